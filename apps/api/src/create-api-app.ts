@@ -1,0 +1,40 @@
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@trellis/config';
+import { AppModule } from './app.module';
+import { registerOpenApi } from './http/openapi';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { registerSecurityHeaders } from './http/security-headers';
+import { createValidationPipe } from './http/validation';
+import { registerStaticSites } from './static/static-sites';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the whole HTTP app (used by main and by the e2e tests, so both run the same stack). */
+export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    // Request logging would write emailed link tokens (/h/<token>) into logs: keep it off.
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: logLevels ?? (config.env === 'test' ? ['error'] : ['log', 'warn', 'error']),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify, config.http.https);
+  await registerStaticSites(fastify, config.staticRoot);
+  registerOpenApi(app);
+
+  await app.init();
+  await fastify.ready();
+  Logger.flush();
+  return app;
+}

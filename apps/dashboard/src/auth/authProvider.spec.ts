@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+
+const user = { id: 'u1', email: 'dana@example.test', name: 'Dana Reyes', role: 'admin', clinicId: 'c1' };
+
+const json = (status: number, body?: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const fakeFetch = (...answers: Response[]) => {
+  const calls: { method: string; url: string; headers: Headers; body?: string }[] = [];
+  global.fetch = jest.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers), body: init?.body as string });
+    const next = answers.shift();
+    if (!next) throw new Error(`unexpected request ${String(input)}`);
+    return next;
+  }) as typeof fetch;
+  return calls;
+};
+
+// react-admin's barrel pulls in ESM-only UI packages jest cannot load; HttpError itself lives in
+// ra-core, which loads fine.
+const load = async () => {
+  jest.resetModules();
+  jest.doMock('react-admin', () => ({ HttpError: jest.requireActual<typeof import('ra-core')>('ra-core').HttpError }));
+  return (await import('./authProvider')).authProvider;
+};
+
+describe('authProvider', () => {
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  it('logs in with email and password, then picks up the new session', async () => {
+    const calls = fakeFetch(json(401), json(200, { user }), json(200, { user, csrfToken: 't2' }));
+    const authProvider = await load();
+    await authProvider.login({ email: user.email, password: 'pw' });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/auth/session',
+      'POST /api/v1/auth/login',
+      'GET /api/v1/auth/session',
+    ]);
+    expect(JSON.parse(calls[1].body ?? '')).toEqual({ email: user.email, password: 'pw' });
+    await expect(authProvider.getPermissions?.({})).resolves.toBe('admin');
+    await expect(authProvider.getIdentity?.()).resolves.toMatchObject({ id: 'u1', fullName: 'Dana Reyes' });
+  });
+
+  it('shows the API’s reason when sign-in fails', async () => {
+    fakeFetch(json(401), json(429, { title: 'Too Many Requests', detail: 'Try again in 60 seconds.' }));
+    const authProvider = await load();
+    await expect(authProvider.login({ email: user.email, password: 'pw' })).rejects.toMatchObject({
+      status: 429,
+      message: 'Try again in 60 seconds.',
+    });
+  });
+
+  it('logs out on 401 but not on 403', async () => {
+    const authProvider = await load();
+    await expect(authProvider.checkError({ status: 401 })).rejects.toBeUndefined();
+    await expect(authProvider.checkError({ status: 403, message: 'No.' })).rejects.toEqual({
+      logoutUser: false,
+      message: 'No.',
+    });
+    await expect(authProvider.checkError({ status: 500 })).resolves.toBeUndefined();
+  });
+
+  it('sends the CSRF token on logout and forgets the session', async () => {
+    const calls = fakeFetch(json(200, { user, csrfToken: 't1' }), json(204), json(401));
+    const authProvider = await load();
+    await authProvider.checkAuth({});
+    await authProvider.logout({});
+    expect(calls[1]).toMatchObject({ method: 'POST', url: '/api/v1/auth/logout' });
+    expect(calls[1].headers.get('x-csrf-token')).toBe('t1');
+    // Signing out on purpose leads to the sign-in page without a "session ended" warning.
+    await expect(authProvider.checkAuth({})).rejects.toEqual({ message: false });
+  });
+
+  it('says so when a session ends under the user', async () => {
+    fakeFetch(json(200, { user, csrfToken: 't1' }), json(401));
+    const authProvider = await load();
+    await authProvider.checkAuth({});
+    await expect(authProvider.checkAuth({})).rejects.toThrow('Your session has ended');
+  });
+});

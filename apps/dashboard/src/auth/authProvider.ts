@@ -1,0 +1,80 @@
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import { httpClient } from '../data/httpClient';
+import { fetchSession, forgetSession, getSession, knownSession } from './session';
+import type { LoginResponse, StaffUser } from './types';
+
+export interface LoginParams {
+  email: string;
+  password: string;
+}
+
+export interface StaffIdentity extends UserIdentity {
+  email: string;
+  role: StaffUser['role'];
+  clinicId: string;
+}
+
+const signedInUser = async (): Promise<StaffUser> => {
+  const session = await getSession();
+  if (!session) throw new Error('Not signed in.');
+  return session.user;
+};
+
+export const authProvider: AuthProvider = {
+  async login({ email, password }: LoginParams) {
+    await httpClient<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+    // Signing in starts a new server-side session with a new CSRF token: drop the old one.
+    forgetSession();
+    if (!(await fetchSession())) {
+      // The API accepted the password but the cookie did not stick (a Secure cookie over plain
+      // http, or cookies blocked): say so instead of looping back to the sign-in page.
+      throw new Error(
+        'Signed in, but this browser did not keep the session cookie. Check that cookies are allowed.',
+      );
+    }
+  },
+
+  async logout() {
+    if (knownSession() !== null) {
+      try {
+        await httpClient<void>('/auth/logout', { method: 'POST' });
+      } catch {
+        // Already gone server-side (expired, deactivated) or unreachable: either way this tab
+        // must forget the user, and nothing useful can be shown about it.
+      }
+    }
+    forgetSession();
+  },
+
+  // Asks the server on every check: deactivating a user ends their sessions at once, and the
+  // answer also refreshes the CSRF token.
+  async checkAuth() {
+    const wasSignedIn = Boolean(knownSession());
+    if (await fetchSession()) return;
+    // A first visit goes to the sign-in page quietly; a session that ended under the user says so.
+    return Promise.reject(
+      wasSignedIn ? new Error('Your session has ended. Please sign in again.') : { message: false },
+    );
+  },
+
+  checkError(error: { status?: number; message?: string } | undefined) {
+    if (error?.status === 401) {
+      forgetSession();
+      return Promise.reject();
+    }
+    if (error?.status === 403) {
+      // Forbidden is not signed out: stay signed in and let the page show the refusal.
+      return Promise.reject({ logoutUser: false, message: error.message });
+    }
+    return Promise.resolve();
+  },
+
+  async getIdentity(): Promise<StaffIdentity> {
+    const user = await signedInUser();
+    return { id: user.id, fullName: user.name, email: user.email, role: user.role, clinicId: user.clinicId };
+  },
+
+  async getPermissions() {
+    return (await signedInUser()).role;
+  },
+};

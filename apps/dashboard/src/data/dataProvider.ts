@@ -1,0 +1,91 @@
+import type {
+  CreateParams,
+  DataProvider,
+  DeleteManyParams,
+  DeleteParams,
+  GetListParams,
+  GetManyParams,
+  GetManyReferenceParams,
+  GetOneParams,
+  Identifier,
+  RaRecord,
+  UpdateManyParams,
+  UpdateParams,
+} from 'react-admin';
+import { httpClient } from './httpClient';
+import { appendFilters, changedFields, listQuery } from './query';
+
+interface ListBody<R> {
+  data: R[];
+  total: number;
+}
+
+const recordPath = (resource: string, id: Identifier) => `/${resource}/${encodeURIComponent(String(id))}`;
+
+/**
+ * Maps react-admin onto the API conventions (`/api/v1/<resource>`):
+ * - getList / getManyReference: `GET /<resource>?page&perPage&sort&order&<filters>` → `{ data, total }`
+ * - getOne: `GET /<resource>/<id>` → the record
+ * - getMany: `GET /<resource>?ids=a,b` → `{ data }`. One request instead of one per id; the API
+ *   must answer every listed id it may show (unpaged) and silently leave out the rest.
+ * - create: `POST /<resource>`, update: `PATCH /<resource>/<id>` with changed fields only,
+ *   delete: `DELETE /<resource>/<id>`; the *Many variants fan out, the API has no bulk routes.
+ */
+export const dataProvider: DataProvider = {
+  // Lets react-query cancel list requests the user has already navigated away from.
+  supportAbortSignal: true,
+
+  async getList<R extends RaRecord>(resource: string, params: GetListParams) {
+    const query = listQuery(params);
+    const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
+    return { data: json.data, total: json.total };
+  },
+
+  async getOne<R extends RaRecord>(resource: string, params: GetOneParams) {
+    const { json } = await httpClient<R>(recordPath(resource, params.id), { signal: params.signal });
+    return { data: json };
+  },
+
+  async getMany<R extends RaRecord>(resource: string, params: GetManyParams) {
+    if (params.ids.length === 0) return { data: [] };
+    const query = new URLSearchParams({ ids: params.ids.map(String).join(',') });
+    const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
+    return { data: json.data };
+  },
+
+  async getManyReference<R extends RaRecord>(resource: string, params: GetManyReferenceParams) {
+    const query = appendFilters(listQuery(params), { [params.target]: params.id });
+    const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
+    return { data: json.data, total: json.total };
+  },
+
+  async create<R extends RaRecord>(resource: string, params: CreateParams) {
+    const { json } = await httpClient<R>(`/${resource}`, { method: 'POST', body: params.data });
+    return { data: json };
+  },
+
+  async update<R extends RaRecord>(resource: string, params: UpdateParams) {
+    const changes = changedFields(params.data, params.previousData);
+    // Nothing to send: skip the write (and the audit event it would cause).
+    if (Object.keys(changes).length === 0) return { data: params.previousData as R };
+    const { json } = await httpClient<R>(recordPath(resource, params.id), { method: 'PATCH', body: changes });
+    return { data: json };
+  },
+
+  async updateMany(resource: string, params: UpdateManyParams) {
+    await Promise.all(
+      params.ids.map((id) => httpClient(recordPath(resource, id), { method: 'PATCH', body: params.data })),
+    );
+    return { data: params.ids };
+  },
+
+  async delete<R extends RaRecord>(resource: string, params: DeleteParams) {
+    await httpClient<void>(recordPath(resource, params.id), { method: 'DELETE' });
+    return { data: (params.previousData ?? { id: params.id }) as R };
+  },
+
+  async deleteMany(resource: string, params: DeleteManyParams) {
+    await Promise.all(params.ids.map((id) => httpClient(recordPath(resource, id), { method: 'DELETE' })));
+    return { data: params.ids };
+  },
+};

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+// The API serves this build at `/h/` (every `/h/<token>` falls back to index.html) and answers
+// `/api/*` itself; in development Vite does the first part and forwards the second.
+const apiProxy = { '/api': 'http://127.0.0.1:3000' };
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/h/',
+  cacheDir: resolve(repoRoot, 'node_modules/.vite/homework'),
+  resolve: { tsconfigPaths: true },
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
+  build: {
+    outDir: resolve(repoRoot, 'dist/apps/homework'),
+    emptyOutDir: true,
+    // One small module and no lazy chunks: the preload polyfill would outweigh the page itself.
+    modulePreload: { polyfill: false },
+    // Clients open this on phones, often on slow connections: keep it a few kilobytes.
+    chunkSizeWarningLimit: 20,
+  },
+});

@@ -1,0 +1,16 @@
+import { INestApplicationContext, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig } from '@trellis/config';
+import { WorkerModule, WorkerModuleOptions } from './worker.module';
+
+/** The worker: a Nest application context (no HTTP) running the processors and the outbox relay. */
+export async function createWorkerApp(
+  config: AppConfig,
+  options: WorkerModuleOptions = {},
+  logLevels?: LogLevel[],
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
+    logger: logLevels ?? (config.env === 'test' ? ['error'] : ['log', 'warn', 'error']),
+  });
+  return app.init();
+}

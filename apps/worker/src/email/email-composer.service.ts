@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { EntityManager } from 'typeorm';
+import type { EmailTemplateName } from '@trellis/contracts';
+import { AppConfig } from '@trellis/config';
+import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
+import { RenderedEmail, renderSmtpCheck } from '@trellis/mail';
+import { APP_CONFIG } from '../worker.tokens';
+
+export interface ComposedEmail extends RenderedEmail {
+  to: string;
+}
+
+type Composer = (delivery: EmailDelivery, manager: EntityManager) => Promise<ComposedEmail | null>;
+
+/**
+ * Turns a ledger row (template + record ids) into a message, reading names and addresses from
+ * PostgreSQL at send time: job payloads never carry them. Returns null when the email should no
+ * longer go out (the person left, the record is gone).
+ */
+@Injectable()
+export class EmailComposer {
+  private readonly composers: Partial<Record<EmailTemplateName, Composer>> = {
+    'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
+  };
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  register(template: EmailTemplateName, composer: Composer): void {
+    this.composers[template] = composer;
+  }
+
+  async compose(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
+    const composer = this.composers[delivery.template];
+    if (!composer) throw new UnrecoverableError(`No composer for email template "${delivery.template}"`);
+    return composer(delivery, manager);
+  }
+
+  private async composeSmtpCheck(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
+    const staff = await manager.findOneBy(StaffUser, { id: delivery.subjectIds.staffUserId, clinicId: delivery.clinicId ?? undefined });
+    if (!staff || staff.status === 'deactivated') return null;
+    const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
+    return { to: staff.email, ...renderSmtpCheck({ clinicName: clinic.name, sentAt: new Date() }) };
+  }
+
+  get publicUrl(): string {
+    return this.config.http.publicUrl;
+  }
+}

@@ -1,0 +1,53 @@
+// @ts-check
+
+// One jest run, two projects, one summary at the end of `npm test`.
+// SWC compiles TypeScript with decorator metadata (Nest DI needs it); type errors are caught by
+// the separate `typecheck` targets, so tests don't pay for type-checking twice.
+/** @type {import('jest').Config['transform']} */
+const swcTransform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const moduleNameMapper = {
+  '^@trellis/(domain|contracts|config|data|jobs|mail)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+/** @type {import('jest').Config} */
+const config = {
+  reporters: ['default', '<rootDir>/tests/support/summary-line.reporter.js'],
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: '.',
+      testEnvironment: 'node',
+      transform: swcTransform,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+    },
+    {
+      displayName: 'e2e',
+      rootDir: '.',
+      testEnvironment: 'node',
+      transform: swcTransform,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/tests/support/test-env.ts'],
+      testTimeout: 30000,
+    },
+  ],
+};
+
+module.exports = config;

@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/trellis',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  SESSION_SECRET: 'x'.repeat(32),
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('builds typed settings with defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.http.port).toBe(3000);
+    expect(config.http.publicUrl).toBe('http://localhost:3000');
+    expect(config.session.idleMinutes).toBe(30);
+    expect(config.session.secureCookie).toBe(false);
+    expect(config.database.migrateOnStart).toBe(false);
+  });
+
+  it('names each missing variable on its own line', () => {
+    const problems = problemsOf({});
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL: is required but not set',
+        'REDIS_URL: is required but not set',
+        'SMTP_URL: is required but not set',
+        'SESSION_SECRET: is required but not set',
+      ]),
+    );
+  });
+
+  it('rejects malformed values with the variable name and the reason', () => {
+    const problems = problemsOf({ ...valid, DATABASE_URL: 'mysql://db/x', PORT: 'eighty', SESSION_SECRET: 'short' });
+    expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toMatch(/postgres/);
+    expect(problems.find((p) => p.startsWith('PORT:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('SESSION_SECRET:'))).toMatch(/32 characters/);
+  });
+
+  it('uses Secure cookies whenever the public address is https', () => {
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://trellis.example' }).session.secureCookie).toBe(true);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000' }).session.secureCookie).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+import { bool, cleanEnv, port, str } from 'envalid';
+import { httpUrl, positiveInt, postgresUrl, redisUrl, secret, smtpUrl } from './validators';
+
+/** Settings grouped by concern; built once at boot, the only reader of process.env. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { port: number; host: string; publicUrl: string; https: boolean; trustProxy: boolean; bodyLimitBytes: number };
+  database: { url: string; poolSize: number; migrateOnStart: boolean };
+  redis: { url: string; queuePrefix: string };
+  session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  mail: { smtpUrl: string; from: string };
+  worker: { concurrency: number; relayIntervalMs: number };
+  staticRoot: string | null;
+}
+
+/** A configuration problem: one line per bad variable, each naming it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = cleanEnv(
+    environment,
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      PORT: port({ default: 3000 }),
+      HOST: str({ default: '0.0.0.0' }),
+      PUBLIC_URL: httpUrl({ default: undefined }),
+      TRUST_PROXY: bool({ default: false }),
+      BODY_LIMIT_BYTES: positiveInt({ default: 256 * 1024 }),
+      DATABASE_URL: postgresUrl(),
+      DATABASE_POOL_SIZE: positiveInt({ default: 10 }),
+      MIGRATE_ON_START: bool({ default: false }),
+      REDIS_URL: redisUrl(),
+      QUEUE_PREFIX: str({ default: 'trellis' }),
+      SESSION_SECRET: secret(),
+      SESSION_IDLE_MINUTES: positiveInt({ default: 30 }),
+      SESSION_ABSOLUTE_HOURS: positiveInt({ default: 12 }),
+      SMTP_URL: smtpUrl(),
+      MAIL_FROM: str({ default: 'Trellis <no-reply@trellis.local>' }),
+      WORKER_CONCURRENCY: positiveInt({ default: 5 }),
+      OUTBOX_RELAY_INTERVAL_MS: positiveInt({ default: 1000 }),
+      STATIC_ROOT: str({ default: '' }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const entries = Object.entries(errors) as [string, Error][];
+        if (entries.length === 0) return;
+        throw new ConfigError(
+          entries.map(([name, error]) => {
+            const missing = error.name === 'EnvMissingError' || /undefined/i.test(error.message);
+            return `${name}: ${missing ? 'is required but not set' : error.message}`;
+          }),
+        );
+      },
+    },
+  );
+  const env = e.NODE_ENV as AppConfig['env'];
+  const listenPort = e.PORT;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${listenPort}`).replace(/\/$/, '');
+  return {
+    env,
+    http: {
+      port: listenPort,
+      host: e.HOST,
+      publicUrl,
+      https: publicUrl.startsWith('https:'),
+      trustProxy: e.TRUST_PROXY,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, migrateOnStart: e.MIGRATE_ON_START },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    session: {
+      secret: e.SESSION_SECRET,
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      // Follows the public address, not NODE_ENV: browsers drop Secure cookies on plain http, and
+      // a production build run on http://localhost (docker compose) must still let people sign in.
+      secureCookie: publicUrl.startsWith('https:'),
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },
+    staticRoot: e.STATIC_ROOT || null,
+  };
+}

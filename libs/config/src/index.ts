@@ -1,0 +1,3 @@
+export * from './app-config';
+export * from './startup-error';
+export * from './startup-failure';

@@ -1,0 +1,5 @@
+export const EMAIL_TEMPLATES = ['staff-invitation', 'password-reset', 'smtp-check'] as const;
+export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
+
+export const EMAIL_DELIVERY_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
+export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];

@@ -1,0 +1,5 @@
+export * from './email';
+export * from './health';
+export * from './list';
+export * from './problem';
+export * from './staff';

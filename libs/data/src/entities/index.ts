@@ -1,0 +1,9 @@
+import { Clinic } from './clinic.entity';
+import { EmailDelivery } from './email-delivery.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import { StaffUser } from './staff-user.entity';
+
+export { Clinic, EmailDelivery, OutboxMessage, StaffUser };
+
+/** Every entity, for the DataSource and for Nest's TypeOrmModule. */
+export const ENTITIES = [Clinic, StaffUser, OutboxMessage, EmailDelivery];

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { StaffRole, StaffStatus } from '@trellis/contracts';
+
+@Entity('staff_user')
+@Index('staff_user_clinic_idx', ['clinicId'])
+export class StaffUser {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  clinicId: string;
+
+  /** Stored lower-cased; unique across clinics because sign-in is by email alone. */
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  role: StaffRole;
+
+  @Column({ type: 'text' })
+  status: StaffStatus;
+
+  /** argon2id; null until an invited person sets a password. */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

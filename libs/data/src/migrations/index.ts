@@ -1,0 +1,4 @@
+import { CreatedClinicsStaffAndJobLedger1795643745720 } from './1795643745720-CreatedClinicsStaffAndJobLedger';
+
+/** In order. Never edit a migration once it has landed: add a new one. */
+export const MIGRATIONS = [CreatedClinicsStaffAndJobLedger1795643745720];

@@ -1,0 +1,82 @@
+import {
+  ChecklistPrompt,
+  ChoiceOption,
+  LongTextPrompt,
+  SCALE_DEFAULT_MAX,
+  SCALE_DEFAULT_MIN,
+  ScalePrompt,
+  SingleChoicePrompt,
+} from './prompt.types';
+
+/** Default ceiling for built-in long-text prompts: room for a real answer, not an essay. */
+export const DEFAULT_LONG_TEXT_MAX_LENGTH = 2000;
+
+interface CommonOptions {
+  help?: string;
+  /** Defaults to true. */
+  required?: boolean;
+}
+
+/** Options as `[id, label]` pairs, which keeps catalog files readable. */
+export type OptionPairs = ReadonlyArray<readonly [id: string, label: string]>;
+
+function withCommon<T extends object>(prompt: T, { help, required = true }: CommonOptions): T & {
+  required: boolean;
+  help?: string;
+} {
+  return help === undefined ? { ...prompt, required } : { ...prompt, help, required };
+}
+
+function toOptions(pairs: OptionPairs): ChoiceOption[] {
+  return pairs.map(([id, label]) => ({ id, label }));
+}
+
+export function longText(
+  id: string,
+  label: string,
+  options: CommonOptions & { maxLength?: number; minLength?: number } = {},
+): LongTextPrompt {
+  const { maxLength = DEFAULT_LONG_TEXT_MAX_LENGTH, minLength, ...common } = options;
+  const base = withCommon({ kind: 'long_text' as const, id, label, maxLength }, common);
+  return minLength === undefined ? base : { ...base, minLength };
+}
+
+export function scale(
+  id: string,
+  label: string,
+  minLabel: string,
+  maxLabel: string,
+  options: CommonOptions & { min?: number; max?: number } = {},
+): ScalePrompt {
+  const { min = SCALE_DEFAULT_MIN, max = SCALE_DEFAULT_MAX, ...common } = options;
+  return withCommon({ kind: 'scale' as const, id, label, min, max, minLabel, maxLabel }, common);
+}
+
+export function checklist(
+  id: string,
+  label: string,
+  choices: OptionPairs,
+  options: CommonOptions & { minSelected?: number; maxSelected?: number } = {},
+): ChecklistPrompt {
+  const { minSelected, maxSelected, ...common } = options;
+  return withCommon(
+    {
+      kind: 'checklist' as const,
+      id,
+      label,
+      options: toOptions(choices),
+      ...(minSelected === undefined ? {} : { minSelected }),
+      ...(maxSelected === undefined ? {} : { maxSelected }),
+    },
+    common,
+  );
+}
+
+export function singleChoice(
+  id: string,
+  label: string,
+  choices: OptionPairs,
+  options: CommonOptions = {},
+): SingleChoicePrompt {
+  return withCommon({ kind: 'single_choice' as const, id, label, options: toOptions(choices) }, options);
+}

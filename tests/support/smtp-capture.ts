@@ -1,0 +1,53 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface CapturedEmail {
+  to: string[];
+  raw: string;
+  subject: string;
+}
+
+/** A real SMTP listener on a free local port; records every message it accepts. */
+export class SmtpCapture {
+  readonly messages: CapturedEmail[] = [];
+  /** Set to an Error to make the server refuse messages (SMTP outage). */
+  refuseWith: Error | null = null;
+  private server: SMTPServer;
+
+  async start(): Promise<string> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (this.refuseWith) return callback(this.refuseWith);
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
+          this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${port}`;
+  }
+
+  async waitFor(count: number, timeoutMs = 10_000): Promise<CapturedEmail[]> {
+    const started = Date.now();
+    while (this.messages.length < count) {
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`expected ${count} email(s), got ${this.messages.length} within ${timeoutMs} ms`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return this.messages;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
