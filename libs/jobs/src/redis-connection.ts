@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'bullmq';
 import Redis, { RedisOptions } from 'ioredis';
 import { connectionFailure } from '@trellis/config';
 
@@ -6,7 +7,7 @@ import { connectionFailure } from '@trellis/config';
  * connections, so shutting a worker down leaves nothing open. `maxRetriesPerRequest: null` is
  * required by BullMQ so blocking commands wait through a Redis restart instead of failing.
  */
-export function bullConnectionOptions(url: string): RedisOptions {
+export function bullConnectionOptions(url: string): ConnectionOptions {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
