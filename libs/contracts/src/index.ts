@@ -3,3 +3,4 @@ export * from './health';
 export * from './list';
 export * from './problem';
 export * from './staff';
+export * from './audit';

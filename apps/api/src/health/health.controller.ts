@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { DependencyState, HealthResponse } from '@trellis/contracts';
+import { Public } from '../auth/public.decorator';
 import { REDIS } from '../config/config.tokens';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -29,6 +30,7 @@ async function probe(check: () => Promise<unknown>): Promise<{ status: Dependenc
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

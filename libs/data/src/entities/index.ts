@@ -1,9 +1,10 @@
+import { AuditEvent } from './audit-event.entity';
 import { Clinic } from './clinic.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { StaffUser } from './staff-user.entity';
 
-export { Clinic, EmailDelivery, OutboxMessage, StaffUser };
+export { AuditEvent, Clinic, EmailDelivery, OutboxMessage, StaffUser };
 
 /** Every entity, for the DataSource and for Nest's TypeOrmModule. */
-export const ENTITIES = [Clinic, StaffUser, OutboxMessage, EmailDelivery];
+export const ENTITIES = [Clinic, StaffUser, OutboxMessage, EmailDelivery, AuditEvent];

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { SessionResponse, SessionUser } from '@trellis/contracts';
+import { AuditService } from '../audit/audit.service';
+import { LoginDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import { CurrentStaff } from './current-staff';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { Public } from './public.decorator';
+
+const WRONG_CREDENTIALS = 'The email or password is not right.';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly limiter: LoginRateLimiter,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ user: SessionUser; csrfToken: string }> {
+    const email = body.email.trim().toLowerCase();
+    const verdict = await this.limiter.check(email, request.ip);
+    if (verdict.blocked) {
+      reply.header('retry-after', String(verdict.retryAfterSeconds));
+      throw new HttpException('Too many failed sign-ins. Wait a few minutes and try again.', HttpStatus.TOO_MANY_REQUESTS);
+    }
+    const user = await this.auth.verifyCredentials(email, body.password);
+    if (!user) {
+      await this.limiter.recordFailure(email, request.ip);
+      const known = await this.auth.clinicOfEmail(email);
+      await this.audit.record(
+        {
+          clinicId: known?.clinicId ?? null,
+          actorType: 'anonymous',
+          actorId: known?.id ?? null,
+          action: 'auth.login',
+          outcome: 'failure',
+          recordType: known ? 'staff_user' : undefined,
+          recordId: known?.id,
+        },
+        request,
+      );
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    await this.limiter.recordSuccess(email, request.ip);
+    // A fresh session id at sign-in defeats session fixation.
+    await request.session.regenerate();
+    const now = Date.now();
+    request.session.userId = user.id;
+    request.session.clinicId = user.clinicId;
+    request.session.signedInAt = now;
+    request.session.lastSeenAt = now;
+    request.session.csrfToken = randomBytes(32).toString('base64url');
+    await this.audit.record(
+      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.login', outcome: 'success', recordType: 'staff_user', recordId: user.id },
+      request,
+    );
+    return { user, csrfToken: request.session.csrfToken };
+  }
+
+  @Get('session')
+  @ApiOperation({ summary: 'The signed-in person and the CSRF token for writes; 401 when signed out' })
+  session(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): SessionResponse {
+    return { user, csrfToken: request.session.csrfToken as string };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ends the session' })
+  async logout(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<void> {
+    await this.audit.record(
+      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.logout', outcome: 'success', recordType: 'staff_user', recordId: user.id },
+      request,
+    );
+    await request.session.destroy();
+  }
+}

@@ -1,0 +1,70 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@trellis/config';
+import type { StaffRole } from '@trellis/contracts';
+import { StaffUser } from '@trellis/data';
+import { APP_CONFIG } from '../config/config.tokens';
+import { IS_PUBLIC, REQUIRED_ROLES } from './public.decorator';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Every route needs a live staff session unless marked @Public(). The person is re-read on each
+ * request, so a deactivation or role change takes effect on their very next request; writes also
+ * need the session's CSRF token.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const session = request.session;
+    if (!session?.userId || !session.signedInAt || !session.lastSeenAt) throw new UnauthorizedException('Sign in to continue.');
+
+    const now = Date.now();
+    const idle = now - session.lastSeenAt > this.config.session.idleMinutes * 60_000;
+    const expired = now - session.signedInAt > this.config.session.absoluteHours * 3_600_000;
+    if (idle || expired) {
+      await session.destroy();
+      throw new UnauthorizedException('Your session has ended. Sign in again.');
+    }
+
+    const staff = await this.dataSource
+      .getRepository(StaffUser)
+      .findOneBy({ id: session.userId, clinicId: session.clinicId });
+    if (!staff || staff.status !== 'active') {
+      await session.destroy();
+      throw new UnauthorizedException('Sign in to continue.');
+    }
+
+    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
+      throw new ForbiddenException('Missing or invalid CSRF token: reload the page and try again.');
+    }
+
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.includes(staff.role)) throw new ForbiddenException('Your role does not allow this.');
+
+    // Touch at most once a minute: keeps the idle clock honest without a Redis write per request.
+    if (now - session.lastSeenAt > 60_000) session.lastSeenAt = now;
+    request.staff = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
+    return true;
+  }
+}

@@ -1,0 +1,26 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import type { FastifyInstance } from 'fastify';
+import type Redis from 'ioredis';
+import { AppConfig } from '@trellis/config';
+import { RedisSessionStore } from './redis-session.store';
+import { SESSION_COOKIE } from './session-data';
+import './session-data';
+
+export async function registerSessions(fastify: FastifyInstance, config: AppConfig, redis: Redis): Promise<void> {
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifySession, {
+    secret: config.session.secret,
+    cookieName: SESSION_COOKIE,
+    saveUninitialized: false,
+    // The cookie lives as long as the absolute lifetime; idleness is enforced server-side.
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.session.secureCookie,
+      path: '/',
+      maxAge: config.session.absoluteHours * 3600 * 1000,
+    },
+    store: new RedisSessionStore(redis, config.redis.queuePrefix, config.session.absoluteHours * 3600),
+  });
+}
