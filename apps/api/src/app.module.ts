@@ -4,13 +4,14 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { StaffModule } from './staff/staff.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, HealthModule],
+      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, HealthModule, StaffModule],
     };
   }
 }

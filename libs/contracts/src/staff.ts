@@ -17,3 +17,13 @@ export interface SessionResponse {
   user: SessionUser;
   csrfToken: string;
 }
+
+/** A row of the staff list (admins only). */
+export interface StaffMember {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  status: StaffStatus;
+  createdAt: string;
+}
