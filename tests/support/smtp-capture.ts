@@ -36,6 +36,21 @@ export class SmtpCapture {
     return `smtp://127.0.0.1:${port}`;
   }
 
+  /** Waits for the first message to `address` (matching `subject` when given). */
+  async waitForMessageTo(address: string, subject?: RegExp, timeoutMs = 10_000): Promise<CapturedEmail> {
+    const started = Date.now();
+    for (;;) {
+      const found = this.messages.find((m) => m.to.includes(address) && (!subject || subject.test(m.subject)));
+      if (found) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`no email to ${address} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  messagesTo(address: string): CapturedEmail[] {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
+
   async waitFor(count: number, timeoutMs = 10_000): Promise<CapturedEmail[]> {
     const started = Date.now();
     while (this.messages.length < count) {

@@ -8,6 +8,7 @@ export interface AppConfig {
   database: { url: string; poolSize: number; migrateOnStart: boolean };
   redis: { url: string; queuePrefix: string };
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  auth: { invitationTtlHours: number; passwordResetTtlMinutes: number };
   mail: { smtpUrl: string; from: string };
   worker: { concurrency: number; relayIntervalMs: number };
   staticRoot: string | null;
@@ -39,6 +40,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       SESSION_SECRET: secret(),
       SESSION_IDLE_MINUTES: positiveInt({ default: 30 }),
       SESSION_ABSOLUTE_HOURS: positiveInt({ default: 12 }),
+      INVITATION_TTL_HOURS: positiveInt({ default: 72 }),
+      PASSWORD_RESET_TTL_MINUTES: positiveInt({ default: 60 }),
       SMTP_URL: smtpUrl(),
       MAIL_FROM: str({ default: 'Trellis <no-reply@trellis.local>' }),
       WORKER_CONCURRENCY: positiveInt({ default: 5 }),
@@ -81,6 +84,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       // a production build run on http://localhost (docker compose) must still let people sign in.
       secureCookie: publicUrl.startsWith('https:'),
     },
+    auth: { invitationTtlHours: e.INVITATION_TTL_HOURS, passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },
     staticRoot: e.STATIC_ROOT || null,

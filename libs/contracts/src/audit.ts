@@ -5,5 +5,36 @@ export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** Actions recorded in the audit trail (grows with each feature). */
-export const AUDIT_ACTIONS = ['auth.login', 'auth.logout', 'staff.list'] as const;
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'auth.invitation_accept',
+  'auth.password_reset_request',
+  'auth.password_reset',
+  'staff.list',
+  'staff.view',
+  'staff.invite',
+  'staff.invitation_resend',
+  'staff.invitation_revoke',
+  'staff.role_change',
+  'staff.deactivate',
+  'staff.reactivate',
+  'audit.list',
+  'audit.export',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One row of the audit trail as admins see it. */
+export interface AuditEntryView {
+  id: string;
+  occurredAt: string;
+  actorType: AuditActorType;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  outcome: AuditOutcome;
+  ip: string | null;
+  userAgent: string | null;
+}

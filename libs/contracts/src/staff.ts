@@ -27,3 +27,8 @@ export interface StaffMember {
   status: StaffStatus;
   createdAt: string;
 }
+
+export interface StaffMemberDetail extends StaffMember {
+  /** The pending invitation, for people who have not accepted yet. */
+  invitation: { sentAt: string | null; expiresAt: string } | null;
+}

@@ -4,3 +4,4 @@ export * from './naming/snake-naming.strategy';
 export * from './migrations/migration-status';
 export * from './database-admin';
 export * from './prepare-database';
+export * from './tokens/secret-token';

@@ -15,3 +15,5 @@ export * from './assignments/assignment-status';
 
 export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';
+
+export * from './staff/password-policy';

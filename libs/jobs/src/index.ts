@@ -3,3 +3,4 @@ export * from './job-types';
 export * from './outbox-relay';
 export * from './outbox-writer';
 export * from './redis-connection';
+export * from './queue-email';

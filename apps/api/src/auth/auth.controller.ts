@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import type { SessionResponse, SessionUser } from '@trellis/contracts';
 import { AuditService } from '../audit/audit.service';
 import { LoginDto } from './auth.dto';
@@ -9,6 +8,7 @@ import { AuthService } from './auth.service';
 import { CurrentStaff } from './current-staff';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { Public } from './public.decorator';
+import { startSession } from './start-session';
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
 
@@ -29,7 +29,7 @@ export class AuthController {
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ user: SessionUser; csrfToken: string }> {
+  ): Promise<SessionResponse> {
     const email = body.email.trim().toLowerCase();
     const verdict = await this.limiter.check(email, request.ip);
     if (verdict.blocked) {
@@ -55,19 +55,12 @@ export class AuthController {
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     await this.limiter.recordSuccess(email, request.ip);
-    // A fresh session id at sign-in defeats session fixation.
-    await request.session.regenerate();
-    const now = Date.now();
-    request.session.userId = user.id;
-    request.session.clinicId = user.clinicId;
-    request.session.signedInAt = now;
-    request.session.lastSeenAt = now;
-    request.session.csrfToken = randomBytes(32).toString('base64url');
+    const session = await startSession(request, user);
     await this.audit.record(
       { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.login', outcome: 'success', recordType: 'staff_user', recordId: user.id },
       request,
     );
-    return { user, csrfToken: request.session.csrfToken };
+    return session;
   }
 
   @Get('session')

@@ -50,7 +50,8 @@ export class AuthGuard implements CanActivate {
     const staff = await this.dataSource
       .getRepository(StaffUser)
       .findOneBy({ id: session.userId, clinicId: session.clinicId });
-    if (!staff || staff.status !== 'active') {
+    const revoked = staff?.sessionsValidAfter && session.signedInAt < staff.sessionsValidAfter.getTime();
+    if (!staff || staff.status !== 'active' || revoked) {
       await session.destroy();
       throw new UnauthorizedException('Sign in to continue.');
     }

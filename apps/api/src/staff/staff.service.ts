@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ListResponse, StaffMember } from '@trellis/contracts';
 import { StaffUser } from '@trellis/data';
 import { StaffListQueryDto } from './staff-list-query.dto';
+import { toStaffMember } from './staff-member.view';
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -28,14 +29,7 @@ export class StaffService {
       .take(query.perPage)
       .getManyAndCount();
     return {
-      data: rows.map((s) => ({
-        id: s.id,
-        email: s.email,
-        name: s.name,
-        role: s.role,
-        status: s.status,
-        createdAt: s.createdAt.toISOString(),
-      })),
+      data: rows.map(toStaffMember),
       total,
     };
   }

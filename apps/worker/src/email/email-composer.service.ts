@@ -6,6 +6,7 @@ import { AppConfig } from '@trellis/config';
 import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
 import { RenderedEmail, renderSmtpCheck } from '@trellis/mail';
 import { APP_CONFIG } from '../worker.tokens';
+import { composeStaffLinkEmail } from './composers/staff-link.composer';
 
 export interface ComposedEmail extends RenderedEmail {
   to: string;
@@ -22,13 +23,11 @@ type Composer = (delivery: EmailDelivery, manager: EntityManager) => Promise<Com
 export class EmailComposer {
   private readonly composers: Partial<Record<EmailTemplateName, Composer>> = {
     'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
+    'staff-invitation': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
+    'password-reset': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
   };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  register(template: EmailTemplateName, composer: Composer): void {
-    this.composers[template] = composer;
-  }
 
   async compose(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
     const composer = this.composers[delivery.template];
@@ -41,9 +40,5 @@ export class EmailComposer {
     if (!staff || staff.status === 'deactivated') return null;
     const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
     return { to: staff.email, ...renderSmtpCheck({ clinicName: clinic.name, sentAt: new Date() }) };
-  }
-
-  get publicUrl(): string {
-    return this.config.http.publicUrl;
   }
 }

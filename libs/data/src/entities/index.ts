@@ -1,10 +1,12 @@
 import { AuditEvent } from './audit-event.entity';
+import { AuthToken } from './auth-token.entity';
 import { Clinic } from './clinic.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { StaffUser } from './staff-user.entity';
 
-export { AuditEvent, Clinic, EmailDelivery, OutboxMessage, StaffUser };
+export type { AuthTokenPurpose } from './auth-token.entity';
+export { AuditEvent, AuthToken, Clinic, EmailDelivery, OutboxMessage, StaffUser };
 
 /** Every entity, for the DataSource and for Nest's TypeOrmModule. */
-export const ENTITIES = [Clinic, StaffUser, OutboxMessage, EmailDelivery, AuditEvent];
+export const ENTITIES = [Clinic, StaffUser, OutboxMessage, EmailDelivery, AuditEvent, AuthToken];

@@ -27,6 +27,10 @@ export class StaffUser {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
+  /** Sessions signed in before this are refused (set by a password reset). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,10 @@
 import { CreatedClinicsStaffAndJobLedger1795643745720 } from './1795643745720-CreatedClinicsStaffAndJobLedger';
 import { CreatedAuditEventsAndAuthTokens1795645224082 } from './1795645224082-CreatedAuditEventsAndAuthTokens';
+import { AddedSessionsValidAfterToStaff1795645438836 } from './1795645438836-AddedSessionsValidAfterToStaff';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
-export const MIGRATIONS = [CreatedClinicsStaffAndJobLedger1795643745720, CreatedAuditEventsAndAuthTokens1795645224082];
+export const MIGRATIONS = [
+  CreatedClinicsStaffAndJobLedger1795643745720,
+  CreatedAuditEventsAndAuthTokens1795645224082,
+  AddedSessionsValidAfterToStaff1795645438836,
+];

@@ -1,0 +1,58 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionResponse } from '@trellis/contracts';
+import { PasswordResetRequestDto, SetPasswordDto, TokenDto } from './account-links.dto';
+import { AccountLinksService } from './account-links.service';
+import { FixedWindowLimiter } from './fixed-window-limiter';
+import { Public } from './public.decorator';
+import { startSession } from './start-session';
+
+// Link look-ups per IP: plenty for a person retyping a password, useless for guessing 256-bit tokens.
+const LINK_LIMIT = { limit: 30, windowSeconds: 15 * 60 };
+
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class AccountLinksController {
+  constructor(
+    private readonly links: AccountLinksService,
+    private readonly limiter: FixedWindowLimiter,
+  ) {}
+
+  @Post('invitations/lookup')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Who an invitation link is for (404 when it is no longer valid)' })
+  async lookup(@Body() body: TokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
+    return this.links.lookupInvitation(body.token);
+  }
+
+  @Post('invitations/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })
+  async accept(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
+    const user = await this.links.acceptInvitation(body.token, body.password, request);
+    return startSession(request, user);
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a reset link if the address has an active account (same answer either way)' })
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ message: string }> {
+    await this.limiter.consume({ bucket: 'reset-ip', key: request.ip, limit: 20, windowSeconds: 3600 }, reply);
+    await this.limiter.consume({ bucket: 'reset-email', key: body.email.toLowerCase(), limit: 5, windowSeconds: 3600 }, reply);
+    await this.links.requestPasswordReset(body.email, request);
+    return { message: 'If that email has an account, a link to reset the password is on its way.' };
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password from a reset link; ends every other session' })
+  async confirmReset(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
+    const user = await this.links.confirmPasswordReset(body.token, body.password, request);
+    return startSession(request, user);
+  }
+}

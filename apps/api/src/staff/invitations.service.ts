@@ -1,0 +1,97 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppConfig } from '@trellis/config';
+import type { SessionUser, StaffMember } from '@trellis/contracts';
+import { AuthToken, StaffUser } from '@trellis/data';
+import { queueEmailInTransaction } from '@trellis/jobs';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG } from '../config/config.tokens';
+import { InviteStaffDto } from './staff.dto';
+import { toStaffMember } from './staff-member.view';
+
+/** Invite, resend, revoke. Every change, its email and its audit row commit together or not at all. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async invite(admin: SessionUser, dto: InviteStaffDto, request: FastifyRequest): Promise<StaffMember> {
+    return this.dataSource.transaction(async (manager) => {
+      const taken = await manager.findOneBy(StaffUser, { email: dto.email });
+      if (taken) throw new ConflictException('This email address already has a Trellis account.');
+      const staff = await manager.save(
+        manager.create(StaffUser, { clinicId: admin.clinicId, email: dto.email, name: dto.name, role: dto.role, status: 'invited', passwordHash: null }),
+      );
+      await this.issueInvitation(manager, admin, staff);
+      await this.audit.record(
+        { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.invite', outcome: 'success', recordType: 'staff_user', recordId: staff.id, details: { role: dto.role } },
+        request,
+        manager,
+      );
+      return toStaffMember(staff);
+    });
+  }
+
+  async resend(admin: SessionUser, staffId: string, request: FastifyRequest): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const staff = await this.invitee(manager, admin, staffId);
+      await this.revokeOpenTokens(manager, staff.id);
+      await this.issueInvitation(manager, admin, staff);
+      await this.audit.record(
+        { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.invitation_resend', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
+        request,
+        manager,
+      );
+    });
+  }
+
+  /** Withdraws the invitation; the never-activated invitee is removed (the audit trail keeps the record). */
+  async revoke(admin: SessionUser, staffId: string, request: FastifyRequest): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const staff = await this.invitee(manager, admin, staffId);
+      await manager.delete(AuthToken, { staffUserId: staff.id });
+      await manager.delete(StaffUser, { id: staff.id });
+      await this.audit.record(
+        { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.invitation_revoke', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
+        request,
+        manager,
+      );
+    });
+  }
+
+  private async invitee(manager: EntityManager, admin: SessionUser, staffId: string): Promise<StaffUser> {
+    const staff = await manager.findOne(StaffUser, {
+      where: { id: staffId, clinicId: admin.clinicId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!staff) throw new NotFoundException('No such person in your clinic.');
+    if (staff.status !== 'invited') throw new ConflictException('This person has already accepted their invitation.');
+    return staff;
+  }
+
+  private async revokeOpenTokens(manager: EntityManager, staffUserId: string): Promise<void> {
+    await manager.update(AuthToken, { staffUserId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async issueInvitation(manager: EntityManager, admin: SessionUser, staff: StaffUser): Promise<void> {
+    const token = await manager.save(
+      manager.create(AuthToken, {
+        staffUserId: staff.id,
+        purpose: 'invitation',
+        expiresAt: new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000),
+        createdBy: admin.id,
+      }),
+    );
+    await queueEmailInTransaction(manager, {
+      clinicId: staff.clinicId,
+      template: 'staff-invitation',
+      subjectIds: { tokenId: token.id },
+      idempotencyKey: `staff-invitation-${token.id}`,
+    });
+  }
+}

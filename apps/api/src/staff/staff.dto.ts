@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { STAFF_ROLES, type StaffRole } from '@trellis/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class InviteStaffDto {
+  @ApiProperty({ example: 'robin@clinic.example' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  email: string;
+
+  @ApiProperty({ example: 'Robin Hale' })
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  name: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES, { message: `must be one of ${STAFF_ROLES.join(', ')}` })
+  role: StaffRole;
+}
+
+export class UpdateStaffDto {
+  @ApiPropertyOptional({ enum: STAFF_ROLES })
+  @IsOptional()
+  @IsIn(STAFF_ROLES, { message: `must be one of ${STAFF_ROLES.join(', ')}` })
+  role?: StaffRole;
+
+  @ApiPropertyOptional({ enum: ['active', 'deactivated'] })
+  @IsOptional()
+  @IsIn(['active', 'deactivated'], { message: 'must be active or deactivated' })
+  status?: 'active' | 'deactivated';
+}

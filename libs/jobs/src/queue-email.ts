@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+import type { EmailTemplateName } from '@trellis/contracts';
+import { EmailDelivery } from '@trellis/data';
+import { JobName } from './job-types';
+import { enqueueInTransaction } from './outbox-writer';
+
+export interface EmailRequest {
+  clinicId: string | null;
+  template: EmailTemplateName;
+  /** Ids of the records the worker reads at send time. */
+  subjectIds: Record<string, string>;
+  /** Same key, same email: asking twice sends once. */
+  idempotencyKey: string;
+}
+
+/**
+ * Records an email to send — a ledger row plus its outbox job — inside the caller's transaction.
+ * Returns the delivery id (the existing one when the key was already used).
+ */
+export async function queueEmailInTransaction(manager: EntityManager, email: EmailRequest): Promise<string> {
+  const inserted: { id: string }[] = await manager.query(
+    `INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
+     VALUES ($1, $2, $3, $4, 'pending')
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING id`,
+    [email.clinicId, email.idempotencyKey, email.template, JSON.stringify(email.subjectIds)],
+  );
+  if (inserted.length === 0) {
+    const existing = await manager.findOneByOrFail(EmailDelivery, { idempotencyKey: email.idempotencyKey });
+    return existing.id;
+  }
+  const deliveryId = inserted[0].id;
+  await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId }, jobId: `email-${deliveryId}` });
+  return deliveryId;
+}

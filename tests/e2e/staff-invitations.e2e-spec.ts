@@ -1,0 +1,141 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AuditEvent, AuthToken, StaffUser } from '@trellis/data';
+import { createTestApp } from '../support/create-test-app';
+import { createClinic, createStaff } from '../support/factories';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+import { startWorkerWithMailbox, tokenFromEmail } from '../support/worker-harness';
+
+const STRONG = 'lantern harbour violet orbit';
+
+describe('staff invitations (API → outbox → worker → SMTP → link → password)', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let harness: Awaited<ReturnType<typeof startWorkerWithMailbox>>;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+    harness = await startWorkerWithMailbox();
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await app.close();
+    await db.destroy();
+  });
+
+  async function adminOfNewClinic(clinicName?: string) {
+    const clinic = await createClinic(db, clinicName ? { name: clinicName } : {});
+    const admin = await createStaff(db, clinic, { role: 'admin', name: 'Avery Admin' });
+    await setPassword(db, admin);
+    return { clinic, admin, ...(await signIn(app, admin.email)) };
+  }
+
+  function uniqueEmail(label: string) {
+    return `${label}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+  }
+
+  it('invites a therapist who follows the emailed link, sets a password and is signed in', async () => {
+    const { agent, csrfToken, clinic, admin } = await adminOfNewClinic('Harbour Counselling');
+    const email = uniqueEmail('robin');
+    const invited = await agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', csrfToken)
+      .send({ email: email.toUpperCase(), name: 'Robin Hale', role: 'therapist' })
+      .expect(201);
+    expect(invited.body).toMatchObject({ email, name: 'Robin Hale', role: 'therapist', status: 'invited' });
+
+    const message = await harness.mailbox.waitForMessageTo(email, /invitation/i);
+    expect(message.raw).toContain('Harbour Counselling');
+    expect(message.raw).toContain('Avery Admin');
+    const token = tokenFromEmail(message.raw, 'accept-invitation');
+    // Only the hash is stored.
+    const stored = await db.getRepository(AuthToken).createQueryBuilder('t').addSelect('t.tokenHash').where('t.staff_user_id = :id', { id: invited.body.id }).getOneOrFail();
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const lookup = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(200);
+    expect(lookup.body).toEqual({ name: 'Robin Hale', email, clinicName: 'Harbour Counselling' });
+
+    const weak = await request(app.getHttpServer()).post('/api/v1/auth/invitations/accept').send({ token, password: 'short' }).expect(400);
+    expect(weak.body.errors[0].field).toBe('password');
+    const named = await request(app.getHttpServer()).post('/api/v1/auth/invitations/accept').send({ token, password: 'robin hale forever!' }).expect(400);
+    expect(named.body.errors[0].message).toMatch(/name or email/);
+
+    const invitee = request.agent(app.getHttpServer());
+    const accepted = await invitee.post('/api/v1/auth/invitations/accept').send({ token, password: STRONG }).expect(200);
+    expect(accepted.body.user).toMatchObject({ email, role: 'therapist', clinicId: clinic.id });
+    await invitee.get('/api/v1/auth/session').expect(200);
+    expect((await db.getRepository(StaffUser).findOneByOrFail({ email })).status).toBe('active');
+
+    // Single use.
+    await request(app.getHttpServer()).post('/api/v1/auth/invitations/accept').send({ token, password: STRONG }).expect(404);
+    await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(404);
+
+    const actions = (await db.getRepository(AuditEvent).findBy({ recordId: invited.body.id })).map((e) => e.action).sort();
+    expect(actions).toEqual(['auth.invitation_accept', 'staff.invite']);
+    expect((await db.getRepository(AuditEvent).findOneByOrFail({ recordId: invited.body.id, action: 'staff.invite' })).actorId).toBe(admin.id);
+  });
+
+  it('a resend makes the old link stop working; a revoke removes the invitee', async () => {
+    const { agent, csrfToken } = await adminOfNewClinic();
+    const email = uniqueEmail('sky');
+    const invited = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email, name: 'Sky Lee', role: 'admin' }).expect(201);
+    const first = tokenFromEmail((await harness.mailbox.waitForMessageTo(email)).raw, 'accept-invitation');
+
+    await agent.post(`/api/v1/staff/${invited.body.id}/invitation/resend`).set('x-csrf-token', csrfToken).expect(202);
+    const deadline = Date.now() + 10_000;
+    while (harness.mailbox.messagesTo(email).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const second = tokenFromEmail(harness.mailbox.messagesTo(email)[1].raw, 'accept-invitation');
+    expect(second).not.toBe(first);
+    await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: first }).expect(404);
+    await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: second }).expect(200);
+
+    await agent.delete(`/api/v1/staff/${invited.body.id}/invitation`).set('x-csrf-token', csrfToken).expect(204);
+    await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: second }).expect(404);
+    expect(await db.getRepository(StaffUser).countBy({ email })).toBe(0);
+  });
+
+  it('refuses expired and forged links identically', async () => {
+    const { agent, csrfToken } = await adminOfNewClinic();
+    const email = uniqueEmail('kai');
+    const invited = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email, name: 'Kai Moss', role: 'therapist' }).expect(201);
+    const token = tokenFromEmail((await harness.mailbox.waitForMessageTo(email)).raw, 'accept-invitation');
+    await db.getRepository(AuthToken).update({ staffUserId: invited.body.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(404);
+    const forged = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: 'A'.repeat(43) }).expect(404);
+    expect(expired.body).toEqual(forged.body);
+    const malformed = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: "' OR 1=1 --" }).expect(400);
+    expect(malformed.body.errors[0].field).toBe('token');
+  });
+
+  it('refuses an email that already has an account (409) and bad fields (400), changing nothing', async () => {
+    const { agent, csrfToken, admin } = await adminOfNewClinic();
+    const before = await db.getRepository(StaffUser).count();
+    const taken = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email: admin.email, name: 'X', role: 'therapist' }).expect(409);
+    expect(taken.headers['content-type']).toMatch(/problem\+json/);
+    const bad = await agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', csrfToken)
+      .send({ email: 'nope', name: '', role: 'owner', clinicId: '00000000-0000-4000-8000-000000000001' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['clinicId', 'email', 'name', 'role']);
+    expect(await db.getRepository(StaffUser).count()).toBe(before);
+  });
+
+  it("never lets another clinic's admin see or touch an invitee (404)", async () => {
+    const a = await adminOfNewClinic();
+    const b = await adminOfNewClinic();
+    const email = uniqueEmail('lee');
+    const invited = await a.agent.post('/api/v1/staff/invitations').set('x-csrf-token', a.csrfToken).send({ email, name: 'Lee Park', role: 'therapist' }).expect(201);
+    const id = invited.body.id;
+    await b.agent.get(`/api/v1/staff/${id}`).expect(404);
+    await b.agent.patch(`/api/v1/staff/${id}`).set('x-csrf-token', b.csrfToken).send({ role: 'admin' }).expect(404);
+    await b.agent.post(`/api/v1/staff/${id}/invitation/resend`).set('x-csrf-token', b.csrfToken).expect(404);
+    await b.agent.delete(`/api/v1/staff/${id}/invitation`).set('x-csrf-token', b.csrfToken).expect(404);
+    await b.agent.get('/api/v1/staff/not-a-uuid').expect(404);
+    expect((await db.getRepository(StaffUser).findOneByOrFail({ id })).role).toBe('therapist');
+  });
+});
