@@ -75,7 +75,7 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
     await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(404);
 
     const actions = (await db.getRepository(AuditEvent).findBy({ recordId: invited.body.id })).map((e) => e.action).sort();
-    expect(actions).toEqual(['auth.invitation_accept', 'staff.invite']);
+    expect(actions).toEqual(['auth.invitation_accept', 'auth.login', 'staff.invite']);
     expect((await db.getRepository(AuditEvent).findOneByOrFail({ recordId: invited.body.id, action: 'staff.invite' })).actorId).toBe(admin.id);
   });
 

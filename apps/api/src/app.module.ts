@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@trellis/config';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClinicModule } from './clinic/clinic.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { StaffModule } from './staff/staff.module';
@@ -11,7 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, HealthModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, ClinicModule, HealthModule, StaffModule],
     };
   }
 }

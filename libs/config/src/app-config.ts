@@ -9,6 +9,8 @@ export interface AppConfig {
   redis: { url: string; queuePrefix: string };
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   auth: { invitationTtlHours: number; passwordResetTtlMinutes: number };
+  /** Key for secrets stored encrypted (TOTP); null: derived from SESSION_SECRET. */
+  dataEncryptionKey: string | null;
   mail: { smtpUrl: string; from: string };
   worker: { concurrency: number; relayIntervalMs: number };
   staticRoot: string | null;
@@ -38,6 +40,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       REDIS_URL: redisUrl(),
       QUEUE_PREFIX: str({ default: 'trellis' }),
       SESSION_SECRET: secret(),
+      DATA_ENCRYPTION_KEY: secret({ default: undefined }),
       SESSION_IDLE_MINUTES: positiveInt({ default: 30 }),
       SESSION_ABSOLUTE_HOURS: positiveInt({ default: 12 }),
       INVITATION_TTL_HOURS: positiveInt({ default: 72 }),
@@ -85,6 +88,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       secureCookie: publicUrl.startsWith('https:'),
     },
     auth: { invitationTtlHours: e.INVITATION_TTL_HOURS, passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES },
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },
     staticRoot: e.STATIC_ROOT || null,

@@ -16,6 +16,28 @@ export interface SessionUser {
 export interface SessionResponse {
   user: SessionUser;
   csrfToken: string;
+  twoFactorEnabled: boolean;
+  /** The clinic requires two-factor sign-in and this person has not set it up: only set-up is allowed. */
+  twoFactorEnrollmentRequired: boolean;
+}
+
+/** Sign-in answer when the password was right and a second factor is still needed. */
+export interface TwoFactorChallenge {
+  twoFactorRequired: true;
+}
+
+export interface TwoFactorSetup {
+  /** Base32 secret for manual entry. */
+  secret: string;
+  /** otpauth:// URL for a QR code. */
+  otpauthUrl: string;
+}
+
+export interface ClinicSettings {
+  id: string;
+  name: string;
+  timezone: string;
+  requireTwoFactor: boolean;
 }
 
 /** A row of the staff list (admins only). */

@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionResponse } from '@trellis/contracts';
+import type { SessionResponse, TwoFactorChallenge } from '@trellis/contracts';
 import { PasswordResetRequestDto, SetPasswordDto, TokenDto } from './account-links.dto';
 import { AccountLinksService } from './account-links.service';
 import { FixedWindowLimiter } from './fixed-window-limiter';
 import { Public } from './public.decorator';
-import { startSession } from './start-session';
+import { SignInService } from './sign-in.service';
 
 // Link look-ups per IP: plenty for a person retyping a password, useless for guessing 256-bit tokens.
 const LINK_LIMIT = { limit: 30, windowSeconds: 15 * 60 };
@@ -18,6 +18,7 @@ export class AccountLinksController {
   constructor(
     private readonly links: AccountLinksService,
     private readonly limiter: FixedWindowLimiter,
+    private readonly signIn: SignInService,
   ) {}
 
   @Post('invitations/lookup')
@@ -31,10 +32,10 @@ export class AccountLinksController {
   @Post('invitations/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })
-  async accept(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async accept(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse | TwoFactorChallenge> {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
     const user = await this.links.acceptInvitation(body.token, body.password, request);
-    return startSession(request, user);
+    return this.signIn.afterPassword(request, user);
   }
 
   @Post('password-reset')
@@ -50,9 +51,10 @@ export class AccountLinksController {
   @Post('password-reset/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password from a reset link; ends every other session' })
-  async confirmReset(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async confirmReset(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse | TwoFactorChallenge> {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
     const user = await this.links.confirmPasswordReset(body.token, body.password, request);
-    return startSession(request, user);
+    // With two-factor on, a reset link alone (someone with the inbox) does not sign anyone in.
+    return this.signIn.afterPassword(request, user);
   }
 }

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionResponse, SessionUser } from '@trellis/contracts';
+import type { SessionResponse, SessionUser, TwoFactorChallenge } from '@trellis/contracts';
 import { AuditService } from '../audit/audit.service';
 import { LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentStaff } from './current-staff';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { Public } from './public.decorator';
-import { startSession } from './start-session';
+import { AllowDuringTwoFactorEnrollment, Public } from './public.decorator';
+import { SignInService } from './sign-in.service';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
 
@@ -19,6 +20,8 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly limiter: LoginRateLimiter,
     private readonly audit: AuditService,
+    private readonly signIn: SignInService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   @Public()
@@ -29,7 +32,7 @@ export class AuthController {
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionResponse> {
+  ): Promise<SessionResponse | TwoFactorChallenge> {
     const email = body.email.trim().toLowerCase();
     const verdict = await this.limiter.check(email, request.ip);
     if (verdict.blocked) {
@@ -55,21 +58,23 @@ export class AuthController {
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     await this.limiter.recordSuccess(email, request.ip);
-    const session = await startSession(request, user);
-    await this.audit.record(
-      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.login', outcome: 'success', recordType: 'staff_user', recordId: user.id },
-      request,
-    );
-    return session;
+    return this.signIn.afterPassword(request, user);
   }
 
   @Get('session')
   @ApiOperation({ summary: 'The signed-in person and the CSRF token for writes; 401 when signed out' })
-  session(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): SessionResponse {
-    return { user, csrfToken: request.session.csrfToken as string };
+  @AllowDuringTwoFactorEnrollment()
+  async session(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<SessionResponse> {
+    return {
+      user,
+      csrfToken: request.session.csrfToken as string,
+      twoFactorEnabled: await this.twoFactor.isEnabled(user.id),
+      twoFactorEnrollmentRequired: request.session.twoFactorEnrollmentRequired === true,
+    };
   }
 
   @Post('logout')
+  @AllowDuringTwoFactorEnrollment()
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the session' })
   async logout(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<void> {

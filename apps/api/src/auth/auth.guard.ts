@@ -9,7 +9,7 @@ import { AppConfig } from '@trellis/config';
 import type { StaffRole } from '@trellis/contracts';
 import { StaffUser } from '@trellis/data';
 import { APP_CONFIG } from '../config/config.tokens';
-import { IS_PUBLIC, REQUIRED_ROLES } from './public.decorator';
+import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from './public.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -58,6 +58,10 @@ export class AuthGuard implements CanActivate {
 
     if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
       throw new ForbiddenException('Missing or invalid CSRF token: reload the page and try again.');
+    }
+
+    if (session.twoFactorEnrollmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_2FA_ENROLLMENT, targets)) {
+      throw new ForbiddenException('Your clinic requires two-factor sign-in: set it up to continue.');
     }
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);

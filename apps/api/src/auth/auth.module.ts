@@ -7,9 +7,12 @@ import { FixedWindowLimiter } from './fixed-window-limiter';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { SignInService } from './sign-in.service';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
-  controllers: [AuthController, AccountLinksController],
-  providers: [AuthService, AccountLinksService, FixedWindowLimiter, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, AccountLinksController, TwoFactorController],
+  providers: [AuthService, AccountLinksService, SignInService, TwoFactorService, FixedWindowLimiter, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -9,3 +9,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route; others get 403 (the UI hides it from them too). */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export const ALLOW_DURING_2FA_ENROLLMENT = 'trellis:allowDuring2faEnrollment';
+
+/** Reachable while a clinic-required second factor is still being set up (everything else: 403). */
+export const AllowDuringTwoFactorEnrollment = () => SetMetadata(ALLOW_DURING_2FA_ENROLLMENT, true);

@@ -7,6 +7,11 @@ declare module 'fastify' {
     signedInAt?: number;
     /** ms since epoch: the idle timeout counts from here. */
     lastSeenAt?: number;
+    /** Password checked, second factor awaited (no access yet). */
+    pendingTwoFactorUserId?: string;
+    pendingTwoFactorSince?: number;
+    /** Clinic requires two-factor sign-in and this person must set it up before anything else. */
+    twoFactorEnrollmentRequired?: boolean;
     /** Synchronizer token sent back as `x-csrf-token` on every state-changing request. */
     csrfToken?: string;
   }

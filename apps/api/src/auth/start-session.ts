@@ -2,14 +2,27 @@ import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { SessionResponse, SessionUser } from '@trellis/contracts';
 
+export interface SessionFlags {
+  twoFactorEnabled: boolean;
+  twoFactorEnrollmentRequired: boolean;
+}
+
 /** Signs a person in on this request: a fresh session id (no fixation) and a fresh CSRF token. */
-export async function startSession(request: FastifyRequest, user: SessionUser): Promise<SessionResponse> {
+export async function startSession(request: FastifyRequest, user: SessionUser, flags: SessionFlags): Promise<SessionResponse> {
   await request.session.regenerate();
   const now = Date.now();
   request.session.userId = user.id;
   request.session.clinicId = user.clinicId;
   request.session.signedInAt = now;
   request.session.lastSeenAt = now;
+  request.session.twoFactorEnrollmentRequired = flags.twoFactorEnrollmentRequired;
   request.session.csrfToken = randomBytes(32).toString('base64url');
-  return { user, csrfToken: request.session.csrfToken };
+  return { user, csrfToken: request.session.csrfToken, ...flags };
+}
+
+/** Password checked, second factor still needed: the session holds who, but grants nothing. */
+export async function startTwoFactorChallenge(request: FastifyRequest, user: SessionUser): Promise<void> {
+  await request.session.regenerate();
+  request.session.pendingTwoFactorUserId = user.id;
+  request.session.pendingTwoFactorSince = Date.now();
 }

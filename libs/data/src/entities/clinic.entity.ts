@@ -13,6 +13,10 @@ export class Clinic {
   @Column({ type: 'text', default: 'UTC' })
   timezone: string;
 
+  /** Every staff member must use two-factor sign-in. */
+  @Column({ type: 'boolean', default: false })
+  requireTwoFactor: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

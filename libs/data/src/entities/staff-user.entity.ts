@@ -27,6 +27,21 @@ export class StaffUser {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
+  /** AES-256-GCM ciphertext of the TOTP secret once two-factor sign-in is on. */
+  @Column({ type: 'text', nullable: true, select: false })
+  totpSecretEncrypted: string | null;
+
+  /** A secret being set up, not yet confirmed with a code. */
+  @Column({ type: 'text', nullable: true, select: false })
+  totpPendingSecretEncrypted: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** Last accepted TOTP time step: a code works once. */
+  @Column({ type: 'bigint', nullable: true, select: false })
+  totpLastStep: string | null;
+
   /** Sessions signed in before this are refused (set by a password reset). */
   @Column({ type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;

@@ -1,10 +1,12 @@
 import { CreatedClinicsStaffAndJobLedger1795643745720 } from './1795643745720-CreatedClinicsStaffAndJobLedger';
 import { CreatedAuditEventsAndAuthTokens1795645224082 } from './1795645224082-CreatedAuditEventsAndAuthTokens';
 import { AddedSessionsValidAfterToStaff1795645438836 } from './1795645438836-AddedSessionsValidAfterToStaff';
+import { AddedTwoFactorSignIn1795646281220 } from './1795646281220-AddedTwoFactorSignIn';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
   CreatedClinicsStaffAndJobLedger1795643745720,
   CreatedAuditEventsAndAuthTokens1795645224082,
   AddedSessionsValidAfterToStaff1795645438836,
+  AddedTwoFactorSignIn1795646281220,
 ];

@@ -1,0 +1,85 @@
+import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { SessionResponse, SessionUser, TwoFactorSetup } from '@trellis/contracts';
+import { StaffUser } from '@trellis/data';
+import { AuditService } from '../../audit/audit.service';
+import { validationProblem } from '../../http/problem.exception';
+import { CurrentStaff } from '../current-staff';
+import { FixedWindowLimiter } from '../fixed-window-limiter';
+import { AllowDuringTwoFactorEnrollment, Public } from '../public.decorator';
+import { SignInService } from '../sign-in.service';
+import { SecondFactorDto, TotpCodeDto } from './two-factor.dto';
+import { SecondFactor, TwoFactorService } from './two-factor.service';
+
+// A challenge must be answered soon after the password; after that, start again.
+const CHALLENGE_TTL_MS = 5 * 60_000;
+
+function secondFactorOf(body: SecondFactorDto): SecondFactor {
+  if (body.code && body.recoveryCode) throw validationProblem([{ field: 'recoveryCode', message: 'send either a code or a recovery code, not both' }]);
+  if (body.code) return { code: body.code };
+  if (body.recoveryCode) return { recoveryCode: body.recoveryCode };
+  throw validationProblem([{ field: 'code', message: 'is required' }]);
+}
+
+@ApiTags('auth')
+@Controller('auth/2fa')
+export class TwoFactorController {
+  constructor(
+    private readonly twoFactor: TwoFactorService,
+    private readonly signIn: SignInService,
+    private readonly limiter: FixedWindowLimiter,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Public()
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Second step of sign-in: the authenticator code or a recovery code' })
+  async verify(@Body() body: SecondFactorDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    const factor = secondFactorOf(body);
+    const userId = request.session.pendingTwoFactorUserId;
+    const since = request.session.pendingTwoFactorSince ?? 0;
+    if (!userId || Date.now() - since > CHALLENGE_TTL_MS) throw new UnauthorizedException('Sign in again: the sign-in step expired.');
+    // 5 wrong codes per 15 minutes per person: a 6-digit code cannot be guessed at that rate.
+    await this.limiter.consume({ bucket: '2fa', key: userId, limit: 5, windowSeconds: 15 * 60 }, reply);
+    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: userId, status: 'active' });
+    if (!staff) throw new UnauthorizedException('Sign in again.');
+    const user: SessionUser = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
+    if (!(await this.twoFactor.verify(staff.id, staff.email, factor))) {
+      await this.audit.record({ clinicId: staff.clinicId, actorType: 'anonymous', actorId: staff.id, action: 'auth.2fa_verify', outcome: 'failure', recordType: 'staff_user', recordId: staff.id }, request);
+      throw new UnauthorizedException('That code is not right. Try the newest code from your app.');
+    }
+    return this.signIn.complete(request, user, { twoFactorEnabled: true, twoFactorEnrollmentRequired: false }, 'code' in factor ? 'totp' : 'recovery_code');
+  }
+
+  @Post('setup')
+  @HttpCode(200)
+  @AllowDuringTwoFactorEnrollment()
+  @ApiOperation({ summary: 'Start setting up an authenticator app: a new secret and its otpauth:// URL' })
+  setup(@CurrentStaff() user: SessionUser): Promise<TwoFactorSetup> {
+    return this.twoFactor.beginSetup(user);
+  }
+
+  @Post('enable')
+  @HttpCode(200)
+  @AllowDuringTwoFactorEnrollment()
+  @ApiOperation({ summary: 'Confirm set-up with the current code; answers the recovery codes (shown once)' })
+  async enable(@CurrentStaff() user: SessionUser, @Body() body: TotpCodeDto, @Req() request: FastifyRequest): Promise<{ recoveryCodes: string[] }> {
+    const recoveryCodes = await this.twoFactor.enable(user, body.code);
+    request.session.twoFactorEnrollmentRequired = false;
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.2fa_enable', outcome: 'success', recordType: 'staff_user', recordId: user.id }, request);
+    return { recoveryCodes };
+  }
+
+  @Post('disable')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Turn two-factor sign-in off (needs a current code or a recovery code)' })
+  async disable(@CurrentStaff() user: SessionUser, @Body() body: SecondFactorDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.twoFactor.disable(user, secondFactorOf(body));
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.2fa_disable', outcome: 'success', recordType: 'staff_user', recordId: user.id }, request);
+  }
+}

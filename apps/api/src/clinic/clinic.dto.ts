@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { isValidTimeZone } from '@trellis/domain';
+
+@ValidatorConstraint({ name: 'timeZone' })
+class TimeZoneConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isValidTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'must be an IANA time zone like Europe/London';
+  }
+}
+
+export class UpdateClinicDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(200, { message: 'must be at most 200 characters' })
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/London' })
+  @IsOptional()
+  @Validate(TimeZoneConstraint)
+  timezone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  requireTwoFactor?: boolean;
+}
