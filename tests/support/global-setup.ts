@@ -1,6 +1,6 @@
 import './register-source-paths';
 import { randomBytes } from 'node:crypto';
-import { createDatabaseIfMissing, createDataSource } from '@trellis/data';
+import { createDatabaseIfMissing, createDataSource, syncBuiltInExercises } from '@trellis/data';
 
 /**
  * One throw-away database per test run, migrated with the real migrations, and a Redis key prefix
@@ -17,6 +17,7 @@ export default async function globalSetup(): Promise<void> {
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 2 });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await syncBuiltInExercises(dataSource);
   await dataSource.destroy();
 
   process.env.DATABASE_URL = databaseUrl;

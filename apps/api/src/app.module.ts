@@ -3,6 +3,8 @@ import { AppConfig } from '@trellis/config';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClinicModule } from './clinic/clinic.module';
+import { CouplesModule } from './couples/couples.module';
+import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { StaffModule } from './staff/staff.module';
@@ -12,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, ClinicModule, HealthModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, StaffModule],
     };
   }
 }

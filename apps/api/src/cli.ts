@@ -1,6 +1,6 @@
 import './register-paths';
 import { connectionFailure, exitOnStartupFailure, loadConfig, StartupError } from '@trellis/config';
-import { createDatabaseIfMissing, createDataSource, pendingMigrationNames } from '@trellis/data';
+import { createDatabaseIfMissing, createDataSource, pendingMigrationNames, syncBuiltInExercises } from '@trellis/data';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoClinic } from './seed/demo-clinic.seed';
 
 const USAGE = 'Usage: cli <migrate | migrate:revert | migrate:status | seed | reset>';
@@ -32,6 +32,7 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'migrate' || command === 'reset') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.');
+      await syncBuiltInExercises(dataSource);
     }
     if (command === 'migrate:revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });

@@ -4,3 +4,5 @@ export * from './list';
 export * from './problem';
 export * from './staff';
 export * from './audit';
+export * from './caseload';
+export * from './exercises';

@@ -5,3 +5,4 @@ export * from './migrations/migration-status';
 export * from './database-admin';
 export * from './prepare-database';
 export * from './tokens/secret-token';
+export * from './exercises/sync-built-in-exercises';

@@ -1,5 +1,6 @@
 import { connectionFailure, StartupError } from '@trellis/config';
 import { createDataSource, DatabaseSettings } from './data-source';
+import { syncBuiltInExercises } from './exercises/sync-built-in-exercises';
 import { pendingMigrationNames } from './migrations/migration-status';
 
 /**
@@ -16,14 +17,14 @@ export async function prepareDatabase(settings: DatabaseSettings, options: { mig
   }
   try {
     const pending = await pendingMigrationNames(dataSource);
-    if (pending.length === 0) return;
-    if (!options.migrate) {
+    if (pending.length > 0 && !options.migrate) {
       throw new StartupError(
         `The database has ${pending.length} pending migration(s) (${pending.join(', ')}). ` +
           'Run `npm run migrate`, or start with MIGRATE_ON_START=true.',
       );
     }
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (pending.length > 0) await dataSource.runMigrations({ transaction: 'each' });
+    await syncBuiltInExercises(dataSource);
   } finally {
     await dataSource.destroy();
   }

@@ -1,13 +1,47 @@
+import { Assignment } from './assignment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuthToken } from './auth-token.entity';
+import { Client } from './client.entity';
 import { Clinic } from './clinic.entity';
+import { Couple } from './couple.entity';
 import { EmailDelivery } from './email-delivery.entity';
+import { Exercise } from './exercise.entity';
+import { HomeworkResponse } from './homework-response.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { SessionNote } from './session-note.entity';
 import { StaffRecoveryCode } from './staff-recovery-code.entity';
 import { StaffUser } from './staff-user.entity';
 
 export type { AuthTokenPurpose } from './auth-token.entity';
-export { AuditEvent, AuthToken, Clinic, EmailDelivery, OutboxMessage, StaffRecoveryCode, StaffUser };
+export {
+  Assignment,
+  AuditEvent,
+  AuthToken,
+  Client,
+  Clinic,
+  Couple,
+  EmailDelivery,
+  Exercise,
+  HomeworkResponse,
+  OutboxMessage,
+  SessionNote,
+  StaffRecoveryCode,
+  StaffUser,
+};
 
 /** Every entity, for the DataSource and for Nest's TypeOrmModule. */
-export const ENTITIES = [Clinic, StaffUser, OutboxMessage, EmailDelivery, AuditEvent, AuthToken, StaffRecoveryCode];
+export const ENTITIES = [
+  Clinic,
+  StaffUser,
+  StaffRecoveryCode,
+  AuthToken,
+  AuditEvent,
+  OutboxMessage,
+  EmailDelivery,
+  Couple,
+  Client,
+  Exercise,
+  Assignment,
+  HomeworkResponse,
+  SessionNote,
+];

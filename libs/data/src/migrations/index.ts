@@ -2,6 +2,7 @@ import { CreatedClinicsStaffAndJobLedger1795643745720 } from './1795643745720-Cr
 import { CreatedAuditEventsAndAuthTokens1795645224082 } from './1795645224082-CreatedAuditEventsAndAuthTokens';
 import { AddedSessionsValidAfterToStaff1795645438836 } from './1795645438836-AddedSessionsValidAfterToStaff';
 import { AddedTwoFactorSignIn1795646281220 } from './1795646281220-AddedTwoFactorSignIn';
+import { CreatedCaseloadExercisesAndAssignments1795646466729 } from './1795646466729-CreatedCaseloadExercisesAndAssignments';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreatedAuditEventsAndAuthTokens1795645224082,
   AddedSessionsValidAfterToStaff1795645438836,
   AddedTwoFactorSignIn1795646281220,
+  CreatedCaseloadExercisesAndAssignments1795646466729,
 ];

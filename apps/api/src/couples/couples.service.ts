@@ -1,0 +1,124 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
+import { Client, Couple, StaffUser } from '@trellis/data';
+import { AuditService } from '../audit/audit.service';
+import { validationProblem } from '../http/problem.exception';
+import { CaseloadQueryDto } from './caseload-query.dto';
+import { queryCaseload } from './caseload.query';
+import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
+import { toCoupleView } from './couple.view';
+
+/**
+ * Couples and partners. A therapist sees and changes only their own couples; an admin sees the
+ * clinic's and reassigns them. Anything else is a 404, never a 403, so ids leak nothing.
+ */
+@Injectable()
+export class CouplesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async caseload(user: SessionUser, query: CaseloadQueryDto, request: FastifyRequest): Promise<ListResponse<CaseloadRow>> {
+    if (query.therapistId && user.role !== 'admin') throw new ForbiddenException('Only admins can view another therapist’s caseload.');
+    const result = await queryCaseload(this.dataSource, user, query);
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.list', outcome: 'success', recordType: 'couple', details: { rows: result.data.length } }, request);
+    return result;
+  }
+
+  /** The couple if this person may see it, else 404. Lock it when about to change it. */
+  async findVisible(manager: EntityManager, user: SessionUser, coupleId: string, lock = false): Promise<Couple> {
+    const couple = await manager.findOne(Couple, {
+      where: { id: coupleId, clinicId: user.clinicId, ...(user.role === 'admin' ? {} : { therapistId: user.id }) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!couple) throw new NotFoundException('No such couple in your caseload.');
+    return couple;
+  }
+
+  async get(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<CoupleView> {
+    const view = await this.load(this.dataSource.manager, user, coupleId);
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId }, request);
+    return view;
+  }
+
+  async create(user: SessionUser, dto: CreateCoupleDto, request: FastifyRequest): Promise<CoupleView> {
+    if (dto.therapistId && dto.therapistId !== user.id && user.role !== 'admin') {
+      throw new ForbiddenException('Only admins can create couples for another therapist.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const therapist = await this.activeTherapist(manager, user, dto.therapistId ?? user.id);
+      const couple = await manager.save(
+        manager.create(Couple, {
+          clinicId: user.clinicId,
+          displayName: dto.displayName,
+          therapistId: therapist.id,
+          status: 'active',
+          nextSessionAt: dto.nextSessionAt ? new Date(dto.nextSessionAt) : null,
+          lastActivityAt: new Date(),
+        }),
+      );
+      await manager.insert(
+        Client,
+        dto.partners.map((p, i) => ({ clinicId: user.clinicId, coupleId: couple.id, position: (i + 1) as 1 | 2, ...p })),
+      );
+      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.create', outcome: 'success', recordType: 'couple', recordId: couple.id }, request, manager);
+      return this.load(manager, user, couple.id);
+    });
+  }
+
+  async update(user: SessionUser, coupleId: string, dto: UpdateCoupleDto, request: FastifyRequest): Promise<CoupleView> {
+    return this.dataSource.transaction(async (manager) => {
+      const couple = await this.findVisible(manager, user, coupleId, true);
+      const changes: Partial<Couple> = {};
+      if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+      if (dto.status !== undefined) changes.status = dto.status;
+      if (dto.nextSessionAt !== undefined) changes.nextSessionAt = dto.nextSessionAt === null ? null : new Date(dto.nextSessionAt);
+      if (dto.therapistId !== undefined && dto.therapistId !== couple.therapistId) {
+        if (user.role !== 'admin') throw new ForbiddenException('Only admins can reassign a couple.');
+        changes.therapistId = (await this.activeTherapist(manager, user, dto.therapistId)).id;
+      }
+      const positions = new Set<number>();
+      for (const partner of dto.partners ?? []) {
+        if (positions.has(partner.position)) throw validationProblem([{ field: 'partners', message: 'lists the same partner twice' }]);
+        positions.add(partner.position);
+        const { position, ...fields } = partner;
+        if (Object.keys(fields).length) await manager.update(Client, { coupleId: couple.id, position }, fields);
+      }
+      await manager.update(Couple, { id: couple.id }, { ...changes, lastActivityAt: new Date() });
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'couple.update',
+          outcome: 'success',
+          recordType: 'couple',
+          recordId: couple.id,
+          details: { fields: [...Object.keys(changes), ...(dto.partners?.length ? ['partners'] : [])].join(',') },
+        },
+        request,
+        manager,
+      );
+      return this.load(manager, user, couple.id);
+    });
+  }
+
+  private async activeTherapist(manager: EntityManager, user: SessionUser, staffId: string): Promise<StaffUser> {
+    const staff = await manager.findOneBy(StaffUser, { id: staffId, clinicId: user.clinicId, status: 'active' });
+    if (!staff) throw validationProblem([{ field: 'therapistId', message: 'must be an active staff member of your clinic' }]);
+    return staff;
+  }
+
+  private async load(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView> {
+    const couple = await this.findVisible(manager, user, coupleId);
+    const [partners, therapist] = await Promise.all([
+      manager.findBy(Client, { coupleId: couple.id }),
+      manager.findOneByOrFail(StaffUser, { id: couple.therapistId }),
+    ]);
+    return toCoupleView(couple, partners, therapist.name);
+  }
+}

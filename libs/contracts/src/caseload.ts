@@ -1,0 +1,41 @@
+export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
+export type CoupleStatus = (typeof COUPLE_STATUSES)[number];
+
+export const NOTE_FORMATS = ['soap', 'dap', 'free'] as const;
+export type NoteFormat = (typeof NOTE_FORMATS)[number];
+
+/** The sections each note format has, in display order. */
+export const NOTE_SECTIONS: Record<NoteFormat, readonly string[]> = {
+  soap: ['subjective', 'objective', 'assessment', 'plan'],
+  dap: ['data', 'assessment', 'plan'],
+  free: ['body'],
+};
+
+export interface PartnerView {
+  id: string;
+  position: 1 | 2;
+  name: string;
+  email: string;
+  timezone: string;
+  emailConsent: boolean;
+}
+
+export interface CoupleView {
+  id: string;
+  displayName: string;
+  therapistId: string;
+  therapistName: string;
+  status: CoupleStatus;
+  nextSessionAt: string | null;
+  lastActivityAt: string;
+  createdAt: string;
+  partners: PartnerView[];
+}
+
+/** A caseload row: the couple plus homework counts computed in SQL. */
+export interface CaseloadRow extends Omit<CoupleView, 'partners'> {
+  partnerNames: [string, string];
+  openCount: number;
+  overdueCount: number;
+  awaitingReviewCount: number;
+}

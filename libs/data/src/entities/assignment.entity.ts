@@ -1,0 +1,67 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Prompt, StrategyKey } from '@trellis/domain';
+
+/** Homework for one couple. The exercise's text and prompts are frozen here when it is assigned. */
+@Entity('assignment')
+export class Assignment {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  clinicId: string;
+
+  @Column({ type: 'uuid' })
+  coupleId: string;
+
+  @Column({ type: 'uuid' })
+  exerciseId: string;
+
+  @Column({ type: 'int' })
+  exerciseVersion: number;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  strategy: StrategyKey;
+
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ type: 'text' })
+  instructions: string;
+
+  @Column({ type: 'jsonb' })
+  prompts: Prompt[];
+
+  @Column({ type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column({ type: 'text' })
+  message: string;
+
+  /** After both have submitted, each partner may read the other's answers. */
+  @Column({ type: 'boolean' })
+  shareAnswersAfterBoth: boolean;
+
+  @Column({ type: 'uuid' })
+  assignedBy: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reviewComment: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,28 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { BUILT_IN_EXERCISES } from '@trellis/domain';
+
+/**
+ * Makes the built-in rows of the exercise table match the domain catalog (one upsert). Runs at
+ * every start-up and migration, so new or revised built-ins reach the library with the release;
+ * assignments already made keep their frozen copies.
+ */
+export async function syncBuiltInExercises(db: DataSource | EntityManager): Promise<void> {
+  const values: unknown[] = [];
+  const rows = BUILT_IN_EXERCISES.map((e, i) => {
+    values.push(e.key, e.title, e.strategy, e.purpose, e.instructions, e.estimatedMinutes, JSON.stringify(e.prompts), e.version);
+    const p = i * 8;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb, $${p + 8})`;
+  });
+  await db.query(
+    `INSERT INTO exercise (key, title, strategy, purpose, instructions, estimated_minutes, prompts, version)
+     VALUES ${rows.join(', ')}
+     ON CONFLICT (key) WHERE clinic_id IS NULL DO UPDATE SET
+       title = EXCLUDED.title, strategy = EXCLUDED.strategy, purpose = EXCLUDED.purpose,
+       instructions = EXCLUDED.instructions, estimated_minutes = EXCLUDED.estimated_minutes,
+       prompts = EXCLUDED.prompts, version = EXCLUDED.version, updated_at = now()
+     WHERE exercise.version <> EXCLUDED.version OR exercise.prompts <> EXCLUDED.prompts
+        OR exercise.title <> EXCLUDED.title OR exercise.instructions <> EXCLUDED.instructions
+        OR exercise.purpose <> EXCLUDED.purpose OR exercise.estimated_minutes <> EXCLUDED.estimated_minutes`,
+    values,
+  );
+}
