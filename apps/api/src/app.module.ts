@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@trellis/config';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClinicModule } from './clinic/clinic.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, StaffModule],
     };
   }
 }

@@ -15,6 +15,12 @@ export const AUDIT_ACTIONS = [
   'auth.2fa_disable',
   'auth.2fa_verify',
   'clinic.update',
+  'assignment.create',
+  'assignment.list',
+  'assignment.view',
+  'assignment.update',
+  'assignment.cancel',
+  'assignment.review',
   'couple.list',
   'couple.view',
   'couple.create',
@@ -29,6 +35,9 @@ export const AUDIT_ACTIONS = [
   'staff.reactivate',
   'audit.list',
   'audit.export',
+  'exercise.create',
+  'exercise.update',
+  'exercise.archive',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,3 +6,4 @@ export * from './staff';
 export * from './audit';
 export * from './caseload';
 export * from './exercises';
+export * from './assignments';

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export class CreateAssignmentsDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'must be an exercise id' })
+  exerciseId: string;
+
+  @ApiProperty({ type: [String], description: 'One or more couples (at most 50 at once)' })
+  @IsArray({ message: 'must be a list of couple ids' })
+  @ArrayMinSize(1, { message: 'must name at least one couple' })
+  @ArrayMaxSize(50, { message: 'must name at most 50 couples' })
+  @ArrayUnique({ message: 'must not name a couple twice' })
+  @IsUUID('all', { each: true, message: 'must be couple ids' })
+  coupleIds: string[];
+
+  @ApiProperty({ example: '2026-12-05T18:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  dueAt: string;
+
+  @ApiPropertyOptional({ description: 'A note to the couple, shown with the homework' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(2000, { message: 'must be at most 2000 characters' })
+  message?: string;
+
+  @ApiPropertyOptional({ description: 'After both submit, each partner may read the other’s answers' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  shareAnswersAfterBoth?: boolean;
+}
+
+export class UpdateAssignmentDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  dueAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(2000, { message: 'must be at most 2000 characters' })
+  message?: string;
+}
+
+export class ReviewAssignmentDto {
+  @ApiPropertyOptional({ description: 'An optional comment to the couple' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(2000, { message: 'must be at most 2000 characters' })
+  comment?: string;
+}

@@ -1,0 +1,56 @@
+import type { AssignmentDetail, AssignmentSummary } from '@trellis/contracts';
+import { Assignment, Client, HomeworkResponse } from '@trellis/data';
+import { deriveAssignmentStatus, deriveResponseStatus } from '@trellis/domain';
+
+export interface ResponseWithClient {
+  response: HomeworkResponse;
+  client: Client;
+}
+
+export function toSummary(a: Assignment, responses: ResponseWithClient[], now = new Date()): AssignmentSummary {
+  const { status, overdue } = deriveAssignmentStatus(
+    { dueAt: a.dueAt, cancelledAt: a.cancelledAt, reviewedAt: a.reviewedAt, responses: responses.map((r) => r.response) },
+    now,
+  );
+  return {
+    id: a.id,
+    coupleId: a.coupleId,
+    exerciseId: a.exerciseId,
+    title: a.title,
+    strategy: a.strategy,
+    dueAt: a.dueAt.toISOString(),
+    status,
+    overdue,
+    shareAnswersAfterBoth: a.shareAnswersAfterBoth,
+    createdAt: a.createdAt.toISOString(),
+    reviewedAt: a.reviewedAt?.toISOString() ?? null,
+    partners: responses
+      .sort((x, y) => x.client.position - y.client.position)
+      .map(({ response, client }) => ({
+        clientId: client.id,
+        position: client.position,
+        name: client.name,
+        status: deriveResponseStatus(response),
+        startedAt: response.startedAt?.toISOString() ?? null,
+        lastSavedAt: response.lastSavedAt?.toISOString() ?? null,
+        submittedAt: response.submittedAt?.toISOString() ?? null,
+        linkOpenedAt: response.linkOpenedAt?.toISOString() ?? null,
+      })),
+  };
+}
+
+export function toDetail(a: Assignment, responses: ResponseWithClient[]): AssignmentDetail {
+  const submitted = (position: 1 | 2) => {
+    const found = responses.find((r) => r.client.position === position);
+    return found?.response.submittedAt ? found.response.answers : null;
+  };
+  return {
+    ...toSummary(a, responses),
+    purpose: a.purpose,
+    instructions: a.instructions,
+    message: a.message,
+    prompts: a.prompts,
+    reviewComment: a.reviewComment,
+    answers: { 1: submitted(1), 2: submitted(2) },
+  };
+}

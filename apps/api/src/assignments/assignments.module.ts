@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CouplesModule } from '../couples/couples.module';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsService } from './assignments.service';
+
+@Module({ imports: [CouplesModule], controllers: [AssignmentsController], providers: [AssignmentsService] })
+export class AssignmentsModule {}

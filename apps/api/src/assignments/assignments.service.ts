@@ -1,0 +1,166 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
+import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
+import { AuditService } from '../audit/audit.service';
+import { CouplesService } from '../couples/couples.service';
+import { validationProblem } from '../http/problem.exception';
+import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
+import { ResponseWithClient, toDetail, toSummary } from './assignment.view';
+
+function futureDate(value: string, field: string): Date {
+  const date = new Date(value);
+  if (date.getTime() <= Date.now()) throw validationProblem([{ field, message: 'must be in the future' }]);
+  return date;
+}
+
+/** Homework: assigning (frozen prompts, one response per partner), rescheduling, cancelling, reviewing. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly couples: CouplesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** One exercise to one or many couples, all or nothing. */
+  async create(user: SessionUser, dto: CreateAssignmentsDto, request: FastifyRequest): Promise<AssignmentSummary[]> {
+    const dueAt = futureDate(dto.dueAt, 'dueAt');
+    return this.dataSource.transaction(async (manager) => {
+      const exercise = await manager.findOne(Exercise, {
+        where: [
+          { id: dto.exerciseId, clinicId: IsNull() },
+          { id: dto.exerciseId, clinicId: user.clinicId, archivedAt: IsNull() },
+        ],
+      });
+      if (!exercise) throw validationProblem([{ field: 'exerciseId', message: 'must be an exercise in your library' }]);
+      const couples: Couple[] = [];
+      for (const coupleId of dto.coupleIds) couples.push(await this.couples.findVisible(manager, user, coupleId, true));
+      const inactive = couples.find((c) => c.status !== 'active');
+      if (inactive) throw new ConflictException(`${inactive.displayName} is ${inactive.status}: reactivate the couple to assign homework.`);
+
+      const assignments = await manager.save(
+        couples.map((couple) =>
+          manager.create(Assignment, {
+            clinicId: user.clinicId,
+            coupleId: couple.id,
+            exerciseId: exercise.id,
+            exerciseVersion: exercise.version,
+            title: exercise.title,
+            strategy: exercise.strategy,
+            purpose: exercise.purpose,
+            instructions: exercise.instructions,
+            // Frozen: later edits to the exercise never change what this couple was given.
+            prompts: structuredClone(exercise.prompts),
+            dueAt,
+            message: dto.message ?? '',
+            shareAnswersAfterBoth: dto.shareAnswersAfterBoth ?? false,
+            assignedBy: user.id,
+          }),
+        ),
+      );
+      const clients = await manager.findBy(Client, { coupleId: In(couples.map((c) => c.id)) });
+      await manager.insert(
+        HomeworkResponse,
+        assignments.flatMap((a) =>
+          clients.filter((c) => c.coupleId === a.coupleId).map((c) => ({ clinicId: user.clinicId, assignmentId: a.id, clientId: c.id, answers: {} })),
+        ),
+      );
+      await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
+      for (const a of assignments) {
+        await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.create', outcome: 'success', recordType: 'assignment', recordId: a.id, details: { coupleId: a.coupleId, exerciseId: exercise.id } }, request, manager);
+      }
+      return this.summaries(manager, assignments);
+    });
+  }
+
+  async listForCouple(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<AssignmentSummary[]> {
+    await this.couples.findVisible(this.dataSource.manager, user, coupleId);
+    const assignments = await this.dataSource.getRepository(Assignment).find({ where: { coupleId, clinicId: user.clinicId }, order: { dueAt: 'DESC' } });
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.list', outcome: 'success', recordType: 'couple', recordId: coupleId }, request);
+    return this.summaries(this.dataSource.manager, assignments);
+  }
+
+  async get(user: SessionUser, id: string, request: FastifyRequest): Promise<AssignmentDetail> {
+    const assignment = await this.findVisible(this.dataSource.manager, user, id);
+    const responses = await this.responses(this.dataSource.manager, [assignment.id]);
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.view', outcome: 'success', recordType: 'assignment', recordId: id }, request);
+    return toDetail(assignment, responses.get(assignment.id) ?? []);
+  }
+
+  async update(user: SessionUser, id: string, dto: UpdateAssignmentDto, request: FastifyRequest): Promise<AssignmentDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const assignment = await this.findVisible(manager, user, id, true);
+      if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
+      const changes: Partial<Assignment> = {};
+      if (dto.dueAt !== undefined) changes.dueAt = futureDate(dto.dueAt, 'dueAt');
+      if (dto.message !== undefined) changes.message = dto.message;
+      if (Object.keys(changes).length === 0) return;
+      await manager.update(Assignment, { id }, changes);
+      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.update', outcome: 'success', recordType: 'assignment', recordId: id, details: { fields: Object.keys(changes).join(',') } }, request, manager);
+    });
+    return this.get(user, id, request);
+  }
+
+  async cancel(user: SessionUser, id: string, request: FastifyRequest): Promise<AssignmentDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const assignment = await this.findVisible(manager, user, id, true);
+      if (assignment.cancelledAt) throw new ConflictException('This homework is already cancelled.');
+      await manager.update(Assignment, { id }, { cancelledAt: new Date() });
+      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.cancel', outcome: 'success', recordType: 'assignment', recordId: id }, request, manager);
+    });
+    return this.get(user, id, request);
+  }
+
+  async review(user: SessionUser, id: string, dto: ReviewAssignmentDto, request: FastifyRequest): Promise<AssignmentDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const assignment = await this.findVisible(manager, user, id, true);
+      if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
+      const unsubmitted = await manager.count(HomeworkResponse, { where: { assignmentId: id, submittedAt: IsNull() } });
+      const total = await manager.count(HomeworkResponse, { where: { assignmentId: id } });
+      if (unsubmitted === total) throw new ConflictException('Neither partner has submitted yet.');
+      await manager.update(Assignment, { id }, { reviewedAt: new Date(), reviewedBy: user.id, reviewComment: dto.comment?.trim() || null });
+      await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: new Date() });
+      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.review', outcome: 'success', recordType: 'assignment', recordId: id }, request, manager);
+    });
+    return this.get(user, id, request);
+  }
+
+  /** The assignment if its couple is visible to this person, else 404. */
+  private async findVisible(manager: EntityManager, user: SessionUser, id: string, lock = false): Promise<Assignment> {
+    const assignment = await manager.findOne(Assignment, {
+      where: { id, clinicId: user.clinicId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!assignment) throw new NotFoundException('No such homework.');
+    await this.couples.findVisible(manager, user, assignment.coupleId).catch(() => {
+      throw new NotFoundException('No such homework.');
+    });
+    return assignment;
+  }
+
+  /** Responses with their partner for many assignments: one query whatever the count. */
+  private async responses(manager: EntityManager, assignmentIds: string[]): Promise<Map<string, ResponseWithClient[]>> {
+    const map = new Map<string, ResponseWithClient[]>();
+    if (assignmentIds.length === 0) return map;
+    const rows = await manager
+      .getRepository(HomeworkResponse)
+      .createQueryBuilder('r')
+      .innerJoinAndMapOne('r.client', Client, 'c', 'c.id = r.client_id')
+      .where('r.assignment_id IN (:...ids)', { ids: assignmentIds })
+      .getMany();
+    for (const row of rows as (HomeworkResponse & { client: Client })[]) {
+      const list = map.get(row.assignmentId) ?? [];
+      list.push({ response: row, client: row.client });
+      map.set(row.assignmentId, list);
+    }
+    return map;
+  }
+
+  private async summaries(manager: EntityManager, assignments: Assignment[]): Promise<AssignmentSummary[]> {
+    const responses = await this.responses(manager, assignments.map((a) => a.id));
+    return assignments.map((a) => toSummary(a, responses.get(a.id) ?? []));
+  }
+}

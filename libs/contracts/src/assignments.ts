@@ -1,0 +1,38 @@
+import type { AnswerMap, AssignmentStatus, Prompt, ResponseStatus } from '@trellis/domain';
+
+export interface PartnerProgress {
+  clientId: string;
+  position: 1 | 2;
+  name: string;
+  status: ResponseStatus;
+  startedAt: string | null;
+  lastSavedAt: string | null;
+  submittedAt: string | null;
+  linkOpenedAt: string | null;
+}
+
+export interface AssignmentSummary {
+  id: string;
+  coupleId: string;
+  exerciseId: string;
+  title: string;
+  strategy: string;
+  dueAt: string;
+  status: AssignmentStatus;
+  overdue: boolean;
+  shareAnswersAfterBoth: boolean;
+  createdAt: string;
+  reviewedAt: string | null;
+  partners: PartnerProgress[];
+}
+
+/** The review view: the frozen prompts and both partners' submitted answers side by side. */
+export interface AssignmentDetail extends AssignmentSummary {
+  purpose: string;
+  instructions: string;
+  message: string;
+  prompts: Prompt[];
+  reviewComment: string | null;
+  /** Submitted answers only, per partner position; drafts stay private to the partner. */
+  answers: { 1: AnswerMap | null; 2: AnswerMap | null };
+}

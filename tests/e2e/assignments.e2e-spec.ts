@@ -1,0 +1,153 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource, IsNull } from 'typeorm';
+import { Assignment, AuditEvent, Exercise, HomeworkResponse } from '@trellis/data';
+import { countQueries } from '../support/count-queries';
+import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createTestApp } from '../support/create-test-app';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+
+const DAY = 24 * 3600 * 1000;
+const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
+
+describe('assignments: assign, reschedule, cancel, review', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let builtIn: Exercise;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+    builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  async function practice() {
+    const clinic = await createClinic(db);
+    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
+    const sam = await createStaff(db, clinic, { name: 'Sam Okafor' });
+    await setPassword(db, dana);
+    await setPassword(db, sam);
+    return { clinic, dana, sam, asDana: await signIn(app, dana.email) };
+  }
+
+  it('assigns one exercise to several couples at once, freezing its prompts, one response per partner', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const a = await createCouple(db, clinic, dana);
+    const b = await createCouple(db, clinic, dana);
+    const res = await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: builtIn.id, coupleIds: [a.couple.id, b.couple.id], dueAt: inDays(5), message: 'Take your time.', shareAnswersAfterBoth: true })
+      .expect(201);
+    expect(res.body.total).toBe(2);
+    expect(res.body.data[0]).toMatchObject({ title: builtIn.title, status: 'assigned', overdue: false, shareAnswersAfterBoth: true });
+    expect(res.body.data[0].partners.map((p: { position: number; status: string }) => [p.position, p.status])).toEqual([[1, 'not_started'], [2, 'not_started']]);
+    const ids = res.body.data.map((x: { id: string }) => x.id);
+    expect(await db.getRepository(HomeworkResponse).countBy(ids.map((assignmentId: string) => ({ assignmentId })))).toBe(4);
+
+    // Editing the library later never changes what was assigned.
+    const stored = await db.getRepository(Assignment).findOneByOrFail({ id: ids[0] });
+    expect(stored.prompts).toEqual(builtIn.prompts);
+    expect(stored.exerciseVersion).toBe(builtIn.version);
+    expect(await db.getRepository(AuditEvent).countBy({ action: 'assignment.create', actorId: dana.id })).toBe(2);
+  });
+
+  it('is all or nothing: one invisible couple fails the whole request with 404 and writes nothing', async () => {
+    const { clinic, dana, sam, asDana } = await practice();
+    const mine = await createCouple(db, clinic, dana);
+    const theirs = await createCouple(db, clinic, sam);
+    const before = await db.getRepository(Assignment).count();
+    await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: builtIn.id, coupleIds: [mine.couple.id, theirs.couple.id], dueAt: inDays(3) })
+      .expect(404);
+    expect(await db.getRepository(Assignment).count()).toBe(before);
+  });
+
+  it('refuses bad input naming each field', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const { couple } = await createCouple(db, clinic, dana);
+    const res = await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: 'nope', coupleIds: [], dueAt: 'tomorrow', message: 'x'.repeat(2001), status: 'reviewed' })
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['coupleIds', 'dueAt', 'exerciseId', 'message', 'status']);
+    const past = await asDana.agent.post('/api/v1/assignments').set('x-csrf-token', asDana.csrfToken).send({ exerciseId: builtIn.id, coupleIds: [couple.id], dueAt: inDays(-1) }).expect(400);
+    expect(past.body.errors).toEqual([{ field: 'dueAt', message: 'must be in the future' }]);
+    const unknownExercise = await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: '00000000-0000-4000-8000-000000000009', coupleIds: [couple.id], dueAt: inDays(2) })
+      .expect(400);
+    expect(unknownExercise.body.errors[0].field).toBe('exerciseId');
+  });
+
+  it('shows both partners’ submitted answers side by side (drafts stay private), then marks reviewed', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana);
+    const assignment = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + DAY), submitted: [true, false] });
+    const promptId = assignment.prompts[0].id;
+    await db.getRepository(HomeworkResponse).update({ assignmentId: assignment.id, clientId: partners[0].id }, { answers: { [promptId]: 'partner one' } });
+    await db.getRepository(HomeworkResponse).update({ assignmentId: assignment.id, clientId: partners[1].id }, { answers: { [promptId]: 'draft in progress' }, startedAt: new Date() });
+
+    const partly = await asDana.agent.get(`/api/v1/assignments/${assignment.id}`).expect(200);
+    expect(partly.body.status).toBe('partly_submitted');
+    expect(partly.body.answers).toEqual({ 1: { [promptId]: 'partner one' }, 2: null });
+    expect(partly.body.prompts).toHaveLength(assignment.prompts.length);
+
+    const reviewed = await asDana.agent.post(`/api/v1/assignments/${assignment.id}/review`).set('x-csrf-token', asDana.csrfToken).send({ comment: 'Thank you both.' }).expect(200);
+    expect(reviewed.body).toMatchObject({ status: 'reviewed', reviewComment: 'Thank you both.' });
+    const untouched = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + DAY) });
+    await asDana.agent.post(`/api/v1/assignments/${untouched.id}/review`).set('x-csrf-token', asDana.csrfToken).send({}).expect(409);
+  });
+
+  it('moves the due date, cancels (once), and derives overdue', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana);
+    const late = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() - DAY) });
+    const list = await asDana.agent.get(`/api/v1/couples/${couple.id}/assignments`).expect(200);
+    expect(list.body.data[0]).toMatchObject({ id: late.id, overdue: true, status: 'assigned' });
+
+    const moved = await asDana.agent.patch(`/api/v1/assignments/${late.id}`).set('x-csrf-token', asDana.csrfToken).send({ dueAt: inDays(4) }).expect(200);
+    expect(moved.body.overdue).toBe(false);
+    const cancelled = await asDana.agent.post(`/api/v1/assignments/${late.id}/cancel`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    await asDana.agent.post(`/api/v1/assignments/${late.id}/cancel`).set('x-csrf-token', asDana.csrfToken).expect(409);
+    await asDana.agent.patch(`/api/v1/assignments/${late.id}`).set('x-csrf-token', asDana.csrfToken).send({ dueAt: inDays(5) }).expect(409);
+  });
+
+  it("hides other therapists' and other clinics' homework (404) on every route", async () => {
+    const a = await practice();
+    const b = await practice();
+    const { couple, partners } = await createCouple(db, a.clinic, a.dana);
+    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + DAY), submitted: [true, true] });
+    for (const other of [await signIn(app, a.sam.email), b.asDana]) {
+      await other.agent.get(`/api/v1/assignments/${hw.id}`).expect(404);
+      await other.agent.get(`/api/v1/couples/${couple.id}/assignments`).expect(404);
+      await other.agent.patch(`/api/v1/assignments/${hw.id}`).set('x-csrf-token', other.csrfToken).send({ message: 'x' }).expect(404);
+      await other.agent.post(`/api/v1/assignments/${hw.id}/cancel`).set('x-csrf-token', other.csrfToken).expect(404);
+      await other.agent.post(`/api/v1/assignments/${hw.id}/review`).set('x-csrf-token', other.csrfToken).send({}).expect(404);
+    }
+    expect((await db.getRepository(Assignment).findOneByOrFail({ id: hw.id })).reviewedAt).toBeNull();
+    await request(app.getHttpServer()).get(`/api/v1/assignments/${hw.id}`).expect(401);
+  });
+
+  it("lists a couple's homework with a constant number of queries", async () => {
+    const { clinic, dana, asDana } = await practice();
+    const small = await createCouple(db, clinic, dana);
+    const big = await createCouple(db, clinic, dana);
+    await createAssignment(db, small.couple, small.partners, { dueAt: new Date(Date.now() + DAY) });
+    for (let i = 0; i < 8; i += 1) await createAssignment(db, big.couple, big.partners, { dueAt: new Date(Date.now() + DAY) });
+    const one = await countQueries(() => asDana.agent.get(`/api/v1/couples/${small.couple.id}/assignments`).expect(200));
+    const eight = await countQueries(() => asDana.agent.get(`/api/v1/couples/${big.couple.id}/assignments`).expect(200));
+    expect(one).toBeGreaterThan(0);
+    expect(eight).toBe(one);
+  });
+});
