@@ -8,6 +8,7 @@ import { CouplesModule } from './couples/couples.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { NotesModule } from './notes/notes.module';
 import { StaffModule } from './staff/staff.module';
 
 @Module({})
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, NotesModule, StaffModule],
     };
   }
 }

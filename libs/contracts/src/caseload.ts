@@ -39,3 +39,18 @@ export interface CaseloadRow extends Omit<CoupleView, 'partners'> {
   overdueCount: number;
   awaitingReviewCount: number;
 }
+
+export interface SessionNoteView {
+  id: string;
+  coupleId: string;
+  authorId: string;
+  authorName: string;
+  format: NoteFormat;
+  sessionDate: string;
+  sections: Record<string, string>;
+  signedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Corrections to a signed note, oldest first, each with its own author and time. */
+  addenda: { id: string; authorId: string; authorName: string; body: string; signedAt: string }[];
+}

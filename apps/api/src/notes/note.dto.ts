@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { NOTE_FORMATS, type NoteFormat } from '@trellis/contracts';
+
+export class CreateNoteDto {
+  @ApiProperty({ enum: NOTE_FORMATS })
+  @IsIn(NOTE_FORMATS, { message: `must be one of ${NOTE_FORMATS.join(', ')}` })
+  format: NoteFormat;
+
+  @ApiProperty({ example: '2026-11-24' })
+  @IsISO8601({ strict: true }, { message: 'must be a date like 2026-11-24' })
+  sessionDate: string;
+
+  @ApiProperty({ description: 'Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body' })
+  @IsObject({ message: 'must be an object of section texts' })
+  sections: Record<string, string>;
+}
+
+export class UpdateNoteDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date like 2026-11-24' })
+  sessionDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsObject({ message: 'must be an object of section texts' })
+  sections?: Record<string, string>;
+}
+
+export class AddendumDto {
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(20000, { message: 'must be at most 20000 characters' })
+  body: string;
+}

@@ -1,0 +1,155 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { NOTE_SECTIONS, type AuditAction, type NoteFormat, type SessionUser, type SessionNoteView } from '@trellis/contracts';
+import { Couple, SessionNote, StaffUser } from '@trellis/data';
+import { AuditService } from '../audit/audit.service';
+import { validationProblem } from '../http/problem.exception';
+import { AddendumDto, CreateNoteDto, UpdateNoteDto } from './note.dto';
+
+const SECTION_MAX = 20_000;
+
+function checkSections(format: NoteFormat, sections: Record<string, unknown>, partial: boolean): Record<string, string> {
+  const allowed = NOTE_SECTIONS[format];
+  const problems: { field: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(sections)) {
+    if (!allowed.includes(key)) problems.push({ field: `sections.${key}`, message: `is not a ${format.toUpperCase()} section (use ${allowed.join(', ')})` });
+    else if (typeof value !== 'string') problems.push({ field: `sections.${key}`, message: 'must be text' });
+    else if (value.length > SECTION_MAX) problems.push({ field: `sections.${key}`, message: `must be at most ${SECTION_MAX} characters` });
+  }
+  if (problems.length) throw validationProblem(problems);
+  if (partial) return sections as Record<string, string>;
+  return Object.fromEntries(allowed.map((key) => [key, (sections[key] as string | undefined) ?? '']));
+}
+
+/**
+ * Session notes: only the couple's own therapist reads or writes them (an admin gets 404 like
+ * anyone else). Signed notes are final (a database trigger refuses changes); corrections are
+ * signed addenda with their own author and time. Audit rows carry ids, never note text.
+ */
+@Injectable()
+export class NotesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async ownCouple(manager: EntityManager, user: SessionUser, coupleId: string): Promise<Couple> {
+    const couple = await manager.findOneBy(Couple, { id: coupleId, clinicId: user.clinicId, therapistId: user.id });
+    if (!couple) throw new NotFoundException('No such couple in your caseload.');
+    return couple;
+  }
+
+  private async ownNote(manager: EntityManager, user: SessionUser, noteId: string, lock = false): Promise<SessionNote> {
+    const note = await manager.findOne(SessionNote, { where: { id: noteId, clinicId: user.clinicId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!note) throw new NotFoundException('No such note.');
+    await this.ownCouple(manager, user, note.coupleId).catch(() => {
+      throw new NotFoundException('No such note.');
+    });
+    return note;
+  }
+
+  private record(user: SessionUser, action: AuditAction, recordId: string, request: FastifyRequest, manager?: EntityManager, details?: Record<string, string>) {
+    return this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action, outcome: 'success', recordType: 'session_note', recordId, details }, request, manager);
+  }
+
+  async list(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<SessionNoteView[]> {
+    await this.ownCouple(this.dataSource.manager, user, coupleId);
+    const notes = await this.dataSource.getRepository(SessionNote).find({ where: { coupleId, clinicId: user.clinicId }, order: { sessionDate: 'DESC', createdAt: 'DESC' } });
+    await this.record(user, 'note.list', coupleId, request, undefined, { coupleId });
+    return this.views(notes);
+  }
+
+  async get(user: SessionUser, noteId: string, request: FastifyRequest): Promise<SessionNoteView> {
+    const note = await this.ownNote(this.dataSource.manager, user, noteId);
+    if (note.addendumTo) throw new NotFoundException('No such note.');
+    const addenda = await this.dataSource.getRepository(SessionNote).findBy({ addendumTo: note.id });
+    await this.record(user, 'note.view', note.id, request);
+    return (await this.views([note, ...addenda]))[0];
+  }
+
+  async create(user: SessionUser, coupleId: string, dto: CreateNoteDto, request: FastifyRequest): Promise<SessionNoteView> {
+    const sections = checkSections(dto.format, dto.sections, false);
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.ownCouple(manager, user, coupleId);
+      const note = await manager.save(manager.create(SessionNote, { clinicId: user.clinicId, coupleId, authorId: user.id, format: dto.format, sessionDate: dto.sessionDate.slice(0, 10), sections }));
+      await this.record(user, 'note.create', note.id, request, manager, { coupleId });
+      return note.id;
+    });
+    return this.get(user, id, request);
+  }
+
+  async update(user: SessionUser, noteId: string, dto: UpdateNoteDto, request: FastifyRequest): Promise<SessionNoteView> {
+    await this.dataSource.transaction(async (manager) => {
+      const note = await this.ownNote(manager, user, noteId, true);
+      if (note.signedAt) throw new ConflictException('Signed notes cannot be changed: add an addendum instead.');
+      const changes: Partial<SessionNote> = {};
+      if (dto.sections) changes.sections = { ...note.sections, ...checkSections(note.format, dto.sections, true) };
+      if (dto.sessionDate) changes.sessionDate = dto.sessionDate.slice(0, 10);
+      await manager.update(SessionNote, { id: note.id }, changes);
+      await this.record(user, 'note.update', note.id, request, manager);
+    });
+    return this.get(user, noteId, request);
+  }
+
+  async sign(user: SessionUser, noteId: string, request: FastifyRequest): Promise<SessionNoteView> {
+    await this.dataSource.transaction(async (manager) => {
+      const note = await this.ownNote(manager, user, noteId, true);
+      if (note.signedAt) throw new ConflictException('This note is already signed.');
+      if (note.addendumTo) throw new NotFoundException('No such note.');
+      await manager.update(SessionNote, { id: note.id }, { signedAt: new Date() });
+      await this.record(user, 'note.sign', note.id, request, manager);
+    });
+    return this.get(user, noteId, request);
+  }
+
+  async addAddendum(user: SessionUser, noteId: string, dto: AddendumDto, request: FastifyRequest): Promise<SessionNoteView> {
+    await this.dataSource.transaction(async (manager) => {
+      const note = await this.ownNote(manager, user, noteId);
+      if (!note.signedAt || note.addendumTo) throw new ConflictException('Addenda are for signed notes: edit the draft instead.');
+      const addendum = await manager.save(
+        manager.create(SessionNote, { clinicId: user.clinicId, coupleId: note.coupleId, authorId: user.id, format: 'free', sessionDate: note.sessionDate, sections: { body: dto.body }, signedAt: new Date(), addendumTo: note.id }),
+      );
+      await this.record(user, 'note.addendum', addendum.id, request, manager, { noteId: note.id });
+    });
+    return this.get(user, noteId, request);
+  }
+
+  async deleteDraft(user: SessionUser, noteId: string, request: FastifyRequest): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const note = await this.ownNote(manager, user, noteId, true);
+      if (note.signedAt) throw new ConflictException('Signed notes cannot be deleted.');
+      await manager.delete(SessionNote, { id: note.id });
+      await this.record(user, 'note.delete', note.id, request, manager);
+    });
+  }
+
+  /** Notes with their addenda and author names: two queries for any number of notes. */
+  private async views(notes: SessionNote[]): Promise<SessionNoteView[]> {
+    const main = notes.filter((n) => !n.addendumTo);
+    const ids = main.map((n) => n.id);
+    const addenda = ids.length
+      ? [...notes.filter((n) => n.addendumTo), ...(await this.dataSource.getRepository(SessionNote).find({ where: { addendumTo: In(ids) }, order: { createdAt: 'ASC' } }))]
+      : [];
+    const unique = new Map(addenda.map((a) => [a.id, a]));
+    const authorIds = [...new Set([...notes, ...unique.values()].map((n) => n.authorId))];
+    const authors = new Map((authorIds.length ? await this.dataSource.getRepository(StaffUser).findBy({ id: In(authorIds) }) : []).map((s) => [s.id, s.name]));
+    return main.map((n) => ({
+      id: n.id,
+      coupleId: n.coupleId,
+      authorId: n.authorId,
+      authorName: authors.get(n.authorId) ?? '',
+      format: n.format,
+      sessionDate: n.sessionDate,
+      sections: n.sections,
+      signedAt: n.signedAt?.toISOString() ?? null,
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+      addenda: [...unique.values()]
+        .filter((a) => a.addendumTo === n.id)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .map((a) => ({ id: a.id, authorId: a.authorId, authorName: authors.get(a.authorId) ?? '', body: a.sections.body ?? '', signedAt: (a.signedAt as Date).toISOString() })),
+    }));
+  }
+}
