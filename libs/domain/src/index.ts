@@ -17,3 +17,4 @@ export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';
 
 export * from './staff/password-policy';
+export * from './shared/format-due';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExercisesController } from './exercises.controller';
+import { ExercisesService } from './exercises.service';
 
-@Module({})
+@Module({ controllers: [ExercisesController], providers: [ExercisesService] })
 export class ExercisesModule {}

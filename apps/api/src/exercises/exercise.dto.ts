@@ -1,0 +1,91 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { MAX_PROMPTS_PER_EXERCISE, MIN_PROMPTS_PER_EXERCISE, STRATEGY_KEYS, type StrategyKey } from '@trellis/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+const Text = (max: number) =>
+  applyDecorators(
+    Transform(trim),
+    IsString({ message: 'must be text' }),
+    MinLength(1, { message: 'is required' }),
+    MaxLength(max, { message: `must be at most ${max} characters` }),
+  );
+const Strategy = () => IsIn(STRATEGY_KEYS, { message: `must be one of ${STRATEGY_KEYS.join(', ')}` });
+const Minutes = () =>
+  applyDecorators(
+    IsInt({ message: 'must be a whole number of minutes' }),
+    Min(1, { message: 'must be at least 1 minute' }),
+    Max(240, { message: 'must be at most 240 minutes' }),
+  );
+/** Only the list shape here: `validatePromptDefinitions` (domain) checks every prompt inside it. */
+const Prompts = () => IsArray({ message: 'must be a list of prompts' });
+/** Absent means "unchanged"; unlike @IsOptional, an explicit null is still validated (and refused). */
+const Omittable = () => ValidateIf((_object, value) => value !== undefined);
+
+const PROMPTS_DOC = {
+  type: 'array',
+  items: { type: 'object', additionalProperties: true },
+  description: `${MIN_PROMPTS_PER_EXERCISE}–${MAX_PROMPTS_PER_EXERCISE} prompts (long_text, scale, checklist, single_choice); see the Prompt type in @trellis/domain`,
+} as const;
+
+export class CreateExerciseDto {
+  @ApiProperty({ example: 'Our evening check-in', maxLength: 200 })
+  @Text(200)
+  title: string;
+
+  @ApiProperty({ enum: STRATEGY_KEYS })
+  @Strategy()
+  strategy: StrategyKey;
+
+  @ApiProperty({ example: 'A calm ten minutes to say how the day went.', maxLength: 1000 })
+  @Text(1000)
+  purpose: string;
+
+  @ApiProperty({ maxLength: 4000 })
+  @Text(4000)
+  instructions: string;
+
+  @ApiProperty({ minimum: 1, maximum: 240, example: 15 })
+  @Minutes()
+  estimatedMinutes: number;
+
+  @ApiProperty(PROMPTS_DOC)
+  @Prompts()
+  prompts: unknown[];
+}
+
+/** Any subset of the create fields; a changed prompt list bumps the exercise's version. */
+export class UpdateExerciseDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @Omittable()
+  @Text(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: STRATEGY_KEYS })
+  @Omittable()
+  @Strategy()
+  strategy?: StrategyKey;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @Omittable()
+  @Text(1000)
+  purpose?: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @Omittable()
+  @Text(4000)
+  instructions?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 240 })
+  @Omittable()
+  @Minutes()
+  estimatedMinutes?: number;
+
+  @ApiPropertyOptional(PROMPTS_DOC)
+  @Omittable()
+  @Prompts()
+  prompts?: unknown[];
+}
