@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { email, Login, LoginForm, PasswordInput, required, TextInput } from 'react-admin';
+import { email, LinkBase, Login, LoginForm, PasswordInput, required, TextInput } from 'react-admin';
 
 const validateEmail = [required(), email()];
 
@@ -22,5 +22,11 @@ export const LoginPage = () => (
       />
       <PasswordInput source="password" label="Password" autoComplete="current-password" validate={required()} />
     </LoginForm>
+    <Box sx={{ px: 2, pb: 2, textAlign: 'center' }}>
+      {/* LinkBase, not react-admin's Link: that one brings MUI's Link into the first load for one line. */}
+      <Typography component={LinkBase} to="/forgot-password" variant="body2" color="primary" sx={{ textDecoration: 'underline' }}>
+        Forgot your password?
+      </Typography>
+    </Box>
   </Login>
 );

@@ -44,6 +44,39 @@ describe('authProvider', () => {
     await expect(authProvider.getIdentity?.()).resolves.toMatchObject({ id: 'u1', fullName: 'Dana Reyes' });
   });
 
+  it.each([
+    ['invitation', '/api/v1/auth/invitations/accept'],
+    ['password-reset', '/api/v1/auth/password-reset/confirm'],
+  ] as const)('signs in by %s link with the chosen password', async (purpose, path) => {
+    const calls = fakeFetch(json(401), json(200, { user, csrfToken: 't1' }), json(200, { user, csrfToken: 't2' }));
+    const authProvider = await load();
+    await authProvider.login({ purpose, token: 'tok', password: 'a long passphrase' });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/auth/session',
+      `POST ${path}`,
+      'GET /api/v1/auth/session',
+    ]);
+    expect(JSON.parse(calls[1].body ?? '')).toEqual({ token: 'tok', password: 'a long passphrase' });
+    await expect(authProvider.getPermissions?.({})).resolves.toBe('admin');
+  });
+
+  it('passes a refused password on with its field error', async () => {
+    fakeFetch(
+      json(401),
+      json(400, { title: 'Bad Request', errors: [{ field: 'password', message: 'is one of the most common passwords' }] }),
+    );
+    const authProvider = await load();
+    await expect(
+      authProvider.login({ purpose: 'invitation', token: 'tok', password: 'password1234' }),
+    ).rejects.toMatchObject({ status: 400, body: { errors: { password: 'Is one of the most common passwords' } } });
+  });
+
+  it('has no permissions, rather than an error, when signed out', async () => {
+    fakeFetch(json(401));
+    const authProvider = await load();
+    await expect(authProvider.getPermissions?.({})).resolves.toBeNull();
+  });
+
   it('shows the API’s reason when sign-in fails', async () => {
     fakeFetch(json(401), json(429, { title: 'Too Many Requests', detail: 'Try again in 60 seconds.' }));
     const authProvider = await load();

@@ -1,12 +1,24 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { httpClient } from '../data/httpClient';
 import { fetchSession, forgetSession, getSession, knownSession } from './session';
-import type { LoginResponse, StaffUser } from './types';
+import type { LoginResponse, StaffUser, TokenPurpose } from './types';
 
 export interface LoginParams {
   email: string;
   password: string;
 }
+
+/** Signing in with an emailed token and the password the person has just chosen. */
+export interface TokenLoginParams {
+  purpose: TokenPurpose;
+  token: string;
+  password: string;
+}
+
+const tokenLoginPaths: Record<TokenPurpose, string> = {
+  invitation: '/auth/invitations/accept',
+  'password-reset': '/auth/password-reset/confirm',
+};
 
 export interface StaffIdentity extends UserIdentity {
   email: string;
@@ -21,8 +33,14 @@ const signedInUser = async (): Promise<StaffUser> => {
 };
 
 export const authProvider: AuthProvider = {
-  async login({ email, password }: LoginParams) {
-    await httpClient<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+  async login(params: LoginParams | TokenLoginParams) {
+    if ('token' in params) {
+      const { purpose, token, password } = params;
+      await httpClient<LoginResponse>(tokenLoginPaths[purpose], { method: 'POST', body: { token, password } });
+    } else {
+      const { email, password } = params;
+      await httpClient<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+    }
     // Signing in starts a new server-side session with a new CSRF token: drop the old one.
     forgetSession();
     if (!(await fetchSession())) {
@@ -74,7 +92,9 @@ export const authProvider: AuthProvider = {
     return { id: user.id, fullName: user.name, email: user.email, role: user.role, clinicId: user.clinicId };
   },
 
+  // Signed out is "no permissions", not an error: react-admin waits for this answer before it
+  // routes, and a rejection would be retried (seconds of spinner) before the sign-in page shows.
   async getPermissions() {
-    return (await signedInUser()).role;
+    return (await getSession())?.user.role ?? null;
   },
 };

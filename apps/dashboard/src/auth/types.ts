@@ -18,3 +18,16 @@ export interface SessionResponse {
   user: StaffUser;
   csrfToken: string;
 }
+
+/** `POST /auth/invitations/lookup`: who the invitation is for, to greet them before they choose a password. */
+export interface InvitationPreview {
+  name: string;
+  email: string;
+  clinicName: string;
+}
+
+/**
+ * Emailed links that end in a session: accepting an invitation, or choosing a new password after
+ * a reset. Both answer like a sign-in, so they go through authProvider.login.
+ */
+export type TokenPurpose = 'invitation' | 'password-reset';

@@ -10,7 +10,7 @@ const comingSoon = [
   ['Reminders and digests', 'gentle reminders for clients and a weekly summary for you'],
 ] as const;
 
-const adminComingSoon = [['Clinic administration', 'staff invitations, roles, and the email queue']] as const;
+const adminComingSoon = [['Email queue', 'see what was sent, and retry what failed']] as const;
 
 export const Dashboard = () => {
   const { identity } = useGetIdentity();

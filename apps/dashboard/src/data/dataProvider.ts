@@ -22,6 +22,28 @@ interface ListBody<R> {
 
 const recordPath = (resource: string, id: Identifier) => `/${resource}/${encodeURIComponent(String(id))}`;
 
+/** What a screen can tell `create` and `delete` through react-admin's `meta`. */
+export interface WriteMeta {
+  /**
+   * A sub-resource the API writes through instead of the record itself, keeping react-admin's
+   * cache in step: `create` posts to `/<resource>/<subresource>` (`POST /staff/invitations`),
+   * `delete` sends `DELETE /<resource>/<id>/<subresource>` (revoking an invitation removes the
+   * invitee, so for the staff list it is a deletion).
+   */
+  subresource?: string;
+}
+
+const subresourceOf = (meta: unknown): string | undefined => {
+  const subresource = (meta as WriteMeta | undefined)?.subresource;
+  return subresource ? `/${encodeURIComponent(subresource)}` : undefined;
+};
+
+/** react-admin's methods plus the API's actions that are not reads or writes of one record. */
+export interface TrellisDataProvider extends DataProvider {
+  /** `POST /staff/<id>/invitation/resend`: emails the invitation link again (a new link). */
+  resendInvitation(id: Identifier): Promise<void>;
+}
+
 /**
  * Maps react-admin onto the API conventions (`/api/v1/<resource>`):
  * - getList / getManyReference: `GET /<resource>?page&perPage&sort&order&<filters>` → `{ data, total }`
@@ -30,8 +52,9 @@ const recordPath = (resource: string, id: Identifier) => `/${resource}/${encodeU
  *   must answer every listed id it may show (unpaged) and silently leave out the rest.
  * - create: `POST /<resource>`, update: `PATCH /<resource>/<id>` with changed fields only,
  *   delete: `DELETE /<resource>/<id>`; the *Many variants fan out, the API has no bulk routes.
+ *   `meta.subresource` redirects create and delete (see WriteMeta).
  */
-export const dataProvider: DataProvider = {
+export const dataProvider: TrellisDataProvider = {
   // Lets react-query cancel list requests the user has already navigated away from.
   supportAbortSignal: true,
 
@@ -60,7 +83,8 @@ export const dataProvider: DataProvider = {
   },
 
   async create<R extends RaRecord>(resource: string, params: CreateParams) {
-    const { json } = await httpClient<R>(`/${resource}`, { method: 'POST', body: params.data });
+    const path = `/${resource}${subresourceOf(params.meta) ?? ''}`;
+    const { json } = await httpClient<R>(path, { method: 'POST', body: params.data });
     return { data: json };
   },
 
@@ -80,12 +104,18 @@ export const dataProvider: DataProvider = {
   },
 
   async delete<R extends RaRecord>(resource: string, params: DeleteParams) {
-    await httpClient<void>(recordPath(resource, params.id), { method: 'DELETE' });
+    await httpClient<void>(`${recordPath(resource, params.id)}${subresourceOf(params.meta) ?? ''}`, {
+      method: 'DELETE',
+    });
     return { data: (params.previousData ?? { id: params.id }) as R };
   },
 
   async deleteMany(resource: string, params: DeleteManyParams) {
     await Promise.all(params.ids.map((id) => httpClient(recordPath(resource, id), { method: 'DELETE' })));
     return { data: params.ids };
+  },
+
+  async resendInvitation(id: Identifier) {
+    await httpClient<void>(`${recordPath('staff', id)}/invitation/resend`, { method: 'POST' });
   },
 };

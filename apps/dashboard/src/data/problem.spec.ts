@@ -11,12 +11,14 @@ describe('parseProblem', () => {
         { field: 'email', message: 'Enter a valid email.' },
         { field: 'partners.0.name', message: 'Required.' },
         { field: 'email', message: 'Already invited.' },
+        { field: 'password', message: 'must be at least 12 characters' },
       ],
     });
     expect(parsed.message).toBe('Some fields need attention.');
     expect(parsed.fieldErrors).toEqual({
       email: 'Enter a valid email. Already invited.',
       'partners.0.name': 'Required.',
+      password: 'Must be at least 12 characters',
     });
   });
 

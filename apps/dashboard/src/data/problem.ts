@@ -43,8 +43,11 @@ export const parseProblem = (status: number, body: unknown): ParsedProblem => {
     const field = isRecord(entry) ? text(entry.field) : undefined;
     const message = isRecord(entry) ? text(entry.message) : undefined;
     if (!field || !message) continue;
+    // The API words field errors as fragments ("must be an email address"); under a labelled input
+    // they read as sentences.
+    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
     // Several rules can fail on one field; a form shows a single line per field.
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${message}` : message;
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${sentence}` : sentence;
   }
   return {
     message: text(problem.detail) ?? text(problem.title) ?? defaultMessage(status),

@@ -13,6 +13,11 @@ describe('listQuery', () => {
     );
   });
 
+  it('sends only the direction for lists kept in a fixed order', () => {
+    const query = listQuery({ sort: { field: 'occurredAt', order: 'DESC' }, filter: {}, meta: { orderOnly: true } });
+    expect(query.toString()).toBe('order=DESC');
+  });
+
   it('refuses nested filters instead of dropping them', () => {
     expect(() => listQuery({ filter: { couple: { id: 1 } } })).toThrow('couple');
   });

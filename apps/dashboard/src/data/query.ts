@@ -23,15 +23,24 @@ export const appendFilters = (query: URLSearchParams, filter: Record<string, unk
   return query;
 };
 
+/** What a list screen can tell the dataProvider through react-admin's `meta`. */
+export interface ListMeta {
+  /**
+   * The API keeps this list in one fixed order (the audit trail: by time) and accepts only its
+   * direction: send `order` without `sort`, which it would refuse as an unknown parameter.
+   */
+  orderOnly?: boolean;
+}
+
 /** `?page=1&perPage=25&sort=field&order=ASC&<filters>`: the API's list convention. */
-export const listQuery = ({ pagination, sort, filter }: GetListParams): URLSearchParams => {
+export const listQuery = ({ pagination, sort, filter, meta }: GetListParams): URLSearchParams => {
   const query = new URLSearchParams();
   if (pagination) {
     query.set('page', String(pagination.page));
     query.set('perPage', String(pagination.perPage));
   }
   if (sort?.field) {
-    query.set('sort', sort.field);
+    if (!(meta as ListMeta | undefined)?.orderOnly) query.set('sort', sort.field);
     query.set('order', sort.order === 'DESC' ? 'DESC' : 'ASC');
   }
   return appendFilters(query, filter);

@@ -1,0 +1,18 @@
+import type { StaffRole } from '@trellis/contracts';
+
+/**
+ * Which roles see which resources. A resource missing for a role is absent from both the menu and
+ * the routes, not merely hidden; the API refuses those calls anyway (403).
+ */
+export const RESOURCE_ROLES = {
+  staff: ['admin'],
+  audit: ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type ResourceName = keyof typeof RESOURCE_ROLES;
+
+const RESOURCE_NAMES = Object.keys(RESOURCE_ROLES) as ResourceName[];
+
+/** The resources for react-admin's permissions value (the role, or null when signed out). */
+export const resourcesFor = (permissions: unknown): ResourceName[] =>
+  RESOURCE_NAMES.filter((name) => (RESOURCE_ROLES[name] as readonly unknown[]).includes(permissions));

@@ -1,0 +1,21 @@
+import { describe, expect, it } from '@jest/globals';
+import { actionLabel, actorLabel, recordLabel } from './auditLabels';
+
+describe('audit labels', () => {
+  it('names actions, and shows an unlabelled one by its code', () => {
+    expect(actionLabel('auth.login')).toBe('Sign-in');
+    expect(actionLabel('couples.merge')).toBe('couples.merge');
+  });
+
+  it('names the actor, or says what kind of actor it was', () => {
+    expect(actorLabel({ actorType: 'staff', actorName: 'Dana Reyes' })).toBe('Dana Reyes');
+    expect(actorLabel({ actorType: 'anonymous', actorName: null })).toBe('Not signed in');
+    expect(actorLabel({ actorType: 'client_link', actorName: null })).toBe('Client (homework link)');
+  });
+
+  it('shortens record ids', () => {
+    expect(recordLabel({ recordType: 'staff_user', recordId: '0f6c1d2e-aaaa-bbbb' })).toBe('Staff member 0f6c1d2e');
+    expect(recordLabel({ recordType: 'couple', recordId: null })).toBe('couple');
+    expect(recordLabel({ recordType: null, recordId: null })).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOMES,
+  type AuditActorType,
+  type AuditEntryView,
+  type AuditOutcome,
+} from '@trellis/contracts';
+
+// Keyed by string, not AuditAction: the list of actions grows with each feature, and an action
+// without a label yet still shows, by its code.
+const ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Sign-in',
+  'auth.logout': 'Sign-out',
+  'auth.invitation_accept': 'Invitation accepted',
+  'auth.password_reset_request': 'Password reset requested',
+  'auth.password_reset': 'Password reset',
+  'staff.list': 'Staff list viewed',
+  'staff.view': 'Staff member viewed',
+  'staff.invite': 'Colleague invited',
+  'staff.invitation_resend': 'Invitation resent',
+  'staff.invitation_revoke': 'Invitation revoked',
+  'staff.role_change': 'Role changed',
+  'staff.deactivate': 'Staff member deactivated',
+  'staff.reactivate': 'Staff member reactivated',
+  'audit.list': 'Audit log viewed',
+  'audit.export': 'Audit log exported',
+};
+
+export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
+
+export const actionChoices = AUDIT_ACTIONS.map((id) => ({ id, name: actionLabel(id) }));
+
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: 'Succeeded',
+  failure: 'Failed',
+  denied: 'Refused',
+};
+
+export const outcomeChoices = AUDIT_OUTCOMES.map((id) => ({ id, name: OUTCOME_LABELS[id] }));
+
+const ACTOR_TYPE_LABELS: Record<AuditActorType, string> = {
+  staff: 'Staff member',
+  client_link: 'Client (homework link)',
+  system: 'Trellis (automatic)',
+  anonymous: 'Not signed in',
+};
+
+/** Who did it, in words: the staff member's name, else what kind of actor it was. */
+export const actorLabel = (entry: Pick<AuditEntryView, 'actorType' | 'actorName'>): string =>
+  entry.actorName ?? ACTOR_TYPE_LABELS[entry.actorType] ?? entry.actorType;
+
+const RECORD_TYPE_LABELS: Record<string, string> = { staff_user: 'Staff member' };
+
+/** Which record, in words, with a short id (the full one is in the CSV export). */
+export const recordLabel = (entry: Pick<AuditEntryView, 'recordType' | 'recordId'>): string | null => {
+  if (!entry.recordType) return null;
+  const type = RECORD_TYPE_LABELS[entry.recordType] ?? entry.recordType;
+  return entry.recordId ? `${type} ${entry.recordId.slice(0, 8)}` : type;
+};
