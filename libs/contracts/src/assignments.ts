@@ -9,6 +9,8 @@ export interface PartnerProgress {
   lastSavedAt: string | null;
   submittedAt: string | null;
   linkOpenedAt: string | null;
+  /** When the latest homework email to this partner went out (null: not sent, or no consent). */
+  emailSentAt: string | null;
 }
 
 export interface AssignmentSummary {

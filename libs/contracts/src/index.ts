@@ -7,3 +7,4 @@ export * from './audit';
 export * from './caseload';
 export * from './exercises';
 export * from './assignments';
+export * from './homework';

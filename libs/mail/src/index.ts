@@ -5,3 +5,4 @@ export * from './rendered-email';
 export * from './templates/password-reset.template';
 export * from './templates/smtp-check.template';
 export * from './templates/staff-invitation.template';
+export * from './templates/homework-assigned.template';

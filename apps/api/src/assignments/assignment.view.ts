@@ -5,6 +5,7 @@ import { deriveAssignmentStatus, deriveResponseStatus } from '@trellis/domain';
 export interface ResponseWithClient {
   response: HomeworkResponse;
   client: Client;
+  emailSentAt: Date | null;
 }
 
 export function toSummary(a: Assignment, responses: ResponseWithClient[], now = new Date()): AssignmentSummary {
@@ -26,7 +27,7 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
     reviewedAt: a.reviewedAt?.toISOString() ?? null,
     partners: responses
       .sort((x, y) => x.client.position - y.client.position)
-      .map(({ response, client }) => ({
+      .map(({ response, client, emailSentAt }) => ({
         clientId: client.id,
         position: client.position,
         name: client.name,
@@ -35,6 +36,7 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
         lastSavedAt: response.lastSavedAt?.toISOString() ?? null,
         submittedAt: response.submittedAt?.toISOString() ?? null,
         linkOpenedAt: response.linkOpenedAt?.toISOString() ?? null,
+        emailSentAt: emailSentAt?.toISOString() ?? null,
       })),
   };
 }

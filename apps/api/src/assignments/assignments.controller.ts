@@ -45,6 +45,20 @@ export class AssignmentsController {
     return this.assignments.cancel(user, id, request);
   }
 
+  @Post('assignments/:id/partners/:clientId/link/resend')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Email this partner a fresh link (the old one stops working)" })
+  resendLink(@CurrentStaff() user: SessionUser, @Param('id', RecordIdPipe) id: string, @Param('clientId', RecordIdPipe) clientId: string, @Req() request: FastifyRequest): Promise<void> {
+    return this.assignments.resendLink(user, id, clientId, request);
+  }
+
+  @Post('assignments/:id/partners/:clientId/link/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Stop this partner's link at once" })
+  revokeLink(@CurrentStaff() user: SessionUser, @Param('id', RecordIdPipe) id: string, @Param('clientId', RecordIdPipe) clientId: string, @Req() request: FastifyRequest): Promise<AssignmentDetail> {
+    return this.assignments.revokeLink(user, id, clientId, request);
+  }
+
   @Post('assignments/:id/review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark reviewed, with an optional comment to the couple' })

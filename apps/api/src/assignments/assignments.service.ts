@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
+import { queueEmailInTransaction } from '@trellis/jobs';
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
 import { validationProblem } from '../http/problem.exception';
@@ -62,12 +64,23 @@ export class AssignmentsService {
         ),
       );
       const clients = await manager.findBy(Client, { coupleId: In(couples.map((c) => c.id)) });
-      await manager.insert(
-        HomeworkResponse,
+      const responses = await manager.save(
         assignments.flatMap((a) =>
-          clients.filter((c) => c.coupleId === a.coupleId).map((c) => ({ clinicId: user.clinicId, assignmentId: a.id, clientId: c.id, answers: {} })),
+          clients
+            .filter((c) => c.coupleId === a.coupleId)
+            .map((c) => manager.create(HomeworkResponse, { clinicId: user.clinicId, assignmentId: a.id, clientId: c.id, answers: {} })),
         ),
       );
+      // Each partner with email consent gets their own link, sent by the worker after commit.
+      for (const response of responses) {
+        if (!clients.find((c) => c.id === response.clientId)?.emailConsent) continue;
+        await queueEmailInTransaction(manager, {
+          clinicId: user.clinicId,
+          template: 'homework-assigned',
+          subjectIds: { responseId: response.id },
+          idempotencyKey: `homework-assigned-${response.id}`,
+        });
+      }
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
         await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.create', outcome: 'success', recordType: 'assignment', recordId: a.id, details: { coupleId: a.coupleId, exerciseId: exercise.id } }, request, manager);
@@ -128,6 +141,41 @@ export class AssignmentsService {
     return this.get(user, id, request);
   }
 
+  /** Sends the partner a fresh link; minting it (in the worker) invalidates the old one. */
+  async resendLink(user: SessionUser, id: string, clientId: string, request: FastifyRequest): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { assignment, response, client } = await this.partnerResponse(manager, user, id, clientId);
+      if (response.submittedAt) throw new ConflictException('This partner has already submitted.');
+      if (!client.emailConsent) throw new ConflictException('This partner has not agreed to receive email: update their consent first.');
+      await queueEmailInTransaction(manager, {
+        clinicId: user.clinicId,
+        template: 'homework-link',
+        subjectIds: { responseId: response.id },
+        idempotencyKey: `homework-link-${response.id}-${randomUUID()}`,
+      });
+      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'homework.link_resend', outcome: 'success', recordType: 'homework_response', recordId: response.id, details: { assignmentId: assignment.id } }, request, manager);
+    });
+  }
+
+  /** Stops the partner's current link at once. */
+  async revokeLink(user: SessionUser, id: string, clientId: string, request: FastifyRequest): Promise<AssignmentDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const { assignment, response } = await this.partnerResponse(manager, user, id, clientId);
+      await manager.update(HomeworkResponse, { id: response.id }, { linkRevokedAt: new Date(), linkTokenHash: null });
+      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'homework.link_revoke', outcome: 'success', recordType: 'homework_response', recordId: response.id, details: { assignmentId: assignment.id } }, request, manager);
+    });
+    return this.get(user, id, request);
+  }
+
+  private async partnerResponse(manager: EntityManager, user: SessionUser, id: string, clientId: string) {
+    const assignment = await this.findVisible(manager, user, id, true);
+    if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
+    const response = await manager.findOneBy(HomeworkResponse, { assignmentId: assignment.id, clientId });
+    const client = response ? await manager.findOneBy(Client, { id: clientId }) : null;
+    if (!response || !client) throw new NotFoundException('No such partner on this homework.');
+    return { assignment, response, client };
+  }
+
   /** The assignment if its couple is visible to this person, else 404. */
   private async findVisible(manager: EntityManager, user: SessionUser, id: string, lock = false): Promise<Assignment> {
     const assignment = await manager.findOne(Assignment, {
@@ -151,9 +199,20 @@ export class AssignmentsService {
       .innerJoinAndMapOne('r.client', Client, 'c', 'c.id = r.client_id')
       .where('r.assignment_id IN (:...ids)', { ids: assignmentIds })
       .getMany();
+    const sent: { response_id: string; sent_at: Date }[] = rows.length
+      ? await manager.query(
+          `SELECT subject_ids->>'responseId' AS response_id, max(sent_at) AS sent_at
+           FROM email_delivery
+           WHERE template IN ('homework-assigned', 'homework-link') AND status = 'sent'
+             AND subject_ids->>'responseId' = ANY($1::text[])
+           GROUP BY 1`,
+          [rows.map((r) => r.id)],
+        )
+      : [];
+    const sentAt = new Map(sent.map((s) => [s.response_id, s.sent_at]));
     for (const row of rows as (HomeworkResponse & { client: Client })[]) {
       const list = map.get(row.assignmentId) ?? [];
-      list.push({ response: row, client: row.client });
+      list.push({ response: row, client: row.client, emailSentAt: sentAt.get(row.id) ?? null });
       map.set(row.assignmentId, list);
     }
     return map;

@@ -12,6 +12,9 @@ declare module 'fastify' {
     pendingTwoFactorSince?: number;
     /** Clinic requires two-factor sign-in and this person must set it up before anything else. */
     twoFactorEnrollmentRequired?: boolean;
+    /** A partner's homework session (from their emailed link): one response, nothing else. */
+    homeworkResponseId?: string;
+    homeworkLastSeenAt?: number;
     /** Synchronizer token sent back as `x-csrf-token` on every state-changing request. */
     csrfToken?: string;
   }

@@ -115,10 +115,9 @@ export class CouplesService {
 
   private async load(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView> {
     const couple = await this.findVisible(manager, user, coupleId);
-    const [partners, therapist] = await Promise.all([
-      manager.findBy(Client, { coupleId: couple.id }),
-      manager.findOneByOrFail(StaffUser, { id: couple.therapistId }),
-    ]);
+    // Sequential: `manager` may be a transaction, i.e. one connection.
+    const partners = await manager.findBy(Client, { coupleId: couple.id });
+    const therapist = await manager.findOneByOrFail(StaffUser, { id: couple.therapistId });
     return toCoupleView(couple, partners, therapist.name);
   }
 }

@@ -6,6 +6,7 @@ import { AppConfig } from '@trellis/config';
 import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
 import { RenderedEmail, renderSmtpCheck } from '@trellis/mail';
 import { APP_CONFIG } from '../worker.tokens';
+import { composeHomeworkEmail } from './composers/homework.composer';
 import { composeStaffLinkEmail } from './composers/staff-link.composer';
 
 export interface ComposedEmail extends RenderedEmail {
@@ -25,6 +26,8 @@ export class EmailComposer {
     'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
     'staff-invitation': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
     'password-reset': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-assigned': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-link': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
   };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

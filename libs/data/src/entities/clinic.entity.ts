@@ -17,6 +17,10 @@ export class Clinic {
   @Column({ type: 'boolean', default: false })
   requireTwoFactor: boolean;
 
+  /** Partners' homework links work until this many days after the due date. */
+  @Column({ type: 'int', default: 14 })
+  homeworkLinkDays: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -3,6 +3,7 @@ import { CreatedAuditEventsAndAuthTokens1795645224082 } from './1795645224082-Cr
 import { AddedSessionsValidAfterToStaff1795645438836 } from './1795645438836-AddedSessionsValidAfterToStaff';
 import { AddedTwoFactorSignIn1795646281220 } from './1795646281220-AddedTwoFactorSignIn';
 import { CreatedCaseloadExercisesAndAssignments1795646466729 } from './1795646466729-CreatedCaseloadExercisesAndAssignments';
+import { AddedHomeworkLinkLifetimeToClinic1795646873477 } from './1795646873477-AddedHomeworkLinkLifetimeToClinic';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddedSessionsValidAfterToStaff1795645438836,
   AddedTwoFactorSignIn1795646281220,
   CreatedCaseloadExercisesAndAssignments1795646466729,
+  AddedHomeworkLinkLifetimeToClinic1795646873477,
 ];

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsObject, IsString, Matches, MaxLength } from 'class-validator';
+
+export class HomeworkTokenDto {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString({ message: 'must be text' })
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: 'is not a valid link token' })
+  token: string;
+}
+
+export class AnswersDto {
+  @ApiProperty({ description: 'Prompt id → answer' })
+  @IsObject({ message: 'must be an object of answers by prompt id' })
+  answers: Record<string, unknown>;
+}
+
+export class FreshLinkDto {
+  @ApiProperty()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254, { message: 'must be at most 254 characters' })
+  email: string;
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
+import { HomeworkLinksService } from './homework-links.service';
+import { HomeworkController } from './homework.controller';
+import { HomeworkService } from './homework.service';
+
+@Module({ controllers: [HomeworkController], providers: [HomeworkLinksService, HomeworkService, FixedWindowLimiter] })
+export class HomeworkModule {}

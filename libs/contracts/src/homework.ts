@@ -1,0 +1,36 @@
+import type { AnswerMap, Prompt } from '@trellis/domain';
+
+/** What an emailed link shows before the partner acts: enough to say "is this you?", nothing more. */
+export interface HomeworkGreeting {
+  partnerFirstName: string;
+  clinicName: string;
+}
+
+export type HomeworkStatus = 'not_started' | 'draft' | 'submitted';
+
+export interface HomeworkView {
+  partnerFirstName: string;
+  clinicName: string;
+  therapistName: string;
+  title: string;
+  purpose: string;
+  instructions: string;
+  message: string;
+  dueAt: string;
+  /** Formatted in the partner's own time zone. */
+  dueLabel: string;
+  estimatedMinutes: number | null;
+  prompts: Prompt[];
+  answers: AnswerMap;
+  status: HomeworkStatus;
+  lastSavedAt: string | null;
+  submittedAt: string | null;
+  /** Only after both partners submitted, and only if the therapist allowed sharing. */
+  partnerAnswers: AnswerMap | null;
+  partnerName: string | null;
+}
+
+/** Header every state-changing homework request carries; cross-site forms cannot set it. */
+export const HOMEWORK_CSRF_HEADER = 'x-homework-csrf';
+
+export const INACTIVE_LINK_MESSAGE = 'This link is no longer active — ask your therapist for a new one.';
