@@ -116,6 +116,7 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
     const before = await db.getRepository(StaffUser).count();
     const taken = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email: admin.email, name: 'X', role: 'therapist' }).expect(409);
     expect(taken.headers['content-type']).toMatch(/problem\+json/);
+    expect(taken.body.errors).toEqual([{ field: 'email', message: 'already has a Trellis account' }]);
     const bad = await agent
       .post('/api/v1/staff/invitations')
       .set('x-csrf-token', csrfToken)

@@ -60,6 +60,16 @@ describe('GET /api/v1/staff', () => {
     expect(status.body.data.map((s: { name: string }) => s.name)).toEqual(['Drew Therapist']);
   });
 
+  it('fetches several people by id (react-admin getMany), only within the clinic', async () => {
+    const a = await clinicWithStaff();
+    const b = await clinicWithStaff();
+    const { agent } = await signIn(app, a.admin.email);
+    const ids = [a.therapists[0].id, a.therapists[1].id, b.therapists[0].id].join(',');
+    const res = await agent.get(`/api/v1/staff?ids=${ids}`).expect(200);
+    expect(res.body.data.map((s: { id: string }) => s.id).sort()).toEqual([a.therapists[0].id, a.therapists[1].id].sort());
+    await agent.get('/api/v1/staff?ids=nope').expect(400);
+  });
+
   it('refuses therapists', async () => {
     const a = await clinicWithStaff();
     await setPassword(db, a.therapists[0]);

@@ -82,6 +82,9 @@ describe('staff management and password reset', () => {
 
     const token = tokenFromEmail((await harness.mailbox.waitForMessageTo(therapist.email, /reset/i)).raw, 'reset-password');
     expect(harness.mailbox.messagesTo('nobody-at-all@example.test')).toHaveLength(0);
+    const lookup = await request(app.getHttpServer()).post('/api/v1/auth/password-reset/lookup').send({ token }).expect(200);
+    expect(lookup.body).toEqual({ name: therapist.name, email: therapist.email });
+    await request(app.getHttpServer()).post('/api/v1/auth/password-reset/lookup').send({ token: 'B'.repeat(43) }).expect(404);
 
     const fresh = request.agent(app.getHttpServer());
     await fresh.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'password1234' }).expect(400);

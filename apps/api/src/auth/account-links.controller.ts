@@ -48,6 +48,14 @@ export class AccountLinksController {
     return { message: 'If that email has an account, a link to reset the password is on its way.' };
   }
 
+  @Post('password-reset/lookup')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Whether a reset link still works, and for whom (404 when not)' })
+  async lookupReset(@Body() body: TokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
+    return this.links.lookupPasswordReset(body.token);
+  }
+
   @Post('password-reset/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password from a reset link; ends every other session' })

@@ -29,6 +29,11 @@ export class AccountLinksService {
     return { name: staff.name, email: staff.email, clinicName: clinic.name };
   }
 
+  async lookupPasswordReset(token: string): Promise<{ name: string; email: string }> {
+    const { staff } = await this.openToken(this.dataSource.manager, token, 'password_reset');
+    return { name: staff.name, email: staff.email };
+  }
+
   /** Sets the password, activates the person and uses up the link; returns who to sign in. */
   async acceptInvitation(token: string, password: string, request: FastifyRequest): Promise<SessionUser> {
     return this.usePasswordLink(token, password, 'invitation', request);

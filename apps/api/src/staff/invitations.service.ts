@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -8,6 +8,7 @@ import { AuthToken, StaffUser } from '@trellis/data';
 import { queueEmailInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
+import { ProblemException } from '../http/problem.exception';
 import { InviteStaffDto } from './staff.dto';
 import { toStaffMember } from './staff-member.view';
 
@@ -23,7 +24,11 @@ export class InvitationsService {
   async invite(admin: SessionUser, dto: InviteStaffDto, request: FastifyRequest): Promise<StaffMember> {
     return this.dataSource.transaction(async (manager) => {
       const taken = await manager.findOneBy(StaffUser, { email: dto.email });
-      if (taken) throw new ConflictException('This email address already has a Trellis account.');
+      if (taken) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'This email address already has a Trellis account.', [
+          { field: 'email', message: 'already has a Trellis account' },
+        ]);
+      }
       const staff = await manager.save(
         manager.create(StaffUser, { clinicId: admin.clinicId, email: dto.email, name: dto.name, role: dto.role, status: 'invited', passwordHash: null }),
       );

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { STAFF_ROLES, STAFF_STATUSES, type StaffRole, type StaffStatus } from '@trellis/contracts';
 import { ListQueryDto } from '../http/list-query.dto';
 
@@ -15,6 +16,13 @@ export class StaffListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(STAFF_ROLES, { message: `must be one of ${STAFF_ROLES.join(', ')}` })
   role?: StaffRole;
+
+  @ApiPropertyOptional({ description: 'Comma-separated ids (react-admin getMany)', example: 'id1,id2' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @ArrayMaxSize(100, { message: 'must list at most 100 ids' })
+  @IsUUID('all', { each: true, message: 'must be staff ids' })
+  ids?: string[];
 
   @ApiPropertyOptional({ enum: STAFF_STATUSES })
   @IsOptional()

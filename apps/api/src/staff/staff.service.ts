@@ -20,6 +20,7 @@ export class StaffService {
     if (query.q?.trim()) {
       qb.andWhere('(s.name ILIKE :q OR s.email ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
     }
+    if (query.ids?.length) qb.andWhere('s.id IN (:...ids)', { ids: query.ids });
     if (query.role) qb.andWhere('s.role = :role', { role: query.role });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     const [rows, total] = await qb
