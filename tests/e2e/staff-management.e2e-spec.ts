@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AuditEvent, StaffUser } from '@trellis/data';
+import { AuditEvent, Couple, StaffUser } from '@trellis/data';
 import { createTestApp } from '../support/create-test-app';
-import { createClinic, createStaff } from '../support/factories';
+import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox, tokenFromEmail } from '../support/worker-harness';
@@ -60,6 +60,17 @@ describe('staff management and password reset', () => {
     await signIn(app, therapist.email);
     const actions = (await db.getRepository(AuditEvent).findBy({ recordId: therapist.id })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['staff.deactivate', 'staff.reactivate']));
+  });
+
+  it("asks who takes over a therapist's couples before deactivating them, then moves them in the same call", async () => {
+    const { c, agent, csrfToken, therapist, admin } = await clinic();
+    const { couple } = await createCouple(db, c, therapist);
+    const refused = await agent.patch(`/api/v1/staff/${therapist.id}`).set('x-csrf-token', csrfToken).send({ status: 'deactivated' }).expect(409);
+    expect(refused.body.errors).toEqual([{ field: 'reassignCouplesTo', message: 'choose a therapist to take over 1 couple(s)' }]);
+    expect((await db.getRepository(StaffUser).findOneByOrFail({ id: therapist.id })).status).toBe('active');
+    await agent.patch(`/api/v1/staff/${therapist.id}`).set('x-csrf-token', csrfToken).send({ status: 'deactivated', reassignCouplesTo: therapist.id }).expect(400);
+    await agent.patch(`/api/v1/staff/${therapist.id}`).set('x-csrf-token', csrfToken).send({ status: 'deactivated', reassignCouplesTo: admin.id }).expect(200);
+    expect((await db.getRepository(Couple).findOneByOrFail({ id: couple.id })).therapistId).toBe(admin.id);
   });
 
   it('refuses therapists on every staff route (403) and bad bodies (400)', async () => {

@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AuditAction, SessionUser, StaffMemberDetail } from '@trellis/contracts';
-import { AuthToken, EmailDelivery, StaffUser } from '@trellis/data';
+import { AuthToken, Couple, EmailDelivery, StaffUser } from '@trellis/data';
 import { AuditService } from '../audit/audit.service';
+import { ProblemException, validationProblem } from '../http/problem.exception';
 import { UpdateStaffDto } from './staff.dto';
 import { toStaffMember } from './staff-member.view';
 
@@ -39,6 +40,28 @@ export class StaffAdminService {
   }
 
   /**
+   * A deactivated therapist's couples must not be orphaned: without `reassignTo` the call is
+   * refused (409 naming the field, with the count), with it they move in the same transaction.
+   */
+  private async handOverCouples(manager: EntityManager, admin: SessionUser, staff: StaffUser, reassignTo: string | undefined, request: FastifyRequest): Promise<void> {
+    const couples = await manager.find(Couple, { where: { clinicId: admin.clinicId, therapistId: staff.id, status: In(['active', 'paused']) }, select: { id: true } });
+    if (couples.length === 0) return;
+    if (!reassignTo) {
+      throw new ProblemException(HttpStatus.CONFLICT, `${staff.name} has ${couples.length} couple(s): choose who takes them over.`, [
+        { field: 'reassignCouplesTo', message: `choose a therapist to take over ${couples.length} couple(s)` },
+      ]);
+    }
+    const successor = await manager.findOneBy(StaffUser, { id: reassignTo, clinicId: admin.clinicId, status: 'active' });
+    if (!successor || successor.id === staff.id) {
+      throw validationProblem([{ field: 'reassignCouplesTo', message: 'must be another active staff member of your clinic' }]);
+    }
+    await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { therapistId: successor.id });
+    for (const couple of couples) {
+      await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'couple.update', outcome: 'success', recordType: 'couple', recordId: couple.id, details: { fields: 'therapistId', from: staff.id, to: successor.id } }, request, manager);
+    }
+  }
+
+  /**
    * Role and status changes. The clinic's admins are locked for the check, so two admins demoting
    * each other at the same moment cannot leave the clinic with none.
    */
@@ -64,6 +87,9 @@ export class StaffAdminService {
       if (nextRole !== staff.role) events.push({ action: 'staff.role_change', details: { from: staff.role, to: nextRole } });
       if (nextStatus !== staff.status) {
         events.push({ action: nextStatus === 'deactivated' ? 'staff.deactivate' : 'staff.reactivate', details: {} });
+      }
+      if (nextStatus === 'deactivated' && staff.status !== 'deactivated') {
+        await this.handOverCouples(manager, admin, staff, dto.reassignCouplesTo, request);
       }
       if (events.length === 0) return;
       await manager.update(StaffUser, { id: staff.id }, { role: nextRole, status: nextStatus });

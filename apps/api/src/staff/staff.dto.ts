@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '@trellis/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -34,4 +34,9 @@ export class UpdateStaffDto {
   @IsOptional()
   @IsIn(['active', 'deactivated'], { message: 'must be active or deactivated' })
   status?: 'active' | 'deactivated';
+
+  @ApiPropertyOptional({ description: "When deactivating a therapist with couples: who takes them over" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a staff id' })
+  reassignCouplesTo?: string;
 }
