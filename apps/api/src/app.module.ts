@@ -7,6 +7,7 @@ import { ClinicModule } from './clinic/clinic.module';
 import { CouplesModule } from './couples/couples.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { HomeworkModule } from './homework/homework.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { NotesModule } from './notes/notes.module';
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, HomeworkModule, NotesModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, HomeModule, HomeworkModule, NotesModule, StaffModule],
     };
   }
 }

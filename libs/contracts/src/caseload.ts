@@ -54,3 +54,25 @@ export interface SessionNoteView {
   /** Corrections to a signed note, oldest first, each with its own author and time. */
   addenda: { id: string; authorId: string; authorName: string; body: string; signedAt: string }[];
 }
+
+/** The therapist's home: what needs attention, and how homework is going. */
+export interface TherapistHome {
+  awaitingReview: { assignmentId: string; coupleId: string; coupleName: string; title: string; completedAt: string }[];
+  overdue: { assignmentId: string; coupleId: string; coupleName: string; title: string; dueAt: string; waitingFor: string[] }[];
+  upcomingSessions: { coupleId: string; coupleName: string; nextSessionAt: string }[];
+  /** Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
+  completionByWeek: { weekStart: string; due: number; completed: number }[];
+  completionByStrategy: { strategy: string; assigned: number; completed: number }[];
+}
+
+export type TimelineEventKind = 'assigned' | 'submitted' | 'reviewed' | 'cancelled' | 'note_signed' | 'note_draft';
+
+export interface TimelineEvent {
+  at: string;
+  kind: TimelineEventKind;
+  /** The assignment or note the event belongs to. */
+  recordId: string;
+  title: string;
+  /** Who acted, when it was one partner or a staff member. */
+  actor: string | null;
+}

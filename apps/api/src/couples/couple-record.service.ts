@@ -1,0 +1,120 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, In } from 'typeorm';
+import type { CoupleView, SessionUser, TimelineEvent } from '@trellis/contracts';
+import { Assignment, Client, Couple, HomeworkResponse, SessionNote, StaffUser } from '@trellis/data';
+import type { AnswerMap, Prompt } from '@trellis/domain';
+import { AuditService } from '../audit/audit.service';
+import { CouplesService } from './couples.service';
+
+export interface CoupleExport {
+  exportedAt: string;
+  couple: CoupleView;
+  assignments: {
+    id: string;
+    title: string;
+    strategy: string;
+    assignedAt: string;
+    dueAt: string;
+    cancelledAt: string | null;
+    message: string;
+    prompts: Prompt[];
+    answers: { partner: 1 | 2; submittedAt: string | null; answers: AnswerMap | null }[];
+    review: { reviewedAt: string; comment: string | null } | null;
+  }[];
+  notes: { id: string; format: string; sessionDate: string; signedAt: string; author: string; sections: Record<string, string>; addenda: { author: string; signedAt: string; body: string }[] }[];
+}
+
+/** A couple's whole story: the timeline, and the export (JSON or printable). */
+@Injectable()
+export class CoupleRecordService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly couples: CouplesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async parts(coupleId: string, includeNotes: boolean) {
+    const manager = this.dataSource.manager;
+    const assignments = await manager.find(Assignment, { where: { coupleId }, order: { createdAt: 'ASC' } });
+    const ids = assignments.map((a) => a.id);
+    const responses = ids.length ? await manager.findBy(HomeworkResponse, { assignmentId: In(ids) }) : [];
+    const clients = await manager.findBy(Client, { coupleId });
+    const notes = includeNotes ? await manager.find(SessionNote, { where: { coupleId }, order: { createdAt: 'ASC' } }) : [];
+    const staffIds = [...new Set([...notes.map((n) => n.authorId), ...assignments.map((a) => a.reviewedBy).filter((x): x is string => !!x)])];
+    const staff = new Map((staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]));
+    return { assignments, responses, clients, notes, staff };
+  }
+
+  async timeline(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<TimelineEvent[]> {
+    const couple = await this.couples.findVisible(this.dataSource.manager, user, coupleId);
+    // Notes are private to the couple's therapist; an admin's timeline leaves them out.
+    const { assignments, responses, clients, notes, staff } = await this.parts(couple.id, couple.therapistId === user.id);
+    const client = new Map(clients.map((c) => [c.id, c.name]));
+    const title = new Map(assignments.map((a) => [a.id, a.title]));
+    const events: TimelineEvent[] = [];
+    for (const a of assignments) {
+      events.push({ at: a.createdAt.toISOString(), kind: 'assigned', recordId: a.id, title: a.title, actor: null });
+      if (a.reviewedAt) events.push({ at: a.reviewedAt.toISOString(), kind: 'reviewed', recordId: a.id, title: a.title, actor: staff.get(a.reviewedBy ?? '') ?? null });
+      if (a.cancelledAt) events.push({ at: a.cancelledAt.toISOString(), kind: 'cancelled', recordId: a.id, title: a.title, actor: null });
+    }
+    for (const r of responses) {
+      if (r.submittedAt) events.push({ at: r.submittedAt.toISOString(), kind: 'submitted', recordId: r.assignmentId, title: title.get(r.assignmentId) ?? '', actor: client.get(r.clientId) ?? null });
+    }
+    for (const n of notes.filter((x) => !x.addendumTo)) {
+      events.push({
+        at: (n.signedAt ?? n.createdAt).toISOString(),
+        kind: n.signedAt ? 'note_signed' : 'note_draft',
+        recordId: n.id,
+        title: `${n.format.toUpperCase()} note for ${n.sessionDate}`,
+        actor: staff.get(n.authorId) ?? null,
+      });
+    }
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.timeline', outcome: 'success', recordType: 'couple', recordId: couple.id }, request);
+    return events.sort((x, y) => y.at.localeCompare(x.at));
+  }
+
+  /** The whole record, for the clinic's files or a transfer: only the couple's own therapist. */
+  async export(user: SessionUser, coupleId: string, request: FastifyRequest, format: 'json' | 'html'): Promise<CoupleExport> {
+    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: coupleId, clinicId: user.clinicId, therapistId: user.id });
+    if (!couple) throw new NotFoundException('No such couple in your caseload.');
+    const view = await this.couples.get(user, coupleId, request);
+    const { assignments, responses, clients, notes, staff } = await this.parts(couple.id, true);
+    const position = new Map(clients.map((c) => [c.id, c.position]));
+    const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
+    const result: CoupleExport = {
+      exportedAt: new Date().toISOString(),
+      couple: view,
+      assignments: assignments.map((a) => ({
+        id: a.id,
+        title: a.title,
+        strategy: a.strategy,
+        assignedAt: a.createdAt.toISOString(),
+        dueAt: a.dueAt.toISOString(),
+        cancelledAt: a.cancelledAt?.toISOString() ?? null,
+        message: a.message,
+        prompts: a.prompts,
+        answers: responses
+          .filter((r) => r.assignmentId === a.id)
+          .map((r) => ({ partner: position.get(r.clientId) ?? 1, submittedAt: r.submittedAt?.toISOString() ?? null, answers: r.submittedAt ? r.answers : null }))
+          .sort((x, y) => x.partner - y.partner),
+        review: a.reviewedAt ? { reviewedAt: a.reviewedAt.toISOString(), comment: a.reviewComment } : null,
+      })),
+      notes: signed.map((n) => ({
+        id: n.id,
+        format: n.format,
+        sessionDate: n.sessionDate,
+        signedAt: (n.signedAt as Date).toISOString(),
+        author: staff.get(n.authorId) ?? '',
+        sections: n.sections,
+        addenda: notes
+          .filter((x) => x.addendumTo === n.id)
+          .map((x) => ({ author: staff.get(x.authorId) ?? '', signedAt: (x.signedAt as Date).toISOString(), body: x.sections.body ?? '' })),
+      })),
+    };
+    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.export', outcome: 'success', recordType: 'couple', recordId: couple.id, details: { format } }, request);
+    return result;
+  }
+}
+

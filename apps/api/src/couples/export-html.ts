@@ -1,0 +1,50 @@
+import { escapeHtml } from '@trellis/mail';
+import type { Prompt } from '@trellis/domain';
+import type { CoupleExport } from './couple-record.service';
+
+function answerText(prompt: Prompt, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (prompt.kind === 'scale') return `${value} / ${prompt.max} (${prompt.minLabel} … ${prompt.maxLabel})`;
+  if (prompt.kind === 'single_choice') return prompt.options.find((o) => o.id === value)?.label ?? String(value);
+  if (prompt.kind === 'checklist' && Array.isArray(value)) return value.map((id) => prompt.options.find((o) => o.id === id)?.label ?? id).join('; ') || '—';
+  return String(value);
+}
+
+const e = (value: string | null | undefined) => escapeHtml(value ?? '');
+
+/** A printable record (every value escaped): print it, or "save as PDF" from the browser. */
+export function renderExportHtml(record: CoupleExport): string {
+  const [p1, p2] = record.couple.partners;
+  const assignments = record.assignments
+    .map((a) => {
+      const rows = a.prompts
+        .map((prompt) => {
+          const one = a.answers.find((x) => x.partner === 1)?.answers ?? null;
+          const two = a.answers.find((x) => x.partner === 2)?.answers ?? null;
+          return `<tr><th scope="row">${e(prompt.label)}</th><td>${e(answerText(prompt, one?.[prompt.id]))}</td><td>${e(answerText(prompt, two?.[prompt.id]))}</td></tr>`;
+        })
+        .join('');
+      return `<section><h3>${e(a.title)}</h3>
+<p class="meta">Assigned ${e(a.assignedAt.slice(0, 10))} · due ${e(a.dueAt.slice(0, 10))}${a.cancelledAt ? ' · cancelled' : ''}${a.review ? ` · reviewed ${e(a.review.reviewedAt.slice(0, 10))}` : ''}</p>
+${a.message ? `<p>Message to the couple: ${e(a.message)}</p>` : ''}
+<table><thead><tr><th scope="col">Prompt</th><th scope="col">${e(p1?.name)}</th><th scope="col">${e(p2?.name)}</th></tr></thead><tbody>${rows}</tbody></table>
+${a.review?.comment ? `<p>Review comment: ${e(a.review.comment)}</p>` : ''}</section>`;
+    })
+    .join('\n');
+  const notes = record.notes
+    .map(
+      (n) => `<section><h3>${e(n.format.toUpperCase())} note — session ${e(n.sessionDate)}</h3>
+<p class="meta">Signed ${e(n.signedAt.slice(0, 16).replace('T', ' '))} by ${e(n.author)}</p>
+${Object.entries(n.sections).map(([k, v]) => `<h4>${e(k)}</h4><p>${e(v)}</p>`).join('')}
+${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16).replace('T', ' '))}, ${e(x.author)}:</strong> ${e(x.body)}</blockquote>`).join('')}</section>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(record.couple.displayName)} — Trellis record</title>
+<style>body{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1d}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.meta{color:#555}section{break-inside:avoid;margin-bottom:1.5rem}blockquote{border-left:3px solid #888;margin:.5rem 0;padding-left:.75rem}@media print{body{margin:0}}</style></head>
+<body><h1>${e(record.couple.displayName)}</h1>
+<p class="meta">Therapist: ${e(record.couple.therapistName)} · status ${e(record.couple.status)} · exported ${e(record.exportedAt.slice(0, 16).replace('T', ' '))} UTC · confidential clinical record</p>
+<p>Partners: ${e(p1?.name)} (${e(p1?.email)}), ${e(p2?.name)} (${e(p2?.email)})</p>
+<h2>Homework</h2>${assignments || '<p>No homework yet.</p>'}
+<h2>Signed session notes</h2>${notes || '<p>No signed notes.</p>'}
+</body></html>`;
+}

@@ -1,0 +1,112 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AuditEvent, HomeworkResponse } from '@trellis/data';
+import { countQueries } from '../support/count-queries';
+import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createTestApp } from '../support/create-test-app';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+
+const DAY = 24 * 3600 * 1000;
+
+describe('home dashboard, couple timeline and export', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  async function practice() {
+    const clinic = await createClinic(db);
+    const admin = await createStaff(db, clinic, { role: 'admin' });
+    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
+    const sam = await createStaff(db, clinic);
+    for (const s of [admin, dana, sam]) await setPassword(db, s);
+    return { clinic, admin, dana, sam, asDana: await signIn(app, dana.email) };
+  }
+
+  it('shows what needs attention and completion charts, for this therapist only', async () => {
+    const { clinic, dana, sam, asDana } = await practice();
+    const a = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake', nextSessionAt: new Date(Date.now() + DAY) });
+    const b = await createCouple(db, clinic, dana, { displayName: 'Casey & Drew', nextSessionAt: new Date(Date.now() + 5 * DAY) });
+    const other = await createCouple(db, clinic, sam, { nextSessionAt: new Date(Date.now() + DAY) });
+    const done = await createAssignment(db, a.couple, a.partners, { dueAt: new Date(Date.now() - DAY), submitted: [true, true] });
+    const late = await createAssignment(db, b.couple, b.partners, { dueAt: new Date(Date.now() - 2 * DAY), submitted: [true, false] });
+    await createAssignment(db, other.couple, other.partners, { dueAt: new Date(Date.now() - DAY) });
+
+    const res = await asDana.agent.get('/api/v1/home').expect(200);
+    expect(res.body.awaitingReview.map((x: { assignmentId: string }) => x.assignmentId)).toEqual([done.id]);
+    expect(res.body.overdue).toEqual([expect.objectContaining({ assignmentId: late.id, coupleName: 'Casey & Drew', waitingFor: [b.partners[1].name] })]);
+    expect(res.body.upcomingSessions.map((x: { coupleId: string }) => x.coupleId)).toEqual([a.couple.id]);
+    expect(res.body.completionByWeek).toHaveLength(8);
+    const totalDue = res.body.completionByWeek.reduce((n: number, w: { due: number }) => n + w.due, 0);
+    expect(totalDue).toBe(2);
+    expect(res.body.completionByStrategy).toEqual([{ strategy: done.strategy, assigned: 2, completed: 1 }]);
+  });
+
+  it('costs the same number of queries with 1 or 15 couples', async () => {
+    const small = await practice();
+    const one = await createCouple(db, small.clinic, small.dana);
+    await createAssignment(db, one.couple, one.partners, { dueAt: new Date(Date.now() - DAY) });
+    const big = await practice();
+    for (let i = 0; i < 15; i += 1) {
+      const c = await createCouple(db, big.clinic, big.dana, { nextSessionAt: new Date(Date.now() + DAY) });
+      await createAssignment(db, c.couple, c.partners, { dueAt: new Date(Date.now() - DAY), submitted: [true, i % 2 === 0] });
+    }
+    const q1 = await countQueries(() => small.asDana.agent.get('/api/v1/home').expect(200));
+    const q15 = await countQueries(() => big.asDana.agent.get('/api/v1/home').expect(200));
+    expect(q1).toBeGreaterThan(0);
+    expect(q15).toBe(q1);
+  });
+
+  it('tells the couple’s story newest first; an admin sees it without the private notes', async () => {
+    const { clinic, admin, dana, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana);
+    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + DAY), submitted: [true, false] });
+    await asDana.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asDana.csrfToken).send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } }).expect(201);
+    const mine = await asDana.agent.get(`/api/v1/couples/${couple.id}/timeline`).expect(200);
+    const kinds = mine.body.data.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['assigned', 'submitted', 'note_draft']));
+    expect(mine.body.data.find((e: { kind: string }) => e.kind === 'submitted')).toMatchObject({ recordId: hw.id, actor: partners[0].name });
+    const asAdmin = await signIn(app, admin.email);
+    const admins = await asAdmin.agent.get(`/api/v1/couples/${couple.id}/timeline`).expect(200);
+    expect(admins.body.data.map((e: { kind: string }) => e.kind)).not.toContain('note_draft');
+  });
+
+  it("exports the whole record (JSON and printable, escaped) for the couple's therapist only, audited", async () => {
+    const { clinic, admin, sam, dana, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Alex & <script>' });
+    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() - DAY), submitted: [true, true] });
+    const promptId = hw.prompts[0].id;
+    await db.getRepository(HomeworkResponse).update({ assignmentId: hw.id, clientId: partners[0].id }, { answers: { [promptId]: 'We talked <b>openly</b>.' } });
+    const note = await asDana.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asDana.csrfToken).send({ format: 'dap', sessionDate: '2026-11-20', sections: { data: 'Calm session.' } }).expect(201);
+    await asDana.agent.post(`/api/v1/notes/${note.body.id}/sign`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    await asDana.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asDana.csrfToken).send({ format: 'free', sessionDate: '2026-11-21', sections: { body: 'draft only' } }).expect(201);
+
+    const json = await asDana.agent.get(`/api/v1/couples/${couple.id}/export`).expect(200);
+    expect(json.headers['content-disposition']).toMatch(/attachment/);
+    expect(json.body.assignments[0].answers[0].answers[promptId]).toBe('We talked <b>openly</b>.');
+    expect(json.body.notes).toHaveLength(1); // signed notes only
+    expect(json.body.notes[0].sections.data).toBe('Calm session.');
+
+    const html = await asDana.agent.get(`/api/v1/couples/${couple.id}/export/print`).expect(200);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.text).toContain('We talked &lt;b&gt;openly&lt;/b&gt;.');
+    expect(html.text).toContain('Alex &amp; &lt;script&gt;');
+    expect(html.text).not.toContain('draft only');
+
+    for (const other of [await signIn(app, admin.email), await signIn(app, sam.email)]) {
+      await other.agent.get(`/api/v1/couples/${couple.id}/export`).expect(404);
+      await other.agent.get(`/api/v1/couples/${couple.id}/export/print`).expect(404);
+    }
+    await request(app.getHttpServer()).get(`/api/v1/couples/${couple.id}/export`).expect(401);
+    expect(await db.getRepository(AuditEvent).countBy({ recordId: couple.id, action: 'couple.export' })).toBe(2);
+  });
+});
