@@ -82,6 +82,7 @@ describe('email pipeline: outbox → relay → BullMQ → worker → SMTP', () =
     const clinic = await createClinic(db);
     const staff = await createStaff(db, clinic);
     const key = `smtp-check:${staff.id}:rollback`;
+    let attemptedId = '';
     await expect(
       db.transaction(async (manager) => {
         const delivery = await manager.save(EmailDelivery, {
@@ -91,13 +92,15 @@ describe('email pipeline: outbox → relay → BullMQ → worker → SMTP', () =
           subjectIds: { staffUserId: staff.id },
           status: 'pending' as const,
         });
+        attemptedId = delivery.id;
         await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId: delivery.id }, jobId: `email-${delivery.id}` });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await db.getRepository(EmailDelivery).countBy({ idempotencyKey: key })).toBe(0);
-    const pending = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'deliveryId' IS NULL`);
-    expect(pending[0].n).toBe(0);
+    expect(attemptedId).not.toBe('');
+    const outbox = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'deliveryId' = $1`, [attemptedId]);
+    expect(outbox[0].n).toBe(0);
   });
 });
 

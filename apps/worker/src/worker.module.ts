@@ -9,6 +9,7 @@ import { EmailComposer } from './email/email-composer.service';
 import { EmailProcessor } from './email/email.processor';
 import { HeartbeatService } from './health/heartbeat.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { RemindersProcessor } from './reminders/reminders.processor';
 import { APP_CONFIG, MAIL_SENDER } from './worker.tokens';
 
 export interface WorkerModuleOptions {
@@ -35,7 +36,7 @@ export class WorkerModule {
           connection: bullConnectionOptions(config.redis.url),
           prefix: config.redis.queuePrefix,
         }),
-        BullModule.registerQueue({ name: QueueName.Email }),
+        BullModule.registerQueue({ name: QueueName.Email }, { name: QueueName.Reminders }),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -45,6 +46,7 @@ export class WorkerModule {
         },
         EmailComposer,
         EmailProcessor,
+        RemindersProcessor,
         OutboxRelayService,
         HeartbeatService,
       ],

@@ -1,5 +1,5 @@
 import { bool, cleanEnv, port, str } from 'envalid';
-import { httpUrl, positiveInt, postgresUrl, redisUrl, secret, smtpUrl } from './validators';
+import { hourList, httpUrl, positiveInt, postgresUrl, redisUrl, secret, smtpUrl } from './validators';
 
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
@@ -13,6 +13,7 @@ export interface AppConfig {
   dataEncryptionKey: string | null;
   mail: { smtpUrl: string; from: string };
   worker: { concurrency: number; relayIntervalMs: number };
+  reminders: { offsetsHours: number[]; overdueNudgeHours: number };
   staticRoot: string | null;
 }
 
@@ -48,6 +49,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       SMTP_URL: smtpUrl(),
       MAIL_FROM: str({ default: 'Trellis <no-reply@trellis.local>' }),
       WORKER_CONCURRENCY: positiveInt({ default: 5 }),
+      REMINDER_OFFSETS_HOURS: hourList({ default: '48,2' }),
+      OVERDUE_NUDGE_HOURS: positiveInt({ default: 24 }),
       OUTBOX_RELAY_INTERVAL_MS: positiveInt({ default: 1000 }),
       STATIC_ROOT: str({ default: '' }),
     },
@@ -91,6 +94,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },
+    reminders: { offsetsHours: e.REMINDER_OFFSETS_HOURS.split(',').map(Number), overdueNudgeHours: e.OVERDUE_NUDGE_HOURS },
     staticRoot: e.STATIC_ROOT || null,
   };
 }

@@ -40,3 +40,12 @@ export const timeZone = makeValidator<string>((input) => {
   }
   return input;
 });
+
+/** "48,2": hours before a due date, each a whole number from 1 to 720. */
+export const hourList = makeValidator<string>((input) => {
+  const parts = input.split(',').map((p) => p.trim());
+  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 720)) {
+    throw new Error(`must be comma-separated whole hours from 1 to 720, like 48,2 (got "${input}")`);
+  }
+  return parts.join(',');
+});

@@ -13,4 +13,11 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     // Failed jobs stay for admins to inspect and retry.
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QueueName.Reminders]: {
+    // Planning and state checks only touch PostgreSQL: 5 tries over ~15 minutes covers a restart.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };

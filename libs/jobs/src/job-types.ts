@@ -1,20 +1,30 @@
 /** Every BullMQ queue Trellis uses. */
 export enum QueueName {
   Email = 'email',
+  Reminders = 'reminders',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
 export enum JobName {
   SendEmail = 'send-email',
+  /** Recompute one response's reminders from the database (after assign, due-date change, cancel). */
+  PlanReminders = 'plan-reminders',
+  /** One planned reminder firing; re-checks the state before anything is sent. */
+  SendReminder = 'send-reminder',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
 export interface JobPayloads {
   [JobName.SendEmail]: { deliveryId: string };
+  [JobName.PlanReminders]: { responseId: string };
+  /** dueAtMs: the due date the reminder was planned for; a moved due date makes it stale. */
+  [JobName.SendReminder]: { responseId: string; n: number; dueAtMs: number };
 }
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.SendEmail]: QueueName.Email,
+  [JobName.PlanReminders]: QueueName.Reminders,
+  [JobName.SendReminder]: QueueName.Reminders,
 };
 
 export type JobOf<J extends JobName> = { name: J; data: JobPayloads[J] };

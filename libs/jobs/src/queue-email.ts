@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery } from '@trellis/data';
@@ -32,4 +33,15 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
   const deliveryId = inserted[0].id;
   await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId }, jobId: `email-${deliveryId}` });
   return deliveryId;
+}
+
+/**
+ * Asks the worker to (re)plan the reminders of these responses after a change that affects them
+ * (assigned, due date moved, cancelled, submitted). Planning reads the database, so it is always
+ * right for the state at the time it runs.
+ */
+export async function replanRemindersInTransaction(manager: EntityManager, responseIds: string[]): Promise<void> {
+  for (const responseId of responseIds) {
+    await enqueueInTransaction(manager, { name: JobName.PlanReminders, data: { responseId }, jobId: `plan-${responseId}-${randomUUID()}` });
+  }
 }

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import { Client, Couple, StaffUser } from '@trellis/data';
+import { replanRemindersInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
@@ -89,6 +90,15 @@ export class CouplesService {
         if (Object.keys(fields).length) await manager.update(Client, { coupleId: couple.id, position }, fields);
       }
       await manager.update(Couple, { id: couple.id }, { ...changes, lastActivityAt: new Date() });
+      if (changes.status && changes.status !== couple.status) {
+        // Paused or discharged couples get no reminders; reactivated ones get them back.
+        const open: { id: string }[] = await manager.query(
+          `SELECT r.id FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
+           WHERE a.couple_id = $1 AND a.cancelled_at IS NULL AND r.submitted_at IS NULL`,
+          [couple.id],
+        );
+        await replanRemindersInTransaction(manager, open.map((r) => r.id));
+      }
       await this.audit.record(
         {
           clinicId: user.clinicId,

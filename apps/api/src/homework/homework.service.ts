@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { HomeworkView } from '@trellis/contracts';
 import { Assignment, Client, Clinic, Couple, Exercise, HomeworkResponse, StaffUser } from '@trellis/data';
 import { AnswerMap, deriveResponseStatus, firstName, formatDueLabel, validateAnswers } from '@trellis/domain';
+import { replanRemindersInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 
@@ -96,6 +97,8 @@ export class HomeworkService {
       const clean = this.check(assignment, answers, 'submit');
       const now = new Date();
       await manager.update(HomeworkResponse, { id: response.id }, { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now, submittedAt: now });
+      // Submitted: the re-plan clears this partner's pending reminders.
+      await replanRemindersInTransaction(manager, [response.id]);
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
       await this.audited(response, 'homework.submit', request, manager);
       return { submittedAt: now.toISOString() };

@@ -28,6 +28,7 @@ export class EmailComposer {
     'password-reset': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
     'homework-assigned': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
     'homework-link': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-reminder': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
   };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -35,3 +35,24 @@ export function renderHomeworkEmail(model: HomeworkEmailModel): RenderedEmail {
     text,
   };
 }
+
+export interface HomeworkReminderModel extends Omit<HomeworkEmailModel, 'isFreshLink' | 'message'> {
+  overdue: boolean;
+}
+
+export function renderHomeworkReminder(model: HomeworkReminderModel): RenderedEmail {
+  const { html, text } = renderLayout({
+    clinicName: model.clinicName,
+    heading: model.overdue ? 'Your homework is still waiting' : 'A gentle reminder about your homework',
+    paragraphs: [
+      `Hi ${model.partnerFirstName},`,
+      model.overdue
+        ? `"${model.exerciseTitle}" was due ${model.dueLabel}. It is not too late: ${model.therapistName} would still like to hear from you.`
+        : `"${model.exerciseTitle}" is due ${model.dueLabel}. Anything you already wrote is saved.`,
+      'Here is your personal link; earlier links for this exercise no longer work.',
+    ],
+    action: { label: 'Open your homework', url: model.homeworkUrl },
+    footer: 'This link is personal to you: please do not forward it.',
+  });
+  return { subject: model.overdue ? `Still waiting: ${model.exerciseTitle}` : `Reminder: ${model.exerciseTitle} is due ${model.dueLabel}`, html, text };
+}

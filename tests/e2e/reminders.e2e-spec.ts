@@ -1,0 +1,118 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { DataSource, IsNull } from 'typeorm';
+import { Assignment, Exercise, HomeworkResponse } from '@trellis/data';
+import { bullConnectionOptions, QueueName } from '@trellis/jobs';
+import { createClinic, createCouple, createStaff } from '../support/factories';
+import { createTestApp } from '../support/create-test-app';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+import { startWorkerWithMailbox } from '../support/worker-harness';
+
+const HOUR = 3600 * 1000;
+
+async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('reminders: planned per open response, moved with the due date, silent when no longer needed', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let harness: Awaited<ReturnType<typeof startWorkerWithMailbox>>;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+    harness = await startWorkerWithMailbox();
+    queue = new Queue(QueueName.Reminders, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await harness.stop();
+    await app.close();
+    await db.destroy();
+  });
+
+  async function assignDueIn(hours: number, timezone = 'UTC') {
+    const clinic = await createClinic(db);
+    const dana = await createStaff(db, clinic);
+    await setPassword(db, dana);
+    const { couple, partners } = await createCouple(db, clinic, dana);
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [couple.id, timezone]);
+    const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'patience' });
+    const asDana = await signIn(app, dana.email);
+    const res = await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + hours * HOUR).toISOString() })
+      .expect(201);
+    const assignmentId: string = res.body.data[0].id;
+    const response = await db.getRepository(HomeworkResponse).findOneByOrFail({ assignmentId, clientId: partners[0].id });
+    return { asDana, assignmentId, response, partners };
+  }
+
+  const jobsFor = async (responseId: string) =>
+    (await Promise.all([1, 2, 3].map((n) => queue.getJob(`reminder-${responseId}-${n}`)))).filter((j) => j !== undefined);
+
+  it('plans 48 h, 2 h and overdue reminders as delayed jobs with deterministic ids', async () => {
+    const { response, assignmentId } = await assignDueIn(24 * 5);
+    const jobs = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    const due = (await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.getTime();
+    for (const job of jobs) {
+      expect(await job.getState()).toBe('delayed');
+      expect(job.data).toEqual({ responseId: response.id, n: expect.any(Number), dueAtMs: due });
+      // Ids only: no names, emails or answers in Redis.
+      expect(Object.keys(job.data).sort()).toEqual(['dueAtMs', 'n', 'responseId']);
+    }
+  });
+
+  it('moves the reminders when the due date moves, and drops them on submission', async () => {
+    const { response, assignmentId, asDana } = await assignDueIn(24 * 5);
+    await eventually(async () => (await jobsFor(response.id)).length === 3);
+    const newDue = new Date(Date.now() + 24 * 9 * HOUR);
+    await asDana.agent.patch(`/api/v1/assignments/${assignmentId}`).set('x-csrf-token', asDana.csrfToken).send({ dueAt: newDue.toISOString() }).expect(200);
+    const moved = await eventually(async () => {
+      const jobs = await jobsFor(response.id);
+      return jobs.length === 3 && jobs.every((j) => j.data.dueAtMs === newDue.getTime()) ? jobs : null;
+    });
+    expect(moved).toHaveLength(3);
+
+    await db.getRepository(HomeworkResponse).update({ id: response.id }, { submittedAt: new Date() });
+    await asDana.agent.post(`/api/v1/assignments/${assignmentId}/cancel`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    await eventually(async () => (await jobsFor(response.id)).length === 0);
+  });
+
+  it('sends a reminder when one fires, once, with a fresh personal link', async () => {
+    const { response, partners } = await assignDueIn(24 * 5);
+    await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const [first] = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    await first.promote();
+    const reminder = await harness.mailbox.waitForMessageTo(partners[0].email, /Reminder:/);
+    expect(reminder.raw.replace(/=\r?\n/g, '')).toMatch(/\/h\/[A-Za-z0-9_-]{43}/);
+    // Running the same slot again (a retried or duplicated job) sends nothing more.
+    await queue.add('send-reminder', first.data, { jobId: `again-${response.id}` });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('re-checks when firing: nothing for a stale due date, a submission or withdrawn consent', async () => {
+    const { response, assignmentId, partners } = await assignDueIn(24 * 5);
+    await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const jobs = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    // The due date changed behind the job's back (no re-plan yet): the old job must stay silent.
+    await db.getRepository(Assignment).update({ id: assignmentId }, { dueAt: new Date(Date.now() + 24 * 7 * HOUR) });
+    await jobs[0].promote();
+    await db.query(`UPDATE client SET email_consent = false WHERE id = $1`, [partners[0].id]);
+    await db.getRepository(Assignment).update({ id: assignmentId }, { dueAt: new Date(jobs[1].data.dueAtMs) });
+    await jobs[1].promote();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder|Still waiting/.test(m.subject))).toHaveLength(0);
+  });
+});
