@@ -20,7 +20,7 @@ async function queueSmtpCheck(db: DataSource, clinicId: string, staffUserId: str
     });
     await enqueueInTransaction(manager, {
       name: JobName.SendEmail,
-      data: { deliveryId: delivery.id },
+      data: { deliveryId: delivery.id, clinicId },
       jobId: `email-${delivery.id}`,
     });
     return delivery.id;
@@ -71,7 +71,7 @@ describe('email pipeline: outbox → relay → BullMQ → worker → SMTP', () =
     await waitForStatus(db, deliveryId, 'sent');
     // A second outbox row for the same delivery under a new job id: the ledger must stop it.
     await db.transaction((manager) =>
-      enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId }, jobId: `email-${deliveryId}-again` }),
+      enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId, clinicId: clinic.id }, jobId: `email-${deliveryId}-again` }),
     );
     await worker.get(OutboxRelayService).relayOnce();
     await new Promise((r) => setTimeout(r, 500));
@@ -93,7 +93,7 @@ describe('email pipeline: outbox → relay → BullMQ → worker → SMTP', () =
           status: 'pending' as const,
         });
         attemptedId = delivery.id;
-        await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId: delivery.id }, jobId: `email-${delivery.id}` });
+        await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId: delivery.id, clinicId: clinic.id }, jobId: `email-${delivery.id}` });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');

@@ -67,9 +67,9 @@ describe('reminders: planned per open response, moved with the due date, silent 
     const due = (await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.getTime();
     for (const job of jobs) {
       expect(await job.getState()).toBe('delayed');
-      expect(job.data).toEqual({ responseId: response.id, n: expect.any(Number), dueAtMs: due });
+      expect(job.data).toEqual({ responseId: response.id, clinicId: response.clinicId, n: expect.any(Number), dueAtMs: due });
       // Ids only: no names, emails or answers in Redis.
-      expect(Object.keys(job.data).sort()).toEqual(['dueAtMs', 'n', 'responseId']);
+      expect(Object.keys(job.data).sort()).toEqual(['clinicId', 'dueAtMs', 'n', 'responseId']);
     }
   });
 

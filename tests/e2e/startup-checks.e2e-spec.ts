@@ -32,3 +32,21 @@ describe('start-up checks', () => {
     }
   });
 });
+
+describe('Redis eviction policy check', () => {
+  it('warns unless Redis runs with noeviction', async () => {
+    const { default: Redis } = await import('ioredis');
+    const redis = new Redis(process.env.REDIS_URL as string);
+    const [, before] = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const { evictionPolicyWarning } = await import('@trellis/jobs');
+    try {
+      await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      expect(await evictionPolicyWarning(process.env.REDIS_URL as string)).toMatch(/noeviction/);
+      await redis.config('SET', 'maxmemory-policy', 'noeviction');
+      expect(await evictionPolicyWarning(process.env.REDIS_URL as string)).toBeNull();
+    } finally {
+      await redis.config('SET', 'maxmemory-policy', before);
+      redis.disconnect();
+    }
+  });
+});

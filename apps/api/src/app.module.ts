@@ -11,6 +11,7 @@ import { HomeModule } from './home/home.module';
 import { HomeworkModule } from './homework/homework.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { NotesModule } from './notes/notes.module';
+import { QueueAdminModule } from './queues/queue-admin.module';
 import { StaffModule } from './staff/staff.module';
 
 @Module({})
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, HomeModule, HomeworkModule, NotesModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, HomeModule, HomeworkModule, NotesModule, QueueAdminModule, StaffModule],
     };
   }
 }

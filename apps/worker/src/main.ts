@@ -1,13 +1,15 @@
 import './register-paths';
 import { exitOnStartupFailure, loadConfig } from '@trellis/config';
 import { prepareDatabase } from '@trellis/data';
-import { assertRedisReachable } from '@trellis/jobs';
+import { assertRedisReachable, evictionPolicyWarning } from '@trellis/jobs';
 import { createWorkerApp } from './create-worker-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   await prepareDatabase({ url: config.database.url }, { migrate: config.database.migrateOnStart });
   await assertRedisReachable(config.redis.url);
+  const warning = await evictionPolicyWarning(config.redis.url);
+  if (warning) console.warn(`Trellis worker: ${warning}`);
   const app = await createWorkerApp(config);
 
   // SIGTERM/SIGINT: stop taking jobs, let in-flight ones finish (BullMQ's worker.close waits for

@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'note.sign',
   'note.addendum',
   'note.delete',
+  'queue.retry',
+  'queue.remove',
   'staff.list',
   'staff.view',
   'staff.invite',

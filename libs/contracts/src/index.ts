@@ -8,3 +8,4 @@ export * from './caseload';
 export * from './exercises';
 export * from './assignments';
 export * from './homework';
+export * from './queues';

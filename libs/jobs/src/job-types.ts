@@ -14,11 +14,15 @@ export enum JobName {
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
+/**
+ * clinicId (an id, like everything here) lets the admin queue view show each clinic only its own
+ * jobs; null for system mail that belongs to no clinic.
+ */
 export interface JobPayloads {
-  [JobName.SendEmail]: { deliveryId: string };
-  [JobName.PlanReminders]: { responseId: string };
+  [JobName.SendEmail]: { deliveryId: string; clinicId: string | null };
+  [JobName.PlanReminders]: { responseId: string; clinicId: string };
   /** dueAtMs: the due date the reminder was planned for; a moved due date makes it stale. */
-  [JobName.SendReminder]: { responseId: string; n: number; dueAtMs: number };
+  [JobName.SendReminder]: { responseId: string; clinicId: string; n: number; dueAtMs: number };
 }
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {

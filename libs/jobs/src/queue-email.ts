@@ -31,7 +31,7 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
     return existing.id;
   }
   const deliveryId = inserted[0].id;
-  await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId }, jobId: `email-${deliveryId}` });
+  await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId, clinicId: email.clinicId }, jobId: `email-${deliveryId}` });
   return deliveryId;
 }
 
@@ -40,8 +40,8 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
  * (assigned, due date moved, cancelled, submitted). Planning reads the database, so it is always
  * right for the state at the time it runs.
  */
-export async function replanRemindersInTransaction(manager: EntityManager, responseIds: string[]): Promise<void> {
+export async function replanRemindersInTransaction(manager: EntityManager, clinicId: string, responseIds: string[]): Promise<void> {
   for (const responseId of responseIds) {
-    await enqueueInTransaction(manager, { name: JobName.PlanReminders, data: { responseId }, jobId: `plan-${responseId}-${randomUUID()}` });
+    await enqueueInTransaction(manager, { name: JobName.PlanReminders, data: { responseId, clinicId }, jobId: `plan-${responseId}-${randomUUID()}` });
   }
 }

@@ -41,3 +41,25 @@ export async function assertRedisReachable(url: string): Promise<void> {
     redis.disconnect();
   }
 }
+
+/**
+ * BullMQ loses jobs if Redis evicts keys under memory pressure. Returns a warning to print when
+ * the policy is anything but noeviction (null when fine or when CONFIG is not allowed, as on
+ * some managed services).
+ */
+export async function evictionPolicyWarning(url: string): Promise<string | null> {
+  const redis = createFailFastRedis(url, { lazyConnect: true });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const policy = reply[1];
+    return policy && policy !== 'noeviction'
+      ? `Redis maxmemory-policy is "${policy}": set it to "noeviction" or queued jobs can be silently evicted.`
+      : null;
+  } catch {
+    return null;
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -81,7 +81,7 @@ export class AssignmentsService {
           idempotencyKey: `homework-assigned-${response.id}`,
         });
       }
-      await replanRemindersInTransaction(manager, responses.map((r) => r.id));
+      await replanRemindersInTransaction(manager, user.clinicId, responses.map((r) => r.id));
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
         await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.create', outcome: 'success', recordType: 'assignment', recordId: a.id, details: { coupleId: a.coupleId, exerciseId: exercise.id } }, request, manager);
@@ -113,7 +113,7 @@ export class AssignmentsService {
       if (dto.message !== undefined) changes.message = dto.message;
       if (Object.keys(changes).length === 0) return;
       await manager.update(Assignment, { id }, changes);
-      if (changes.dueAt) await this.replan(manager, id);
+      if (changes.dueAt) await this.replan(manager, user.clinicId, id);
       await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.update', outcome: 'success', recordType: 'assignment', recordId: id, details: { fields: Object.keys(changes).join(',') } }, request, manager);
     });
     return this.get(user, id, request);
@@ -124,7 +124,7 @@ export class AssignmentsService {
       const assignment = await this.findVisible(manager, user, id, true);
       if (assignment.cancelledAt) throw new ConflictException('This homework is already cancelled.');
       await manager.update(Assignment, { id }, { cancelledAt: new Date() });
-      await this.replan(manager, id);
+      await this.replan(manager, user.clinicId, id);
       await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.cancel', outcome: 'success', recordType: 'assignment', recordId: id }, request, manager);
     });
     return this.get(user, id, request);
@@ -144,9 +144,9 @@ export class AssignmentsService {
     return this.get(user, id, request);
   }
 
-  private async replan(manager: EntityManager, assignmentId: string): Promise<void> {
+  private async replan(manager: EntityManager, clinicId: string, assignmentId: string): Promise<void> {
     const responses = await manager.find(HomeworkResponse, { where: { assignmentId }, select: { id: true } });
-    await replanRemindersInTransaction(manager, responses.map((r) => r.id));
+    await replanRemindersInTransaction(manager, clinicId, responses.map((r) => r.id));
   }
 
   /** Sends the partner a fresh link; minting it (in the worker) invalidates the old one. */
@@ -170,7 +170,7 @@ export class AssignmentsService {
     await this.dataSource.transaction(async (manager) => {
       const { assignment, response } = await this.partnerResponse(manager, user, id, clientId);
       await manager.update(HomeworkResponse, { id: response.id }, { linkRevokedAt: new Date(), linkTokenHash: null });
-      await replanRemindersInTransaction(manager, [response.id]);
+      await replanRemindersInTransaction(manager, user.clinicId, [response.id]);
       await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'homework.link_revoke', outcome: 'success', recordType: 'homework_response', recordId: response.id, details: { assignmentId: assignment.id } }, request, manager);
     });
     return this.get(user, id, request);

@@ -97,7 +97,7 @@ export class CouplesService {
            WHERE a.couple_id = $1 AND a.cancelled_at IS NULL AND r.submitted_at IS NULL`,
           [couple.id],
         );
-        await replanRemindersInTransaction(manager, open.map((r) => r.id));
+        await replanRemindersInTransaction(manager, user.clinicId, open.map((r) => r.id));
       }
       await this.audit.record(
         {

@@ -98,7 +98,7 @@ export class HomeworkService {
       const now = new Date();
       await manager.update(HomeworkResponse, { id: response.id }, { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now, submittedAt: now });
       // Submitted: the re-plan clears this partner's pending reminders.
-      await replanRemindersInTransaction(manager, [response.id]);
+      await replanRemindersInTransaction(manager, response.clinicId, [response.id]);
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
       await this.audited(response, 'homework.submit', request, manager);
       return { submittedAt: now.toISOString() };

@@ -72,7 +72,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     for (const slot of plan) {
       await this.queue.add(
         JobName.SendReminder,
-        { responseId, n: slot.n, dueAtMs: state.assignment.dueAt.getTime() },
+        { responseId, clinicId: state.response.clinicId, n: slot.n, dueAtMs: state.assignment.dueAt.getTime() },
         { ...QUEUE_JOB_OPTIONS[QueueName.Reminders], jobId: reminderJobId(responseId, slot.n), delay: Math.max(0, slot.sendAt.getTime() - now) },
       );
     }

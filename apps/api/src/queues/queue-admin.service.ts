@@ -1,0 +1,111 @@
+import { Inject, Injectable, NotFoundException, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { AppConfig } from '@trellis/config';
+import type { JobState, JobView, ListResponse, QueueCounts } from '@trellis/contracts';
+import { JOB_STATES } from '@trellis/contracts';
+import { createFailFastRedis, QueueName } from '@trellis/jobs';
+import { APP_CONFIG } from '../config/config.tokens';
+
+// Failed and delayed sets stay small in a healthy system; scanning a bounded window keeps the
+// per-clinic filter cheap even when a backlog builds up.
+const JOB_SCAN_LIMIT = 2000;
+
+function toView(queue: string, job: Job, state: JobState): JobView {
+  return {
+    id: String(job.id),
+    queue,
+    name: job.name,
+    state,
+    data: job.data as Record<string, unknown>,
+    attemptsMade: job.attemptsMade,
+    maxAttempts: job.opts.attempts ?? 1,
+    failedReason: job.failedReason ?? null,
+    createdAt: new Date(job.timestamp).toISOString(),
+    processedAt: job.processedOn ? new Date(job.processedOn).toISOString() : null,
+    finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    delayUntil: job.delay ? new Date(job.timestamp + job.delay).toISOString() : null,
+  };
+}
+
+/**
+ * The job queues as admins see them. Queues are shared by every clinic, but payloads hold only
+ * ids, so the view shows no clinical text. Redis down is a 503, never a hang.
+ */
+@Injectable()
+export class QueueAdminService implements OnModuleDestroy {
+  private readonly connection: Redis;
+  private readonly queues: Map<string, Queue>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.connection = createFailFastRedis(config.redis.url).on('error', () => undefined);
+    this.queues = new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection: this.connection, prefix: config.redis.queuePrefix })]));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+
+  private queue(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new NotFoundException('No such queue.');
+    return queue;
+  }
+
+  private async redis<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof NotFoundException) throw error;
+      throw new ServiceUnavailableException('The job queues cannot be reached right now (Redis is unavailable).');
+    }
+  }
+
+  counts(): Promise<QueueCounts[]> {
+    return this.redis(() =>
+      Promise.all(
+        [...this.queues.entries()].map(async ([name, queue]) => {
+          const counts = await queue.getJobCounts(...JOB_STATES);
+          return { name, counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number> };
+        }),
+      ),
+    );
+  }
+
+  /**
+   * One clinic's jobs in one state. Queues are shared by all clinics, so jobs are scanned newest
+   * first (bounded) and filtered by the clinic id every payload carries.
+   */
+  jobs(clinicId: string, name: string, state: JobState, page: number, perPage: number): Promise<ListResponse<JobView>> {
+    const queue = this.queue(name);
+    return this.redis(async () => {
+      const scanned = await queue.getJobs([state], 0, JOB_SCAN_LIMIT - 1, state !== 'delayed');
+      const mine = scanned.filter((job) => job && job.data?.clinicId === clinicId);
+      const start = (page - 1) * perPage;
+      return { data: mine.slice(start, start + perPage).map((job) => toView(name, job, state)), total: mine.length };
+    });
+  }
+
+  private async ownJob(clinicId: string, name: string, id: string): Promise<Job> {
+    const job = await this.queue(name).getJob(id);
+    // Another clinic's job is indistinguishable from a missing one.
+    if (!job || job.data?.clinicId !== clinicId) throw new NotFoundException('No such job.');
+    return job;
+  }
+
+  async retry(clinicId: string, name: string, id: string): Promise<void> {
+    await this.redis(async () => {
+      const job = await this.ownJob(clinicId, name, id);
+      if (!(await job.isFailed())) throw new NotFoundException('No failed job with that id.');
+      await job.retry('failed');
+    });
+  }
+
+  async remove(clinicId: string, name: string, id: string): Promise<void> {
+    await this.redis(async () => {
+      const job = await this.ownJob(clinicId, name, id);
+      await job.remove();
+    });
+  }
+}
