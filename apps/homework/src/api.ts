@@ -1,38 +1,114 @@
-const API_ROOT = '/api/v1';
+import type { AnswerMap } from '@trellis/domain';
+import { type HomeworkLink, type HomeworkView, toHomeworkLink, toHomeworkView } from './homework-data';
+import { parseProblem, retryAfterMs } from './problem';
 
-export interface HomeworkLink {
-  partnerFirstName: string;
-  clinicName: string;
+const API_ROOT = '/api/v1/homework';
+const TIMEOUT_MS = 20_000;
+
+export type ApiFailure = {
+  ok: false;
+  /** The HTTP status, or 0 when no answer came (offline, timeout, blocked). */
+  status: number;
+  message: string;
+  fieldErrors: Record<string, string>;
+  retryAfterMs?: number;
+};
+
+export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
+
+interface RequestOptions<T> {
+  body?: unknown;
+  /** Turns a 2xx body into data; undefined means "not what the contract promised". */
+  read: (body: unknown) => T | undefined;
+  /** Let the request outlive the page (a save as the tab is hidden or closed). */
+  keepalive?: boolean;
 }
 
-export type LinkLookup =
-  | { status: 'active'; link: HomeworkLink }
-  | { status: 'inactive' }
-  | { status: 'unreachable' };
+const failure = (status: number, body?: unknown, retryAfter?: string | null): ApiFailure => {
+  const { message, fieldErrors } = parseProblem(status, body);
+  const wait = retryAfterMs(retryAfter, Date.now());
+  return { ok: false, status, message, fieldErrors, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+};
 
-const isHomeworkLink = (body: unknown): body is HomeworkLink =>
-  typeof body === 'object' &&
-  body !== null &&
-  typeof (body as HomeworkLink).partnerFirstName === 'string' &&
-  typeof (body as HomeworkLink).clinicName === 'string';
-
-/**
- * Looks up a homework link. Any refusal reads the same to the client (expired, revoked, unknown,
- * or another partner's), so nobody learns from the page which of these it was.
- */
-export const lookUpLink = async (token: string): Promise<LinkLookup> => {
+const request = async <T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  { body, read, keepalive = false }: RequestOptions<T>,
+): Promise<ApiResult<T>> => {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // A custom header cross-site forms cannot send: the API refuses state changes without it.
+  if (method !== 'GET') headers['x-homework-csrf'] = '1';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(`${API_ROOT}/homework/link/${encodeURIComponent(token)}`, {
-      headers: { Accept: 'application/json' },
-      // The token is the only credential: a staff session cookie in the same browser stays home.
-      credentials: 'omit',
+    response = await fetch(API_ROOT + path, {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
       cache: 'no-store',
+      // The homework token travels in bodies, never in a Referer.
+      referrerPolicy: 'no-referrer',
+      signal: controller.signal,
+      // Browsers refuse keepalive bodies over 64 KiB; a long draft goes as an ordinary request.
+      keepalive: keepalive && payload !== undefined && new TextEncoder().encode(payload).length < 60_000,
     });
   } catch {
-    return { status: 'unreachable' };
+    clearTimeout(timeout);
+    return failure(0);
   }
-  if (!response.ok) return { status: 'inactive' };
-  const body: unknown = await response.json().catch(() => undefined);
-  return isHomeworkLink(body) ? { status: 'active', link: body } : { status: 'inactive' };
+  let json: unknown;
+  try {
+    const text = await response.text();
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  } finally {
+    clearTimeout(timeout);
+  }
+  if (!response.ok) return failure(response.status, json, response.headers.get('Retry-After'));
+  const data = read(json);
+  // A 200 that is not what the contract promised (a captive portal's page, say) is an outage.
+  return data === undefined ? failure(502) : { ok: true, data };
 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A timestamp from a JSON response, or "now" when the server left it out (the save still
+ * happened). Not JSON at all (a captive portal's page answering 200) is not a save.
+ */
+const stamp =
+  <K extends string>(key: K) =>
+  (body: unknown): Record<K, string> | undefined =>
+    isRecord(body)
+      ? ({ [key]: typeof body[key] === 'string' ? body[key] : new Date().toISOString() } as Record<K, string>)
+      : undefined;
+
+/**
+ * Who the link is for. Changes nothing server-side, so an email scanner opening the page is
+ * harmless. Every refusal (expired, revoked, unknown) is the same 404.
+ */
+export const lookUpLink = (token: string): Promise<ApiResult<HomeworkLink>> =>
+  request('POST', '/link', { body: { token }, read: toHomeworkLink });
+
+/** The partner's own "Yes, that's me": the API sets the homework session cookie. */
+export const startSession = (token: string): Promise<ApiResult<true>> =>
+  request('POST', '/session', { body: { token }, read: () => true });
+
+export const fetchHomework = (): Promise<ApiResult<HomeworkView>> =>
+  request('GET', '/current', { read: toHomeworkView });
+
+export const saveDraft = (answers: AnswerMap, { keepalive = false } = {}): Promise<ApiResult<{ savedAt: string }>> =>
+  request('PUT', '/current/draft', { body: { answers }, read: stamp('savedAt'), keepalive });
+
+export const submitAnswers = (answers: AnswerMap): Promise<ApiResult<{ submittedAt: string }>> =>
+  request('POST', '/current/submit', { body: { answers }, read: stamp('submittedAt') });
+
+/** Always 202 with the same message, whether or not the address has homework. */
+export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
+  request('POST', '/fresh-link', { body: { email }, read: () => true });

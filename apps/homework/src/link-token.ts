@@ -13,3 +13,14 @@ export const tokenFromPath = (pathname: string, base: string): string | undefine
     return segment;
   }
 };
+
+const TOKEN = /^[A-Za-z0-9_-]{43}/;
+
+/**
+ * The link token (43 base64url characters), or undefined when the path cannot hold one. An email
+ * client that glued punctuation onto the link ("…/h/<token>).") still opens the homework.
+ */
+export const cleanToken = (raw: string | undefined): string | undefined => {
+  const match = raw === undefined ? null : TOKEN.exec(raw.trim());
+  return match ? match[0] : undefined;
+};
