@@ -184,6 +184,9 @@ describe('client homework by emailed link', () => {
     const alex = await openAs(tokenA);
     const view = await alex.get('/api/v1/homework/current').expect(200);
     expect(view.body.partnerFirstName).toBe('Alex');
+    // Shared phone: a page still editing another response is refused, not written through.
+    await alex.put('/api/v1/homework/current/draft').set(HEADER).set('x-homework-response', view.body.responseId).send({ answers: {} }).expect(200);
+    await alex.put('/api/v1/homework/current/draft').set(HEADER).set('x-homework-response', '00000000-0000-4000-8000-000000000000').send({ answers: {} }).expect(409);
     // Staff routes refuse a homework session.
     await alex.get(`/api/v1/assignments/${other.assignmentId}`).expect(401);
     await alex.get('/api/v1/couples').expect(401);

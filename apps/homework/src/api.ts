@@ -30,6 +30,12 @@ const failure = (status: number, body?: unknown, retryAfter?: string | null): Ap
   return { ok: false, status, message, fieldErrors, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
 };
 
+/**
+ * The response this page loaded. Sent back on every save: if another partner started a session in
+ * this browser meanwhile, the API refuses (409) instead of writing into their homework.
+ */
+let boundResponseId: string | null = null;
+
 const request = async <T>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
@@ -38,6 +44,7 @@ const request = async <T>(
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   // A custom header cross-site forms cannot send: the API refuses state changes without it.
   if (method !== 'GET') headers['x-homework-csrf'] = '1';
+  if (method !== 'GET' && path.startsWith('/current') && boundResponseId) headers['x-homework-response'] = boundResponseId;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const controller = new AbortController();
@@ -101,7 +108,12 @@ export const startSession = (token: string): Promise<ApiResult<true>> =>
   request('POST', '/session', { body: { token }, read: () => true });
 
 export const fetchHomework = (): Promise<ApiResult<HomeworkView>> =>
-  request('GET', '/current', { read: toHomeworkView });
+  request('GET', '/current', {
+    read: (body) => {
+      if (isRecord(body) && typeof body.responseId === 'string') boundResponseId = body.responseId;
+      return toHomeworkView(body);
+    },
+  });
 
 export const saveDraft = (answers: AnswerMap, { keepalive = false } = {}): Promise<ApiResult<{ savedAt: string }>> =>
   request('PUT', '/current/draft', { body: { answers }, read: stamp('savedAt'), keepalive });

@@ -9,6 +9,8 @@ export interface HomeworkGreeting {
 export type HomeworkStatus = 'not_started' | 'draft' | 'submitted';
 
 export interface HomeworkView {
+  /** Opaque id of this response; sent back as `x-homework-response` on saves (shared-phone guard). */
+  responseId: string;
   partnerFirstName: string;
   clinicName: string;
   therapistName: string;
@@ -32,5 +34,8 @@ export interface HomeworkView {
 
 /** Header every state-changing homework request carries; cross-site forms cannot set it. */
 export const HOMEWORK_CSRF_HEADER = 'x-homework-csrf';
+
+/** Header naming the response a page is editing; a mismatch with the session is a 409. */
+export const HOMEWORK_RESPONSE_HEADER = 'x-homework-response';
 
 export const INACTIVE_LINK_MESSAGE = 'This link is no longer active — ask your therapist for a new one.';

@@ -1,7 +1,7 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Put, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Post, Put, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HOMEWORK_CSRF_HEADER, type HomeworkGreeting, type HomeworkView } from '@trellis/contracts';
+import { HOMEWORK_CSRF_HEADER, HOMEWORK_RESPONSE_HEADER, type HomeworkGreeting, type HomeworkView } from '@trellis/contracts';
 import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
 import { Public } from '../auth/public.decorator';
 import { AnswersDto, FreshLinkDto, HomeworkTokenDto } from './homework.dto';
@@ -43,6 +43,19 @@ export class HomeworkController {
     return homeworkResponseId;
   }
 
+  /**
+   * Shared phone: if another partner started a session in this browser after this page loaded,
+   * the page's saves name a different response than the session and are refused.
+   */
+  private writableResponseId(request: FastifyRequest): string {
+    const id = this.responseId(request);
+    const named = request.headers[HOMEWORK_RESPONSE_HEADER];
+    if (named !== undefined && named !== id) {
+      throw new ConflictException('Someone else opened their homework in this browser. Reload the page and open your own link.');
+    }
+    return id;
+  }
+
   @Post('link')
   @HttpCode(200)
   @ApiOperation({ summary: 'Who a link is for ("Hi Alex"); changes nothing. Inactive links: 404' })
@@ -78,7 +91,7 @@ export class HomeworkController {
   saveDraft(@Body() body: AnswersDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ savedAt: string }> {
     noStore(reply);
     this.requireHeader(request);
-    return this.homework.saveDraft(this.responseId(request), body.answers, request);
+    return this.homework.saveDraft(this.writableResponseId(request), body.answers, request);
   }
 
   @Post('current/submit')
@@ -87,7 +100,7 @@ export class HomeworkController {
   submit(@Body() body: AnswersDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ submittedAt: string }> {
     noStore(reply);
     this.requireHeader(request);
-    return this.homework.submit(this.responseId(request), body.answers, request);
+    return this.homework.submit(this.writableResponseId(request), body.answers, request);
   }
 
   @Post('fresh-link')

@@ -49,6 +49,7 @@ export class HomeworkService {
     const partner = shared ? await manager.findOneByOrFail(Client, { id: partnerResponse.clientId }) : null;
     await this.audited(response, 'homework.view', request);
     return {
+      responseId: response.id,
       partnerFirstName: firstName(client.name),
       clinicName: clinic.name,
       therapistName: therapist.name,
