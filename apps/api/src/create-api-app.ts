@@ -14,6 +14,14 @@ import { registerStaticSites } from './static/static-sites';
 
 export const API_PREFIX = 'api/v1';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+/** The routes each app instance registered (filled during init). */
+export const registeredRoutes = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
 /** Builds the whole HTTP app (used by main and by the e2e tests, so both run the same stack). */
 export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -32,6 +40,12 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Every route as registered, so the security suite can cover new routes without a list to maintain.
+  const routes: RegisteredRoute[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
+  });
+  registeredRoutes.set(app, routes);
   await registerSecurityHeaders(fastify, config.http.https);
   await registerSessions(fastify, config, app.get<Redis>(REDIS));
   await registerStaticSites(fastify, config.staticRoot);

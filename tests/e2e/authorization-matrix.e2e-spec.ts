@@ -1,0 +1,262 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource, IsNull } from 'typeorm';
+import { Exercise, StaffUser } from '@trellis/data';
+import { registeredRoutes } from '../../apps/api/src/create-api-app';
+import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createTestApp } from '../support/create-test-app';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+
+/**
+ * Every registered route × every outsider. The route list comes from the running app, so a new
+ * route without an entry here fails the suite until someone decides who may call it.
+ *
+ * kinds:  record     — acts on one of clinic A's records named in the path: outsiders get 404
+ *                      (a same-clinic therapist gets 403 on admin-only routes)
+ *         collection — acts within the caller's own scope: allowed, but must never show A's records
+ *         public     — no staff session needed (sign-in, links, health)
+ *         homework   — needs a client-link session
+ */
+type Kind = 'record' | 'collection' | 'public' | 'homework';
+interface RouteRule {
+  kind: Kind;
+  adminOnly?: boolean;
+  body?: (ids: Ids) => object;
+}
+interface Ids {
+  couple: string;
+  assignment: string;
+  note: string;
+  invitee: string;
+  exercise: string;
+  partner: string;
+  builtIn: string;
+}
+
+const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
+
+const RULES: Record<string, RouteRule> = {
+  'POST /api/v1/assignments': { kind: 'record', body: (i) => ({ exerciseId: i.builtIn, coupleIds: [i.couple], dueAt: FUTURE }) },
+  'GET /api/v1/couples/:id/assignments': { kind: 'record' },
+  'GET /api/v1/assignments/:id': { kind: 'record' },
+  'PATCH /api/v1/assignments/:id': { kind: 'record', body: () => ({ message: 'changed' }) },
+  'POST /api/v1/assignments/:id/cancel': { kind: 'record' },
+  'POST /api/v1/assignments/:id/partners/:clientId/link/resend': { kind: 'record' },
+  'POST /api/v1/assignments/:id/partners/:clientId/link/revoke': { kind: 'record' },
+  'POST /api/v1/assignments/:id/review': { kind: 'record', body: () => ({ comment: 'x' }) },
+  'GET /api/v1/audit': { kind: 'collection', adminOnly: true },
+  'GET /api/v1/audit/export': { kind: 'collection', adminOnly: true },
+  'POST /api/v1/auth/login': { kind: 'public', body: () => ({ email: 'nobody@example.test', password: 'wrong password here' }) },
+  'GET /api/v1/auth/session': { kind: 'collection' },
+  'POST /api/v1/auth/logout': { kind: 'collection' },
+  'POST /api/v1/auth/invitations/lookup': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
+  'POST /api/v1/auth/invitations/accept': { kind: 'public', body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }) },
+  'POST /api/v1/auth/password-reset': { kind: 'public', body: () => ({ email: 'nobody@example.test' }) },
+  'POST /api/v1/auth/password-reset/lookup': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
+  'POST /api/v1/auth/password-reset/confirm': { kind: 'public', body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }) },
+  'POST /api/v1/auth/2fa/verify': { kind: 'public', body: () => ({ code: '123456' }) },
+  'POST /api/v1/auth/2fa/setup': { kind: 'collection' },
+  'POST /api/v1/auth/2fa/enable': { kind: 'collection', body: () => ({ code: '123456' }) },
+  'POST /api/v1/auth/2fa/disable': { kind: 'collection', body: () => ({ code: '123456' }) },
+  'GET /api/v1/clinic': { kind: 'collection' },
+  'PATCH /api/v1/clinic': { kind: 'collection', adminOnly: true, body: () => ({ timezone: 'Europe/Paris' }) },
+  'GET /api/v1/couples': { kind: 'collection' },
+  'POST /api/v1/couples': {
+    kind: 'collection',
+    body: () => ({ displayName: 'Outsiders', partners: [1, 2].map((n) => ({ name: `P${n}`, email: `p${n}@example.test`, timezone: 'UTC', emailConsent: true })) }),
+  },
+  'GET /api/v1/couples/:id': { kind: 'record' },
+  'GET /api/v1/couples/:id/timeline': { kind: 'record' },
+  'GET /api/v1/couples/:id/export': { kind: 'record' },
+  'GET /api/v1/couples/:id/export/print': { kind: 'record' },
+  'PATCH /api/v1/couples/:id': { kind: 'record', body: () => ({ displayName: 'taken over' }) },
+  'GET /api/v1/exercises': { kind: 'collection' },
+  'POST /api/v1/exercises': { kind: 'collection', body: () => ({ title: 'x', strategy: 'empathy', purpose: 'x', instructions: 'x', estimatedMinutes: 5, prompts: [] }) },
+  'GET /api/v1/exercises/:id': { kind: 'record' },
+  'POST /api/v1/exercises/:id/duplicate': { kind: 'record' },
+  'PATCH /api/v1/exercises/:id': { kind: 'record', body: () => ({ title: 'taken over' }) },
+  'DELETE /api/v1/exercises/:id': { kind: 'record' },
+  'GET /api/v1/health': { kind: 'public' },
+  'GET /api/v1/home': { kind: 'collection' },
+  'POST /api/v1/homework/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
+  'POST /api/v1/homework/session': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
+  'GET /api/v1/homework/current': { kind: 'homework' },
+  'PUT /api/v1/homework/current/draft': { kind: 'homework', body: () => ({ answers: {} }) },
+  'POST /api/v1/homework/current/submit': { kind: 'homework', body: () => ({ answers: {} }) },
+  'POST /api/v1/homework/fresh-link': { kind: 'public', body: () => ({ email: 'nobody@example.test' }) },
+  'GET /api/v1/couples/:id/notes': { kind: 'record' },
+  'POST /api/v1/couples/:id/notes': { kind: 'record', body: () => ({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'x' } }) },
+  'GET /api/v1/notes/:id': { kind: 'record' },
+  'PATCH /api/v1/notes/:id': { kind: 'record', body: () => ({ sections: { body: 'taken over' } }) },
+  'POST /api/v1/notes/:id/sign': { kind: 'record' },
+  'POST /api/v1/notes/:id/addenda': { kind: 'record', body: () => ({ body: 'x' }) },
+  'DELETE /api/v1/notes/:id': { kind: 'record' },
+  'GET /api/v1/admin/queues': { kind: 'collection', adminOnly: true },
+  'GET /api/v1/admin/queues/:name/jobs': { kind: 'collection', adminOnly: true },
+  'POST /api/v1/admin/queues/:name/jobs/:id/retry': { kind: 'record', adminOnly: true },
+  'DELETE /api/v1/admin/queues/:name/jobs/:id': { kind: 'record', adminOnly: true },
+  'GET /api/v1/staff': { kind: 'collection', adminOnly: true },
+  'POST /api/v1/staff/invitations': { kind: 'collection', adminOnly: true, body: () => ({ email: `x-${randomUUID().slice(0, 6)}@example.test`, name: 'X', role: 'therapist' }) },
+  'GET /api/v1/staff/:id': { kind: 'record', adminOnly: true },
+  'PATCH /api/v1/staff/:id': { kind: 'record', adminOnly: true, body: () => ({ role: 'admin' }) },
+  'POST /api/v1/staff/:id/invitation/resend': { kind: 'record', adminOnly: true },
+  'DELETE /api/v1/staff/:id/invitation': { kind: 'record', adminOnly: true },
+};
+
+function fillPath(url: string, ids: Ids): string {
+  const noun = url.split('/')[3];
+  const byNoun: Record<string, string> = {
+    assignments: ids.assignment,
+    couples: ids.couple,
+    notes: ids.note,
+    staff: ids.invitee,
+    exercises: ids.exercise,
+  };
+  return url
+    .replace(':clientId', ids.partner)
+    .replace(':name', 'email')
+    .replace('/jobs/:id', `/jobs/email-${ids.assignment}`)
+    .replace(':id', byNoun[noun] ?? randomUUID());
+}
+
+type Agent = ReturnType<typeof request.agent>;
+interface Actor {
+  name: string;
+  agent: Agent;
+  csrf?: string;
+  /** Staff actors see clinic-shared records (exercises, staff) of their own clinic. */
+  sameClinic: boolean;
+  staff: boolean;
+  admin: boolean;
+}
+
+describe('authorization matrix over every route', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let ids: Ids;
+  let actors: Actor[];
+  let privateIds: string[];
+  let clinicIds: string[];
+  let adminBId: string;
+  let clinicAId: string;
+  let t2Id: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+    const a = await createClinic(db);
+    const b = await createClinic(db);
+    const adminA = await createStaff(db, a, { role: 'admin' });
+    const t1 = await createStaff(db, a);
+    const t2 = await createStaff(db, a);
+    const adminB = await createStaff(db, b, { role: 'admin' });
+    const leaver = await createStaff(db, a, { role: 'admin' });
+    const invitee = await createStaff(db, a, { status: 'invited' });
+    for (const s of [adminA, t1, t2, adminB, leaver]) await setPassword(db, s);
+
+    const { couple, partners } = await createCouple(db, a, t1);
+    const assignment = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000), submitted: [true, false] });
+    const asT1 = await signIn(app, t1.email);
+    const note = await asT1.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asT1.csrfToken).send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } }).expect(201);
+    const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'openness' });
+    const own = await asT1.agent.post(`/api/v1/exercises/${builtIn.id}/duplicate`).set('x-csrf-token', asT1.csrfToken).expect(201);
+    ids = { couple: couple.id, assignment: assignment.id, note: note.body.id, invitee: invitee.id, exercise: own.body.id, partner: partners[0].id, builtIn: builtIn.id };
+    privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id];
+    clinicIds = [...privateIds, own.body.id, invitee.id, t1.id, adminA.id];
+
+    // A client link session of another clinic's assignment.
+    const otherCouple = await createCouple(db, b, adminB);
+    const otherAssignment = await createAssignment(db, otherCouple.couple, otherCouple.partners, { dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000) });
+    const { mintSecretToken } = await import('@trellis/data');
+    const { token, hash } = mintSecretToken();
+    await db.query(`UPDATE homework_response SET link_token_hash = $1, link_expires_at = now() + interval '1 day' WHERE assignment_id = $2 AND client_id = $3`, [hash, otherAssignment.id, otherCouple.partners[0].id]);
+    const client = request.agent(app.getHttpServer());
+    await client.post('/api/v1/homework/session').set('x-homework-csrf', '1').send({ token }).expect(200);
+
+    adminBId = adminB.id;
+    clinicAId = a.id;
+    t2Id = t2.id;
+    const asAdminB = await signIn(app, adminB.email);
+    const asT2 = await signIn(app, t2.email);
+    const asLeaver = await signIn(app, leaver.email);
+    await db.getRepository(StaffUser).update({ id: leaver.id }, { status: 'deactivated' });
+
+    actors = [
+      { name: 'anonymous', agent: request.agent(app.getHttpServer()), sameClinic: false, staff: false, admin: false },
+      { name: 'client link of another assignment', agent: client, sameClinic: false, staff: false, admin: false },
+      { name: 'admin of another clinic', agent: asAdminB.agent, csrf: asAdminB.csrfToken, sameClinic: false, staff: true, admin: true },
+      { name: 'therapist of another couple', agent: asT2.agent, csrf: asT2.csrfToken, sameClinic: true, staff: true, admin: false },
+      { name: 'deactivated user', agent: asLeaver.agent, csrf: asLeaver.csrfToken, sameClinic: true, staff: false, admin: false },
+    ];
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  it('has a rule for every registered API route (and no stale rules)', () => {
+    const routes = (registeredRoutes.get(app) ?? [])
+      .filter((r) => r.url.startsWith('/api/v1') && !['HEAD', 'OPTIONS'].includes(r.method))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes.filter((r) => !RULES[r])).toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers every outsider as documented: 401, 403 or 404 — never 200 on a record, never 500, never a leak', async () => {
+    const failures: string[] = [];
+    // Logging out ends the actor's session, so it goes last.
+    const entries = Object.entries(RULES).sort(([a], [b]) => Number(a.endsWith('/logout')) - Number(b.endsWith('/logout')));
+    for (const [key, rule] of entries) {
+      const [method, url] = key.split(' ');
+      const path = fillPath(url, ids);
+      for (const actor of actors) {
+        let call = actor.agent[method.toLowerCase() as 'get'](path).set('x-homework-csrf', '1');
+        if (actor.csrf) call = call.set('x-csrf-token', actor.csrf);
+        const res = await (rule.body ? call.send(rule.body(ids)) : call);
+        const text = res.text ?? '';
+        const leaked = (actor.sameClinic ? privateIds : clinicIds).filter((id) => text.includes(id) && !path.includes(id));
+        const where = `${actor.name} → ${key} answered ${res.status}`;
+        if (res.status >= 500) failures.push(`${where} (server error)`);
+        if (leaked.length) failures.push(`${where} and leaked ${leaked.join(', ')}`);
+
+        if (rule.kind === 'public') continue;
+        if (rule.kind === 'homework') {
+          if (actor.name !== 'client link of another assignment' && res.status !== 401) failures.push(`${where}, expected 401`);
+          continue;
+        }
+        if (!actor.staff) {
+          if (res.status !== 401) failures.push(`${where}, expected 401`);
+          continue;
+        }
+        if (rule.adminOnly && !actor.admin) {
+          if (res.status !== 403) failures.push(`${where}, expected 403`);
+          continue;
+        }
+        if (rule.kind === 'record') {
+          const sharedInClinic = actor.sameClinic && (path.includes(ids.exercise) || path.includes(ids.invitee));
+          if (!sharedInClinic && res.status !== 404) failures.push(`${where}, expected 404`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never trusts a tenant or role field sent by the client', async () => {
+    const adminBAgain = await signIn(app, (await db.getRepository(StaffUser).findOneByOrFail({ id: adminBId })).email);
+    actors[2] = { ...actors[2], agent: adminBAgain.agent, csrf: adminBAgain.csrfToken };
+    const t2Again = await signIn(app, (await db.getRepository(StaffUser).findOneByOrFail({ id: t2Id })).email);
+    actors[3] = { ...actors[3], agent: t2Again.agent, csrf: t2Again.csrfToken };
+    const adminB = actors[2];
+    const sneaky = await adminB.agent
+      .post('/api/v1/couples')
+      .set('x-csrf-token', adminB.csrf as string)
+      .send({ displayName: 'x', clinicId: clinicAId, partners: [1, 2].map((n) => ({ name: `P${n}`, email: `p${n}@example.test`, timezone: 'UTC', emailConsent: true })) })
+      .expect(400);
+    expect(sneaky.body.errors).toEqual([{ field: 'clinicId', message: 'is not an allowed field' }]);
+    const role = await actors[3].agent.patch('/api/v1/clinic').set('x-csrf-token', actors[3].csrf as string).send({ role: 'admin' });
+    expect([400, 403]).toContain(role.status);
+  });
+});
