@@ -1,6 +1,6 @@
 // @ts-check
 
-// One jest run, two projects, one summary at the end of `npm test`.
+// One jest run, three projects (unit, e2e, browser), one summary at the end of `npm test`.
 // SWC compiles TypeScript with decorator metadata (Nest DI needs it); type errors are caught by
 // the separate `typecheck` targets, so tests don't pay for type-checking twice.
 /** @type {import('jest').Config['transform']} */
@@ -45,7 +45,23 @@ const config = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/support/test-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/per-file-database.ts'],
       testTimeout: 30000,
+    },
+    {
+      // Real Chromium (Debian's, driven by playwright-core) against the real API serving the built
+      // front ends from dist/apps: `npm test` builds them first.
+      displayName: 'browser',
+      rootDir: '.',
+      testEnvironment: 'node',
+      transform: swcTransform,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/tests/support/test-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/per-file-database.ts'],
+      testTimeout: 60000,
     },
   ],
 };

@@ -11,6 +11,13 @@ import { startWorkerWithMailbox } from '../support/worker-harness';
 
 const HOUR = 3600 * 1000;
 
+/** 15:00 UTC, `days` from today: every reminder slot (48 h, 2 h, +24 h) falls outside quiet hours in UTC. */
+function afternoonIn(days: number): Date {
+  const d = new Date(Date.now() + days * 24 * HOUR);
+  d.setUTCHours(15, 0, 0, 0);
+  return d;
+}
+
 async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
   const started = Date.now();
   for (;;) {
@@ -40,7 +47,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
     await db.destroy();
   });
 
-  async function assignDueIn(hours: number, timezone = 'UTC') {
+  async function assignDue(due: Date, timezone = 'UTC') {
     const clinic = await createClinic(db);
     const dana = await createStaff(db, clinic);
     await setPassword(db, dana);
@@ -51,7 +58,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
     const res = await asDana.agent
       .post('/api/v1/assignments')
       .set('x-csrf-token', asDana.csrfToken)
-      .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + hours * HOUR).toISOString() })
+      .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: due.toISOString() })
       .expect(201);
     const assignmentId: string = res.body.data[0].id;
     const response = await db.getRepository(HomeworkResponse).findOneByOrFail({ assignmentId, clientId: partners[0].id });
@@ -62,7 +69,8 @@ describe('reminders: planned per open response, moved with the due date, silent 
     (await Promise.all([1, 2, 3].map((n) => queue.getJob(`reminder-${responseId}-${n}`)))).filter((j) => j !== undefined);
 
   it('plans 48 h, 2 h and overdue reminders as delayed jobs with deterministic ids', async () => {
-    const { response, assignmentId } = await assignDueIn(24 * 5);
+    const { response, assignmentId } = await assignDue(afternoonIn(5));
+
     const jobs = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     const due = (await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.getTime();
     for (const job of jobs) {
@@ -74,9 +82,9 @@ describe('reminders: planned per open response, moved with the due date, silent 
   });
 
   it('moves the reminders when the due date moves, and drops them on submission', async () => {
-    const { response, assignmentId, asDana } = await assignDueIn(24 * 5);
+    const { response, assignmentId, asDana } = await assignDue(afternoonIn(5));
     await eventually(async () => (await jobsFor(response.id)).length === 3);
-    const newDue = new Date(Date.now() + 24 * 9 * HOUR);
+    const newDue = afternoonIn(9);
     await asDana.agent.patch(`/api/v1/assignments/${assignmentId}`).set('x-csrf-token', asDana.csrfToken).send({ dueAt: newDue.toISOString() }).expect(200);
     const moved = await eventually(async () => {
       const jobs = await jobsFor(response.id);
@@ -90,7 +98,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
   });
 
   it('sends a reminder when one fires, once, with a fresh personal link', async () => {
-    const { response, partners } = await assignDueIn(24 * 5);
+    const { response, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
     const [first] = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     await first.promote();
@@ -103,7 +111,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
   });
 
   it('re-checks when firing: nothing for a stale due date, a submission or withdrawn consent', async () => {
-    const { response, assignmentId, partners } = await assignDueIn(24 * 5);
+    const { response, assignmentId, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
     const jobs = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     // The due date changed behind the job's back (no re-plan yet): the old job must stay silent.
