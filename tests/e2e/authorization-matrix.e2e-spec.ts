@@ -33,6 +33,7 @@ interface Ids {
   exercise: string;
   partner: string;
   builtIn: string;
+  digest: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -80,6 +81,8 @@ const RULES: Record<string, RouteRule> = {
   'DELETE /api/v1/exercises/:id': { kind: 'record' },
   'GET /api/v1/health': { kind: 'public' },
   'GET /api/v1/home': { kind: 'collection' },
+  'GET /api/v1/digests': { kind: 'collection' },
+  'GET /api/v1/digests/:id': { kind: 'record' },
   'POST /api/v1/homework/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'POST /api/v1/homework/session': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'GET /api/v1/homework/current': { kind: 'homework' },
@@ -113,6 +116,7 @@ function fillPath(url: string, ids: Ids): string {
     notes: ids.note,
     staff: ids.invitee,
     exercises: ids.exercise,
+    digests: ids.digest,
   };
   return url
     .replace(':clientId', ids.partner)
@@ -162,8 +166,12 @@ describe('authorization matrix over every route', () => {
     const note = await asT1.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asT1.csrfToken).send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } }).expect(201);
     const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'openness' });
     const own = await asT1.agent.post(`/api/v1/exercises/${builtIn.id}/duplicate`).set('x-csrf-token', asT1.csrfToken).expect(201);
-    ids = { couple: couple.id, assignment: assignment.id, note: note.body.id, invitee: invitee.id, exercise: own.body.id, partner: partners[0].id, builtIn: builtIn.id };
-    privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id];
+    const [digest] = await db.query(
+      `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
+      [a.id, t1.id],
+    );
+    ids = { couple: couple.id, assignment: assignment.id, note: note.body.id, invitee: invitee.id, exercise: own.body.id, partner: partners[0].id, builtIn: builtIn.id, digest: digest.id };
+    privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id];
     clinicIds = [...privateIds, own.body.id, invitee.id, t1.id, adminA.id];
 
     // A client link session of another clinic's assignment.

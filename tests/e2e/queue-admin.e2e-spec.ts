@@ -52,7 +52,7 @@ describe('queue view for admins', () => {
     await db.transaction((m) => enqueueInTransaction(m, { name: JobName.SendEmail, data: { deliveryId, clinicId: clinic.id }, jobId: `email-${deliveryId}` }));
 
     const counts = await asAdmin.agent.get('/api/v1/admin/queues').expect(200);
-    expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual(['email', 'reminders']);
+    expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual(['email', 'reminders', 'summaries']);
     expect(Object.keys(counts.body[0].counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);
 
     const failed = await eventually(async () => {

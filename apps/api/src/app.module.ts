@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClinicModule } from './clinic/clinic.module';
 import { CouplesModule } from './couples/couples.module';
+import { DigestsModule } from './digests/digests.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, ExercisesModule, HealthModule, HomeModule, HomeworkModule, NotesModule, QueueAdminModule, StaffModule],
+      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, DigestsModule, ExercisesModule, HealthModule, HomeModule, HomeworkModule, NotesModule, QueueAdminModule, StaffModule],
     };
   }
 }

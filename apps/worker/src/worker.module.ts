@@ -10,6 +10,7 @@ import { EmailProcessor } from './email/email.processor';
 import { HeartbeatService } from './health/heartbeat.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { RemindersProcessor } from './reminders/reminders.processor';
+import { SummariesProcessor } from './summaries/summaries.processor';
 import { APP_CONFIG, MAIL_SENDER } from './worker.tokens';
 
 export interface WorkerModuleOptions {
@@ -36,7 +37,7 @@ export class WorkerModule {
           connection: bullConnectionOptions(config.redis.url),
           prefix: config.redis.queuePrefix,
         }),
-        BullModule.registerQueue({ name: QueueName.Email }, { name: QueueName.Reminders }),
+        BullModule.registerQueue({ name: QueueName.Email }, { name: QueueName.Reminders }, { name: QueueName.Summaries }),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -47,6 +48,7 @@ export class WorkerModule {
         EmailComposer,
         EmailProcessor,
         RemindersProcessor,
+        SummariesProcessor,
         OutboxRelayService,
         HeartbeatService,
       ],

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'home.view',
   'couple.timeline',
   'couple.export',
+  'digest.list',
+  'digest.view',
   'homework.view',
   'homework.draft',
   'homework.submit',

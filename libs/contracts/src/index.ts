@@ -9,3 +9,4 @@ export * from './exercises';
 export * from './assignments';
 export * from './homework';
 export * from './queues';
+export * from './digests';

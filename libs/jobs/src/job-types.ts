@@ -2,6 +2,7 @@
 export enum QueueName {
   Email = 'email',
   Reminders = 'reminders',
+  Summaries = 'summaries',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -11,6 +12,12 @@ export enum JobName {
   PlanReminders = 'plan-reminders',
   /** One planned reminder firing; re-checks the state before anything is sent. */
   SendReminder = 'send-reminder',
+  /** Make the weekly-digest job schedulers match the active therapists (one place creates them). */
+  SyncDigestSchedules = 'sync-digest-schedules',
+  WeeklyDigest = 'weekly-digest',
+  /** (Re)schedule a couple's pre-session digest 24 h before its next session. */
+  PlanPreSessionDigest = 'plan-pre-session-digest',
+  PreSessionDigest = 'pre-session-digest',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -23,12 +30,21 @@ export interface JobPayloads {
   [JobName.PlanReminders]: { responseId: string; clinicId: string };
   /** dueAtMs: the due date the reminder was planned for; a moved due date makes it stale. */
   [JobName.SendReminder]: { responseId: string; clinicId: string; n: number; dueAtMs: number };
+  [JobName.SyncDigestSchedules]: { clinicId: string | null };
+  [JobName.WeeklyDigest]: { therapistId: string; clinicId: string };
+  [JobName.PlanPreSessionDigest]: { coupleId: string; clinicId: string };
+  /** sessionAtMs: the session it was planned for; a moved session makes it stale. */
+  [JobName.PreSessionDigest]: { coupleId: string; clinicId: string; sessionAtMs: number };
 }
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.SendEmail]: QueueName.Email,
   [JobName.PlanReminders]: QueueName.Reminders,
   [JobName.SendReminder]: QueueName.Reminders,
+  [JobName.SyncDigestSchedules]: QueueName.Summaries,
+  [JobName.WeeklyDigest]: QueueName.Summaries,
+  [JobName.PlanPreSessionDigest]: QueueName.Summaries,
+  [JobName.PreSessionDigest]: QueueName.Summaries,
 };
 
 export type JobOf<J extends JobName> = { name: J; data: JobPayloads[J] };

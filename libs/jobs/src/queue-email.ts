@@ -45,3 +45,13 @@ export async function replanRemindersInTransaction(manager: EntityManager, clini
     await enqueueInTransaction(manager, { name: JobName.PlanReminders, data: { responseId, clinicId }, jobId: `plan-${responseId}-${randomUUID()}` });
   }
 }
+
+/** After a change to who the clinic's active therapists are (or its time zone): re-sync weekly digests. */
+export async function syncDigestSchedulesInTransaction(manager: EntityManager, clinicId: string): Promise<void> {
+  await enqueueInTransaction(manager, { name: JobName.SyncDigestSchedules, data: { clinicId }, jobId: `sync-digests-${randomUUID()}` });
+}
+
+/** After a couple's next session (or status) changed: re-plan its pre-session digest. */
+export async function planPreSessionDigestInTransaction(manager: EntityManager, clinicId: string, coupleId: string): Promise<void> {
+  await enqueueInTransaction(manager, { name: JobName.PlanPreSessionDigest, data: { coupleId, clinicId }, jobId: `plan-pre-session-${coupleId}-${randomUUID()}` });
+}

@@ -6,3 +6,4 @@ export * from './templates/password-reset.template';
 export * from './templates/smtp-check.template';
 export * from './templates/staff-invitation.template';
 export * from './templates/homework-assigned.template';
+export * from './templates/digest.template';

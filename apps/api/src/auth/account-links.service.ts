@@ -6,7 +6,7 @@ import { AppConfig } from '@trellis/config';
 import type { SessionUser } from '@trellis/contracts';
 import { passwordProblem } from '@trellis/domain';
 import { AuthToken, AuthTokenPurpose, Clinic, hashSecretToken, StaffUser } from '@trellis/data';
-import { queueEmailInTransaction } from '@trellis/jobs';
+import { queueEmailInTransaction, syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
 import { validationProblem } from '../http/problem.exception';
@@ -84,6 +84,7 @@ export class AccountLinksService {
         // A reset ends every other session at once (the guard refuses older sign-ins).
         sessionsValidAfter: purpose === 'password_reset' ? now : staff.sessionsValidAfter,
       });
+      if (purpose === 'invitation') await syncDigestSchedulesInTransaction(manager, staff.clinicId);
       await this.audit.record(
         {
           clinicId: staff.clinicId,

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { ClinicSettings, SessionUser } from '@trellis/contracts';
 import { Clinic } from '@trellis/data';
+import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { CurrentStaff } from '../auth/current-staff';
 import { Roles } from '../auth/public.decorator';
@@ -34,6 +35,8 @@ export class ClinicController {
   async update(@CurrentStaff() admin: SessionUser, @Body() body: UpdateClinicDto, @Req() request: FastifyRequest): Promise<ClinicSettings> {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(Clinic, { id: admin.clinicId }, body);
+      // Weekly digests run at 08:00 in the clinic's time zone.
+      if (body.timezone) await syncDigestSchedulesInTransaction(manager, admin.clinicId);
       const details = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]));
       await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'clinic.update', outcome: 'success', recordType: 'clinic', recordId: admin.clinicId, details }, request, manager);
       return toSettings(await manager.findOneByOrFail(Clinic, { id: admin.clinicId }));

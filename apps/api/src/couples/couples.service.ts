@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import { Client, Couple, StaffUser } from '@trellis/data';
-import { replanRemindersInTransaction } from '@trellis/jobs';
+import { planPreSessionDigestInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
@@ -66,6 +66,7 @@ export class CouplesService {
         Client,
         dto.partners.map((p, i) => ({ clinicId: user.clinicId, coupleId: couple.id, position: (i + 1) as 1 | 2, ...p })),
       );
+      if (couple.nextSessionAt) await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
       await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.create', outcome: 'success', recordType: 'couple', recordId: couple.id }, request, manager);
       return this.load(manager, user, couple.id);
     });
@@ -90,6 +91,9 @@ export class CouplesService {
         if (Object.keys(fields).length) await manager.update(Client, { coupleId: couple.id, position }, fields);
       }
       await manager.update(Couple, { id: couple.id }, { ...changes, lastActivityAt: new Date() });
+      if (changes.nextSessionAt !== undefined || changes.status !== undefined || changes.therapistId !== undefined) {
+        await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
+      }
       if (changes.status && changes.status !== couple.status) {
         // Paused or discharged couples get no reminders; reactivated ones get them back.
         const open: { id: string }[] = await manager.query(

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AuditAction, SessionUser, StaffMemberDetail } from '@trellis/contracts';
 import { AuthToken, Couple, EmailDelivery, StaffUser } from '@trellis/data';
+import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException, validationProblem } from '../http/problem.exception';
 import { UpdateStaffDto } from './staff.dto';
@@ -93,6 +94,7 @@ export class StaffAdminService {
       }
       if (events.length === 0) return;
       await manager.update(StaffUser, { id: staff.id }, { role: nextRole, status: nextStatus });
+      await syncDigestSchedulesInTransaction(manager, admin.clinicId);
       for (const event of events) {
         await this.audit.record(
           { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: event.action, outcome: 'success', recordType: 'staff_user', recordId: staff.id, details: event.details },

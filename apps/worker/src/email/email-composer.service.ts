@@ -6,6 +6,7 @@ import { AppConfig } from '@trellis/config';
 import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
 import { RenderedEmail, renderSmtpCheck } from '@trellis/mail';
 import { APP_CONFIG } from '../worker.tokens';
+import { composeDigestEmail } from './composers/digest.composer';
 import { composeHomeworkEmail } from './composers/homework.composer';
 import { composeStaffLinkEmail } from './composers/staff-link.composer';
 
@@ -29,6 +30,8 @@ export class EmailComposer {
     'homework-assigned': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
     'homework-link': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
     'homework-reminder': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
+    'weekly-digest': (delivery, manager) => composeDigestEmail(delivery, manager, this.config.http.publicUrl),
+    'pre-session-digest': (delivery, manager) => composeDigestEmail(delivery, manager, this.config.http.publicUrl),
   };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -4,6 +4,7 @@ import { AuthToken } from './auth-token.entity';
 import { Client } from './client.entity';
 import { Clinic } from './clinic.entity';
 import { Couple } from './couple.entity';
+import { Digest } from './digest.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { Exercise } from './exercise.entity';
 import { HomeworkResponse } from './homework-response.entity';
@@ -20,6 +21,7 @@ export {
   Client,
   Clinic,
   Couple,
+  Digest,
   EmailDelivery,
   Exercise,
   HomeworkResponse,
@@ -44,4 +46,5 @@ export const ENTITIES = [
   Assignment,
   HomeworkResponse,
   SessionNote,
+  Digest,
 ];

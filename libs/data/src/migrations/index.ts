@@ -4,6 +4,7 @@ import { AddedSessionsValidAfterToStaff1795645438836 } from './1795645438836-Add
 import { AddedTwoFactorSignIn1795646281220 } from './1795646281220-AddedTwoFactorSignIn';
 import { CreatedCaseloadExercisesAndAssignments1795646466729 } from './1795646466729-CreatedCaseloadExercisesAndAssignments';
 import { AddedHomeworkLinkLifetimeToClinic1795646873477 } from './1795646873477-AddedHomeworkLinkLifetimeToClinic';
+import { CreatedDigests1795648155000 } from './1795648155000-CreatedDigests';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddedTwoFactorSignIn1795646281220,
   CreatedCaseloadExercisesAndAssignments1795646466729,
   AddedHomeworkLinkLifetimeToClinic1795646873477,
+  CreatedDigests1795648155000,
 ];

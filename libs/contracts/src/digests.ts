@@ -1,0 +1,39 @@
+export type DigestKind = 'weekly' | 'pre_session';
+
+export interface DigestCoupleLine {
+  coupleId: string;
+  coupleName: string;
+  completed: number;
+  overdue: number;
+  awaitingReview: number;
+  /** Scale answers at either end of their range in the period: worth a look before the session. */
+  notableScales: { partner: string; exercise: string; prompt: string; value: number; max: number }[];
+}
+
+export interface PreSessionSubmission {
+  assignmentId: string;
+  title: string;
+  /** Prompt label → each partner's answer as text, side by side. */
+  rows: { prompt: string; partnerA: string; partnerB: string }[];
+}
+
+export interface DigestContent {
+  therapistName: string;
+  clinicName: string;
+  periodLabel: string;
+  couples: DigestCoupleLine[];
+  /** Pre-session digests: both partners' submissions since the last session. */
+  submissions?: PreSessionSubmission[];
+  partnerNames?: [string, string];
+  sessionAt?: string;
+}
+
+export interface DigestView {
+  id: string;
+  kind: DigestKind;
+  coupleId: string | null;
+  periodStart: string;
+  periodEnd: string;
+  createdAt: string;
+  content: DigestContent;
+}

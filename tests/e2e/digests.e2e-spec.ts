@@ -1,0 +1,130 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Digest, HomeworkResponse } from '@trellis/data';
+import { bullConnectionOptions, JobName, QueueName } from '@trellis/jobs';
+import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createTestApp } from '../support/create-test-app';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+import { startWorkerWithMailbox } from '../support/worker-harness';
+
+const HOUR = 3600 * 1000;
+
+async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('digests: weekly per therapist and 24 h before each session', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let harness: Awaited<ReturnType<typeof startWorkerWithMailbox>>;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+    harness = await startWorkerWithMailbox();
+    queue = new Queue(QueueName.Summaries, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await harness.stop();
+    await app.close();
+    await db.destroy();
+  });
+
+  async function practice() {
+    const clinic = await createClinic(db, { name: 'Harbour Counselling', timezone: 'Europe/London' });
+    const admin = await createStaff(db, clinic, { role: 'admin' });
+    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
+    const sam = await createStaff(db, clinic);
+    for (const s of [admin, dana, sam]) await setPassword(db, s);
+    return { clinic, admin, dana, sam, asDana: await signIn(app, dana.email), asAdmin: await signIn(app, admin.email) };
+  }
+
+  it('keeps one Monday-08:00 scheduler per active therapist, in the clinic time zone, and drops it when they leave', async () => {
+    const { dana, sam, asAdmin } = await practice();
+    await queue.add(JobName.SyncDigestSchedules, { clinicId: null });
+    const scheduler = await eventually(async () => (await queue.getJobSchedulers(0, -1)).find((s) => (s.key ?? s.id) === `weekly-digest-${dana.id}`));
+    expect(scheduler).toMatchObject({ pattern: '0 8 * * 1', tz: 'Europe/London' });
+    await asAdmin.agent.patch(`/api/v1/staff/${sam.id}`).set('x-csrf-token', asAdmin.csrfToken).send({ status: 'deactivated' }).expect(200);
+    await eventually(async () => !(await queue.getJobSchedulers(0, -1)).some((s) => (s.key ?? s.id) === `weekly-digest-${sam.id}`));
+  });
+
+  it('emails the weekly digest with each couple’s progress and notable scale answers, readable in the dashboard', async () => {
+    const { clinic, dana, sam, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake' });
+    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() - HOUR), submitted: [true, true] });
+    const scale = hw.prompts.find((p) => p.kind === 'scale');
+    if (scale && scale.kind === 'scale') {
+      await db.getRepository(HomeworkResponse).update({ assignmentId: hw.id, clientId: partners[0].id }, { answers: { [scale.id]: scale.min } });
+    }
+    await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
+    const email = await harness.mailbox.waitForMessageTo(dana.email, /Your week at Harbour Counselling/);
+    expect(email.raw).toContain('Avery & Blake');
+    const digests = await eventually(async () => {
+      const res = await asDana.agent.get('/api/v1/digests').expect(200);
+      return res.body.total > 0 ? res.body : null;
+    });
+    const line = digests.data[0].content.couples[0];
+    expect(line).toMatchObject({ coupleName: 'Avery & Blake', completed: 1, awaitingReview: 1 });
+    if (scale) expect(line.notableScales[0]).toMatchObject({ prompt: scale.label, value: scale.kind === 'scale' ? scale.min : 0 });
+    await asDana.agent.get(`/api/v1/digests/${digests.data[0].id}`).expect(200);
+    const asSam = await signIn(app, sam.email);
+    await asSam.agent.get(`/api/v1/digests/${digests.data[0].id}`).expect(404);
+    // Retrying the same digest job (as after a crash) neither stores nor sends a second one.
+    const [done] = await queue.getJobs(['completed']).then((jobs) => jobs.filter((j) => j.name === JobName.WeeklyDigest && j.data.therapistId === dana.id));
+    const firstFinish = done.finishedOn as number;
+    await done.retry('completed');
+    await eventually(async () => {
+      const again = await queue.getJob(done.id as string);
+      return again && (await again.getState()) === 'completed' && (again.finishedOn as number) > firstFinish;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await db.getRepository(Digest).countBy({ therapistId: dana.id })).toBe(1);
+    expect(harness.mailbox.messagesTo(dana.email).filter((m) => /Your week/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('plans a pre-session digest 24 h before the next session, re-plans when it moves, sends answers side by side', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const created = await asDana.agent
+      .post('/api/v1/couples')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({
+        displayName: 'Casey & Drew',
+        nextSessionAt: new Date(Date.now() + 30 * HOUR).toISOString(),
+        partners: [1, 2].map((n) => ({ name: `Partner${n}`, email: `pd${n}-${clinic.id.slice(0, 6)}@example.test`, timezone: 'UTC', emailConsent: true })),
+      })
+      .expect(201);
+    const coupleId: string = created.body.id;
+    const planned = await eventually(async () => queue.getJob(`pre-session-${coupleId}`));
+    expect(await planned.getState()).toBe('delayed');
+    expect(planned.data).toMatchObject({ coupleId, clinicId: clinic.id });
+    expect(planned.opts.delay).toBeGreaterThan(5 * HOUR - 60_000);
+
+    const later = new Date(Date.now() + 50 * HOUR);
+    await asDana.agent.patch(`/api/v1/couples/${coupleId}`).set('x-csrf-token', asDana.csrfToken).send({ nextSessionAt: later.toISOString() }).expect(200);
+    const moved = await eventually(async () => {
+      const job = await queue.getJob(`pre-session-${coupleId}`);
+      return job?.data.sessionAtMs === later.getTime() ? job : null;
+    });
+
+    const couple = { id: coupleId, clinicId: clinic.id, therapistId: dana.id } as never;
+    const partners = await db.query(`SELECT * FROM client WHERE couple_id = $1 ORDER BY position`, [coupleId]);
+    const hw = await createAssignment(db, couple, partners.map((p: Record<string, unknown>) => ({ ...p, id: p.id, position: p.position })) as never, { dueAt: new Date(Date.now() - HOUR), submitted: [true, true] });
+    const promptId = hw.prompts[0].id;
+    await db.query(`UPDATE homework_response SET answers = $2 WHERE assignment_id = $1 AND client_id = $3`, [hw.id, JSON.stringify({ [promptId]: 'first words' }), partners[0].id]);
+    await moved.promote();
+    const email = await harness.mailbox.waitForMessageTo(dana.email, /Before your session with Casey & Drew/);
+    expect(email.raw.replace(/=\r?\n/g, '')).toContain('first words');
+    const digest = await db.getRepository(Digest).findOneByOrFail({ coupleId, kind: 'pre_session' });
+    expect(digest.content.submissions?.[0]).toMatchObject({ assignmentId: hw.id });
+  });
+});
