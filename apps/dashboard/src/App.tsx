@@ -3,9 +3,12 @@ import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'rea
 import { resourcesFor, type ResourceName } from './auth/access';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
+import { ENROLLMENT_PATH } from './auth/twoFactor';
 import { dataProvider } from './data/dataProvider';
 import { AppLayout } from './layout/AppLayout';
 import { audit } from './resources/audit';
+import { couples } from './resources/couples';
+import { exercises } from './resources/exercises';
 import { staff } from './resources/staff';
 import { darkTheme, lightTheme } from './theme';
 
@@ -21,6 +24,15 @@ const ForgotPasswordPage = lazy(() =>
   import('./auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
+const TwoFactorEnrollmentPage = lazy(() =>
+  import('./auth/TwoFactorEnrollmentPage').then((m) => ({ default: m.TwoFactorEnrollmentPage })),
+);
+const AssignmentReviewPage = lazy(() =>
+  import('./resources/assignments/AssignmentReviewPage').then((m) => ({ default: m.AssignmentReviewPage })),
+);
+const ClinicSettingsPage = lazy(() =>
+  import('./clinic/ClinicSettingsPage').then((m) => ({ default: m.ClinicSettingsPage })),
+);
 
 // react-router comes with react-admin but is not our own dependency: take Route from react-admin's
 // router adapter rather than importing a package that package.json does not list.
@@ -35,6 +47,8 @@ const publicPage = (Page: ComponentType) => (
 
 // Which role sees which of these is decided in auth/access.ts.
 const resources: Record<ResourceName, ReactElement> = {
+  couples: <Resource key="couples" name="couples" {...couples} />,
+  exercises: <Resource key="exercises" name="exercises" {...exercises} />,
   staff: <Resource key="staff" name="staff" {...staff} />,
   audit: <Resource key="audit" name="audit" {...audit} />,
 };
@@ -58,11 +72,22 @@ export const App = () => (
       <Route path="/accept-invitation" element={publicPage(AcceptInvitationPage)} />
       <Route path="/forgot-password" element={publicPage(ForgotPasswordPage)} />
       <Route path="/reset-password" element={publicPage(ResetPasswordPage)} />
+      {/* Signed in, but the clinic requires two-factor sign-in first: no layout, whose screens the API refuses. */}
+      <Route path={ENROLLMENT_PATH} element={publicPage(TwoFactorEnrollmentPage)} />
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
+      {/* Homework has no list of its own (it lives on each couple's page): only the review screen. */}
+      <Route path="/assignments/:id" element={<AssignmentReviewPage />} />
     </CustomRoutes>
     {/* Resources by role: a therapist's app has no Staff or Audit routes or menu entries at all. */}
-    {(permissions: unknown) => resourcesFor(permissions).map((name) => resources[name])}
+    {(permissions: unknown) => [
+      ...resourcesFor(permissions).map((name) => resources[name]),
+      permissions === 'admin' && (
+        <CustomRoutes key="admin-routes">
+          <Route path="/clinic" element={<ClinicSettingsPage />} />
+        </CustomRoutes>
+      ),
+    ]}
   </Admin>
 );

@@ -1,11 +1,14 @@
-import { Card, CardContent, Typography } from '@mui/material';
+import { Card, CardContent, Divider, Typography } from '@mui/material';
 import { Loading, Title, useGetIdentity } from 'react-admin';
 import type { StaffIdentity } from '../auth/authProvider';
+import { useSession } from '../auth/useSession';
+import { TwoFactorSection } from './TwoFactorSection';
 
 const roleLabels: Record<StaffIdentity['role'], string> = { admin: 'Clinic administrator', therapist: 'Therapist' };
 
 export const AccountPage = () => {
   const { identity, isPending } = useGetIdentity();
+  const { session, reload } = useSession();
   if (isPending) return <Loading />;
   const staff = identity as StaffIdentity | undefined;
 
@@ -26,7 +29,13 @@ export const AccountPage = () => {
             <dd>{roleLabels[staff.role]}</dd>
           </Typography>
         )}
-        <Typography color="text.secondary">Changing your password and two-step sign-in come next.</Typography>
+      </CardContent>
+      <Divider />
+      <CardContent component="section" aria-labelledby="security-heading">
+        <Typography id="security-heading" component="h2" variant="h6" gutterBottom>
+          Security
+        </Typography>
+        <TwoFactorSection session={session} reloadSession={reload} />
       </CardContent>
     </Card>
   );

@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { resourcesFor } from './access';
 
 describe('resourcesFor', () => {
-  it('gives admins staff and the audit log, in menu order', () => {
-    expect(resourcesFor('admin')).toEqual(['staff', 'audit']);
+  it('gives admins everything, in menu order', () => {
+    expect(resourcesFor('admin')).toEqual(['couples', 'exercises', 'staff', 'audit']);
   });
 
-  it('gives therapists neither', () => {
-    expect(resourcesFor('therapist')).toEqual([]);
+  it('gives therapists their caseload and the library, but neither staff nor the audit log', () => {
+    expect(resourcesFor('therapist')).toEqual(['couples', 'exercises']);
   });
 
   it('gives nothing to the signed-out or to a role it does not know', () => {

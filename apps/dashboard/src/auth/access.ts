@@ -5,6 +5,8 @@ import type { StaffRole } from '@trellis/contracts';
  * the routes, not merely hidden; the API refuses those calls anyway (403).
  */
 export const RESOURCE_ROLES = {
+  couples: ['admin', 'therapist'],
+  exercises: ['admin', 'therapist'],
   staff: ['admin'],
   audit: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

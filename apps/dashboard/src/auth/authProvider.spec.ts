@@ -86,7 +86,62 @@ describe('authProvider', () => {
     });
   });
 
+  it('asks for the second factor when the password was right and two-factor sign-in is on', async () => {
+    const calls = fakeFetch(
+      json(401),
+      json(200, { twoFactorRequired: true }),
+      json(200, { user, csrfToken: 't2', twoFactorEnabled: true, twoFactorEnrollmentRequired: false }),
+      json(200, { user, csrfToken: 't2', twoFactorEnabled: true, twoFactorEnrollmentRequired: false }),
+    );
+    const authProvider = await load();
+    await expect(authProvider.login({ email: user.email, password: 'pw' })).rejects.toMatchObject({
+      twoFactorRequired: true,
+    });
+    await expect(authProvider.login({ code: ' 123 456 ' })).resolves.toBeUndefined();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/v1/auth/session',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/2fa/verify',
+      'GET /api/v1/auth/session',
+    ]);
+    // No session yet between the two steps, so no CSRF token either (the API exempts both).
+    expect(calls[2].headers.has('x-csrf-token')).toBe(false);
+    expect(JSON.parse(calls[2].body ?? '')).toEqual({ code: '123456' });
+  });
+
+  it('takes a recovery code instead, and passes a lockout on with how long to wait', async () => {
+    const calls = fakeFetch(
+      json(401),
+      new Response(JSON.stringify({ title: 'Too Many Requests' }), {
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '120' },
+      }),
+    );
+    const authProvider = await load();
+    await expect(authProvider.login({ recoveryCode: ' K7MQ-3XR9-TB2P ' })).rejects.toMatchObject({
+      status: 429,
+      body: { retryAfterSeconds: 120 },
+    });
+    expect(JSON.parse(calls[1].body ?? '')).toEqual({ recoveryCode: 'k7mq-3xr9-tb2p' });
+  });
+
+  it('sends someone who must set up two-factor sign-in to the set-up page', async () => {
+    const session = { user, csrfToken: 't2', twoFactorEnabled: false, twoFactorEnrollmentRequired: true };
+    fakeFetch(json(401), json(200, session), json(200, session));
+    const authProvider = await load();
+    await expect(authProvider.login({ email: user.email, password: 'pw' })).resolves.toEqual({
+      redirectTo: '/setup-two-factor',
+    });
+    // Every other call answers 403 until then: redirect there instead of showing "not allowed".
+    await expect(authProvider.checkError({ status: 403, message: 'Set it up.' })).rejects.toEqual({
+      logoutUser: false,
+      redirectTo: '/setup-two-factor',
+      message: false,
+    });
+  });
+
   it('logs out on 401 but not on 403', async () => {
+    fakeFetch(json(200, { user, csrfToken: 't1', twoFactorEnabled: false, twoFactorEnrollmentRequired: false }));
     const authProvider = await load();
     await expect(authProvider.checkError({ status: 401 })).rejects.toBeUndefined();
     await expect(authProvider.checkError({ status: 403, message: 'No.' })).rejects.toEqual({

@@ -1,7 +1,8 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { httpClient } from '../data/httpClient';
 import { fetchSession, forgetSession, getSession, knownSession } from './session';
-import type { LoginResponse, StaffUser, TokenPurpose } from './types';
+import { ENROLLMENT_PATH, isTwoFactorChallenge, normalizeRecoveryCode, normalizeTotpCode, TwoFactorRequiredError } from './twoFactor';
+import type { LoginResponse, SecondFactorParams, SessionResponse, StaffUser, TokenPurpose } from './types';
 
 export interface LoginParams {
   email: string;
@@ -33,23 +34,38 @@ const signedInUser = async (): Promise<StaffUser> => {
 };
 
 export const authProvider: AuthProvider = {
-  async login(params: LoginParams | TokenLoginParams) {
+  /**
+   * Password first. When two-factor sign-in is on, the API answers "code next" and this throws
+   * TwoFactorRequiredError (the sign-in page then asks for the code, and calls login again with it).
+   * Resolves `{ redirectTo }` when the clinic requires two-factor sign-in that is not set up yet.
+   */
+  async login(params: LoginParams | TokenLoginParams | SecondFactorParams) {
     if ('token' in params) {
       const { purpose, token, password } = params;
       await httpClient<LoginResponse>(tokenLoginPaths[purpose], { method: 'POST', body: { token, password } });
+    } else if ('code' in params || 'recoveryCode' in params) {
+      const body =
+        'code' in params
+          ? { code: normalizeTotpCode(params.code) ?? params.code }
+          : { recoveryCode: normalizeRecoveryCode(params.recoveryCode) };
+      await httpClient<SessionResponse>('/auth/2fa/verify', { method: 'POST', body });
     } else {
       const { email, password } = params;
-      await httpClient<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+      const { json } = await httpClient<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+      if (isTwoFactorChallenge(json)) throw new TwoFactorRequiredError();
     }
     // Signing in starts a new server-side session with a new CSRF token: drop the old one.
     forgetSession();
-    if (!(await fetchSession())) {
+    const session = await fetchSession();
+    if (!session) {
       // The API accepted the password but the cookie did not stick (a Secure cookie over plain
       // http, or cookies blocked): say so instead of looping back to the sign-in page.
       throw new Error(
         'Signed in, but this browser did not keep the session cookie. Check that cookies are allowed.',
       );
     }
+    // Until it is set up, the API refuses everything else: go straight to the set-up page.
+    if (session.twoFactorEnrollmentRequired) return { redirectTo: ENROLLMENT_PATH };
   },
 
   async logout() {
@@ -75,12 +91,20 @@ export const authProvider: AuthProvider = {
     );
   },
 
-  checkError(error: { status?: number; message?: string } | undefined) {
+  async checkError(error: { status?: number; message?: string } | undefined) {
     if (error?.status === 401) {
       forgetSession();
       return Promise.reject();
     }
     if (error?.status === 403) {
+      // The clinic requires two-factor sign-in and this person has not set it up: every call but
+      // the set-up ones is refused. Ask the session rather than parse the message.
+      const enrolling =
+        knownSession()?.twoFactorEnrollmentRequired ||
+        (await fetchSession().catch(() => null))?.twoFactorEnrollmentRequired;
+      if (enrolling) {
+        return Promise.reject({ logoutUser: false, redirectTo: ENROLLMENT_PATH, message: false });
+      }
       // Forbidden is not signed out: stay signed in and let the page show the refusal.
       return Promise.reject({ logoutUser: false, message: error.message });
     }

@@ -1,23 +1,15 @@
-// Mirrors the auth answers of apps/api. Move these to @trellis/contracts once it exports them, so
-// the API and the dashboard cannot drift apart.
-export type StaffRole = 'admin' | 'therapist';
+// The auth answers of apps/api, from the shared contracts so the two cannot drift apart.
+import type { SessionResponse, SessionUser, TwoFactorChallenge } from '@trellis/contracts';
 
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  clinicId: string;
-}
+export type { SessionResponse, StaffRole, TwoFactorChallenge } from '@trellis/contracts';
 
-export interface LoginResponse {
-  user: StaffUser;
-}
+export type StaffUser = SessionUser;
 
-export interface SessionResponse {
-  user: StaffUser;
-  csrfToken: string;
-}
+/** `POST /auth/login`: a session, or "now the second factor" when two-factor sign-in is on. */
+export type LoginResponse = SessionResponse | TwoFactorChallenge;
+
+/** The second step of signing in (and turning it off): the authenticator code, or one recovery code. */
+export type SecondFactorParams = { code: string } | { recoveryCode: string };
 
 /** `POST /auth/invitations/lookup`: who the invitation is for, to greet them before they choose a password. */
 export interface InvitationPreview {

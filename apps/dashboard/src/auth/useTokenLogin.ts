@@ -19,8 +19,9 @@ export const useTokenLogin = () => {
 
   return async (params: TokenLoginParams): Promise<void> => {
     if (!authProvider) throw new Error('Trellis needs an authProvider.');
-    await authProvider.login(params);
+    const result: { redirectTo?: string } | undefined = await authProvider.login(params);
     await Promise.all([recheckAuth(), reloadPermissions(), reloadIdentity()]);
-    navigate('/');
+    // A clinic that requires two-factor sign-in sends newcomers to set it up first.
+    navigate(result?.redirectTo ?? '/');
   };
 };

@@ -76,4 +76,30 @@ describe('dataProvider', () => {
     });
     expect(calls).toEqual(['GET /api/v1/audit?page=1&perPage=25&order=DESC&outcome=failure']);
   });
+
+  it('lists and creates records that live under another one', async () => {
+    const calls = fakeApi(() => json(200, { data: [{ id: 'n1' }], total: 1 }));
+    const dataProvider = await load();
+    const meta = { parent: { resource: 'couples', id: 'c 1' } };
+    const { data, total } = await dataProvider.getList('notes', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: {},
+      meta,
+    });
+    await dataProvider.create('notes', { data: { format: 'free' }, meta });
+    expect(calls).toEqual(['GET /api/v1/couples/c%201/notes', 'POST /api/v1/couples/c%201/notes {"format":"free"}']);
+    expect({ data, total }).toEqual({ data: [{ id: 'n1' }], total: 1 });
+  });
+
+  it('posts an action on one record, encoding each segment', async () => {
+    const calls = fakeApi(() => json(202));
+    const dataProvider = await load();
+    await dataProvider.act('assignments', 'a1', ['partners', 'p/2', 'link', 'resend']);
+    await dataProvider.act('assignments', 'a1', ['review'], { comment: 'Thanks' });
+    expect(calls).toEqual([
+      'POST /api/v1/assignments/a1/partners/p%2F2/link/resend',
+      'POST /api/v1/assignments/a1/review {"comment":"Thanks"}',
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import type {
   UpdateManyParams,
   UpdateParams,
 } from 'react-admin';
+import type { AssignmentSummary } from '@trellis/contracts';
 import { httpClient } from './httpClient';
 import { appendFilters, changedFields, listQuery } from './query';
 
@@ -38,15 +39,39 @@ const subresourceOf = (meta: unknown): string | undefined => {
   return subresource ? `/${encodeURIComponent(subresource)}` : undefined;
 };
 
+/**
+ * Records that live under another record in the API (`/couples/<id>/notes`). Given as `meta` to
+ * getList (unpaged: these lists are short and the API answers them whole) and to create.
+ */
+export interface ParentMeta {
+  parent: { resource: string; id: Identifier };
+}
+
+const parentPathOf = (meta: unknown): string | undefined => {
+  const parent = (meta as Partial<ParentMeta> | undefined)?.parent;
+  return parent ? recordPath(parent.resource, parent.id) : undefined;
+};
+
 /** react-admin's methods plus the API's actions that are not reads or writes of one record. */
 export interface TrellisDataProvider extends DataProvider {
   /** `POST /staff/<id>/invitation/resend`: emails the invitation link again (a new link). */
   resendInvitation(id: Identifier): Promise<void>;
+  /**
+   * `POST /<resource>/<id>/<action…>` for the API's verbs on one record (sign a note, cancel or
+   * review homework, resend a partner's link). Each segment is encoded; answers the response body.
+   */
+  act<T = unknown>(resource: string, id: Identifier, action: readonly string[], body?: unknown): Promise<T>;
+  /**
+   * `POST /assignments`: one exercise to one or more couples at once. Not `create`: the answer is
+   * a list (one homework per couple), not one record.
+   */
+  assignHomework(body: object): Promise<AssignmentSummary[]>;
 }
 
 /**
  * Maps react-admin onto the API conventions (`/api/v1/<resource>`):
- * - getList / getManyReference: `GET /<resource>?page&perPage&sort&order&<filters>` → `{ data, total }`
+ * - getList / getManyReference: `GET /<resource>?page&perPage&sort&order&<filters>` → `{ data, total }`;
+ *   with `meta.parent`, `GET /<parent>/<id>/<resource>` (see ParentMeta)
  * - getOne: `GET /<resource>/<id>` → the record
  * - getMany: `GET /<resource>?ids=a,b` → `{ data }`. One request instead of one per id; the API
  *   must answer every listed id it may show (unpaged) and silently leave out the rest.
@@ -59,6 +84,11 @@ export const dataProvider: TrellisDataProvider = {
   supportAbortSignal: true,
 
   async getList<R extends RaRecord>(resource: string, params: GetListParams) {
+    const parentPath = parentPathOf(params.meta);
+    if (parentPath) {
+      const { json } = await httpClient<ListBody<R>>(`${parentPath}/${resource}`, { signal: params.signal });
+      return { data: json.data, total: json.total };
+    }
     const query = listQuery(params);
     const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
     return { data: json.data, total: json.total };
@@ -83,7 +113,8 @@ export const dataProvider: TrellisDataProvider = {
   },
 
   async create<R extends RaRecord>(resource: string, params: CreateParams) {
-    const path = `/${resource}${subresourceOf(params.meta) ?? ''}`;
+    const parentPath = parentPathOf(params.meta);
+    const path = parentPath ? `${parentPath}/${resource}` : `/${resource}${subresourceOf(params.meta) ?? ''}`;
     const { json } = await httpClient<R>(path, { method: 'POST', body: params.data });
     return { data: json };
   },
@@ -117,5 +148,16 @@ export const dataProvider: TrellisDataProvider = {
 
   async resendInvitation(id: Identifier) {
     await httpClient<void>(`${recordPath('staff', id)}/invitation/resend`, { method: 'POST' });
+  },
+
+  async assignHomework(body: object) {
+    const { json } = await httpClient<ListBody<AssignmentSummary>>('/assignments', { method: 'POST', body });
+    return json.data;
+  },
+
+  async act<T>(resource: string, id: Identifier, action: readonly string[], body?: unknown) {
+    const suffix = action.map((segment) => `/${encodeURIComponent(segment)}`).join('');
+    const { json } = await httpClient<T>(`${recordPath(resource, id)}${suffix}`, { method: 'POST', body });
+    return json;
   },
 };

@@ -30,6 +30,15 @@ const readBody = async (response: Response): Promise<unknown> => {
   }
 };
 
+/** `Retry-After` in seconds (the API sends delta-seconds; an HTTP date is converted). */
+export const retryAfterSeconds = (header: string | null, now: number = Date.now()): number | undefined => {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+};
+
 /**
  * One call to the API without CSRF handling (see httpClient for that). Failures become react-admin
  * `HttpError`s whose `body.errors` is `{ [field]: message }`, which is what makes create and edit
@@ -62,7 +71,12 @@ export const request = async <T>(path: string, options: RequestOptions = {}): Pr
     const hasFieldErrors = Object.keys(fieldErrors).length > 0;
     // Only set `errors` when there are some: react-admin treats any `errors` object as "validation
     // failed" and would then skip the error notification.
-    const body = { ...problem, errors: hasFieldErrors ? fieldErrors : undefined };
+    const body = {
+      ...problem,
+      errors: hasFieldErrors ? fieldErrors : undefined,
+      // Lockouts say how long to wait; HttpError keeps no headers, so carry it in the body.
+      retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
+    };
     throw new HttpError(message, response.status, body);
   }
   return { status: response.status, headers: response.headers, json: parsed as T };

@@ -1,10 +1,15 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
-import { Menu } from 'react-admin';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { Menu, usePermissions } from 'react-admin';
 
-export const AppMenu = () => (
-  <Menu>
-    <Menu.DashboardItem primaryText="Home" />
-    <Menu.ResourceItems />
-    <Menu.Item to="/account" primaryText="Your account" leftIcon={<AccountCircleIcon />} />
-  </Menu>
-);
+export const AppMenu = () => {
+  const { permissions } = usePermissions();
+  return (
+    <Menu>
+      <Menu.DashboardItem primaryText="Home" />
+      <Menu.ResourceItems />
+      {permissions === 'admin' && <Menu.Item to="/clinic" primaryText="Clinic settings" leftIcon={<SettingsIcon />} />}
+      <Menu.Item to="/account" primaryText="Your account" leftIcon={<AccountCircleIcon />} />
+    </Menu>
+  );
+};

@@ -24,6 +24,32 @@ const ACTION_LABELS: Record<string, string> = {
   'staff.reactivate': 'Staff member reactivated',
   'audit.list': 'Audit log viewed',
   'audit.export': 'Audit log exported',
+  'auth.2fa_enable': 'Two-factor sign-in turned on',
+  'auth.2fa_disable': 'Two-factor sign-in turned off',
+  'auth.2fa_verify': 'Two-factor code checked',
+  'clinic.update': 'Clinic settings changed',
+  'couple.list': 'Caseload viewed',
+  'couple.view': 'Couple viewed',
+  'couple.create': 'Couple added',
+  'couple.update': 'Couple changed',
+  'assignment.create': 'Homework assigned',
+  'assignment.list': 'Homework list viewed',
+  'assignment.view': 'Homework viewed',
+  'assignment.update': 'Homework rescheduled or changed',
+  'assignment.cancel': 'Homework cancelled',
+  'assignment.review': 'Homework reviewed',
+  'homework.link_resend': 'Homework link resent',
+  'homework.link_revoke': 'Homework link revoked',
+  'note.list': 'Session notes viewed',
+  'note.view': 'Session note viewed',
+  'note.create': 'Session note started',
+  'note.update': 'Session note draft changed',
+  'note.sign': 'Session note signed',
+  'note.addendum': 'Addendum added',
+  'note.delete': 'Session note draft deleted',
+  'exercise.create': 'Exercise created',
+  'exercise.update': 'Exercise changed',
+  'exercise.archive': 'Exercise archived',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
@@ -49,7 +75,15 @@ const ACTOR_TYPE_LABELS: Record<AuditActorType, string> = {
 export const actorLabel = (entry: Pick<AuditEntryView, 'actorType' | 'actorName'>): string =>
   entry.actorName ?? ACTOR_TYPE_LABELS[entry.actorType] ?? entry.actorType;
 
-const RECORD_TYPE_LABELS: Record<string, string> = { staff_user: 'Staff member' };
+const RECORD_TYPE_LABELS: Record<string, string> = {
+  staff_user: 'Staff member',
+  clinic: 'Clinic',
+  couple: 'Couple',
+  assignment: 'Homework',
+  homework_response: 'Partner’s homework',
+  session_note: 'Session note',
+  exercise: 'Exercise',
+};
 
 /** Which record, in words, with a short id (the full one is in the CSV export). */
 export const recordLabel = (entry: Pick<AuditEntryView, 'recordType' | 'recordId'>): string | null => {

@@ -1,0 +1,180 @@
+import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import type { AssignmentSummary, CaseloadRow, ExerciseSummary } from '@trellis/contracts';
+import { useMemo, useRef, useState } from 'react';
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  DateTimeInput,
+  Form,
+  SaveButton,
+  TextInput,
+  useDataProvider,
+  useGetList,
+  useNotify,
+} from 'react-admin';
+import { defaultDueAt, parseDateTimeInput } from '../../common/dates';
+import type { TrellisDataProvider } from '../../data/dataProvider';
+import { errorMessage, submissionErrors } from '../../data/formErrors';
+import { assignBody, assignProblems, MAX_ASSIGN_COUPLES, MESSAGE_MAX_LENGTH } from './assignPayload';
+
+const coupleLabel = (couple: CaseloadRow) => {
+  const partners = couple.partnerNames.filter(Boolean).join(' & ');
+  return partners ? `${couple.displayName} (${partners})` : couple.displayName;
+};
+
+/**
+ * Active couples, searched on the server (name, partner names, emails). Every couple seen stays
+ * among the choices, so the chosen ones keep their labels when a new search no longer lists them.
+ */
+const CouplePicker = () => {
+  const [q, setQ] = useState('');
+  const { data, isPending } = useGetList<CaseloadRow>('couples', {
+    pagination: { page: 1, perPage: 25 },
+    sort: { field: 'displayName', order: 'ASC' },
+    filter: { status: 'active', ...(q ? { q } : {}) },
+  });
+  const seen = useRef(new Map<string, CaseloadRow>());
+  const choices = useMemo(() => {
+    for (const couple of data ?? []) seen.current.set(couple.id, couple);
+    return [...seen.current.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }, [data]);
+  return (
+    <AutocompleteArrayInput
+      source="coupleIds"
+      label="Couples"
+      choices={choices}
+      optionText={coupleLabel}
+      setFilter={setQ}
+      isPending={isPending}
+      helperText={`One or several (up to ${MAX_ASSIGN_COUPLES}). Only active couples are listed. Each partner gets their own link.`}
+      noOptionsText={q ? 'No active couple matches.' : 'No active couples yet.'}
+      fullWidth
+    />
+  );
+};
+
+/** The library, by strategy then title. */
+const ExercisePicker = () => {
+  const { data, isPending } = useGetList<ExerciseSummary>('exercises', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'strategy', order: 'ASC' },
+  });
+  return (
+    <AutocompleteInput
+      source="exerciseId"
+      label="Exercise"
+      choices={data ?? []}
+      optionText={(exercise: ExerciseSummary) => `${exercise.title} — ${exercise.strategyName}`}
+      isPending={isPending}
+      helperText="Both partners answer the same prompts, each on their own."
+      fullWidth
+    />
+  );
+};
+
+interface AssignDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Assigning from a couple's page: the couple is fixed, the exercise is chosen. */
+  couple?: { id: string; displayName: string };
+  /** Assigning from the library: the exercise is fixed, couples are chosen. */
+  exercise?: { id: string; title: string };
+  onAssigned?: (assignments: AssignmentSummary[]) => void;
+}
+
+/** Give one exercise to one or several couples, with a due date and an optional message. */
+export const AssignDialog = (props: AssignDialogProps) => {
+  const { open, onClose, couple, exercise } = props;
+  const title = exercise ? `Assign “${exercise.title}”` : couple ? `Assign homework to ${couple.displayName}` : 'Assign homework';
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby="assign-dialog-title" fullWidth maxWidth="sm">
+      <DialogTitle id="assign-dialog-title">{title}</DialogTitle>
+      {/* Mounted per opening: a fresh form with a fresh default due date each time. */}
+      {open && <AssignForm {...props} />}
+    </Dialog>
+  );
+};
+
+const AssignForm = ({ onClose, couple, exercise, onAssigned }: AssignDialogProps) => {
+  const dataProvider = useDataProvider<TrellisDataProvider>();
+  const notify = useNotify();
+  const [failure, setFailure] = useState<string>();
+  const [defaultValues] = useState(() => ({
+    exerciseId: exercise?.id,
+    coupleIds: couple ? [couple.id] : [],
+    dueAt: defaultDueAt(),
+    message: '',
+    shareAnswersAfterBoth: false,
+  }));
+  // The fixed side of the dialog always wins over whatever the form holds.
+  const withFixed = (values: Record<string, unknown>) => ({
+    ...values,
+    ...(exercise ? { exerciseId: exercise.id } : {}),
+    ...(couple ? { coupleIds: [couple.id] } : {}),
+  });
+
+  const submit = async (values: Record<string, unknown>) => {
+    setFailure(undefined);
+    try {
+      const assignments = await dataProvider.assignHomework(assignBody(withFixed(values)));
+      const count = assignments.length;
+      notify(
+        count === 1 ? 'Homework assigned. Each partner is emailed their own link.' : `Homework assigned to ${count} couples.`,
+        { type: 'success' },
+      );
+      onAssigned?.(assignments);
+      onClose();
+    } catch (error) {
+      const fieldErrors = submissionErrors(error);
+      if (fieldErrors) return fieldErrors;
+      // e.g. 409 "Alex & Sam is paused: reactivate the couple to assign homework."
+      setFailure(errorMessage(error));
+    }
+  };
+
+  return (
+    <Form defaultValues={defaultValues} onSubmit={submit} validate={(values) => assignProblems(withFixed(values))} noValidate>
+      <DialogContent sx={{ pt: 0 }}>
+        {couple && (
+          <Typography color="text.secondary" sx={{ mb: 2 }}>
+            Choose an exercise from your library. Each partner answers separately; you see both answers side by side
+            once they submit.
+          </Typography>
+        )}
+        {!exercise && <ExercisePicker />}
+        {!couple && <CouplePicker />}
+        <DateTimeInput
+          source="dueAt"
+          label="Due"
+          parse={parseDateTimeInput}
+          helperText="In your own time zone; partners see it in theirs."
+        />
+        <TextInput
+          source="message"
+          label="Message to the couple (optional)"
+          multiline
+          minRows={3}
+          fullWidth
+          helperText="Shown above the exercise, for example why you chose it."
+          slotProps={{ htmlInput: { maxLength: MESSAGE_MAX_LENGTH } }}
+        />
+        <BooleanInput
+          source="shareAnswersAfterBoth"
+          label="Let partners see each other’s answers after both have submitted"
+          helperText="Off: only you see both partners’ answers."
+        />
+        {failure && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {failure}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button onClick={onClose}>Cancel</Button>
+        <SaveButton label="Assign" icon={<AssignmentIcon />} alwaysEnable />
+      </DialogActions>
+    </Form>
+  );
+};
