@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOmittable } from '../http/omittable';
 
 export class CreateAssignmentsDto {
   @ApiProperty()
@@ -19,25 +20,25 @@ export class CreateAssignmentsDto {
   dueAt: string;
 
   @ApiPropertyOptional({ description: 'A note to the couple, shown with the homework' })
-  @IsOptional()
+  @IsOmittable()
   @IsString({ message: 'must be text' })
   @MaxLength(2000, { message: 'must be at most 2000 characters' })
   message?: string;
 
   @ApiPropertyOptional({ description: 'After both submit, each partner may read the other’s answers' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'must be true or false' })
   shareAnswersAfterBoth?: boolean;
 }
 
 export class UpdateAssignmentDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   dueAt?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString({ message: 'must be text' })
   @MaxLength(2000, { message: 'must be at most 2000 characters' })
   message?: string;
@@ -45,7 +46,7 @@ export class UpdateAssignmentDto {
 
 export class ReviewAssignmentDto {
   @ApiPropertyOptional({ description: 'An optional comment to the couple' })
-  @IsOptional()
+  @IsOmittable()
   @IsString({ message: 'must be text' })
   @MaxLength(2000, { message: 'must be at most 2000 characters' })
   comment?: string;

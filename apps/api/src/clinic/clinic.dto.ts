@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsOmittable } from '../http/omittable';
 import { isValidTimeZone } from '@trellis/domain';
 
 @ValidatorConstraint({ name: 'timeZone' })
@@ -15,7 +16,7 @@ class TimeZoneConstraint implements ValidatorConstraintInterface {
 
 export class UpdateClinicDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
@@ -23,12 +24,12 @@ export class UpdateClinicDto {
   name?: string;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
-  @IsOptional()
+  @IsOmittable()
   @Validate(TimeZoneConstraint)
   timezone?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'must be true or false' })
   requireTwoFactor?: boolean;
 }

@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsIn,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -19,6 +18,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsOmittable } from '../http/omittable';
 import { COUPLE_STATUSES, type CoupleStatus } from '@trellis/contracts';
 import { isValidTimeZone } from '@trellis/domain';
 
@@ -64,7 +64,7 @@ export class PartnerUpdateDto {
   position: 1 | 2;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
@@ -72,19 +72,19 @@ export class PartnerUpdateDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(lowerTrim)
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254, { message: 'must be at most 254 characters' })
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Validate(TimeZoneConstraint)
   timezone?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'must be true or false' })
   emailConsent?: boolean;
 }
@@ -98,12 +98,12 @@ export class CreateCoupleDto {
   displayName: string;
 
   @ApiPropertyOptional({ description: 'Admins only: the primary therapist (default: yourself)' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be a staff id' })
   therapistId?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T17:00:00Z' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   nextSessionAt?: string;
 
@@ -118,7 +118,7 @@ export class CreateCoupleDto {
 
 export class UpdateCoupleDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
@@ -126,7 +126,7 @@ export class UpdateCoupleDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: COUPLE_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(COUPLE_STATUSES, { message: `must be one of ${COUPLE_STATUSES.join(', ')}` })
   status?: CoupleStatus;
 
@@ -136,12 +136,12 @@ export class UpdateCoupleDto {
   nextSessionAt?: string | null;
 
   @ApiPropertyOptional({ description: 'Admins only: reassign to another therapist' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be a staff id' })
   therapistId?: string;
 
   @ApiPropertyOptional({ type: [PartnerUpdateDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray({ message: 'must be a list' })
   @ArrayMaxSize(2, { message: 'must list at most two partners' })
   @ValidateNested({ each: true })

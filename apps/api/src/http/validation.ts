@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@trellis/contracts';
 import { validationProblem } from './problem.exception';
 
@@ -14,9 +14,31 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+// Keys every object inherits: class-validator's whitelist treats them as known, so they would slip
+// through as "allowed" instead of being refused like any other unknown field.
+const INHERITED_KEYS = new Set(['constructor', 'prototype', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']);
+
+function inheritedKeyPaths(value: unknown, path = '', depth = 0): string[] {
+  if (depth > 20 || typeof value !== 'object' || value === null) return [];
+  return Object.keys(value).flatMap((key) => {
+    const here = path ? `${path}.${key}` : key;
+    return [...(INHERITED_KEYS.has(key) ? [here] : []), ...inheritedKeyPaths((value as Record<string, unknown>)[key], here, depth + 1)];
+  });
+}
+
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const bad = inheritedKeyPaths(value);
+      if (bad.length) throw validationProblem(bad.map((field) => ({ field, message: 'is not an allowed field' })));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are refused (no mass assignment); valid bodies arrive as typed DTO instances. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

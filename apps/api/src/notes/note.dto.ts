@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../http/omittable';
 import { NOTE_FORMATS, type NoteFormat } from '@trellis/contracts';
 
 export class CreateNoteDto {
@@ -18,12 +19,12 @@ export class CreateNoteDto {
 
 export class UpdateNoteDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, { message: 'must be a date like 2026-11-24' })
   sessionDate?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsObject({ message: 'must be an object of section texts' })
   sections?: Record<string, string>;
 }

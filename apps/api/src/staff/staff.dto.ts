@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../http/omittable';
 import { STAFF_ROLES, type StaffRole } from '@trellis/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -26,17 +27,17 @@ export class InviteStaffDto {
 
 export class UpdateStaffDto {
   @ApiPropertyOptional({ enum: STAFF_ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(STAFF_ROLES, { message: `must be one of ${STAFF_ROLES.join(', ')}` })
   role?: StaffRole;
 
   @ApiPropertyOptional({ enum: ['active', 'deactivated'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['active', 'deactivated'], { message: 'must be active or deactivated' })
   status?: 'active' | 'deactivated';
 
   @ApiPropertyOptional({ description: "When deactivating a therapist with couples: who takes them over" })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be a staff id' })
   reassignCouplesTo?: string;
 }

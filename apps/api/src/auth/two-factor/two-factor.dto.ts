@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
+import { IsOmittable } from '../../http/omittable';
 
 export class TotpCodeDto {
   @ApiPropertyOptional({ example: '123456' })
@@ -10,12 +11,12 @@ export class TotpCodeDto {
 /** Either the current code or one recovery code. */
 export class SecondFactorDto {
   @ApiPropertyOptional({ example: '123456' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'must be the 6-digit code from your authenticator app' })
   code?: string;
 
   @ApiPropertyOptional({ example: 'k7mq-3xr9-tb2p' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[A-Za-z0-9 -]{12,20}$/, { message: 'must be one of your recovery codes, like k7mq-3xr9-tb2p' })
   recoveryCode?: string;
 }
