@@ -39,7 +39,14 @@ export class QueueAdminService implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.connection = createFailFastRedis(config.redis.url).on('error', () => undefined);
-    this.queues = new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection: this.connection, prefix: config.redis.queuePrefix })]));
+    this.queues = new Map(
+      Object.values(QueueName).map((name) => {
+        const queue = new Queue(name, { connection: this.connection, prefix: config.redis.queuePrefix });
+        // Redis being down is answered per request (503); don't also log every reconnect attempt.
+        queue.on('error', () => undefined);
+        return [name, queue];
+      }),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

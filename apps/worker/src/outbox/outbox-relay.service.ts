@@ -27,10 +27,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   // waits in PostgreSQL) instead of queueing in memory where a crash would lose it.
   private readonly connection = createFailFastRedis(this.config.redis.url).on('error', () => undefined);
   private readonly queues = new Map<QueueName, Queue>(
-    Object.values(QueueName).map((name) => [
-      name,
-      new Queue(name, { connection: this.connection, prefix: this.config.redis.queuePrefix }),
-    ]),
+    Object.values(QueueName).map((name) => {
+      const queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.queuePrefix });
+      // Outages are reported once by the relay loop (throttled), not per reconnect attempt.
+      queue.on('error', () => undefined);
+      return [name, queue] as const;
+    }),
   );
 
   onApplicationBootstrap(): void {
