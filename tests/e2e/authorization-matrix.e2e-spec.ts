@@ -80,6 +80,7 @@ const RULES: Record<string, RouteRule> = {
   'PATCH /api/v1/exercises/:id': { kind: 'record', body: () => ({ title: 'taken over' }) },
   'DELETE /api/v1/exercises/:id': { kind: 'record' },
   'GET /api/v1/health': { kind: 'public' },
+  'GET /api/v1/health/live': { kind: 'public' },
   'GET /api/v1/home': { kind: 'collection' },
   'GET /api/v1/digests': { kind: 'collection' },
   'GET /api/v1/digests/:id': { kind: 'record' },

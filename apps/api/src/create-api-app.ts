@@ -2,10 +2,9 @@ import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@trellis/config';
-import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { registerSessions } from './auth/register-sessions';
-import { REDIS } from './config/config.tokens';
 import { registerOpenApi } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -47,7 +46,7 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
   });
   registeredRoutes.set(app, routes);
   await registerSecurityHeaders(fastify, config.http.https);
-  await registerSessions(fastify, config, app.get<Redis>(REDIS));
+  await registerSessions(fastify, config, app.get(DataSource));
   await registerStaticSites(fastify, config.staticRoot);
   registerOpenApi(app);
 

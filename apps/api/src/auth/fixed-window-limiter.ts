@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { AppConfig } from '@trellis/config';
@@ -11,6 +11,13 @@ export interface WindowLimit {
   windowSeconds: number;
 }
 
+let lastWarning = 0;
+export function redisOutageWarning(error: unknown): void {
+  if (Date.now() - lastWarning < 60_000) return;
+  lastWarning = Date.now();
+  new Logger('RateLimits').warn(`Redis unavailable, rate limits are not enforced until it returns: ${(error as Error).message}`);
+}
+
 /** Counts hits per key in Redis (shared by all replicas); over the limit → 429 with Retry-After. */
 @Injectable()
 export class FixedWindowLimiter {
@@ -21,7 +28,14 @@ export class FixedWindowLimiter {
 
   async consume(limit: WindowLimit, reply: FastifyReply): Promise<void> {
     const key = `${this.config.redis.queuePrefix}:rate:${limit.bucket}:${limit.key}`;
-    const results = (await this.redis.multi().incr(key).expire(key, limit.windowSeconds, 'NX').ttl(key).exec()) as [unknown, number][];
+    let results: [unknown, number][];
+    try {
+      results = (await this.redis.multi().incr(key).expire(key, limit.windowSeconds, 'NX').ttl(key).exec()) as [unknown, number][];
+    } catch (error) {
+      // Redis down: let people work (fail open) rather than lock every clinic out; say so once a minute.
+      redisOutageWarning(error);
+      return;
+    }
     const count = results[0][1];
     const ttl = results[2][1];
     if (count > limit.limit) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '@trellis/config';
 import { APP_CONFIG, REDIS } from '../config/config.tokens';
+import { redisOutageWarning } from './fixed-window-limiter';
 
 // 5 wrong passwords per account in 15 minutes stops online guessing of one person's password;
 // 30 per IP stops one address spraying many accounts while leaving a shared clinic office usable.
@@ -27,6 +28,15 @@ export class LoginRateLimiter {
   }
 
   async check(email: string, ip: string): Promise<RateLimitVerdict> {
+    try {
+      return await this.checkOrThrow(email, ip);
+    } catch (error) {
+      redisOutageWarning(error);
+      return { blocked: false, retryAfterSeconds: 0 };
+    }
+  }
+
+  private async checkOrThrow(email: string, ip: string): Promise<RateLimitVerdict> {
     const keys = this.keys(email, ip);
     const [[, account], [, byIp], [, ttlAccount], [, ttlIp]] = (await this.redis
       .multi()
@@ -49,11 +59,12 @@ export class LoginRateLimiter {
       .expire(keys.account, WINDOW_SECONDS, 'NX')
       .incr(keys.ip)
       .expire(keys.ip, WINDOW_SECONDS, 'NX')
-      .exec();
+      .exec()
+      .catch(redisOutageWarning);
   }
 
   /** A successful sign-in clears the account's counter (not the IP's). */
   async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.redis.del(this.keys(email, ip).account);
+    await this.redis.del(this.keys(email, ip).account).catch(redisOutageWarning);
   }
 }

@@ -1,13 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
-import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
-import { RedisSessionStore } from './redis-session.store';
+import { PostgresSessionStore } from './postgres-session.store';
 import { SESSION_COOKIE } from './session-data';
 import './session-data';
 
-export async function registerSessions(fastify: FastifyInstance, config: AppConfig, redis: Redis): Promise<void> {
+export async function registerSessions(fastify: FastifyInstance, config: AppConfig, db: DataSource): Promise<void> {
   await fastify.register(fastifyCookie);
   await fastify.register(fastifySession, {
     secret: config.session.secret,
@@ -21,6 +21,6 @@ export async function registerSessions(fastify: FastifyInstance, config: AppConf
       path: '/',
       maxAge: config.session.absoluteHours * 3600 * 1000,
     },
-    store: new RedisSessionStore(redis, config.redis.queuePrefix, config.session.absoluteHours * 3600),
+    store: new PostgresSessionStore(db, config.session.absoluteHours * 3600),
   });
 }

@@ -38,8 +38,18 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  @Get('live')
+  @ApiOperation({ summary: 'Readiness for load balancers: this replica can serve (PostgreSQL answers). Redis may be down: writes then wait in the outbox' })
+  @ApiResponse({ status: 200, description: 'Serving' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL does not answer' })
+  async live(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'down' }> {
+    const postgres = await probe(() => this.dataSource.query('SELECT 1'));
+    reply.status(postgres.status === 'up' ? 200 : 503).header('cache-control', 'no-store');
+    return { status: postgres.status === 'up' ? 'ok' : 'down' };
+  }
+
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis, reported separately' })
+  @ApiOperation({ summary: 'Full report: PostgreSQL and Redis, separately (503 naming what is down)' })
   @ApiResponse({ status: 200, description: 'Both answer' })
   @ApiResponse({ status: 503, description: 'One or both are down; `checks` says which' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {

@@ -5,6 +5,7 @@ import { AddedTwoFactorSignIn1795646281220 } from './1795646281220-AddedTwoFacto
 import { CreatedCaseloadExercisesAndAssignments1795646466729 } from './1795646466729-CreatedCaseloadExercisesAndAssignments';
 import { AddedHomeworkLinkLifetimeToClinic1795646873477 } from './1795646873477-AddedHomeworkLinkLifetimeToClinic';
 import { CreatedDigests1795648155000 } from './1795648155000-CreatedDigests';
+import { CreatedHttpSessions1795648832218 } from './1795648832218-CreatedHttpSessions';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreatedCaseloadExercisesAndAssignments1795646466729,
   AddedHomeworkLinkLifetimeToClinic1795646873477,
   CreatedDigests1795648155000,
+  CreatedHttpSessions1795648832218,
 ];
