@@ -2,13 +2,14 @@ import './register-paths';
 import { connectionFailure, exitOnStartupFailure, loadConfig, StartupError } from '@trellis/config';
 import { createDatabaseIfMissing, createDataSource, pendingMigrationNames, syncBuiltInExercises } from '@trellis/data';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoClinic } from './seed/demo-clinic.seed';
+import { SCALE_PASSWORD, seedScaleClinic } from './seed/scale-seed';
 
-const USAGE = 'Usage: cli <migrate | migrate:revert | migrate:status | seed | reset>';
+const USAGE = 'Usage: cli <migrate | migrate:revert | migrate:status | seed | reset | seed:scale --couples N>';
 
 // Operational commands. Only DATABASE_URL is needed here, so a migration Job or `npm run migrate`
 // works before Redis or SMTP are set up.
 async function main(command: string | undefined): Promise<void> {
-  if (!command || !['migrate', 'migrate:revert', 'migrate:status', 'seed', 'reset'].includes(command)) {
+  if (!command || !['migrate', 'migrate:revert', 'migrate:status', 'seed', 'reset', 'seed:scale'].includes(command)) {
     throw new StartupError(USAGE);
   }
   const { database } = loadConfig({
@@ -41,6 +42,13 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'migrate:status') {
       const pending = await pendingMigrationNames(dataSource);
       console.log(pending.length ? `Pending: ${pending.join(', ')}` : 'Up to date.');
+    }
+    if (command === 'seed:scale') {
+      const flag = process.argv.indexOf('--couples');
+      const couples = Number(flag > 0 ? process.argv[flag + 1] : 1000);
+      if (!Number.isInteger(couples) || couples < 1 || couples > 1_000_000) throw new StartupError('--couples must be a whole number from 1 to 1000000');
+      const { therapists, elapsedMs } = await seedScaleClinic(dataSource, couples);
+      console.log(`Seeded ${couples} couples over ${therapists} therapists in ${(elapsedMs / 1000).toFixed(1)} s. Sign in as therapist1@scale.trellis.test / ${SCALE_PASSWORD}`);
     }
     if (command === 'seed' || command === 'reset') {
       await seedDemoClinic(dataSource);

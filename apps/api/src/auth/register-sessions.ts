@@ -13,6 +13,9 @@ export async function registerSessions(fastify: FastifyInstance, config: AppConf
     secret: config.session.secret,
     cookieName: SESSION_COOKIE,
     saveUninitialized: false,
+    // Save only when the session changed (sign-in, CSRF token, the guard's once-a-minute touch):
+    // a rolling save on every request would cost a database write per read.
+    rolling: false,
     // The cookie lives as long as the absolute lifetime; idleness is enforced server-side.
     cookie: {
       httpOnly: true,

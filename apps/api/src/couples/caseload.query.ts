@@ -32,9 +32,10 @@ function escapeLike(value: string): string {
 /**
  * The caseload in one SQL statement: couples, partner names and homework counts (open, overdue,
  * awaiting review) per couple, filtered, sorted and paged, with the total as a window count.
- * The number of statements does not grow with the page size.
+ * The number of statements does not grow with the page size. Exported so the benchmark's raw-SQL
+ * baseline runs exactly the same statement.
  */
-export async function queryCaseload(db: DataSource, user: SessionUser, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
+export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinicId'>, query: CaseloadQueryDto) {
   const params: unknown[] = [user.clinicId];
   const where: string[] = ['c.clinic_id = $1'];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -57,8 +58,7 @@ export async function queryCaseload(db: DataSource, user: SessionUser, query: Ca
   const offset = `$${params.length}`;
   const order = query.order === 'DESC' ? 'DESC' : 'ASC';
 
-  const rows: Row[] = await db.query(
-    `WITH counted AS (
+  const sql = `WITH counted AS (
        SELECT c.id, c.display_name, c.therapist_id, su.name AS therapist_name, c.status, c.next_session_at,
               c.last_activity_at, c.created_at, p1.name AS partner1, p2.name AS partner2,
               coalesce(h.open_count, 0)::int AS open_count,
@@ -85,9 +85,14 @@ export async function queryCaseload(db: DataSource, user: SessionUser, query: Ca
      FROM counted
      ${having.length ? `WHERE ${having.join(' AND ')}` : ''}
      ORDER BY ${SORT_COLUMNS[query.sort].replace('c.', 'counted.')} ${order} NULLS LAST, counted.id
-     LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  );
+     LIMIT ${limit} OFFSET ${offset}`;
+  return { sql, params, where, having };
+}
+
+/** Runs the caseload statement and maps its rows. */
+export async function queryCaseload(db: DataSource, user: SessionUser, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
+  const { sql, params, where, having } = buildCaseloadSql(user, query);
+  const rows: Row[] = await db.query(sql, params);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.page > 1) {
     // Past the last page the window count has no row to ride on: count separately (rare).

@@ -1,0 +1,73 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { buildCaseloadSql } from '../../apps/api/src/couples/caseload.query';
+import { CaseloadQueryDto } from '../../apps/api/src/couples/caseload-query.dto';
+import { SCALE_CLINIC_ID, SCALE_PASSWORD, seedScaleClinic } from '../../apps/api/src/seed/scale-seed';
+import { createTestApp } from '../support/create-test-app';
+import { connectTestDatabase } from '../support/test-database';
+import { FULL, report } from './bench-report';
+
+const DURATION = FULL ? 10 : 3;
+const CONNECTIONS = 10;
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+/**
+ * The caseload endpoint through the whole NestJS stack (session, tenancy, validation, audit row)
+ * against a bare Fastify + pg handler running the same SQL in the same process.
+ */
+describe('caseload: API vs raw SQL, and scaling with caseload size', () => {
+  let db: DataSource;
+  let app: NestFastifyApplication;
+  let apiUrl: string;
+  let cookie: string;
+  let therapistId: string;
+
+  beforeAll(async () => {
+    db = await connectTestDatabase();
+    await seedScaleClinic(db, FULL ? 10_000 : 2_000);
+    app = await createTestApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    apiUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: 'therapist1@scale.trellis.test', password: SCALE_PASSWORD }).expect(200);
+    cookie = String(login.headers['set-cookie']).split(';')[0];
+    therapistId = login.body.user.id;
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  it('serves the caseload at ≥ 0.5× the throughput of raw SQL, p99 ≤ 2×', async () => {
+    const query = Object.assign(new CaseloadQueryDto(), { page: 1, perPage: 25, sort: 'nextSessionAt', order: 'ASC' });
+    const { sql, params } = buildCaseloadSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, query);
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    const raw = Fastify();
+    raw.get('/caseload', async () => ({ data: (await pool.query(sql, params)).rows }));
+    await raw.listen({ port: 0, host: '127.0.0.1' });
+    const rawUrl = `http://127.0.0.1:${(raw.server.address() as { port: number }).port}/caseload`;
+    try {
+      // Warm both paths, then measure baseline and API back to back.
+      await load(rawUrl);
+      const baseline = await load(rawUrl);
+      const api = await load(`${apiUrl}/api/v1/couples?perPage=25&sort=nextSessionAt&order=ASC`, { cookie });
+      const throughput = api.rps / baseline.rps;
+      const p99 = api.p99 / Math.max(baseline.p99, 1);
+      report(`caseload page of 25 (therapist with 50 couples, clinic of ${FULL ? 10_000 : 2_000}): raw ${baseline.rps.toFixed(0)} req/s p99 ${baseline.p99} ms; API ${api.rps.toFixed(0)} req/s p99 ${api.p99} ms; throughput ratio ${throughput.toFixed(2)} (floor 0.5), p99 ratio ${p99.toFixed(2)} (ceiling 2)`);
+      // Fail only far past the floors: these machines are noisy.
+      expect(throughput).toBeGreaterThan(0.25);
+      expect(p99).toBeLessThan(4);
+    } finally {
+      await raw.close();
+      await pool.end();
+    }
+  }, 120_000);
+});
