@@ -6,6 +6,7 @@ import { CreatedCaseloadExercisesAndAssignments1795646466729 } from './179564646
 import { AddedHomeworkLinkLifetimeToClinic1795646873477 } from './1795646873477-AddedHomeworkLinkLifetimeToClinic';
 import { CreatedDigests1795648155000 } from './1795648155000-CreatedDigests';
 import { CreatedHttpSessions1795648832218 } from './1795648832218-CreatedHttpSessions';
+import { AddedForeignKeyIndexes1795649425431 } from './1795649425431-AddedForeignKeyIndexes';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddedHomeworkLinkLifetimeToClinic1795646873477,
   CreatedDigests1795648155000,
   CreatedHttpSessions1795648832218,
+  AddedForeignKeyIndexes1795649425431,
 ];
