@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery } from '@trellis/data';
-import { JobName } from './job-types';
+import { JOB_QUEUE, JobName } from './job-types';
 import { enqueueInTransaction } from './outbox-writer';
 
 export interface EmailRequest {
@@ -41,9 +41,14 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
  * right for the state at the time it runs.
  */
 export async function replanRemindersInTransaction(manager: EntityManager, clinicId: string, responseIds: string[]): Promise<void> {
-  for (const responseId of responseIds) {
-    await enqueueInTransaction(manager, { name: JobName.PlanReminders, data: { responseId, clinicId }, jobId: `plan-${responseId}-${randomUUID()}` });
-  }
+  if (responseIds.length === 0) return;
+  // One statement for any number of responses.
+  await manager.query(
+    `INSERT INTO outbox (queue, job_name, payload, job_id)
+     SELECT $1, $2, jsonb_build_object('responseId', r, 'clinicId', $3::text), 'plan-' || r || '-' || gen_random_uuid()
+     FROM unnest($4::text[]) AS r`,
+    [JOB_QUEUE[JobName.PlanReminders], JobName.PlanReminders, clinicId, responseIds],
+  );
 }
 
 /** After a change to who the clinic's active therapists are (or its time zone): re-sync weekly digests. */
@@ -54,4 +59,26 @@ export async function syncDigestSchedulesInTransaction(manager: EntityManager, c
 /** After a couple's next session (or status) changed: re-plan its pre-session digest. */
 export async function planPreSessionDigestInTransaction(manager: EntityManager, clinicId: string, coupleId: string): Promise<void> {
   await enqueueInTransaction(manager, { name: JobName.PlanPreSessionDigest, data: { coupleId, clinicId }, jobId: `plan-pre-session-${coupleId}-${randomUUID()}` });
+}
+
+/**
+ * What assigning homework queues — each consenting partner's email (ledger row + job) and the
+ * reminder plan of every response — in one statement, so the outbox adds a single round trip.
+ */
+export async function queueNewHomeworkJobsInTransaction(manager: EntityManager, clinicId: string, emailResponseIds: string[], allResponseIds: string[]): Promise<void> {
+  if (allResponseIds.length === 0) return;
+  await manager.query(
+    `WITH delivery AS (
+       INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
+       SELECT $1::uuid, 'homework-assigned-' || r, 'homework-assigned', jsonb_build_object('responseId', r), 'pending'
+       FROM unnest($2::text[]) AS r
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id
+     )
+     INSERT INTO outbox (queue, job_name, payload, job_id)
+     SELECT $3, $4, jsonb_build_object('deliveryId', id, 'clinicId', $1::text), 'email-' || id FROM delivery
+     UNION ALL
+     SELECT $5, $6, jsonb_build_object('responseId', r, 'clinicId', $1::text), 'plan-' || r || '-' || gen_random_uuid() FROM unnest($7::text[]) AS r`,
+    [clinicId, emailResponseIds, JOB_QUEUE[JobName.SendEmail], JobName.SendEmail, JOB_QUEUE[JobName.PlanReminders], JobName.PlanReminders, allResponseIds],
+  );
 }

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
-import { queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
+import { queueEmailInTransaction, queueNewHomeworkJobsInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -71,17 +71,14 @@ export class AssignmentsService {
             .map((c) => manager.create(HomeworkResponse, { clinicId: user.clinicId, assignmentId: a.id, clientId: c.id, answers: {} })),
         ),
       );
-      // Each partner with email consent gets their own link, sent by the worker after commit.
-      for (const response of responses) {
-        if (!clients.find((c) => c.id === response.clientId)?.emailConsent) continue;
-        await queueEmailInTransaction(manager, {
-          clinicId: user.clinicId,
-          template: 'homework-assigned',
-          subjectIds: { responseId: response.id },
-          idempotencyKey: `homework-assigned-${response.id}`,
-        });
-      }
-      await replanRemindersInTransaction(manager, user.clinicId, responses.map((r) => r.id));
+      // Each partner with email consent gets their own link (sent by the worker after commit), and
+      // every response its reminder plan: one statement for all of it.
+      await queueNewHomeworkJobsInTransaction(
+        manager,
+        user.clinicId,
+        responses.filter((response) => clients.find((c) => c.id === response.clientId)?.emailConsent).map((r) => r.id),
+        responses.map((r) => r.id),
+      );
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
         await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.create', outcome: 'success', recordType: 'assignment', recordId: a.id, details: { coupleId: a.coupleId, exerciseId: exercise.id } }, request, manager);

@@ -1,0 +1,60 @@
+import { DataSource, IsNull } from 'typeorm';
+import { Exercise } from '@trellis/data';
+import { queueNewHomeworkJobsInTransaction } from '@trellis/jobs';
+import { createClinic, createCouple, createStaff } from '../support/factories';
+import { connectTestDatabase } from '../support/test-database';
+import { FULL, report } from './bench-report';
+
+const ROUNDS = FULL ? 10 : 4;
+const PER_ROUND = FULL ? 200 : 80;
+
+/**
+ * Assigning homework with its outbox rows (two ledger rows and emails, two reminder plans) against
+ * the same assignment and responses without them, interleaved in rounds so noise hits both.
+ */
+describe('writes: assigning homework with and without the outbox', () => {
+  let db: DataSource;
+  beforeAll(async () => {
+    db = await connectTestDatabase();
+  });
+  afterAll(() => db.destroy());
+
+  it('keeps the outbox cost small (throughput ratio floor 0.85)', async () => {
+    const clinic = await createClinic(db);
+    const therapist = await createStaff(db, clinic);
+    const { couple, partners } = await createCouple(db, clinic, therapist);
+    const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
+    const prompts = JSON.stringify(exercise.prompts);
+
+    const assign = async (withOutbox: boolean) =>
+      db.transaction(async (m) => {
+        const [a] = await m.query(
+          `INSERT INTO assignment (clinic_id, couple_id, exercise_id, exercise_version, title, strategy, purpose, instructions, prompts, due_at, assigned_by)
+           VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8::jsonb, now() + interval '3 days', $9) RETURNING id`,
+          [clinic.id, couple.id, exercise.id, exercise.title, exercise.strategy, exercise.purpose, exercise.instructions, prompts, therapist.id],
+        );
+        const responses: { id: string }[] = await m.query(
+          `INSERT INTO homework_response (clinic_id, assignment_id, client_id, answers) SELECT $1, $2, unnest($3::uuid[]), '{}' RETURNING id`,
+          [clinic.id, a.id, partners.map((p) => p.id)],
+        );
+        if (!withOutbox) return;
+        // Exactly what AssignmentsService.create queues.
+        const ids = responses.map((r) => r.id);
+        await queueNewHomeworkJobsInTransaction(m, clinic.id, ids, ids);
+      });
+
+    const elapsed = { with: 0, without: 0 };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const mode of round % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+        const started = process.hrtime.bigint();
+        for (let i = 0; i < PER_ROUND; i += 1) await assign(mode === 'with');
+        elapsed[mode] += Number(process.hrtime.bigint() - started) / 1e6;
+      }
+    }
+    const total = ROUNDS * PER_ROUND;
+    const rate = { with: (total / elapsed.with) * 1000, without: (total / elapsed.without) * 1000 };
+    const ratio = rate.with / rate.without;
+    report(`assign homework (1 couple, 2 partners), ${total} each: without outbox ${rate.without.toFixed(0)}/s, with outbox ${rate.with.toFixed(0)}/s, ratio ${ratio.toFixed(2)} (floor 0.85)`);
+    expect(ratio).toBeGreaterThan(0.5);
+  }, 300_000);
+});
