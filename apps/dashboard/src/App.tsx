@@ -8,6 +8,7 @@ import { dataProvider } from './data/dataProvider';
 import { AppLayout } from './layout/AppLayout';
 import { audit } from './resources/audit';
 import { couples } from './resources/couples';
+import { digests } from './resources/digests';
 import { exercises } from './resources/exercises';
 import { staff } from './resources/staff';
 import { darkTheme, lightTheme } from './theme';
@@ -33,6 +34,7 @@ const AssignmentReviewPage = lazy(() =>
 const ClinicSettingsPage = lazy(() =>
   import('./clinic/ClinicSettingsPage').then((m) => ({ default: m.ClinicSettingsPage })),
 );
+const QueuesPage = lazy(() => import('./queues/QueuesPage').then((m) => ({ default: m.QueuesPage })));
 
 // react-router comes with react-admin but is not our own dependency: take Route from react-admin's
 // router adapter rather than importing a package that package.json does not list.
@@ -49,6 +51,7 @@ const publicPage = (Page: ComponentType) => (
 const resources: Record<ResourceName, ReactElement> = {
   couples: <Resource key="couples" name="couples" {...couples} />,
   exercises: <Resource key="exercises" name="exercises" {...exercises} />,
+  digests: <Resource key="digests" name="digests" {...digests} />,
   staff: <Resource key="staff" name="staff" {...staff} />,
   audit: <Resource key="audit" name="audit" {...audit} />,
 };
@@ -86,6 +89,7 @@ export const App = () => (
       permissions === 'admin' && (
         <CustomRoutes key="admin-routes">
           <Route path="/clinic" element={<ClinicSettingsPage />} />
+          <Route path="/queues" element={<QueuesPage />} />
         </CustomRoutes>
       ),
     ]}

@@ -3,11 +3,11 @@ import { resourcesFor } from './access';
 
 describe('resourcesFor', () => {
   it('gives admins everything, in menu order', () => {
-    expect(resourcesFor('admin')).toEqual(['couples', 'exercises', 'staff', 'audit']);
+    expect(resourcesFor('admin')).toEqual(['couples', 'exercises', 'digests', 'staff', 'audit']);
   });
 
-  it('gives therapists their caseload and the library, but neither staff nor the audit log', () => {
-    expect(resourcesFor('therapist')).toEqual(['couples', 'exercises']);
+  it('gives therapists their caseload, the library and their digests, but neither staff nor the audit log', () => {
+    expect(resourcesFor('therapist')).toEqual(['couples', 'exercises', 'digests']);
   });
 
   it('gives nothing to the signed-out or to a role it does not know', () => {

@@ -7,6 +7,8 @@ import type { StaffRole } from '@trellis/contracts';
 export const RESOURCE_ROLES = {
   couples: ['admin', 'therapist'],
   exercises: ['admin', 'therapist'],
+  // Each person's own digests (the API scopes them; admins get them for couples of their own).
+  digests: ['admin', 'therapist'],
   staff: ['admin'],
   audit: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -3,6 +3,8 @@ import {
   defaultDueAt,
   formatCalendarDate,
   formatDateTime,
+  formatShortDate,
+  formatTime,
   isInFuture,
   isoOrNull,
   relativeTime,
@@ -25,6 +27,10 @@ describe('dates', () => {
     expect(formatDateTime(null)).toBe('');
     expect(formatCalendarDate('2026-05-01', 'en-GB')).toBe('1 May 2026');
     expect(formatCalendarDate('someday')).toBe('someday');
+    expect(formatShortDate('2026-05-04', 'en-GB')).toBe('4 May');
+    expect(formatShortDate('week 3')).toBe('week 3');
+    expect(formatTime('2026-05-01T16:05:00Z', 'en-GB', 'Europe/London')).toBe('17:05');
+    expect(formatTime(undefined)).toBe('');
   });
 
   it('says how far away something is', () => {

@@ -33,6 +33,22 @@ export const formatCalendarDate = (day: string, locale?: string): string => {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 };
 
+/** A calendar date (`2026-05-04`) as a short label, "4 May": chart axes, where the year is known. */
+export const formatShortDate = (day: string, locale?: string): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+};
+
+/** The time of day of an instant, "17:05", in the reader's locale and zone. */
+export const formatTime = (iso: string | null | undefined, locale?: string, timeZone?: string): string => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date);
+};
+
 /** Today as `yyyy-MM-dd` in the reader's zone (a session date defaults to it). */
 export const todayLocal = (now: Date = new Date()): string => {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,137 +1,216 @@
-import { Box, Button, Card, CardContent, CircularProgress, List, ListItemButton, ListItemText, Typography } from '@mui/material';
-import type { CaseloadRow } from '@trellis/contracts';
-import { LinkBase, Title, useGetIdentity, useGetList } from 'react-admin';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  List,
+  ListItemButton,
+  ListItemText,
+  Typography,
+} from '@mui/material';
+import type { CaseloadRow, TherapistHome } from '@trellis/contracts';
+import { useState } from 'react';
+import { LinkBase, Title, useGetIdentity, useGetList, usePermissions } from 'react-admin';
 import { formatDateTime, relativeTime } from '../common/dates';
+import { errorMessage } from '../data/formErrors';
+import { useApiQuery } from '../data/useApiQuery';
+import { caseloadLink, countLabel, HOME_LIST_LIMIT, waitingForText } from './attention';
+import { StrategyChart, WeeklyCompletionChart } from './CompletionCharts';
 
-const caseloadLink = (filter: Record<string, unknown>) =>
-  `/couples?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+// Each list shows this many rows until "Show all" (the API sends up to HOME_LIST_LIMIT).
+const SHOWN_AT_FIRST = 5;
 
-/** How many couples match a caseload filter (one row fetched, the total is what counts). */
-const useCount = (filter: Record<string, unknown>) => {
+/** How many couples there are at all: only to tell a first day from a quiet one. */
+const useCoupleCount = () => {
   const { total, isPending } = useGetList<CaseloadRow>('couples', {
     pagination: { page: 1, perPage: 1 },
     sort: { field: 'nextSessionAt', order: 'ASC' },
-    filter,
   });
   return { total, isPending };
 };
 
-const AttentionCard = ({ filter, one, many, none }: { filter: Record<string, unknown>; one: string; many: string; none: string }) => {
-  const { total, isPending } = useCount(filter);
+interface AttentionItem {
+  key: string;
+  to: string;
+  primary: string;
+  secondary: string;
+}
+
+interface AttentionListProps {
+  id: string;
+  title: string;
+  items: AttentionItem[];
+  /** What an empty list means, and what to do about it. */
+  empty: string;
+  /** The caseload filter holding every row, for when the API cut the list off. */
+  allLink?: string;
+}
+
+const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps) => {
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? items : items.slice(0, SHOWN_AT_FIRST);
+  const headingId = `${id}-heading`;
   return (
-    <Card variant="outlined" sx={{ flex: 1, minWidth: 220 }}>
-      <CardContent>
-        {isPending ? (
-          <CircularProgress size={20} aria-label="Loading" />
-        ) : (
-          <>
-            <Typography variant="h4" component="p">
-              {total ?? 0}
-            </Typography>
-            <Typography color="text.secondary" sx={{ mb: 1 }}>
-              {total === 0 ? none : total === 1 ? one : many}
-            </Typography>
-            {Boolean(total) && (
-              <Button component={LinkBase} to={caseloadLink(filter)} size="small">
-                Show them
-              </Button>
-            )}
-          </>
+    <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
+      <CardContent sx={{ pb: 1 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
+            {title}
+          </Typography>
+          {items.length > 0 && (
+            <Chip size="small" color="primary" label={countLabel(items.length)} />
+          )}
+        </Box>
+        {items.length === 0 && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {empty}
+          </Typography>
         )}
       </CardContent>
+      {items.length > 0 && (
+        <List dense disablePadding>
+          {shown.map((item) => (
+            <ListItemButton key={item.key} component={LinkBase} to={item.to}>
+              <ListItemText primary={item.primary} secondary={item.secondary} />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+      <Box sx={{ px: 1, pb: 1, mt: 'auto', display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+        {items.length > SHOWN_AT_FIRST && (
+          <Button size="small" onClick={() => setExpanded((open) => !open)} aria-expanded={expanded}>
+            {expanded ? 'Show fewer' : `Show all ${items.length}`}
+          </Button>
+        )}
+        {allLink && items.length >= HOME_LIST_LIMIT && (
+          <Button size="small" component={LinkBase} to={allLink}>
+            See every couple in the caseload
+          </Button>
+        )}
+      </Box>
     </Card>
   );
 };
 
-const UpcomingSessions = () => {
-  const { data, isPending } = useGetList<CaseloadRow>('couples', {
-    pagination: { page: 1, perPage: 20 },
-    sort: { field: 'nextSessionAt', order: 'ASC' },
-    filter: { status: 'active' },
-  });
-  // Soonest first; sessions already past (not yet rescheduled) are not "coming up".
-  const upcoming = (data ?? [])
-    .filter((couple) => couple.nextSessionAt && new Date(couple.nextSessionAt) > new Date())
-    .slice(0, 5);
-  if (isPending) return <CircularProgress size={20} aria-label="Loading sessions" />;
-  if (upcoming.length === 0) {
-    return (
-      <Typography color="text.secondary">
-        No sessions scheduled. Set a couple’s next session on their page to see it here.
-      </Typography>
-    );
-  }
-  return (
-    <List dense disablePadding>
-      {upcoming.map((couple) => (
-        <ListItemButton key={couple.id} component={LinkBase} to={`/couples/${couple.id}/show`}>
-          <ListItemText
-            primary={couple.displayName}
-            secondary={`${formatDateTime(couple.nextSessionAt)} · ${relativeTime(couple.nextSessionAt)}`}
-          />
-        </ListItemButton>
-      ))}
-    </List>
-  );
-};
+const NeedsAttention = ({ home }: { home: TherapistHome }) => (
+  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' } }}>
+    <AttentionList
+      id="awaiting-review"
+      title="Ready to review"
+      items={home.awaitingReview.map((item) => ({
+        key: item.assignmentId,
+        to: `/assignments/${item.assignmentId}`,
+        primary: item.title,
+        secondary: `${item.coupleName} · both submitted ${relativeTime(item.completedAt)}`,
+      }))}
+      empty="Nothing to review. Homework shows here once both partners have submitted."
+      allLink={caseloadLink({ needsReview: true })}
+    />
+    <AttentionList
+      id="overdue"
+      title="Overdue"
+      items={home.overdue.map((item) => ({
+        key: item.assignmentId,
+        to: `/assignments/${item.assignmentId}`,
+        primary: item.title,
+        secondary: [item.coupleName, `due ${relativeTime(item.dueAt)}`, waitingForText(item.waitingFor)]
+          .filter(Boolean)
+          .join(' · '),
+      }))}
+      empty="No overdue homework. Partners get reminders before the due date; anything late shows here."
+      allLink={caseloadLink({ hasOverdue: true })}
+    />
+    <AttentionList
+      id="upcoming-sessions"
+      title="Sessions in the next 48 hours"
+      items={home.upcomingSessions.map((item) => ({
+        key: item.coupleId,
+        to: `/couples/${item.coupleId}/show`,
+        primary: item.coupleName,
+        secondary: `${formatDateTime(item.nextSessionAt)} · ${relativeTime(item.nextSessionAt)}`,
+      }))}
+      empty="No sessions in the next 48 hours. Set a couple’s next session on their page to see it here."
+    />
+  </Box>
+);
 
+const FirstCouple = () => (
+  <Card>
+    <CardContent>
+      <Typography component="h2" variant="h6" gutterBottom>
+        No couples yet — add your first couple
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Add both partners, then assign an exercise from the library. Each partner answers on their own; you review both
+        answers side by side.
+      </Typography>
+      <Button component={LinkBase} to="/couples/create" variant="contained">
+        Add a couple
+      </Button>{' '}
+      <Button component={LinkBase} to="/exercises">
+        Browse the exercise library
+      </Button>
+    </CardContent>
+  </Card>
+);
+
+/** `/#/`: what needs attention now, and how homework is going (the API scopes it: admins see the clinic). */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
-  const { total, isPending } = useCount({});
+  const { permissions } = usePermissions();
+  const couples = useCoupleCount();
+  const home = useApiQuery<TherapistHome>('/home');
+  const isAdmin = permissions === 'admin';
+
+  let body;
+  if (!couples.isPending && couples.total === 0) {
+    body = <FirstCouple />;
+  } else if (home.isPending) {
+    body = <CircularProgress size={24} aria-label="Loading your home page" />;
+  } else if (!home.data) {
+    body = (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={home.refetch}>
+            Try again
+          </Button>
+        }
+      >
+        {errorMessage(home.error)}
+      </Alert>
+    );
+  } else {
+    body = (
+      <>
+        <Typography component="h2" variant="h6" sx={{ mt: 2, mb: 1 }}>
+          Needs your attention
+        </Typography>
+        <NeedsAttention home={home.data} />
+        <Typography component="h2" variant="h6" sx={{ mt: 3, mb: 1 }}>
+          How homework is going
+        </Typography>
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, alignItems: 'start' }}>
+          <WeeklyCompletionChart weeks={home.data.completionByWeek} />
+          <StrategyChart strategies={home.data.completionByStrategy} />
+        </Box>
+      </>
+    );
+  }
 
   return (
-    <Box sx={{ mt: 2, maxWidth: 960 }}>
+    <Box sx={{ mt: 2, maxWidth: 1200 }}>
       <Title title="Home" />
       <Typography component="h1" variant="h5" gutterBottom>
         {identity?.fullName ? `Welcome, ${identity.fullName}` : 'Welcome'}
       </Typography>
-      {!isPending && total === 0 ? (
-        <Card>
-          <CardContent>
-            <Typography component="h2" variant="h6" gutterBottom>
-              No couples yet — add your first couple
-            </Typography>
-            <Typography color="text.secondary" sx={{ mb: 2 }}>
-              Add both partners, then assign an exercise from the library. Each partner answers on their own; you
-              review both answers side by side.
-            </Typography>
-            <Button component={LinkBase} to="/couples/create" variant="contained">
-              Add a couple
-            </Button>{' '}
-            <Button component={LinkBase} to="/exercises">
-              Browse the exercise library
-            </Button>
-          </CardContent>
-        </Card>
-      ) : (
-        <>
-          <Typography component="h2" variant="h6" sx={{ mt: 2, mb: 1 }}>
-            Needs your attention
-          </Typography>
-          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            <AttentionCard
-              filter={{ needsReview: true }}
-              one="couple has homework to review"
-              many="couples have homework to review"
-              none="Nothing waiting for review"
-            />
-            <AttentionCard
-              filter={{ hasOverdue: true }}
-              one="couple has overdue homework"
-              many="couples have overdue homework"
-              none="No overdue homework"
-            />
-          </Box>
-          <Typography component="h2" variant="h6" sx={{ mt: 3, mb: 1 }}>
-            Coming up
-          </Typography>
-          <Card variant="outlined">
-            <CardContent>
-              <UpcomingSessions />
-            </CardContent>
-          </Card>
-        </>
+      {isAdmin && (
+        <Typography color="text.secondary">The whole clinic: every therapist’s couples and homework.</Typography>
       )}
+      {body}
     </Box>
   );
 };

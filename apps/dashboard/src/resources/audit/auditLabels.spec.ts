@@ -5,6 +5,7 @@ describe('audit labels', () => {
   it('names actions, and shows an unlabelled one by its code', () => {
     expect(actionLabel('auth.login')).toBe('Sign-in');
     expect(actionLabel('note.sign')).toBe('Session note signed');
+    expect(actionLabel('queue.retry')).toBe('Background job retried');
     expect(actionLabel('couples.merge')).toBe('couples.merge');
   });
 
@@ -17,6 +18,7 @@ describe('audit labels', () => {
   it('shortens record ids', () => {
     expect(recordLabel({ recordType: 'staff_user', recordId: '0f6c1d2e-aaaa-bbbb' })).toBe('Staff member 0f6c1d2e');
     expect(recordLabel({ recordType: 'couple', recordId: null })).toBe('Couple');
+    expect(recordLabel({ recordType: 'job', recordId: 'email/41' })).toBe('Background job email/41');
     expect(recordLabel({ recordType: 'widget', recordId: null })).toBe('widget');
     expect(recordLabel({ recordType: null, recordId: null })).toBeNull();
   });

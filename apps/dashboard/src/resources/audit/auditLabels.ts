@@ -50,6 +50,13 @@ const ACTION_LABELS: Record<string, string> = {
   'exercise.create': 'Exercise created',
   'exercise.update': 'Exercise changed',
   'exercise.archive': 'Exercise archived',
+  'home.view': 'Home page viewed',
+  'couple.timeline': 'Couple timeline viewed',
+  'couple.export': 'Couple record exported',
+  'digest.list': 'Digests viewed',
+  'digest.view': 'Digest viewed',
+  'queue.retry': 'Background job retried',
+  'queue.remove': 'Background job removed',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
@@ -83,6 +90,8 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   homework_response: 'Partner’s homework',
   session_note: 'Session note',
   exercise: 'Exercise',
+  digest: 'Digest',
+  job: 'Background job',
 };
 
 /** Which record, in words, with a short id (the full one is in the CSV export). */

@@ -34,10 +34,12 @@ import { formatDateTime, isoOrNull, toLocalInputValue } from '../../common/dates
 import { timeZoneLabel } from '../../common/timeZones';
 import { errorMessage } from '../../data/formErrors';
 import { AssignDialog } from '../assignments/AssignDialog';
+import { CoupleExportMenu } from './CoupleExportMenu';
 import { CoupleHomework } from './CoupleHomework';
 import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from './NotesTab';
+import { TimelineTab } from './TimelineTab';
 
 const CoupleTitle = () => {
   const record = useRecordContext<CoupleView>();
@@ -218,6 +220,7 @@ const CoupleHeader = ({ couple, onAssign }: { couple: CoupleView; onAssign: () =
           <Button component={LinkBase} to={`/couples/${couple.id}`} startIcon={<EditIcon />}>
             Edit
           </Button>
+          <CoupleExportMenu couple={couple} />
         </Stack>
         {permissions === 'admin' && (
           <Typography variant="body2" color="text.secondary">
@@ -256,6 +259,9 @@ const CoupleShowLayout = () => {
         <TabbedShowLayout>
           <TabbedShowLayout.Tab label="Homework">
             <CoupleHomework couple={couple} onAssign={() => setAssigning(true)} />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="Timeline" path="timeline">
+            <TimelineTab couple={couple} />
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="Notes" path="notes">
             <NotesTab couple={couple} />

@@ -1,4 +1,4 @@
-import { COUPLE_STATUSES, NOTE_FORMATS, type CoupleStatus, type NoteFormat } from '@trellis/contracts';
+import { COUPLE_STATUSES, NOTE_FORMATS, type CoupleStatus, type NoteFormat, type TimelineEventKind } from '@trellis/contracts';
 
 export const COUPLE_STATUS_LABELS: Record<CoupleStatus, string> = {
   active: 'Active',
@@ -70,3 +70,13 @@ export const NOTE_SECTION_LABELS: Record<string, { label: string; hint: string }
 
 export const sectionLabel = (section: string): string =>
   NOTE_SECTION_LABELS[section]?.label ?? section.charAt(0).toUpperCase() + section.slice(1);
+
+/** What happened, per timeline entry kind (the entry's icon repeats it). */
+export const TIMELINE_KIND_LABELS: Record<TimelineEventKind, string> = {
+  assigned: 'Homework assigned',
+  submitted: 'Answers submitted',
+  reviewed: 'Homework reviewed',
+  cancelled: 'Homework cancelled',
+  note_signed: 'Session note signed',
+  note_draft: 'Session note draft',
+};

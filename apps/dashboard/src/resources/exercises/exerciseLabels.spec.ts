@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checklistHint, lengthHint, strategyChoices, strategySummary } from './exerciseLabels';
+import { checklistHint, lengthHint, strategyChoices, strategyName, strategySummary } from './exerciseLabels';
 
 const options = [
   { id: 'a', label: 'A' },
@@ -26,5 +26,7 @@ describe('exercise labels', () => {
     expect(strategyChoices[0]).toEqual({ id: 'honest_talk', name: 'Honest talk' });
     expect(strategySummary('apology')).toMatch(/apology/);
     expect(strategySummary('nope')).toBeUndefined();
+    expect(strategyName('apology')).toBe('Owning the hurt');
+    expect(strategyName('new_strategy')).toBe('new_strategy');
   });
 });

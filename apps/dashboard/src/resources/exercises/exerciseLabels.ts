@@ -17,6 +17,9 @@ export const sourceChoices = (Object.keys(SOURCE_LABELS) as ExerciseSource[]).ma
 
 export const strategyChoices = STRATEGIES.map((strategy) => ({ id: strategy.key, name: strategy.name }));
 
+/** The strategy's display name; a key this build does not know yet shows as itself. */
+export const strategyName = (key: string): string => STRATEGIES.find((strategy) => strategy.key === key)?.name ?? key;
+
 /** The strategy's own short summary, for tooltips on the filter chips. */
 export const strategySummary = (key: string): string | undefined =>
   STRATEGIES.find((strategy) => strategy.key === key)?.summary;

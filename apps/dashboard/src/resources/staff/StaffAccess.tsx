@@ -2,7 +2,17 @@ import BlockIcon from '@mui/icons-material/Block';
 import CancelScheduleSendIcon from '@mui/icons-material/CancelScheduleSend';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import SendIcon from '@mui/icons-material/Send';
-import { Alert, Button, CardContent, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  CardContent,
+  CircularProgress,
+  DialogContentText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { StaffMember, StaffMemberDetail } from '@trellis/contracts';
 import { useState } from 'react';
 import {
@@ -10,6 +20,7 @@ import {
   useDataProvider,
   useDelete,
   useGetIdentity,
+  useGetList,
   useLogout,
   useNotify,
   useRecordContext,
@@ -18,7 +29,8 @@ import {
   useUpdate,
 } from 'react-admin';
 import type { TrellisDataProvider, WriteMeta } from '../../data/dataProvider';
-import { errorMessage } from '../../data/formErrors';
+import { errorMessage, submissionErrors } from '../../data/formErrors';
+import { handoverRequest, REASSIGN_FIELD, successorChoices } from './deactivation';
 import { describeInvitation } from './invitation';
 
 const invitationMeta: WriteMeta = { subresource: 'invitation' };
@@ -26,6 +38,59 @@ const invitationMeta: WriteMeta = { subresource: 'invitation' };
 const useIsSelf = (record: StaffMember) => {
   const { identity } = useGetIdentity();
   return identity?.id === record.id;
+};
+
+interface HandoverProps {
+  record: StaffMemberDetail;
+  /** The API's sentence: how many couples, and that someone must take them over. */
+  request: string;
+  successor: string;
+  onSuccessorChange: (id: string) => void;
+  error: string | undefined;
+}
+
+/** Shown after the API refused the deactivation because the person still has couples. */
+const HandoverChoice = ({ record, request, successor, onSuccessorChange, error }: HandoverProps) => {
+  const { data, isPending } = useGetList<StaffMember>('staff', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'name', order: 'ASC' },
+    filter: { status: 'active' },
+  });
+  const choices = successorChoices(data ?? [], record.id);
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Alert severity="warning">{request}</Alert>
+      {isPending ? (
+        <CircularProgress size={20} aria-label="Loading active staff" />
+      ) : choices.length === 0 ? (
+        <Alert severity="info">
+          Nobody else is active to take them over. Invite a colleague (or reactivate one) first, then deactivate{' '}
+          {record.name}.
+        </Alert>
+      ) : (
+        <TextField
+          select
+          label="Who takes over their couples?"
+          value={successor}
+          onChange={(event) => onSuccessorChange(event.target.value)}
+          error={Boolean(error)}
+          helperText={
+            error ??
+            'Their active and paused couples move to this person, with their homework and session notes.'
+          }
+          autoFocus
+          fullWidth
+          required
+        >
+          {choices.map((choice) => (
+            <MenuItem key={choice.id} value={choice.id}>
+              {choice.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+    </Stack>
+  );
 };
 
 /** Deactivate or reactivate someone who has signed in before (pessimistic: the server may refuse). */
@@ -37,31 +102,54 @@ const StatusPanel = ({ record }: { record: StaffMemberDetail }) => {
   const isSelf = useIsSelf(record);
   const deactivating = record.status === 'active';
   const next = deactivating ? 'deactivated' : 'active';
+  // Set once the API has answered that their couples need someone to take them over.
+  const [handover, setHandover] = useState<string>();
+  const [successor, setSuccessor] = useState('');
+  const [successorError, setSuccessorError] = useState<string>();
 
-  const confirm = () =>
+  const close = () => {
+    setOpen(false);
+    setHandover(undefined);
+    setSuccessor('');
+    setSuccessorError(undefined);
+  };
+
+  const confirm = () => {
+    if (handover && !successor) return setSuccessorError('Choose who takes over their couples.');
+    const handingOver = Boolean(handover && successor);
     update(
       'staff',
-      { id: record.id, data: { status: next }, previousData: record },
+      {
+        id: record.id,
+        data: { status: next, ...(handingOver ? { [REASSIGN_FIELD]: successor } : {}) },
+        previousData: record,
+      },
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
-          setOpen(false);
+          close();
           // Deactivation ends the person's sessions at once, this one included when it is ours.
           if (isSelf && deactivating) return void logout();
           notify(
             deactivating
-              ? `${record.name} is deactivated and signed out everywhere.`
+              ? `${record.name} is deactivated and signed out everywhere.${handingOver ? ' Their couples have a new therapist.' : ''}`
               : `${record.name} is active again and can sign in.`,
             { type: 'success' },
           );
         },
-        // The API explains refusals, e.g. that this would leave the clinic without an active admin.
         onError: (error) => {
-          setOpen(false);
+          // Their couples cannot be left without a therapist: ask who takes over, then try again.
+          const request = deactivating ? handoverRequest(error) : undefined;
+          if (request) return setHandover(request);
+          const fieldError = handover ? submissionErrors(error)?.[REASSIGN_FIELD] : undefined;
+          if (fieldError) return setSuccessorError(fieldError);
+          // The API explains other refusals, e.g. that this would leave the clinic without an active admin.
+          close();
           notify(errorMessage(error), { type: 'error' });
         },
       },
     );
+  };
 
   return (
     <>
@@ -83,14 +171,30 @@ const StatusPanel = ({ record }: { record: StaffMemberDetail }) => {
         loading={isPending}
         title={deactivating ? `Deactivate ${record.name}?` : `Reactivate ${record.name}?`}
         content={
-          deactivating
-            ? `${isSelf ? 'You will be signed out straight away and' : `${record.name} is signed out everywhere at once and`} cannot sign in until an administrator reactivates the account. Couples, homework and notes stay in the clinic.`
-            : `${record.name} can sign in again with their existing password.`
+          <>
+            <DialogContentText>
+              {deactivating
+                ? `${isSelf ? 'You will be signed out straight away and' : `${record.name} is signed out everywhere at once and`} cannot sign in until an administrator reactivates the account. Couples, homework and notes stay in the clinic.`
+                : `${record.name} can sign in again with their existing password.`}
+            </DialogContentText>
+            {handover && (
+              <HandoverChoice
+                record={record}
+                request={handover}
+                successor={successor}
+                onSuccessorChange={(id) => {
+                  setSuccessor(id);
+                  setSuccessorError(undefined);
+                }}
+                error={successorError}
+              />
+            )}
+          </>
         }
-        confirm={deactivating ? 'Deactivate' : 'Reactivate'}
+        confirm={deactivating ? (handover ? 'Deactivate and hand over' : 'Deactivate') : 'Reactivate'}
         confirmColor="warning"
         onConfirm={confirm}
-        onClose={() => setOpen(false)}
+        onClose={close}
       />
     </>
   );
