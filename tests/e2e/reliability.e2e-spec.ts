@@ -140,3 +140,63 @@ describe('reliability under faults', () => {
     }
   }, 90_000);
 });
+
+describe('a worker killed mid-send', () => {
+  let db: DataSource;
+  let redis: OwnRedis;
+  let smtp: SmtpCapture;
+  let smtpUrl: string;
+
+  beforeAll(async () => {
+    db = await connectTestDatabase();
+    redis = new OwnRedis();
+    await redis.start();
+    smtp = new SmtpCapture();
+    smtpUrl = await smtp.start();
+  });
+  afterAll(async () => {
+    await smtp.stop();
+    await redis.stop();
+    await db.destroy();
+  });
+
+  it('delivers the email exactly once after the restart', async () => {
+    const { spawn } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const main = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
+    const env = { ...process.env, REDIS_URL: redis.url, SMTP_URL: smtpUrl, OUTBOX_RELAY_INTERVAL_MS: '100', NODE_ENV: 'test' };
+    const clinic = await createClinic(db);
+    const person = await createStaff(db, clinic);
+
+    // A real worker process, stuck inside an SMTP conversation when it is killed.
+    smtp.holdReplies = true;
+    const child = spawn(process.execPath, [main], { env, stdio: 'ignore' });
+    const deliveryId = await db.transaction((m) =>
+      queueEmailInTransaction(m, { clinicId: clinic.id, template: 'smtp-check', subjectIds: { staffUserId: person.id }, idempotencyKey: `killed-${person.id}` }),
+    );
+    const started = Date.now();
+    while (smtp.held === 0) {
+      if (Date.now() - started > 30_000) throw new Error('the worker never reached the SMTP server');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+    smtp.holdReplies = false;
+    expect(smtp.messagesTo(person.email)).toHaveLength(0);
+    // The killed transaction rolled back with its connection: the ledger row is still pending.
+    expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status).toBe('pending');
+
+    // Restart: BullMQ's stalled-job check hands the job to the new worker once the lock expires.
+    const worker = await createWorkerApp(loadConfig(env));
+    try {
+      await smtp.waitForMessageTo(person.email, /email check/i, 100_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(smtp.messagesTo(person.email)).toHaveLength(1);
+      expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status).toBe('sent');
+    } finally {
+      await worker.close();
+    }
+  }, 150_000);
+});

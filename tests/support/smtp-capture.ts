@@ -12,6 +12,10 @@ export class SmtpCapture {
   readonly messages: CapturedEmail[] = [];
   /** Set to an Error to make the server refuse messages (SMTP outage). */
   refuseWith: Error | null = null;
+  /** While set, messages are read but not answered: the sender is stuck mid-send (crash tests). */
+  holdReplies = false;
+  /** Messages received while holding, not yet accepted. */
+  held = 0;
   private server: SMTPServer;
 
   async start(): Promise<string> {
@@ -24,6 +28,11 @@ export class SmtpCapture {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           if (this.refuseWith) return callback(this.refuseWith);
+          // Never answered: only a message whose DATA was acknowledged counts as delivered.
+          if (this.holdReplies) {
+            this.held += 1;
+            return;
+          }
           const raw = Buffer.concat(chunks).toString('utf8');
           const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
           this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject });
