@@ -43,7 +43,7 @@ export class WorkerModule {
         { provide: APP_CONFIG, useValue: config },
         {
           provide: MAIL_SENDER,
-          useFactory: () => options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from),
+          useFactory: () => options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
         },
         EmailComposer,
         EmailProcessor,

@@ -30,32 +30,31 @@ export async function relayOutboxBatch(
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+    // One bulk add per queue and one UPDATE for the batch: a round trip per row capped the relay.
+    const byQueue = new Map<QueueName, OutboxMessage[]>();
+    for (const row of rows) byQueue.set(row.queue as QueueName, [...(byQueue.get(row.queue as QueueName) ?? []), row]);
     let relayed = 0;
     let failed = 0;
-    let failedInARow = 0;
-    for (const row of rows) {
-      const queue = queues.get(row.queue as QueueName);
+    for (const [name, batch] of byQueue) {
+      const queue = queues.get(name);
       try {
-        if (!queue) throw new Error(`no queue named "${row.queue}"`);
-        const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
-        await queue.add(row.jobName, row.payload, {
-          ...QUEUE_JOB_OPTIONS[row.queue as QueueName],
-          jobId: row.jobId,
-          delay,
-        });
-        await manager.update(OutboxMessage, { id: row.id }, { relayedAt: now(), lastError: null });
-        relayed += 1;
-        failedInARow = 0;
+        if (!queue) throw new Error(`no queue named "${name}"`);
+        await queue.addBulk(
+          batch.map((row) => ({
+            name: row.jobName,
+            data: row.payload,
+            opts: { ...QUEUE_JOB_OPTIONS[name], jobId: row.jobId, delay: row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0 },
+          })),
+        );
+        await manager.query(`UPDATE outbox SET relayed_at = $2, last_error = NULL WHERE id = ANY($1::bigint[])`, [batch.map((r) => r.id), now()]);
+        relayed += batch.length;
       } catch (error) {
-        failed += 1;
-        failedInARow += 1;
-        await manager.update(OutboxMessage, { id: row.id }, {
-          relayAttempts: () => 'relay_attempts + 1',
-          lastError: String((error as Error).message ?? error).slice(0, 500),
-        });
-        // One bad row must not hold up the others, but several failures in a row mean Redis is
-        // down: stop, and let the rows wait in PostgreSQL for the next tick.
-        if (failedInARow >= 3) break;
+        // Redis down (or an unknown queue): the rows wait in PostgreSQL for the next tick.
+        failed += batch.length;
+        await manager.query(`UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+          batch.map((r) => r.id),
+          String((error as Error).message ?? error).slice(0, 500),
+        ]);
       }
     }
     return { relayed, failed };

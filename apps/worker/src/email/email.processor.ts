@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ export type EmailJob = Job<JobPayloads[JobName.SendEmail], void, JobName.SendEma
  * Errors are thrown, not swallowed, so BullMQ's retry with backoff applies.
  */
 @Processor(QueueName.Email)
-export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EmailProcessor.name);
 
   constructor(
@@ -32,6 +32,11 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.worker.concurrency;
+  }
+
+  /** Pooled SMTP connections would otherwise keep the process alive after shutdown. */
+  onApplicationShutdown(): void {
+    this.sender.close();
   }
 
   async process(job: EmailJob): Promise<void> {
