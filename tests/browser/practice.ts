@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { IsNull } from 'typeorm';
-import { Client, Exercise } from '@trellis/data';
-import { BUILT_IN_EXERCISES, checklist, longText, scale, singleChoice, type Prompt } from '@trellis/domain';
+import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
+import { Client, Clinic, Couple, Exercise, StaffUser } from '@trellis/data';
+import { type AnswerMap, BUILT_IN_EXERCISES, checklist, longText, scale, singleChoice, type Prompt } from '@trellis/domain';
 import type { BrowserStack } from '../support/browser-stack';
+import { homeworkLinkFromEmail } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 
@@ -32,12 +35,47 @@ export async function practiceWithCouple(stack: BrowserStack) {
   return { clinic, therapist, couple, partners, asTherapist };
 }
 
+/** One more couple in the therapist's caseload, with people's names (for screens worth looking at). */
+export async function namedCouple(
+  stack: BrowserStack,
+  clinic: Clinic,
+  therapist: StaffUser,
+  displayName: string,
+  names: readonly [string, string],
+  overrides: Partial<Couple> = {},
+): Promise<{ couple: Couple; partners: [Client, Client] }> {
+  const { couple, partners } = await createCouple(stack.db, clinic, therapist, { displayName, ...overrides });
+  for (const [i, partner] of partners.entries()) {
+    partner.name = names[i];
+    await stack.db.getRepository(Client).update({ id: partner.id }, { name: partner.name });
+  }
+  return { couple, partners };
+}
+
+/**
+ * A partner opens their emailed link and submits complete answers through the homework API
+ * (what the homework page does, without a browser): for screens that need submitted answers.
+ */
+export async function submitFromEmailedLink(stack: BrowserStack, email: string, answers: AnswerMap): Promise<void> {
+  const message = await stack.mailbox.waitForMessageTo(email, new RegExp(`Homework from ${CLINIC_NAME}`));
+  const token = new URL(homeworkLinkFromEmail(message.raw, stack.origin)).pathname.replace(/^\/h\//, '');
+  const partner = request.agent(stack.app.getHttpServer());
+  await partner.post('/api/v1/homework/session').set(HOMEWORK_CSRF_HEADER, '1').send({ token }).expect(200);
+  await partner.post('/api/v1/homework/current/submit').set(HOMEWORK_CSRF_HEADER, '1').send({ answers }).expect(200);
+}
+
 /** Assigns an exercise to the couple as the therapist; the worker then emails both partners. */
-export async function assign(asTherapist: StaffAgent, exerciseId: string, coupleId: string, message = 'Take your time with this one.'): Promise<string> {
+export async function assign(
+  asTherapist: StaffAgent,
+  exerciseId: string,
+  coupleId: string,
+  message = 'Take your time with this one.',
+  dueAt = new Date(Date.now() + 5 * DAY),
+): Promise<string> {
   const res = await asTherapist.agent
     .post('/api/v1/assignments')
     .set('x-csrf-token', asTherapist.csrfToken)
-    .send({ exerciseId, coupleIds: [coupleId], dueAt: new Date(Date.now() + 5 * DAY).toISOString(), message, shareAnswersAfterBoth: false })
+    .send({ exerciseId, coupleIds: [coupleId], dueAt: dueAt.toISOString(), message, shareAnswersAfterBoth: false })
     .expect(201);
   return res.body.data[0].id as string;
 }

@@ -27,6 +27,8 @@ export const lightTheme: RaThemeOptions = {
     // react-admin paints the app bar with `secondary`.
     secondary: { main: '#35566b', contrastText: '#ffffff' },
     error: { main: '#b3261e' },
+    // MUI's default orange (#ed6c02) is 3.1:1 on white: too faint for "Paused" and "Discharge".
+    warning: { main: '#b45309', contrastText: '#ffffff' },
     background: { default: '#f6f7f5', paper: '#ffffff' },
     text: { primary: '#1f2a2c', secondary: '#4a5759' },
   },

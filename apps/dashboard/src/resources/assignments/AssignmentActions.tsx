@@ -183,7 +183,7 @@ export const PartnerLinkActions = ({ assignment, partner, emailConsent, onChange
               startIcon={<SendIcon />}
               onClick={() => run('resend')}
               disabled={busy !== undefined || emailConsent === false}
-              aria-label={`Resend the link to ${partner.name}`}
+              aria-label={`Resend link to ${partner.name}`}
             >
               {busy === 'resend' ? 'Sending…' : 'Resend link'}
             </Button>
@@ -196,7 +196,7 @@ export const PartnerLinkActions = ({ assignment, partner, emailConsent, onChange
         startIcon={<LinkOffIcon />}
         onClick={() => setConfirmRevoke(true)}
         disabled={busy !== undefined}
-        aria-label={`Revoke ${partner.name}’s link`}
+        aria-label={`Revoke link for ${partner.name}`}
       >
         Revoke link
       </Button>

@@ -51,7 +51,7 @@ const StrategyChips = () => {
         aria-pressed={!current}
       />
       {strategyChoices.map((strategy) => (
-        <Tooltip key={strategy.id} title={strategySummary(strategy.id) ?? ''}>
+        <Tooltip key={strategy.id} title={strategySummary(strategy.id) ?? ''} describeChild>
           <Chip
             label={strategy.name}
             component="button"
