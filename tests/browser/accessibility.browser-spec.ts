@@ -10,7 +10,6 @@ import { HomeworkPage } from './homework-page';
 import { assign, builtInExercise, namedCouple, practiceWithCouple, submitFromEmailedLink } from './practice';
 
 const DAY = 24 * 3600 * 1000;
-const HOUR = 3600 * 1000;
 
 const suite = useBrowserStack();
 
