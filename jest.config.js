@@ -41,7 +41,7 @@ const config = {
       testEnvironment: 'node',
       transform: swcTransform,
       moduleNameMapper,
-      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/tests/{e2e,security,reliability}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/support/test-env.ts'],
