@@ -8,18 +8,10 @@ import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
+import { until } from '../support/eventually';
 
 const HOUR = 3600 * 1000;
 
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('digests: weekly per therapist and 24 h before each session', () => {
   let app: NestFastifyApplication;
@@ -52,10 +44,10 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
   it('keeps one Monday-08:00 scheduler per active therapist, in the clinic time zone, and drops it when they leave', async () => {
     const { dana, sam, asAdmin } = await practice();
     await queue.add(JobName.SyncDigestSchedules, { clinicId: null });
-    const scheduler = await eventually(async () => (await queue.getJobSchedulers(0, -1)).find((s) => (s.key ?? s.id) === `weekly-digest-${dana.id}`));
+    const scheduler = await until(async () => (await queue.getJobSchedulers(0, -1)).find((s) => (s.key ?? s.id) === `weekly-digest-${dana.id}`));
     expect(scheduler).toMatchObject({ pattern: '0 8 * * 1', tz: 'Europe/London' });
     await asAdmin.agent.patch(`/api/v1/staff/${sam.id}`).set('x-csrf-token', asAdmin.csrfToken).send({ status: 'deactivated' }).expect(200);
-    await eventually(async () => !(await queue.getJobSchedulers(0, -1)).some((s) => (s.key ?? s.id) === `weekly-digest-${sam.id}`));
+    await until(async () => !(await queue.getJobSchedulers(0, -1)).some((s) => (s.key ?? s.id) === `weekly-digest-${sam.id}`));
   });
 
   it('emails the weekly digest with each couple’s progress and notable scale answers, readable in the dashboard', async () => {
@@ -69,7 +61,7 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
     const email = await harness.mailbox.waitForMessageTo(dana.email, /Your week at Harbour Counselling/);
     expect(email.raw).toContain('Avery & Blake');
-    const digests = await eventually(async () => {
+    const digests = await until(async () => {
       const res = await asDana.agent.get('/api/v1/digests').expect(200);
       return res.body.total > 0 ? res.body : null;
     });
@@ -83,7 +75,7 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     const [done] = await queue.getJobs(['completed']).then((jobs) => jobs.filter((j) => j.name === JobName.WeeklyDigest && j.data.therapistId === dana.id));
     const firstFinish = done.finishedOn as number;
     await done.retry('completed');
-    await eventually(async () => {
+    await until(async () => {
       const again = await queue.getJob(done.id as string);
       return again && (await again.getState()) === 'completed' && (again.finishedOn as number) > firstFinish;
     });
@@ -104,14 +96,14 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
       })
       .expect(201);
     const coupleId: string = created.body.id;
-    const planned = await eventually(async () => queue.getJob(`pre-session-${coupleId}`));
+    const planned = await until(async () => queue.getJob(`pre-session-${coupleId}`));
     expect(await planned.getState()).toBe('delayed');
     expect(planned.data).toMatchObject({ coupleId, clinicId: clinic.id });
     expect(planned.opts.delay).toBeGreaterThan(5 * HOUR - 60_000);
 
     const later = new Date(Date.now() + 50 * HOUR);
     await asDana.agent.patch(`/api/v1/couples/${coupleId}`).set('x-csrf-token', asDana.csrfToken).send({ nextSessionAt: later.toISOString() }).expect(200);
-    const moved = await eventually(async () => {
+    const moved = await until(async () => {
       const job = await queue.getJob(`pre-session-${coupleId}`);
       return job?.data.sessionAtMs === later.getTime() ? job : null;
     });

@@ -9,16 +9,8 @@ import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
+import { until } from '../support/eventually';
 
-async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('queue view for admins', () => {
   let app: NestFastifyApplication;
@@ -55,7 +47,7 @@ describe('queue view for admins', () => {
     expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual(['email', 'reminders', 'summaries']);
     expect(Object.keys(counts.body[0].counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);
 
-    const failed = await eventually(async () => {
+    const failed = await until(async () => {
       const res = await asAdmin.agent.get('/api/v1/admin/queues/email/jobs?state=failed').expect(200);
       return res.body.data.find((j: { id: string }) => j.id === `email-${deliveryId}`);
     });
@@ -74,7 +66,7 @@ describe('queue view for admins', () => {
     const b = await adminOf();
     const deliveryId = randomUUID();
     await db.transaction((m) => enqueueInTransaction(m, { name: JobName.SendEmail, data: { deliveryId, clinicId: a.clinic.id }, jobId: `email-${deliveryId}` }));
-    await eventually(async () => {
+    await until(async () => {
       const res = await a.asAdmin.agent.get('/api/v1/admin/queues/email/jobs?state=failed').expect(200);
       return res.body.data.some((j: { id: string }) => j.id === `email-${deliveryId}`);
     });

@@ -8,6 +8,7 @@ import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
+import { until } from '../support/eventually';
 
 const HOUR = 3600 * 1000;
 
@@ -18,15 +19,6 @@ function afternoonIn(days: number): Date {
   return d;
 }
 
-async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('reminders: planned per open response, moved with the due date, silent when no longer needed', () => {
   let app: NestFastifyApplication;
@@ -71,7 +63,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
   it('plans 48 h, 2 h and overdue reminders as delayed jobs with deterministic ids', async () => {
     const { response, assignmentId } = await assignDue(afternoonIn(5));
 
-    const jobs = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    const jobs = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     const due = (await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.getTime();
     for (const job of jobs) {
       expect(await job.getState()).toBe('delayed');
@@ -83,10 +75,10 @@ describe('reminders: planned per open response, moved with the due date, silent 
 
   it('moves the reminders when the due date moves, and drops them on submission', async () => {
     const { response, assignmentId, asDana } = await assignDue(afternoonIn(5));
-    await eventually(async () => (await jobsFor(response.id)).length === 3);
+    await until(async () => (await jobsFor(response.id)).length === 3);
     const newDue = afternoonIn(9);
     await asDana.agent.patch(`/api/v1/assignments/${assignmentId}`).set('x-csrf-token', asDana.csrfToken).send({ dueAt: newDue.toISOString() }).expect(200);
-    const moved = await eventually(async () => {
+    const moved = await until(async () => {
       const jobs = await jobsFor(response.id);
       return jobs.length === 3 && jobs.every((j) => j.data.dueAtMs === newDue.getTime()) ? jobs : null;
     });
@@ -94,13 +86,13 @@ describe('reminders: planned per open response, moved with the due date, silent 
 
     await db.getRepository(HomeworkResponse).update({ id: response.id }, { submittedAt: new Date() });
     await asDana.agent.post(`/api/v1/assignments/${assignmentId}/cancel`).set('x-csrf-token', asDana.csrfToken).expect(200);
-    await eventually(async () => (await jobsFor(response.id)).length === 0);
+    await until(async () => (await jobsFor(response.id)).length === 0);
   });
 
   it('sends a reminder when one fires, once, with a fresh personal link', async () => {
     const { response, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
-    const [first] = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     await first.promote();
     const reminder = await harness.mailbox.waitForMessageTo(partners[0].email, /Reminder:/);
     expect(reminder.raw.replace(/=\r?\n/g, '')).toMatch(/\/h\/[A-Za-z0-9_-]{43}/);
@@ -113,7 +105,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
   it('re-checks when firing: nothing for a stale due date, a submission or withdrawn consent', async () => {
     const { response, assignmentId, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
-    const jobs = await eventually(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    const jobs = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     // The due date changed behind the job's back (no re-plan yet): the old job must stay silent.
     await db.getRepository(Assignment).update({ id: assignmentId }, { dueAt: new Date(Date.now() + 24 * 7 * HOUR) });
     await jobs[0].promote();

@@ -1,47 +1,23 @@
 import {
-  type AnswerMap,
   type ChoiceOption,
   type Prompt,
   SCALE_DEFAULT_MAX,
   SCALE_DEFAULT_MIN,
   LONG_TEXT_MAX_LENGTH,
 } from '@trellis/domain';
+import type { HomeworkGreeting, HomeworkStatus, HomeworkView as ContractHomeworkView } from '@trellis/contracts';
 import { sanitizeAnswers } from './answers';
 
-// Response shapes of /api/v1/homework/*. They belong in libs/contracts once the API publishes them;
-// until then the page states them here and checks every response against them.
+// Response shapes of /api/v1/homework/* come from the contracts the API publishes; the page still
+// checks every response against them (a captive portal can answer 200 with anything).
 
 /** `POST /homework/link`: who the link is for, and nothing else. */
-export interface HomeworkLink {
-  partnerFirstName: string;
-  clinicName: string;
-}
+export type HomeworkLink = HomeworkGreeting;
 
-export type HomeworkStatus = 'not_started' | 'draft' | 'submitted';
+export type { HomeworkStatus };
 
-/** `GET /homework/current`: this partner's homework. */
-export interface HomeworkView {
-  partnerFirstName: string;
-  clinicName: string;
-  therapistName: string;
-  title: string;
-  purpose: string;
-  instructions: string;
-  /** The therapist's note to the couple; empty when there is none. */
-  message: string;
-  dueAt: string;
-  /** Already formatted in the partner's own timezone, e.g. "Friday 5 December, 18:00". */
-  dueLabel: string;
-  estimatedMinutes: number | null;
-  prompts: Prompt[];
-  answers: AnswerMap;
-  status: HomeworkStatus;
-  lastSavedAt: string | null;
-  submittedAt: string | null;
-  /** The other partner's answers: only after both submitted and the therapist allowed sharing. */
-  partnerAnswers: AnswerMap | null;
-  partnerName: string | null;
-}
+/** `GET /homework/current`: this partner's homework (the response id is kept by api.ts). */
+export type HomeworkView = Omit<ContractHomeworkView, 'responseId'>;
 
 type Json = Record<string, unknown>;
 
