@@ -139,28 +139,8 @@ describe('reliability under faults', () => {
       await worker.close();
     }
   }, 90_000);
-});
 
-describe('a worker killed mid-send', () => {
-  let db: DataSource;
-  let redis: OwnRedis;
-  let smtp: SmtpCapture;
-  let smtpUrl: string;
-
-  beforeAll(async () => {
-    db = await connectTestDatabase();
-    redis = new OwnRedis();
-    await redis.start();
-    smtp = new SmtpCapture();
-    smtpUrl = await smtp.start();
-  });
-  afterAll(async () => {
-    await smtp.stop();
-    await redis.stop();
-    await db.destroy();
-  });
-
-  it('delivers the email exactly once after the restart', async () => {
+  it('a worker killed mid-send delivers the email exactly once after the restart', async () => {
     const { spawn } = await import('node:child_process');
     const { join } = await import('node:path');
     const main = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
