@@ -102,6 +102,44 @@ describe('reminders: planned per open response, moved with the due date, silent 
     expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(1);
   });
 
+  it('hands a reminder whose SMTP send failed to the email queue, which delivers it once SMTP is back', async () => {
+    const { response, partners } = await assignDue(afternoonIn(5));
+    await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    harness.mailbox.refuseWith = new Error('451 try again later');
+    try {
+      await first.promote();
+      // The first attempt is made by the reminder job itself; its failure is counted on the ledger row
+      // and the row goes to the email queue, whose retries and failed-job view apply.
+      const [delivery] = await until(async () => {
+        const rows: { id: string; attempts: number; status: string }[] = await db.query(
+          `SELECT id, attempts, status FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1 AND attempts > 0`,
+          [response.id],
+        );
+        return rows.length ? rows : null;
+      });
+      expect(delivery.status).toBe('pending');
+      expect(await first.getState()).toBe('completed');
+      const emailQueue = new Queue(QueueName.Email, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+      try {
+        // The email queue tries too while SMTP still refuses, then waits out its backoff.
+        const retry = await until(async () => {
+          const job = await emailQueue.getJob(`email-${delivery.id}`);
+          return job && (await job.getState()) === 'delayed' ? job : null;
+        });
+        harness.mailbox.refuseWith = null;
+        await retry.promote();
+        await harness.mailbox.waitForMessageTo(partners[0].email, /Reminder:/);
+      } finally {
+        await emailQueue.close();
+      }
+    } finally {
+      harness.mailbox.refuseWith = null;
+    }
+    await until(async () => (await db.query(`SELECT status FROM email_delivery WHERE subject_ids->>'responseId' = $1 AND template = 'homework-reminder'`, [response.id]))[0]?.status === 'sent');
+    expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(1);
+  });
+
   it('re-checks when firing: nothing for a stale due date, a submission or withdrawn consent', async () => {
     const { response, assignmentId, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);

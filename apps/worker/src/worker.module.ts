@@ -5,6 +5,7 @@ import { AppConfig } from '@trellis/config';
 import { buildDataSourceOptions } from '@trellis/data';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { createMailSender, MailSender } from '@trellis/mail';
+import { DeliverySender } from './email/delivery-sender.service';
 import { EmailComposer } from './email/email-composer.service';
 import { EmailProcessor } from './email/email.processor';
 import { HeartbeatService } from './health/heartbeat.service';
@@ -46,6 +47,7 @@ export class WorkerModule {
           useFactory: () => options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
         },
         EmailComposer,
+        DeliverySender,
         EmailProcessor,
         RemindersProcessor,
         SummariesProcessor,

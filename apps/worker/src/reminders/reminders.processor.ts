@@ -1,13 +1,21 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Job, Queue } from 'bullmq';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
-import { Assignment, Client, Couple, HomeworkResponse } from '@trellis/data';
 import { planReminders } from '@trellis/domain';
-import { JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName, queueEmailInTransaction } from '@trellis/jobs';
+import { JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
+import { DeliverySender } from '../email/delivery-sender.service';
 import { APP_CONFIG } from '../worker.tokens';
+
+// Responses a reminder may still go out for: not submitted, link not revoked, homework neither
+// cancelled nor reviewed, partner consenting to email, couple active.
+const OPEN_RESPONSES = `FROM homework_response r
+  JOIN assignment a ON a.id = r.assignment_id AND a.cancelled_at IS NULL AND a.reviewed_at IS NULL
+  JOIN client cl ON cl.id = r.client_id AND cl.email_consent
+  JOIN couple c ON c.id = a.couple_id AND c.status = 'active'
+  WHERE r.submitted_at IS NULL AND r.link_revoked_at IS NULL`;
 
 type ReminderJob = Job<JobPayloads[JobName.PlanReminders] | JobPayloads[JobName.SendReminder], void, string>;
 
@@ -27,6 +35,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: DeliverySender,
   ) {
     super();
   }
@@ -41,16 +50,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     this.logger.warn(`unknown reminders job ${job.name}`);
   }
 
-  /** The state a reminder depends on, or null when nothing should be sent any more. */
-  private async openState(responseId: string) {
-    const response = await this.dataSource.getRepository(HomeworkResponse).findOneBy({ id: responseId });
-    if (!response || response.submittedAt || response.linkRevokedAt) return null;
-    const assignment = await this.dataSource.getRepository(Assignment).findOneBy({ id: response.assignmentId });
-    if (!assignment || assignment.cancelledAt || assignment.reviewedAt) return null;
-    const client = await this.dataSource.getRepository(Client).findOneBy({ id: response.clientId });
-    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: assignment.coupleId });
-    if (!client?.emailConsent || !couple || couple.status !== 'active') return null;
-    return { response, assignment, client };
+  /** What a reminder needs of an open response, or null when nothing should be sent any more. */
+  private async openState(responseId: string): Promise<{ clinicId: string; dueAt: Date; timezone: string } | null> {
+    const rows: { clinic_id: string; due_at: Date; timezone: string }[] = await this.dataSource.query(
+      `SELECT r.clinic_id, a.due_at, cl.timezone ${OPEN_RESPONSES} AND r.id = $1`,
+      [responseId],
+    );
+    return rows[0] ? { clinicId: rows[0].clinic_id, dueAt: rows[0].due_at, timezone: rows[0].timezone } : null;
   }
 
   private async plan(responseId: string): Promise<void> {
@@ -63,8 +69,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     if (!state) return;
     const now = Date.now();
     const plan = planReminders({
-      dueAt: state.assignment.dueAt,
-      timezone: state.client.timezone,
+      dueAt: state.dueAt,
+      timezone: state.timezone,
       now,
       offsetsHours: this.config.reminders.offsetsHours,
       overdueNudgeHours: this.config.reminders.overdueNudgeHours,
@@ -72,25 +78,49 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     for (const slot of plan) {
       await this.queue.add(
         JobName.SendReminder,
-        { responseId, clinicId: state.response.clinicId, n: slot.n, dueAtMs: state.assignment.dueAt.getTime() },
+        { responseId, clinicId: state.clinicId, n: slot.n, dueAtMs: state.dueAt.getTime() },
         { ...QUEUE_JOB_OPTIONS[QueueName.Reminders], jobId: reminderJobId(responseId, slot.n), delay: Math.max(0, slot.sendAt.getTime() - now) },
       );
     }
   }
 
+  /**
+   * One statement checks the state and records the ledger row (or finds the row an earlier try of
+   * this job recorded); then the email goes out from this job. Sending here rather than through the
+   * email queue saves a job, a relay hop and a dozen statements per reminder; a failed first attempt
+   * is handed to the email queue, whose retries, backoff and failed-job view apply as for any email.
+   */
   private async fire(data: JobPayloads[JobName.SendReminder]): Promise<void> {
-    const state = await this.openState(data.responseId);
-    // Stale: planned for a due date that has since moved (the re-plan made its own jobs).
-    if (!state || state.assignment.dueAt.getTime() !== data.dueAtMs) return;
     const overdue = Date.now() > data.dueAtMs;
-    await this.dataSource.transaction((manager) =>
-      queueEmailInTransaction(manager, {
-        clinicId: state.response.clinicId,
-        template: 'homework-reminder',
-        subjectIds: { responseId: data.responseId, kind: overdue ? 'overdue' : 'before_due' },
-        // One email per slot per due date, however often the job runs.
-        idempotencyKey: `reminder-${data.responseId}-${data.n}-${data.dueAtMs}`,
-      }),
+    const rows: { id: string; status: string }[] = await this.dataSource.query(
+      `WITH open AS (
+         SELECT r.clinic_id ${OPEN_RESPONSES}
+         AND r.id = $1 AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = $2::bigint
+       ), inserted AS (
+         INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
+         SELECT clinic_id, $3, 'homework-reminder', $4::jsonb, 'pending' FROM open
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id, status
+       )
+       SELECT id, status FROM inserted
+       UNION ALL
+       SELECT id, status FROM email_delivery WHERE idempotency_key = $3`,
+      [
+        data.responseId,
+        data.dueAtMs,
+        // One email per slot per due date, however often the job runs. A moved due date makes the
+        // old job stale: the state check above no longer matches and the re-plan made new jobs.
+        `reminder-${data.responseId}-${data.n}-${data.dueAtMs}`,
+        JSON.stringify({ responseId: data.responseId, kind: overdue ? 'overdue' : 'before_due' }),
+      ],
     );
+    const delivery = rows[0];
+    if (!delivery || delivery.status !== 'pending') return;
+    try {
+      await this.deliveries.sendOnce(delivery.id);
+    } catch (error) {
+      if (error instanceof UnrecoverableError) return this.deliveries.recordFailure(delivery.id, error, 'failed');
+      await this.deliveries.handOverToEmailQueue(delivery.id, data.clinicId, error);
+    }
   }
 }
