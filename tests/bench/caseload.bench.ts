@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { buildCaseloadSql } from '../../apps/api/src/couples/caseload.query';
 import { CaseloadQueryDto } from '../../apps/api/src/couples/caseload-query.dto';
+import { buildCoupleDetailSql } from '../../apps/api/src/couples/couple-detail.query';
 import { SCALE_CLINIC_ID, SCALE_PASSWORD, seedScaleClinic } from '../../apps/api/src/seed/scale-seed';
 import { createTestApp } from '../support/create-test-app';
 import { connectTestDatabase } from '../support/test-database';
@@ -24,7 +25,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
  * The caseload endpoint through the whole NestJS stack (session, tenancy, validation, audit row)
  * against a bare Fastify + pg handler running the same SQL in the same process.
  */
-describe('caseload: API vs raw SQL, and scaling with caseload size', () => {
+describe('caseload and couple detail: API vs raw SQL', () => {
   let db: DataSource;
   let app: NestFastifyApplication;
   let apiUrl: string;
@@ -63,6 +64,29 @@ describe('caseload: API vs raw SQL, and scaling with caseload size', () => {
       const p99 = api.p99 / Math.max(baseline.p99, 1);
       report(`caseload page of 25 (therapist with 50 couples, clinic of ${FULL ? 10_000 : 2_000}): raw ${baseline.rps.toFixed(0)} req/s p99 ${baseline.p99} ms; API ${api.rps.toFixed(0)} req/s p99 ${api.p99} ms; throughput ratio ${throughput.toFixed(2)} (floor 0.5), p99 ratio ${p99.toFixed(2)} (ceiling 2)`);
       // Fail only far past the floors: these machines are noisy.
+      expect(throughput).toBeGreaterThan(0.25);
+      expect(p99).toBeLessThan(4);
+    } finally {
+      await raw.close();
+      await pool.end();
+    }
+  }, 120_000);
+
+  it('serves the couple detail at ≥ 0.5× the throughput of raw SQL, p99 ≤ 2×', async () => {
+    const [{ id: coupleId }] = await db.query(`SELECT id FROM couple WHERE therapist_id = $1 ORDER BY id LIMIT 1`, [therapistId]);
+    const { sql, params } = buildCoupleDetailSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, coupleId);
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    const raw = Fastify();
+    raw.get('/couple', async () => ({ data: (await pool.query(sql, params)).rows[0] }));
+    await raw.listen({ port: 0, host: '127.0.0.1' });
+    const rawUrl = `http://127.0.0.1:${(raw.server.address() as { port: number }).port}/couple`;
+    try {
+      await load(rawUrl);
+      const baseline = await load(rawUrl);
+      const api = await load(`${apiUrl}/api/v1/couples/${coupleId}`, { cookie });
+      const throughput = api.rps / baseline.rps;
+      const p99 = api.p99 / Math.max(baseline.p99, 1);
+      report(`couple detail (therapist's own couple, clinic of ${FULL ? 10_000 : 2_000}): raw ${baseline.rps.toFixed(0)} req/s p99 ${baseline.p99} ms; API ${api.rps.toFixed(0)} req/s p99 ${api.p99} ms; throughput ratio ${throughput.toFixed(2)} (floor 0.5), p99 ratio ${p99.toFixed(2)} (ceiling 2)`);
       expect(throughput).toBeGreaterThan(0.25);
       expect(p99).toBeLessThan(4);
     } finally {

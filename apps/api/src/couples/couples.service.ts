@@ -9,8 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { queryCaseload } from './caseload.query';
+import { queryCoupleDetail } from './couple-detail.query';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
-import { toCoupleView } from './couple.view';
 
 /**
  * Couples and partners. A therapist sees and changes only their own couples; an admin sees the
@@ -128,10 +128,9 @@ export class CouplesService {
   }
 
   private async load(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView> {
-    const couple = await this.findVisible(manager, user, coupleId);
-    // Sequential: `manager` may be a transaction, i.e. one connection.
-    const partners = await manager.findBy(Client, { coupleId: couple.id });
-    const therapist = await manager.findOneByOrFail(StaffUser, { id: couple.therapistId });
-    return toCoupleView(couple, partners, therapist.name);
+    const view = await queryCoupleDetail(manager, user, coupleId);
+    if (!view) throw new NotFoundException('No such couple in your caseload.');
+    return view;
   }
+
 }
