@@ -61,24 +61,46 @@ export async function planPreSessionDigestInTransaction(manager: EntityManager, 
   await enqueueInTransaction(manager, { name: JobName.PlanPreSessionDigest, data: { coupleId, clinicId }, jobId: `plan-pre-session-${coupleId}-${randomUUID()}` });
 }
 
+export interface NewHomeworkResponse {
+  assignmentId: string;
+  clientId: string;
+  /** The partner consented to email: their link goes out now. */
+  sendEmail: boolean;
+}
+
 /**
- * What assigning homework queues — each consenting partner's email (ledger row + job) and the
- * reminder plan of every response — in one statement, so the outbox adds a single round trip.
+ * Creates the partners' responses of newly assigned homework together with what assigning queues —
+ * each consenting partner's email (ledger row + job) and every response's reminder plan — in one
+ * statement: the outbox adds no round trip to the write (the writes benchmark measures this).
  */
-export async function queueNewHomeworkJobsInTransaction(manager: EntityManager, clinicId: string, emailResponseIds: string[], allResponseIds: string[]): Promise<void> {
-  if (allResponseIds.length === 0) return;
+export async function insertResponsesWithJobsInTransaction(manager: EntityManager, clinicId: string, responses: NewHomeworkResponse[]): Promise<void> {
+  if (responses.length === 0) return;
   await manager.query(
-    `WITH delivery AS (
+    `WITH response AS (
+       INSERT INTO homework_response (clinic_id, assignment_id, client_id, answers)
+       SELECT $1::uuid, x.assignment_id, x.client_id, '{}'::jsonb
+       FROM unnest($2::uuid[], $3::uuid[]) AS x(assignment_id, client_id)
+       RETURNING id, client_id
+     ), delivery AS (
        INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
-       SELECT $1::uuid, 'homework-assigned-' || r, 'homework-assigned', jsonb_build_object('responseId', r), 'pending'
-       FROM unnest($2::text[]) AS r
+       SELECT $1::uuid, 'homework-assigned-' || r.id, 'homework-assigned', jsonb_build_object('responseId', r.id), 'pending'
+       FROM response r WHERE r.client_id = ANY($4::uuid[])
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id
      )
      INSERT INTO outbox (queue, job_name, payload, job_id)
-     SELECT $3, $4, jsonb_build_object('deliveryId', id, 'clinicId', $1::text), 'email-' || id FROM delivery
+     SELECT $5, $6, jsonb_build_object('deliveryId', d.id, 'clinicId', $1::text), 'email-' || d.id FROM delivery d
      UNION ALL
-     SELECT $5, $6, jsonb_build_object('responseId', r, 'clinicId', $1::text), 'plan-' || r || '-' || gen_random_uuid() FROM unnest($7::text[]) AS r`,
-    [clinicId, emailResponseIds, JOB_QUEUE[JobName.SendEmail], JobName.SendEmail, JOB_QUEUE[JobName.PlanReminders], JobName.PlanReminders, allResponseIds],
+     SELECT $7, $8, jsonb_build_object('responseId', r.id, 'clinicId', $1::text), 'plan-' || r.id || '-' || gen_random_uuid() FROM response r`,
+    [
+      clinicId,
+      responses.map((r) => r.assignmentId),
+      responses.map((r) => r.clientId),
+      responses.filter((r) => r.sendEmail).map((r) => r.clientId),
+      JOB_QUEUE[JobName.SendEmail],
+      JobName.SendEmail,
+      JOB_QUEUE[JobName.PlanReminders],
+      JobName.PlanReminders,
+    ],
   );
 }

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
-import { queueEmailInTransaction, queueNewHomeworkJobsInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
+import { insertResponsesWithJobsInTransaction, queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -64,20 +64,14 @@ export class AssignmentsService {
         ),
       );
       const clients = await manager.findBy(Client, { coupleId: In(couples.map((c) => c.id)) });
-      const responses = await manager.save(
-        assignments.flatMap((a) =>
-          clients
-            .filter((c) => c.coupleId === a.coupleId)
-            .map((c) => manager.create(HomeworkResponse, { clinicId: user.clinicId, assignmentId: a.id, clientId: c.id, answers: {} })),
-        ),
-      );
       // Each partner with email consent gets their own link (sent by the worker after commit), and
-      // every response its reminder plan: one statement for all of it.
-      await queueNewHomeworkJobsInTransaction(
+      // every response its reminder plan: one statement with the responses themselves.
+      await insertResponsesWithJobsInTransaction(
         manager,
         user.clinicId,
-        responses.filter((response) => clients.find((c) => c.id === response.clientId)?.emailConsent).map((r) => r.id),
-        responses.map((r) => r.id),
+        assignments.flatMap((a) =>
+          clients.filter((c) => c.coupleId === a.coupleId).map((c) => ({ assignmentId: a.id, clientId: c.id, sendEmail: c.emailConsent })),
+        ),
       );
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
