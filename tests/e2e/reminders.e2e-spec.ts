@@ -9,6 +9,8 @@ import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
 import { until } from '../support/eventually';
+import { decodedEmailText } from '../support/email-links';
+import request from 'supertest';
 
 const HOUR = 3600 * 1000;
 
@@ -95,7 +97,13 @@ describe('reminders: planned per open response, moved with the due date, silent 
     const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     await first.promote();
     const reminder = await harness.mailbox.waitForMessageTo(partners[0].email, /Reminder:/);
-    expect(reminder.raw.replace(/=\r?\n/g, '')).toMatch(/\/h\/[A-Za-z0-9_-]{43}/);
+    // The reminder's link is the one that works now: its hash was stored in the sending transaction.
+    const token = /\/h\/([A-Za-z0-9_-]{43})/.exec(decodedEmailText(reminder.raw))?.[1];
+    expect(token).toBeDefined();
+    const greeting = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(200);
+    expect(JSON.stringify(greeting.body)).toContain(partners[0].name.split(' ')[0]);
+    const [delivery] = await db.query(`SELECT status, message_id FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`, [response.id]);
+    expect(delivery).toEqual({ status: 'sent', message_id: expect.stringMatching(/^<reminder-.+@trellis>$/) });
     // Running the same slot again (a retried or duplicated job) sends nothing more.
     await queue.add('send-reminder', first.data, { jobId: `again-${response.id}` });
     await new Promise((r) => setTimeout(r, 600));
@@ -138,6 +146,23 @@ describe('reminders: planned per open response, moved with the due date, silent 
     }
     await until(async () => (await db.query(`SELECT status FROM email_delivery WHERE subject_ids->>'responseId' = $1 AND template = 'homework-reminder'`, [response.id]))[0]?.status === 'sent');
     expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('sends the row an earlier try left pending, and two slots of one response firing together each once', async () => {
+    const { response, partners } = await assignDue(afternoonIn(5));
+    await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const [first, second] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    // An earlier try recorded the first slot's row, then the worker died before sending it.
+    await db.query(
+      `INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status) VALUES ($1, $2, 'homework-reminder', $3, 'pending')`,
+      [response.clinicId, `reminder-${response.id}-${first.data.n}-${first.data.dueAtMs}`, JSON.stringify({ responseId: response.id, kind: 'before_due' })],
+    );
+    await Promise.all([first.promote(), second.promote()]);
+    await until(async () => harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject)).length === 2);
+    const rows: { status: string }[] = await db.query(`SELECT status FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`, [response.id]);
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(2);
   });
 
   it('re-checks when firing: nothing for a stale due date, a submission or withdrawn consent', async () => {

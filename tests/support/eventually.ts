@@ -14,13 +14,13 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
   }
 }
 
-/** Polls `check` (every 50 ms, up to `timeoutMs`) until it returns something truthy, and returns that. */
-export async function until<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+/** Polls `check` (every `intervalMs`, up to `timeoutMs`) until it returns something truthy, and returns that. */
+export async function until<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();
     if (value) return value;
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

@@ -5,6 +5,8 @@ export interface CapturedEmail {
   to: string[];
   raw: string;
   subject: string;
+  /** When the message was accepted (ms since the epoch): benchmarks time the last one. */
+  acceptedAt: number;
 }
 
 /** A real SMTP listener on a free local port; records every message it accepts. */
@@ -35,7 +37,7 @@ export class SmtpCapture {
           }
           const raw = Buffer.concat(chunks).toString('utf8');
           const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
-          this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject });
+          this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject, acceptedAt: Date.now() });
           callback();
         });
       },

@@ -10,6 +10,7 @@ import { EmailComposer } from './email/email-composer.service';
 import { EmailProcessor } from './email/email.processor';
 import { HeartbeatService } from './health/heartbeat.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ReminderSender } from './reminders/reminder-sender.service';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { SummariesProcessor } from './summaries/summaries.processor';
 import { APP_CONFIG, MAIL_SENDER } from './worker.tokens';
@@ -49,6 +50,7 @@ export class WorkerModule {
         EmailComposer,
         DeliverySender,
         EmailProcessor,
+        ReminderSender,
         RemindersProcessor,
         SummariesProcessor,
         OutboxRelayService,

@@ -1,13 +1,13 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import { planReminders } from '@trellis/domain';
 import { JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
-import { DeliverySender } from '../email/delivery-sender.service';
 import { APP_CONFIG } from '../worker.tokens';
+import { ReminderSender } from './reminder-sender.service';
 
 // Responses a reminder may still go out for: not submitted, link not revoked, homework neither
 // cancelled nor reviewed, partner consenting to email, couple active.
@@ -35,7 +35,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly deliveries: DeliverySender,
+    private readonly reminderSender: ReminderSender,
   ) {
     super();
   }
@@ -84,43 +84,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     }
   }
 
-  /**
-   * One statement checks the state and records the ledger row (or finds the row an earlier try of
-   * this job recorded); then the email goes out from this job. Sending here rather than through the
-   * email queue saves a job, a relay hop and a dozen statements per reminder; a failed first attempt
-   * is handed to the email queue, whose retries, backoff and failed-job view apply as for any email.
-   */
-  private async fire(data: JobPayloads[JobName.SendReminder]): Promise<void> {
-    const overdue = Date.now() > data.dueAtMs;
-    const rows: { id: string; status: string }[] = await this.dataSource.query(
-      `WITH open AS (
-         SELECT r.clinic_id ${OPEN_RESPONSES}
-         AND r.id = $1 AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = $2::bigint
-       ), inserted AS (
-         INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
-         SELECT clinic_id, $3, 'homework-reminder', $4::jsonb, 'pending' FROM open
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id, status
-       )
-       SELECT id, status FROM inserted
-       UNION ALL
-       SELECT id, status FROM email_delivery WHERE idempotency_key = $3`,
-      [
-        data.responseId,
-        data.dueAtMs,
-        // One email per slot per due date, however often the job runs. A moved due date makes the
-        // old job stale: the state check above no longer matches and the re-plan made new jobs.
-        `reminder-${data.responseId}-${data.n}-${data.dueAtMs}`,
-        JSON.stringify({ responseId: data.responseId, kind: overdue ? 'overdue' : 'before_due' }),
-      ],
-    );
-    const delivery = rows[0];
-    if (!delivery || delivery.status !== 'pending') return;
-    try {
-      await this.deliveries.sendOnce(delivery.id);
-    } catch (error) {
-      if (error instanceof UnrecoverableError) return this.deliveries.recordFailure(delivery.id, error, 'failed');
-      await this.deliveries.handOverToEmailQueue(delivery.id, data.clinicId, error);
-    }
+  /** Batched with the other reminders firing now: see ReminderSender. */
+  private fire(data: JobPayloads[JobName.SendReminder]): Promise<void> {
+    return this.reminderSender.send(data);
   }
 }

@@ -1,10 +1,13 @@
 import { EntityManager } from 'typeorm';
+import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery, mintSecretToken } from '@trellis/data';
 import { firstName, formatDueLabel } from '@trellis/domain';
 import { renderHomeworkEmail, renderHomeworkReminder } from '@trellis/mail';
 import type { ComposedEmail } from '../email-composer.service';
 
-interface HomeworkEmailFacts {
+/** What a homework email says and the state that decides whether it goes out at all. */
+export interface HomeworkEmailFacts {
+  response_id: string;
   submitted_at: Date | null;
   link_revoked_at: Date | null;
   cancelled_at: Date | null;
@@ -22,45 +25,21 @@ interface HomeworkEmailFacts {
 }
 
 /**
- * Everything a homework email says, in one statement (an email is sent per partner, per reminder,
- * so a round trip per table showed up in the jobs benchmark). Scoped to the delivery's clinic.
+ * The facts of a response (`r`) in one statement: an email goes out per partner and per reminder,
+ * so a round trip per table showed up in the jobs benchmark. Shared with the batched reminder sender.
  */
-async function readFacts(manager: EntityManager, responseId: string, clinicId: string | null): Promise<HomeworkEmailFacts | undefined> {
-  const rows: HomeworkEmailFacts[] = await manager.query(
-    `SELECT r.submitted_at, r.link_revoked_at, a.cancelled_at, a.title, a.message, a.due_at,
-            cl.name AS client_name, cl.email AS client_email, cl.timezone AS client_timezone, cl.email_consent,
-            c.status AS couple_status, k.name AS clinic_name, t.name AS therapist_name,
-            a.due_at + make_interval(days => k.homework_link_days) AS link_expires_at
-     FROM homework_response r
-     JOIN assignment a ON a.id = r.assignment_id
-     JOIN client cl ON cl.id = r.client_id
-     JOIN couple c ON c.id = a.couple_id
-     JOIN clinic k ON k.id = a.clinic_id
-     JOIN staff_user t ON t.id = c.therapist_id
-     WHERE r.id = $1 AND r.clinic_id = $2`,
-    [responseId, clinicId],
-  );
-  return rows[0];
-}
+export const HOMEWORK_FACTS_COLUMNS = `r.id AS response_id, r.submitted_at, r.link_revoked_at, a.cancelled_at, a.title, a.message, a.due_at,
+  cl.name AS client_name, cl.email AS client_email, cl.timezone AS client_timezone, cl.email_consent,
+  c.status AS couple_status, k.name AS clinic_name, t.name AS therapist_name,
+  a.due_at + make_interval(days => k.homework_link_days) AS link_expires_at`;
+export const HOMEWORK_FACTS_JOINS = `JOIN assignment a ON a.id = r.assignment_id
+  JOIN client cl ON cl.id = r.client_id
+  JOIN couple c ON c.id = a.couple_id
+  JOIN clinic k ON k.id = a.clinic_id
+  JOIN staff_user t ON t.id = c.therapist_id`;
 
-/**
- * A partner's homework email. The personal link is minted here, at send time, inside the
- * delivery's transaction: a new link replaces (and so invalidates) any earlier one, only its hash
- * is stored, and nothing goes out for submitted or cancelled homework or without email consent.
- */
-export async function composeHomeworkEmail(delivery: EmailDelivery, manager: EntityManager, publicUrl: string): Promise<ComposedEmail | null> {
-  const responseId = delivery.subjectIds.responseId;
-  const facts = await readFacts(manager, responseId, delivery.clinicId);
-  if (!facts || facts.submitted_at || facts.cancelled_at) return null;
-  // A therapist who revoked a link meant it: reminders stay silent (an explicit resend still works).
-  if (delivery.template === 'homework-reminder' && facts.link_revoked_at) return null;
-  if (!facts.email_consent || facts.couple_status === 'discharged') return null;
-
-  const { token, hash } = mintSecretToken();
-  await manager.query(
-    `UPDATE homework_response SET link_token_hash = $2, link_expires_at = $3, link_revoked_at = NULL, updated_at = now() WHERE id = $1`,
-    [responseId, hash, facts.link_expires_at],
-  );
+/** Renders a homework email for `facts` with the personal link carrying `token`. */
+export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTemplateName, kind: string | undefined, token: string, publicUrl: string): ComposedEmail {
   const common = {
     clinicName: facts.clinic_name,
     partnerFirstName: firstName(facts.client_name),
@@ -69,8 +48,31 @@ export async function composeHomeworkEmail(delivery: EmailDelivery, manager: Ent
     dueLabel: formatDueLabel(facts.due_at, facts.client_timezone),
     homeworkUrl: `${publicUrl}/h/${token}`,
   };
-  if (delivery.template === 'homework-reminder') {
-    return { to: facts.client_email, ...renderHomeworkReminder({ ...common, overdue: delivery.subjectIds.kind === 'overdue' }) };
+  if (template === 'homework-reminder') {
+    return { to: facts.client_email, ...renderHomeworkReminder({ ...common, overdue: kind === 'overdue' }) };
   }
-  return { to: facts.client_email, ...renderHomeworkEmail({ ...common, message: facts.message, isFreshLink: delivery.template === 'homework-link' }) };
+  return { to: facts.client_email, ...renderHomeworkEmail({ ...common, message: facts.message, isFreshLink: template === 'homework-link' }) };
+}
+
+/**
+ * A partner's homework email. The personal link is minted here, at send time, inside the
+ * delivery's transaction: a new link replaces (and so invalidates) any earlier one, only its hash
+ * is stored, and nothing goes out for submitted or cancelled homework or without email consent.
+ */
+export async function composeHomeworkEmail(delivery: EmailDelivery, manager: EntityManager, publicUrl: string): Promise<ComposedEmail | null> {
+  const [facts]: HomeworkEmailFacts[] = await manager.query(
+    `SELECT ${HOMEWORK_FACTS_COLUMNS} FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND r.clinic_id = $2`,
+    [delivery.subjectIds.responseId, delivery.clinicId],
+  );
+  if (!facts || facts.submitted_at || facts.cancelled_at) return null;
+  // A therapist who revoked a link meant it: reminders stay silent (an explicit resend still works).
+  if (delivery.template === 'homework-reminder' && facts.link_revoked_at) return null;
+  if (!facts.email_consent || facts.couple_status === 'discharged') return null;
+
+  const { token, hash } = mintSecretToken();
+  await manager.query(
+    `UPDATE homework_response SET link_token_hash = $2, link_expires_at = $3, link_revoked_at = NULL, updated_at = now() WHERE id = $1`,
+    [facts.response_id, hash, facts.link_expires_at],
+  );
+  return renderHomeworkFacts(facts, delivery.template, delivery.subjectIds.kind, token, publicUrl);
 }
