@@ -17,6 +17,9 @@ const CONNECTIONS = 10;
 
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  // autocannon stops at the deadline without waiting for requests in flight; let them finish
+  // before the next run (or the app's shutdown) so they don't end in errors.
+  await new Promise((resolve) => setTimeout(resolve, 300));
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }

@@ -17,23 +17,88 @@ export interface AuditEntry {
   details?: Record<string, string | number | boolean | null>;
 }
 
-/** Writes the append-only audit trail; pass the caller's transaction manager to audit atomically. */
+type AuditRow = Pick<AuditEvent, 'clinicId' | 'actorType' | 'actorId' | 'action' | 'outcome' | 'recordType' | 'recordId' | 'details' | 'ip' | 'userAgent'>;
+
+interface Pending {
+  row: AuditRow;
+  written: () => void;
+  failed: (error: unknown) => void;
+}
+
+/**
+ * Writes the append-only audit trail. Inside a change, pass the caller's transaction manager: the
+ * row commits with the change or not at all. Otherwise (reads), rows are group-committed: a row
+ * waits only while an earlier insert is in flight, then goes with everything that queued up
+ * meanwhile in one INSERT — so under load, reads share audit round trips instead of each paying
+ * one, and alone a read pays exactly one. Either way the caller waits until its row is committed,
+ * so no response goes out for a read that was not recorded.
+ */
 @Injectable()
 export class AuditService {
+  private queued: Pending[] = [];
+  private flushing = false;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, request: FastifyRequest, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).insert(AuditEvent, {
-      clinicId: entry.clinicId,
-      actorType: entry.actorType,
-      actorId: entry.actorId,
-      action: entry.action,
-      outcome: entry.outcome,
-      recordType: entry.recordType ?? null,
-      recordId: entry.recordId ?? null,
-      details: entry.details ?? {},
-      ip: request.ip ?? null,
-      userAgent: (request.headers['user-agent'] ?? '').slice(0, 500) || null,
+    const row = toRow(entry, request);
+    if (manager) {
+      await manager.insert(AuditEvent, row);
+      return;
+    }
+    await new Promise<void>((written, failed) => {
+      this.queued.push({ row, written, failed });
+      if (!this.flushing) void this.flush();
     });
   }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queued.length > 0) {
+      const batch = this.queued;
+      this.queued = [];
+      try {
+        await this.insertRows(batch.map((p) => p.row));
+        batch.forEach((p) => p.written());
+      } catch (error) {
+        batch.forEach((p) => p.failed(error));
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async insertRows(rows: AuditRow[]): Promise<void> {
+    const column = <K extends keyof AuditRow>(key: K) => rows.map((r) => r[key]);
+    await this.dataSource.query(
+      `INSERT INTO audit_event (clinic_id, actor_type, actor_id, action, outcome, record_type, record_id, details, ip, user_agent)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::inet[], $10::text[])`,
+      [
+        column('clinicId'),
+        column('actorType'),
+        column('actorId'),
+        column('action'),
+        column('outcome'),
+        column('recordType'),
+        column('recordId'),
+        rows.map((r) => JSON.stringify(r.details)),
+        column('ip'),
+        column('userAgent'),
+      ],
+    );
+  }
+}
+
+function toRow(entry: AuditEntry, request: FastifyRequest): AuditRow {
+  return {
+    clinicId: entry.clinicId,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    action: entry.action,
+    outcome: entry.outcome,
+    recordType: entry.recordType ?? null,
+    recordId: entry.recordId ?? null,
+    details: entry.details ?? {},
+    ip: request.ip ?? null,
+    userAgent: (request.headers['user-agent'] ?? '').slice(0, 500) || null,
+  };
 }

@@ -10,6 +10,7 @@ import type { StaffRole } from '@trellis/contracts';
 import { StaffUser } from '@trellis/data';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from './public.decorator';
+import type { StaffNow } from './session-data';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,7 +21,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 
 /**
  * Every route needs a live staff session unless marked @Public(). The person is re-read on each
- * request, so a deactivation or role change takes effect on their very next request; writes also
+ * request (with the session, in the same statement), so a deactivation or role change takes effect on their very next request; writes also
  * need the session's CSRF token.
  */
 @Injectable()
@@ -47,10 +48,8 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('Your session has ended. Sign in again.');
     }
 
-    const staff = await this.dataSource
-      .getRepository(StaffUser)
-      .findOneBy({ id: session.userId, clinicId: session.clinicId });
-    const revoked = staff?.sessionsValidAfter && session.signedInAt < staff.sessionsValidAfter.getTime();
+    const staff = session.staffNow !== undefined ? session.staffNow : await this.readStaff(session.userId, session.clinicId);
+    const revoked = staff?.sessionsValidAfter && session.signedInAt < staff.sessionsValidAfter;
     if (!staff || staff.status !== 'active' || revoked) {
       await session.destroy();
       throw new UnauthorizedException('Sign in to continue.');
@@ -71,5 +70,13 @@ export class AuthGuard implements CanActivate {
     if (now - session.lastSeenAt > 60_000) session.lastSeenAt = now;
     request.staff = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
     return true;
+  }
+
+  /** The person behind a session the store did not read them with (one created in this request). */
+  private async readStaff(id: string, clinicId: string | undefined): Promise<StaffNow | null> {
+    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id, clinicId });
+    if (!staff) return null;
+    const { email, name, role, status } = staff;
+    return { id, email, name, role, clinicId: staff.clinicId, status, sessionsValidAfter: staff.sessionsValidAfter?.getTime() ?? null };
   }
 }

@@ -1,4 +1,18 @@
-// What a staff session holds on the server (in Redis); the browser only ever sees a signed id.
+import type { StaffRole, StaffStatus } from '@trellis/contracts';
+
+/** The signed-in person as the database has them now, read in the same statement as the session. */
+export interface StaffNow {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  clinicId: string;
+  status: StaffStatus;
+  /** ms since epoch, or null: sessions signed in before this were ended (password reset, 2FA change). */
+  sessionsValidAfter: number | null;
+}
+
+// What a staff session holds on the server (in PostgreSQL); the browser only ever sees a signed id.
 declare module 'fastify' {
   interface Session {
     userId?: string;
@@ -17,6 +31,8 @@ declare module 'fastify' {
     homeworkLastSeenAt?: number;
     /** Synchronizer token sent back as `x-csrf-token` on every state-changing request. */
     csrfToken?: string;
+    /** Loaded with the session on every request and never stored (see PostgresSessionStore). */
+    staffNow?: StaffNow | null;
   }
 }
 
