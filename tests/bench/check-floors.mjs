@@ -2,7 +2,8 @@
 // floor by a wide margin"). Reads the ratios the benchmark run recorded and prints each against its
 // floor. A ratio is "far past" when it is worse than its floor by a factor of FAR_FACTOR: only that
 // fails, because these shared machines are noisy and a near miss is not a regression.
-// Usage: node tests/bench/check-floors.mjs [--expect name1,name2,...]
+// Known far misses, each with its measured cause, are listed in known-misses.json: reported, not
+// failed on, so any new far miss still fails. Usage: node tests/bench/check-floors.mjs
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,17 +14,21 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 const results = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const knownMisses = JSON.parse(readFileSync(join(import.meta.dirname, 'known-misses.json'), 'utf8'));
 
 let farPast = 0;
 console.log('benchmark floors (ratio against a baseline measured in the same run):');
 for (const r of results) {
   const meets = r.bound === 'atLeast' ? r.ratio >= r.limit : r.ratio <= r.limit;
   const far = r.bound === 'atLeast' ? r.ratio < r.limit / FAR_FACTOR : r.ratio > r.limit * FAR_FACTOR;
-  if (far) farPast += 1;
-  const verdict = meets ? 'meets' : far ? 'FAR PAST THE FLOOR' : 'misses (within the noise margin)';
-  console.log(`  ${r.name.padEnd(40)} ${r.ratio.toFixed(2).padStart(6)}  ${r.bound === 'atLeast' ? '≥' : '≤'} ${r.limit}  ${verdict}`);
+  const known = Object.hasOwn(knownMisses, r.name);
+  if (far && !known) farPast += 1;
+  let verdict = meets ? 'meets' : far ? 'FAR PAST THE FLOOR' : 'misses (within the noise margin)';
+  if (far && known) verdict += ' (known: see known-misses.json)';
+  if (meets && known) verdict += ' — now meets: remove it from known-misses.json';
+  console.log(`  ${r.name.padEnd(42)} ${r.ratio.toFixed(2).padStart(6)}  ${r.bound === 'atLeast' ? '≥' : '≤'} ${r.limit}  ${verdict}`);
 }
 if (farPast > 0) {
-  console.error(`${farPast} ratio(s) far past their floor (by more than ${FAR_FACTOR}×)`);
+  console.error(`${farPast} ratio(s) far past their floor (by more than ${FAR_FACTOR}×) and not known misses`);
   process.exit(1);
 }

@@ -87,6 +87,28 @@ describe('couples and the caseload', () => {
     expect(search.body.data.map((c: { id: string }) => c.id)).toEqual([b.couple.id]);
   });
 
+  it('pages the caseload with the total and the counts of each row, with and without a count filter', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const names = ['Quinn & Rowan', 'Avery & Blake', 'Morgan & Noor', 'Ellis & Finn', 'Jude & Kai'];
+    const couples = [];
+    for (const displayName of names) couples.push(await createCouple(db, clinic, dana, { displayName }));
+    // Every couple but the first alphabetically has one overdue homework.
+    for (const c of couples.filter((c) => c.couple.displayName !== 'Avery & Blake')) {
+      await createAssignment(db, c.couple, c.partners, { dueAt: new Date(Date.now() - DAY) });
+    }
+    const page2 = await asDana.agent.get('/api/v1/couples?sort=displayName&order=ASC&perPage=2&page=2').expect(200);
+    expect(page2.body.total).toBe(5);
+    expect(page2.body.data.map((c: { displayName: string; overdueCount: number }) => [c.displayName, c.overdueCount])).toEqual([
+      ['Jude & Kai', 1],
+      ['Morgan & Noor', 1],
+    ]);
+    const desc = await asDana.agent.get('/api/v1/couples?sort=displayName&order=DESC&perPage=2&page=3').expect(200);
+    expect(desc.body.data.map((c: { displayName: string; openCount: number }) => [c.displayName, c.openCount])).toEqual([['Avery & Blake', 0]]);
+    const filtered = await asDana.agent.get('/api/v1/couples?sort=displayName&order=ASC&perPage=2&page=2&hasOverdue=true').expect(200);
+    expect(filtered.body.total).toBe(4);
+    expect(filtered.body.data.map((c: { displayName: string }) => c.displayName)).toEqual(['Morgan & Noor', 'Quinn & Rowan']);
+  });
+
   it('costs the same number of queries at page size 10 and 100', async () => {
     const { clinic, dana, asDana } = await practice();
     for (let i = 0; i < 12; i += 1) {

@@ -58,14 +58,13 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
   const offset = `$${params.length}`;
   const order = query.order === 'DESC' ? 'DESC' : 'ASC';
 
-  const sql = `WITH counted AS (
-       SELECT c.id, c.display_name, c.therapist_id, su.name AS therapist_name, c.status, c.next_session_at,
+  const sortColumn = SORT_COLUMNS[query.sort];
+  const columns = `c.id, c.display_name, c.therapist_id, su.name AS therapist_name, c.status, c.next_session_at,
               c.last_activity_at, c.created_at, p1.name AS partner1, p2.name AS partner2,
               coalesce(h.open_count, 0)::int AS open_count,
               coalesce(h.overdue_count, 0)::int AS overdue_count,
-              coalesce(h.awaiting_review_count, 0)::int AS awaiting_review_count
-       FROM couple c
-       JOIN staff_user su ON su.id = c.therapist_id
+              coalesce(h.awaiting_review_count, 0)::int AS awaiting_review_count`;
+  const joins = `JOIN staff_user su ON su.id = c.therapist_id
        LEFT JOIN client p1 ON p1.couple_id = c.id AND p1.position = 1
        LEFT JOIN client p2 ON p2.couple_id = c.id AND p2.position = 2
        LEFT JOIN LATERAL (
@@ -78,14 +77,34 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
            FROM assignment x
            WHERE x.couple_id = c.id AND x.cancelled_at IS NULL
          ) a
-       ) h ON true
-       WHERE ${where.join(' AND ')}
-     )
-     SELECT counted.*, count(*) OVER ()::int AS total
-     FROM counted
-     ${having.length ? `WHERE ${having.join(' AND ')}` : ''}
-     ORDER BY ${SORT_COLUMNS[query.sort].replace('c.', 'counted.')} ${order} NULLS LAST, counted.id
-     LIMIT ${limit} OFFSET ${offset}`;
+       ) h ON true`;
+
+  // Without a filter on the counts, the page is chosen from the couples alone (in index order) and
+  // the counts are computed for its rows only: the cost follows the page size, not the caseload
+  // (an admin's view of a 10,000-couple clinic counted every couple's homework for each page).
+  const sql = having.length === 0
+    ? `WITH page AS (
+         SELECT c.*, count(*) OVER ()::int AS total
+         FROM couple c
+         WHERE ${where.join(' AND ')}
+         ORDER BY ${sortColumn} ${order} NULLS LAST, c.id
+         LIMIT ${limit} OFFSET ${offset}
+       )
+       SELECT ${columns}, c.total
+       FROM page c
+       ${joins}
+       ORDER BY ${sortColumn} ${order} NULLS LAST, c.id`
+    : `WITH counted AS (
+         SELECT ${columns}
+         FROM couple c
+         ${joins}
+         WHERE ${where.join(' AND ')}
+       )
+       SELECT counted.*, count(*) OVER ()::int AS total
+       FROM counted
+       WHERE ${having.join(' AND ')}
+       ORDER BY ${sortColumn.replace('c.', 'counted.')} ${order} NULLS LAST, counted.id
+       LIMIT ${limit} OFFSET ${offset}`;
   return { sql, params, where, having };
 }
 
