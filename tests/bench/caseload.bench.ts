@@ -50,50 +50,42 @@ describe('caseload and couple detail: API vs raw SQL', () => {
     await db.destroy();
   });
 
-  it('serves the caseload at ≥ 0.5× the throughput of raw SQL, p99 ≤ 2×', async () => {
-    const query = Object.assign(new CaseloadQueryDto(), { page: 1, perPage: 25, sort: 'nextSessionAt', order: 'ASC' });
-    const { sql, params } = buildCaseloadSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, query);
+  /**
+   * The API path against a bare Fastify + pg handler running `sql` (what the endpoint runs), both
+   * warmed, then measured back to back; records throughput and p99 ratios under `name`.
+   */
+  async function compareWithRawSql(name: string, label: string, sql: string, params: unknown[], apiPath: string) {
     const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     const raw = Fastify();
-    raw.get('/caseload', async () => ({ data: (await pool.query(sql, params)).rows }));
+    raw.get('/raw', async () => ({ data: (await pool.query(sql, params)).rows }));
     await raw.listen({ port: 0, host: '127.0.0.1' });
-    const rawUrl = `http://127.0.0.1:${(raw.server.address() as { port: number }).port}/caseload`;
+    const rawUrl = `http://127.0.0.1:${(raw.server.address() as { port: number }).port}/raw`;
     try {
-      // Warm both paths, then measure baseline and API back to back.
       await load(rawUrl);
       const baseline = await load(rawUrl);
-      const api = await load(`${apiUrl}/api/v1/couples?perPage=25&sort=nextSessionAt&order=ASC`, { cookie });
+      const api = await load(`${apiUrl}${apiPath}`, { cookie });
       const throughput = api.rps / baseline.rps;
       const p99 = api.p99 / Math.max(baseline.p99, 1);
-      report(`caseload page of 25 (therapist with 50 couples, clinic of ${FULL ? 10_000 : 2_000}): raw ${baseline.rps.toFixed(0)} req/s p99 ${baseline.p99} ms; API ${api.rps.toFixed(0)} req/s p99 ${api.p99} ms; throughput ratio ${throughput.toFixed(2)} (floor 0.5), p99 ratio ${p99.toFixed(2)} (ceiling 2)`);
-      recordRatio({ name: 'caseload: API vs raw SQL throughput', ratio: throughput, bound: 'atLeast', limit: 0.5 });
-      recordRatio({ name: 'caseload: API vs raw SQL p99', ratio: p99, bound: 'atMost', limit: 2 });
+      report(`${label}: raw ${baseline.rps.toFixed(0)} req/s p99 ${baseline.p99} ms; API ${api.rps.toFixed(0)} req/s p99 ${api.p99} ms; throughput ratio ${throughput.toFixed(2)} (floor 0.5), p99 ratio ${p99.toFixed(2)} (ceiling 2)`);
+      recordRatio({ name: `${name}: API vs raw SQL throughput`, ratio: throughput, bound: 'atLeast', limit: 0.5 });
+      recordRatio({ name: `${name}: API vs raw SQL p99`, ratio: p99, bound: 'atMost', limit: 2 });
     } finally {
       await raw.close();
       await pool.end();
     }
+  }
+
+  it('serves the caseload at ≥ 0.5× the throughput of raw SQL, p99 ≤ 2×', async () => {
+    const query = Object.assign(new CaseloadQueryDto(), { page: 1, perPage: 25, sort: 'nextSessionAt', order: 'ASC' });
+    const { sql, params } = buildCaseloadSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, query);
+    const label = `caseload page of 25 (therapist with 50 couples, clinic of ${FULL ? 10_000 : 2_000})`;
+    await compareWithRawSql('caseload', label, sql, params, '/api/v1/couples?perPage=25&sort=nextSessionAt&order=ASC');
   }, 120_000);
 
   it('serves the couple detail at ≥ 0.5× the throughput of raw SQL, p99 ≤ 2×', async () => {
     const [{ id: coupleId }] = await db.query(`SELECT id FROM couple WHERE therapist_id = $1 ORDER BY id LIMIT 1`, [therapistId]);
     const { sql, params } = buildCoupleDetailSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, coupleId);
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-    const raw = Fastify();
-    raw.get('/couple', async () => ({ data: (await pool.query(sql, params)).rows[0] }));
-    await raw.listen({ port: 0, host: '127.0.0.1' });
-    const rawUrl = `http://127.0.0.1:${(raw.server.address() as { port: number }).port}/couple`;
-    try {
-      await load(rawUrl);
-      const baseline = await load(rawUrl);
-      const api = await load(`${apiUrl}/api/v1/couples/${coupleId}`, { cookie });
-      const throughput = api.rps / baseline.rps;
-      const p99 = api.p99 / Math.max(baseline.p99, 1);
-      report(`couple detail (therapist's own couple, clinic of ${FULL ? 10_000 : 2_000}): raw ${baseline.rps.toFixed(0)} req/s p99 ${baseline.p99} ms; API ${api.rps.toFixed(0)} req/s p99 ${api.p99} ms; throughput ratio ${throughput.toFixed(2)} (floor 0.5), p99 ratio ${p99.toFixed(2)} (ceiling 2)`);
-      recordRatio({ name: 'couple detail: API vs raw SQL throughput', ratio: throughput, bound: 'atLeast', limit: 0.5 });
-      recordRatio({ name: 'couple detail: API vs raw SQL p99', ratio: p99, bound: 'atMost', limit: 2 });
-    } finally {
-      await raw.close();
-      await pool.end();
-    }
+    const label = `couple detail (therapist's own couple, clinic of ${FULL ? 10_000 : 2_000})`;
+    await compareWithRawSql('couple detail', label, sql, params, `/api/v1/couples/${coupleId}`);
   }, 120_000);
 });
