@@ -112,7 +112,8 @@ describe('reminders: planned per open response, moved with the due date, silent 
 
   it('hands a reminder whose SMTP send failed to the email queue, which delivers it once SMTP is back', async () => {
     const { response, partners } = await assignDue(afternoonIn(5));
-    await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const assigned = await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const workingToken = /\/h\/([A-Za-z0-9_-]{43})/.exec(decodedEmailText(assigned.raw))?.[1];
     const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     harness.mailbox.refuseWith = new Error('451 try again later');
     try {
@@ -127,6 +128,8 @@ describe('reminders: planned per open response, moved with the due date, silent 
         return rows.length ? rows : null;
       });
       expect(delivery.status).toBe('pending');
+      // The partner's link from the homework email still works: a link is replaced only by one that was sent.
+      await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: workingToken }).expect(200);
       expect(await first.getState()).toBe('completed');
       const emailQueue = new Queue(QueueName.Email, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
       try {

@@ -79,4 +79,25 @@ describe('web hardening', () => {
       await db.destroy();
     }
   });
+  it('behind one proxy, audits the address the proxy saw, never a client-written one, and survives junk', async () => {
+    const db = await connectTestDatabase();
+    const proxied = await createTestApp({ PUBLIC_URL: 'https://trellis.example', TRUST_PROXY: 'true' });
+    try {
+      const clinic = await createClinic(db);
+      const staff = await createStaff(db, clinic);
+      const failedLogin = (forwardedFor: string) =>
+        request(proxied.getHttpServer()).post('/api/v1/auth/login').set('x-forwarded-for', forwardedFor).send({ email: staff.email, password: 'not the password at all' });
+      // The client wrote the first address; the proxy appended the one it saw.
+      await failedLogin('6.6.6.6, 203.0.113.9').expect(401);
+      await failedLogin('not-an-ip').expect(401);
+      const rows: { ip: string | null }[] = await db.query(
+        `SELECT host(ip) AS ip FROM audit_event WHERE action = 'auth.login' AND actor_id = $1 ORDER BY id`,
+        [staff.id],
+      );
+      expect(rows).toEqual([{ ip: '203.0.113.9' }, { ip: null }]);
+    } finally {
+      await proxied.close();
+      await db.destroy();
+    }
+  });
 });

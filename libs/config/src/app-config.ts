@@ -1,10 +1,10 @@
 import { bool, cleanEnv, port, str } from 'envalid';
-import { hourList, httpUrl, positiveInt, postgresUrl, redisUrl, secret, smtpUrl } from './validators';
+import { hourList, httpUrl, positiveInt, postgresUrl, redisUrl, secret, smtpUrl, TrustProxy, trustProxy } from './validators';
 
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { port: number; host: string; publicUrl: string; https: boolean; trustProxy: boolean; bodyLimitBytes: number };
+  http: { port: number; host: string; publicUrl: string; https: boolean; trustProxy: TrustProxy; bodyLimitBytes: number };
   database: { url: string; poolSize: number; migrateOnStart: boolean };
   redis: { url: string; queuePrefix: string };
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -33,7 +33,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       PORT: port({ default: 3000 }),
       HOST: str({ default: '0.0.0.0' }),
       PUBLIC_URL: httpUrl({ default: undefined }),
-      TRUST_PROXY: bool({ default: false }),
+      TRUST_PROXY: trustProxy({ default: false }),
       BODY_LIMIT_BYTES: positiveInt({ default: 256 * 1024 }),
       DATABASE_URL: postgresUrl(),
       DATABASE_POOL_SIZE: positiveInt({ default: 10 }),

@@ -49,3 +49,24 @@ export const hourList = makeValidator<string>((input) => {
   }
   return parts.join(',');
 });
+
+/** Which proxies' X-Forwarded-* headers to believe: false, a number of hops, or addresses/CIDRs. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * TRUST_PROXY: "false"; "true" (the one load balancer in front: 1 hop); a number of proxy hops; or
+ * comma-separated proxy addresses or CIDRs. Never "trust every hop": a client can put anything at
+ * the left of X-Forwarded-For, and that address would reach the audit trail and the rate limits.
+ */
+export const trustProxy = makeValidator<TrustProxy>((input) => {
+  const value = input.trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((p) => p.trim());
+  const address = /^[0-9a-f.:]+(\/\d{1,3})?$/;
+  if (entries.length === 0 || entries.some((p) => !address.test(p))) {
+    throw new Error(`must be false, true (one proxy), a number of proxy hops, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${input}")`);
+  }
+  return entries;
+});

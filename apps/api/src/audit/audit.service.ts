@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isIP } from 'node:net';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +19,9 @@ export interface AuditEntry {
 }
 
 type AuditRow = Pick<AuditEvent, 'clinicId' | 'actorType' | 'actorId' | 'action' | 'outcome' | 'recordType' | 'recordId' | 'details' | 'ip' | 'userAgent'>;
+
+/** Rows per INSERT: keeps one statement's parameters and duration bounded under a burst. */
+const MAX_BATCH = 500;
 
 interface Pending {
   row: AuditRow;
@@ -55,13 +59,15 @@ export class AuditService {
   private async flush(): Promise<void> {
     this.flushing = true;
     while (this.queued.length > 0) {
-      const batch = this.queued;
-      this.queued = [];
+      const batch = this.queued.splice(0, MAX_BATCH);
       try {
         await this.insertRows(batch.map((p) => p.row));
         batch.forEach((p) => p.written());
-      } catch (error) {
-        batch.forEach((p) => p.failed(error));
+      } catch {
+        // One bad row must not fail the reads it was batched with: each row again, on its own.
+        for (const p of batch) {
+          await this.insertRows([p.row]).then(p.written, p.failed);
+        }
       }
     }
     this.flushing = false;
@@ -98,7 +104,9 @@ function toRow(entry: AuditEntry, request: FastifyRequest): AuditRow {
     recordType: entry.recordType ?? null,
     recordId: entry.recordId ?? null,
     details: entry.details ?? {},
-    ip: request.ip ?? null,
+    // Behind a proxy the address comes from a header a client can write: keep only a real address
+    // (the column is inet, and a junk value must not fail the insert).
+    ip: request.ip && isIP(request.ip) ? request.ip : null,
     userAgent: (request.headers['user-agent'] ?? '').slice(0, 500) || null,
   };
 }

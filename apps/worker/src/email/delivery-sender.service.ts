@@ -45,8 +45,9 @@ export class DeliverySender implements OnApplicationShutdown {
         await manager.update(EmailDelivery, { id: delivery.id }, { status: 'skipped' });
         return;
       }
-      // Stable across retries, so a receiver can drop the duplicate of a send whose commit was lost.
-      const messageId = `<${delivery.id}@trellis>`;
+      // Stable across retries and across both send paths (the batched reminders use the same key),
+      // so a receiver can drop the duplicate of a send whose commit was lost.
+      const messageId = `<${delivery.idempotencyKey}@trellis>`;
       await this.sender.send({ ...email, messageId });
       await manager.update(EmailDelivery, { id: delivery.id }, {
         status: 'sent',

@@ -112,7 +112,8 @@ export class ReminderSender {
       const rows = await this.recordOpenReminders(manager, prepared);
       const fresh = rows.filter((row) => row.fresh);
       const outcomes = await Promise.allSettled(
-        fresh.map((row) => {
+        // async: a render error becomes that row's failure, never an unawaited rejection.
+        fresh.map(async (row) => {
           const p = prepared.find((x) => x.key === row.wanted_key) as PreparedReminder;
           const email = renderHomeworkFacts(row, 'homework-reminder', p.kind, p.token, this.config.http.publicUrl);
           return this.mail.send({ ...email, messageId: `<${row.wanted_key}@trellis>` });
@@ -124,10 +125,23 @@ export class ReminderSender {
         return outcome.status === 'rejected' ? [{ row, error: String((outcome.reason as Error)?.message ?? outcome.reason).slice(0, 500) }] : [];
       });
       if (sent.length) {
+        // The new link replaces the partner's old one only for an email that went out: a failed
+        // send leaves their working link alone (the email queue's retry mints its own).
         await manager.query(
-          `UPDATE email_delivery d SET status = 'sent', sent_at = now(), message_id = '<' || d.idempotency_key || '@trellis>', attempts = attempts + 1, updated_at = now()
-           WHERE d.id = ANY($1::uuid[])`,
-          [sent.map((row) => row.delivery_id)],
+          `WITH sent AS (
+             UPDATE email_delivery d SET status = 'sent', sent_at = now(), message_id = '<' || d.idempotency_key || '@trellis>', attempts = attempts + 1, updated_at = now()
+             WHERE d.id = ANY($1::uuid[])
+             RETURNING d.id
+           )
+           UPDATE homework_response r SET link_token_hash = x.token_hash, link_expires_at = x.expires_at, link_revoked_at = NULL, updated_at = now()
+           FROM unnest($2::uuid[], $3::text[], $4::timestamptz[]) AS x(response_id, token_hash, expires_at)
+           WHERE r.id = x.response_id`,
+          [
+            sent.map((row) => row.delivery_id),
+            sent.map((row) => row.response_id),
+            sent.map((row) => (prepared.find((x) => x.key === row.wanted_key) as PreparedReminder).tokenHash),
+            sent.map((row) => row.link_expires_at),
+          ],
         );
       }
       if (failed.length) await this.handOverFailures(manager, failed);
@@ -146,29 +160,28 @@ export class ReminderSender {
   /**
    * One statement for the whole batch: which responses are still open for a reminder (not
    * submitted, link not revoked, homework neither cancelled nor reviewed, partner consenting, couple
-   * active, due date unchanged since the job was planned), their new ledger rows, their new links'
-   * hashes, and the facts the emails say. Rows already recorded by an earlier try come back with
+   * active, due date unchanged since the job was planned), locked until the commit, their new
+   * ledger rows, and the facts the emails say. Rows already recorded by an earlier try come back with
    * `fresh = false`.
    */
   private async recordOpenReminders(manager: EntityManager, prepared: PreparedReminder[]): Promise<RecordedReminder[]> {
     return manager.query(
       `WITH wanted AS (
-         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS w(response_id, due_ms, key, kind, token_hash)
+         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[]) AS w(response_id, due_ms, key, kind, clinic_id)
        ), open AS (
-         SELECT w.key, w.kind, w.token_hash, r.clinic_id, ${HOMEWORK_FACTS_COLUMNS}
-         FROM wanted w JOIN homework_response r ON r.id = w.response_id ${HOMEWORK_FACTS_JOINS}
+         -- Locked in id order (no deadlock between overlapping batches) for the whole send: a
+         -- revocation or submission committed meanwhile waits, or is seen here and skips the row.
+         SELECT w.key, w.kind, r.clinic_id, ${HOMEWORK_FACTS_COLUMNS}
+         FROM wanted w JOIN homework_response r ON r.id = w.response_id AND r.clinic_id = w.clinic_id ${HOMEWORK_FACTS_JOINS}
          WHERE r.submitted_at IS NULL AND r.link_revoked_at IS NULL AND a.cancelled_at IS NULL AND a.reviewed_at IS NULL
            AND cl.email_consent AND c.status = 'active' AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = w.due_ms
+         ORDER BY r.id
+         FOR UPDATE OF r
        ), recorded AS (
          INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
          SELECT o.clinic_id, o.key, 'homework-reminder', jsonb_build_object('responseId', o.response_id, 'kind', o.kind), 'pending' FROM open o
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id, idempotency_key, status, clinic_id
-       ), linked AS (
-         UPDATE homework_response r SET link_token_hash = o.token_hash, link_expires_at = o.link_expires_at, link_revoked_at = NULL, updated_at = now()
-         FROM open o JOIN recorded d ON d.idempotency_key = o.key
-         WHERE r.id = o.response_id
-         RETURNING r.id
        )
        SELECT d.idempotency_key AS wanted_key, d.id AS delivery_id, d.status AS delivery_status, d.clinic_id AS delivery_clinic_id, true AS fresh, o.*
        FROM open o JOIN recorded d ON d.idempotency_key = o.key
@@ -182,7 +195,7 @@ export class ReminderSender {
         prepared.map((p) => p.reminder.dueAtMs),
         prepared.map((p) => p.key),
         prepared.map((p) => p.kind),
-        prepared.map((p) => p.tokenHash),
+        prepared.map((p) => p.reminder.clinicId),
       ],
     );
   }

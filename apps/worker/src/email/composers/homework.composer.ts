@@ -31,7 +31,8 @@ export interface HomeworkEmailFacts {
 export const HOMEWORK_FACTS_COLUMNS = `r.id AS response_id, r.submitted_at, r.link_revoked_at, a.cancelled_at, a.title, a.message, a.due_at,
   cl.name AS client_name, cl.email AS client_email, cl.timezone AS client_timezone, cl.email_consent,
   c.status AS couple_status, k.name AS clinic_name, t.name AS therapist_name,
-  a.due_at + make_interval(days => k.homework_link_days) AS link_expires_at`;
+  -- whole 24-hour days, whatever the database session's time zone does across DST
+  a.due_at + make_interval(hours => 24 * k.homework_link_days) AS link_expires_at`;
 export const HOMEWORK_FACTS_JOINS = `JOIN assignment a ON a.id = r.assignment_id
   JOIN client cl ON cl.id = r.client_id
   JOIN couple c ON c.id = a.couple_id
@@ -61,7 +62,8 @@ export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTe
  */
 export async function composeHomeworkEmail(delivery: EmailDelivery, manager: EntityManager, publicUrl: string): Promise<ComposedEmail | null> {
   const [facts]: HomeworkEmailFacts[] = await manager.query(
-    `SELECT ${HOMEWORK_FACTS_COLUMNS} FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND r.clinic_id = $2`,
+    // Locked for the send: a revocation or submission committed meanwhile is seen, not undone.
+    `SELECT ${HOMEWORK_FACTS_COLUMNS} FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND r.clinic_id = $2 FOR UPDATE OF r`,
     [delivery.subjectIds.responseId, delivery.clinicId],
   );
   if (!facts || facts.submitted_at || facts.cancelled_at) return null;
