@@ -11,8 +11,20 @@ function privatePageHeaders(reply: FastifyReply): void {
 }
 
 /**
+ * Files under assets/ are named by their content's hash: a returning partner or clinician loads
+ * them from cache, and a new build changes their names. Everything else is revalidated each time.
+ */
+function cacheHashedAssets(reply: FastifyReply, path: string): void {
+  if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+  // The homework page is sent through this plugin too, already marked no-store: keep that.
+  else if (reply.getHeader('cache-control') !== 'no-store') reply.header('cache-control', 'no-cache');
+}
+
+/**
  * Serves the built dashboard at `/` and the homework page at `/h/` from the API's own port, so a
- * user opens one URL. `/api/*` is left to Nest (and its JSON 404s).
+ * user opens one URL. `/api/*` is left to Nest (and its JSON 404s). Assets go out gzip- or
+ * brotli-compressed when the browser accepts it (compressed at build time, see
+ * scripts/build/precompress.mjs).
  */
 export async function registerStaticSites(fastify: FastifyInstance, staticRoot: string | null): Promise<void> {
   const logger = new Logger('StaticSites');
@@ -21,7 +33,7 @@ export async function registerStaticSites(fastify: FastifyInstance, staticRoot: 
   const homework = join(root, 'homework');
 
   if (existsSync(join(dashboard, 'index.html'))) {
-    await fastify.register(fastifyStatic, { root: dashboard, prefix: '/', wildcard: false, index: 'index.html' });
+    await fastify.register(fastifyStatic, { root: dashboard, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true, setHeaders: cacheHashedAssets });
   } else {
     logger.warn(`No dashboard build at ${dashboard}: run \`npm run build\` to serve it.`);
   }
@@ -33,13 +45,17 @@ export async function registerStaticSites(fastify: FastifyInstance, staticRoot: 
       wildcard: false,
       decorateReply: false,
       index: false,
+      preCompressed: true,
       // Hashed assets hold no token and may be cached; only the page itself is no-store.
-      setHeaders: (reply) => reply.header('referrer-policy', 'no-referrer'),
+      setHeaders: (reply, path) => {
+        reply.header('referrer-policy', 'no-referrer');
+        cacheHashedAssets(reply, path);
+      },
     });
     // Every /h/<token> address is the same single page; the token is read by the page itself.
     fastify.get('/h/*', (_request, reply) => {
       privatePageHeaders(reply);
-      return reply.type('text/html').sendFile('index.html', homework);
+      return reply.type('text/html').sendFile('index.html', homework, { cacheControl: false });
     });
     fastify.get('/h', (_request, reply) => reply.redirect('/h/'));
   } else {
