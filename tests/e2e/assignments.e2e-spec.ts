@@ -4,10 +4,11 @@ import { DataSource, IsNull } from 'typeorm';
 import { Assignment, AuditEvent, Exercise, HomeworkResponse } from '@trellis/data';
 import { longText, MAX_PROMPTS_PER_EXERCISE, MIN_PROMPTS_PER_EXERCISE } from '@trellis/domain';
 import { countQueries } from '../support/count-queries';
-import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createAssignment, createCouple } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
-import { setPassword, signIn } from '../support/sign-in';
+import { signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
+import { createPractice } from '../support/practice';
 
 const DAY = 24 * 3600 * 1000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
@@ -27,14 +28,8 @@ describe('assignments: assign, reschedule, cancel, review', () => {
     await db.destroy();
   });
 
-  async function practice() {
-    const clinic = await createClinic(db);
-    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
-    const sam = await createStaff(db, clinic, { name: 'Sam Okafor' });
-    await setPassword(db, dana);
-    await setPassword(db, sam);
-    return { clinic, dana, sam, asDana: await signIn(app, dana.email) };
-  }
+  const practice = () => createPractice(app, db);
+
 
   it('assigns one exercise to several couples at once, freezing its prompts, one response per partner', async () => {
     const { clinic, dana, asDana } = await practice();

@@ -3,10 +3,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEvent, Client, Couple } from '@trellis/data';
 import { countQueries } from '../support/count-queries';
-import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createAssignment, createCouple } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
-import { setPassword, signIn } from '../support/sign-in';
+import { signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
+import { createPractice } from '../support/practice';
 
 const DAY = 24 * 3600 * 1000;
 const partner = (name: string, email = `${name.toLowerCase()}@example.test`) => ({ name, email, timezone: 'Europe/London', emailConsent: true });
@@ -24,14 +25,8 @@ describe('couples and the caseload', () => {
     await db.destroy();
   });
 
-  async function practice() {
-    const clinic = await createClinic(db);
-    const admin = await createStaff(db, clinic, { role: 'admin' });
-    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
-    const sam = await createStaff(db, clinic, { name: 'Sam Okafor' });
-    for (const s of [admin, dana, sam]) await setPassword(db, s);
-    return { clinic, admin, dana, sam, asDana: await signIn(app, dana.email) };
-  }
+  const practice = () => createPractice(app, db);
+
 
   it('creates a couple with both partners (shared inbox allowed) and audits it', async () => {
     const { asDana, dana } = await practice();

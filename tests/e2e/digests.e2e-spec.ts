@@ -3,12 +3,13 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Digest, HomeworkResponse } from '@trellis/data';
 import { bullConnectionOptions, JobName, QueueName } from '@trellis/jobs';
-import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import { createAssignment, createCouple } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
-import { setPassword, signIn } from '../support/sign-in';
+import { signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
 import { until } from '../support/eventually';
+import { createPractice } from '../support/practice';
 
 const HOUR = 3600 * 1000;
 
@@ -33,13 +34,10 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
   });
 
   async function practice() {
-    const clinic = await createClinic(db, { name: 'Harbour Counselling', timezone: 'Europe/London' });
-    const admin = await createStaff(db, clinic, { role: 'admin' });
-    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
-    const sam = await createStaff(db, clinic);
-    for (const s of [admin, dana, sam]) await setPassword(db, s);
-    return { clinic, admin, dana, sam, asDana: await signIn(app, dana.email), asAdmin: await signIn(app, admin.email) };
+    const practice = await createPractice(app, db, { name: 'Harbour Counselling', timezone: 'Europe/London' });
+    return { ...practice, asAdmin: await signIn(app, practice.admin.email) };
   }
+
 
   it('keeps one Monday-08:00 scheduler per active therapist, in the clinic time zone, and drops it when they leave', async () => {
     const { dana, sam, asAdmin } = await practice();

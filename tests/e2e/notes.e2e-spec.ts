@@ -2,10 +2,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEvent, SessionNote } from '@trellis/data';
-import { createClinic, createCouple, createStaff } from '../support/factories';
+import { createCouple } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
-import { setPassword, signIn } from '../support/sign-in';
+import { signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
+import { createPractice } from '../support/practice';
 
 describe('session notes', () => {
   let app: NestFastifyApplication;
@@ -21,14 +22,11 @@ describe('session notes', () => {
   });
 
   async function practice() {
-    const clinic = await createClinic(db);
-    const admin = await createStaff(db, clinic, { role: 'admin' });
-    const dana = await createStaff(db, clinic, { name: 'Dana Reyes' });
-    const sam = await createStaff(db, clinic);
-    for (const s of [admin, dana, sam]) await setPassword(db, s);
-    const { couple } = await createCouple(db, clinic, dana);
-    return { clinic, admin, dana, sam, couple, asDana: await signIn(app, dana.email) };
+    const practice = await createPractice(app, db);
+    const { couple } = await createCouple(db, practice.clinic, practice.dana);
+    return { ...practice, couple };
   }
+
 
   it('drafts a SOAP note, edits it, signs it; signed notes are final; corrections are addenda', async () => {
     const { couple, dana, asDana } = await practice();
