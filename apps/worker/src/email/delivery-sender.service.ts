@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EmailDelivery } from '@trellis/data';
-import { enqueueInTransaction, JobName } from '@trellis/jobs';
+import { JOB_QUEUE, JobName } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { MAIL_SENDER } from '../worker.tokens';
 import { EmailComposer } from './email-composer.service';
@@ -69,18 +69,31 @@ export class DeliverySender implements OnApplicationShutdown {
   }
 
   /**
-   * A first attempt made outside the email queue failed: record it and hand the row to the email
-   * queue (through the outbox, so a Redis outage cannot lose it), whose retries and backoff apply
-   * and whose failed jobs admins see.
+   * First attempts made outside the email queue failed: count each on its ledger row and hand the
+   * rows to the email queue (through the outbox, so a Redis outage cannot lose them), whose
+   * retries, backoff and failed-job view apply as for any email. One statement, in the caller's
+   * transaction.
    */
-  async handOverToEmailQueue(deliveryId: string, clinicId: string | null, error: unknown): Promise<void> {
-    this.logger.warn(`email ${deliveryId} first attempt failed, queued for retry: ${(error as Error).message}`);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE email_delivery SET attempts = attempts + 1, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
-        [deliveryId, String((error as Error).message).slice(0, 500)],
-      );
-      await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId, clinicId }, jobId: `email-${deliveryId}` });
+  async handOverInTransaction(manager: EntityManager, failures: { deliveryId: string; error: unknown }[]): Promise<void> {
+    const messages = failures.map(({ deliveryId, error }) => {
+      const message = String((error as Error)?.message ?? error).slice(0, 500);
+      this.logger.warn(`email ${deliveryId} first attempt failed, queued for retry: ${message}`);
+      return message;
     });
+    await manager.query(
+      `WITH failed AS (
+         UPDATE email_delivery d SET attempts = attempts + 1, last_error = f.error, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE d.id = f.id AND d.status = 'pending'
+         RETURNING d.id, d.clinic_id
+       )
+       INSERT INTO outbox (queue, job_name, payload, job_id)
+       SELECT $3, $4, jsonb_build_object('deliveryId', id, 'clinicId', clinic_id::text), 'email-' || id FROM failed`,
+      [failures.map((f) => f.deliveryId), messages, JOB_QUEUE[JobName.SendEmail], JobName.SendEmail],
+    );
+  }
+
+  /** The same for one row, in a transaction of its own. */
+  handOverToEmailQueue(deliveryId: string, error: unknown): Promise<void> {
+    return this.dataSource.transaction((manager) => this.handOverInTransaction(manager, [{ deliveryId, error }]));
   }
 }

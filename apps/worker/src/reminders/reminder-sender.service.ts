@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import { mintSecretToken } from '@trellis/data';
-import { JOB_QUEUE, JobName, JobPayloads } from '@trellis/jobs';
+import { JobName, JobPayloads } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { DeliverySender } from '../email/delivery-sender.service';
 import { HOMEWORK_FACTS_COLUMNS, HOMEWORK_FACTS_JOINS, HomeworkEmailFacts, renderHomeworkFacts } from '../email/composers/homework.composer';
@@ -22,7 +22,6 @@ interface RecordedReminder extends HomeworkEmailFacts {
   wanted_key: string;
   delivery_id: string;
   delivery_status: string;
-  delivery_clinic_id: string;
   fresh: boolean;
 }
 
@@ -33,6 +32,14 @@ interface PreparedReminder {
   token: string;
   tokenHash: string;
 }
+
+/**
+ * A reminder may still go out for a response (`r`, joined as in HOMEWORK_FACTS_JOINS): not
+ * submitted, link not revoked, homework neither cancelled nor reviewed, partner consenting to
+ * email, couple active. Planning and firing both ask this.
+ */
+export const REMINDER_STILL_WANTED = `r.submitted_at IS NULL AND r.link_revoked_at IS NULL AND a.cancelled_at IS NULL
+  AND a.reviewed_at IS NULL AND cl.email_consent AND c.status = 'active'`;
 
 /** How long a reminder waits for others to share its statements; reminders are not urgent to the ms. */
 const GATHER_MS = 2;
@@ -59,7 +66,6 @@ export function reminderIdempotencyKey(reminder: FiringReminder): string {
  */
 @Injectable()
 export class ReminderSender {
-  private readonly logger = new Logger(ReminderSender.name);
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
 
@@ -122,7 +128,7 @@ export class ReminderSender {
       const sent = fresh.filter((_, i) => outcomes[i].status === 'fulfilled');
       const failed = fresh.flatMap((row, i) => {
         const outcome = outcomes[i];
-        return outcome.status === 'rejected' ? [{ row, error: String((outcome.reason as Error)?.message ?? outcome.reason).slice(0, 500) }] : [];
+        return outcome.status === 'rejected' ? [{ row, error: outcome.reason as unknown }] : [];
       });
       if (sent.length) {
         // The new link replaces the partner's old one only for an email that went out: a failed
@@ -144,7 +150,7 @@ export class ReminderSender {
           ],
         );
       }
-      if (failed.length) await this.handOverFailures(manager, failed);
+      if (failed.length) await this.deliveries.handOverInTransaction(manager, failed.map(({ row, error }) => ({ deliveryId: row.delivery_id, error })));
       return rows.filter((row) => !row.fresh && row.delivery_status === 'pending');
     });
     // A row an earlier try of the same job recorded and did not send: the single-row path locks it.
@@ -152,7 +158,7 @@ export class ReminderSender {
       try {
         await this.deliveries.sendOnce(row.delivery_id);
       } catch (error) {
-        await this.deliveries.handOverToEmailQueue(row.delivery_id, row.delivery_clinic_id, error);
+        await this.deliveries.handOverToEmailQueue(row.delivery_id, error);
       }
     }
   }
@@ -173,21 +179,20 @@ export class ReminderSender {
          -- revocation or submission committed meanwhile waits, or is seen here and skips the row.
          SELECT w.key, w.kind, r.clinic_id, ${HOMEWORK_FACTS_COLUMNS}
          FROM wanted w JOIN homework_response r ON r.id = w.response_id AND r.clinic_id = w.clinic_id ${HOMEWORK_FACTS_JOINS}
-         WHERE r.submitted_at IS NULL AND r.link_revoked_at IS NULL AND a.cancelled_at IS NULL AND a.reviewed_at IS NULL
-           AND cl.email_consent AND c.status = 'active' AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = w.due_ms
+         WHERE ${REMINDER_STILL_WANTED} AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = w.due_ms
          ORDER BY r.id
          FOR UPDATE OF r
        ), recorded AS (
          INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
          SELECT o.clinic_id, o.key, 'homework-reminder', jsonb_build_object('responseId', o.response_id, 'kind', o.kind), 'pending' FROM open o
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id, idempotency_key, status, clinic_id
+         RETURNING id, idempotency_key, status
        )
-       SELECT d.idempotency_key AS wanted_key, d.id AS delivery_id, d.status AS delivery_status, d.clinic_id AS delivery_clinic_id, true AS fresh, o.*
+       SELECT d.idempotency_key AS wanted_key, d.id AS delivery_id, d.status AS delivery_status, true AS fresh, o.*
        FROM open o JOIN recorded d ON d.idempotency_key = o.key
        UNION ALL
        -- Rows already there (this snapshot predates the INSERT): left by an earlier try, whatever the state now.
-       SELECT e.idempotency_key, e.id, e.status, e.clinic_id, false, o.*
+       SELECT e.idempotency_key, e.id, e.status, false, o.*
        FROM email_delivery e JOIN wanted w ON w.key = e.idempotency_key LEFT JOIN open o ON o.key = w.key
        WHERE e.idempotency_key = ANY($3::text[])`,
       [
@@ -197,21 +202,6 @@ export class ReminderSender {
         prepared.map((p) => p.kind),
         prepared.map((p) => p.reminder.clinicId),
       ],
-    );
-  }
-
-  /** Failed sends stay pending, with the error counted, and go to the email queue in the same commit. */
-  private async handOverFailures(manager: EntityManager, failed: { row: RecordedReminder; error: string }[]): Promise<void> {
-    for (const { row, error } of failed) this.logger.warn(`reminder email ${row.delivery_id} failed, queued for retry: ${error}`);
-    await manager.query(
-      `WITH failed AS (
-         UPDATE email_delivery d SET attempts = attempts + 1, last_error = f.error, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE d.id = f.id
-         RETURNING d.id, d.clinic_id
-       )
-       INSERT INTO outbox (queue, job_name, payload, job_id)
-       SELECT $3, $4, jsonb_build_object('deliveryId', id, 'clinicId', clinic_id::text), 'email-' || id FROM failed`,
-      [failed.map((f) => f.row.delivery_id), failed.map((f) => f.error), JOB_QUEUE[JobName.SendEmail], JobName.SendEmail],
     );
   }
 }

@@ -7,15 +7,8 @@ import { AppConfig } from '@trellis/config';
 import { planReminders } from '@trellis/domain';
 import { JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
 import { APP_CONFIG } from '../worker.tokens';
-import { ReminderSender } from './reminder-sender.service';
-
-// Responses a reminder may still go out for: not submitted, link not revoked, homework neither
-// cancelled nor reviewed, partner consenting to email, couple active.
-const OPEN_RESPONSES = `FROM homework_response r
-  JOIN assignment a ON a.id = r.assignment_id AND a.cancelled_at IS NULL AND a.reviewed_at IS NULL
-  JOIN client cl ON cl.id = r.client_id AND cl.email_consent
-  JOIN couple c ON c.id = a.couple_id AND c.status = 'active'
-  WHERE r.submitted_at IS NULL AND r.link_revoked_at IS NULL`;
+import { HOMEWORK_FACTS_JOINS } from '../email/composers/homework.composer';
+import { REMINDER_STILL_WANTED, ReminderSender } from './reminder-sender.service';
 
 type ReminderJob = Job<JobPayloads[JobName.PlanReminders] | JobPayloads[JobName.SendReminder], void, string>;
 
@@ -53,7 +46,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   /** What a reminder needs of an open response, or null when nothing should be sent any more. */
   private async openState(responseId: string): Promise<{ clinicId: string; dueAt: Date; timezone: string } | null> {
     const rows: { clinic_id: string; due_at: Date; timezone: string }[] = await this.dataSource.query(
-      `SELECT r.clinic_id, a.due_at, cl.timezone ${OPEN_RESPONSES} AND r.id = $1`,
+      `SELECT r.clinic_id, a.due_at, cl.timezone FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND ${REMINDER_STILL_WANTED}`,
       [responseId],
     );
     return rows[0] ? { clinicId: rows[0].clinic_id, dueAt: rows[0].due_at, timezone: rows[0].timezone } : null;
