@@ -134,6 +134,21 @@ describe('couples and the caseload', () => {
     await asDana.agent.patch(`/api/v1/couples/${samsCouple.couple.id}`).set('x-csrf-token', asDana.csrfToken).send({ therapistId: sam.id }).expect(403);
   });
 
+  it('records one audit row, in the same statement, for each couple page read — none for a 404', async () => {
+    const { clinic, dana, sam, asDana } = await practice();
+    const own = await createCouple(db, clinic, dana);
+    const samsCouple = await createCouple(db, clinic, sam);
+    await asDana.agent.get(`/api/v1/couples/${own.couple.id}`).set('user-agent', 'audit-test/1.0').expect(200);
+    await asDana.agent.get(`/api/v1/couples/${own.couple.id}`).expect(200);
+    const rows = await db.getRepository(AuditEvent).find({ where: { recordId: own.couple.id, action: 'couple.view' }, order: { id: 'ASC' } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ clinicId: clinic.id, actorType: 'staff', actorId: dana.id, outcome: 'success', recordType: 'couple', userAgent: 'audit-test/1.0', details: {} });
+    expect(rows[0].ip).toBeTruthy();
+
+    await asDana.agent.get(`/api/v1/couples/${samsCouple.couple.id}`).expect(404);
+    expect(await db.getRepository(AuditEvent).countBy({ recordId: samsCouple.couple.id, action: 'couple.view' })).toBe(0);
+  });
+
   it("never shows one clinic's couples to another clinic (404)", async () => {
     const a = await practice();
     const b = await practice();

@@ -76,5 +76,14 @@ describe('HTTP conventions', () => {
     const res = await request(app.getHttpServer()).get('/api/v1/health');
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  it('sends the security headers on errors and static files too', async () => {
+    const missing = await request(app.getHttpServer()).get('/api/v1/no-such-route').expect(404);
+    expect(missing.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const dashboard = await request(app.getHttpServer()).get('/');
+    expect(dashboard.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 });

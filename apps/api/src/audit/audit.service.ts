@@ -56,6 +56,29 @@ export class AuditService {
     });
   }
 
+  /**
+   * Runs a read of one record and inserts its audit row in the same statement (a data-modifying
+   * CTE): the row is written only when the read finds the record, and it commits with the read,
+   * so no record leaves the database unrecorded and the read costs one round trip, not two.
+   * `sql` is a single SELECT (no trailing semicolon) returning at most one row; its parameters come
+   * first, the audit row's after them.
+   */
+  async readOneAudited<Row>(manager: EntityManager, sql: string, params: unknown[], entry: AuditEntry, request: FastifyRequest): Promise<Row | undefined> {
+    const row = toRow(entry, request);
+    const n = params.length;
+    const [found]: Row[] = await manager.query(
+      `WITH audited_read AS (${sql}),
+       audit_row AS (
+         INSERT INTO audit_event (clinic_id, actor_type, actor_id, action, outcome, record_type, record_id, details, ip, user_agent)
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text, $${n + 4}::text, $${n + 5}::text, $${n + 6}::text, $${n + 7}::text, $${n + 8}::jsonb, $${n + 9}::inet, $${n + 10}::text
+         WHERE EXISTS (SELECT 1 FROM audited_read)
+       )
+       SELECT * FROM audited_read`,
+      [...params, row.clinicId, row.actorType, row.actorId, row.action, row.outcome, row.recordType, row.recordId, JSON.stringify(row.details), row.ip, row.userAgent],
+    );
+    return found;
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true;
     while (this.queued.length > 0) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CoupleView, SessionUser } from '@trellis/contracts';
 
-interface CoupleDetailRow {
+export interface CoupleDetailRow {
   id: string;
   display_name: string;
   therapist_id: string;
@@ -30,10 +30,7 @@ export function buildCoupleDetailSql(user: Pick<SessionUser, 'id' | 'role' | 'cl
   };
 }
 
-export async function queryCoupleDetail(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView | null> {
-  const { sql, params } = buildCoupleDetailSql(user, coupleId);
-  const [row]: CoupleDetailRow[] = await manager.query(sql, params);
-  if (!row) return null;
+export function toCoupleView(row: CoupleDetailRow): CoupleView {
   return {
     id: row.id,
     displayName: row.display_name,
@@ -45,4 +42,10 @@ export async function queryCoupleDetail(manager: EntityManager, user: SessionUse
     createdAt: row.created_at.toISOString(),
     partners: row.partners,
   };
+}
+
+export async function queryCoupleDetail(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView | null> {
+  const { sql, params } = buildCoupleDetailSql(user, coupleId);
+  const [row]: CoupleDetailRow[] = await manager.query(sql, params);
+  return row ? toCoupleView(row) : null;
 }

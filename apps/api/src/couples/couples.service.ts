@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { queryCaseload } from './caseload.query';
-import { queryCoupleDetail } from './couple-detail.query';
+import { buildCoupleDetailSql, CoupleDetailRow, queryCoupleDetail, toCoupleView } from './couple-detail.query';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
 /**
@@ -41,9 +41,16 @@ export class CouplesService {
   }
 
   async get(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<CoupleView> {
-    const view = await this.load(this.dataSource.manager, user, coupleId);
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId }, request);
-    return view;
+    const { sql, params } = buildCoupleDetailSql(user, coupleId);
+    const row = await this.audit.readOneAudited<CoupleDetailRow>(
+      this.dataSource.manager,
+      sql,
+      params,
+      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId },
+      request,
+    );
+    if (!row) throw new NotFoundException('No such couple in your caseload.');
+    return toCoupleView(row);
   }
 
   async create(user: SessionUser, dto: CreateCoupleDto, request: FastifyRequest): Promise<CoupleView> {
