@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { inlineEntry } from './build/inline-entry.mts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -12,12 +13,14 @@ export default defineConfig({
   base: '/h/',
   cacheDir: resolve(repoRoot, 'node_modules/.vite/homework'),
   resolve: { tsconfigPaths: true },
+  plugins: [inlineEntry()],
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
   build: {
     outDir: resolve(repoRoot, 'dist/apps/homework'),
     emptyOutDir: true,
-    // One small module and no lazy chunks: the preload polyfill would outweigh the page itself.
+    // One small module and no lazy chunks: the preload polyfill would outweigh the page itself,
+    // and the entry is inlined into index.html (build/inline-entry.mts).
     modulePreload: { polyfill: false },
     // Clients open this on phones, often on slow connections. Budget: ~30 kB minified (~11 kB
     // gzip) today; the warning fires well before the 35 kB gzip ceiling if something heavy sneaks in.

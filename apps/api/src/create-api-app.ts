@@ -47,7 +47,7 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
   registeredRoutes.set(app, routes);
   await registerSecurityHeaders(fastify, config.http.https);
   await registerSessions(fastify, config, app.get(DataSource));
-  await registerStaticSites(fastify, config.staticRoot);
+  await registerStaticSites(fastify, config.staticRoot, config.http.https);
   registerOpenApi(app);
 
   await app.init();

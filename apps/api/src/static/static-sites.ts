@@ -1,8 +1,10 @@
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { securityHeaders } from '../http/security-headers';
 
 // The homework page is opened from an emailed link that carries a token in its path: never let
 // the address leak through a Referer header or sit in a shared cache.
@@ -21,12 +23,23 @@ function cacheHashedAssets(reply: FastifyReply, path: string): void {
 }
 
 /**
+ * The homework page carries its own code inline (apps/homework/build/inline-entry.mts): its
+ * Content-Security-Policy allows exactly those scripts, by hash, and no other inline script.
+ */
+export function homeworkPageCsp(html: string, https: boolean): string {
+  const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
+    .filter((match) => match[1].length > 0)
+    .map((match) => createHash('sha256').update(match[1], 'utf8').digest('base64'));
+  return securityHeaders(https, hashes)['content-security-policy'];
+}
+
+/**
  * Serves the built dashboard at `/` and the homework page at `/h/` from the API's own port, so a
  * user opens one URL. `/api/*` is left to Nest (and its JSON 404s). Assets go out gzip- or
  * brotli-compressed when the browser accepts it (compressed at build time, see
  * scripts/build/precompress.mjs).
  */
-export async function registerStaticSites(fastify: FastifyInstance, staticRoot: string | null): Promise<void> {
+export async function registerStaticSites(fastify: FastifyInstance, staticRoot: string | null, https: boolean): Promise<void> {
   const logger = new Logger('StaticSites');
   const root = resolve(staticRoot ?? join(process.cwd(), 'dist', 'apps'));
   const dashboard = join(root, 'dashboard');
@@ -39,6 +52,7 @@ export async function registerStaticSites(fastify: FastifyInstance, staticRoot: 
   }
 
   if (existsSync(join(homework, 'index.html'))) {
+    const pageCsp = homeworkPageCsp(readFileSync(join(homework, 'index.html'), 'utf8'), https);
     await fastify.register(fastifyStatic, {
       root: homework,
       prefix: '/h/',
@@ -55,6 +69,7 @@ export async function registerStaticSites(fastify: FastifyInstance, staticRoot: 
     // Every /h/<token> address is the same single page; the token is read by the page itself.
     fastify.get('/h/*', (_request, reply) => {
       privatePageHeaders(reply);
+      reply.header('content-security-policy', pageCsp);
       return reply.type('text/html').sendFile('index.html', homework, { cacheControl: false });
     });
     fastify.get('/h', (_request, reply) => reply.redirect('/h/'));
