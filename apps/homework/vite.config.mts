@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { inlineEntry } from './build/inline-entry.mts';
+import { inlineEntry } from './build/inline-entry';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +20,7 @@ export default defineConfig({
     outDir: resolve(repoRoot, 'dist/apps/homework'),
     emptyOutDir: true,
     // One small module and no lazy chunks: the preload polyfill would outweigh the page itself,
-    // and the entry is inlined into index.html (build/inline-entry.mts).
+    // and the entry is inlined into index.html (build/inline-entry.ts).
     modulePreload: { polyfill: false },
     // Clients open this on phones, often on slow connections. Budget: ~30 kB minified (~11 kB
     // gzip) today; the warning fires well before the 35 kB gzip ceiling if something heavy sneaks in.

@@ -56,6 +56,10 @@ describe('static sites: compression and caching', () => {
     expect(page.text).toBe(html);
     const scriptSrc = String(page.headers['content-security-policy']).split(';').find((d) => d.trim().startsWith('script-src'));
     expect(scriptSrc).toBe(`script-src 'self' 'sha256-${createHash('sha256').update(code as string, 'utf8').digest('base64')}'`);
+    // The page's other address (the file itself) carries the same policy, or its script would be blocked.
+    const direct = await request(app.getHttpServer()).get('/h/index.html').expect(200);
+    expect(direct.headers['content-security-policy']).toBe(page.headers['content-security-policy']);
+    expect(direct.headers['cache-control']).toBe('no-store');
     // The hash is for the homework page only: the dashboard and the API allow no inline script.
     const dashboard = await request(app.getHttpServer()).get('/').expect(200);
     expect(String(dashboard.headers['content-security-policy'])).toContain("script-src 'self';");

@@ -23,13 +23,15 @@ function cacheHashedAssets(reply: FastifyReply, path: string): void {
 }
 
 /**
- * The homework page carries its own code inline (apps/homework/build/inline-entry.mts): its
+ * The homework page carries its own code inline (apps/homework/build/inline-entry.ts): its
  * Content-Security-Policy allows exactly those scripts, by hash, and no other inline script.
+ * Worked out when the API starts: a new build of the page takes effect with the restart that
+ * deploys it. Hashed as the browser does, after line endings become LF.
  */
 export function homeworkPageCsp(html: string, https: boolean): string {
   const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
     .filter((match) => match[1].length > 0)
-    .map((match) => createHash('sha256').update(match[1], 'utf8').digest('base64'));
+    .map((match) => createHash('sha256').update(match[1].replace(/\r\n?/g, '\n'), 'utf8').digest('base64'));
   return securityHeaders(https, hashes)['content-security-policy'];
 }
 
@@ -60,9 +62,11 @@ export async function registerStaticSites(fastify: FastifyInstance, staticRoot: 
       decorateReply: false,
       index: false,
       preCompressed: true,
-      // Hashed assets hold no token and may be cached; only the page itself is no-store.
+      // Hashed assets hold no token and may be cached; only the page itself is no-store. The page
+      // is also reachable here as /h/index.html: it needs its own CSP there too, or its script is blocked.
       setHeaders: (reply, path) => {
         reply.header('referrer-policy', 'no-referrer');
+        if (/index\.html(\.(br|gz))?$/.test(path)) reply.header('cache-control', 'no-store').header('content-security-policy', pageCsp);
         cacheHashedAssets(reply, path);
       },
     });

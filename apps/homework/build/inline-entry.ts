@@ -21,8 +21,15 @@ export function inlineEntry(): Plugin {
       let html = String(page.source);
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk' && file.isEntry) {
-          // Text inside <script> ends at the first "</script": refuse rather than ship a broken page.
-          if (/<\/script/i.test(file.code)) return this.error(`inline-entry: ${file.fileName} contains "</script"`);
+          // An inlined module's relative imports would resolve against /h/<token>, not /h/assets/.
+          if (file.imports.length > 0 || file.dynamicImports.length > 0) {
+            return this.error(`inline-entry: ${file.fileName} imports other chunks; inline only a self-contained entry`);
+          }
+          // Text inside <script> ends at the first "</script" ("<!--" can make the parser skip it),
+          // and the browser hashes the script after turning CR into LF: refuse any of them rather
+          // than ship a page that breaks or whose hash does not match.
+          const unsafe = ['</script', '<!--', '\r', '\0'].find((text) => file.code.toLowerCase().includes(text));
+          if (unsafe) return this.error(`inline-entry: ${file.fileName} contains ${JSON.stringify(unsafe)}`);
           const tag = new RegExp(`<script type="module" crossorigin src="[^"]*/${escapeRegExp(file.fileName)}"></script>`);
           if (!tag.test(html)) return this.error(`inline-entry: index.html does not load ${file.fileName}`);
           html = html.replace(tag, () => `<script type="module">${file.code.trimEnd()}</script>`);
