@@ -46,6 +46,21 @@ describe('home dashboard, couple timeline and export', () => {
     expect(res.body.completionByStrategy).toEqual([{ strategy: done.strategy, assigned: 2, completed: 1 }]);
   });
 
+  it('lists overdue homework oldest first, and counts each assignment once in the charts', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const c = await createCouple(db, clinic, dana);
+    const dueDaysAgo = [3, 9, 1];
+    const made = [];
+    for (const days of dueDaysAgo) made.push(await createAssignment(db, c.couple, c.partners, { dueAt: new Date(Date.now() - days * DAY) }));
+    const res = await asDana.agent.get('/api/v1/home').expect(200);
+    expect(res.body.overdue.map((x: { assignmentId: string }) => x.assignmentId)).toEqual([made[1].id, made[0].id, made[2].id]);
+    expect(res.body.overdue[0].dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(res.body.overdue[0].waitingFor).toHaveLength(2);
+    expect(res.body.completionByWeek.reduce((n: number, w: { due: number }) => n + w.due, 0)).toBe(3);
+    expect(res.body.completionByWeek.map((w: { weekStart: string }) => w.weekStart)).toEqual([...res.body.completionByWeek.map((w: { weekStart: string }) => w.weekStart)].sort());
+    expect(res.body.completionByStrategy.reduce((n: number, s: { assigned: number }) => n + s.assigned, 0)).toBe(3);
+  });
+
   it('costs the same number of queries with 1 or 15 couples', async () => {
     const small = await practice();
     const one = await createCouple(db, small.clinic, small.dana);
