@@ -60,8 +60,9 @@ export class AuditService {
    * Runs a read of one record and inserts its audit row in the same statement (a data-modifying
    * CTE): the row is written only when the read finds the record, and it commits with the read,
    * so no record leaves the database unrecorded and the read costs one round trip, not two.
-   * `sql` is a single SELECT (no trailing semicolon) returning at most one row; its parameters come
-   * first, the audit row's after them.
+   * `sql` is a single SELECT (no trailing semicolon) returning at most one row, written in our code:
+   * it is pasted into the statement, so values always go in `params`, never into `sql`. Its
+   * parameters come first, the audit row's after them.
    */
   async readOneAudited<Row>(manager: EntityManager, sql: string, params: unknown[], entry: AuditEntry, request: FastifyRequest): Promise<Row | undefined> {
     const row = toRow(entry, request);
