@@ -79,6 +79,7 @@ describe('web hardening', () => {
       await db.destroy();
     }
   });
+
   it('behind one proxy, audits the address the proxy saw, never a client-written one, and survives junk', async () => {
     const db = await connectTestDatabase();
     const proxied = await createTestApp({ PUBLIC_URL: 'https://trellis.example', TRUST_PROXY: 'true' });

@@ -21,8 +21,8 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 
 /**
  * Every route needs a live staff session unless marked @Public(). The person is re-read on each
- * request (with the session, in the same statement), so a deactivation or role change takes effect on their very next request; writes also
- * need the session's CSRF token.
+ * request (with the session, in the same statement), so a deactivation or role change takes
+ * effect on their very next request; writes also need the session's CSRF token.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

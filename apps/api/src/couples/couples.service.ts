@@ -12,6 +12,9 @@ import { queryCaseload } from './caseload.query';
 import { buildCoupleDetailSql, CoupleDetailRow, queryCoupleDetail, toCoupleView } from './couple-detail.query';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
+/** Another clinic's or therapist's couple and a missing one look the same: not found. */
+const coupleNotFound = () => new NotFoundException('No such couple in your caseload.');
+
 /**
  * Couples and partners. A therapist sees and changes only their own couples; an admin sees the
  * clinic's and reassigns them. Anything else is a 404, never a 403, so ids leak nothing.
@@ -36,7 +39,7 @@ export class CouplesService {
       where: { id: coupleId, clinicId: user.clinicId, ...(user.role === 'admin' ? {} : { therapistId: user.id }) },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!couple) throw new NotFoundException('No such couple in your caseload.');
+    if (!couple) throw coupleNotFound();
     return couple;
   }
 
@@ -49,7 +52,7 @@ export class CouplesService {
       { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId },
       request,
     );
-    if (!row) throw new NotFoundException('No such couple in your caseload.');
+    if (!row) throw coupleNotFound();
     return toCoupleView(row);
   }
 
@@ -136,8 +139,7 @@ export class CouplesService {
 
   private async load(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView> {
     const view = await queryCoupleDetail(manager, user, coupleId);
-    if (!view) throw new NotFoundException('No such couple in your caseload.');
+    if (!view) throw coupleNotFound();
     return view;
   }
-
 }

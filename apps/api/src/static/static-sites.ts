@@ -7,9 +7,10 @@ import { join, resolve } from 'node:path';
 import { securityHeaders } from '../http/security-headers';
 
 // The homework page is opened from an emailed link that carries a token in its path: never let
-// the address leak through a Referer header or sit in a shared cache.
-function privatePageHeaders(reply: FastifyReply): void {
-  reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+// the address leak through a Referer header or sit in a shared cache. Its code is inline, allowed
+// by the page's own CSP (homeworkPageCsp).
+function homeworkPageHeaders(reply: FastifyReply, csp: string): void {
+  reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('content-security-policy', csp);
 }
 
 /**
@@ -18,7 +19,7 @@ function privatePageHeaders(reply: FastifyReply): void {
  */
 function cacheHashedAssets(reply: FastifyReply, path: string): void {
   if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
-  // The homework page is sent through this plugin too, already marked no-store: keep that.
+  // The homework page is sent through this plugin's sendFile too, already marked no-store: keep that.
   else if (reply.getHeader('cache-control') !== 'no-store') reply.header('cache-control', 'no-cache');
 }
 
@@ -65,15 +66,14 @@ export async function registerStaticSites(fastify: FastifyInstance, staticRoot: 
       // Hashed assets hold no token and may be cached; only the page itself is no-store. The page
       // is also reachable here as /h/index.html: it needs its own CSP there too, or its script is blocked.
       setHeaders: (reply, path) => {
+        if (/index\.html(\.(br|gz))?$/.test(path)) return homeworkPageHeaders(reply, pageCsp);
         reply.header('referrer-policy', 'no-referrer');
-        if (/index\.html(\.(br|gz))?$/.test(path)) reply.header('cache-control', 'no-store').header('content-security-policy', pageCsp);
         cacheHashedAssets(reply, path);
       },
     });
     // Every /h/<token> address is the same single page; the token is read by the page itself.
     fastify.get('/h/*', (_request, reply) => {
-      privatePageHeaders(reply);
-      reply.header('content-security-policy', pageCsp);
+      homeworkPageHeaders(reply, pageCsp);
       return reply.type('text/html').sendFile('index.html', homework, { cacheControl: false });
     });
     fastify.get('/h', (_request, reply) => reply.redirect('/h/'));
