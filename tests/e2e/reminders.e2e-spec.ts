@@ -151,6 +151,39 @@ describe('reminders: planned per open response, moved with the due date, silent 
     expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(1);
   });
 
+  it('keeps a reminder retried by the email queue silent when the couple was paused meanwhile', async () => {
+    const { response, assignmentId, partners } = await assignDue(afternoonIn(5));
+    await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    harness.mailbox.refuseWith = new Error('451 try again later');
+    const emailQueue = new Queue(QueueName.Email, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+    try {
+      await first.promote();
+      const [delivery] = await until(async () => {
+        const rows: { id: string; subject_ids: Record<string, string> }[] = await db.query(
+          `SELECT id, subject_ids FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1 AND attempts > 0`,
+          [response.id],
+        );
+        return rows.length ? rows : null;
+      });
+      expect(delivery.subject_ids.dueAtMs).toBe(String(first.data.dueAtMs));
+      const retry = await until(async () => {
+        const job = await emailQueue.getJob(`email-${delivery.id}`);
+        return job && (await job.getState()) === 'delayed' ? job : null;
+      });
+      // While the retry waits out its backoff, the therapist pauses the couple.
+      const [{ couple_id: coupleId }] = await db.query(`SELECT couple_id FROM assignment WHERE id = $1`, [assignmentId]);
+      await db.query(`UPDATE couple SET status = 'paused' WHERE id = $1`, [coupleId]);
+      harness.mailbox.refuseWith = null;
+      await retry.promote();
+      await until(async () => (await db.query(`SELECT status FROM email_delivery WHERE id = $1`, [delivery.id]))[0]?.status === 'skipped');
+      expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(0);
+    } finally {
+      harness.mailbox.refuseWith = null;
+      await emailQueue.close();
+    }
+  });
+
   it('sends the row an earlier try left pending, and two slots of one response firing together each once', async () => {
     const { response, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);

@@ -6,7 +6,7 @@ import { mintSecretToken } from '@trellis/data';
 import { JobName, JobPayloads } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { DeliverySender } from '../email/delivery-sender.service';
-import { HOMEWORK_FACTS_COLUMNS, HOMEWORK_FACTS_JOINS, HomeworkEmailFacts, renderHomeworkFacts } from '../email/composers/homework.composer';
+import { HOMEWORK_FACTS_COLUMNS, HOMEWORK_FACTS_JOINS, HomeworkEmailFacts, REMINDER_STILL_WANTED, renderHomeworkFacts } from '../email/composers/homework.composer';
 import { APP_CONFIG, MAIL_SENDER } from '../worker.tokens';
 
 type FiringReminder = JobPayloads[JobName.SendReminder];
@@ -32,14 +32,6 @@ interface PreparedReminder {
   token: string;
   tokenHash: string;
 }
-
-/**
- * A reminder may still go out for a response (`r`, joined as in HOMEWORK_FACTS_JOINS): not
- * submitted, link not revoked, homework neither cancelled nor reviewed, partner consenting to
- * email, couple active. Planning and firing both ask this.
- */
-export const REMINDER_STILL_WANTED = `r.submitted_at IS NULL AND r.link_revoked_at IS NULL AND a.cancelled_at IS NULL
-  AND a.reviewed_at IS NULL AND cl.email_consent AND c.status = 'active'`;
 
 /** How long a reminder waits for others to share its statements; reminders are not urgent to the ms. */
 const GATHER_MS = 2;
@@ -177,14 +169,14 @@ export class ReminderSender {
        ), open AS (
          -- Locked in id order (no deadlock between overlapping batches) for the whole send: a
          -- revocation or submission committed meanwhile waits, or is seen here and skips the row.
-         SELECT w.key, w.kind, r.clinic_id, ${HOMEWORK_FACTS_COLUMNS}
+         SELECT w.key, w.kind, w.due_ms, r.clinic_id, ${HOMEWORK_FACTS_COLUMNS}
          FROM wanted w JOIN homework_response r ON r.id = w.response_id AND r.clinic_id = w.clinic_id ${HOMEWORK_FACTS_JOINS}
          WHERE ${REMINDER_STILL_WANTED} AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = w.due_ms
          ORDER BY r.id
          FOR UPDATE OF r
        ), recorded AS (
          INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
-         SELECT o.clinic_id, o.key, 'homework-reminder', jsonb_build_object('responseId', o.response_id, 'kind', o.kind), 'pending' FROM open o
+         SELECT o.clinic_id, o.key, 'homework-reminder', jsonb_build_object('responseId', o.response_id, 'kind', o.kind, 'dueAtMs', o.due_ms::text), 'pending' FROM open o
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id, idempotency_key, status
        )

@@ -7,8 +7,8 @@ import { AppConfig } from '@trellis/config';
 import { planReminders } from '@trellis/domain';
 import { JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
 import { APP_CONFIG } from '../worker.tokens';
-import { HOMEWORK_FACTS_JOINS } from '../email/composers/homework.composer';
-import { REMINDER_STILL_WANTED, ReminderSender } from './reminder-sender.service';
+import { HOMEWORK_FACTS_JOINS, REMINDER_STILL_WANTED } from '../email/composers/homework.composer';
+import { ReminderSender } from './reminder-sender.service';
 
 type ReminderJob = Job<JobPayloads[JobName.PlanReminders] | JobPayloads[JobName.SendReminder], void, string>;
 

@@ -39,6 +39,14 @@ export const HOMEWORK_FACTS_JOINS = `JOIN assignment a ON a.id = r.assignment_id
   JOIN clinic k ON k.id = a.clinic_id
   JOIN staff_user t ON t.id = c.therapist_id`;
 
+/**
+ * A reminder may still go out for a response (`r`, joined as in HOMEWORK_FACTS_JOINS): not
+ * submitted, link not revoked, homework neither cancelled nor reviewed, partner consenting to
+ * email, couple active. Planning, firing and the email queue's retries of a reminder all ask this.
+ */
+export const REMINDER_STILL_WANTED = `r.submitted_at IS NULL AND r.link_revoked_at IS NULL AND a.cancelled_at IS NULL
+  AND a.reviewed_at IS NULL AND cl.email_consent AND c.status = 'active'`;
+
 /** Renders a homework email for `facts` with the personal link carrying `token`. */
 export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTemplateName, kind: string | undefined, token: string, publicUrl: string): ComposedEmail {
   const common = {
@@ -61,14 +69,19 @@ export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTe
  * is stored, and nothing goes out for submitted or cancelled homework or without email consent.
  */
 export async function composeHomeworkEmail(delivery: EmailDelivery, manager: EntityManager, publicUrl: string): Promise<ComposedEmail | null> {
-  const [facts]: HomeworkEmailFacts[] = await manager.query(
+  const [facts]: (HomeworkEmailFacts & { reminder_wanted: boolean })[] = await manager.query(
     // Locked for the send: a revocation or submission committed meanwhile is seen, not undone.
-    `SELECT ${HOMEWORK_FACTS_COLUMNS} FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND r.clinic_id = $2 FOR UPDATE OF r`,
-    [delivery.subjectIds.responseId, delivery.clinicId],
+    // A reminder retried by the email queue (its first send failed, minutes ago) is checked as when
+    // it fired, due date included (rows recorded before dueAtMs was kept skip that part).
+    `SELECT ${HOMEWORK_FACTS_COLUMNS},
+            ${REMINDER_STILL_WANTED} AND ($3::bigint IS NULL OR floor(extract(epoch FROM a.due_at) * 1000)::bigint = $3::bigint) AS reminder_wanted
+     FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND r.clinic_id = $2 FOR UPDATE OF r`,
+    [delivery.subjectIds.responseId, delivery.clinicId, delivery.subjectIds.dueAtMs ?? null],
   );
   if (!facts || facts.submitted_at || facts.cancelled_at) return null;
-  // A therapist who revoked a link meant it: reminders stay silent (an explicit resend still works).
-  if (delivery.template === 'homework-reminder' && facts.link_revoked_at) return null;
+  // Reviewed homework, a paused couple, a revoked link (the therapist meant it; an explicit resend
+  // still works) or a moved due date: a reminder stays silent.
+  if (delivery.template === 'homework-reminder' && !facts.reminder_wanted) return null;
   if (!facts.email_consent || facts.couple_status === 'discharged') return null;
 
   const { token, hash } = mintSecretToken();
