@@ -17,7 +17,12 @@ export function createMailSender(smtpUrl: string, from: string, maxConnections =
   // dozen emails a second; a few kept-open connections remove that cost. nodemailer recycles a
   // pooled connection after 100 messages by default; 1,000 keeps that reconnect out of bursts
   // (10-20 % more emails a second in the benchmark) while still renewing connections now and then.
-  const transporter: Transporter = createTransport({ url: smtpUrl, pool: true, maxConnections, maxMessages: 1000 } as Parameters<typeof createTransport>[0], { from });
+  // Timeouts in seconds, not nodemailer's minutes: a batch of reminders keeps its partners'
+  // responses locked until every send settles, and a partner saving an answer waits on that lock.
+  const transporter: Transporter = createTransport(
+    { url: smtpUrl, pool: true, maxConnections, maxMessages: 1000, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as Parameters<typeof createTransport>[0],
+    { from },
+  );
   return {
     async send(email) {
       const info = await transporter.sendMail({
