@@ -106,13 +106,14 @@ export class ReminderSender {
       const { token, hash } = mintSecretToken();
       return { reminder, key: reminderIdempotencyKey(reminder), kind: now > reminder.dueAtMs ? 'overdue' : 'before_due', token, tokenHash: hash };
     });
+    const byKey = new Map(prepared.map((p) => [p.key, p]));
     const leftFromEarlierTries = await this.dataSource.transaction(async (manager) => {
       const rows = await this.recordOpenReminders(manager, prepared);
       const fresh = rows.filter((row) => row.fresh);
       const outcomes = await Promise.allSettled(
         // async: a render error becomes that row's failure, never an unawaited rejection.
         fresh.map(async (row) => {
-          const p = prepared.find((x) => x.key === row.wanted_key) as PreparedReminder;
+          const p = byKey.get(row.wanted_key) as PreparedReminder;
           const email = renderHomeworkFacts(row, 'homework-reminder', p.kind, p.token, this.config.http.publicUrl);
           return this.mail.send({ ...email, messageId: `<${row.wanted_key}@trellis>` });
         }),
@@ -137,7 +138,7 @@ export class ReminderSender {
           [
             sent.map((row) => row.delivery_id),
             sent.map((row) => row.response_id),
-            sent.map((row) => (prepared.find((x) => x.key === row.wanted_key) as PreparedReminder).tokenHash),
+            sent.map((row) => (byKey.get(row.wanted_key) as PreparedReminder).tokenHash),
             sent.map((row) => row.link_expires_at),
           ],
         );
