@@ -1,10 +1,13 @@
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
 
 // Module boundaries are the architecture: a front end importing libs/data, or domain importing
 // anything of ours, is a lint error, not a code-review comment.
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  // Layout is Prettier's job (`npm run lint` checks it): no ESLint rule may argue with it.
+  prettier,
   {
     ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.data', '**/tmp', '**/vite.config.*.timestamp*'],
   },
