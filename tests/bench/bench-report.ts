@@ -29,5 +29,8 @@ export interface RatioResult {
  */
 export function recordRatio(result: RatioResult): void {
   mkdirSync(outputDir, { recursive: true });
-  appendFileSync(join(outputDir, 'ratios.jsonl'), `${JSON.stringify({ ...result, mode: FULL ? 'full' : 'quick', cores: cpus().length })}\n`);
+  appendFileSync(
+    join(outputDir, 'ratios.jsonl'),
+    `${JSON.stringify({ ...result, mode: FULL ? 'full' : 'quick', cores: cpus().length })}\n`,
+  );
 }

@@ -29,7 +29,8 @@ async function load(url: string, headers: Record<string, string> = {}) {
   // autocannon stops at the deadline without waiting for requests in flight; let them finish
   // before the next run (or the app's shutdown) so they don't end in errors.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -50,7 +51,10 @@ describe('caseload and couple detail: API vs raw SQL', () => {
     app = await createTestApp();
     await app.listen({ port: 0, host: '127.0.0.1' });
     apiUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: 'therapist1@scale.trellis.test', password: SCALE_PASSWORD }).expect(200);
+    const login = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: 'therapist1@scale.trellis.test', password: SCALE_PASSWORD })
+      .expect(200);
     cookie = String(login.headers['set-cookie']).split(';')[0];
     therapistId = login.body.user.id;
   }, 120_000);
@@ -104,8 +108,13 @@ describe('caseload and couple detail: API vs raw SQL', () => {
   }, 300_000);
 
   it('serves the couple detail at ≥ 0.5× the throughput of raw SQL, p99 ≤ 2×', async () => {
-    const [{ id: coupleId }] = await db.query(`SELECT id FROM couple WHERE therapist_id = $1 ORDER BY id LIMIT 1`, [therapistId]);
-    const { sql, params } = buildCoupleDetailSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, coupleId);
+    const [{ id: coupleId }] = await db.query(`SELECT id FROM couple WHERE therapist_id = $1 ORDER BY id LIMIT 1`, [
+      therapistId,
+    ]);
+    const { sql, params } = buildCoupleDetailSql(
+      { id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID },
+      coupleId,
+    );
     const label = `couple detail (therapist's own couple, clinic of ${FULL ? 10_000 : 2_000})`;
     await compareWithRawSql('couple detail', label, sql, params, `/api/v1/couples/${coupleId}`);
   }, 300_000);

@@ -13,7 +13,11 @@ if (!existsSync(file)) {
   console.error(`no benchmark ratios at ${file}: run the benchmarks first`);
   process.exit(1);
 }
-const results = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const results = readFileSync(file, 'utf8')
+  .trim()
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line));
 const knownMisses = JSON.parse(readFileSync(join(import.meta.dirname, 'known-misses.json'), 'utf8'));
 
 let farPast = 0;
@@ -26,7 +30,9 @@ for (const r of results) {
   let verdict = meets ? 'meets' : far ? 'FAR PAST THE FLOOR' : 'misses (within the noise margin)';
   if (far && known) verdict += ' (known: see known-misses.json)';
   if (meets && known) verdict += ' — now meets: remove it from known-misses.json';
-  console.log(`  ${r.name.padEnd(42)} ${r.ratio.toFixed(2).padStart(6)}  ${r.bound === 'atLeast' ? '≥' : '≤'} ${r.limit}  ${verdict}`);
+  console.log(
+    `  ${r.name.padEnd(42)} ${r.ratio.toFixed(2).padStart(6)}  ${r.bound === 'atLeast' ? '≥' : '≤'} ${r.limit}  ${verdict}`,
+  );
 }
 if (farPast > 0) {
   console.error(`${farPast} ratio(s) far past their floor (by more than ${FAR_FACTOR}×) and not known misses`);

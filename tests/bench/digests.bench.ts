@@ -98,15 +98,23 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
     for (const clinic of [SMALL, LARGE]) await seedScaleClinic(db, clinic.couples, clinic);
     smtp = new SmtpCapture();
     const smtpUrl = await smtp.start();
-    worker = await createWorkerApp(loadConfig({ ...process.env, SMTP_URL: smtpUrl, OUTBOX_RELAY_INTERVAL_MS: '20', WORKER_CONCURRENCY: String(CONCURRENCY) }));
+    worker = await createWorkerApp(
+      loadConfig({
+        ...process.env,
+        SMTP_URL: smtpUrl,
+        OUTBOX_RELAY_INTERVAL_MS: '20',
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+      }),
+    );
     const connection = bullConnectionOptions(process.env.REDIS_URL as string);
     summaries = new Queue(QueueName.Summaries, { connection, prefix: process.env.QUEUE_PREFIX });
     // The worker syncs the weekly job schedulers when it starts (one per active therapist): let
     // that finish first, it is not part of what is timed.
-    for (const started = Date.now(); ; ) {
+    for (const started = Date.now(); ;) {
       const counts = await summaries.getJobCounts('waiting', 'active', 'prioritized', 'completed');
       if (counts.completed > 0 && counts.waiting + counts.active + counts.prioritized === 0) break;
-      if (Date.now() - started > 120_000) throw new Error(`the schedule sync did not finish: ${JSON.stringify(counts)}`);
+      if (Date.now() - started > 120_000)
+        throw new Error(`the schedule sync did not finish: ${JSON.stringify(counts)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }, 300_000);
@@ -124,7 +132,10 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
       `SELECT id FROM staff_user WHERE clinic_id = $1 AND role = 'therapist' AND status = 'active' ORDER BY id`,
       [clinic.clinicId],
     );
-    therapists.set(clinic.clinicId, rows.map((r) => r.id));
+    therapists.set(
+      clinic.clinicId,
+      rows.map((r) => r.id),
+    );
   };
   const sentTo = (clinic: Clinic) => {
     for (; counted.upTo < smtp.messages.length; counted.upTo += 1) {
@@ -147,13 +158,17 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
     const added = await summaries.addBulk(
       Array.from({ length: jobs }, (_, i) => ({
         name: JobName.WeeklyDigest,
-        data: { therapistId: ids[i % ids.length], clinicId: clinic.clinicId } satisfies JobPayloads[JobName.WeeklyDigest],
+        data: {
+          therapistId: ids[i % ids.length],
+          clinicId: clinic.clinicId,
+        } satisfies JobPayloads[JobName.WeeklyDigest],
         // A scheduler's job carries its scheduled time; distinct ones give the small clinic distinct weeks.
         opts: { ...QUEUE_JOB_OPTIONS[QueueName.Summaries], timestamp: base - i },
       })),
     );
     while (sentTo(clinic) < expected) {
-      if (performance.now() - started > 900_000) throw new Error(`${clinic.tag}: ${sentTo(clinic)} of ${expected} digest emails after 15 minutes`);
+      if (performance.now() - started > 900_000)
+        throw new Error(`${clinic.tag}: ${sentTo(clinic)} of ${expected} digest emails after 15 minutes`);
       await new Promise((r) => setTimeout(r, 2));
     }
     const wallMs = performance.now() - started;
@@ -201,13 +216,15 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
       ratios.push(l / s);
       lines.small = small.lines;
       lines.large = large.lines;
-      console.log(`round ${round + 1} (${order[0].tag} first): small ${s.toFixed(3)} ms/couple (${(small.wallMs / 1000).toFixed(2)} s), large ${l.toFixed(3)} ms/couple (${(large.wallMs / 1000).toFixed(2)} s), ratio ${(l / s).toFixed(2)}`);
+      console.log(
+        `round ${round + 1} (${order[0].tag} first): small ${s.toFixed(3)} ms/couple (${(small.wallMs / 1000).toFixed(2)} s), large ${l.toFixed(3)} ms/couple (${(large.wallMs / 1000).toFixed(2)} s), ratio ${(l / s).toFixed(2)}`,
+      );
     }
     const ratio = median(ratios);
     report(
       `digests ${SMALL.couples} vs ${LARGE.couples} couples, ${jobs} weekly-digest jobs of ${PER_THERAPIST} couples per run (${lines.small} vs ${lines.large} active-couple lines), worker concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds: ` +
         `enqueue → last email per couple ${median(perCouple.small).toFixed(3)} → ${median(perCouple.large).toFixed(3)} ms (ratio ${ratio.toFixed(2)}, rounds ${ratios.map((r) => r.toFixed(2)).join(' / ')}, ceiling ${CEILING}); ` +
-        `large clinic's digest ${(median(perCouple.large) * LARGE.couples / 1000).toFixed(1)} s at 10 per therapist, ${(seeded.wallMs / 1000).toFixed(1)} s as seeded (${seeded.jobs} therapists × ${LARGE.couples / seeded.jobs})`,
+        `large clinic's digest ${((median(perCouple.large) * LARGE.couples) / 1000).toFixed(1)} s at 10 per therapist, ${(seeded.wallMs / 1000).toFixed(1)} s as seeded (${seeded.jobs} therapists × ${LARGE.couples / seeded.jobs})`,
     );
 
     // The statements one digest runs, planned at the large clinic: written out, and no sequential
@@ -216,11 +233,22 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
     const logger = db.logger;
     const quiet = () => undefined;
     Object.assign(db, {
-      logger: { logQuery: (query: string, parameters?: unknown[]) => sql.push({ query, parameters }), logQueryError: quiet, logQuerySlow: quiet, logSchemaBuild: quiet, logMigration: quiet, log: quiet },
+      logger: {
+        logQuery: (query: string, parameters?: unknown[]) => sql.push({ query, parameters }),
+        logQueryError: quiet,
+        logQuerySlow: quiet,
+        logSchemaBuild: quiet,
+        logMigration: quiet,
+        log: quiet,
+      },
     });
     try {
       const end = new Date();
-      await new DigestBuilder(db).weekly((therapists.get(LARGE.clinicId) as string[])[0], new Date(end.getTime() - 7 * 24 * 3600 * 1000), end);
+      await new DigestBuilder(db).weekly(
+        (therapists.get(LARGE.clinicId) as string[])[0],
+        new Date(end.getTime() - 7 * 24 * 3600 * 1000),
+        end,
+      );
     } finally {
       Object.assign(db, { logger });
     }

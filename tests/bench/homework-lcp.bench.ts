@@ -33,7 +33,10 @@ const median = (values: number[]) => {
  */
 const latestLcp = () =>
   new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no largest-contentful-paint of the final view within 15 s')), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error('no largest-contentful-paint of the final view within 15 s')),
+      15_000,
+    );
     new PerformanceObserver((list, observer) => {
       const last = list.getEntries().at(-1) as LargestContentfulPaint | undefined;
       if (!last?.element?.isConnected) return;
@@ -69,7 +72,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
 
 /** The baseline: the same visible text as static HTML (no script, no stylesheet), one request. */
 function staticPage(visibleText: string): string {
-  const [heading, ...lines] = visibleText.split('\n').map((l) => l.trim()).filter(Boolean);
+  const [heading, ...lines] = visibleText
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Your homework</title></head>',
@@ -115,7 +121,10 @@ describe('homework page: LCP on Fast 3G with a 4× slower CPU, against a static 
       const { partners, asTherapist, couple } = await practiceWithCouple(stack);
       const exercise = await builtInExercise(stack, 'honest-check-in');
       await assign(asTherapist, exercise.id, couple.id);
-      const message = await stack.mailbox.waitForMessageTo(partners[0].email, new RegExp(`Homework from ${CLINIC_NAME}`));
+      const message = await stack.mailbox.waitForMessageTo(
+        partners[0].email,
+        new RegExp(`Homework from ${CLINIC_NAME}`),
+      );
       const link = homeworkLinkFromEmail(message.raw, stack.origin);
       const greeting = `Hi ${partners[0].name.split(' ')[0]}`;
       const onGreeting = (page: Page) => new HomeworkPage(page).expectHeading(greeting);
@@ -138,7 +147,12 @@ describe('homework page: LCP on Fast 3G with a 4× slower CPU, against a static 
 
       // One unmeasured round warms the API and Chromium. Every greeting looks the link up, and
       // link look-ups are limited to 30 per IP per 15 minutes: 2 + (1 + 15) stays under.
-      const samples = { greeting: [] as number[], staticGreeting: [] as number[], form: [] as number[], staticForm: [] as number[] };
+      const samples = {
+        greeting: [] as number[],
+        staticGreeting: [] as number[],
+        form: [] as number[],
+        staticForm: [] as number[],
+      };
       for (let round = 0; round <= RUNS; round++) {
         const lcp = {
           greeting: await measureLcp(stack.browser, link, onGreeting),
@@ -150,7 +164,10 @@ describe('homework page: LCP on Fast 3G with a 4× slower CPU, against a static 
         for (const key of Object.keys(samples) as (keyof typeof samples)[]) samples[key].push(lcp[key]);
       }
 
-      const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Math.round(median(v))])) as Record<keyof typeof samples, number>;
+      const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Math.round(median(v))])) as Record<
+        keyof typeof samples,
+        number
+      >;
       const greetingRatio = m.greeting / m.staticGreeting;
       const formRatio = m.form / m.staticForm;
       report(

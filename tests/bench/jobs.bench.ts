@@ -18,7 +18,11 @@ const CONCURRENCY = 5;
 const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
 
 /** Starts a process and resolves once `ready(output so far)` holds (or fails if it exits first). */
-function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: (output: string) => boolean): Promise<ChildProcess> {
+function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: (output: string) => boolean,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -28,7 +32,9 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: (output: st
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`process exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`process exited (${code}) before it was ready:\n${output.slice(-2000)}`)),
+    );
   });
 }
 
@@ -60,10 +66,15 @@ describe('jobs: reminder pipeline vs a no-op BullMQ worker', () => {
   it('keeps the pipeline at ≥ 0.25× the throughput of a no-op worker', async () => {
     // Baseline: the same number of jobs through a processor that does nothing.
     const noopQueue = new Queue('bench-noop', { connection: connection(), prefix: process.env.QUEUE_PREFIX });
-    const noop = await startProcess([join(__dirname, 'noop-worker.mjs'), 'bench-noop', String(CONCURRENCY)], process.env, (out) => out.includes('ready'));
+    const noop = await startProcess(
+      [join(__dirname, 'noop-worker.mjs'), 'bench-noop', String(CONCURRENCY)],
+      process.env,
+      (out) => out.includes('ready'),
+    );
     let baseMs: number;
     try {
-      const addNoop = (count: number, from: number) => noopQueue.addBulk(Array.from({ length: count }, (_, i) => ({ name: 'noop', data: { i: from + i } })));
+      const addNoop = (count: number, from: number) =>
+        noopQueue.addBulk(Array.from({ length: count }, (_, i) => ({ name: 'noop', data: { i: from + i } })));
       await addNoop(WARM_UP, 0);
       await until(async () => (await noopQueue.getCompletedCount()) >= WARM_UP, 30_000);
       const baseStart = Date.now();
@@ -89,16 +100,31 @@ describe('jobs: reminder pipeline vs a no-op BullMQ worker', () => {
     const smtp = new SmtpCapture();
     const smtpUrl = await smtp.start();
     // BENCH_CPU_PROFILE=<dir> writes the worker's CPU profile there (open it in Chrome DevTools).
-    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+    const profile = process.env.BENCH_CPU_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+      : [];
     const worker = await startProcess(
       [...profile, WORKER_MAIN],
-      { ...process.env, SMTP_URL: smtpUrl, WORKER_CONCURRENCY: String(CONCURRENCY), OUTBOX_RELAY_INTERVAL_MS: '20', NODE_ENV: 'test', LOG_LEVEL: 'info' },
+      {
+        ...process.env,
+        SMTP_URL: smtpUrl,
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+        OUTBOX_RELAY_INTERVAL_MS: '20',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+      },
       (out) => out.includes('Trellis worker running'),
     );
     const reminders = new Queue(QueueName.Reminders, { connection: connection(), prefix: process.env.QUEUE_PREFIX });
     try {
       const fire = (rows: typeof open, from: number) =>
-        reminders.addBulk(rows.map((r, i) => ({ name: JobName.SendReminder, data: { responseId: r.id, clinicId: SCALE_CLINIC_ID, n: 1, dueAtMs: Number(r.due) }, opts: { jobId: `bench-reminder-${from + i}` } })));
+        reminders.addBulk(
+          rows.map((r, i) => ({
+            name: JobName.SendReminder,
+            data: { responseId: r.id, clinicId: SCALE_CLINIC_ID, n: 1, dueAtMs: Number(r.due) },
+            opts: { jobId: `bench-reminder-${from + i}` },
+          })),
+        );
       await fire(open.slice(0, WARM_UP), 0);
       await smtp.waitFor(WARM_UP, 60_000);
       const start = Date.now();
@@ -110,7 +136,11 @@ describe('jobs: reminder pipeline vs a no-op BullMQ worker', () => {
       const ratio = pipeRate / noopRate;
       // Reference: the same mail sender and template with no queue and no database, same parallelism.
       // Run asynchronously: the listener lives in this process and must keep answering.
-      const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'smtp-only.cjs'), smtpUrl, String(JOBS), String(CONCURRENCY)], { encoding: 'utf8' });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [join(__dirname, 'smtp-only.cjs'), smtpUrl, String(JOBS), String(CONCURRENCY)],
+        { encoding: 'utf8' },
+      );
       const smtpOnly = Number(stdout.trim());
       report(
         `jobs, ${JOBS} at concurrency ${CONCURRENCY}, each worker in its own process: no-op worker ${noopRate.toFixed(0)} jobs/s (${NOOP_JOBS} jobs); reminder pipeline to SMTP ${pipeRate.toFixed(0)} emails/s; ratio ${ratio.toFixed(2)} (floor 0.25); ` +

@@ -6,7 +6,12 @@ import { Worker } from 'bullmq';
 const [queue, concurrency] = process.argv.slice(2);
 const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const worker = new Worker(queue, async () => undefined, {
-  connection: { host: url.hostname, port: Number(url.port || 6379), db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0, maxRetriesPerRequest: null },
+  connection: {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  },
   prefix: process.env.QUEUE_PREFIX,
   concurrency: Number(concurrency),
 });

@@ -20,9 +20,11 @@ const homeworkAssets = join(root, 'homework', 'assets');
 const homeworkFiles = existsSync(homeworkAssets) ? readdirSync(homeworkAssets).filter((f) => f.endsWith('.js')) : [];
 const homeworkHtml = readFileSync(join(root, 'homework', 'index.html'), 'utf8');
 const inlineCode = [...homeworkHtml.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]).join('\n');
-if (inlineCode.length === 0 && homeworkFiles.length === 0) throw new Error('no homework page script found in the build');
+if (inlineCode.length === 0 && homeworkFiles.length === 0)
+  throw new Error('no homework page script found in the build');
 const homework =
-  (inlineCode ? gzipSync(Buffer.from(inlineCode, 'utf8'), { level: 9 }).length : 0) + homeworkFiles.reduce((n, f) => n + gz(join(homeworkAssets, f)), 0);
+  (inlineCode ? gzipSync(Buffer.from(inlineCode, 'utf8'), { level: 9 }).length : 0) +
+  homeworkFiles.reduce((n, f) => n + gz(join(homeworkAssets, f)), 0);
 const dashboard = initialScripts('dashboard').reduce((n, f) => n + gz(f), 0);
 
 const budgets = { homework: 50, dashboard: 300 };

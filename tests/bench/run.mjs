@@ -9,7 +9,11 @@ const root = join(import.meta.dirname, '..', '..');
 rmSync(join(root, 'test-output', 'bench', 'ratios.jsonl'), { force: true });
 
 const run = (command, args) => {
-  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  const { status } = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   if (status !== 0) process.exit(status ?? 1);
 };
 const bin = (name) => join(root, 'node_modules', '.bin', name);

@@ -40,14 +40,22 @@ describe('scaling: caseload and home at 10 couples vs a large clinic', () => {
 
   async function signedIn(tag: string) {
     const agent = request.agent(app.getHttpServer());
-    const res = await agent.post('/api/v1/auth/login').send({ email: `therapist1@${tag}.trellis.test`, password: SCALE_PASSWORD }).expect(200);
+    const res = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: `therapist1@${tag}.trellis.test`, password: SCALE_PASSWORD })
+      .expect(200);
     return { agent, user: res.body.user };
   }
 
   it('keeps p95 at the large clinic within 1.5× of the small one, with index plans', async () => {
     const small = await signedIn(SMALL.tag);
     const large = await signedIn(LARGE.tag);
-    const timings: Record<string, number[]> = { 'small caseload': [], 'large caseload': [], 'small home': [], 'large home': [] };
+    const timings: Record<string, number[]> = {
+      'small caseload': [],
+      'large caseload': [],
+      'small home': [],
+      'large home': [],
+    };
     const time = async (key: string, call: () => Promise<unknown>) => {
       const started = process.hrtime.bigint();
       await call();

@@ -3,7 +3,9 @@
 // database — the most the reminder pipeline could reach on this machine. Prints messages/s.
 // Usage: node smtp-only.cjs <smtpUrl> <count> <parallel>   (needs the built worker: nx run worker:build)
 const { join } = require('node:path');
-const { createMailSender, renderHomeworkReminder } = require(join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'libs', 'mail', 'src'));
+const { createMailSender, renderHomeworkReminder } = require(
+  join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'libs', 'mail', 'src'),
+);
 
 const [smtpUrl, count, parallel] = process.argv.slice(2);
 const sender = createMailSender(smtpUrl, 'Trellis <no-reply@trellis.test>', Number(parallel));
@@ -27,7 +29,8 @@ const send = (i) =>
   const width = Number(parallel);
   await Promise.all(Array.from({ length: width * 4 }, (_, i) => send(-1 - i))); // warm-up
   const started = performance.now();
-  for (let i = 0; i < total; i += width) await Promise.all(Array.from({ length: Math.min(width, total - i) }, (_, j) => send(i + j)));
+  for (let i = 0; i < total; i += width)
+    await Promise.all(Array.from({ length: Math.min(width, total - i) }, (_, j) => send(i + j)));
   process.stdout.write(`${(total / ((performance.now() - started) / 1000)).toFixed(1)}\n`);
   sender.close();
 })();

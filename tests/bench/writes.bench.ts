@@ -33,7 +33,17 @@ describe('writes: assigning homework with and without the outbox', () => {
         const [a] = await m.query(
           `INSERT INTO assignment (clinic_id, couple_id, exercise_id, exercise_version, title, strategy, purpose, instructions, prompts, due_at, assigned_by)
            VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8::jsonb, now() + interval '3 days', $9) RETURNING id`,
-          [clinic.id, couple.id, exercise.id, exercise.title, exercise.strategy, exercise.purpose, exercise.instructions, prompts, therapist.id],
+          [
+            clinic.id,
+            couple.id,
+            exercise.id,
+            exercise.title,
+            exercise.strategy,
+            exercise.purpose,
+            exercise.instructions,
+            prompts,
+            therapist.id,
+          ],
         );
         const responses = partners.map((p) => ({ assignmentId: a.id, clientId: p.id, sendEmail: true }));
         // Exactly what AssignmentsService.create writes, or the same responses without the jobs.
@@ -52,7 +62,9 @@ describe('writes: assigning homework with and without the outbox', () => {
     const total = ROUNDS * PER_ROUND;
     const rate = { with: (total / elapsed.with) * 1000, without: (total / elapsed.without) * 1000 };
     const ratio = rate.with / rate.without;
-    report(`assign homework (1 couple, 2 partners), ${total} each: without outbox ${rate.without.toFixed(0)}/s, with outbox ${rate.with.toFixed(0)}/s, ratio ${ratio.toFixed(2)} (floor 0.85)`);
+    report(
+      `assign homework (1 couple, 2 partners), ${total} each: without outbox ${rate.without.toFixed(0)}/s, with outbox ${rate.with.toFixed(0)}/s, ratio ${ratio.toFixed(2)} (floor 0.85)`,
+    );
     recordRatio({ name: 'writes: assign, outbox vs none (SQL)', ratio, bound: 'atLeast', limit: 0.85 });
   }, 300_000);
 });

@@ -47,8 +47,10 @@ export class HomeworkPage {
   option(prompt: Prompt, value: string | number): Locator {
     const group = this.question(prompt);
     if (prompt.kind === 'scale') return group.getByRole('radio', { name: String(value), exact: true });
-    if (prompt.kind === 'single_choice') return group.getByRole('radio', { name: labelOf(prompt, String(value)), exact: true });
-    if (prompt.kind === 'checklist') return group.getByRole('checkbox', { name: labelOf(prompt, String(value)), exact: true });
+    if (prompt.kind === 'single_choice')
+      return group.getByRole('radio', { name: labelOf(prompt, String(value)), exact: true });
+    if (prompt.kind === 'checklist')
+      return group.getByRole('checkbox', { name: labelOf(prompt, String(value)), exact: true });
     throw new Error(`${prompt.id} has no options`);
   }
 
@@ -77,12 +79,16 @@ export class HomeworkPage {
       }
       case 'scale':
       case 'single_choice': {
-        const checked = await this.question(prompt).locator('input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+        const checked = await this.question(prompt)
+          .locator('input:checked')
+          .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
         if (checked.length === 0) return undefined;
         return prompt.kind === 'scale' ? Number(checked[0]) : checked[0];
       }
       case 'checklist': {
-        const checked = await this.question(prompt).locator('input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+        const checked = await this.question(prompt)
+          .locator('input:checked')
+          .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
         return checked.length ? checked : undefined;
       }
     }

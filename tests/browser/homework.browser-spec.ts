@@ -6,7 +6,15 @@ import { type Journey, PHONE, useBrowserStack } from '../support/browser-journey
 import { homeworkLinkFromEmail } from '../support/email-links';
 import { eventually } from '../support/eventually';
 import { HomeworkPage } from './homework-page';
-import { assign, builtInExercise, CLINIC_NAME, createMixedExercise, MIXED_PROMPTS, practiceWithCouple, THERAPIST_NAME } from './practice';
+import {
+  assign,
+  builtInExercise,
+  CLINIC_NAME,
+  createMixedExercise,
+  MIXED_PROMPTS,
+  practiceWithCouple,
+  THERAPIST_NAME,
+} from './practice';
 
 const FRESH_LINK_SENT = 'If that address has homework waiting, a new link is on its way.';
 const HOMEWORK_SUBJECT = new RegExp(`Homework from ${CLINIC_NAME}`);
@@ -102,7 +110,8 @@ describe('homework in a real browser', () => {
     await homework.expectHeading(`Thank you — your answers were sent to ${THERAPIST_NAME}`);
     const yours = page.getByRole('region', { name: 'Your answers' });
     for (const prompt of exercise.prompts) {
-      if (prompt.kind === 'long_text' && typeof answers[prompt.id] === 'string') await yours.getByText(answers[prompt.id] as string).waitFor();
+      if (prompt.kind === 'long_text' && typeof answers[prompt.id] === 'string')
+        await yours.getByText(answers[prompt.id] as string).waitFor();
     }
     await expectNoEditableAnswers(page);
     if (screenshots) await journey.documentScreen(page, 'homework-submitted');
@@ -115,63 +124,80 @@ describe('homework in a real browser', () => {
     expect(await page.getByRole('button', { name: 'Submit', exact: true }).count()).toBe(0);
   }
 
-  suite.journey('both partners do their homework on a phone from the emailed link; the therapist sees both answers', async (journey) => {
-    const { partners, asTherapist, couple } = await practiceWithCouple(journey.stack);
-    const exercise = await builtInExercise(journey.stack, 'honest-check-in');
-    const assignmentId = await assign(asTherapist, exercise.id, couple.id);
+  suite.journey(
+    'both partners do their homework on a phone from the emailed link; the therapist sees both answers',
+    async (journey) => {
+      const { partners, asTherapist, couple } = await practiceWithCouple(journey.stack);
+      const exercise = await builtInExercise(journey.stack, 'honest-check-in');
+      const assignmentId = await assign(asTherapist, exercise.id, couple.id);
 
-    const alex: AnswerMap = {
-      safety_to_speak: 6,
-      unsaid_thing: 'I miss our Sunday walks and I would like us to start them again.',
-      hardest_part: 'finding_words',
-      what_would_help: 'Ask me how my week was, and wait for the answer.',
-    };
-    const sam: AnswerMap = {
-      safety_to_speak: 4,
-      unsaid_thing: 'I feel tired in the evenings and I worry it looks like I do not care.',
-      hardest_part: 'partner_reaction',
-    };
-    await completeOnPhone(journey, { name: partners[0].name, clientId: partners[0].id, email: partners[0].email }, exercise, alex, { screenshots: true });
-    await completeOnPhone(journey, { name: partners[1].name, clientId: partners[1].id, email: partners[1].email }, exercise, sam);
+      const alex: AnswerMap = {
+        safety_to_speak: 6,
+        unsaid_thing: 'I miss our Sunday walks and I would like us to start them again.',
+        hardest_part: 'finding_words',
+        what_would_help: 'Ask me how my week was, and wait for the answer.',
+      };
+      const sam: AnswerMap = {
+        safety_to_speak: 4,
+        unsaid_thing: 'I feel tired in the evenings and I worry it looks like I do not care.',
+        hardest_part: 'partner_reaction',
+      };
+      await completeOnPhone(
+        journey,
+        { name: partners[0].name, clientId: partners[0].id, email: partners[0].email },
+        exercise,
+        alex,
+        { screenshots: true },
+      );
+      await completeOnPhone(
+        journey,
+        { name: partners[1].name, clientId: partners[1].id, email: partners[1].email },
+        exercise,
+        sam,
+      );
 
-    const detail = await asTherapist.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
-    expect(detail.body.answers).toEqual({ 1: asSent(alex, exercise.prompts), 2: asSent(sam, exercise.prompts) });
-    expect(detail.body.partners.map((p: { status: string }) => p.status)).toEqual(['submitted', 'submitted']);
-  });
+      const detail = await asTherapist.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
+      expect(detail.body.answers).toEqual({ 1: asSent(alex, exercise.prompts), 2: asSent(sam, exercise.prompts) });
+      expect(detail.body.partners.map((p: { status: string }) => p.status)).toEqual(['submitted', 'submitted']);
+    },
+  );
 
-  suite.journey('a revoked link shows the inactive-link page, whose fresh-link form answers the same for anyone', async (journey) => {
-    const { partners, asTherapist, couple } = await practiceWithCouple(journey.stack);
-    const exercise = await builtInExercise(journey.stack, 'honest-check-in');
-    const assignmentId = await assign(asTherapist, exercise.id, couple.id);
-    const link = await emailedLink(partners[0].email);
-    await asTherapist.agent
-      .post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/revoke`)
-      .set('x-csrf-token', asTherapist.csrfToken)
-      .expect(200);
+  suite.journey(
+    'a revoked link shows the inactive-link page, whose fresh-link form answers the same for anyone',
+    async (journey) => {
+      const { partners, asTherapist, couple } = await practiceWithCouple(journey.stack);
+      const exercise = await builtInExercise(journey.stack, 'honest-check-in');
+      const assignmentId = await assign(asTherapist, exercise.id, couple.id);
+      const link = await emailedLink(partners[0].email);
+      await asTherapist.agent
+        .post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/revoke`)
+        .set('x-csrf-token', asTherapist.csrfToken)
+        .expect(200);
 
-    const askFreshLink = async (actor: string, email: string) => {
-      const page = await journey.open(actor, phone);
-      const homework = new HomeworkPage(page);
-      await page.goto(link);
-      await homework.expectHeading('This link is no longer active');
-      if (actor.startsWith('Alex')) await journey.documentScreen(page, 'homework-inactive-link');
-      await page.getByLabel('Your email address').fill(email);
-      await page.getByRole('button', { name: 'Email me a fresh link' }).click();
-      const confirmation = page.getByRole('status').filter({ hasText: FRESH_LINK_SENT });
-      await confirmation.waitFor();
-      expect(await page.getByLabel('Your email address').count()).toBe(0);
-      return { page, homework, confirmation: await confirmation.innerText() };
-    };
-    const alex = await askFreshLink('Alex (phone)', partners[0].email);
-    const stranger = await askFreshLink('Someone else (phone)', `nobody-${Date.now()}@example.test`);
-    expect(stranger.confirmation).toBe(alex.confirmation);
+      const askFreshLink = async (actor: string, email: string) => {
+        const page = await journey.open(actor, phone);
+        const homework = new HomeworkPage(page);
+        await page.goto(link);
+        await homework.expectHeading('This link is no longer active');
+        if (actor.startsWith('Alex')) await journey.documentScreen(page, 'homework-inactive-link');
+        await page.getByLabel('Your email address').fill(email);
+        await page.getByRole('button', { name: 'Email me a fresh link' }).click();
+        const confirmation = page.getByRole('status').filter({ hasText: FRESH_LINK_SENT });
+        await confirmation.waitFor();
+        expect(await page.getByLabel('Your email address').count()).toBe(0);
+        return { page, homework, confirmation: await confirmation.innerText() };
+      };
+      const alex = await askFreshLink('Alex (phone)', partners[0].email);
+      const stranger = await askFreshLink('Someone else (phone)', `nobody-${Date.now()}@example.test`);
+      expect(stranger.confirmation).toBe(alex.confirmation);
 
-    // The real partner gets a fresh link by email, and it opens their homework.
-    const fresh = await emailedLink(partners[0].email, /Your new link/);
-    expect(fresh).not.toBe(link);
-    await alex.page.goto(fresh);
-    await alex.homework.expectHeading('Hi Alex');
-  });
+      // The real partner gets a fresh link by email, and it opens their homework.
+      const fresh = await emailedLink(partners[0].email, /Your new link/);
+      expect(fresh).not.toBe(link);
+      await alex.page.goto(fresh);
+      await alex.homework.expectHeading('Hi Alex');
+    },
+  );
 
   suite.journey('the homework page can be completed with the keyboard alone', async (journey) => {
     const { partners, asTherapist, couple } = await practiceWithCouple(journey.stack);
@@ -217,7 +243,12 @@ describe('homework in a real browser', () => {
     await page.keyboard.press('Enter');
     await homework.expectHeading(`Thank you — your answers were sent to ${THERAPIST_NAME}`);
 
-    const expected = { [when.id]: 'this_week', [listened.id]: 3, [helps.id]: ['eye_contact', 'questions'], [example.id]: text };
+    const expected = {
+      [when.id]: 'this_week',
+      [listened.id]: 3,
+      [helps.id]: ['eye_contact', 'questions'],
+      [example.id]: text,
+    };
     const detail = await asTherapist.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
     expect(detail.body.answers).toEqual({ 1: null, 2: expected });
   });

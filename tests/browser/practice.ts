@@ -3,7 +3,15 @@ import request from 'supertest';
 import { IsNull } from 'typeorm';
 import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
 import { Client, Clinic, Couple, Exercise, StaffUser } from '@trellis/data';
-import { type AnswerMap, BUILT_IN_EXERCISES, checklist, longText, scale, singleChoice, type Prompt } from '@trellis/domain';
+import {
+  type AnswerMap,
+  BUILT_IN_EXERCISES,
+  checklist,
+  longText,
+  scale,
+  singleChoice,
+  type Prompt,
+} from '@trellis/domain';
 import type { BrowserStack } from '../support/browser-stack';
 import { homeworkLinkFromEmail } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
@@ -81,7 +89,10 @@ export async function assign(
 }
 
 /** A built-in exercise (its prompts from the catalog, its id from the database). */
-export async function builtInExercise(stack: BrowserStack, key: string): Promise<{ id: string; title: string; prompts: readonly Prompt[] }> {
+export async function builtInExercise(
+  stack: BrowserStack,
+  key: string,
+): Promise<{ id: string; title: string; prompts: readonly Prompt[] }> {
   const definition = BUILT_IN_EXERCISES.find((e) => e.key === key);
   if (!definition) throw new Error(`no built-in exercise ${key}`);
   const row = await stack.db.getRepository(Exercise).findOneByOrFail({ key, clinicId: IsNull() });

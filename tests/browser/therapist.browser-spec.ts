@@ -16,114 +16,146 @@ const BROWSER_ZONE = 'Europe/London';
 function wallTimeToIso(local: string, zone: string): string {
   const asUtc = new Date(`${local}:00.000Z`);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(asUtc)
       .map((p) => [p.type, p.value]),
   );
-  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const shown = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
   return new Date(asUtc.getTime() - (shown - asUtc.getTime())).toISOString();
 }
 
 /** The day `days` from now in `zone`, at `time`, as a datetime-local value. */
 function localDayAt(days: number, time: string, zone: string): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * DAY));
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + days * DAY));
   return `${day}T${time}`;
 }
 
 const suite = useBrowserStack();
 
 describe('therapist screens in a real browser', () => {
-  suite.journey('a therapist adds a couple, picks an exercise from the library by strategy and assigns it with a due date', async (journey) => {
-    const { db, app, origin } = journey.stack;
-    const clinic = await createClinic(db, { name: CLINIC_NAME });
-    const id = randomUUID().slice(0, 6);
-    const therapist = await createStaff(db, clinic, { name: THERAPIST_NAME, email: `dana-${id}@example.test` });
-    await setPassword(db, therapist);
-    const exercise = await builtInExercise(journey.stack, 'honest-check-in');
+  suite.journey(
+    'a therapist adds a couple, picks an exercise from the library by strategy and assigns it with a due date',
+    async (journey) => {
+      const { db, app, origin } = journey.stack;
+      const clinic = await createClinic(db, { name: CLINIC_NAME });
+      const id = randomUUID().slice(0, 6);
+      const therapist = await createStaff(db, clinic, { name: THERAPIST_NAME, email: `dana-${id}@example.test` });
+      await setPassword(db, therapist);
+      const exercise = await builtInExercise(journey.stack, 'honest-check-in');
 
-    const page = await journey.open('Dana (therapist)');
-    const dashboard = new DashboardPage(page, origin);
-    await dashboard.openSignIn();
-    await dashboard.signIn(therapist.email, TEST_PASSWORD);
+      const page = await journey.open('Dana (therapist)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(therapist.email, TEST_PASSWORD);
 
-    // An empty caseload invites the first couple.
-    await dashboard.menuItem('Couples').click();
-    await page.getByRole('heading', { name: 'No couples yet — add your first couple' }).waitFor();
-    await page.getByRole('link', { name: 'Add couple' }).first().click();
+      // An empty caseload invites the first couple.
+      await dashboard.menuItem('Couples').click();
+      await page.getByRole('heading', { name: 'No couples yet — add your first couple' }).waitFor();
+      await page.getByRole('link', { name: 'Add couple' }).first().click();
 
-    const partners = [
-      { group: 'Partner A', name: 'Jamie Walker', email: `jamie.walker-${id}@example.test`, zone: BROWSER_ZONE },
-      { group: 'Partner B', name: 'Chris Walker', email: `chris.walker-${id}@example.test`, zone: 'America/New_York' },
-    ] as const;
-    await page.getByRole('textbox', { name: 'Couple’s name' }).fill('Jamie & Chris Walker');
-    for (const partner of partners) {
-      const group = page.getByRole('group', { name: partner.group });
-      await group.getByRole('textbox', { name: 'Name' }).fill(partner.name);
-      await group.getByRole('textbox', { name: 'Email' }).fill(partner.email);
-      const zone = group.getByRole('combobox', { name: 'Time zone' });
-      if (partner.zone !== BROWSER_ZONE) {
-        await zone.fill('New York');
-        await page.getByRole('option', { name: 'America / New York' }).click();
+      const partners = [
+        { group: 'Partner A', name: 'Jamie Walker', email: `jamie.walker-${id}@example.test`, zone: BROWSER_ZONE },
+        {
+          group: 'Partner B',
+          name: 'Chris Walker',
+          email: `chris.walker-${id}@example.test`,
+          zone: 'America/New_York',
+        },
+      ] as const;
+      await page.getByRole('textbox', { name: 'Couple’s name' }).fill('Jamie & Chris Walker');
+      for (const partner of partners) {
+        const group = page.getByRole('group', { name: partner.group });
+        await group.getByRole('textbox', { name: 'Name' }).fill(partner.name);
+        await group.getByRole('textbox', { name: 'Email' }).fill(partner.email);
+        const zone = group.getByRole('combobox', { name: 'Time zone' });
+        if (partner.zone !== BROWSER_ZONE) {
+          await zone.fill('New York');
+          await page.getByRole('option', { name: 'America / New York' }).click();
+        }
+        await group.getByRole('switch', { name: 'Agrees to receive homework by email' }).check();
       }
-      await group.getByRole('switch', { name: 'Agrees to receive homework by email' }).check();
-    }
-    await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
 
-    // Saved: the couple's own page, both partners listed, no homework yet.
-    await page.getByRole('heading', { level: 1, name: 'Jamie & Chris Walker' }).waitFor();
-    await page.getByText('No homework yet.').waitFor();
-    const coupleId = /#\/couples\/([0-9a-f-]{36})\/show/.exec(page.url())?.[1];
-    if (!coupleId) throw new Error(`not on a couple's page: ${page.url()}`);
-    const stored = await db.getRepository(Client).find({ where: { coupleId }, order: { position: 'ASC' } });
-    expect(stored.map((c) => ({ name: c.name, email: c.email, timezone: c.timezone, emailConsent: c.emailConsent }))).toEqual(
-      partners.map((p) => ({ name: p.name, email: p.email, timezone: p.zone, emailConsent: true })),
-    );
+      // Saved: the couple's own page, both partners listed, no homework yet.
+      await page.getByRole('heading', { level: 1, name: 'Jamie & Chris Walker' }).waitFor();
+      await page.getByText('No homework yet.').waitFor();
+      const coupleId = /#\/couples\/([0-9a-f-]{36})\/show/.exec(page.url())?.[1];
+      if (!coupleId) throw new Error(`not on a couple's page: ${page.url()}`);
+      const stored = await db.getRepository(Client).find({ where: { coupleId }, order: { position: 'ASC' } });
+      expect(
+        stored.map((c) => ({ name: c.name, email: c.email, timezone: c.timezone, emailConsent: c.emailConsent })),
+      ).toEqual(partners.map((p) => ({ name: p.name, email: p.email, timezone: p.zone, emailConsent: true })));
 
-    // The library, narrowed to one strategy by its chip.
-    await dashboard.menuItem('Exercise library').click();
-    const strategies = page.getByRole('group', { name: 'Filter by strategy' });
-    // Found by its text: the chip's tooltip (the strategy's summary) is its accessible name, without
-    // the visible "Honest talk" (MUI Tooltip names its child unless `describeChild` is set).
-    const honestTalk = strategies.getByRole('button').filter({ hasText: /^Honest talk$/ });
-    await honestTalk.click();
-    await honestTalk.and(page.locator('[aria-pressed="true"]')).waitFor();
-    const rows = page.getByRole('row').filter({ has: page.getByRole('cell') });
-    await rows.filter({ hasText: exercise.title }).waitFor();
-    await expectEveryRowSays(rows, 'Honest talk');
+      // The library, narrowed to one strategy by its chip.
+      await dashboard.menuItem('Exercise library').click();
+      const strategies = page.getByRole('group', { name: 'Filter by strategy' });
+      // Found by its text: the chip's tooltip (the strategy's summary) is its accessible name, without
+      // the visible "Honest talk" (MUI Tooltip names its child unless `describeChild` is set).
+      const honestTalk = strategies.getByRole('button').filter({ hasText: /^Honest talk$/ });
+      await honestTalk.click();
+      await honestTalk.and(page.locator('[aria-pressed="true"]')).waitFor();
+      const rows = page.getByRole('row').filter({ has: page.getByRole('cell') });
+      await rows.filter({ hasText: exercise.title }).waitFor();
+      await expectEveryRowSays(rows, 'Honest talk');
 
-    // The exercise's page previews what each partner sees.
-    await rows.filter({ hasText: exercise.title }).click();
-    await page.getByRole('heading', { level: 1, name: exercise.title }).waitFor();
-    const preview = page.getByRole('region', { name: 'What each partner sees' });
-    for (const prompt of exercise.prompts) await preview.getByText(prompt.label).first().waitFor();
+      // The exercise's page previews what each partner sees.
+      await rows.filter({ hasText: exercise.title }).click();
+      await page.getByRole('heading', { level: 1, name: exercise.title }).waitFor();
+      const preview = page.getByRole('region', { name: 'What each partner sees' });
+      for (const prompt of exercise.prompts) await preview.getByText(prompt.label).first().waitFor();
 
-    // Assign it to the new couple, due in ten days at 17:30 (the therapist's own time zone).
-    await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: `Assign “${exercise.title}”` });
-    await dialog.getByRole('combobox', { name: 'Couples' }).fill('Walker');
-    await page.getByRole('option', { name: /Jamie & Chris Walker/ }).click();
-    const due = localDayAt(10, '17:30', BROWSER_ZONE);
-    await dialog.getByLabel('Due', { exact: true }).fill(due);
-    await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByText('Homework assigned. Each partner is emailed their own link.').waitFor();
-    await dialog.waitFor({ state: 'hidden' });
+      // Assign it to the new couple, due in ten days at 17:30 (the therapist's own time zone).
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: `Assign “${exercise.title}”` });
+      await dialog.getByRole('combobox', { name: 'Couples' }).fill('Walker');
+      await page.getByRole('option', { name: /Jamie & Chris Walker/ }).click();
+      const due = localDayAt(10, '17:30', BROWSER_ZONE);
+      await dialog.getByLabel('Due', { exact: true }).fill(due);
+      await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+      await page.getByText('Homework assigned. Each partner is emailed their own link.').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
 
-    // The couple's page (from the caseload) shows the homework open, not started by either partner.
-    await dashboard.menuItem('Couples').click();
-    await page.getByRole('row').filter({ hasText: 'Jamie & Chris Walker' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Jamie & Chris Walker' }).waitFor();
-    const homework = page.getByRole('article', { name: exercise.title });
-    await homework.getByText('Not started', { exact: true }).first().waitFor();
-    for (const partner of partners) await homework.getByRole('listitem').filter({ hasText: partner.name }).getByText('Not started').waitFor();
+      // The couple's page (from the caseload) shows the homework open, not started by either partner.
+      await dashboard.menuItem('Couples').click();
+      await page.getByRole('row').filter({ hasText: 'Jamie & Chris Walker' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Jamie & Chris Walker' }).waitFor();
+      const homework = page.getByRole('article', { name: exercise.title });
+      await homework.getByText('Not started', { exact: true }).first().waitFor();
+      for (const partner of partners)
+        await homework.getByRole('listitem').filter({ hasText: partner.name }).getByText('Not started').waitFor();
 
-    // The API agrees: exactly one assignment, due when chosen.
-    const asTherapist = await signIn(app, therapist.email);
-    const list = await asTherapist.agent.get(`/api/v1/couples/${coupleId}/assignments`).expect(200);
-    expect(list.body.total).toBe(1);
-    expect(list.body.data).toHaveLength(1);
-    expect(list.body.data[0]).toMatchObject({ title: exercise.title, status: 'assigned', dueAt: wallTimeToIso(due, BROWSER_ZONE) });
-    expect(await db.getRepository(Assignment).countBy({ coupleId })).toBe(1);
-  });
+      // The API agrees: exactly one assignment, due when chosen.
+      const asTherapist = await signIn(app, therapist.email);
+      const list = await asTherapist.agent.get(`/api/v1/couples/${coupleId}/assignments`).expect(200);
+      expect(list.body.total).toBe(1);
+      expect(list.body.data).toHaveLength(1);
+      expect(list.body.data[0]).toMatchObject({
+        title: exercise.title,
+        status: 'assigned',
+        dueAt: wallTimeToIso(due, BROWSER_ZONE),
+      });
+      expect(await db.getRepository(Assignment).countBy({ coupleId })).toBe(1);
+    },
+  );
 });
 
 /** Every data row of the table names `text` (the strategy column), once the list has refetched. */

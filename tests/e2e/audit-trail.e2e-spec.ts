@@ -31,13 +31,21 @@ describe('audit trail for admins', () => {
   it('lists sign-ins with names, filters by person, action, outcome and date, newest first', async () => {
     const { admin, therapist } = await clinic();
     await signIn(app, therapist.email);
-    await request(app.getHttpServer()).post('/api/v1/auth/login').set('user-agent', 'TestBrowser/1.0').send({ email: therapist.email, password: 'wrong' }).expect(401);
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .set('user-agent', 'TestBrowser/1.0')
+      .send({ email: therapist.email, password: 'wrong' })
+      .expect(401);
     const { agent } = await signIn(app, admin.email);
 
     const byPerson = await agent.get(`/api/v1/audit?actorId=${therapist.id}&action=auth.login`).expect(200);
     expect(byPerson.body.total).toBe(2);
     expect(byPerson.body.data.map((e: { outcome: string }) => e.outcome)).toEqual(['failure', 'success']);
-    expect(byPerson.body.data[0]).toMatchObject({ actorName: 'Blake Therapist', userAgent: 'TestBrowser/1.0', recordId: therapist.id });
+    expect(byPerson.body.data[0]).toMatchObject({
+      actorName: 'Blake Therapist',
+      userAgent: 'TestBrowser/1.0',
+      recordId: therapist.id,
+    });
     expect(byPerson.body.data[0].ip).toBeTruthy();
 
     const failures = await agent.get('/api/v1/audit?outcome=failure').expect(200);
@@ -57,7 +65,9 @@ describe('audit trail for admins', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="trellis-audit-/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('occurred_at,actor_type,actor_id,actor_name,action,record_type,record_id,outcome,ip,user_agent');
+    expect(lines[0]).toBe(
+      'occurred_at,actor_type,actor_id,actor_name,action,record_type,record_id,outcome,ip,user_agent',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Blake Therapist');
   });
@@ -73,14 +83,23 @@ describe('audit trail for admins', () => {
     await t.agent.get('/api/v1/audit').expect(403);
     await t.agent.get('/api/v1/audit/export').expect(403);
     await bAdmin.agent.delete('/api/v1/audit/1').set('x-csrf-token', bAdmin.csrfToken).expect(404);
-    await expect(db.query(`DELETE FROM audit_event WHERE clinic_id = $1`, [a.c.id])).rejects.toThrow(/cannot be changed or deleted/);
-    await expect(db.query(`UPDATE audit_event SET action = 'x' WHERE clinic_id = $1`, [a.c.id])).rejects.toThrow(/cannot be changed or deleted/);
+    await expect(db.query(`DELETE FROM audit_event WHERE clinic_id = $1`, [a.c.id])).rejects.toThrow(
+      /cannot be changed or deleted/,
+    );
+    await expect(db.query(`UPDATE audit_event SET action = 'x' WHERE clinic_id = $1`, [a.c.id])).rejects.toThrow(
+      /cannot be changed or deleted/,
+    );
   });
 
   it('refuses bad filters with a 400 naming each', async () => {
     const { admin } = await clinic();
     const { agent } = await signIn(app, admin.email);
     const res = await agent.get('/api/v1/audit?from=yesterday&actorId=1;drop&action=hack&page=0').expect(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'actorId', 'from', 'page']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'action',
+      'actorId',
+      'from',
+      'page',
+    ]);
   });
 });

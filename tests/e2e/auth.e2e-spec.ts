@@ -34,8 +34,17 @@ describe('staff sign-in and sessions', () => {
   it('signs in with the right password: httpOnly SameSite=Lax cookie, session, audit row', async () => {
     const { staff } = await activeTherapist();
     const agent = request.agent(app.getHttpServer());
-    const res = await agent.post('/api/v1/auth/login').send({ email: staff.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
-    expect(res.body.user).toEqual({ id: staff.id, email: staff.email, name: staff.name, role: 'therapist', clinicId: staff.clinicId });
+    const res = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: staff.email.toUpperCase(), password: TEST_PASSWORD })
+      .expect(200);
+    expect(res.body.user).toEqual({
+      id: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: 'therapist',
+      clinicId: staff.clinicId,
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/trellis\.sid=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -53,7 +62,9 @@ describe('staff sign-in and sessions', () => {
 
   it('answers a wrong password and an unknown email identically, and audits the failure', async () => {
     const { staff } = await activeTherapist();
-    const wrong = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: staff.email, password: 'nope' });
+    const wrong = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: staff.email, password: 'nope' });
     const unknown = await request(app.getHttpServer())
       .post('/api/v1/auth/login')
       .send({ email: 'nobody-here@example.test', password: 'nope' });
@@ -83,7 +94,10 @@ describe('staff sign-in and sessions', () => {
   it('locks an account after 5 failed sign-ins (429 with Retry-After), then releases it', async () => {
     const { staff } = await activeTherapist();
     for (let i = 0; i < 5; i += 1) {
-      await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: staff.email, password: 'wrong' }).expect(401);
+      await request(app.getHttpServer())
+        .post('/api/v1/auth/login')
+        .send({ email: staff.email, password: 'wrong' })
+        .expect(401);
     }
     const locked = await request(app.getHttpServer())
       .post('/api/v1/auth/login')
@@ -93,7 +107,10 @@ describe('staff sign-in and sessions', () => {
 
     // The window ending is Redis expiring the counter; make it end now.
     await redis.del(`${process.env.QUEUE_PREFIX}:login-fail:account:${staff.email}`);
-    await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: staff.email, password: TEST_PASSWORD }).expect(200);
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: staff.email, password: TEST_PASSWORD })
+      .expect(200);
   });
 
   it('requires the CSRF token for writes and ends the session at logout', async () => {
@@ -108,14 +125,20 @@ describe('staff sign-in and sessions', () => {
   it('rotates the session id at sign-in', async () => {
     const { staff } = await activeTherapist();
     const agent = request.agent(app.getHttpServer());
-    const first = await agent.post('/api/v1/auth/login').send({ email: staff.email, password: TEST_PASSWORD }).expect(200);
-    const second = await agent.post('/api/v1/auth/login').send({ email: staff.email, password: TEST_PASSWORD }).expect(200);
+    const first = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: staff.email, password: TEST_PASSWORD })
+      .expect(200);
+    const second = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: staff.email, password: TEST_PASSWORD })
+      .expect(200);
     const sid = (res: request.Response) => /trellis\.sid=([^;]+)/.exec(String(res.headers['set-cookie']))?.[1];
     expect(sid(first)).toBeTruthy();
     expect(sid(second)).not.toBe(sid(first));
   });
 
-  it('ends a deactivated person\'s session on their next request', async () => {
+  it("ends a deactivated person's session on their next request", async () => {
     const { staff } = await activeTherapist();
     const { agent } = await signIn(app, staff.email);
     await agent.get('/api/v1/auth/session').expect(200);

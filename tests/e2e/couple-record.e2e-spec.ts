@@ -26,19 +26,32 @@ describe('home dashboard, couple timeline and export', () => {
 
   const practice = () => createPractice(app, db);
 
-
   it('shows what needs attention and completion charts, for this therapist only', async () => {
     const { clinic, dana, sam, asDana } = await practice();
-    const a = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake', nextSessionAt: new Date(Date.now() + DAY) });
-    const b = await createCouple(db, clinic, dana, { displayName: 'Casey & Drew', nextSessionAt: new Date(Date.now() + 5 * DAY) });
+    const a = await createCouple(db, clinic, dana, {
+      displayName: 'Avery & Blake',
+      nextSessionAt: new Date(Date.now() + DAY),
+    });
+    const b = await createCouple(db, clinic, dana, {
+      displayName: 'Casey & Drew',
+      nextSessionAt: new Date(Date.now() + 5 * DAY),
+    });
     const other = await createCouple(db, clinic, sam, { nextSessionAt: new Date(Date.now() + DAY) });
-    const done = await createAssignment(db, a.couple, a.partners, { dueAt: new Date(Date.now() - DAY), submitted: [true, true] });
-    const late = await createAssignment(db, b.couple, b.partners, { dueAt: new Date(Date.now() - 2 * DAY), submitted: [true, false] });
+    const done = await createAssignment(db, a.couple, a.partners, {
+      dueAt: new Date(Date.now() - DAY),
+      submitted: [true, true],
+    });
+    const late = await createAssignment(db, b.couple, b.partners, {
+      dueAt: new Date(Date.now() - 2 * DAY),
+      submitted: [true, false],
+    });
     await createAssignment(db, other.couple, other.partners, { dueAt: new Date(Date.now() - DAY) });
 
     const res = await asDana.agent.get('/api/v1/home').expect(200);
     expect(res.body.awaitingReview.map((x: { assignmentId: string }) => x.assignmentId)).toEqual([done.id]);
-    expect(res.body.overdue).toEqual([expect.objectContaining({ assignmentId: late.id, coupleName: 'Casey & Drew', waitingFor: [b.partners[1].name] })]);
+    expect(res.body.overdue).toEqual([
+      expect.objectContaining({ assignmentId: late.id, coupleName: 'Casey & Drew', waitingFor: [b.partners[1].name] }),
+    ]);
     expect(res.body.upcomingSessions.map((x: { coupleId: string }) => x.coupleId)).toEqual([a.couple.id]);
     expect(res.body.completionByWeek).toHaveLength(8);
     const totalDue = res.body.completionByWeek.reduce((n: number, w: { due: number }) => n + w.due, 0);
@@ -51,13 +64,20 @@ describe('home dashboard, couple timeline and export', () => {
     const c = await createCouple(db, clinic, dana);
     const dueDaysAgo = [3, 9, 1];
     const made = [];
-    for (const days of dueDaysAgo) made.push(await createAssignment(db, c.couple, c.partners, { dueAt: new Date(Date.now() - days * DAY) }));
+    for (const days of dueDaysAgo)
+      made.push(await createAssignment(db, c.couple, c.partners, { dueAt: new Date(Date.now() - days * DAY) }));
     const res = await asDana.agent.get('/api/v1/home').expect(200);
-    expect(res.body.overdue.map((x: { assignmentId: string }) => x.assignmentId)).toEqual([made[1].id, made[0].id, made[2].id]);
+    expect(res.body.overdue.map((x: { assignmentId: string }) => x.assignmentId)).toEqual([
+      made[1].id,
+      made[0].id,
+      made[2].id,
+    ]);
     expect(res.body.overdue[0].dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(res.body.overdue[0].waitingFor).toHaveLength(2);
     expect(res.body.completionByWeek.reduce((n: number, w: { due: number }) => n + w.due, 0)).toBe(3);
-    expect(res.body.completionByWeek.map((w: { weekStart: string }) => w.weekStart)).toEqual([...res.body.completionByWeek.map((w: { weekStart: string }) => w.weekStart)].sort());
+    expect(res.body.completionByWeek.map((w: { weekStart: string }) => w.weekStart)).toEqual(
+      [...res.body.completionByWeek.map((w: { weekStart: string }) => w.weekStart)].sort(),
+    );
     expect(res.body.completionByStrategy.reduce((n: number, s: { assigned: number }) => n + s.assigned, 0)).toBe(3);
   });
 
@@ -68,7 +88,10 @@ describe('home dashboard, couple timeline and export', () => {
     const big = await practice();
     for (let i = 0; i < 15; i += 1) {
       const c = await createCouple(db, big.clinic, big.dana, { nextSessionAt: new Date(Date.now() + DAY) });
-      await createAssignment(db, c.couple, c.partners, { dueAt: new Date(Date.now() - DAY), submitted: [true, i % 2 === 0] });
+      await createAssignment(db, c.couple, c.partners, {
+        dueAt: new Date(Date.now() - DAY),
+        submitted: [true, i % 2 === 0],
+      });
     }
     const q1 = await countQueries(() => small.asDana.agent.get('/api/v1/home').expect(200));
     const q15 = await countQueries(() => big.asDana.agent.get('/api/v1/home').expect(200));
@@ -79,12 +102,22 @@ describe('home dashboard, couple timeline and export', () => {
   it('tells the couple’s story newest first; an admin sees it without the private notes', async () => {
     const { clinic, admin, dana, asDana } = await practice();
     const { couple, partners } = await createCouple(db, clinic, dana);
-    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + DAY), submitted: [true, false] });
-    await asDana.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asDana.csrfToken).send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } }).expect(201);
+    const hw = await createAssignment(db, couple, partners, {
+      dueAt: new Date(Date.now() + DAY),
+      submitted: [true, false],
+    });
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } })
+      .expect(201);
     const mine = await asDana.agent.get(`/api/v1/couples/${couple.id}/timeline`).expect(200);
     const kinds = mine.body.data.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['assigned', 'submitted', 'note_draft']));
-    expect(mine.body.data.find((e: { kind: string }) => e.kind === 'submitted')).toMatchObject({ recordId: hw.id, actor: partners[0].name });
+    expect(mine.body.data.find((e: { kind: string }) => e.kind === 'submitted')).toMatchObject({
+      recordId: hw.id,
+      actor: partners[0].name,
+    });
     const asAdmin = await signIn(app, admin.email);
     const admins = await asAdmin.agent.get(`/api/v1/couples/${couple.id}/timeline`).expect(200);
     expect(admins.body.data.map((e: { kind: string }) => e.kind)).not.toContain('note_draft');
@@ -93,12 +126,28 @@ describe('home dashboard, couple timeline and export', () => {
   it("exports the whole record (JSON and printable, escaped) for the couple's therapist only, audited", async () => {
     const { clinic, admin, sam, dana, asDana } = await practice();
     const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Alex & <script>' });
-    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() - DAY), submitted: [true, true] });
+    const hw = await createAssignment(db, couple, partners, {
+      dueAt: new Date(Date.now() - DAY),
+      submitted: [true, true],
+    });
     const promptId = hw.prompts[0].id;
-    await db.getRepository(HomeworkResponse).update({ assignmentId: hw.id, clientId: partners[0].id }, { answers: { [promptId]: 'We talked <b>openly</b>.' } });
-    const note = await asDana.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asDana.csrfToken).send({ format: 'dap', sessionDate: '2026-11-20', sections: { data: 'Calm session.' } }).expect(201);
+    await db
+      .getRepository(HomeworkResponse)
+      .update(
+        { assignmentId: hw.id, clientId: partners[0].id },
+        { answers: { [promptId]: 'We talked <b>openly</b>.' } },
+      );
+    const note = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'dap', sessionDate: '2026-11-20', sections: { data: 'Calm session.' } })
+      .expect(201);
     await asDana.agent.post(`/api/v1/notes/${note.body.id}/sign`).set('x-csrf-token', asDana.csrfToken).expect(200);
-    await asDana.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asDana.csrfToken).send({ format: 'free', sessionDate: '2026-11-21', sections: { body: 'draft only' } }).expect(201);
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sessionDate: '2026-11-21', sections: { body: 'draft only' } })
+      .expect(201);
 
     const json = await asDana.agent.get(`/api/v1/couples/${couple.id}/export`).expect(200);
     expect(json.headers['content-disposition']).toMatch(/attachment/);

@@ -29,6 +29,8 @@ describe('demo clinic seed (npm start)', () => {
     const dana = await signIn(app, 'dana@demo.trellis.test', DEMO_PASSWORD);
     const caseload = await dana.agent.get('/api/v1/couples').expect(200);
     expect(caseload.body.total).toBe(3);
-    expect(caseload.body.data.find((c: { displayName: string }) => c.displayName === 'Alex & Sam Morgan')).toMatchObject({ awaitingReviewCount: 1 });
+    expect(
+      caseload.body.data.find((c: { displayName: string }) => c.displayName === 'Alex & Sam Morgan'),
+    ).toMatchObject({ awaitingReviewCount: 1 });
   });
 });

@@ -13,7 +13,6 @@ import { createPractice } from '../support/practice';
 
 const HOUR = 3600 * 1000;
 
-
 describe('digests: weekly per therapist and 24 h before each session', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
@@ -24,7 +23,10 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     app = await createTestApp();
     db = await connectTestDatabase();
     harness = await startWorkerWithMailbox();
-    queue = new Queue(QueueName.Summaries, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+    queue = new Queue(QueueName.Summaries, {
+      connection: bullConnectionOptions(process.env.REDIS_URL as string),
+      prefix: process.env.QUEUE_PREFIX,
+    });
   });
   afterAll(async () => {
     await queue.close();
@@ -38,23 +40,35 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     return { ...practice, asAdmin: await signIn(app, practice.admin.email) };
   }
 
-
   it('keeps one Monday-08:00 scheduler per active therapist, in the clinic time zone, and drops it when they leave', async () => {
     const { dana, sam, asAdmin } = await practice();
     await queue.add(JobName.SyncDigestSchedules, { clinicId: null });
-    const scheduler = await until(async () => (await queue.getJobSchedulers(0, -1)).find((s) => (s.key ?? s.id) === `weekly-digest-${dana.id}`));
+    const scheduler = await until(async () =>
+      (await queue.getJobSchedulers(0, -1)).find((s) => (s.key ?? s.id) === `weekly-digest-${dana.id}`),
+    );
     expect(scheduler).toMatchObject({ pattern: '0 8 * * 1', tz: 'Europe/London' });
-    await asAdmin.agent.patch(`/api/v1/staff/${sam.id}`).set('x-csrf-token', asAdmin.csrfToken).send({ status: 'deactivated' }).expect(200);
-    await until(async () => !(await queue.getJobSchedulers(0, -1)).some((s) => (s.key ?? s.id) === `weekly-digest-${sam.id}`));
+    await asAdmin.agent
+      .patch(`/api/v1/staff/${sam.id}`)
+      .set('x-csrf-token', asAdmin.csrfToken)
+      .send({ status: 'deactivated' })
+      .expect(200);
+    await until(
+      async () => !(await queue.getJobSchedulers(0, -1)).some((s) => (s.key ?? s.id) === `weekly-digest-${sam.id}`),
+    );
   });
 
   it('emails the weekly digest with each couple’s progress and notable scale answers, readable in the dashboard', async () => {
     const { clinic, dana, sam, asDana } = await practice();
     const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake' });
-    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() - HOUR), submitted: [true, true] });
+    const hw = await createAssignment(db, couple, partners, {
+      dueAt: new Date(Date.now() - HOUR),
+      submitted: [true, true],
+    });
     const scale = hw.prompts.find((p) => p.kind === 'scale');
     if (scale && scale.kind === 'scale') {
-      await db.getRepository(HomeworkResponse).update({ assignmentId: hw.id, clientId: partners[0].id }, { answers: { [scale.id]: scale.min } });
+      await db
+        .getRepository(HomeworkResponse)
+        .update({ assignmentId: hw.id, clientId: partners[0].id }, { answers: { [scale.id]: scale.min } });
     }
     await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
     const email = await harness.mailbox.waitForMessageTo(dana.email, /Your week at Harbour Counselling/);
@@ -65,12 +79,18 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     });
     const line = digests.data[0].content.couples[0];
     expect(line).toMatchObject({ coupleName: 'Avery & Blake', completed: 1, awaitingReview: 1 });
-    if (scale) expect(line.notableScales[0]).toMatchObject({ prompt: scale.label, value: scale.kind === 'scale' ? scale.min : 0 });
+    if (scale)
+      expect(line.notableScales[0]).toMatchObject({
+        prompt: scale.label,
+        value: scale.kind === 'scale' ? scale.min : 0,
+      });
     await asDana.agent.get(`/api/v1/digests/${digests.data[0].id}`).expect(200);
     const asSam = await signIn(app, sam.email);
     await asSam.agent.get(`/api/v1/digests/${digests.data[0].id}`).expect(404);
     // Retrying the same digest job (as after a crash) neither stores nor sends a second one.
-    const [done] = await queue.getJobs(['completed']).then((jobs) => jobs.filter((j) => j.name === JobName.WeeklyDigest && j.data.therapistId === dana.id));
+    const [done] = await queue
+      .getJobs(['completed'])
+      .then((jobs) => jobs.filter((j) => j.name === JobName.WeeklyDigest && j.data.therapistId === dana.id));
     const firstFinish = done.finishedOn as number;
     await done.retry('completed');
     await until(async () => {
@@ -90,7 +110,12 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
       .send({
         displayName: 'Casey & Drew',
         nextSessionAt: new Date(Date.now() + 30 * HOUR).toISOString(),
-        partners: [1, 2].map((n) => ({ name: `Partner${n}`, email: `pd${n}-${clinic.id.slice(0, 6)}@example.test`, timezone: 'UTC', emailConsent: true })),
+        partners: [1, 2].map((n) => ({
+          name: `Partner${n}`,
+          email: `pd${n}-${clinic.id.slice(0, 6)}@example.test`,
+          timezone: 'UTC',
+          emailConsent: true,
+        })),
       })
       .expect(201);
     const coupleId: string = created.body.id;
@@ -100,7 +125,11 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     expect(planned.opts.delay).toBeGreaterThan(5 * HOUR - 60_000);
 
     const later = new Date(Date.now() + 50 * HOUR);
-    await asDana.agent.patch(`/api/v1/couples/${coupleId}`).set('x-csrf-token', asDana.csrfToken).send({ nextSessionAt: later.toISOString() }).expect(200);
+    await asDana.agent
+      .patch(`/api/v1/couples/${coupleId}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ nextSessionAt: later.toISOString() })
+      .expect(200);
     const moved = await until(async () => {
       const job = await queue.getJob(`pre-session-${coupleId}`);
       return job?.data.sessionAtMs === later.getTime() ? job : null;
@@ -108,9 +137,18 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
 
     const couple = { id: coupleId, clinicId: clinic.id, therapistId: dana.id } as never;
     const partners = await db.query(`SELECT * FROM client WHERE couple_id = $1 ORDER BY position`, [coupleId]);
-    const hw = await createAssignment(db, couple, partners.map((p: Record<string, unknown>) => ({ ...p, id: p.id, position: p.position })) as never, { dueAt: new Date(Date.now() - HOUR), submitted: [true, true] });
+    const hw = await createAssignment(
+      db,
+      couple,
+      partners.map((p: Record<string, unknown>) => ({ ...p, id: p.id, position: p.position })) as never,
+      { dueAt: new Date(Date.now() - HOUR), submitted: [true, true] },
+    );
     const promptId = hw.prompts[0].id;
-    await db.query(`UPDATE homework_response SET answers = $2 WHERE assignment_id = $1 AND client_id = $3`, [hw.id, JSON.stringify({ [promptId]: 'first words' }), partners[0].id]);
+    await db.query(`UPDATE homework_response SET answers = $2 WHERE assignment_id = $1 AND client_id = $3`, [
+      hw.id,
+      JSON.stringify({ [promptId]: 'first words' }),
+      partners[0].id,
+    ]);
     await moved.promote();
     const email = await harness.mailbox.waitForMessageTo(dana.email, /Before your session with Casey & Drew/);
     expect(email.raw.replace(/=\r?\n/g, '')).toContain('first words');

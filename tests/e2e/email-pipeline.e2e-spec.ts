@@ -71,7 +71,11 @@ describe('email pipeline: outbox → relay → BullMQ → worker → SMTP', () =
     await waitForStatus(db, deliveryId, 'sent');
     // A second outbox row for the same delivery under a new job id: the ledger must stop it.
     await db.transaction((manager) =>
-      enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId, clinicId: clinic.id }, jobId: `email-${deliveryId}-again` }),
+      enqueueInTransaction(manager, {
+        name: JobName.SendEmail,
+        data: { deliveryId, clinicId: clinic.id },
+        jobId: `email-${deliveryId}-again`,
+      }),
     );
     await worker.get(OutboxRelayService).relayOnce();
     await new Promise((r) => setTimeout(r, 500));
@@ -93,13 +97,19 @@ describe('email pipeline: outbox → relay → BullMQ → worker → SMTP', () =
           status: 'pending' as const,
         });
         attemptedId = delivery.id;
-        await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId: delivery.id, clinicId: clinic.id }, jobId: `email-${delivery.id}` });
+        await enqueueInTransaction(manager, {
+          name: JobName.SendEmail,
+          data: { deliveryId: delivery.id, clinicId: clinic.id },
+          jobId: `email-${delivery.id}`,
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await db.getRepository(EmailDelivery).countBy({ idempotencyKey: key })).toBe(0);
     expect(attemptedId).not.toBe('');
-    const outbox = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'deliveryId' = $1`, [attemptedId]);
+    const outbox = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'deliveryId' = $1`, [
+      attemptedId,
+    ]);
     expect(outbox[0].n).toBe(0);
   });
 });

@@ -48,7 +48,12 @@ describe('exercise library /api/v1/exercises', () => {
   });
 
   /** A clinic with a signed-in therapist (not an admin: the library is for every staff member). */
-  async function clinicWithTherapist(): Promise<{ clinic: Clinic; therapist: StaffUser; agent: Agent; csrfToken: string }> {
+  async function clinicWithTherapist(): Promise<{
+    clinic: Clinic;
+    therapist: StaffUser;
+    agent: Agent;
+    csrfToken: string;
+  }> {
     const clinic = await createClinic(db);
     const therapist = await createStaff(db, clinic, { name: 'Blake Therapist' });
     await setPassword(db, therapist);
@@ -60,11 +65,16 @@ describe('exercise library /api/v1/exercises', () => {
   const validPrompts = () => [
     longText('went-well', 'What went well between you today?', { maxLength: 1000 }),
     scale('closeness', 'How close did you feel?', 'Distant', 'Very close'),
-    checklist('moments', 'Which moments helped?', [
-      ['talk', 'A talk'],
-      ['walk', 'A walk'],
-      ['meal', 'A meal together'],
-    ], { required: false }),
+    checklist(
+      'moments',
+      'Which moments helped?',
+      [
+        ['talk', 'A talk'],
+        ['walk', 'A walk'],
+        ['meal', 'A meal together'],
+      ],
+      { required: false },
+    ),
   ];
 
   const input = (overrides: Record<string, unknown> = {}) => ({
@@ -77,7 +87,11 @@ describe('exercise library /api/v1/exercises', () => {
     ...overrides,
   });
 
-  async function create(agent: Agent, csrfToken: string, overrides: Record<string, unknown> = {}): Promise<ExerciseDetail> {
+  async function create(
+    agent: Agent,
+    csrfToken: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<ExerciseDetail> {
     const res = await agent.post('/api/v1/exercises').set('x-csrf-token', csrfToken).send(input(overrides)).expect(201);
     return res.body;
   }
@@ -118,7 +132,10 @@ describe('exercise library /api/v1/exercises', () => {
       const { agent, csrfToken } = await clinicWithTherapist();
       const word = `zebra${randomUUID().slice(0, 6)}`;
       const own = await create(agent, csrfToken, { title: `The ${word} walk`, strategy: 'apology' });
-      const byPurpose = await create(agent, csrfToken, { purpose: `Mentions ${word} only here.`, strategy: 'good_times' });
+      const byPurpose = await create(agent, csrfToken, {
+        purpose: `Mentions ${word} only here.`,
+        strategy: 'good_times',
+      });
 
       const apology = await agent.get('/api/v1/exercises?strategy=apology&perPage=100').expect(200);
       const apologyBuiltIns = BUILT_IN_EXERCISES.filter((e) => e.strategy === 'apology').length;
@@ -169,7 +186,9 @@ describe('exercise library /api/v1/exercises', () => {
 
     it('refuses bad query parameters with a 400 naming each', async () => {
       const { agent } = await clinicWithTherapist();
-      const res = await agent.get('/api/v1/exercises?perPage=1000&sort=key&strategy=trust_fall&source=other&clinicId=x').expect(400);
+      const res = await agent
+        .get('/api/v1/exercises?perPage=1000&sort=key&strategy=trust_fall&source=other&clinicId=x')
+        .expect(400);
       expect(fieldsOf(res.body)).toEqual(['clinicId', 'perPage', 'sort', 'source', 'strategy']);
     });
 
@@ -225,7 +244,11 @@ describe('exercise library /api/v1/exercises', () => {
   describe('writing exercises', () => {
     it("lets a therapist create an exercise in the clinic's library, with a unique key and an audit row", async () => {
       const { clinic, therapist, agent, csrfToken } = await clinicWithTherapist();
-      const res = await agent.post('/api/v1/exercises').set('x-csrf-token', csrfToken).send(input({ title: '  My title ' })).expect(201);
+      const res = await agent
+        .post('/api/v1/exercises')
+        .set('x-csrf-token', csrfToken)
+        .send(input({ title: '  My title ' }))
+        .expect(201);
       const body: ExerciseDetail = res.body;
       expect(body).toEqual({
         id: expect.any(String),
@@ -247,7 +270,9 @@ describe('exercise library /api/v1/exercises', () => {
       expect(row).toMatchObject({ clinicId: clinic.id, createdBy: therapist.id, archivedAt: null });
 
       expect((await create(agent, csrfToken, { title: 'My Title!' })).key).toBe('my-title-2');
-      expect((await create(agent, csrfToken, { title: '10 minutes, together' })).key).toBe('exercise-10-minutes-together');
+      expect((await create(agent, csrfToken, { title: '10 minutes, together' })).key).toBe(
+        'exercise-10-minutes-together',
+      );
       // Keys are unique in the library the clinic sees, so a built-in's key is taken too.
       const builtIn = BUILT_IN_EXERCISES[0];
       expect((await create(agent, csrfToken, { title: builtIn.key })).key).toBe(`${builtIn.key}-2`);
@@ -255,8 +280,16 @@ describe('exercise library /api/v1/exercises', () => {
       const other = await clinicWithTherapist();
       expect((await create(other.agent, other.csrfToken, { title: 'My title' })).key).toBe('my-title');
 
-      const audit = await db.getRepository(AuditEvent).findOneByOrFail({ recordId: body.id, action: 'exercise.create' });
-      expect(audit).toMatchObject({ clinicId: clinic.id, actorType: 'staff', actorId: therapist.id, recordType: 'exercise', outcome: 'success' });
+      const audit = await db
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ recordId: body.id, action: 'exercise.create' });
+      expect(audit).toMatchObject({
+        clinicId: clinic.id,
+        actorType: 'staff',
+        actorId: therapist.id,
+        recordType: 'exercise',
+        outcome: 'success',
+      });
 
       const detail = await agent.get(`/api/v1/exercises/${body.id}`).expect(200);
       expect(detail.body).toEqual(body);
@@ -267,27 +300,56 @@ describe('exercise library /api/v1/exercises', () => {
       const other = await createClinic(db);
       const title = `Refused ${randomUUID()}`;
       const countRows = () =>
-        db.getRepository(Exercise).count({ where: [{ clinicId: clinic.id }, { clinicId: other.id }, { createdBy: therapist.id }, { title }] });
+        db
+          .getRepository(Exercise)
+          .count({ where: [{ clinicId: clinic.id }, { clinicId: other.id }, { createdBy: therapist.id }, { title }] });
       const before = await countRows();
       const post = (body: Record<string, unknown>) =>
-        agent.post('/api/v1/exercises').set('x-csrf-token', csrfToken).send(body).expect(400).expect('content-type', /application\/problem\+json/);
+        agent
+          .post('/api/v1/exercises')
+          .set('x-csrf-token', csrfToken)
+          .send(body)
+          .expect(400)
+          .expect('content-type', /application\/problem\+json/);
 
       const strategy = await post(input({ title, strategy: 'trust_fall' }));
-      expect(strategy.body.errors).toEqual([{ field: 'strategy', message: expect.stringContaining('must be one of honest_talk') }]);
+      expect(strategy.body.errors).toEqual([
+        { field: 'strategy', message: expect.stringContaining('must be one of honest_talk') },
+      ]);
 
       const tooMany = [1, 2, 3, 4, 5, 6, 7].map((n) => longText(`q${n}`, `Question ${n}?`));
       const seven = await post(input({ title, prompts: tooMany }));
-      expect(seven.body.errors).toEqual([{ field: 'prompts', message: 'An exercise needs between 3 and 6 prompts (it has 7).' }]);
+      expect(seven.body.errors).toEqual([
+        { field: 'prompts', message: 'An exercise needs between 3 and 6 prompts (it has 7).' },
+      ]);
 
       const [first, , third] = validPrompts();
-      const badScale = await post(input({ title, prompts: [first, scale('mood', 'Mood?', 'Low', 'High', { min: 7, max: 3 }), third] }));
-      expect(badScale.body.errors).toEqual([{ field: 'prompts.1.max', message: 'The top of the scale must be higher than the bottom.' }]);
+      const badScale = await post(
+        input({ title, prompts: [first, scale('mood', 'Mood?', 'Low', 'High', { min: 7, max: 3 }), third] }),
+      );
+      expect(badScale.body.errors).toEqual([
+        { field: 'prompts.1.max', message: 'The top of the scale must be higher than the bottom.' },
+      ]);
 
       const massAssignment = await post({ ...input({ title }), clinicId: other.id });
       expect(massAssignment.body.errors).toEqual([{ field: 'clinicId', message: 'is not an allowed field' }]);
 
-      const scalars = await post({ title: '   ', strategy: 'apology', purpose: 'x'.repeat(1001), estimatedMinutes: 2.5, prompts: 'none', version: 9 });
-      expect(fieldsOf(scalars.body)).toEqual(['estimatedMinutes', 'instructions', 'prompts', 'purpose', 'title', 'version']);
+      const scalars = await post({
+        title: '   ',
+        strategy: 'apology',
+        purpose: 'x'.repeat(1001),
+        estimatedMinutes: 2.5,
+        prompts: 'none',
+        version: 9,
+      });
+      expect(fieldsOf(scalars.body)).toEqual([
+        'estimatedMinutes',
+        'instructions',
+        'prompts',
+        'purpose',
+        'title',
+        'version',
+      ]);
       expect(scalars.body.errors).toEqual(
         expect.arrayContaining([
           { field: 'title', message: 'is required' },
@@ -298,7 +360,9 @@ describe('exercise library /api/v1/exercises', () => {
       const minutes = await post(input({ title, estimatedMinutes: 241 }));
       expect(minutes.body.errors).toEqual([{ field: 'estimatedMinutes', message: 'must be at most 240 minutes' }]);
 
-      const nested = await post(input({ title, prompts: [{ ...first, id: 'Bad Id', color: 'red' }, validPrompts()[1], third] }));
+      const nested = await post(
+        input({ title, prompts: [{ ...first, id: 'Bad Id', color: 'red' }, validPrompts()[1], third] }),
+      );
       expect(fieldsOf(nested.body)).toEqual(['prompts.0.color', 'prompts.0.id']);
 
       expect(await countRows()).toBe(before);
@@ -322,7 +386,10 @@ describe('exercise library /api/v1/exercises', () => {
       expect(copy.id).not.toBe(builtIn);
       expect(copy.key).not.toBe(entry.key);
       expect(copy.prompts).toEqual(entry.prompts);
-      expect(await db.getRepository(Exercise).findOneByOrFail({ id: copy.id })).toMatchObject({ clinicId: clinic.id, basedOnId: builtIn });
+      expect(await db.getRepository(Exercise).findOneByOrFail({ id: copy.id })).toMatchObject({
+        clinicId: clinic.id,
+        basedOnId: builtIn,
+      });
 
       const patch = (body: Record<string, unknown>, status = 200) =>
         agent.patch(`/api/v1/exercises/${copy.id}`).set('x-csrf-token', csrfToken).send(body).expect(status);
@@ -341,25 +408,44 @@ describe('exercise library /api/v1/exercises', () => {
 
       const invalid = await patch({ prompts: [{ ...changedPrompts[0], label: '' }, ...changedPrompts.slice(1)] }, 400);
       expect(fieldsOf(invalid.body)).toEqual(['prompts.0.label']);
-      expect(fieldsOf((await patch({ title: null, key: 'mine', version: 7 }, 400)).body)).toEqual(['key', 'title', 'version']);
-      expect((await agent.get(`/api/v1/exercises/${copy.id}`).expect(200)).body).toMatchObject({ version: 2, title: 'Our own version' });
+      expect(fieldsOf((await patch({ title: null, key: 'mine', version: 7 }, 400)).body)).toEqual([
+        'key',
+        'title',
+        'version',
+      ]);
+      expect((await agent.get(`/api/v1/exercises/${copy.id}`).expect(200)).body).toMatchObject({
+        version: 2,
+        title: 'Our own version',
+      });
 
       // The built-in itself is untouched.
       const original = await agent.get(`/api/v1/exercises/${builtIn}`).expect(200);
       expect(original.body).toMatchObject({ title: entry.title, version: entry.version, prompts: entry.prompts });
 
-      const updates = await db.getRepository(AuditEvent).find({ where: { recordId: copy.id, action: 'exercise.update' }, order: { id: 'ASC' } });
+      const updates = await db
+        .getRepository(AuditEvent)
+        .find({ where: { recordId: copy.id, action: 'exercise.update' }, order: { id: 'ASC' } });
       expect(updates.map((u) => u.details)).toEqual([
         { fields: 'title,estimatedMinutes', version: 1 },
         { fields: 'prompts', version: 2 },
       ]);
       expect(updates.every((u) => u.actorId === therapist.id && u.recordType === 'exercise')).toBe(true);
-      const created = await db.getRepository(AuditEvent).findOneByOrFail({ recordId: copy.id, action: 'exercise.create' });
+      const created = await db
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ recordId: copy.id, action: 'exercise.create' });
       expect(created.details).toEqual({ basedOnId: builtIn });
 
       // An own exercise can be duplicated too, and the copy does not share its prompts.
-      const second = await agent.post(`/api/v1/exercises/${copy.id}/duplicate`).set('x-csrf-token', csrfToken).expect(201);
-      expect(second.body).toMatchObject({ title: 'Our own version (copy)', basedOnId: copy.id, version: 1, prompts: changedPrompts });
+      const second = await agent
+        .post(`/api/v1/exercises/${copy.id}/duplicate`)
+        .set('x-csrf-token', csrfToken)
+        .expect(201);
+      expect(second.body).toMatchObject({
+        title: 'Our own version (copy)',
+        basedOnId: copy.id,
+        version: 1,
+        prompts: changedPrompts,
+      });
       await patch({ prompts: copy.prompts });
       expect((await agent.get(`/api/v1/exercises/${second.body.id}`).expect(200)).body.prompts).toEqual(changedPrompts);
     });
@@ -368,11 +454,18 @@ describe('exercise library /api/v1/exercises', () => {
       const { agent, csrfToken } = await clinicWithTherapist();
       const entry = BUILT_IN_EXERCISES[3];
       const id = await builtInId(entry.key);
-      const edit = await agent.patch(`/api/v1/exercises/${id}`).set('x-csrf-token', csrfToken).send({ title: 'Mine now' }).expect(409);
+      const edit = await agent
+        .patch(`/api/v1/exercises/${id}`)
+        .set('x-csrf-token', csrfToken)
+        .send({ title: 'Mine now' })
+        .expect(409);
       expect(edit.body.detail).toBe('Built-in exercises cannot be edited: duplicate it first.');
       const del = await agent.delete(`/api/v1/exercises/${id}`).set('x-csrf-token', csrfToken).expect(409);
       expect(del.body.detail).toMatch(/Built-in exercises cannot be deleted/);
-      expect(await db.getRepository(Exercise).findOneByOrFail({ id })).toMatchObject({ title: entry.title, archivedAt: null });
+      expect(await db.getRepository(Exercise).findOneByOrFail({ id })).toMatchObject({
+        title: entry.title,
+        archivedAt: null,
+      });
     });
 
     it('archives an own exercise: 204, gone from the library, audited', async () => {
@@ -384,8 +477,14 @@ describe('exercise library /api/v1/exercises', () => {
       const list = await agent.get('/api/v1/exercises?source=clinic').expect(200);
       expect(list.body.total).toBe(0);
       await agent.delete(`/api/v1/exercises/${own.id}`).set('x-csrf-token', csrfToken).expect(404);
-      await agent.patch(`/api/v1/exercises/${own.id}`).set('x-csrf-token', csrfToken).send({ title: 'Back?' }).expect(404);
-      const audit = await db.getRepository(AuditEvent).findOneByOrFail({ recordId: own.id, action: 'exercise.archive' });
+      await agent
+        .patch(`/api/v1/exercises/${own.id}`)
+        .set('x-csrf-token', csrfToken)
+        .send({ title: 'Back?' })
+        .expect(404);
+      const audit = await db
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ recordId: own.id, action: 'exercise.archive' });
       expect(audit).toMatchObject({ actorId: therapist.id, recordType: 'exercise' });
       // The key stays taken by the archived row.
       expect((await create(agent, csrfToken)).key).toBe('evening-check-in-2');
@@ -402,14 +501,21 @@ describe('exercise library /api/v1/exercises', () => {
       const { agent, csrfToken } = await signIn(app, admin.email);
 
       await agent.get(`/api/v1/exercises/${their.id}`).expect(404);
-      await agent.patch(`/api/v1/exercises/${their.id}`).set('x-csrf-token', csrfToken).send({ title: 'Hijacked' }).expect(404);
+      await agent
+        .patch(`/api/v1/exercises/${their.id}`)
+        .set('x-csrf-token', csrfToken)
+        .send({ title: 'Hijacked' })
+        .expect(404);
       await agent.delete(`/api/v1/exercises/${their.id}`).set('x-csrf-token', csrfToken).expect(404);
       await agent.post(`/api/v1/exercises/${their.id}/duplicate`).set('x-csrf-token', csrfToken).expect(404);
       const list = await agent.get('/api/v1/exercises?perPage=100').expect(200);
       expect(list.body.data.some((e: ExerciseSummary) => e.id === their.id)).toBe(false);
       expect(list.body.total).toBe(BUILT_IN_EXERCISES.length);
 
-      expect(await db.getRepository(Exercise).findOneByOrFail({ id: their.id })).toMatchObject({ title: 'Their private exercise', archivedAt: null });
+      expect(await db.getRepository(Exercise).findOneByOrFail({ id: their.id })).toMatchObject({
+        title: 'Their private exercise',
+        archivedAt: null,
+      });
       expect(await db.getRepository(Exercise).countBy({ basedOnId: their.id })).toBe(0);
     });
 

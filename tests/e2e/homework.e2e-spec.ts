@@ -61,13 +61,21 @@ describe('client homework by emailed link', () => {
     await setPassword(db, dana);
     const { couple, partners } = await createCouple(db, clinic, dana);
     const consent = options.consent ?? [true, true];
-    await db.getRepository(Client).update({ id: partners[0].id }, { name: 'Alex Morgan', timezone: 'America/New_York', emailConsent: consent[0] });
+    await db
+      .getRepository(Client)
+      .update({ id: partners[0].id }, { name: 'Alex Morgan', timezone: 'America/New_York', emailConsent: consent[0] });
     await db.getRepository(Client).update({ id: partners[1].id }, { name: 'Sam Taylor', emailConsent: consent[1] });
     const asDana = await signIn(app, dana.email);
     const res = await asDana.agent
       .post('/api/v1/assignments')
       .set('x-csrf-token', asDana.csrfToken)
-      .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + 3 * DAY).toISOString(), message: 'Be gentle with yourselves.', shareAnswersAfterBoth: options.share ?? false })
+      .send({
+        exerciseId: exercise.id,
+        coupleIds: [couple.id],
+        dueAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        message: 'Be gentle with yourselves.',
+        shareAnswersAfterBoth: options.share ?? false,
+      })
       .expect(201);
     return { clinic, dana, asDana, couple, partners, assignmentId: res.body.data[0].id as string };
   }
@@ -90,30 +98,54 @@ describe('client homework by emailed link', () => {
     const greeting = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(200);
     expect(greeting.body).toEqual({ partnerFirstName: 'Alex', clinicName: 'Harbour Counselling' });
     expect(greeting.headers['cache-control']).toBe('no-store');
-    expect((await db.getRepository(HomeworkResponse).findOneByOrFail({ clientId: partners[0].id })).linkOpenedAt).toBeNull();
+    expect(
+      (await db.getRepository(HomeworkResponse).findOneByOrFail({ clientId: partners[0].id })).linkOpenedAt,
+    ).toBeNull();
 
     await request(app.getHttpServer()).post('/api/v1/homework/session').send({ token }).expect(403); // no custom header
     const alex = await openAs(token);
     const view = await alex.get('/api/v1/homework/current').expect(200);
-    expect(view.body).toMatchObject({ partnerFirstName: 'Alex', title: exercise.title, status: 'not_started', message: 'Be gentle with yourselves.', partnerAnswers: null });
+    expect(view.body).toMatchObject({
+      partnerFirstName: 'Alex',
+      title: exercise.title,
+      status: 'not_started',
+      message: 'Be gentle with yourselves.',
+      partnerAnswers: null,
+    });
     expect(view.body.dueLabel).toMatch(/^\w+day \d+ \w+, \d\d:\d\d$/);
     const prompts: Prompt[] = view.body.prompts;
     const full = completeAnswers(prompts);
 
     const firstId = prompts[0].id;
-    await alex.put('/api/v1/homework/current/draft').set(HEADER).send({ answers: { [firstId]: full[firstId] } }).expect(200);
+    await alex
+      .put('/api/v1/homework/current/draft')
+      .set(HEADER)
+      .send({ answers: { [firstId]: full[firstId] } })
+      .expect(200);
     const reloaded = await alex.get('/api/v1/homework/current').expect(200);
     expect(reloaded.body).toMatchObject({ status: 'draft', answers: { [firstId]: full[firstId] } });
 
     const scale = prompts.find((p) => p.kind === 'scale');
     if (scale) {
-      const bad = await alex.put('/api/v1/homework/current/draft').set(HEADER).send({ answers: { [scale.id]: 99 } }).expect(400);
+      const bad = await alex
+        .put('/api/v1/homework/current/draft')
+        .set(HEADER)
+        .send({ answers: { [scale.id]: 99 } })
+        .expect(400);
       expect(bad.body.errors[0].field).toBe(`answers.${scale.id}`);
     }
-    const incomplete = await alex.post('/api/v1/homework/current/submit').set(HEADER).send({ answers: { [firstId]: full[firstId] } }).expect(400);
+    const incomplete = await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HEADER)
+      .send({ answers: { [firstId]: full[firstId] } })
+      .expect(400);
     expect(incomplete.body.errors.length).toBeGreaterThan(0);
     await alex.post('/api/v1/homework/current/submit').set(HEADER).send({ answers: full }).expect(200);
-    await alex.post('/api/v1/homework/current/submit').set(HEADER).send({ answers: { ...full, [firstId]: 'changed later' } }).expect(409);
+    await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HEADER)
+      .send({ answers: { ...full, [firstId]: 'changed later' } })
+      .expect(409);
     await alex.put('/api/v1/homework/current/draft').set(HEADER).send({ answers: {} }).expect(409);
     const stored = await db.getRepository(HomeworkResponse).findOneByOrFail({ clientId: partners[0].id });
     expect(stored.answers[firstId]).toBe(full[firstId]);
@@ -127,10 +159,12 @@ describe('client homework by emailed link', () => {
     expect(detail.body.status).toBe('partly_submitted');
     const actions = (await db.getRepository(AuditEvent).findBy({ recordId: stored.id })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['homework.view', 'homework.draft', 'homework.submit']));
-    expect(JSON.stringify(await db.getRepository(AuditEvent).findBy({ recordId: stored.id }))).not.toContain('xxxxxxxx');
+    expect(JSON.stringify(await db.getRepository(AuditEvent).findBy({ recordId: stored.id }))).not.toContain(
+      'xxxxxxxx',
+    );
   });
 
-  it("keeps answers sealed until both submit, then shares them only when the therapist allowed it", async () => {
+  it('keeps answers sealed until both submit, then shares them only when the therapist allowed it', async () => {
     const { partners } = await assigned({ share: true });
     const tokenA = homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw);
     const tokenB = homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw);
@@ -138,10 +172,18 @@ describe('client homework by emailed link', () => {
     const alex = await openAs(tokenA);
     const sam = await openAs(tokenB);
     const prompts: Prompt[] = (await alex.get('/api/v1/homework/current').expect(200)).body.prompts;
-    await alex.post('/api/v1/homework/current/submit').set(HEADER).send({ answers: completeAnswers(prompts) }).expect(200);
+    await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HEADER)
+      .send({ answers: completeAnswers(prompts) })
+      .expect(200);
     expect((await sam.get('/api/v1/homework/current').expect(200)).body.partnerAnswers).toBeNull();
     expect((await alex.get('/api/v1/homework/current').expect(200)).body.partnerAnswers).toBeNull();
-    await sam.post('/api/v1/homework/current/submit').set(HEADER).send({ answers: completeAnswers(prompts) }).expect(200);
+    await sam
+      .post('/api/v1/homework/current/submit')
+      .set(HEADER)
+      .send({ answers: completeAnswers(prompts) })
+      .expect(200);
     const shared = await alex.get('/api/v1/homework/current').expect(200);
     expect(shared.body.partnerName).toBe('Sam');
     expect(shared.body.partnerAnswers).toEqual(completeAnswers(prompts));
@@ -150,14 +192,26 @@ describe('client homework by emailed link', () => {
   it('treats forged, revoked, expired and cancelled links identically, and fresh links replace old ones', async () => {
     const { partners, asDana, assignmentId } = await assigned();
     const token = homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw);
-    const forged = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: 'A'.repeat(43) }).expect(404);
+    const forged = await request(app.getHttpServer())
+      .post('/api/v1/homework/link')
+      .send({ token: 'A'.repeat(43) })
+      .expect(404);
 
     // A fresh link asked for by the partner: same answer for unknown addresses; old link dies.
-    const unknown = await request(app.getHttpServer()).post('/api/v1/homework/fresh-link').set(HEADER).send({ email: 'nobody@example.test' }).expect(202);
-    const known = await request(app.getHttpServer()).post('/api/v1/homework/fresh-link').set(HEADER).send({ email: partners[0].email.toUpperCase() }).expect(202);
+    const unknown = await request(app.getHttpServer())
+      .post('/api/v1/homework/fresh-link')
+      .set(HEADER)
+      .send({ email: 'nobody@example.test' })
+      .expect(202);
+    const known = await request(app.getHttpServer())
+      .post('/api/v1/homework/fresh-link')
+      .set(HEADER)
+      .send({ email: partners[0].email.toUpperCase() })
+      .expect(202);
     expect(known.body).toEqual(unknown.body);
     const deadline = Date.now() + 10_000;
-    while (harness.mailbox.messagesTo(partners[0].email).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (harness.mailbox.messagesTo(partners[0].email).length < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const fresh = homeworkToken(harness.mailbox.messagesTo(partners[0].email)[1].raw);
     expect(harness.mailbox.messagesTo(partners[0].email)[1].subject).toMatch(/Your new link/);
     const old = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(404);
@@ -165,14 +219,23 @@ describe('client homework by emailed link', () => {
     await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: fresh }).expect(200);
 
     // Revoked by the therapist.
-    await asDana.agent.post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/revoke`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    await asDana.agent
+      .post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/revoke`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(200);
     const revoked = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: fresh }).expect(404);
     expect(revoked.body).toEqual(forged.body);
 
     // Expired.
     const tokenB = homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw);
-    await db.getRepository(HomeworkResponse).update({ clientId: partners[1].id }, { linkExpiresAt: new Date(Date.now() - 1000) });
-    const expired = await request(app.getHttpServer()).post('/api/v1/homework/session').set(HEADER).send({ token: tokenB }).expect(404);
+    await db
+      .getRepository(HomeworkResponse)
+      .update({ clientId: partners[1].id }, { linkExpiresAt: new Date(Date.now() - 1000) });
+    const expired = await request(app.getHttpServer())
+      .post('/api/v1/homework/session')
+      .set(HEADER)
+      .send({ token: tokenB })
+      .expect(404);
     expect(expired.body).toEqual(forged.body);
     expect(forged.body.detail).toBe('This link is no longer active — ask your therapist for a new one.');
   });
@@ -185,8 +248,18 @@ describe('client homework by emailed link', () => {
     const view = await alex.get('/api/v1/homework/current').expect(200);
     expect(view.body.partnerFirstName).toBe('Alex');
     // Shared phone: a page still editing another response is refused, not written through.
-    await alex.put('/api/v1/homework/current/draft').set(HEADER).set('x-homework-response', view.body.responseId).send({ answers: {} }).expect(200);
-    await alex.put('/api/v1/homework/current/draft').set(HEADER).set('x-homework-response', '00000000-0000-4000-8000-000000000000').send({ answers: {} }).expect(409);
+    await alex
+      .put('/api/v1/homework/current/draft')
+      .set(HEADER)
+      .set('x-homework-response', view.body.responseId)
+      .send({ answers: {} })
+      .expect(200);
+    await alex
+      .put('/api/v1/homework/current/draft')
+      .set(HEADER)
+      .set('x-homework-response', '00000000-0000-4000-8000-000000000000')
+      .send({ answers: {} })
+      .expect(409);
     // Staff routes refuse a homework session.
     await alex.get(`/api/v1/assignments/${other.assignmentId}`).expect(401);
     await alex.get('/api/v1/couples').expect(401);
@@ -198,14 +271,27 @@ describe('client homework by emailed link', () => {
     await harness.mailbox.waitForMessageTo(partners[1].email);
     await new Promise((r) => setTimeout(r, 300));
     expect(harness.mailbox.messagesTo(partners[0].email)).toHaveLength(0);
-    await asDana.agent.post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/resend`).set('x-csrf-token', asDana.csrfToken).expect(409);
-    await asDana.agent.post(`/api/v1/assignments/${assignmentId}/partners/${partners[1].id}/link/resend`).set('x-csrf-token', asDana.csrfToken).expect(202);
+    await asDana.agent
+      .post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/resend`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(409);
+    await asDana.agent
+      .post(`/api/v1/assignments/${assignmentId}/partners/${partners[1].id}/link/resend`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(202);
   });
 
   it('refuses bad bodies with a 400 naming the field', async () => {
-    const bad = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: "'; DROP TABLE client; --" }).expect(400);
+    const bad = await request(app.getHttpServer())
+      .post('/api/v1/homework/link')
+      .send({ token: "'; DROP TABLE client; --" })
+      .expect(400);
     expect(bad.body.errors[0].field).toBe('token');
-    const fresh = await request(app.getHttpServer()).post('/api/v1/homework/fresh-link').set(HEADER).send({ email: 'not an email', extra: 1 }).expect(400);
+    const fresh = await request(app.getHttpServer())
+      .post('/api/v1/homework/fresh-link')
+      .set(HEADER)
+      .send({ email: 'not an email', extra: 1 })
+      .expect(400);
     expect(fresh.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'extra']);
   });
 });

@@ -11,7 +11,6 @@ import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
 import { until } from '../support/eventually';
 
-
 describe('queue view for admins', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
@@ -41,7 +40,13 @@ describe('queue view for admins', () => {
     const { clinic, admin, therapist, asAdmin } = await adminOf();
     // A job whose ledger row does not exist (yet): the processor fails it without retrying.
     const deliveryId = randomUUID();
-    await db.transaction((m) => enqueueInTransaction(m, { name: JobName.SendEmail, data: { deliveryId, clinicId: clinic.id }, jobId: `email-${deliveryId}` }));
+    await db.transaction((m) =>
+      enqueueInTransaction(m, {
+        name: JobName.SendEmail,
+        data: { deliveryId, clinicId: clinic.id },
+        jobId: `email-${deliveryId}`,
+      }),
+    );
 
     const counts = await asAdmin.agent.get('/api/v1/admin/queues').expect(200);
     expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual(['email', 'reminders', 'summaries']);
@@ -55,8 +60,20 @@ describe('queue view for admins', () => {
     expect(failed.data).toEqual({ deliveryId, clinicId: clinic.id });
 
     // Fix the cause, then retry from the queue view: the email goes out.
-    await db.getRepository(EmailDelivery).insert({ id: deliveryId, clinicId: clinic.id, idempotencyKey: `check-${deliveryId}`, template: 'smtp-check', subjectIds: { staffUserId: therapist.id }, status: 'pending' });
-    await asAdmin.agent.post(`/api/v1/admin/queues/email/jobs/email-${deliveryId}/retry`).set('x-csrf-token', asAdmin.csrfToken).expect(202);
+    await db
+      .getRepository(EmailDelivery)
+      .insert({
+        id: deliveryId,
+        clinicId: clinic.id,
+        idempotencyKey: `check-${deliveryId}`,
+        template: 'smtp-check',
+        subjectIds: { staffUserId: therapist.id },
+        status: 'pending',
+      });
+    await asAdmin.agent
+      .post(`/api/v1/admin/queues/email/jobs/email-${deliveryId}/retry`)
+      .set('x-csrf-token', asAdmin.csrfToken)
+      .expect(202);
     await harness.mailbox.waitForMessageTo(therapist.email, /email check/i);
     expect(admin.id).toBeTruthy();
   });
@@ -65,16 +82,31 @@ describe('queue view for admins', () => {
     const a = await adminOf();
     const b = await adminOf();
     const deliveryId = randomUUID();
-    await db.transaction((m) => enqueueInTransaction(m, { name: JobName.SendEmail, data: { deliveryId, clinicId: a.clinic.id }, jobId: `email-${deliveryId}` }));
+    await db.transaction((m) =>
+      enqueueInTransaction(m, {
+        name: JobName.SendEmail,
+        data: { deliveryId, clinicId: a.clinic.id },
+        jobId: `email-${deliveryId}`,
+      }),
+    );
     await until(async () => {
       const res = await a.asAdmin.agent.get('/api/v1/admin/queues/email/jobs?state=failed').expect(200);
       return res.body.data.some((j: { id: string }) => j.id === `email-${deliveryId}`);
     });
     const seenByB = await b.asAdmin.agent.get('/api/v1/admin/queues/email/jobs?state=failed').expect(200);
     expect(seenByB.body.data.map((j: { id: string }) => j.id)).not.toContain(`email-${deliveryId}`);
-    await b.asAdmin.agent.post(`/api/v1/admin/queues/email/jobs/email-${deliveryId}/retry`).set('x-csrf-token', b.asAdmin.csrfToken).expect(404);
-    await b.asAdmin.agent.delete(`/api/v1/admin/queues/email/jobs/email-${deliveryId}`).set('x-csrf-token', b.asAdmin.csrfToken).expect(404);
-    await a.asAdmin.agent.delete(`/api/v1/admin/queues/email/jobs/email-${deliveryId}`).set('x-csrf-token', a.asAdmin.csrfToken).expect(204);
+    await b.asAdmin.agent
+      .post(`/api/v1/admin/queues/email/jobs/email-${deliveryId}/retry`)
+      .set('x-csrf-token', b.asAdmin.csrfToken)
+      .expect(404);
+    await b.asAdmin.agent
+      .delete(`/api/v1/admin/queues/email/jobs/email-${deliveryId}`)
+      .set('x-csrf-token', b.asAdmin.csrfToken)
+      .expect(404);
+    await a.asAdmin.agent
+      .delete(`/api/v1/admin/queues/email/jobs/email-${deliveryId}`)
+      .set('x-csrf-token', a.asAdmin.csrfToken)
+      .expect(204);
 
     const t = await signIn(app, a.therapist.email);
     await t.agent.get('/api/v1/admin/queues').expect(403);

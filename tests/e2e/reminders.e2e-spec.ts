@@ -21,7 +21,6 @@ function afternoonIn(days: number): Date {
   return d;
 }
 
-
 describe('reminders: planned per open response, moved with the due date, silent when no longer needed', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
@@ -32,7 +31,10 @@ describe('reminders: planned per open response, moved with the due date, silent 
     app = await createTestApp();
     db = await connectTestDatabase();
     harness = await startWorkerWithMailbox();
-    queue = new Queue(QueueName.Reminders, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+    queue = new Queue(QueueName.Reminders, {
+      connection: bullConnectionOptions(process.env.REDIS_URL as string),
+      prefix: process.env.QUEUE_PREFIX,
+    });
   });
   afterAll(async () => {
     await queue.close();
@@ -55,12 +57,16 @@ describe('reminders: planned per open response, moved with the due date, silent 
       .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: due.toISOString() })
       .expect(201);
     const assignmentId: string = res.body.data[0].id;
-    const response = await db.getRepository(HomeworkResponse).findOneByOrFail({ assignmentId, clientId: partners[0].id });
+    const response = await db
+      .getRepository(HomeworkResponse)
+      .findOneByOrFail({ assignmentId, clientId: partners[0].id });
     return { asDana, assignmentId, response, partners };
   }
 
   const jobsFor = async (responseId: string) =>
-    (await Promise.all([1, 2, 3].map((n) => queue.getJob(`reminder-${responseId}-${n}`)))).filter((j) => j !== undefined);
+    (await Promise.all([1, 2, 3].map((n) => queue.getJob(`reminder-${responseId}-${n}`)))).filter(
+      (j) => j !== undefined,
+    );
 
   it('plans 48 h, 2 h and overdue reminders as delayed jobs with deterministic ids', async () => {
     const { response, assignmentId } = await assignDue(afternoonIn(5));
@@ -69,7 +75,12 @@ describe('reminders: planned per open response, moved with the due date, silent 
     const due = (await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.getTime();
     for (const job of jobs) {
       expect(await job.getState()).toBe('delayed');
-      expect(job.data).toEqual({ responseId: response.id, clinicId: response.clinicId, n: expect.any(Number), dueAtMs: due });
+      expect(job.data).toEqual({
+        responseId: response.id,
+        clinicId: response.clinicId,
+        n: expect.any(Number),
+        dueAtMs: due,
+      });
       // Ids only: no names, emails or answers in Redis.
       expect(Object.keys(job.data).sort()).toEqual(['clinicId', 'dueAtMs', 'n', 'responseId']);
     }
@@ -79,7 +90,11 @@ describe('reminders: planned per open response, moved with the due date, silent 
     const { response, assignmentId, asDana } = await assignDue(afternoonIn(5));
     await until(async () => (await jobsFor(response.id)).length === 3);
     const newDue = afternoonIn(9);
-    await asDana.agent.patch(`/api/v1/assignments/${assignmentId}`).set('x-csrf-token', asDana.csrfToken).send({ dueAt: newDue.toISOString() }).expect(200);
+    await asDana.agent
+      .patch(`/api/v1/assignments/${assignmentId}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ dueAt: newDue.toISOString() })
+      .expect(200);
     const moved = await until(async () => {
       const jobs = await jobsFor(response.id);
       return jobs.length === 3 && jobs.every((j) => j.data.dueAtMs === newDue.getTime()) ? jobs : null;
@@ -87,7 +102,10 @@ describe('reminders: planned per open response, moved with the due date, silent 
     expect(moved).toHaveLength(3);
 
     await db.getRepository(HomeworkResponse).update({ id: response.id }, { submittedAt: new Date() });
-    await asDana.agent.post(`/api/v1/assignments/${assignmentId}/cancel`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    await asDana.agent
+      .post(`/api/v1/assignments/${assignmentId}/cancel`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(200);
     await until(async () => (await jobsFor(response.id)).length === 0);
   });
 
@@ -102,7 +120,10 @@ describe('reminders: planned per open response, moved with the due date, silent 
     expect(token).toBeDefined();
     const greeting = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(200);
     expect(JSON.stringify(greeting.body)).toContain(partners[0].name.split(' ')[0]);
-    const [delivery] = await db.query(`SELECT status, message_id FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`, [response.id]);
+    const [delivery] = await db.query(
+      `SELECT status, message_id FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`,
+      [response.id],
+    );
     expect(delivery).toEqual({ status: 'sent', message_id: expect.stringMatching(/^<reminder-.+@trellis>$/) });
     // Running the same slot again (a retried or duplicated job) sends nothing more.
     await queue.add('send-reminder', first.data, { jobId: `again-${response.id}` });
@@ -131,7 +152,10 @@ describe('reminders: planned per open response, moved with the due date, silent 
       // The partner's link from the homework email still works: a link is replaced only by one that was sent.
       await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: workingToken }).expect(200);
       expect(await first.getState()).toBe('completed');
-      const emailQueue = new Queue(QueueName.Email, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+      const emailQueue = new Queue(QueueName.Email, {
+        connection: bullConnectionOptions(process.env.REDIS_URL as string),
+        prefix: process.env.QUEUE_PREFIX,
+      });
       try {
         // The email queue tries too while SMTP still refuses, then waits out its backoff.
         const retry = await until(async () => {
@@ -147,7 +171,15 @@ describe('reminders: planned per open response, moved with the due date, silent 
     } finally {
       harness.mailbox.refuseWith = null;
     }
-    await until(async () => (await db.query(`SELECT status FROM email_delivery WHERE subject_ids->>'responseId' = $1 AND template = 'homework-reminder'`, [response.id]))[0]?.status === 'sent');
+    await until(
+      async () =>
+        (
+          await db.query(
+            `SELECT status FROM email_delivery WHERE subject_ids->>'responseId' = $1 AND template = 'homework-reminder'`,
+            [response.id],
+          )
+        )[0]?.status === 'sent',
+    );
     expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(1);
   });
 
@@ -156,7 +188,10 @@ describe('reminders: planned per open response, moved with the due date, silent 
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
     const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     harness.mailbox.refuseWith = new Error('451 try again later');
-    const emailQueue = new Queue(QueueName.Email, { connection: bullConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+    const emailQueue = new Queue(QueueName.Email, {
+      connection: bullConnectionOptions(process.env.REDIS_URL as string),
+      prefix: process.env.QUEUE_PREFIX,
+    });
     try {
       await first.promote();
       const [delivery] = await until(async () => {
@@ -172,11 +207,16 @@ describe('reminders: planned per open response, moved with the due date, silent 
         return job && (await job.getState()) === 'delayed' ? job : null;
       });
       // While the retry waits out its backoff, the therapist pauses the couple.
-      const [{ couple_id: coupleId }] = await db.query(`SELECT couple_id FROM assignment WHERE id = $1`, [assignmentId]);
+      const [{ couple_id: coupleId }] = await db.query(`SELECT couple_id FROM assignment WHERE id = $1`, [
+        assignmentId,
+      ]);
       await db.query(`UPDATE couple SET status = 'paused' WHERE id = $1`, [coupleId]);
       harness.mailbox.refuseWith = null;
       await retry.promote();
-      await until(async () => (await db.query(`SELECT status FROM email_delivery WHERE id = $1`, [delivery.id]))[0]?.status === 'skipped');
+      await until(
+        async () =>
+          (await db.query(`SELECT status FROM email_delivery WHERE id = $1`, [delivery.id]))[0]?.status === 'skipped',
+      );
       expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(0);
     } finally {
       harness.mailbox.refuseWith = null;
@@ -187,15 +227,26 @@ describe('reminders: planned per open response, moved with the due date, silent 
   it('sends the row an earlier try left pending, and two slots of one response firing together each once', async () => {
     const { response, partners } = await assignDue(afternoonIn(5));
     await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
-    const [first, second] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    const [first, second] = await until(async () =>
+      (await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null,
+    );
     // An earlier try recorded the first slot's row, then the worker died before sending it.
     await db.query(
       `INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status) VALUES ($1, $2, 'homework-reminder', $3, 'pending')`,
-      [response.clinicId, `reminder-${response.id}-${first.data.n}-${first.data.dueAtMs}`, JSON.stringify({ responseId: response.id, kind: 'before_due' })],
+      [
+        response.clinicId,
+        `reminder-${response.id}-${first.data.n}-${first.data.dueAtMs}`,
+        JSON.stringify({ responseId: response.id, kind: 'before_due' }),
+      ],
     );
     await Promise.all([first.promote(), second.promote()]);
-    await until(async () => harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject)).length === 2);
-    const rows: { status: string }[] = await db.query(`SELECT status FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`, [response.id]);
+    await until(
+      async () => harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject)).length === 2,
+    );
+    const rows: { status: string }[] = await db.query(
+      `SELECT status FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`,
+      [response.id],
+    );
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
     await new Promise((r) => setTimeout(r, 500));
     expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder:/.test(m.subject))).toHaveLength(2);
@@ -212,6 +263,8 @@ describe('reminders: planned per open response, moved with the due date, silent 
     await db.getRepository(Assignment).update({ id: assignmentId }, { dueAt: new Date(jobs[1].data.dueAtMs) });
     await jobs[1].promote();
     await new Promise((r) => setTimeout(r, 800));
-    expect(harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder|Still waiting/.test(m.subject))).toHaveLength(0);
+    expect(
+      harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder|Still waiting/.test(m.subject)),
+    ).toHaveLength(0);
   });
 });

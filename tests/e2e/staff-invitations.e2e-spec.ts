@@ -52,42 +52,72 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
     expect(message.raw).toContain('Avery Admin');
     const token = tokenFromEmail(message.raw, 'accept-invitation');
     // Only the hash is stored.
-    const stored = await db.getRepository(AuthToken).createQueryBuilder('t').addSelect('t.tokenHash').where('t.staff_user_id = :id', { id: invited.body.id }).getOneOrFail();
+    const stored = await db
+      .getRepository(AuthToken)
+      .createQueryBuilder('t')
+      .addSelect('t.tokenHash')
+      .where('t.staff_user_id = :id', { id: invited.body.id })
+      .getOneOrFail();
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const lookup = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(200);
+    const lookup = await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/lookup')
+      .send({ token })
+      .expect(200);
     expect(lookup.body).toEqual({ name: 'Robin Hale', email, clinicName: 'Harbour Counselling' });
 
-    const weak = await request(app.getHttpServer()).post('/api/v1/auth/invitations/accept').send({ token, password: 'short' }).expect(400);
+    const weak = await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token, password: 'short' })
+      .expect(400);
     expect(weak.body.errors[0].field).toBe('password');
-    const named = await request(app.getHttpServer()).post('/api/v1/auth/invitations/accept').send({ token, password: 'robin hale forever!' }).expect(400);
+    const named = await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token, password: 'robin hale forever!' })
+      .expect(400);
     expect(named.body.errors[0].message).toMatch(/name or email/);
 
     const invitee = request.agent(app.getHttpServer());
-    const accepted = await invitee.post('/api/v1/auth/invitations/accept').send({ token, password: STRONG }).expect(200);
+    const accepted = await invitee
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token, password: STRONG })
+      .expect(200);
     expect(accepted.body.user).toMatchObject({ email, role: 'therapist', clinicId: clinic.id });
     await invitee.get('/api/v1/auth/session').expect(200);
     expect((await db.getRepository(StaffUser).findOneByOrFail({ email })).status).toBe('active');
 
     // Single use.
-    await request(app.getHttpServer()).post('/api/v1/auth/invitations/accept').send({ token, password: STRONG }).expect(404);
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token, password: STRONG })
+      .expect(404);
     await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(404);
 
-    const actions = (await db.getRepository(AuditEvent).findBy({ recordId: invited.body.id })).map((e) => e.action).sort();
+    const actions = (await db.getRepository(AuditEvent).findBy({ recordId: invited.body.id }))
+      .map((e) => e.action)
+      .sort();
     expect(actions).toEqual(['auth.invitation_accept', 'auth.login', 'staff.invite']);
-    expect((await db.getRepository(AuditEvent).findOneByOrFail({ recordId: invited.body.id, action: 'staff.invite' })).actorId).toBe(admin.id);
+    expect(
+      (await db.getRepository(AuditEvent).findOneByOrFail({ recordId: invited.body.id, action: 'staff.invite' }))
+        .actorId,
+    ).toBe(admin.id);
   });
 
   it('a resend makes the old link stop working; a revoke removes the invitee', async () => {
     const { agent, csrfToken } = await adminOfNewClinic();
     const email = uniqueEmail('sky');
-    const invited = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email, name: 'Sky Lee', role: 'admin' }).expect(201);
+    const invited = await agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', csrfToken)
+      .send({ email, name: 'Sky Lee', role: 'admin' })
+      .expect(201);
     const first = tokenFromEmail((await harness.mailbox.waitForMessageTo(email)).raw, 'accept-invitation');
 
     await agent.post(`/api/v1/staff/${invited.body.id}/invitation/resend`).set('x-csrf-token', csrfToken).expect(202);
     const deadline = Date.now() + 10_000;
-    while (harness.mailbox.messagesTo(email).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (harness.mailbox.messagesTo(email).length < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const second = tokenFromEmail(harness.mailbox.messagesTo(email)[1].raw, 'accept-invitation');
     expect(second).not.toBe(first);
     await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: first }).expect(404);
@@ -101,20 +131,39 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
   it('refuses expired and forged links identically', async () => {
     const { agent, csrfToken } = await adminOfNewClinic();
     const email = uniqueEmail('kai');
-    const invited = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email, name: 'Kai Moss', role: 'therapist' }).expect(201);
+    const invited = await agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', csrfToken)
+      .send({ email, name: 'Kai Moss', role: 'therapist' })
+      .expect(201);
     const token = tokenFromEmail((await harness.mailbox.waitForMessageTo(email)).raw, 'accept-invitation');
-    await db.getRepository(AuthToken).update({ staffUserId: invited.body.id }, { expiresAt: new Date(Date.now() - 1000) });
-    const expired = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(404);
-    const forged = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: 'A'.repeat(43) }).expect(404);
+    await db
+      .getRepository(AuthToken)
+      .update({ staffUserId: invited.body.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/lookup')
+      .send({ token })
+      .expect(404);
+    const forged = await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/lookup')
+      .send({ token: 'A'.repeat(43) })
+      .expect(404);
     expect(expired.body).toEqual(forged.body);
-    const malformed = await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: "' OR 1=1 --" }).expect(400);
+    const malformed = await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/lookup')
+      .send({ token: "' OR 1=1 --" })
+      .expect(400);
     expect(malformed.body.errors[0].field).toBe('token');
   });
 
   it('refuses an email that already has an account (409) and bad fields (400), changing nothing', async () => {
     const { agent, csrfToken, admin } = await adminOfNewClinic();
     const before = await db.getRepository(StaffUser).count();
-    const taken = await agent.post('/api/v1/staff/invitations').set('x-csrf-token', csrfToken).send({ email: admin.email, name: 'X', role: 'therapist' }).expect(409);
+    const taken = await agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', csrfToken)
+      .send({ email: admin.email, name: 'X', role: 'therapist' })
+      .expect(409);
     expect(taken.headers['content-type']).toMatch(/problem\+json/);
     expect(taken.body.errors).toEqual([{ field: 'email', message: 'already has a Trellis account' }]);
     const bad = await agent
@@ -122,7 +171,12 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
       .set('x-csrf-token', csrfToken)
       .send({ email: 'nope', name: '', role: 'owner', clinicId: '00000000-0000-4000-8000-000000000001' })
       .expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['clinicId', 'email', 'name', 'role']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'clinicId',
+      'email',
+      'name',
+      'role',
+    ]);
     expect(await db.getRepository(StaffUser).count()).toBe(before);
   });
 
@@ -130,7 +184,11 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
     const a = await adminOfNewClinic();
     const b = await adminOfNewClinic();
     const email = uniqueEmail('lee');
-    const invited = await a.agent.post('/api/v1/staff/invitations').set('x-csrf-token', a.csrfToken).send({ email, name: 'Lee Park', role: 'therapist' }).expect(201);
+    const invited = await a.agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', a.csrfToken)
+      .send({ email, name: 'Lee Park', role: 'therapist' })
+      .expect(201);
     const id = invited.body.id;
     await b.agent.get(`/api/v1/staff/${id}`).expect(404);
     await b.agent.patch(`/api/v1/staff/${id}`).set('x-csrf-token', b.csrfToken).send({ role: 'admin' }).expect(404);

@@ -66,7 +66,9 @@ describe('GET /api/v1/staff', () => {
     const { agent } = await signIn(app, a.admin.email);
     const ids = [a.therapists[0].id, a.therapists[1].id, b.therapists[0].id].join(',');
     const res = await agent.get(`/api/v1/staff?ids=${ids}`).expect(200);
-    expect(res.body.data.map((s: { id: string }) => s.id).sort()).toEqual([a.therapists[0].id, a.therapists[1].id].sort());
+    expect(res.body.data.map((s: { id: string }) => s.id).sort()).toEqual(
+      [a.therapists[0].id, a.therapists[1].id].sort(),
+    );
     await agent.get('/api/v1/staff?ids=nope').expect(400);
   });
 
@@ -81,7 +83,12 @@ describe('GET /api/v1/staff', () => {
     const a = await clinicWithStaff();
     const { agent } = await signIn(app, a.admin.email);
     const res = await agent.get('/api/v1/staff?perPage=1000&sort=password_hash&role=owner&clinicId=x').expect(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['clinicId', 'perPage', 'role', 'sort']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'clinicId',
+      'perPage',
+      'role',
+      'sort',
+    ]);
   });
 
   it('refuses anonymous callers with 401', async () => {

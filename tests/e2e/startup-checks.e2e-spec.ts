@@ -5,9 +5,14 @@ import { assertRedisReachable } from '@trellis/jobs';
 // What an operator sees when start-up cannot go on: one line naming the variable, no stack.
 describe('start-up checks', () => {
   it('names DATABASE_URL when PostgreSQL does not answer, without the password', async () => {
-    const error = await prepareDatabase({ url: 'postgres://postgres:s3cret@127.0.0.1:9/trellis' }, { migrate: false }).catch((e) => e);
+    const error = await prepareDatabase(
+      { url: 'postgres://postgres:s3cret@127.0.0.1:9/trellis' },
+      { migrate: false },
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(StartupError);
-    expect(error.message).toBe('Cannot reach PostgreSQL at 127.0.0.1:9/trellis (DATABASE_URL): connection refused (is it running?)');
+    expect(error.message).toBe(
+      'Cannot reach PostgreSQL at 127.0.0.1:9/trellis (DATABASE_URL): connection refused (is it running?)',
+    );
     expect(error.message).not.toContain('s3cret');
   });
 

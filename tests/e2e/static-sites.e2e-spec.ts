@@ -11,7 +11,10 @@ describe('static sites: compression and caching', () => {
   let app: NestFastifyApplication;
   const built = (app: 'dashboard' | 'homework', ...path: string[]) => {
     const file = join(STATIC_ROOT, app, ...path);
-    if (!existsSync(file)) throw new Error(`No ${app} build in ${STATIC_ROOT}: run \`npx nx run-many -t build -p dashboard homework\` first (\`npm test\` does).`);
+    if (!existsSync(file))
+      throw new Error(
+        `No ${app} build in ${STATIC_ROOT}: run \`npx nx run-many -t build -p dashboard homework\` first (\`npm test\` does).`,
+      );
     return file;
   };
   /** The dashboard's largest script (compression shows best on it). */
@@ -39,9 +42,15 @@ describe('static sites: compression and caching', () => {
     expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(gzip.headers.vary).toMatch(/accept-encoding/i);
 
-    const brotli = await request(app.getHttpServer()).get(`/assets/${name}`).set('accept-encoding', 'br, gzip').expect(200);
+    const brotli = await request(app.getHttpServer())
+      .get(`/assets/${name}`)
+      .set('accept-encoding', 'br, gzip')
+      .expect(200);
     expect(brotli.headers['content-encoding']).toBe('br');
-    const plain = await request(app.getHttpServer()).get(`/assets/${name}`).set('accept-encoding', 'identity').expect(200);
+    const plain = await request(app.getHttpServer())
+      .get(`/assets/${name}`)
+      .set('accept-encoding', 'identity')
+      .expect(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
@@ -51,11 +60,20 @@ describe('static sites: compression and caching', () => {
     expect(code?.length).toBeGreaterThan(1000);
     expect(html).not.toMatch(/<script[^>]+src=/);
 
-    const page = await request(app.getHttpServer()).get('/h/some-link-token').set('accept-encoding', 'br, gzip').expect(200);
+    const page = await request(app.getHttpServer())
+      .get('/h/some-link-token')
+      .set('accept-encoding', 'br, gzip')
+      .expect(200);
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.text).toBe(html);
-    const scriptSrc = String(page.headers['content-security-policy']).split(';').find((d) => d.trim().startsWith('script-src'));
-    expect(scriptSrc).toBe(`script-src 'self' 'sha256-${createHash('sha256').update(code as string, 'utf8').digest('base64')}'`);
+    const scriptSrc = String(page.headers['content-security-policy'])
+      .split(';')
+      .find((d) => d.trim().startsWith('script-src'));
+    expect(scriptSrc).toBe(
+      `script-src 'self' 'sha256-${createHash('sha256')
+        .update(code as string, 'utf8')
+        .digest('base64')}'`,
+    );
     // The page's other address (the file itself) carries the same policy, or its script would be blocked.
     const direct = await request(app.getHttpServer()).get('/h/index.html').expect(200);
     expect(direct.headers['content-security-policy']).toBe(page.headers['content-security-policy']);

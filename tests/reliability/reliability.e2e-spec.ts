@@ -47,13 +47,19 @@ describe('reliability under faults', () => {
       await setPassword(db, dana);
       const { couple, partners } = await createCouple(db, clinic, dana);
       const asDana = await signIn(app, dana.email);
-      const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'consistency' });
+      const exercise = await db
+        .getRepository(Exercise)
+        .findOneByOrFail({ clinicId: IsNull(), strategy: 'consistency' });
 
       await redis.stop();
       const res = await asDana.agent
         .post('/api/v1/assignments')
         .set('x-csrf-token', asDana.csrfToken)
-        .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + 5 * 864e5).toISOString() });
+        .send({
+          exerciseId: exercise.id,
+          coupleIds: [couple.id],
+          dueAt: new Date(Date.now() + 5 * 864e5).toISOString(),
+        });
       expect(res.status).toBe(201);
       await asDana.agent.get(`/api/v1/couples/${couple.id}/assignments`).expect(200);
       await new Promise((r) => setTimeout(r, 500));
@@ -78,11 +84,17 @@ describe('reliability under faults', () => {
     try {
       const clinic = await createClinic(db);
       const staff: Awaited<ReturnType<typeof createStaff>>[] = [];
-      for (let i = 0; i < 20; i += 1) staff.push(await createStaff(db, clinic, { email: `w${i}-${clinic.id.slice(0, 6)}@example.test` }));
+      for (let i = 0; i < 20; i += 1)
+        staff.push(await createStaff(db, clinic, { email: `w${i}-${clinic.id.slice(0, 6)}@example.test` }));
       const count = 240;
       await db.transaction(async (manager) => {
         for (let i = 0; i < count; i += 1) {
-          await queueEmailInTransaction(manager, { clinicId: clinic.id, template: 'smtp-check', subjectIds: { staffUserId: staff[i % staff.length].id }, idempotencyKey: `twins-${clinic.id}-${i}` });
+          await queueEmailInTransaction(manager, {
+            clinicId: clinic.id,
+            template: 'smtp-check',
+            subjectIds: { staffUserId: staff[i % staff.length].id },
+            idempotencyKey: `twins-${clinic.id}-${i}`,
+          });
         }
       });
       const deadline = Date.now() + 45_000;
@@ -103,13 +115,21 @@ describe('reliability under faults', () => {
 
   it('retries a refused send, leaves the job failed and visible after the last try, and a retry then delivers', async () => {
     const worker = await createWorkerApp(loadConfig(env()));
-    const queue = new Queue(QueueName.Email, { connection: bullConnectionOptions(redis.url), prefix: process.env.QUEUE_PREFIX });
+    const queue = new Queue(QueueName.Email, {
+      connection: bullConnectionOptions(redis.url),
+      prefix: process.env.QUEUE_PREFIX,
+    });
     try {
       const clinic = await createClinic(db);
       const person = await createStaff(db, clinic);
       smtp.refuseWith = new Error('451 try again later');
       const deliveryId = await db.transaction((m) =>
-        queueEmailInTransaction(m, { clinicId: clinic.id, template: 'smtp-check', subjectIds: { staffUserId: person.id }, idempotencyKey: `refused-${person.id}` }),
+        queueEmailInTransaction(m, {
+          clinicId: clinic.id,
+          template: 'smtp-check',
+          subjectIds: { staffUserId: person.id },
+          idempotencyKey: `refused-${person.id}`,
+        }),
       );
       const jobId = `email-${deliveryId}`;
       // Each failed try is rescheduled with backoff; promote the waits instead of sitting them out.
@@ -144,7 +164,13 @@ describe('reliability under faults', () => {
     const { spawn } = await import('node:child_process');
     const { join } = await import('node:path');
     const main = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
-    const env = { ...process.env, REDIS_URL: redis.url, SMTP_URL: smtpUrl, OUTBOX_RELAY_INTERVAL_MS: '100', NODE_ENV: 'test' };
+    const env = {
+      ...process.env,
+      REDIS_URL: redis.url,
+      SMTP_URL: smtpUrl,
+      OUTBOX_RELAY_INTERVAL_MS: '100',
+      NODE_ENV: 'test',
+    };
     const clinic = await createClinic(db);
     const person = await createStaff(db, clinic);
 
@@ -152,7 +178,12 @@ describe('reliability under faults', () => {
     smtp.holdReplies = true;
     const child = spawn(process.execPath, [main], { env, stdio: 'ignore' });
     const deliveryId = await db.transaction((m) =>
-      queueEmailInTransaction(m, { clinicId: clinic.id, template: 'smtp-check', subjectIds: { staffUserId: person.id }, idempotencyKey: `killed-${person.id}` }),
+      queueEmailInTransaction(m, {
+        clinicId: clinic.id,
+        template: 'smtp-check',
+        subjectIds: { staffUserId: person.id },
+        idempotencyKey: `killed-${person.id}`,
+      }),
     );
     const started = Date.now();
     while (smtp.held === 0) {

@@ -54,11 +54,18 @@ describe('soak: sustained traffic loses and doubles nothing', () => {
           const res = await session.agent
             .post('/api/v1/assignments')
             .set('x-csrf-token', session.csrfToken)
-            .send({ exerciseId: exercise.id, coupleIds: couples.slice(0, 1 + (i % couples.length)), dueAt: new Date(Date.now() + (3 + (i % 5)) * 864e5).toISOString() });
+            .send({
+              exerciseId: exercise.id,
+              coupleIds: couples.slice(0, 1 + (i % couples.length)),
+              dueAt: new Date(Date.now() + (3 + (i % 5)) * 864e5).toISOString(),
+            });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status === 201) {
             assignments += res.body.total;
-            const moved = await session.agent.patch(`/api/v1/assignments/${res.body.data[0].id}`).set('x-csrf-token', session.csrfToken).send({ dueAt: new Date(Date.now() + 9 * 864e5).toISOString() });
+            const moved = await session.agent
+              .patch(`/api/v1/assignments/${res.body.data[0].id}`)
+              .set('x-csrf-token', session.csrfToken)
+              .send({ dueAt: new Date(Date.now() + 9 * 864e5).toISOString() });
             statuses.set(moved.status, (statuses.get(moved.status) ?? 0) + 1);
           }
           const list = await session.agent.get('/api/v1/couples?perPage=25');
@@ -72,13 +79,17 @@ describe('soak: sustained traffic loses and doubles nothing', () => {
     const expected = assignments * 2; // both partners consent in the factory
     const started = Date.now();
     for (;;) {
-      const sent = await db.getRepository(EmailDelivery).countBy({ clinicId: clinic.id, template: 'homework-assigned', status: 'sent' });
+      const sent = await db
+        .getRepository(EmailDelivery)
+        .countBy({ clinicId: clinic.id, template: 'homework-assigned', status: 'sent' });
       if (sent === expected) break;
       if (Date.now() - started > 60_000) throw new Error(`${sent} of ${expected} homework emails sent`);
       await new Promise((r) => setTimeout(r, 100));
     }
     await new Promise((r) => setTimeout(r, 500));
-    const received = harness.mailbox.messages.filter((m) => /Homework from/.test(m.subject) && m.raw.includes(clinic.name)).length;
+    const received = harness.mailbox.messages.filter(
+      (m) => /Homework from/.test(m.subject) && m.raw.includes(clinic.name),
+    ).length;
     expect(received).toBe(expected);
   }, 180_000);
 });

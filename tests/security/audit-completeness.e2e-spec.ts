@@ -32,7 +32,10 @@ describe('audit completeness for clinical records', () => {
     const t = await createStaff(db, clinic);
     await setPassword(db, t);
     const { couple, partners } = await createCouple(db, clinic, t);
-    const hw = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 3 * 864e5), submitted: [true, true] });
+    const hw = await createAssignment(db, couple, partners, {
+      dueAt: new Date(Date.now() + 3 * 864e5),
+      submitted: [true, true],
+    });
     const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
     const me = await signIn(app, t.email);
     const csrf = { 'x-csrf-token': me.csrfToken };
@@ -45,26 +48,84 @@ describe('audit completeness for clinical records', () => {
       { call: () => me.agent.get(`/api/v1/couples/${couple.id}`), action: 'couple.view', record: () => couple.id },
       {
         call: async () => {
-          const res = await me.agent.post('/api/v1/couples').set(csrf).send({ displayName: SECRET, partners: [1, 2].map((n) => ({ name: `${SECRET}${n}`, email: `s${n}@example.test`, timezone: 'UTC', emailConsent: true })) });
+          const res = await me.agent
+            .post('/api/v1/couples')
+            .set(csrf)
+            .send({
+              displayName: SECRET,
+              partners: [1, 2].map((n) => ({
+                name: `${SECRET}${n}`,
+                email: `s${n}@example.test`,
+                timezone: 'UTC',
+                emailConsent: true,
+              })),
+            });
           newCoupleId = res.body.id;
           return res;
         },
         action: 'couple.create',
         record: () => newCoupleId,
       },
-      { call: () => me.agent.patch(`/api/v1/couples/${couple.id}`).set(csrf).send({ displayName: `${SECRET} renamed` }), action: 'couple.update', record: () => couple.id },
-      { call: () => me.agent.get(`/api/v1/couples/${couple.id}/timeline`), action: 'couple.timeline', record: () => couple.id },
-      { call: () => me.agent.get(`/api/v1/couples/${couple.id}/export`), action: 'couple.export', record: () => couple.id },
-      { call: () => me.agent.get(`/api/v1/couples/${couple.id}/assignments`), action: 'assignment.list', record: () => couple.id },
-      { call: () => me.agent.post('/api/v1/assignments').set(csrf).send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + 864e5).toISOString(), message: SECRET }), action: 'assignment.create' },
+      {
+        call: () =>
+          me.agent
+            .patch(`/api/v1/couples/${couple.id}`)
+            .set(csrf)
+            .send({ displayName: `${SECRET} renamed` }),
+        action: 'couple.update',
+        record: () => couple.id,
+      },
+      {
+        call: () => me.agent.get(`/api/v1/couples/${couple.id}/timeline`),
+        action: 'couple.timeline',
+        record: () => couple.id,
+      },
+      {
+        call: () => me.agent.get(`/api/v1/couples/${couple.id}/export`),
+        action: 'couple.export',
+        record: () => couple.id,
+      },
+      {
+        call: () => me.agent.get(`/api/v1/couples/${couple.id}/assignments`),
+        action: 'assignment.list',
+        record: () => couple.id,
+      },
+      {
+        call: () =>
+          me.agent
+            .post('/api/v1/assignments')
+            .set(csrf)
+            .send({
+              exerciseId: exercise.id,
+              coupleIds: [couple.id],
+              dueAt: new Date(Date.now() + 864e5).toISOString(),
+              message: SECRET,
+            }),
+        action: 'assignment.create',
+      },
       { call: () => me.agent.get(`/api/v1/assignments/${hw.id}`), action: 'assignment.view', record: () => hw.id },
-      { call: () => me.agent.patch(`/api/v1/assignments/${hw.id}`).set(csrf).send({ message: SECRET }), action: 'assignment.update', record: () => hw.id },
-      { call: () => me.agent.post(`/api/v1/assignments/${hw.id}/review`).set(csrf).send({ comment: SECRET }), action: 'assignment.review', record: () => hw.id },
-      { call: () => me.agent.post(`/api/v1/assignments/${hw.id}/cancel`).set(csrf), action: 'assignment.cancel', record: () => hw.id },
+      {
+        call: () => me.agent.patch(`/api/v1/assignments/${hw.id}`).set(csrf).send({ message: SECRET }),
+        action: 'assignment.update',
+        record: () => hw.id,
+      },
+      {
+        call: () => me.agent.post(`/api/v1/assignments/${hw.id}/review`).set(csrf).send({ comment: SECRET }),
+        action: 'assignment.review',
+        record: () => hw.id,
+      },
+      {
+        call: () => me.agent.post(`/api/v1/assignments/${hw.id}/cancel`).set(csrf),
+        action: 'assignment.cancel',
+        record: () => hw.id,
+      },
       { call: () => me.agent.get(`/api/v1/couples/${couple.id}/notes`), action: 'note.list' },
       {
         call: async () => {
-          const res = await me.agent.post(`/api/v1/couples/${couple.id}/notes`).set(csrf).send({ format: 'free', sessionDate: '2026-11-20', sections: { body: SECRET } });
+          const res = await me.agent
+            .post(`/api/v1/couples/${couple.id}/notes`)
+            .set(csrf)
+            .send({ format: 'free', sessionDate: '2026-11-20', sections: { body: SECRET } });
           noteId = res.body.id;
           return res;
         },
@@ -72,9 +133,24 @@ describe('audit completeness for clinical records', () => {
         record: () => noteId,
       },
       { call: () => me.agent.get(`/api/v1/notes/${noteId}`), action: 'note.view', record: () => noteId },
-      { call: () => me.agent.patch(`/api/v1/notes/${noteId}`).set(csrf).send({ sections: { body: `${SECRET}!` } }), action: 'note.update', record: () => noteId },
-      { call: () => me.agent.post(`/api/v1/notes/${noteId}/sign`).set(csrf), action: 'note.sign', record: () => noteId },
-      { call: () => me.agent.post(`/api/v1/notes/${noteId}/addenda`).set(csrf).send({ body: SECRET }), action: 'note.addendum' },
+      {
+        call: () =>
+          me.agent
+            .patch(`/api/v1/notes/${noteId}`)
+            .set(csrf)
+            .send({ sections: { body: `${SECRET}!` } }),
+        action: 'note.update',
+        record: () => noteId,
+      },
+      {
+        call: () => me.agent.post(`/api/v1/notes/${noteId}/sign`).set(csrf),
+        action: 'note.sign',
+        record: () => noteId,
+      },
+      {
+        call: () => me.agent.post(`/api/v1/notes/${noteId}/addenda`).set(csrf).send({ body: SECRET }),
+        action: 'note.addendum',
+      },
       { call: () => me.agent.get('/api/v1/home'), action: 'home.view' },
       { call: () => me.agent.get('/api/v1/digests'), action: 'digest.list' },
     ];
@@ -84,7 +160,9 @@ describe('audit completeness for clinical records', () => {
       await new Promise((r) => setTimeout(r, 5));
       const res = await step.call();
       expect([200, 201, 204]).toContain(res.status);
-      const rows = await db.getRepository(AuditEvent).findBy({ actorId: t.id, action: step.action, occurredAt: MoreThan(since) });
+      const rows = await db
+        .getRepository(AuditEvent)
+        .findBy({ actorId: t.id, action: step.action, occurredAt: MoreThan(since) });
       const row = rows[0];
       if (!row) throw new Error(`no ${step.action} audit row`);
       expect(row).toMatchObject({ clinicId: clinic.id, actorType: 'staff', outcome: 'success' });
@@ -95,18 +173,28 @@ describe('audit completeness for clinical records', () => {
     // The partner's own side: view, draft, submit are audited against the client link.
     const fresh = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 3 * 864e5) });
     const { token, hash } = mintSecretToken();
-    await db.query(`UPDATE homework_response SET link_token_hash = $1, link_expires_at = now() + interval '1 day' WHERE assignment_id = $2 AND client_id = $3`, [hash, fresh.id, partners[0].id]);
+    await db.query(
+      `UPDATE homework_response SET link_token_hash = $1, link_expires_at = now() + interval '1 day' WHERE assignment_id = $2 AND client_id = $3`,
+      [hash, fresh.id, partners[0].id],
+    );
     const partner = request.agent(app.getHttpServer());
     await partner.post('/api/v1/homework/session').set('x-homework-csrf', '1').send({ token }).expect(200);
     await partner.get('/api/v1/homework/current').expect(200);
     const textPrompt = fresh.prompts.find((p) => p.kind === 'long_text');
-    await partner.put('/api/v1/homework/current/draft').set('x-homework-csrf', '1').send({ answers: textPrompt ? { [textPrompt.id]: SECRET } : {} }).expect(200);
+    await partner
+      .put('/api/v1/homework/current/draft')
+      .set('x-homework-csrf', '1')
+      .send({ answers: textPrompt ? { [textPrompt.id]: SECRET } : {} })
+      .expect(200);
     const clientRows = await db.getRepository(AuditEvent).findBy({ actorId: partners[0].id });
     expect(clientRows.map((r) => r.action).sort()).toEqual(['homework.draft', 'homework.view']);
     expect(clientRows.every((r) => r.actorType === 'client_link' && r.recordType === 'homework_response')).toBe(true);
 
     // Ids, never the text.
-    const all = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE clinic_id = $1 AND (details::text LIKE $2 OR coalesce(record_id, '') LIKE $2)`, [clinic.id, `%${SECRET}%`]);
+    const all = await db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE clinic_id = $1 AND (details::text LIKE $2 OR coalesce(record_id, '') LIKE $2)`,
+      [clinic.id, `%${SECRET}%`],
+    );
     expect(all[0].n).toBe(0);
   });
 });

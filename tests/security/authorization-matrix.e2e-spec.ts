@@ -39,7 +39,10 @@ interface Ids {
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
 
 const RULES: Record<string, RouteRule> = {
-  'POST /api/v1/assignments': { kind: 'record', body: (i) => ({ exerciseId: i.builtIn, coupleIds: [i.couple], dueAt: FUTURE }) },
+  'POST /api/v1/assignments': {
+    kind: 'record',
+    body: (i) => ({ exerciseId: i.builtIn, coupleIds: [i.couple], dueAt: FUTURE }),
+  },
   'GET /api/v1/couples/:id/assignments': { kind: 'record' },
   'GET /api/v1/assignments/:id': { kind: 'record' },
   'PATCH /api/v1/assignments/:id': { kind: 'record', body: () => ({ message: 'changed' }) },
@@ -49,14 +52,23 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/assignments/:id/review': { kind: 'record', body: () => ({ comment: 'x' }) },
   'GET /api/v1/audit': { kind: 'collection', adminOnly: true },
   'GET /api/v1/audit/export': { kind: 'collection', adminOnly: true },
-  'POST /api/v1/auth/login': { kind: 'public', body: () => ({ email: 'nobody@example.test', password: 'wrong password here' }) },
+  'POST /api/v1/auth/login': {
+    kind: 'public',
+    body: () => ({ email: 'nobody@example.test', password: 'wrong password here' }),
+  },
   'GET /api/v1/auth/session': { kind: 'collection' },
   'POST /api/v1/auth/logout': { kind: 'collection' },
   'POST /api/v1/auth/invitations/lookup': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
-  'POST /api/v1/auth/invitations/accept': { kind: 'public', body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }) },
+  'POST /api/v1/auth/invitations/accept': {
+    kind: 'public',
+    body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }),
+  },
   'POST /api/v1/auth/password-reset': { kind: 'public', body: () => ({ email: 'nobody@example.test' }) },
   'POST /api/v1/auth/password-reset/lookup': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
-  'POST /api/v1/auth/password-reset/confirm': { kind: 'public', body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }) },
+  'POST /api/v1/auth/password-reset/confirm': {
+    kind: 'public',
+    body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }),
+  },
   'POST /api/v1/auth/2fa/verify': { kind: 'public', body: () => ({ code: '123456' }) },
   'POST /api/v1/auth/2fa/setup': { kind: 'collection' },
   'POST /api/v1/auth/2fa/enable': { kind: 'collection', body: () => ({ code: '123456' }) },
@@ -66,7 +78,15 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/couples': { kind: 'collection' },
   'POST /api/v1/couples': {
     kind: 'collection',
-    body: () => ({ displayName: 'Outsiders', partners: [1, 2].map((n) => ({ name: `P${n}`, email: `p${n}@example.test`, timezone: 'UTC', emailConsent: true })) }),
+    body: () => ({
+      displayName: 'Outsiders',
+      partners: [1, 2].map((n) => ({
+        name: `P${n}`,
+        email: `p${n}@example.test`,
+        timezone: 'UTC',
+        emailConsent: true,
+      })),
+    }),
   },
   'GET /api/v1/couples/:id': { kind: 'record' },
   'GET /api/v1/couples/:id/timeline': { kind: 'record' },
@@ -74,7 +94,17 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/couples/:id/export/print': { kind: 'record' },
   'PATCH /api/v1/couples/:id': { kind: 'record', body: () => ({ displayName: 'taken over' }) },
   'GET /api/v1/exercises': { kind: 'collection' },
-  'POST /api/v1/exercises': { kind: 'collection', body: () => ({ title: 'x', strategy: 'empathy', purpose: 'x', instructions: 'x', estimatedMinutes: 5, prompts: [] }) },
+  'POST /api/v1/exercises': {
+    kind: 'collection',
+    body: () => ({
+      title: 'x',
+      strategy: 'empathy',
+      purpose: 'x',
+      instructions: 'x',
+      estimatedMinutes: 5,
+      prompts: [],
+    }),
+  },
   'GET /api/v1/exercises/:id': { kind: 'record' },
   'POST /api/v1/exercises/:id/duplicate': { kind: 'record' },
   'PATCH /api/v1/exercises/:id': { kind: 'record', body: () => ({ title: 'taken over' }) },
@@ -91,7 +121,10 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/homework/current/submit': { kind: 'homework', body: () => ({ answers: {} }) },
   'POST /api/v1/homework/fresh-link': { kind: 'public', body: () => ({ email: 'nobody@example.test' }) },
   'GET /api/v1/couples/:id/notes': { kind: 'record' },
-  'POST /api/v1/couples/:id/notes': { kind: 'record', body: () => ({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'x' } }) },
+  'POST /api/v1/couples/:id/notes': {
+    kind: 'record',
+    body: () => ({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'x' } }),
+  },
   'GET /api/v1/notes/:id': { kind: 'record' },
   'PATCH /api/v1/notes/:id': { kind: 'record', body: () => ({ sections: { body: 'taken over' } }) },
   'POST /api/v1/notes/:id/sign': { kind: 'record' },
@@ -102,7 +135,11 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/admin/queues/:name/jobs/:id/retry': { kind: 'record', adminOnly: true },
   'DELETE /api/v1/admin/queues/:name/jobs/:id': { kind: 'record', adminOnly: true },
   'GET /api/v1/staff': { kind: 'collection', adminOnly: true },
-  'POST /api/v1/staff/invitations': { kind: 'collection', adminOnly: true, body: () => ({ email: `x-${randomUUID().slice(0, 6)}@example.test`, name: 'X', role: 'therapist' }) },
+  'POST /api/v1/staff/invitations': {
+    kind: 'collection',
+    adminOnly: true,
+    body: () => ({ email: `x-${randomUUID().slice(0, 6)}@example.test`, name: 'X', role: 'therapist' }),
+  },
   'GET /api/v1/staff/:id': { kind: 'record', adminOnly: true },
   'PATCH /api/v1/staff/:id': { kind: 'record', adminOnly: true, body: () => ({ role: 'admin' }) },
   'POST /api/v1/staff/:id/invitation/resend': { kind: 'record', adminOnly: true },
@@ -162,25 +199,49 @@ describe('authorization matrix over every route', () => {
     for (const s of [adminA, t1, t2, adminB, leaver]) await setPassword(db, s);
 
     const { couple, partners } = await createCouple(db, a, t1);
-    const assignment = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000), submitted: [true, false] });
+    const assignment = await createAssignment(db, couple, partners, {
+      dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000),
+      submitted: [true, false],
+    });
     const asT1 = await signIn(app, t1.email);
-    const note = await asT1.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', asT1.csrfToken).send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } }).expect(201);
+    const note = await asT1.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } })
+      .expect(201);
     const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'openness' });
-    const own = await asT1.agent.post(`/api/v1/exercises/${builtIn.id}/duplicate`).set('x-csrf-token', asT1.csrfToken).expect(201);
+    const own = await asT1.agent
+      .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
+      .set('x-csrf-token', asT1.csrfToken)
+      .expect(201);
     const [digest] = await db.query(
       `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
       [a.id, t1.id],
     );
-    ids = { couple: couple.id, assignment: assignment.id, note: note.body.id, invitee: invitee.id, exercise: own.body.id, partner: partners[0].id, builtIn: builtIn.id, digest: digest.id };
+    ids = {
+      couple: couple.id,
+      assignment: assignment.id,
+      note: note.body.id,
+      invitee: invitee.id,
+      exercise: own.body.id,
+      partner: partners[0].id,
+      builtIn: builtIn.id,
+      digest: digest.id,
+    };
     privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id];
     clinicIds = [...privateIds, own.body.id, invitee.id, t1.id, adminA.id];
 
     // A client link session of another clinic's assignment.
     const otherCouple = await createCouple(db, b, adminB);
-    const otherAssignment = await createAssignment(db, otherCouple.couple, otherCouple.partners, { dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000) });
+    const otherAssignment = await createAssignment(db, otherCouple.couple, otherCouple.partners, {
+      dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000),
+    });
     const { mintSecretToken } = await import('@trellis/data');
     const { token, hash } = mintSecretToken();
-    await db.query(`UPDATE homework_response SET link_token_hash = $1, link_expires_at = now() + interval '1 day' WHERE assignment_id = $2 AND client_id = $3`, [hash, otherAssignment.id, otherCouple.partners[0].id]);
+    await db.query(
+      `UPDATE homework_response SET link_token_hash = $1, link_expires_at = now() + interval '1 day' WHERE assignment_id = $2 AND client_id = $3`,
+      [hash, otherAssignment.id, otherCouple.partners[0].id],
+    );
     const client = request.agent(app.getHttpServer());
     await client.post('/api/v1/homework/session').set('x-homework-csrf', '1').send({ token }).expect(200);
 
@@ -195,9 +256,30 @@ describe('authorization matrix over every route', () => {
     actors = [
       { name: 'anonymous', agent: request.agent(app.getHttpServer()), sameClinic: false, staff: false, admin: false },
       { name: 'client link of another assignment', agent: client, sameClinic: false, staff: false, admin: false },
-      { name: 'admin of another clinic', agent: asAdminB.agent, csrf: asAdminB.csrfToken, sameClinic: false, staff: true, admin: true },
-      { name: 'therapist of another couple', agent: asT2.agent, csrf: asT2.csrfToken, sameClinic: true, staff: true, admin: false },
-      { name: 'deactivated user', agent: asLeaver.agent, csrf: asLeaver.csrfToken, sameClinic: true, staff: false, admin: false },
+      {
+        name: 'admin of another clinic',
+        agent: asAdminB.agent,
+        csrf: asAdminB.csrfToken,
+        sameClinic: false,
+        staff: true,
+        admin: true,
+      },
+      {
+        name: 'therapist of another couple',
+        agent: asT2.agent,
+        csrf: asT2.csrfToken,
+        sameClinic: true,
+        staff: true,
+        admin: false,
+      },
+      {
+        name: 'deactivated user',
+        agent: asLeaver.agent,
+        csrf: asLeaver.csrfToken,
+        sameClinic: true,
+        staff: false,
+        admin: false,
+      },
     ];
   });
   afterAll(async () => {
@@ -217,7 +299,9 @@ describe('authorization matrix over every route', () => {
   it('answers every outsider as documented: 401, 403 or 404 — never 200 on a record, never 500, never a leak', async () => {
     const failures: string[] = [];
     // Logging out ends the actor's session, so it goes last.
-    const entries = Object.entries(RULES).sort(([a], [b]) => Number(a.endsWith('/logout')) - Number(b.endsWith('/logout')));
+    const entries = Object.entries(RULES).sort(
+      ([a], [b]) => Number(a.endsWith('/logout')) - Number(b.endsWith('/logout')),
+    );
     for (const [key, rule] of entries) {
       const [method, url] = key.split(' ');
       const path = fillPath(url, ids);
@@ -226,14 +310,17 @@ describe('authorization matrix over every route', () => {
         if (actor.csrf) call = call.set('x-csrf-token', actor.csrf);
         const res = await (rule.body ? call.send(rule.body(ids)) : call);
         const text = res.text ?? '';
-        const leaked = (actor.sameClinic ? privateIds : clinicIds).filter((id) => text.includes(id) && !path.includes(id));
+        const leaked = (actor.sameClinic ? privateIds : clinicIds).filter(
+          (id) => text.includes(id) && !path.includes(id),
+        );
         const where = `${actor.name} → ${key} answered ${res.status}`;
         if (res.status >= 500) failures.push(`${where} (server error)`);
         if (leaked.length) failures.push(`${where} and leaked ${leaked.join(', ')}`);
 
         if (rule.kind === 'public') continue;
         if (rule.kind === 'homework') {
-          if (actor.name !== 'client link of another assignment' && res.status !== 401) failures.push(`${where}, expected 401`);
+          if (actor.name !== 'client link of another assignment' && res.status !== 401)
+            failures.push(`${where}, expected 401`);
           continue;
         }
         if (!actor.staff) {
@@ -262,10 +349,22 @@ describe('authorization matrix over every route', () => {
     const sneaky = await adminB.agent
       .post('/api/v1/couples')
       .set('x-csrf-token', adminB.csrf as string)
-      .send({ displayName: 'x', clinicId: clinicAId, partners: [1, 2].map((n) => ({ name: `P${n}`, email: `p${n}@example.test`, timezone: 'UTC', emailConsent: true })) })
+      .send({
+        displayName: 'x',
+        clinicId: clinicAId,
+        partners: [1, 2].map((n) => ({
+          name: `P${n}`,
+          email: `p${n}@example.test`,
+          timezone: 'UTC',
+          emailConsent: true,
+        })),
+      })
       .expect(400);
     expect(sneaky.body.errors).toEqual([{ field: 'clinicId', message: 'is not an allowed field' }]);
-    const role = await actors[3].agent.patch('/api/v1/clinic').set('x-csrf-token', actors[3].csrf as string).send({ role: 'admin' });
+    const role = await actors[3].agent
+      .patch('/api/v1/clinic')
+      .set('x-csrf-token', actors[3].csrf as string)
+      .send({ role: 'admin' });
     expect([400, 403]).toContain(role.status);
   });
 });

@@ -17,7 +17,17 @@ import { connectTestDatabase } from '../support/test-database';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 const nasty = fc.oneof(
-  fc.constantFrom("'; DROP TABLE couple; --", '<script>alert(1)</script>', '\u0000', '\uD800', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '‮rtl', '%s%s%s', '../../etc/passwd', '{{7*7}}'),
+  fc.constantFrom(
+    "'; DROP TABLE couple; --",
+    '<script>alert(1)</script>',
+    '\u0000',
+    '\uD800',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+    '‮rtl',
+    '%s%s%s',
+    '../../etc/passwd',
+    '{{7*7}}',
+  ),
   fc.string({ unit: 'binary', maxLength: 50 }),
 );
 const wrongType = fc.oneof(
@@ -29,7 +39,15 @@ const wrongType = fc.oneof(
   fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string({ maxLength: 5 }), { minKeys: 1, maxKeys: 3 }),
 );
 const huge = fc.integer({ min: 5_000, max: 60_000 }).map((n) => 'x'.repeat(n));
-const badDate = fc.constantFrom('tomorrow', '2026-13-45', '0000-00-00T00:00:00Z', '99999-01-01T00:00:00Z', '', 'NaN', '2026-02-30');
+const badDate = fc.constantFrom(
+  'tomorrow',
+  '2026-13-45',
+  '0000-00-00T00:00:00Z',
+  '99999-01-01T00:00:00Z',
+  '',
+  'NaN',
+  '2026-02-30',
+);
 const deep = fc.integer({ min: 50, max: 400 }).map((depth) => {
   let value: unknown = 'bottom';
   for (let i = 0; i < depth; i += 1) value = { nested: value };
@@ -39,19 +57,41 @@ const deep = fc.integer({ min: 50, max: 400 }).map((depth) => {
 // Section maps that can never be valid: keys no note format has, or values that are not text.
 const notSections = fc.oneof(
   fc.constantFrom('plan; DROP TABLE x', '<b>subjective</b>', 'Subjective', 'body ').map((key) => ({ [key]: 'x' })),
-  fc.oneof(wrongType.filter((v) => v !== null && typeof v !== 'object'), fc.integer({ min: 20_001, max: 40_000 }).map((n) => 'x'.repeat(n))).map((value) => ({ plan: value })),
+  fc
+    .oneof(
+      wrongType.filter((v) => v !== null && typeof v !== 'object'),
+      fc.integer({ min: 20_001, max: 40_000 }).map((n) => 'x'.repeat(n)),
+    )
+    .map((value) => ({ plan: value })),
 );
 
 /**
  * A valid body with one field replaced by something invalid for it, a required field left out, or
  * an unknown (or tenant) field added.
  */
-function mutate(valid: Record<string, unknown>, invalidFor: Record<string, fc.Arbitrary<unknown>>, required: string[] = []) {
+function mutate(
+  valid: Record<string, unknown>,
+  invalidFor: Record<string, fc.Arbitrary<unknown>>,
+  required: string[] = [],
+) {
   const fields = Object.keys(invalidFor);
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...fields), fc.constant(null)).chain(([field]) => invalidFor[field].map((value) => ({ ...valid, [field]: value }))),
-    ...(required.length ? [fc.constantFrom(...required).map((field) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== field)))] : []),
-    fc.tuple(fc.constantFrom('clinicId', 'therapistId', 'role', 'id', '__proto__', 'constructor'), fc.oneof(nasty, wrongType)).map(([k, v]) => ({ ...valid, [k]: v })),
+    fc
+      .tuple(fc.constantFrom(...fields), fc.constant(null))
+      .chain(([field]) => invalidFor[field].map((value) => ({ ...valid, [field]: value }))),
+    ...(required.length
+      ? [
+          fc
+            .constantFrom(...required)
+            .map((field) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== field))),
+        ]
+      : []),
+    fc
+      .tuple(
+        fc.constantFrom('clinicId', 'therapistId', 'role', 'id', '__proto__', 'constructor'),
+        fc.oneof(nasty, wrongType),
+      )
+      .map(([k, v]) => ({ ...valid, [k]: v })),
   );
 }
 
@@ -89,10 +129,24 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     therapist = await signIn(app, t.email);
     const { couple, partners } = await createCouple(db, clinic, t);
     const assignment = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 3 * 864e5) });
-    const note = await therapist.agent.post(`/api/v1/couples/${couple.id}/notes`).set('x-csrf-token', therapist.csrfToken).send({ format: 'soap', sessionDate: '2026-11-20', sections: {} }).expect(201);
+    const note = await therapist.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ format: 'soap', sessionDate: '2026-11-20', sections: {} })
+      .expect(201);
     const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
-    const exercise = await therapist.agent.post(`/api/v1/exercises/${builtIn.id}/duplicate`).set('x-csrf-token', therapist.csrfToken).expect(201);
-    ids = { couple: couple.id, assignment: assignment.id, note: note.body.id, exercise: exercise.body.id, staff: t.id, builtIn: builtIn.id };
+    const exercise = await therapist.agent
+      .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
+      .set('x-csrf-token', therapist.csrfToken)
+      .expect(201);
+    ids = {
+      couple: couple.id,
+      assignment: assignment.id,
+      note: note.body.id,
+      exercise: exercise.body.id,
+      staff: t.id,
+      builtIn: builtIn.id,
+    };
   });
   afterAll(async () => {
     await app.close();
@@ -104,35 +158,149 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     {
       route: 'POST /api/v1/couples',
       as: therapist,
-      body: mutate({ displayName: 'A & B', nextSessionAt: '2026-12-01T10:00:00Z', partners: [partner, { ...partner, name: 'Sam' }] }, {
-        displayName: fc.oneof(wrongType, huge, fc.constant('')),
-        nextSessionAt: fc.oneof(badDate, wrongType),
-        partners: fc.oneof(wrongType, deep, fc.array(fc.record({ name: fc.oneof(wrongType, huge), email: nasty, timezone: nasty, emailConsent: wrongType }), { maxLength: 4 })),
-      }, ['displayName', 'partners']),
+      body: mutate(
+        {
+          displayName: 'A & B',
+          nextSessionAt: '2026-12-01T10:00:00Z',
+          partners: [partner, { ...partner, name: 'Sam' }],
+        },
+        {
+          displayName: fc.oneof(wrongType, huge, fc.constant('')),
+          nextSessionAt: fc.oneof(badDate, wrongType),
+          partners: fc.oneof(
+            wrongType,
+            deep,
+            fc.array(
+              fc.record({ name: fc.oneof(wrongType, huge), email: nasty, timezone: nasty, emailConsent: wrongType }),
+              { maxLength: 4 },
+            ),
+          ),
+        },
+        ['displayName', 'partners'],
+      ),
     },
-    { route: `PATCH /api/v1/couples/${ids.couple}`, as: therapist, body: mutate({ displayName: 'A & B' }, { displayName: fc.oneof(wrongType, huge, fc.constant('')), status: nasty, nextSessionAt: badDate, partners: fc.oneof(wrongType, deep) }) },
+    {
+      route: `PATCH /api/v1/couples/${ids.couple}`,
+      as: therapist,
+      body: mutate(
+        { displayName: 'A & B' },
+        {
+          displayName: fc.oneof(wrongType, huge, fc.constant('')),
+          status: nasty,
+          nextSessionAt: badDate,
+          partners: fc.oneof(wrongType, deep),
+        },
+      ),
+    },
     {
       route: 'POST /api/v1/assignments',
       as: therapist,
-      body: mutate({ exerciseId: ids.builtIn, coupleIds: [ids.couple], dueAt: '2030-01-01T10:00:00Z' }, { exerciseId: fc.oneof(nasty, wrongType), coupleIds: fc.oneof(wrongType, fc.array(nasty, { minLength: 1, maxLength: 3 })), dueAt: fc.oneof(badDate, wrongType), message: fc.oneof(huge, wrongType), shareAnswersAfterBoth: nasty }, ['exerciseId', 'coupleIds', 'dueAt']),
+      body: mutate(
+        { exerciseId: ids.builtIn, coupleIds: [ids.couple], dueAt: '2030-01-01T10:00:00Z' },
+        {
+          exerciseId: fc.oneof(nasty, wrongType),
+          coupleIds: fc.oneof(wrongType, fc.array(nasty, { minLength: 1, maxLength: 3 })),
+          dueAt: fc.oneof(badDate, wrongType),
+          message: fc.oneof(huge, wrongType),
+          shareAnswersAfterBoth: nasty,
+        },
+        ['exerciseId', 'coupleIds', 'dueAt'],
+      ),
     },
-    { route: `PATCH /api/v1/assignments/${ids.assignment}`, as: therapist, body: mutate({ message: 'hello' }, { message: fc.oneof(huge, wrongType), dueAt: fc.oneof(badDate, wrongType) }) },
+    {
+      route: `PATCH /api/v1/assignments/${ids.assignment}`,
+      as: therapist,
+      body: mutate({ message: 'hello' }, { message: fc.oneof(huge, wrongType), dueAt: fc.oneof(badDate, wrongType) }),
+    },
     {
       route: `POST /api/v1/couples/${ids.couple}/notes`,
       as: therapist,
-      body: mutate({ format: 'soap', sessionDate: '2026-11-20', sections: { plan: 'x' } }, { format: nasty, sessionDate: fc.oneof(badDate, wrongType), sections: fc.oneof(wrongType, deep, fc.record({ plan: fc.oneof(huge.map((s) => s.repeat(1)), wrongType) }), notSections) }, ['format', 'sessionDate', 'sections']),
+      body: mutate(
+        { format: 'soap', sessionDate: '2026-11-20', sections: { plan: 'x' } },
+        {
+          format: nasty,
+          sessionDate: fc.oneof(badDate, wrongType),
+          sections: fc.oneof(
+            wrongType,
+            deep,
+            fc.record({
+              plan: fc.oneof(
+                huge.map((s) => s.repeat(1)),
+                wrongType,
+              ),
+            }),
+            notSections,
+          ),
+        },
+        ['format', 'sessionDate', 'sections'],
+      ),
     },
-    { route: `PATCH /api/v1/notes/${ids.note}`, as: therapist, body: mutate({ sessionDate: '2026-11-21' }, { sessionDate: fc.oneof(badDate, wrongType), sections: fc.oneof(wrongType, deep, notSections) }) },
+    {
+      route: `PATCH /api/v1/notes/${ids.note}`,
+      as: therapist,
+      body: mutate(
+        { sessionDate: '2026-11-21' },
+        { sessionDate: fc.oneof(badDate, wrongType), sections: fc.oneof(wrongType, deep, notSections) },
+      ),
+    },
     {
       route: 'POST /api/v1/exercises',
       as: therapist,
-      body: mutate({ title: 'T', strategy: 'empathy', purpose: 'P', instructions: 'I', estimatedMinutes: 5, prompts: [] }, { title: fc.oneof(wrongType, huge), strategy: nasty, purpose: fc.oneof(wrongType, huge), instructions: wrongType, estimatedMinutes: fc.oneof(fc.constantFrom(-1, 0, 1e9, 1.5), wrongType), prompts: fc.oneof(wrongType, deep, fc.array(fc.anything({ maxDepth: 3 }), { maxLength: 8 })) }, ['title', 'strategy', 'purpose', 'instructions', 'estimatedMinutes', 'prompts']),
+      body: mutate(
+        { title: 'T', strategy: 'empathy', purpose: 'P', instructions: 'I', estimatedMinutes: 5, prompts: [] },
+        {
+          title: fc.oneof(wrongType, huge),
+          strategy: nasty,
+          purpose: fc.oneof(wrongType, huge),
+          instructions: wrongType,
+          estimatedMinutes: fc.oneof(fc.constantFrom(-1, 0, 1e9, 1.5), wrongType),
+          prompts: fc.oneof(wrongType, deep, fc.array(fc.anything({ maxDepth: 3 }), { maxLength: 8 })),
+        },
+        ['title', 'strategy', 'purpose', 'instructions', 'estimatedMinutes', 'prompts'],
+      ),
     },
-    { route: `PATCH /api/v1/exercises/${ids.exercise}`, as: therapist, body: mutate({ title: 'T' }, { title: fc.oneof(wrongType, huge, fc.constant('')), prompts: fc.oneof(wrongType, deep, fc.array(fc.anything({ maxDepth: 3 }), { minLength: 1, maxLength: 8 })) }) },
-    { route: 'POST /api/v1/staff/invitations', as: admin, body: mutate({ email: 'new@example.test', name: 'New', role: 'therapist' }, { email: fc.oneof(nasty, wrongType, huge), name: fc.oneof(wrongType, huge, fc.constant('')), role: nasty }, ['email', 'name', 'role']) },
-    { route: `PATCH /api/v1/staff/${ids.staff}`, as: admin, body: mutate({ role: 'therapist' }, { role: nasty, status: nasty, reassignCouplesTo: nasty }) },
-    { route: 'PATCH /api/v1/clinic', as: admin, body: mutate({ name: 'Clinic' }, { name: fc.oneof(wrongType, huge, fc.constant('')), timezone: nasty, requireTwoFactor: nasty }) },
-    { route: 'POST /api/v1/auth/login', as: null, body: mutate({ email: 'x@example.test', password: 'secret' }, { email: fc.oneof(nasty, wrongType, huge), password: fc.oneof(wrongType, huge) }, ['email', 'password']) },
+    {
+      route: `PATCH /api/v1/exercises/${ids.exercise}`,
+      as: therapist,
+      body: mutate(
+        { title: 'T' },
+        {
+          title: fc.oneof(wrongType, huge, fc.constant('')),
+          prompts: fc.oneof(wrongType, deep, fc.array(fc.anything({ maxDepth: 3 }), { minLength: 1, maxLength: 8 })),
+        },
+      ),
+    },
+    {
+      route: 'POST /api/v1/staff/invitations',
+      as: admin,
+      body: mutate(
+        { email: 'new@example.test', name: 'New', role: 'therapist' },
+        { email: fc.oneof(nasty, wrongType, huge), name: fc.oneof(wrongType, huge, fc.constant('')), role: nasty },
+        ['email', 'name', 'role'],
+      ),
+    },
+    {
+      route: `PATCH /api/v1/staff/${ids.staff}`,
+      as: admin,
+      body: mutate({ role: 'therapist' }, { role: nasty, status: nasty, reassignCouplesTo: nasty }),
+    },
+    {
+      route: 'PATCH /api/v1/clinic',
+      as: admin,
+      body: mutate(
+        { name: 'Clinic' },
+        { name: fc.oneof(wrongType, huge, fc.constant('')), timezone: nasty, requireTwoFactor: nasty },
+      ),
+    },
+    {
+      route: 'POST /api/v1/auth/login',
+      as: null,
+      body: mutate(
+        { email: 'x@example.test', password: 'secret' },
+        { email: fc.oneof(nasty, wrongType, huge), password: fc.oneof(wrongType, huge) },
+        ['email', 'password'],
+      ),
+    },
   ];
 
   it('answers every mutated write body with a 4xx problem naming a field, and changes nothing', async () => {
@@ -147,12 +315,20 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           const res = await call.set('content-type', 'application/json').send(JSON.stringify(payload));
           const context = `${route} with ${JSON.stringify(payload).slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`;
           if (res.status >= 500 || res.status < 400) throw new Error(context);
-          if (!/application\/problem\+json/.test(String(res.headers['content-type']))) throw new Error(`not problem+json: ${context}`);
-          if (res.status === 400 && !(res.body.errors?.length > 0 && res.body.errors.every((e: { field: string }) => typeof e.field === 'string'))) {
+          if (!/application\/problem\+json/.test(String(res.headers['content-type'])))
+            throw new Error(`not problem+json: ${context}`);
+          if (
+            res.status === 400 &&
+            !(
+              res.body.errors?.length > 0 &&
+              res.body.errors.every((e: { field: string }) => typeof e.field === 'string')
+            )
+          ) {
             // 400s that are not about a field are only for unreadable bodies.
             if (!/JSON|body/i.test(res.body.detail ?? '')) throw new Error(`400 without a field: ${context}`);
           }
-          if (/at \S+\.(js|ts):\d+/.test(res.text) || /SELECT|INSERT|UPDATE .* SET/i.test(res.text)) throw new Error(`internals leaked: ${context}`);
+          if (/at \S+\.(js|ts):\d+/.test(res.text) || /SELECT|INSERT|UPDATE .* SET/i.test(res.text))
+            throw new Error(`internals leaked: ${context}`);
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
       );
@@ -161,16 +337,28 @@ describe('bad input never becomes a 500 or a half-written record', () => {
   }, 240_000);
 
   it('refuses bodies over the size limit and malformed JSON early, as problems', async () => {
-    const big = await therapist.agent.post('/api/v1/couples').set('x-csrf-token', therapist.csrfToken).set('content-type', 'application/json').send(JSON.stringify({ displayName: 'x'.repeat(400_000) }));
+    const big = await therapist.agent
+      .post('/api/v1/couples')
+      .set('x-csrf-token', therapist.csrfToken)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ displayName: 'x'.repeat(400_000) }));
     expect(big.status).toBe(413);
-    const broken = await therapist.agent.post('/api/v1/couples').set('x-csrf-token', therapist.csrfToken).set('content-type', 'application/json').send('{"displayName": "x", ');
+    const broken = await therapist.agent
+      .post('/api/v1/couples')
+      .set('x-csrf-token', therapist.csrfToken)
+      .set('content-type', 'application/json')
+      .send('{"displayName": "x", ');
     expect(broken.status).toBe(400);
     expect(broken.headers['content-type']).toMatch(/problem\+json/);
   });
 
   it('keeps hostile but valid text exactly as typed', async () => {
     for (const text of ["'; DROP TABLE couple; --", '<img src=x onerror=alert(1)>', 'Zoë & Ōtautahi 👩‍❤️‍👨', '‮reversed']) {
-      const res = await therapist.agent.patch(`/api/v1/couples/${ids.couple}`).set('x-csrf-token', therapist.csrfToken).send({ displayName: text }).expect(200);
+      const res = await therapist.agent
+        .patch(`/api/v1/couples/${ids.couple}`)
+        .set('x-csrf-token', therapist.csrfToken)
+        .send({ displayName: text })
+        .expect(200);
       expect(res.body.displayName).toBe(text.trim());
     }
   });
@@ -178,12 +366,22 @@ describe('bad input never becomes a 500 or a half-written record', () => {
   it('answers bad list queries with a 400 naming the parameter', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ page: fc.oneof(fc.constantFrom('-1', '0', 'abc', '1e9', '9999999'), nasty), perPage: fc.constantFrom('0', '101', 'x', '-5'), sort: nasty, order: nasty }, { requiredKeys: [] }),
+        fc.record(
+          {
+            page: fc.oneof(fc.constantFrom('-1', '0', 'abc', '1e9', '9999999'), nasty),
+            perPage: fc.constantFrom('0', '101', 'x', '-5'),
+            sort: nasty,
+            order: nasty,
+          },
+          { requiredKeys: [] },
+        ),
         async (query) => {
           if (Object.keys(query).length === 0) return;
           const res = await therapist.agent.get('/api/v1/couples').query(query);
-          if (res.status !== 400) throw new Error(`GET /couples?${new URLSearchParams(query as Record<string, string>)} → ${res.status}`);
-          if (!res.body.errors?.every((e: { field: string }) => Object.keys(query).includes(e.field))) throw new Error(`unexpected fields ${JSON.stringify(res.body.errors)}`);
+          if (res.status !== 400)
+            throw new Error(`GET /couples?${new URLSearchParams(query as Record<string, string>)} → ${res.status}`);
+          if (!res.body.errors?.every((e: { field: string }) => Object.keys(query).includes(e.field)))
+            throw new Error(`unexpected fields ${JSON.stringify(res.body.errors)}`);
         },
       ),
       { numRuns: RUNS },

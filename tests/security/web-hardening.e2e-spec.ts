@@ -16,7 +16,8 @@ describe('web hardening', () => {
 
   it('limits password-reset requests per address (429 with Retry-After)', async () => {
     const email = `limit-${Date.now()}@example.test`;
-    for (let i = 0; i < 5; i += 1) await request(app.getHttpServer()).post('/api/v1/auth/password-reset').send({ email }).expect(202);
+    for (let i = 0; i < 5; i += 1)
+      await request(app.getHttpServer()).post('/api/v1/auth/password-reset').send({ email }).expect(202);
     const limited = await request(app.getHttpServer()).post('/api/v1/auth/password-reset').send({ email }).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['content-type']).toMatch(/problem\+json/);
@@ -27,8 +28,14 @@ describe('web hardening', () => {
     const token = 'Z'.repeat(43);
     let limited: request.Response | undefined;
     for (let i = 0; i < 40 && !limited; i += 1) {
-      const route = ['/api/v1/auth/invitations/lookup', '/api/v1/auth/password-reset/lookup', '/api/v1/auth/invitations/accept'][i % 3];
-      const res = await request(server).post(route).send(route.endsWith('accept') ? { token, password: 'lantern harbour violet orbit' } : { token });
+      const route = [
+        '/api/v1/auth/invitations/lookup',
+        '/api/v1/auth/password-reset/lookup',
+        '/api/v1/auth/invitations/accept',
+      ][i % 3];
+      const res = await request(server)
+        .post(route)
+        .send(route.endsWith('accept') ? { token, password: 'lantern harbour violet orbit' } : { token });
       if (res.status === 429) limited = res;
       else expect(res.status).toBe(404);
     }
@@ -87,7 +94,10 @@ describe('web hardening', () => {
       const clinic = await createClinic(db);
       const staff = await createStaff(db, clinic);
       const failedLogin = (forwardedFor: string) =>
-        request(proxied.getHttpServer()).post('/api/v1/auth/login').set('x-forwarded-for', forwardedFor).send({ email: staff.email, password: 'not the password at all' });
+        request(proxied.getHttpServer())
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', forwardedFor)
+          .send({ email: staff.email, password: 'not the password at all' });
       // The client wrote the first address; the proxy appended the one it saw.
       await failedLogin('6.6.6.6, 203.0.113.9').expect(401);
       await failedLogin('not-an-ip').expect(401);

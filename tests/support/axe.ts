@@ -28,14 +28,19 @@ export async function seriousAccessibilityViolations(page: Page, label: string):
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const findings: AxeFinding[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
+      .axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 300), summary: n.failureSummary ?? '' })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        html: n.html.slice(0, 300),
+        summary: n.failureSummary ?? '',
+      })),
     }));
   });
   const dir = join(FAILURE_DIR, 'axe');
@@ -46,7 +51,10 @@ export async function seriousAccessibilityViolations(page: Page, label: string):
     console.log(
       `axe: ${serious.length} serious/critical violation(s) on ${label} (${page.url()}):\n` +
         serious
-          .map((f) => `- [${f.impact}] ${f.id}: ${f.help} (${f.helpUrl})\n${f.nodes.map((n) => `    ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
+          .map(
+            (f) =>
+              `- [${f.impact}] ${f.id}: ${f.help} (${f.helpUrl})\n${f.nodes.map((n) => `    ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
+          )
           .join('\n'),
     );
   }

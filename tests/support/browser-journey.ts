@@ -59,7 +59,9 @@ export class Journey {
       actor.pageErrors.push(error.message);
     });
     page.on('requestfailed', (request) =>
-      actor.console.push(`${stamp()} [requestfailed] ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
+      actor.console.push(
+        `${stamp()} [requestfailed] ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
+      ),
     );
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) actor.console.push(`${stamp()} [navigated] ${frame.url()}`);
@@ -72,7 +74,12 @@ export class Journey {
   async documentScreen(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
     if (process.env.UPDATE_SCREENSHOTS !== '1') return;
     mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(DOCS_SCREENSHOT_DIR, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
+    await page.screenshot({
+      path: join(DOCS_SCREENSHOT_DIR, `${name}.png`),
+      fullPage,
+      animations: 'disabled',
+      caret: 'hide',
+    });
   }
 
   /** Uncaught errors in any of this journey's pages (a journey with any fails). */

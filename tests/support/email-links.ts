@@ -54,7 +54,9 @@ export function homeworkLinkFromEmail(raw: string, origin: string): string {
 
 /** A dashboard link such as `<origin>/#/accept-invitation?token=…`. */
 export function dashboardLinkFromEmail(raw: string, origin: string, route: string): string {
-  const match = new RegExp(`${escapeRegExp(origin)}/#/${escapeRegExp(route)}\\?token=[A-Za-z0-9_-]+`).exec(decodedEmailText(raw));
+  const match = new RegExp(`${escapeRegExp(origin)}/#/${escapeRegExp(route)}\\?token=[A-Za-z0-9_-]+`).exec(
+    decodedEmailText(raw),
+  );
   if (!match) throw new Error(`no ${route} link to ${origin} in the email:\n${decodedEmailText(raw).slice(0, 2000)}`);
   return match[0];
 }

@@ -15,7 +15,11 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
 }
 
 /** Polls `check` (every `intervalMs`, up to `timeoutMs`) until it returns something truthy, and returns that. */
-export async function until<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();

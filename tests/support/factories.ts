@@ -6,7 +6,9 @@ import type { StaffRole, StaffStatus } from '@trellis/contracts';
 
 /** Small builders with defaults; every test makes its own clinic, so tests never share rows. */
 export async function createClinic(db: DataSource, overrides: Partial<Clinic> = {}): Promise<Clinic> {
-  return db.getRepository(Clinic).save({ name: `Clinic ${randomUUID().slice(0, 8)}`, timezone: 'Europe/London', ...overrides });
+  return db
+    .getRepository(Clinic)
+    .save({ name: `Clinic ${randomUUID().slice(0, 8)}`, timezone: 'Europe/London', ...overrides });
 }
 
 export async function createStaff(
@@ -63,7 +65,9 @@ export async function createAssignment(
   partners: [Client, Client],
   state: { dueAt: Date; submitted?: [boolean, boolean]; reviewed?: boolean; cancelled?: boolean },
 ): Promise<Assignment> {
-  const exercise = await db.getRepository(Exercise).findOneByOrFail({ key: BUILT_IN_EXERCISES[0].key, clinicId: IsNull() });
+  const exercise = await db
+    .getRepository(Exercise)
+    .findOneByOrFail({ key: BUILT_IN_EXERCISES[0].key, clinicId: IsNull() });
   const assignment = await db.getRepository(Assignment).save({
     clinicId: couple.clinicId,
     coupleId: couple.id,

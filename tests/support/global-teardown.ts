@@ -14,7 +14,10 @@ export default async function globalTeardown(): Promise<void> {
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
     try {
-      const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`trellis_test_${runId}%`]);
+      const { rows } = await client.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+        [`trellis_test_${runId}%`],
+      );
       for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await client.end();

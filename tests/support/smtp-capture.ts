@@ -37,7 +37,12 @@ export class SmtpCapture {
           }
           const raw = Buffer.concat(chunks).toString('utf8');
           const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
-          this.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject, acceptedAt: Date.now() });
+          this.messages.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            subject,
+            acceptedAt: Date.now(),
+          });
           callback();
         });
       },

@@ -19,7 +19,9 @@ export async function startWorkerWithMailboxUsing(env: NodeJS.ProcessEnv = {}): 
   const smtpUrl = await mailbox.start();
   let worker: INestApplicationContext;
   try {
-    worker = await createWorkerApp(loadConfig({ ...process.env, OUTBOX_RELAY_INTERVAL_MS: '50', ...env, SMTP_URL: smtpUrl }));
+    worker = await createWorkerApp(
+      loadConfig({ ...process.env, OUTBOX_RELAY_INTERVAL_MS: '50', ...env, SMTP_URL: smtpUrl }),
+    );
   } catch (error) {
     await mailbox.stop();
     throw error;

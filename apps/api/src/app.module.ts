@@ -20,7 +20,22 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AssignmentsModule, AuditModule, AuthModule, ClinicModule, CouplesModule, DigestsModule, ExercisesModule, HealthModule, HomeModule, HomeworkModule, NotesModule, QueueAdminModule, StaffModule],
+      imports: [
+        InfrastructureModule.forRoot(config),
+        AssignmentsModule,
+        AuditModule,
+        AuthModule,
+        ClinicModule,
+        CouplesModule,
+        DigestsModule,
+        ExercisesModule,
+        HealthModule,
+        HomeModule,
+        HomeworkModule,
+        NotesModule,
+        QueueAdminModule,
+        StaffModule,
+      ],
     };
   }
 }

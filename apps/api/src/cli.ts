@@ -46,13 +46,18 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'seed:scale') {
       const flag = process.argv.indexOf('--couples');
       const couples = Number(flag > 0 ? process.argv[flag + 1] : 1000);
-      if (!Number.isInteger(couples) || couples < 1 || couples > 1_000_000) throw new StartupError('--couples must be a whole number from 1 to 1000000');
+      if (!Number.isInteger(couples) || couples < 1 || couples > 1_000_000)
+        throw new StartupError('--couples must be a whole number from 1 to 1000000');
       const { therapists, elapsedMs } = await seedScaleClinic(dataSource, couples);
-      console.log(`Seeded ${couples} couples over ${therapists} therapists in ${(elapsedMs / 1000).toFixed(1)} s. Sign in as therapist1@scale.trellis.test / ${SCALE_PASSWORD}`);
+      console.log(
+        `Seeded ${couples} couples over ${therapists} therapists in ${(elapsedMs / 1000).toFixed(1)} s. Sign in as therapist1@scale.trellis.test / ${SCALE_PASSWORD}`,
+      );
     }
     if (command === 'seed' || command === 'reset') {
       await seedDemoClinic(dataSource);
-      console.log(`Seeded the demo clinic. Sign in with any of ${DEMO_STAFF.map((s) => s.email).join(', ')} / ${DEMO_PASSWORD}`);
+      console.log(
+        `Seeded the demo clinic. Sign in with any of ${DEMO_STAFF.map((s) => s.email).join(', ')} / ${DEMO_PASSWORD}`,
+      );
     }
   } finally {
     await dataSource.destroy();

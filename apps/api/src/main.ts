@@ -4,7 +4,6 @@ import { prepareDatabase } from '@trellis/data';
 import { assertRedisReachable } from '@trellis/jobs';
 import { createApiApp } from './create-api-app';
 
-
 async function main(): Promise<void> {
   const config = loadConfig();
   await prepareDatabase({ url: config.database.url }, { migrate: config.database.migrateOnStart });

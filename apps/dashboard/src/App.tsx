@@ -24,7 +24,9 @@ const AcceptInvitationPage = lazy(() =>
 const ForgotPasswordPage = lazy(() =>
   import('./auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
 );
-const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
+const ResetPasswordPage = lazy(() =>
+  import('./auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const TwoFactorEnrollmentPage = lazy(() =>
   import('./auth/TwoFactorEnrollmentPage').then((m) => ({ default: m.TwoFactorEnrollmentPage })),
 );

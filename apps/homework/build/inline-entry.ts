@@ -23,14 +23,18 @@ export function inlineEntry(): Plugin {
         if (file.type === 'chunk' && file.isEntry) {
           // An inlined module's relative imports would resolve against /h/<token>, not /h/assets/.
           if (file.imports.length > 0 || file.dynamicImports.length > 0) {
-            return this.error(`inline-entry: ${file.fileName} imports other chunks; inline only a self-contained entry`);
+            return this.error(
+              `inline-entry: ${file.fileName} imports other chunks; inline only a self-contained entry`,
+            );
           }
           // Text inside <script> ends at the first "</script" ("<!--" can make the parser skip it),
           // and the browser hashes the script after turning CR into LF: refuse any of them rather
           // than ship a page that breaks or whose hash does not match.
           const unsafe = ['</script', '<!--', '\r', '\0'].find((text) => file.code.toLowerCase().includes(text));
           if (unsafe) return this.error(`inline-entry: ${file.fileName} contains ${JSON.stringify(unsafe)}`);
-          const tag = new RegExp(`<script type="module" crossorigin src="[^"]*/${escapeRegExp(file.fileName)}"></script>`);
+          const tag = new RegExp(
+            `<script type="module" crossorigin src="[^"]*/${escapeRegExp(file.fileName)}"></script>`,
+          );
           if (!tag.test(html)) return this.error(`inline-entry: index.html does not load ${file.fileName}`);
           html = html.replace(tag, () => `<script type="module">${file.code.trimEnd()}</script>`);
           delete bundle[file.fileName];

@@ -46,7 +46,12 @@ describe('collectAnswers', () => {
         [fieldName('needs')]: ['time', 'words', 'time'],
       }),
     );
-    expect(answers).toEqual({ feelings: 'Tired,\nbut hopeful', closeness: 7, moment: 'walk', needs: ['time', 'words'] });
+    expect(answers).toEqual({
+      feelings: 'Tired,\nbut hopeful',
+      closeness: 7,
+      moment: 'walk',
+      needs: ['time', 'words'],
+    });
   });
 
   it('sends cleared text and checklists as empty (so a draft forgets them), leaves unpicked choices out', () => {
@@ -69,7 +74,10 @@ describe('sanitizeAnswers', () => {
         extra: 'x',
       }),
     ).toEqual({ feelings: 'ok', needs: ['time', 'words'] });
-    expect(sanitizeAnswers(prompts, { closeness: 3, moment: 'talk', feelings: 5 })).toEqual({ closeness: 3, moment: 'talk' });
+    expect(sanitizeAnswers(prompts, { closeness: 3, moment: 'talk', feelings: 5 })).toEqual({
+      closeness: 3,
+      moment: 'talk',
+    });
   });
 
   it('returns nothing for a body that is not a map', () => {

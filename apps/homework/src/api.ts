@@ -44,7 +44,8 @@ const request = async <T>(
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   // A custom header cross-site forms cannot send: the API refuses state changes without it.
   if (method !== 'GET') headers['x-homework-csrf'] = '1';
-  if (method !== 'GET' && path.startsWith('/current') && boundResponseId) headers['x-homework-response'] = boundResponseId;
+  if (method !== 'GET' && path.startsWith('/current') && boundResponseId)
+    headers['x-homework-response'] = boundResponseId;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const controller = new AbortController();

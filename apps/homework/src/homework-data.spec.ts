@@ -36,7 +36,12 @@ describe('toHomeworkView', () => {
   });
 
   it('reads shared partner answers', () => {
-    const view = toHomeworkView({ ...body, status: 'submitted', partnerAnswers: { win: 'Dinner' }, partnerName: 'Alex' });
+    const view = toHomeworkView({
+      ...body,
+      status: 'submitted',
+      partnerAnswers: { win: 'Dinner' },
+      partnerName: 'Alex',
+    });
     expect(view?.partnerAnswers).toEqual({ win: 'Dinner' });
     expect(view?.partnerName).toBe('Alex');
   });
@@ -53,7 +58,9 @@ describe('toPrompt', () => {
     expect(toPrompt({ kind: 'long_text', id: 'a', label: 'A', maxLength: 999_999 })).toMatchObject({ maxLength: 5000 });
     expect(toPrompt({ kind: 'scale', id: 's', label: 'S', min: 5, max: 5 })).toMatchObject({ min: 0, max: 10 });
     expect(toPrompt({ kind: 'checklist', id: 'c', label: 'C', options: [] })).toBeUndefined();
-    expect(toPrompt({ kind: 'single_choice', id: 'c', label: 'C', options: [{ id: 'x', label: 'X' }, { id: 1 }] })).toEqual({
+    expect(
+      toPrompt({ kind: 'single_choice', id: 'c', label: 'C', options: [{ id: 'x', label: 'X' }, { id: 1 }] }),
+    ).toEqual({
       kind: 'single_choice',
       id: 'c',
       label: 'C',

@@ -37,7 +37,8 @@ export const parseProblem = (status: number, body: unknown): ParsedProblem => {
     fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${sentence(message)}` : sentence(message);
   }
   // Server wording only for the person's own mistakes; for outages our own calmer sentence.
-  const own = status >= 400 && status < 500 && status !== 429 ? (text(problem.detail) ?? text(problem.title)) : undefined;
+  const own =
+    status >= 400 && status < 500 && status !== 429 ? (text(problem.detail) ?? text(problem.title)) : undefined;
   return { message: own ?? defaultMessage(status), fieldErrors };
 };
 

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  console.log(`Trellis worker running (concurrency ${config.worker.concurrency}, queue prefix "${config.redis.queuePrefix}")`);
+  console.log(
+    `Trellis worker running (concurrency ${config.worker.concurrency}, queue prefix "${config.redis.queuePrefix}")`,
+  );
 }
 
 main().catch(exitOnStartupFailure('Trellis worker'));

@@ -39,13 +39,18 @@ export class WorkerModule {
           connection: bullConnectionOptions(config.redis.url),
           prefix: config.redis.queuePrefix,
         }),
-        BullModule.registerQueue({ name: QueueName.Email }, { name: QueueName.Reminders }, { name: QueueName.Summaries }),
+        BullModule.registerQueue(
+          { name: QueueName.Email },
+          { name: QueueName.Reminders },
+          { name: QueueName.Summaries },
+        ),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         {
           provide: MAIL_SENDER,
-          useFactory: () => options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
+          useFactory: () =>
+            options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
         },
         EmailComposer,
         DeliverySender,

@@ -48,7 +48,9 @@ describe('loadConfig', () => {
 
   it('uses Secure cookies whenever the public address is https', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://trellis.example' }).session.secureCookie).toBe(true);
-    expect(loadConfig({ ...valid, NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000' }).session.secureCookie).toBe(false);
+    expect(
+      loadConfig({ ...valid, NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000' }).session.secureCookie,
+    ).toBe(false);
   });
   it('trusts one proxy for TRUST_PROXY=true, a number of hops or listed addresses, never every hop', () => {
     const trust = (value: string) => loadConfig({ ...valid, TRUST_PROXY: value }).http.trustProxy;
@@ -56,6 +58,8 @@ describe('loadConfig', () => {
     expect(trust('true')).toBe(1);
     expect(trust('2')).toBe(2);
     expect(trust('10.0.0.0/8, 192.168.1.10')).toEqual(['10.0.0.0/8', '192.168.1.10']);
-    expect(problemsOf({ ...valid, TRUST_PROXY: 'everyone' }).find((p) => p.startsWith('TRUST_PROXY:'))).toMatch(/proxy hops/);
+    expect(problemsOf({ ...valid, TRUST_PROXY: 'everyone' }).find((p) => p.startsWith('TRUST_PROXY:'))).toMatch(
+      /proxy hops/,
+    );
   });
 });

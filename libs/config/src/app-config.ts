@@ -1,10 +1,27 @@
 import { bool, cleanEnv, port, str } from 'envalid';
-import { hourList, httpUrl, positiveInt, postgresUrl, redisUrl, secret, smtpUrl, TrustProxy, trustProxy } from './validators';
+import {
+  hourList,
+  httpUrl,
+  positiveInt,
+  postgresUrl,
+  redisUrl,
+  secret,
+  smtpUrl,
+  TrustProxy,
+  trustProxy,
+} from './validators';
 
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { port: number; host: string; publicUrl: string; https: boolean; trustProxy: TrustProxy; bodyLimitBytes: number };
+  http: {
+    port: number;
+    host: string;
+    publicUrl: string;
+    https: boolean;
+    trustProxy: TrustProxy;
+    bodyLimitBytes: number;
+  };
   database: { url: string; poolSize: number; migrateOnStart: boolean };
   redis: { url: string; queuePrefix: string };
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -94,7 +111,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },
-    reminders: { offsetsHours: e.REMINDER_OFFSETS_HOURS.split(',').map(Number), overdueNudgeHours: e.OVERDUE_NUDGE_HOURS },
+    reminders: {
+      offsetsHours: e.REMINDER_OFFSETS_HOURS.split(',').map(Number),
+      overdueNudgeHours: e.OVERDUE_NUDGE_HOURS,
+    },
     staticRoot: e.STATIC_ROOT || null,
   };
 }

@@ -66,7 +66,9 @@ export const trustProxy = makeValidator<TrustProxy>((input) => {
   const entries = value.split(',').map((p) => p.trim());
   const address = /^[0-9a-f.:]+(\/\d{1,3})?$/;
   if (entries.length === 0 || entries.some((p) => !address.test(p))) {
-    throw new Error(`must be false, true (one proxy), a number of proxy hops, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${input}")`);
+    throw new Error(
+      `must be false, true (one proxy), a number of proxy hops, or proxy addresses/CIDRs like 10.0.0.0/8 (got "${input}")`,
+    );
   }
   return entries;
 });

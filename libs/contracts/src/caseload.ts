@@ -58,7 +58,14 @@ export interface SessionNoteView {
 /** The therapist's home: what needs attention, and how homework is going. */
 export interface TherapistHome {
   awaitingReview: { assignmentId: string; coupleId: string; coupleName: string; title: string; completedAt: string }[];
-  overdue: { assignmentId: string; coupleId: string; coupleName: string; title: string; dueAt: string; waitingFor: string[] }[];
+  overdue: {
+    assignmentId: string;
+    coupleId: string;
+    coupleName: string;
+    title: string;
+    dueAt: string;
+    waitingFor: string[];
+  }[];
   upcomingSessions: { coupleId: string; coupleName: string; nextSessionAt: string }[];
   /** Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
   completionByWeek: { weekStart: string; due: number; completed: number }[];

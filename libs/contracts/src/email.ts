@@ -1,4 +1,13 @@
-export const EMAIL_TEMPLATES = ['staff-invitation', 'password-reset', 'smtp-check', 'homework-assigned', 'homework-link', 'homework-reminder', 'weekly-digest', 'pre-session-digest'] as const;
+export const EMAIL_TEMPLATES = [
+  'staff-invitation',
+  'password-reset',
+  'smtp-check',
+  'homework-assigned',
+  'homework-link',
+  'homework-reminder',
+  'weekly-digest',
+  'pre-session-digest',
+] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 
 export const EMAIL_DELIVERY_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;

@@ -43,18 +43,25 @@ export async function relayOutboxBatch(
           batch.map((row) => ({
             name: row.jobName,
             data: row.payload,
-            opts: { ...QUEUE_JOB_OPTIONS[name], jobId: row.jobId, delay: row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0 },
+            opts: {
+              ...QUEUE_JOB_OPTIONS[name],
+              jobId: row.jobId,
+              delay: row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0,
+            },
           })),
         );
-        await manager.query(`UPDATE outbox SET relayed_at = $2, last_error = NULL WHERE id = ANY($1::bigint[])`, [batch.map((r) => r.id), now()]);
+        await manager.query(`UPDATE outbox SET relayed_at = $2, last_error = NULL WHERE id = ANY($1::bigint[])`, [
+          batch.map((r) => r.id),
+          now(),
+        ]);
         relayed += batch.length;
       } catch (error) {
         // Redis down (or an unknown queue): the rows wait in PostgreSQL for the next tick.
         failed += batch.length;
-        await manager.query(`UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
-          batch.map((r) => r.id),
-          String((error as Error).message ?? error).slice(0, 500),
-        ]);
+        await manager.query(
+          `UPDATE outbox SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+          [batch.map((r) => r.id), String((error as Error).message ?? error).slice(0, 500)],
+        );
       }
     }
     return { relayed, failed };

@@ -18,8 +18,11 @@ export async function enqueueInTransaction<J extends JobName>(
   job: OutboxJob<J>,
 ): Promise<void> {
   if (job.jobId.includes(':')) throw new Error(`BullMQ job ids cannot contain ':' (got "${job.jobId}")`);
-  await manager.query(
-    `INSERT INTO outbox (queue, job_name, payload, job_id, run_at) VALUES ($1, $2, $3, $4, $5)`,
-    [JOB_QUEUE[job.name], job.name, JSON.stringify(job.data), job.jobId, job.runAt ?? null],
-  );
+  await manager.query(`INSERT INTO outbox (queue, job_name, payload, job_id, run_at) VALUES ($1, $2, $3, $4, $5)`, [
+    JOB_QUEUE[job.name],
+    job.name,
+    JSON.stringify(job.data),
+    job.jobId,
+    job.runAt ?? null,
+  ]);
 }

@@ -31,7 +31,11 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
     return existing.id;
   }
   const deliveryId = inserted[0].id;
-  await enqueueInTransaction(manager, { name: JobName.SendEmail, data: { deliveryId, clinicId: email.clinicId }, jobId: `email-${deliveryId}` });
+  await enqueueInTransaction(manager, {
+    name: JobName.SendEmail,
+    data: { deliveryId, clinicId: email.clinicId },
+    jobId: `email-${deliveryId}`,
+  });
   return deliveryId;
 }
 
@@ -40,7 +44,11 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
  * (assigned, due date moved, cancelled, submitted). Planning reads the database, so it is always
  * right for the state at the time it runs.
  */
-export async function replanRemindersInTransaction(manager: EntityManager, clinicId: string, responseIds: string[]): Promise<void> {
+export async function replanRemindersInTransaction(
+  manager: EntityManager,
+  clinicId: string,
+  responseIds: string[],
+): Promise<void> {
   if (responseIds.length === 0) return;
   // One statement for any number of responses.
   await manager.query(
@@ -53,12 +61,24 @@ export async function replanRemindersInTransaction(manager: EntityManager, clini
 
 /** After a change to who the clinic's active therapists are (or its time zone): re-sync weekly digests. */
 export async function syncDigestSchedulesInTransaction(manager: EntityManager, clinicId: string): Promise<void> {
-  await enqueueInTransaction(manager, { name: JobName.SyncDigestSchedules, data: { clinicId }, jobId: `sync-digests-${randomUUID()}` });
+  await enqueueInTransaction(manager, {
+    name: JobName.SyncDigestSchedules,
+    data: { clinicId },
+    jobId: `sync-digests-${randomUUID()}`,
+  });
 }
 
 /** After a couple's next session (or status) changed: re-plan its pre-session digest. */
-export async function planPreSessionDigestInTransaction(manager: EntityManager, clinicId: string, coupleId: string): Promise<void> {
-  await enqueueInTransaction(manager, { name: JobName.PlanPreSessionDigest, data: { coupleId, clinicId }, jobId: `plan-pre-session-${coupleId}-${randomUUID()}` });
+export async function planPreSessionDigestInTransaction(
+  manager: EntityManager,
+  clinicId: string,
+  coupleId: string,
+): Promise<void> {
+  await enqueueInTransaction(manager, {
+    name: JobName.PlanPreSessionDigest,
+    data: { coupleId, clinicId },
+    jobId: `plan-pre-session-${coupleId}-${randomUUID()}`,
+  });
 }
 
 export interface NewHomeworkResponse {
@@ -73,7 +93,11 @@ export interface NewHomeworkResponse {
  * each consenting partner's email (ledger row + job) and every response's reminder plan — in one
  * statement: the outbox adds no round trip to the write (the writes benchmark measures this).
  */
-export async function insertResponsesWithJobsInTransaction(manager: EntityManager, clinicId: string, responses: NewHomeworkResponse[]): Promise<void> {
+export async function insertResponsesWithJobsInTransaction(
+  manager: EntityManager,
+  clinicId: string,
+  responses: NewHomeworkResponse[],
+): Promise<void> {
   if (responses.length === 0) return;
   await manager.query(
     `WITH response AS (

@@ -30,7 +30,12 @@ export function createFailFastRedis(url: string, extra: RedisOptions = {}): Redi
 
 /** Start-up check: Redis answers PING, or a clear StartupError naming REDIS_URL. */
 export async function assertRedisReachable(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

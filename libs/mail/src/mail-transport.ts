@@ -20,7 +20,15 @@ export function createMailSender(smtpUrl: string, from: string, maxConnections =
   // Timeouts in seconds, not nodemailer's minutes: a batch of reminders keeps its partners'
   // responses locked until every send settles, and a partner saving an answer waits on that lock.
   const transporter: Transporter = createTransport(
-    { url: smtpUrl, pool: true, maxConnections, maxMessages: 1000, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as Parameters<typeof createTransport>[0],
+    {
+      url: smtpUrl,
+      pool: true,
+      maxConnections,
+      maxMessages: 1000,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    } as Parameters<typeof createTransport>[0],
     { from },
   );
   return {

@@ -10,7 +10,12 @@ export interface ResponseWithClient {
 
 export function toSummary(a: Assignment, responses: ResponseWithClient[], now = new Date()): AssignmentSummary {
   const { status, overdue } = deriveAssignmentStatus(
-    { dueAt: a.dueAt, cancelledAt: a.cancelledAt, reviewedAt: a.reviewedAt, responses: responses.map((r) => r.response) },
+    {
+      dueAt: a.dueAt,
+      cancelledAt: a.cancelledAt,
+      reviewedAt: a.reviewedAt,
+      responses: responses.map((r) => r.response),
+    },
     now,
   );
   return {

@@ -4,7 +4,11 @@ import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
-import { insertResponsesWithJobsInTransaction, queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
+import {
+  insertResponsesWithJobsInTransaction,
+  queueEmailInTransaction,
+  replanRemindersInTransaction,
+} from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -41,7 +45,10 @@ export class AssignmentsService {
       const couples: Couple[] = [];
       for (const coupleId of dto.coupleIds) couples.push(await this.couples.findVisible(manager, user, coupleId, true));
       const inactive = couples.find((c) => c.status !== 'active');
-      if (inactive) throw new ConflictException(`${inactive.displayName} is ${inactive.status}: reactivate the couple to assign homework.`);
+      if (inactive)
+        throw new ConflictException(
+          `${inactive.displayName} is ${inactive.status}: reactivate the couple to assign homework.`,
+        );
 
       const assignments = await manager.save(
         couples.map((couple) =>
@@ -70,12 +77,27 @@ export class AssignmentsService {
         manager,
         user.clinicId,
         assignments.flatMap((a) =>
-          clients.filter((c) => c.coupleId === a.coupleId).map((c) => ({ assignmentId: a.id, clientId: c.id, sendEmail: c.emailConsent })),
+          clients
+            .filter((c) => c.coupleId === a.coupleId)
+            .map((c) => ({ assignmentId: a.id, clientId: c.id, sendEmail: c.emailConsent })),
         ),
       );
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
-        await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.create', outcome: 'success', recordType: 'assignment', recordId: a.id, details: { coupleId: a.coupleId, exerciseId: exercise.id } }, request, manager);
+        await this.audit.record(
+          {
+            clinicId: user.clinicId,
+            actorType: 'staff',
+            actorId: user.id,
+            action: 'assignment.create',
+            outcome: 'success',
+            recordType: 'assignment',
+            recordId: a.id,
+            details: { coupleId: a.coupleId, exerciseId: exercise.id },
+          },
+          request,
+          manager,
+        );
       }
       return this.summaries(manager, assignments);
     });
@@ -83,19 +105,48 @@ export class AssignmentsService {
 
   async listForCouple(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<AssignmentSummary[]> {
     await this.couples.findVisible(this.dataSource.manager, user, coupleId);
-    const assignments = await this.dataSource.getRepository(Assignment).find({ where: { coupleId, clinicId: user.clinicId }, order: { dueAt: 'DESC' } });
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.list', outcome: 'success', recordType: 'couple', recordId: coupleId }, request);
+    const assignments = await this.dataSource
+      .getRepository(Assignment)
+      .find({ where: { coupleId, clinicId: user.clinicId }, order: { dueAt: 'DESC' } });
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'assignment.list',
+        outcome: 'success',
+        recordType: 'couple',
+        recordId: coupleId,
+      },
+      request,
+    );
     return this.summaries(this.dataSource.manager, assignments);
   }
 
   async get(user: SessionUser, id: string, request: FastifyRequest): Promise<AssignmentDetail> {
     const assignment = await this.findVisible(this.dataSource.manager, user, id);
     const responses = await this.responses(this.dataSource.manager, [assignment.id]);
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.view', outcome: 'success', recordType: 'assignment', recordId: id }, request);
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'assignment.view',
+        outcome: 'success',
+        recordType: 'assignment',
+        recordId: id,
+      },
+      request,
+    );
     return toDetail(assignment, responses.get(assignment.id) ?? []);
   }
 
-  async update(user: SessionUser, id: string, dto: UpdateAssignmentDto, request: FastifyRequest): Promise<AssignmentDetail> {
+  async update(
+    user: SessionUser,
+    id: string,
+    dto: UpdateAssignmentDto,
+    request: FastifyRequest,
+  ): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisible(manager, user, id, true);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
@@ -105,7 +156,20 @@ export class AssignmentsService {
       if (Object.keys(changes).length === 0) return;
       await manager.update(Assignment, { id }, changes);
       if (changes.dueAt) await this.replan(manager, user.clinicId, id);
-      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.update', outcome: 'success', recordType: 'assignment', recordId: id, details: { fields: Object.keys(changes).join(',') } }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'assignment.update',
+          outcome: 'success',
+          recordType: 'assignment',
+          recordId: id,
+          details: { fields: Object.keys(changes).join(',') },
+        },
+        request,
+        manager,
+      );
     });
     return this.get(user, id, request);
   }
@@ -116,28 +180,65 @@ export class AssignmentsService {
       if (assignment.cancelledAt) throw new ConflictException('This homework is already cancelled.');
       await manager.update(Assignment, { id }, { cancelledAt: new Date() });
       await this.replan(manager, user.clinicId, id);
-      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.cancel', outcome: 'success', recordType: 'assignment', recordId: id }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'assignment.cancel',
+          outcome: 'success',
+          recordType: 'assignment',
+          recordId: id,
+        },
+        request,
+        manager,
+      );
     });
     return this.get(user, id, request);
   }
 
-  async review(user: SessionUser, id: string, dto: ReviewAssignmentDto, request: FastifyRequest): Promise<AssignmentDetail> {
+  async review(
+    user: SessionUser,
+    id: string,
+    dto: ReviewAssignmentDto,
+    request: FastifyRequest,
+  ): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisible(manager, user, id, true);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const unsubmitted = await manager.count(HomeworkResponse, { where: { assignmentId: id, submittedAt: IsNull() } });
       const total = await manager.count(HomeworkResponse, { where: { assignmentId: id } });
       if (unsubmitted === total) throw new ConflictException('Neither partner has submitted yet.');
-      await manager.update(Assignment, { id }, { reviewedAt: new Date(), reviewedBy: user.id, reviewComment: dto.comment?.trim() || null });
+      await manager.update(
+        Assignment,
+        { id },
+        { reviewedAt: new Date(), reviewedBy: user.id, reviewComment: dto.comment?.trim() || null },
+      );
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: new Date() });
-      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'assignment.review', outcome: 'success', recordType: 'assignment', recordId: id }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'assignment.review',
+          outcome: 'success',
+          recordType: 'assignment',
+          recordId: id,
+        },
+        request,
+        manager,
+      );
     });
     return this.get(user, id, request);
   }
 
   private async replan(manager: EntityManager, clinicId: string, assignmentId: string): Promise<void> {
     const responses = await manager.find(HomeworkResponse, { where: { assignmentId }, select: { id: true } });
-    await replanRemindersInTransaction(manager, clinicId, responses.map((r) => r.id));
+    await replanRemindersInTransaction(
+      manager,
+      clinicId,
+      responses.map((r) => r.id),
+    );
   }
 
   /** Sends the partner a fresh link; minting it (in the worker) invalidates the old one. */
@@ -145,24 +246,56 @@ export class AssignmentsService {
     await this.dataSource.transaction(async (manager) => {
       const { assignment, response, client } = await this.partnerResponse(manager, user, id, clientId);
       if (response.submittedAt) throw new ConflictException('This partner has already submitted.');
-      if (!client.emailConsent) throw new ConflictException('This partner has not agreed to receive email: update their consent first.');
+      if (!client.emailConsent)
+        throw new ConflictException('This partner has not agreed to receive email: update their consent first.');
       await queueEmailInTransaction(manager, {
         clinicId: user.clinicId,
         template: 'homework-link',
         subjectIds: { responseId: response.id },
         idempotencyKey: `homework-link-${response.id}-${randomUUID()}`,
       });
-      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'homework.link_resend', outcome: 'success', recordType: 'homework_response', recordId: response.id, details: { assignmentId: assignment.id } }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'homework.link_resend',
+          outcome: 'success',
+          recordType: 'homework_response',
+          recordId: response.id,
+          details: { assignmentId: assignment.id },
+        },
+        request,
+        manager,
+      );
     });
   }
 
   /** Stops the partner's current link at once. */
-  async revokeLink(user: SessionUser, id: string, clientId: string, request: FastifyRequest): Promise<AssignmentDetail> {
+  async revokeLink(
+    user: SessionUser,
+    id: string,
+    clientId: string,
+    request: FastifyRequest,
+  ): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
       const { assignment, response } = await this.partnerResponse(manager, user, id, clientId);
       await manager.update(HomeworkResponse, { id: response.id }, { linkRevokedAt: new Date(), linkTokenHash: null });
       await replanRemindersInTransaction(manager, user.clinicId, [response.id]);
-      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'homework.link_revoke', outcome: 'success', recordType: 'homework_response', recordId: response.id, details: { assignmentId: assignment.id } }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'homework.link_revoke',
+          outcome: 'success',
+          recordType: 'homework_response',
+          recordId: response.id,
+          details: { assignmentId: assignment.id },
+        },
+        request,
+        manager,
+      );
     });
     return this.get(user, id, request);
   }
@@ -219,7 +352,10 @@ export class AssignmentsService {
   }
 
   private async summaries(manager: EntityManager, assignments: Assignment[]): Promise<AssignmentSummary[]> {
-    const responses = await this.responses(manager, assignments.map((a) => a.id));
+    const responses = await this.responses(
+      manager,
+      assignments.map((a) => a.id),
+    );
     return assignments.map((a) => toSummary(a, responses.get(a.id) ?? []));
   }
 }

@@ -66,7 +66,10 @@ export class AuditTrailService {
   }
 
   private filtered(clinicId: string, query: AuditQueryDto): SelectQueryBuilder<AuditEvent> {
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('a').where('a.clinic_id = :clinicId', { clinicId });
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .where('a.clinic_id = :clinicId', { clinicId });
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.outcome) qb.andWhere('a.outcome = :outcome', { outcome: query.outcome });

@@ -21,9 +21,16 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The clinic audit trail, newest first; filter by person, action, outcome and dates' })
-  async list(@CurrentStaff() admin: SessionUser, @Query() query: AuditQueryDto, @Req() request: FastifyRequest): Promise<ListResponse<AuditEntryView>> {
+  async list(
+    @CurrentStaff() admin: SessionUser,
+    @Query() query: AuditQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ListResponse<AuditEntryView>> {
     const result = await this.trail.list(admin.clinicId, query);
-    await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'audit.list', outcome: 'success' }, request);
+    await this.audit.record(
+      { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'audit.list', outcome: 'success' },
+      request,
+    );
     return result;
   }
 
@@ -38,12 +45,41 @@ export class AuditController {
   ): Promise<void> {
     const rows = await this.trail.exportRows(admin.clinicId, query);
     await this.audit.record(
-      { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'audit.export', outcome: 'success', details: { rows: rows.length } },
+      {
+        clinicId: admin.clinicId,
+        actorType: 'staff',
+        actorId: admin.id,
+        action: 'audit.export',
+        outcome: 'success',
+        details: { rows: rows.length },
+      },
       request,
     );
     const csv = toCsv(
-      ['occurred_at', 'actor_type', 'actor_id', 'actor_name', 'action', 'record_type', 'record_id', 'outcome', 'ip', 'user_agent'],
-      rows.map((r) => [r.occurredAt, r.actorType, r.actorId, r.actorName, r.action, r.recordType, r.recordId, r.outcome, r.ip, r.userAgent]),
+      [
+        'occurred_at',
+        'actor_type',
+        'actor_id',
+        'actor_name',
+        'action',
+        'record_type',
+        'record_id',
+        'outcome',
+        'ip',
+        'user_agent',
+      ],
+      rows.map((r) => [
+        r.occurredAt,
+        r.actorType,
+        r.actorId,
+        r.actorName,
+        r.action,
+        r.recordType,
+        r.recordId,
+        r.outcome,
+        r.ip,
+        r.userAgent,
+      ]),
     );
     const day = new Date().toISOString().slice(0, 10);
     reply

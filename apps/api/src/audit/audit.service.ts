@@ -18,7 +18,19 @@ export interface AuditEntry {
   details?: Record<string, string | number | boolean | null>;
 }
 
-type AuditRow = Pick<AuditEvent, 'clinicId' | 'actorType' | 'actorId' | 'action' | 'outcome' | 'recordType' | 'recordId' | 'details' | 'ip' | 'userAgent'>;
+type AuditRow = Pick<
+  AuditEvent,
+  | 'clinicId'
+  | 'actorType'
+  | 'actorId'
+  | 'action'
+  | 'outcome'
+  | 'recordType'
+  | 'recordId'
+  | 'details'
+  | 'ip'
+  | 'userAgent'
+>;
 
 /** Rows per INSERT: keeps one statement's parameters and duration bounded under a burst. */
 const MAX_BATCH = 500;
@@ -64,7 +76,13 @@ export class AuditService {
    * it is pasted into the statement, so values always go in `params`, never into `sql`. Its
    * parameters come first, the audit row's after them.
    */
-  async readOneAudited<Row>(manager: EntityManager, sql: string, params: unknown[], entry: AuditEntry, request: FastifyRequest): Promise<Row | undefined> {
+  async readOneAudited<Row>(
+    manager: EntityManager,
+    sql: string,
+    params: unknown[],
+    entry: AuditEntry,
+    request: FastifyRequest,
+  ): Promise<Row | undefined> {
     const row = toRow(entry, request);
     const n = params.length;
     const [found]: Row[] = await manager.query(
@@ -75,7 +93,19 @@ export class AuditService {
          WHERE EXISTS (SELECT 1 FROM audited_read)
        )
        SELECT * FROM audited_read`,
-      [...params, row.clinicId, row.actorType, row.actorId, row.action, row.outcome, row.recordType, row.recordId, JSON.stringify(row.details), row.ip, row.userAgent],
+      [
+        ...params,
+        row.clinicId,
+        row.actorType,
+        row.actorId,
+        row.action,
+        row.outcome,
+        row.recordType,
+        row.recordId,
+        JSON.stringify(row.details),
+        row.ip,
+        row.userAgent,
+      ],
     );
     return found;
   }

@@ -24,7 +24,11 @@ export class AccountLinksController {
   @Post('invitations/lookup')
   @HttpCode(200)
   @ApiOperation({ summary: 'Who an invitation link is for (404 when it is no longer valid)' })
-  async lookup(@Body() body: TokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async lookup(
+    @Body() body: TokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
     return this.links.lookupInvitation(body.token);
   }
@@ -32,7 +36,11 @@ export class AccountLinksController {
   @Post('invitations/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })
-  async accept(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse | TwoFactorChallenge> {
+  async accept(
+    @Body() body: SetPasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse | TwoFactorChallenge> {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
     const user = await this.links.acceptInvitation(body.token, body.password, request);
     return this.signIn.afterPassword(request, user);
@@ -41,9 +49,16 @@ export class AccountLinksController {
   @Post('password-reset')
   @HttpCode(202)
   @ApiOperation({ summary: 'Email a reset link if the address has an active account (same answer either way)' })
-  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ message: string }> {
+  async requestReset(
+    @Body() body: PasswordResetRequestDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ message: string }> {
     await this.limiter.consume({ bucket: 'reset-ip', key: request.ip, limit: 20, windowSeconds: 3600 }, reply);
-    await this.limiter.consume({ bucket: 'reset-email', key: body.email.toLowerCase(), limit: 5, windowSeconds: 3600 }, reply);
+    await this.limiter.consume(
+      { bucket: 'reset-email', key: body.email.toLowerCase(), limit: 5, windowSeconds: 3600 },
+      reply,
+    );
     await this.links.requestPasswordReset(body.email, request);
     return { message: 'If that email has an account, a link to reset the password is on its way.' };
   }
@@ -51,7 +66,11 @@ export class AccountLinksController {
   @Post('password-reset/lookup')
   @HttpCode(200)
   @ApiOperation({ summary: 'Whether a reset link still works, and for whom (404 when not)' })
-  async lookupReset(@Body() body: TokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async lookupReset(
+    @Body() body: TokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
     return this.links.lookupPasswordReset(body.token);
   }
@@ -59,7 +78,11 @@ export class AccountLinksController {
   @Post('password-reset/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password from a reset link; ends every other session' })
-  async confirmReset(@Body() body: SetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse | TwoFactorChallenge> {
+  async confirmReset(
+    @Body() body: SetPasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse | TwoFactorChallenge> {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
     const user = await this.links.confirmPasswordReset(body.token, body.password, request);
     // With two-factor on, a reset link alone (someone with the inbox) does not sign anyone in.

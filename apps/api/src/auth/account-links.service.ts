@@ -48,7 +48,11 @@ export class AccountLinksService {
     await this.dataSource.transaction(async (manager) => {
       const staff = await manager.findOneBy(StaffUser, { email: email.trim().toLowerCase(), status: 'active' });
       if (!staff) return;
-      await manager.update(AuthToken, { staffUserId: staff.id, purpose: 'password_reset', usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+      await manager.update(
+        AuthToken,
+        { staffUserId: staff.id, purpose: 'password_reset', usedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
       const token = await manager.save(
         manager.create(AuthToken, {
           staffUserId: staff.id,
@@ -64,26 +68,43 @@ export class AccountLinksService {
         idempotencyKey: `password-reset-${token.id}`,
       });
       await this.audit.record(
-        { clinicId: staff.clinicId, actorType: 'anonymous', actorId: staff.id, action: 'auth.password_reset_request', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
+        {
+          clinicId: staff.clinicId,
+          actorType: 'anonymous',
+          actorId: staff.id,
+          action: 'auth.password_reset_request',
+          outcome: 'success',
+          recordType: 'staff_user',
+          recordId: staff.id,
+        },
         request,
         manager,
       );
     });
   }
 
-  private async usePasswordLink(token: string, password: string, purpose: AuthTokenPurpose, request: FastifyRequest): Promise<SessionUser> {
+  private async usePasswordLink(
+    token: string,
+    password: string,
+    purpose: AuthTokenPurpose,
+    request: FastifyRequest,
+  ): Promise<SessionUser> {
     return this.dataSource.transaction(async (manager) => {
       const { row, staff } = await this.openToken(manager, token, purpose, true);
       const problem = passwordProblem(password, staff);
       if (problem) throw validationProblem([{ field: 'password', message: problem }]);
       const now = new Date();
       await manager.update(AuthToken, { id: row.id }, { usedAt: now });
-      await manager.update(StaffUser, { id: staff.id }, {
-        passwordHash: await hashPassword(password),
-        status: 'active',
-        // A reset ends every other session at once (the guard refuses older sign-ins).
-        sessionsValidAfter: purpose === 'password_reset' ? now : staff.sessionsValidAfter,
-      });
+      await manager.update(
+        StaffUser,
+        { id: staff.id },
+        {
+          passwordHash: await hashPassword(password),
+          status: 'active',
+          // A reset ends every other session at once (the guard refuses older sign-ins).
+          sessionsValidAfter: purpose === 'password_reset' ? now : staff.sessionsValidAfter,
+        },
+      );
       if (purpose === 'invitation') await syncDigestSchedulesInTransaction(manager, staff.clinicId);
       await this.audit.record(
         {
@@ -105,7 +126,13 @@ export class AccountLinksService {
   /** The open (unused, unrevoked, unexpired) link for this token, or a 404 that says no more. */
   private async openToken(manager: EntityManager, token: string, purpose: AuthTokenPurpose, lock = false) {
     const row = await manager.findOne(AuthToken, {
-      where: { tokenHash: hashSecretToken(token), purpose, usedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: {
+        tokenHash: hashSecretToken(token),
+        purpose,
+        usedAt: IsNull(),
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     const staff = row ? await manager.findOneBy(StaffUser, { id: row.staffUserId }) : null;

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionResponse, SessionUser, TwoFactorChallenge } from '@trellis/contracts';
@@ -37,7 +48,10 @@ export class AuthController {
     const verdict = await this.limiter.check(email, request.ip);
     if (verdict.blocked) {
       reply.header('retry-after', String(verdict.retryAfterSeconds));
-      throw new HttpException('Too many failed sign-ins. Wait a few minutes and try again.', HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        'Too many failed sign-ins. Wait a few minutes and try again.',
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const user = await this.auth.verifyCredentials(email, body.password);
     if (!user) {
@@ -79,7 +93,15 @@ export class AuthController {
   @ApiOperation({ summary: 'Ends the session' })
   async logout(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<void> {
     await this.audit.record(
-      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.logout', outcome: 'success', recordType: 'staff_user', recordId: user.id },
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'auth.logout',
+        outcome: 'success',
+        recordType: 'staff_user',
+        recordId: user.id,
+      },
       request,
     );
     await request.session.destroy();

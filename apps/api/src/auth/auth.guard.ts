@@ -38,7 +38,8 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const session = request.session;
-    if (!session?.userId || !session.signedInAt || !session.lastSeenAt) throw new UnauthorizedException('Sign in to continue.');
+    if (!session?.userId || !session.signedInAt || !session.lastSeenAt)
+      throw new UnauthorizedException('Sign in to continue.');
 
     const now = Date.now();
     const idle = now - session.lastSeenAt > this.config.session.idleMinutes * 60_000;
@@ -48,18 +49,25 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('Your session has ended. Sign in again.');
     }
 
-    const staff = session.staffNow !== undefined ? session.staffNow : await this.readStaff(session.userId, session.clinicId);
+    const staff =
+      session.staffNow !== undefined ? session.staffNow : await this.readStaff(session.userId, session.clinicId);
     const revoked = staff?.sessionsValidAfter && session.signedInAt < staff.sessionsValidAfter;
     if (!staff || staff.status !== 'active' || revoked) {
       await session.destroy();
       throw new UnauthorizedException('Sign in to continue.');
     }
 
-    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !sameToken(request.headers['x-csrf-token'] as string | undefined, session.csrfToken)
+    ) {
       throw new ForbiddenException('Missing or invalid CSRF token: reload the page and try again.');
     }
 
-    if (session.twoFactorEnrollmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_2FA_ENROLLMENT, targets)) {
+    if (
+      session.twoFactorEnrollmentRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_2FA_ENROLLMENT, targets)
+    ) {
       throw new ForbiddenException('Your clinic requires two-factor sign-in: set it up to continue.');
     }
 
@@ -77,6 +85,14 @@ export class AuthGuard implements CanActivate {
     const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id, clinicId });
     if (!staff) return null;
     const { email, name, role, status } = staff;
-    return { id, email, name, role, clinicId: staff.clinicId, status, sessionsValidAfter: staff.sessionsValidAfter?.getTime() ?? null };
+    return {
+      id,
+      email,
+      name,
+      role,
+      clinicId: staff.clinicId,
+      status,
+      sessionsValidAfter: staff.sessionsValidAfter?.getTime() ?? null,
+    };
   }
 }

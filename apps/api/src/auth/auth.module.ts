@@ -13,6 +13,14 @@ import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
   controllers: [AuthController, AccountLinksController, TwoFactorController],
-  providers: [AuthService, AccountLinksService, SignInService, TwoFactorService, FixedWindowLimiter, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    AccountLinksService,
+    SignInService,
+    TwoFactorService,
+    FixedWindowLimiter,
+    LoginRateLimiter,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
 })
 export class AuthModule {}

@@ -15,7 +15,9 @@ let lastWarning = 0;
 export function redisOutageWarning(error: unknown): void {
   if (Date.now() - lastWarning < 60_000) return;
   lastWarning = Date.now();
-  new Logger('RateLimits').warn(`Redis unavailable, rate limits are not enforced until it returns: ${(error as Error).message}`);
+  new Logger('RateLimits').warn(
+    `Redis unavailable, rate limits are not enforced until it returns: ${(error as Error).message}`,
+  );
 }
 
 /** Counts hits per key in Redis (shared by all replicas); over the limit → 429 with Retry-After. */
@@ -30,7 +32,10 @@ export class FixedWindowLimiter {
     const key = `${this.config.redis.queuePrefix}:rate:${limit.bucket}:${limit.key}`;
     let results: [unknown, number][];
     try {
-      results = (await this.redis.multi().incr(key).expire(key, limit.windowSeconds, 'NX').ttl(key).exec()) as [unknown, number][];
+      results = (await this.redis.multi().incr(key).expire(key, limit.windowSeconds, 'NX').ttl(key).exec()) as [
+        unknown,
+        number,
+      ][];
     } catch (error) {
       // Redis down: let people work (fail open) rather than lock every clinic out; say so once a minute.
       redisOutageWarning(error);

@@ -63,7 +63,15 @@ export class PostgresSessionStore {
           const row = rows[0];
           if (!row) return callback(null, null);
           const staffNow: StaffNow | null = row.id
-            ? { id: row.id, email: row.email, name: row.name, role: row.role, clinicId: row.clinic_id, status: row.status, sessionsValidAfter: row.sessions_valid_after?.getTime() ?? null }
+            ? {
+                id: row.id,
+                email: row.email,
+                name: row.name,
+                role: row.role,
+                clinicId: row.clinic_id,
+                status: row.status,
+                sessionsValidAfter: row.sessions_valid_after?.getTime() ?? null,
+              }
             : null;
           callback(null, { ...row.data, staffNow });
         },

@@ -33,7 +33,16 @@ export class SignInService {
   ): Promise<SessionResponse> {
     const session = await startSession(request, user, flags);
     await this.audit.record(
-      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.login', outcome: 'success', recordType: 'staff_user', recordId: user.id, details: { method } },
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'auth.login',
+        outcome: 'success',
+        recordType: 'staff_user',
+        recordId: user.id,
+        details: { method },
+      },
       request,
     );
     return session;

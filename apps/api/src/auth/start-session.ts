@@ -8,7 +8,11 @@ export interface SessionFlags {
 }
 
 /** Signs a person in on this request: a fresh session id (no fixation) and a fresh CSRF token. */
-export async function startSession(request: FastifyRequest, user: SessionUser, flags: SessionFlags): Promise<SessionResponse> {
+export async function startSession(
+  request: FastifyRequest,
+  user: SessionUser,
+  flags: SessionFlags,
+): Promise<SessionResponse> {
   await request.session.regenerate();
   const now = Date.now();
   request.session.userId = user.id;

@@ -32,13 +32,32 @@ export class ClinicController {
   @Patch()
   @Roles('admin')
   @ApiOperation({ summary: 'Change the clinic name, time zone, or require two-factor sign-in for everyone' })
-  async update(@CurrentStaff() admin: SessionUser, @Body() body: UpdateClinicDto, @Req() request: FastifyRequest): Promise<ClinicSettings> {
+  async update(
+    @CurrentStaff() admin: SessionUser,
+    @Body() body: UpdateClinicDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ClinicSettings> {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(Clinic, { id: admin.clinicId }, body);
       // Weekly digests run at 08:00 in the clinic's time zone.
       if (body.timezone) await syncDigestSchedulesInTransaction(manager, admin.clinicId);
-      const details = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]));
-      await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'clinic.update', outcome: 'success', recordType: 'clinic', recordId: admin.clinicId, details }, request, manager);
+      const details = Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]),
+      );
+      await this.audit.record(
+        {
+          clinicId: admin.clinicId,
+          actorType: 'staff',
+          actorId: admin.id,
+          action: 'clinic.update',
+          outcome: 'success',
+          recordType: 'clinic',
+          recordId: admin.clinicId,
+          details,
+        },
+        request,
+        manager,
+      );
       return toSettings(await manager.findOneByOrFail(Clinic, { id: admin.clinicId }));
     });
   }

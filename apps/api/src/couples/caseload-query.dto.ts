@@ -15,7 +15,10 @@ export class CaseloadQueryDto extends ListQueryDto {
   @IsIn(CASELOAD_SORT_FIELDS, { message: `must be one of ${CASELOAD_SORT_FIELDS.join(', ')}` })
   sort: CaseloadSort = 'nextSessionAt';
 
-  @ApiPropertyOptional({ enum: [...COUPLE_STATUSES, 'all'], description: 'Default: active and paused (discharged couples leave the caseload)' })
+  @ApiPropertyOptional({
+    enum: [...COUPLE_STATUSES, 'all'],
+    description: 'Default: active and paused (discharged couples leave the caseload)',
+  })
   @IsOptional()
   @IsIn([...COUPLE_STATUSES, 'all'], { message: `must be one of ${[...COUPLE_STATUSES, 'all'].join(', ')}` })
   status?: (typeof COUPLE_STATUSES)[number] | 'all';

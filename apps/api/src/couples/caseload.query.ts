@@ -47,7 +47,11 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
   if (!query.status) where.push(`c.status <> 'discharged'`);
   else if (query.status !== 'all') add((p) => `c.status = ${p}`, query.status);
   if (query.q?.trim()) {
-    add((p) => `(c.display_name ILIKE ${p} OR EXISTS (SELECT 1 FROM client q WHERE q.couple_id = c.id AND (q.name ILIKE ${p} OR q.email ILIKE ${p})))`, `%${escapeLike(query.q.trim())}%`);
+    add(
+      (p) =>
+        `(c.display_name ILIKE ${p} OR EXISTS (SELECT 1 FROM client q WHERE q.couple_id = c.id AND (q.name ILIKE ${p} OR q.email ILIKE ${p})))`,
+      `%${escapeLike(query.q.trim())}%`,
+    );
   }
   const having: string[] = [];
   if (query.hasOverdue) having.push('overdue_count > 0');
@@ -82,8 +86,9 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
   // Without a filter on the counts, the page is chosen from the couples alone (in index order) and
   // the counts are computed for its rows only: the cost follows the page size, not the caseload
   // (an admin's view of a 10,000-couple clinic counted every couple's homework for each page).
-  const sql = having.length === 0
-    ? `WITH page AS (
+  const sql =
+    having.length === 0
+      ? `WITH page AS (
          SELECT c.*, count(*) OVER ()::int AS total
          FROM couple c
          WHERE ${where.join(' AND ')}
@@ -94,7 +99,7 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
        FROM page c
        ${joins}
        ORDER BY ${sortColumn} ${order} NULLS LAST, c.id`
-    : `WITH counted AS (
+      : `WITH counted AS (
          SELECT ${columns}
          FROM couple c
          ${joins}
@@ -109,7 +114,11 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
 }
 
 /** Runs the caseload statement and maps its rows. */
-export async function queryCaseload(db: DataSource, user: SessionUser, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
+export async function queryCaseload(
+  db: DataSource,
+  user: SessionUser,
+  query: CaseloadQueryDto,
+): Promise<ListResponse<CaseloadRow>> {
   const { sql, params, where, having } = buildCaseloadSql(user, query);
   const rows: Row[] = await db.query(sql, params);
   let total = rows[0]?.total ?? 0;

@@ -18,7 +18,10 @@ export interface CoupleDetailRow {
  * it, and the benchmark runs this same SQL raw). Tenancy is in the WHERE clause: another clinic's
  * couple, or another therapist's unless the reader is an admin, is simply not found.
  */
-export function buildCoupleDetailSql(user: Pick<SessionUser, 'id' | 'role' | 'clinicId'>, coupleId: string): { sql: string; params: unknown[] } {
+export function buildCoupleDetailSql(
+  user: Pick<SessionUser, 'id' | 'role' | 'clinicId'>,
+  coupleId: string,
+): { sql: string; params: unknown[] } {
   return {
     sql: `SELECT c.id, c.display_name, c.therapist_id, t.name AS therapist_name, c.status, c.next_session_at, c.last_activity_at, c.created_at,
             (SELECT coalesce(json_agg(json_build_object('id', p.id, 'position', p.position, 'name', p.name, 'email', p.email,
@@ -44,7 +47,11 @@ export function toCoupleView(row: CoupleDetailRow): CoupleView {
   };
 }
 
-export async function queryCoupleDetail(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView | null> {
+export async function queryCoupleDetail(
+  manager: EntityManager,
+  user: SessionUser,
+  coupleId: string,
+): Promise<CoupleView | null> {
   const { sql, params } = buildCoupleDetailSql(user, coupleId);
   const [row]: CoupleDetailRow[] = await manager.query(sql, params);
   return row ? toCoupleView(row) : null;

@@ -23,7 +23,15 @@ export interface CoupleExport {
     answers: { partner: 1 | 2; submittedAt: string | null; answers: AnswerMap | null }[];
     review: { reviewedAt: string; comment: string | null } | null;
   }[];
-  notes: { id: string; format: string; sessionDate: string; signedAt: string; author: string; sections: Record<string, string>; addenda: { author: string; signedAt: string; body: string }[] }[];
+  notes: {
+    id: string;
+    format: string;
+    sessionDate: string;
+    signedAt: string;
+    author: string;
+    sections: Record<string, string>;
+    addenda: { author: string; signedAt: string; body: string }[];
+  }[];
 }
 
 /** A couple's whole story: the timeline, and the export (JSON or printable). */
@@ -41,26 +49,59 @@ export class CoupleRecordService {
     const ids = assignments.map((a) => a.id);
     const responses = ids.length ? await manager.findBy(HomeworkResponse, { assignmentId: In(ids) }) : [];
     const clients = await manager.findBy(Client, { coupleId });
-    const notes = includeNotes ? await manager.find(SessionNote, { where: { coupleId }, order: { createdAt: 'ASC' } }) : [];
-    const staffIds = [...new Set([...notes.map((n) => n.authorId), ...assignments.map((a) => a.reviewedBy).filter((x): x is string => !!x)])];
-    const staff = new Map((staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]));
+    const notes = includeNotes
+      ? await manager.find(SessionNote, { where: { coupleId }, order: { createdAt: 'ASC' } })
+      : [];
+    const staffIds = [
+      ...new Set([
+        ...notes.map((n) => n.authorId),
+        ...assignments.map((a) => a.reviewedBy).filter((x): x is string => !!x),
+      ]),
+    ];
+    const staff = new Map(
+      (staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]),
+    );
     return { assignments, responses, clients, notes, staff };
   }
 
   async timeline(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<TimelineEvent[]> {
     const couple = await this.couples.findVisible(this.dataSource.manager, user, coupleId);
     // Notes are private to the couple's therapist; an admin's timeline leaves them out.
-    const { assignments, responses, clients, notes, staff } = await this.parts(couple.id, couple.therapistId === user.id);
+    const { assignments, responses, clients, notes, staff } = await this.parts(
+      couple.id,
+      couple.therapistId === user.id,
+    );
     const client = new Map(clients.map((c) => [c.id, c.name]));
     const title = new Map(assignments.map((a) => [a.id, a.title]));
     const events: TimelineEvent[] = [];
     for (const a of assignments) {
       events.push({ at: a.createdAt.toISOString(), kind: 'assigned', recordId: a.id, title: a.title, actor: null });
-      if (a.reviewedAt) events.push({ at: a.reviewedAt.toISOString(), kind: 'reviewed', recordId: a.id, title: a.title, actor: staff.get(a.reviewedBy ?? '') ?? null });
-      if (a.cancelledAt) events.push({ at: a.cancelledAt.toISOString(), kind: 'cancelled', recordId: a.id, title: a.title, actor: null });
+      if (a.reviewedAt)
+        events.push({
+          at: a.reviewedAt.toISOString(),
+          kind: 'reviewed',
+          recordId: a.id,
+          title: a.title,
+          actor: staff.get(a.reviewedBy ?? '') ?? null,
+        });
+      if (a.cancelledAt)
+        events.push({
+          at: a.cancelledAt.toISOString(),
+          kind: 'cancelled',
+          recordId: a.id,
+          title: a.title,
+          actor: null,
+        });
     }
     for (const r of responses) {
-      if (r.submittedAt) events.push({ at: r.submittedAt.toISOString(), kind: 'submitted', recordId: r.assignmentId, title: title.get(r.assignmentId) ?? '', actor: client.get(r.clientId) ?? null });
+      if (r.submittedAt)
+        events.push({
+          at: r.submittedAt.toISOString(),
+          kind: 'submitted',
+          recordId: r.assignmentId,
+          title: title.get(r.assignmentId) ?? '',
+          actor: client.get(r.clientId) ?? null,
+        });
     }
     for (const n of notes.filter((x) => !x.addendumTo)) {
       events.push({
@@ -71,13 +112,31 @@ export class CoupleRecordService {
         actor: staff.get(n.authorId) ?? null,
       });
     }
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.timeline', outcome: 'success', recordType: 'couple', recordId: couple.id }, request);
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'couple.timeline',
+        outcome: 'success',
+        recordType: 'couple',
+        recordId: couple.id,
+      },
+      request,
+    );
     return events.sort((x, y) => y.at.localeCompare(x.at));
   }
 
   /** The whole record, for the clinic's files or a transfer: only the couple's own therapist. */
-  async export(user: SessionUser, coupleId: string, request: FastifyRequest, format: 'json' | 'html'): Promise<CoupleExport> {
-    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: coupleId, clinicId: user.clinicId, therapistId: user.id });
+  async export(
+    user: SessionUser,
+    coupleId: string,
+    request: FastifyRequest,
+    format: 'json' | 'html',
+  ): Promise<CoupleExport> {
+    const couple = await this.dataSource
+      .getRepository(Couple)
+      .findOneBy({ id: coupleId, clinicId: user.clinicId, therapistId: user.id });
     if (!couple) throw new NotFoundException('No such couple in your caseload.');
     const view = await this.couples.get(user, coupleId, request);
     const { assignments, responses, clients, notes, staff } = await this.parts(couple.id, true);
@@ -97,7 +156,11 @@ export class CoupleRecordService {
         prompts: a.prompts,
         answers: responses
           .filter((r) => r.assignmentId === a.id)
-          .map((r) => ({ partner: position.get(r.clientId) ?? 1, submittedAt: r.submittedAt?.toISOString() ?? null, answers: r.submittedAt ? r.answers : null }))
+          .map((r) => ({
+            partner: position.get(r.clientId) ?? 1,
+            submittedAt: r.submittedAt?.toISOString() ?? null,
+            answers: r.submittedAt ? r.answers : null,
+          }))
           .sort((x, y) => x.partner - y.partner),
         review: a.reviewedAt ? { reviewedAt: a.reviewedAt.toISOString(), comment: a.reviewComment } : null,
       })),
@@ -110,11 +173,26 @@ export class CoupleRecordService {
         sections: n.sections,
         addenda: notes
           .filter((x) => x.addendumTo === n.id)
-          .map((x) => ({ author: staff.get(x.authorId) ?? '', signedAt: (x.signedAt as Date).toISOString(), body: x.sections.body ?? '' })),
+          .map((x) => ({
+            author: staff.get(x.authorId) ?? '',
+            signedAt: (x.signedAt as Date).toISOString(),
+            body: x.sections.body ?? '',
+          })),
       })),
     };
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.export', outcome: 'success', recordType: 'couple', recordId: couple.id, details: { format } }, request);
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'couple.export',
+        outcome: 'success',
+        recordType: 'couple',
+        recordId: couple.id,
+        details: { format },
+      },
+      request,
+    );
     return result;
   }
 }
-

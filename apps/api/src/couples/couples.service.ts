@@ -26,10 +26,26 @@ export class CouplesService {
     private readonly audit: AuditService,
   ) {}
 
-  async caseload(user: SessionUser, query: CaseloadQueryDto, request: FastifyRequest): Promise<ListResponse<CaseloadRow>> {
-    if (query.therapistId && user.role !== 'admin') throw new ForbiddenException('Only admins can view another therapist’s caseload.');
+  async caseload(
+    user: SessionUser,
+    query: CaseloadQueryDto,
+    request: FastifyRequest,
+  ): Promise<ListResponse<CaseloadRow>> {
+    if (query.therapistId && user.role !== 'admin')
+      throw new ForbiddenException('Only admins can view another therapist’s caseload.');
     const result = await queryCaseload(this.dataSource, user, query);
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.list', outcome: 'success', recordType: 'couple', details: { rows: result.data.length } }, request);
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'couple.list',
+        outcome: 'success',
+        recordType: 'couple',
+        details: { rows: result.data.length },
+      },
+      request,
+    );
     return result;
   }
 
@@ -49,7 +65,15 @@ export class CouplesService {
       this.dataSource.manager,
       sql,
       params,
-      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId },
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'couple.view',
+        outcome: 'success',
+        recordType: 'couple',
+        recordId: coupleId,
+      },
       request,
     );
     if (!row) throw coupleNotFound();
@@ -74,28 +98,52 @@ export class CouplesService {
       );
       await manager.insert(
         Client,
-        dto.partners.map((p, i) => ({ clinicId: user.clinicId, coupleId: couple.id, position: (i + 1) as 1 | 2, ...p })),
+        dto.partners.map((p, i) => ({
+          clinicId: user.clinicId,
+          coupleId: couple.id,
+          position: (i + 1) as 1 | 2,
+          ...p,
+        })),
       );
       if (couple.nextSessionAt) await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
-      await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'couple.create', outcome: 'success', recordType: 'couple', recordId: couple.id }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: user.clinicId,
+          actorType: 'staff',
+          actorId: user.id,
+          action: 'couple.create',
+          outcome: 'success',
+          recordType: 'couple',
+          recordId: couple.id,
+        },
+        request,
+        manager,
+      );
       return this.load(manager, user, couple.id);
     });
   }
 
-  async update(user: SessionUser, coupleId: string, dto: UpdateCoupleDto, request: FastifyRequest): Promise<CoupleView> {
+  async update(
+    user: SessionUser,
+    coupleId: string,
+    dto: UpdateCoupleDto,
+    request: FastifyRequest,
+  ): Promise<CoupleView> {
     return this.dataSource.transaction(async (manager) => {
       const couple = await this.findVisible(manager, user, coupleId, true);
       const changes: Partial<Couple> = {};
       if (dto.displayName !== undefined) changes.displayName = dto.displayName;
       if (dto.status !== undefined) changes.status = dto.status;
-      if (dto.nextSessionAt !== undefined) changes.nextSessionAt = dto.nextSessionAt === null ? null : new Date(dto.nextSessionAt);
+      if (dto.nextSessionAt !== undefined)
+        changes.nextSessionAt = dto.nextSessionAt === null ? null : new Date(dto.nextSessionAt);
       if (dto.therapistId !== undefined && dto.therapistId !== couple.therapistId) {
         if (user.role !== 'admin') throw new ForbiddenException('Only admins can reassign a couple.');
         changes.therapistId = (await this.activeTherapist(manager, user, dto.therapistId)).id;
       }
       const positions = new Set<number>();
       for (const partner of dto.partners ?? []) {
-        if (positions.has(partner.position)) throw validationProblem([{ field: 'partners', message: 'lists the same partner twice' }]);
+        if (positions.has(partner.position))
+          throw validationProblem([{ field: 'partners', message: 'lists the same partner twice' }]);
         positions.add(partner.position);
         const { position, ...fields } = partner;
         if (Object.keys(fields).length) await manager.update(Client, { coupleId: couple.id, position }, fields);
@@ -111,7 +159,11 @@ export class CouplesService {
            WHERE a.couple_id = $1 AND a.cancelled_at IS NULL AND r.submitted_at IS NULL`,
           [couple.id],
         );
-        await replanRemindersInTransaction(manager, user.clinicId, open.map((r) => r.id));
+        await replanRemindersInTransaction(
+          manager,
+          user.clinicId,
+          open.map((r) => r.id),
+        );
       }
       await this.audit.record(
         {
@@ -133,7 +185,8 @@ export class CouplesService {
 
   private async activeTherapist(manager: EntityManager, user: SessionUser, staffId: string): Promise<StaffUser> {
     const staff = await manager.findOneBy(StaffUser, { id: staffId, clinicId: user.clinicId, status: 'active' });
-    if (!staff) throw validationProblem([{ field: 'therapistId', message: 'must be an active staff member of your clinic' }]);
+    if (!staff)
+      throw validationProblem([{ field: 'therapistId', message: 'must be an active staff member of your clinic' }]);
     return staff;
   }
 

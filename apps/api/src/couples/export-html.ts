@@ -6,7 +6,8 @@ function answerText(prompt: Prompt, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (prompt.kind === 'scale') return `${value} / ${prompt.max} (${prompt.minLabel} … ${prompt.maxLabel})`;
   if (prompt.kind === 'single_choice') return prompt.options.find((o) => o.id === value)?.label ?? String(value);
-  if (prompt.kind === 'checklist' && Array.isArray(value)) return value.map((id) => prompt.options.find((o) => o.id === id)?.label ?? id).join('; ') || '—';
+  if (prompt.kind === 'checklist' && Array.isArray(value))
+    return value.map((id) => prompt.options.find((o) => o.id === id)?.label ?? id).join('; ') || '—';
   return String(value);
 }
 
@@ -35,7 +36,9 @@ ${a.review?.comment ? `<p>Review comment: ${e(a.review.comment)}</p>` : ''}</sec
     .map(
       (n) => `<section><h3>${e(n.format.toUpperCase())} note — session ${e(n.sessionDate)}</h3>
 <p class="meta">Signed ${e(n.signedAt.slice(0, 16).replace('T', ' '))} by ${e(n.author)}</p>
-${Object.entries(n.sections).map(([k, v]) => `<h4>${e(k)}</h4><p>${e(v)}</p>`).join('')}
+${Object.entries(n.sections)
+  .map(([k, v]) => `<h4>${e(k)}</h4><p>${e(v)}</p>`)
+  .join('')}
 ${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16).replace('T', ' '))}, ${e(x.author)}:</strong> ${e(x.body)}</blockquote>`).join('')}</section>`,
     )
     .join('\n');

@@ -1,11 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { EXERCISE_SORT_FIELDS, EXERCISE_SOURCES, type ExerciseSortField, type ExerciseSource } from '@trellis/contracts';
+import {
+  EXERCISE_SORT_FIELDS,
+  EXERCISE_SOURCES,
+  type ExerciseSortField,
+  type ExerciseSource,
+} from '@trellis/contracts';
 import { STRATEGY_KEYS, type StrategyKey } from '@trellis/domain';
 import { ListQueryDto } from '../http/list-query.dto';
 
 export class ExerciseListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: EXERCISE_SORT_FIELDS, default: 'title', description: 'strategy sorts in the catalog’s strategy order' })
+  @ApiPropertyOptional({
+    enum: EXERCISE_SORT_FIELDS,
+    default: 'title',
+    description: 'strategy sorts in the catalog’s strategy order',
+  })
   @IsOptional()
   @IsIn(EXERCISE_SORT_FIELDS, { message: `must be one of ${EXERCISE_SORT_FIELDS.join(', ')}` })
   sort: ExerciseSortField = 'title';

@@ -8,7 +8,10 @@ function toField(path: string): string {
 }
 
 export function promptFieldErrors(prompts: unknown): FieldError[] {
-  return validatePromptDefinitions(prompts).map((problem) => ({ field: toField(problem.path), message: problem.message }));
+  return validatePromptDefinitions(prompts).map((problem) => ({
+    field: toField(problem.path),
+    message: problem.message,
+  }));
 }
 
 /** The prompts as sent, once the domain rules accept them; otherwise a 400 naming each problem. */

@@ -15,14 +15,23 @@ export class ExercisesController {
   constructor(private readonly exercises: ExercisesService) {}
 
   @Get()
-  @ApiOperation({ summary: "Built-in and the clinic's own exercises: search (q), filter (strategy, source), sort, page" })
-  list(@CurrentStaff() staff: SessionUser, @Query() query: ExerciseListQueryDto): Promise<ListResponse<ExerciseSummary>> {
+  @ApiOperation({
+    summary: "Built-in and the clinic's own exercises: search (q), filter (strategy, source), sort, page",
+  })
+  list(
+    @CurrentStaff() staff: SessionUser,
+    @Query() query: ExerciseListQueryDto,
+  ): Promise<ListResponse<ExerciseSummary>> {
     return this.exercises.list(staff.clinicId, query);
   }
 
   @Post()
   @ApiOperation({ summary: "Write a new exercise for the clinic's library (3–6 prompts)" })
-  create(@CurrentStaff() staff: SessionUser, @Body() body: CreateExerciseDto, @Req() request: FastifyRequest): Promise<ExerciseDetail> {
+  create(
+    @CurrentStaff() staff: SessionUser,
+    @Body() body: CreateExerciseDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ExerciseDetail> {
     return this.exercises.create(staff, body, request);
   }
 
@@ -34,12 +43,18 @@ export class ExercisesController {
 
   @Post(':id/duplicate')
   @ApiOperation({ summary: "Copy a built-in or the clinic's own exercise into the clinic's library, to adapt it" })
-  duplicate(@CurrentStaff() staff: SessionUser, @Param('id', RecordIdPipe) id: string, @Req() request: FastifyRequest): Promise<ExerciseDetail> {
+  duplicate(
+    @CurrentStaff() staff: SessionUser,
+    @Param('id', RecordIdPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ExerciseDetail> {
     return this.exercises.duplicate(staff, id, request);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit the clinic's own exercise (built-ins: 409, duplicate first); new prompts bump the version" })
+  @ApiOperation({
+    summary: "Edit the clinic's own exercise (built-ins: 409, duplicate first); new prompts bump the version",
+  })
   update(
     @CurrentStaff() staff: SessionUser,
     @Param('id', RecordIdPipe) id: string,
@@ -52,7 +67,11 @@ export class ExercisesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: "Archive the clinic's own exercise (built-ins: 409); assignments keep their copies" })
-  archive(@CurrentStaff() staff: SessionUser, @Param('id', RecordIdPipe) id: string, @Req() request: FastifyRequest): Promise<void> {
+  archive(
+    @CurrentStaff() staff: SessionUser,
+    @Param('id', RecordIdPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     return this.exercises.archive(staff, id, request);
   }
 }

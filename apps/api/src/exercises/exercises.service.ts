@@ -37,7 +37,13 @@ function escapeLike(value: string): string {
 /** "<title> (copy)", shortened first if needed so the copy still fits the title limit. */
 function copyTitle(title: string): string {
   const room = TITLE_MAX_LENGTH - COPY_SUFFIX.length;
-  const head = title.length > room ? title.slice(0, room).replace(/[\uD800-\uDBFF]$/, '').trimEnd() : title;
+  const head =
+    title.length > room
+      ? title
+          .slice(0, room)
+          .replace(/[\uD800-\uDBFF]$/, '')
+          .trimEnd()
+      : title;
   return `${head}${COPY_SUFFIX}`;
 }
 
@@ -127,15 +133,26 @@ export class ExercisesService {
    * Changes the clinic's own exercise; the version goes up only when the prompts really change.
    * Assignments hold frozen copies of the prompts, so nothing else is touched.
    */
-  async update(staff: SessionUser, id: string, dto: UpdateExerciseDto, request: FastifyRequest): Promise<ExerciseDetail> {
+  async update(
+    staff: SessionUser,
+    id: string,
+    dto: UpdateExerciseDto,
+    request: FastifyRequest,
+  ): Promise<ExerciseDetail> {
     const prompts = dto.prompts === undefined ? undefined : checkedPrompts(dto.prompts);
     return this.dataSource.transaction(async (manager) => {
-      const exercise = await this.editable(manager, staff.clinicId, id, 'Built-in exercises cannot be edited: duplicate it first.');
+      const exercise = await this.editable(
+        manager,
+        staff.clinicId,
+        id,
+        'Built-in exercises cannot be edited: duplicate it first.',
+      );
       const changes: Partial<Exercise> = {};
       if (dto.title !== undefined && dto.title !== exercise.title) changes.title = dto.title;
       if (dto.strategy !== undefined && dto.strategy !== exercise.strategy) changes.strategy = dto.strategy;
       if (dto.purpose !== undefined && dto.purpose !== exercise.purpose) changes.purpose = dto.purpose;
-      if (dto.instructions !== undefined && dto.instructions !== exercise.instructions) changes.instructions = dto.instructions;
+      if (dto.instructions !== undefined && dto.instructions !== exercise.instructions)
+        changes.instructions = dto.instructions;
       if (dto.estimatedMinutes !== undefined && dto.estimatedMinutes !== exercise.estimatedMinutes) {
         changes.estimatedMinutes = dto.estimatedMinutes;
       }
@@ -146,7 +163,10 @@ export class ExercisesService {
 
       await manager.update(Exercise, { id: exercise.id }, changes);
       Object.assign(exercise, changes);
-      await this.record(manager, staff, 'exercise.update', exercise.id, request, { fields: fields.join(','), version: exercise.version });
+      await this.record(manager, staff, 'exercise.update', exercise.id, request, {
+        fields: fields.join(','),
+        version: exercise.version,
+      });
       return toExerciseDetail(exercise);
     });
   }
@@ -169,8 +189,16 @@ export class ExercisesService {
   }
 
   /** The clinic's own exercise, locked for the change; a built-in is a 409 (it is visible, just read-only). */
-  private async editable(manager: EntityManager, clinicId: string, id: string, builtInMessage: string): Promise<Exercise> {
-    const exercise = await manager.findOne(Exercise, { where: this.visible(clinicId, id), lock: { mode: 'pessimistic_write' } });
+  private async editable(
+    manager: EntityManager,
+    clinicId: string,
+    id: string,
+    builtInMessage: string,
+  ): Promise<Exercise> {
+    const exercise = await manager.findOne(Exercise, {
+      where: this.visible(clinicId, id),
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!exercise) throw notFound();
     if (exercise.clinicId === null) throw new ConflictException(builtInMessage);
     return exercise;
@@ -181,7 +209,10 @@ export class ExercisesService {
     if (query.sort === 'title') return qb.orderBy(byTitle, query.order).addOrderBy('e.id', 'ASC');
     if (query.sort === 'strategy') {
       // The seed article's order (the catalog's), which is how therapists know the strategies.
-      qb.orderBy('array_position(CAST(:strategyOrder AS text[]), e.strategy)', query.order).setParameter('strategyOrder', STRATEGY_KEYS);
+      qb.orderBy('array_position(CAST(:strategyOrder AS text[]), e.strategy)', query.order).setParameter(
+        'strategyOrder',
+        STRATEGY_KEYS,
+      );
     } else {
       qb.orderBy('e.estimatedMinutes', query.order);
     }
@@ -196,7 +227,10 @@ export class ExercisesService {
   private async insert(
     manager: EntityManager,
     staff: SessionUser,
-    fields: Pick<Exercise, 'title' | 'strategy' | 'purpose' | 'instructions' | 'estimatedMinutes' | 'prompts' | 'basedOnId'>,
+    fields: Pick<
+      Exercise,
+      'title' | 'strategy' | 'purpose' | 'instructions' | 'estimatedMinutes' | 'prompts' | 'basedOnId'
+    >,
   ): Promise<Exercise> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`exercise-key:${staff.clinicId}`]);
     const base = keyBaseFromTitle(fields.title);
@@ -228,7 +262,16 @@ export class ExercisesService {
     details?: Record<string, string | number>,
   ): Promise<void> {
     await this.audit.record(
-      { clinicId: staff.clinicId, actorType: 'staff', actorId: staff.id, action, outcome: 'success', recordType: 'exercise', recordId: exerciseId, details },
+      {
+        clinicId: staff.clinicId,
+        actorType: 'staff',
+        actorId: staff.id,
+        action,
+        outcome: 'success',
+        recordType: 'exercise',
+        recordId: exerciseId,
+        details,
+      },
       request,
       manager,
     );

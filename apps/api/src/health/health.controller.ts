@@ -39,7 +39,10 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Readiness for load balancers: this replica can serve (PostgreSQL answers). Redis may be down: writes then wait in the outbox' })
+  @ApiOperation({
+    summary:
+      'Readiness for load balancers: this replica can serve (PostgreSQL answers). Redis may be down: writes then wait in the outbox',
+  })
   @ApiResponse({ status: 200, description: 'Serving' })
   @ApiResponse({ status: 503, description: 'PostgreSQL does not answer' })
   async live(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'down' }> {

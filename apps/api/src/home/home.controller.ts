@@ -18,7 +18,10 @@ export class HomeController {
   @ApiOperation({ summary: 'What needs attention (awaiting review, overdue, sessions in 48 h) and completion charts' })
   async get(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<TherapistHome> {
     const result = await this.home.home(user);
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'home.view', outcome: 'success' }, request);
+    await this.audit.record(
+      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'home.view', outcome: 'success' },
+      request,
+    );
     return result;
   }
 }

@@ -7,7 +7,14 @@ const LIST_LIMIT = 20;
 
 interface HomeRow {
   awaiting: { id: string; couple_id: string; couple_name: string; title: string; completed_at: string }[];
-  overdue: { id: string; couple_id: string; couple_name: string; title: string; due_at: string; waiting_for: string[] | null }[];
+  overdue: {
+    id: string;
+    couple_id: string;
+    couple_name: string;
+    title: string;
+    due_at: string;
+    waiting_for: string[] | null;
+  }[];
   upcoming: { id: string; display_name: string; next_session_at: string }[];
   weeks: { week_start: string; due: number; completed: number }[];
   strategies: { strategy: string; assigned: number; completed: number }[];
@@ -66,10 +73,31 @@ export class HomeService {
       params,
     );
     return {
-      awaitingReview: row.awaiting.map((r) => ({ assignmentId: r.id, coupleId: r.couple_id, coupleName: r.couple_name, title: r.title, completedAt: iso(r.completed_at) })),
-      overdue: row.overdue.map((r) => ({ assignmentId: r.id, coupleId: r.couple_id, coupleName: r.couple_name, title: r.title, dueAt: iso(r.due_at), waitingFor: r.waiting_for ?? [] })),
-      upcomingSessions: row.upcoming.map((r) => ({ coupleId: r.id, coupleName: r.display_name, nextSessionAt: iso(r.next_session_at) })),
-      completionByWeek: row.weeks.map((w) => ({ weekStart: iso(w.week_start).slice(0, 10), due: w.due, completed: w.completed })),
+      awaitingReview: row.awaiting.map((r) => ({
+        assignmentId: r.id,
+        coupleId: r.couple_id,
+        coupleName: r.couple_name,
+        title: r.title,
+        completedAt: iso(r.completed_at),
+      })),
+      overdue: row.overdue.map((r) => ({
+        assignmentId: r.id,
+        coupleId: r.couple_id,
+        coupleName: r.couple_name,
+        title: r.title,
+        dueAt: iso(r.due_at),
+        waitingFor: r.waiting_for ?? [],
+      })),
+      upcomingSessions: row.upcoming.map((r) => ({
+        coupleId: r.id,
+        coupleName: r.display_name,
+        nextSessionAt: iso(r.next_session_at),
+      })),
+      completionByWeek: row.weeks.map((w) => ({
+        weekStart: iso(w.week_start).slice(0, 10),
+        due: w.due,
+        completed: w.completed,
+      })),
       completionByStrategy: row.strategies,
     };
   }

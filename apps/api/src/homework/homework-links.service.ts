@@ -41,7 +41,11 @@ export class HomeworkLinksService {
     return this.dataSource.transaction(async (manager) => {
       const response = await this.activeResponse(manager, token);
       const now = new Date();
-      await manager.update(HomeworkResponse, { id: response.id }, { linkOpenedAt: response.linkOpenedAt ?? now, linkLastUsedAt: now });
+      await manager.update(
+        HomeworkResponse,
+        { id: response.id },
+        { linkOpenedAt: response.linkOpenedAt ?? now, linkLastUsedAt: now },
+      );
       return response;
     });
   }

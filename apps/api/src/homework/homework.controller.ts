@@ -1,7 +1,24 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Post, Put, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Post,
+  Put,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HOMEWORK_CSRF_HEADER, HOMEWORK_RESPONSE_HEADER, type HomeworkGreeting, type HomeworkView } from '@trellis/contracts';
+import {
+  HOMEWORK_CSRF_HEADER,
+  HOMEWORK_RESPONSE_HEADER,
+  type HomeworkGreeting,
+  type HomeworkView,
+} from '@trellis/contracts';
 import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
 import { Public } from '../auth/public.decorator';
 import { AnswersDto, FreshLinkDto, HomeworkTokenDto } from './homework.dto';
@@ -51,7 +68,9 @@ export class HomeworkController {
     const id = this.responseId(request);
     const named = request.headers[HOMEWORK_RESPONSE_HEADER];
     if (named !== undefined && named !== id) {
-      throw new ConflictException('Someone else opened their homework in this browser. Reload the page and open your own link.');
+      throw new ConflictException(
+        'Someone else opened their homework in this browser. Reload the page and open your own link.',
+      );
     }
     return id;
   }
@@ -59,7 +78,11 @@ export class HomeworkController {
   @Post('link')
   @HttpCode(200)
   @ApiOperation({ summary: 'Who a link is for ("Hi Alex"); changes nothing. Inactive links: 404' })
-  async greeting(@Body() body: HomeworkTokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<HomeworkGreeting> {
+  async greeting(
+    @Body() body: HomeworkTokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HomeworkGreeting> {
     noStore(reply);
     await this.limiter.consume({ bucket: 'homework-link', key: request.ip, ...LINK_LIMIT }, reply);
     return this.links.greeting(body.token);
@@ -68,7 +91,11 @@ export class HomeworkController {
   @Post('session')
   @HttpCode(200)
   @ApiOperation({ summary: "The partner's own action: start a short session scoped to their response" })
-  async start(@Body() body: HomeworkTokenDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ ok: true }> {
+  async start(
+    @Body() body: HomeworkTokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ ok: true }> {
     noStore(reply);
     this.requireHeader(request);
     await this.limiter.consume({ bucket: 'homework-link', key: request.ip, ...LINK_LIMIT }, reply);
@@ -88,7 +115,11 @@ export class HomeworkController {
 
   @Put('current/draft')
   @ApiOperation({ summary: 'Autosave: partial answers are fine' })
-  saveDraft(@Body() body: AnswersDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ savedAt: string }> {
+  saveDraft(
+    @Body() body: AnswersDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ savedAt: string }> {
     noStore(reply);
     this.requireHeader(request);
     return this.homework.saveDraft(this.writableResponseId(request), body.answers, request);
@@ -97,7 +128,11 @@ export class HomeworkController {
   @Post('current/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit complete answers, once (a second submit is 409 and the first is kept)' })
-  submit(@Body() body: AnswersDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ submittedAt: string }> {
+  submit(
+    @Body() body: AnswersDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ submittedAt: string }> {
     noStore(reply);
     this.requireHeader(request);
     return this.homework.submit(this.writableResponseId(request), body.answers, request);
@@ -106,11 +141,18 @@ export class HomeworkController {
   @Post('fresh-link')
   @HttpCode(202)
   @ApiOperation({ summary: 'Email fresh links for open homework to this address (same answer either way)' })
-  async freshLink(@Body() body: FreshLinkDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ message: string }> {
+  async freshLink(
+    @Body() body: FreshLinkDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ message: string }> {
     noStore(reply);
     this.requireHeader(request);
     await this.limiter.consume({ bucket: 'fresh-link-ip', key: request.ip, limit: 10, windowSeconds: 3600 }, reply);
-    await this.limiter.consume({ bucket: 'fresh-link-email', key: body.email.toLowerCase(), limit: 3, windowSeconds: 3600 }, reply);
+    await this.limiter.consume(
+      { bucket: 'fresh-link-email', key: body.email.toLowerCase(), limit: 3, windowSeconds: 3600 },
+      reply,
+    );
     await this.links.sendFreshLinks(body.email);
     return { message: 'If that address has homework waiting, a new link is on its way.' };
   }

@@ -20,12 +20,32 @@ export class HomeworkService {
     private readonly audit: AuditService,
   ) {}
 
-  private audited(response: HomeworkResponse, action: 'homework.view' | 'homework.draft' | 'homework.submit', request: FastifyRequest, manager?: EntityManager) {
-    return this.audit.record({ clinicId: response.clinicId, actorType: 'client_link', actorId: response.clientId, action, outcome: 'success', recordType: 'homework_response', recordId: response.id }, request, manager);
+  private audited(
+    response: HomeworkResponse,
+    action: 'homework.view' | 'homework.draft' | 'homework.submit',
+    request: FastifyRequest,
+    manager?: EntityManager,
+  ) {
+    return this.audit.record(
+      {
+        clinicId: response.clinicId,
+        actorType: 'client_link',
+        actorId: response.clientId,
+        action,
+        outcome: 'success',
+        recordType: 'homework_response',
+        recordId: response.id,
+      },
+      request,
+      manager,
+    );
   }
 
   private async load(manager: EntityManager, responseId: string, lock = false) {
-    const response = await manager.findOne(HomeworkResponse, { where: { id: responseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const response = await manager.findOne(HomeworkResponse, {
+      where: { id: responseId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!response) throw new UnauthorizedException('Open the link from your email again.');
     const assignment = await manager.findOneByOrFail(Assignment, { id: response.assignmentId });
     if (assignment.cancelledAt) throw new UnauthorizedException('Open the link from your email again.');
@@ -71,33 +91,54 @@ export class HomeworkService {
   }
 
   private check(assignment: Assignment, answers: Record<string, unknown>, mode: 'draft' | 'submit'): AnswerMap {
-    if (JSON.stringify(answers).length > MAX_ANSWERS_JSON) throw validationProblem([{ field: 'answers', message: 'are too long to save' }]);
+    if (JSON.stringify(answers).length > MAX_ANSWERS_JSON)
+      throw validationProblem([{ field: 'answers', message: 'are too long to save' }]);
     const problems = validateAnswers(assignment.prompts, answers, { mode });
-    if (problems.length) throw validationProblem(problems.map((p) => ({ field: p.promptId ? `answers.${p.promptId}` : 'answers', message: p.message })));
+    if (problems.length)
+      throw validationProblem(
+        problems.map((p) => ({ field: p.promptId ? `answers.${p.promptId}` : 'answers', message: p.message })),
+      );
     return answers as AnswerMap;
   }
 
-  async saveDraft(responseId: string, answers: Record<string, unknown>, request: FastifyRequest): Promise<{ savedAt: string }> {
+  async saveDraft(
+    responseId: string,
+    answers: Record<string, unknown>,
+    request: FastifyRequest,
+  ): Promise<{ savedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
       const { response, assignment } = await this.load(manager, responseId, true);
-      if (response.submittedAt) throw new ConflictException('These answers were already submitted and can no longer change.');
+      if (response.submittedAt)
+        throw new ConflictException('These answers were already submitted and can no longer change.');
       const clean = this.check(assignment, answers, 'draft');
       const now = new Date();
-      await manager.update(HomeworkResponse, { id: response.id }, { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now });
+      await manager.update(
+        HomeworkResponse,
+        { id: response.id },
+        { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now },
+      );
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
       await this.audited(response, 'homework.draft', request, manager);
       return { savedAt: now.toISOString() };
     });
   }
 
-  async submit(responseId: string, answers: Record<string, unknown>, request: FastifyRequest): Promise<{ submittedAt: string }> {
+  async submit(
+    responseId: string,
+    answers: Record<string, unknown>,
+    request: FastifyRequest,
+  ): Promise<{ submittedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
       const { response, assignment } = await this.load(manager, responseId, true);
       // The row lock makes a double tap wait here and then see the first submission.
       if (response.submittedAt) throw new ConflictException('These answers were already submitted.');
       const clean = this.check(assignment, answers, 'submit');
       const now = new Date();
-      await manager.update(HomeworkResponse, { id: response.id }, { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now, submittedAt: now });
+      await manager.update(
+        HomeworkResponse,
+        { id: response.id },
+        { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now, submittedAt: now },
+      );
       // Submitted: the re-plan clears this partner's pending reminders.
       await replanRemindersInTransaction(manager, response.clinicId, [response.id]);
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });

@@ -37,7 +37,10 @@ function helmetOptions(https: boolean, inlineScriptHashes: readonly string[]): R
  * third of a cheap authenticated read's cost. `inlineScriptHashes` (base64 SHA-256) allow exactly
  * those inline scripts: the homework page ships its code inside its HTML.
  */
-export function securityHeaders(https: boolean, inlineScriptHashes: readonly string[] = []): Readonly<Record<string, string>> {
+export function securityHeaders(
+  https: boolean,
+  inlineScriptHashes: readonly string[] = [],
+): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const collector = {
     setHeader: (name: string, value: string) => {

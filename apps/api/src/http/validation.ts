@@ -22,7 +22,10 @@ function inheritedKeyPaths(value: unknown, path = '', depth = 0): string[] {
   if (depth > 20 || typeof value !== 'object' || value === null) return [];
   return Object.keys(value).flatMap((key) => {
     const here = path ? `${path}.${key}` : key;
-    return [...(INHERITED_KEYS.has(key) ? [here] : []), ...inheritedKeyPaths((value as Record<string, unknown>)[key], here, depth + 1)];
+    return [
+      ...(INHERITED_KEYS.has(key) ? [here] : []),
+      ...inheritedKeyPaths((value as Record<string, unknown>)[key], here, depth + 1),
+    ];
   });
 }
 

@@ -12,7 +12,10 @@ export class CreateNoteDto {
   @IsISO8601({ strict: true }, { message: 'must be a date like 2026-11-24' })
   sessionDate: string;
 
-  @ApiProperty({ description: 'Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body' })
+  @ApiProperty({
+    description:
+      'Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body',
+  })
   @IsObject({ message: 'must be an object of section texts' })
   sections: Record<string, string>;
 }

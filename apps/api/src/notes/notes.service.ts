@@ -2,7 +2,13 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { NOTE_SECTIONS, type AuditAction, type NoteFormat, type SessionUser, type SessionNoteView } from '@trellis/contracts';
+import {
+  NOTE_SECTIONS,
+  type AuditAction,
+  type NoteFormat,
+  type SessionUser,
+  type SessionNoteView,
+} from '@trellis/contracts';
 import { Couple, SessionNote, StaffUser } from '@trellis/data';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
@@ -10,13 +16,22 @@ import { AddendumDto, CreateNoteDto, UpdateNoteDto } from './note.dto';
 
 const SECTION_MAX = 20_000;
 
-function checkSections(format: NoteFormat, sections: Record<string, unknown>, partial: boolean): Record<string, string> {
+function checkSections(
+  format: NoteFormat,
+  sections: Record<string, unknown>,
+  partial: boolean,
+): Record<string, string> {
   const allowed = NOTE_SECTIONS[format];
   const problems: { field: string; message: string }[] = [];
   for (const [key, value] of Object.entries(sections)) {
-    if (!allowed.includes(key)) problems.push({ field: `sections.${key}`, message: `is not a ${format.toUpperCase()} section (use ${allowed.join(', ')})` });
+    if (!allowed.includes(key))
+      problems.push({
+        field: `sections.${key}`,
+        message: `is not a ${format.toUpperCase()} section (use ${allowed.join(', ')})`,
+      });
     else if (typeof value !== 'string') problems.push({ field: `sections.${key}`, message: 'must be text' });
-    else if (value.length > SECTION_MAX) problems.push({ field: `sections.${key}`, message: `must be at most ${SECTION_MAX} characters` });
+    else if (value.length > SECTION_MAX)
+      problems.push({ field: `sections.${key}`, message: `must be at most ${SECTION_MAX} characters` });
   }
   if (problems.length) throw validationProblem(problems);
   if (partial) return sections as Record<string, string>;
@@ -42,7 +57,10 @@ export class NotesService {
   }
 
   private async ownNote(manager: EntityManager, user: SessionUser, noteId: string, lock = false): Promise<SessionNote> {
-    const note = await manager.findOne(SessionNote, { where: { id: noteId, clinicId: user.clinicId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const note = await manager.findOne(SessionNote, {
+      where: { id: noteId, clinicId: user.clinicId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!note) throw new NotFoundException('No such note.');
     await this.ownCouple(manager, user, note.coupleId).catch(() => {
       throw new NotFoundException('No such note.');
@@ -50,13 +68,35 @@ export class NotesService {
     return note;
   }
 
-  private record(user: SessionUser, action: AuditAction, recordId: string, request: FastifyRequest, manager?: EntityManager, details?: Record<string, string>) {
-    return this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action, outcome: 'success', recordType: 'session_note', recordId, details }, request, manager);
+  private record(
+    user: SessionUser,
+    action: AuditAction,
+    recordId: string,
+    request: FastifyRequest,
+    manager?: EntityManager,
+    details?: Record<string, string>,
+  ) {
+    return this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action,
+        outcome: 'success',
+        recordType: 'session_note',
+        recordId,
+        details,
+      },
+      request,
+      manager,
+    );
   }
 
   async list(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<SessionNoteView[]> {
     await this.ownCouple(this.dataSource.manager, user, coupleId);
-    const notes = await this.dataSource.getRepository(SessionNote).find({ where: { coupleId, clinicId: user.clinicId }, order: { sessionDate: 'DESC', createdAt: 'DESC' } });
+    const notes = await this.dataSource
+      .getRepository(SessionNote)
+      .find({ where: { coupleId, clinicId: user.clinicId }, order: { sessionDate: 'DESC', createdAt: 'DESC' } });
     await this.record(user, 'note.list', coupleId, request, undefined, { coupleId });
     return this.views(notes);
   }
@@ -69,18 +109,37 @@ export class NotesService {
     return (await this.views([note, ...addenda]))[0];
   }
 
-  async create(user: SessionUser, coupleId: string, dto: CreateNoteDto, request: FastifyRequest): Promise<SessionNoteView> {
+  async create(
+    user: SessionUser,
+    coupleId: string,
+    dto: CreateNoteDto,
+    request: FastifyRequest,
+  ): Promise<SessionNoteView> {
     const sections = checkSections(dto.format, dto.sections, false);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.ownCouple(manager, user, coupleId);
-      const note = await manager.save(manager.create(SessionNote, { clinicId: user.clinicId, coupleId, authorId: user.id, format: dto.format, sessionDate: dto.sessionDate.slice(0, 10), sections }));
+      const note = await manager.save(
+        manager.create(SessionNote, {
+          clinicId: user.clinicId,
+          coupleId,
+          authorId: user.id,
+          format: dto.format,
+          sessionDate: dto.sessionDate.slice(0, 10),
+          sections,
+        }),
+      );
       await this.record(user, 'note.create', note.id, request, manager, { coupleId });
       return note.id;
     });
     return this.get(user, id, request);
   }
 
-  async update(user: SessionUser, noteId: string, dto: UpdateNoteDto, request: FastifyRequest): Promise<SessionNoteView> {
+  async update(
+    user: SessionUser,
+    noteId: string,
+    dto: UpdateNoteDto,
+    request: FastifyRequest,
+  ): Promise<SessionNoteView> {
     await this.dataSource.transaction(async (manager) => {
       const note = await this.ownNote(manager, user, noteId, true);
       if (note.signedAt) throw new ConflictException('Signed notes cannot be changed: add an addendum instead.');
@@ -104,12 +163,27 @@ export class NotesService {
     return this.get(user, noteId, request);
   }
 
-  async addAddendum(user: SessionUser, noteId: string, dto: AddendumDto, request: FastifyRequest): Promise<SessionNoteView> {
+  async addAddendum(
+    user: SessionUser,
+    noteId: string,
+    dto: AddendumDto,
+    request: FastifyRequest,
+  ): Promise<SessionNoteView> {
     await this.dataSource.transaction(async (manager) => {
       const note = await this.ownNote(manager, user, noteId);
-      if (!note.signedAt || note.addendumTo) throw new ConflictException('Addenda are for signed notes: edit the draft instead.');
+      if (!note.signedAt || note.addendumTo)
+        throw new ConflictException('Addenda are for signed notes: edit the draft instead.');
       const addendum = await manager.save(
-        manager.create(SessionNote, { clinicId: user.clinicId, coupleId: note.coupleId, authorId: user.id, format: 'free', sessionDate: note.sessionDate, sections: { body: dto.body }, signedAt: new Date(), addendumTo: note.id }),
+        manager.create(SessionNote, {
+          clinicId: user.clinicId,
+          coupleId: note.coupleId,
+          authorId: user.id,
+          format: 'free',
+          sessionDate: note.sessionDate,
+          sections: { body: dto.body },
+          signedAt: new Date(),
+          addendumTo: note.id,
+        }),
       );
       await this.record(user, 'note.addendum', addendum.id, request, manager, { noteId: note.id });
     });
@@ -130,11 +204,20 @@ export class NotesService {
     const main = notes.filter((n) => !n.addendumTo);
     const ids = main.map((n) => n.id);
     const addenda = ids.length
-      ? [...notes.filter((n) => n.addendumTo), ...(await this.dataSource.getRepository(SessionNote).find({ where: { addendumTo: In(ids) }, order: { createdAt: 'ASC' } }))]
+      ? [
+          ...notes.filter((n) => n.addendumTo),
+          ...(await this.dataSource
+            .getRepository(SessionNote)
+            .find({ where: { addendumTo: In(ids) }, order: { createdAt: 'ASC' } })),
+        ]
       : [];
     const unique = new Map(addenda.map((a) => [a.id, a]));
     const authorIds = [...new Set([...notes, ...unique.values()].map((n) => n.authorId))];
-    const authors = new Map((authorIds.length ? await this.dataSource.getRepository(StaffUser).findBy({ id: In(authorIds) }) : []).map((s) => [s.id, s.name]));
+    const authors = new Map(
+      (authorIds.length ? await this.dataSource.getRepository(StaffUser).findBy({ id: In(authorIds) }) : []).map(
+        (s) => [s.id, s.name],
+      ),
+    );
     return main.map((n) => ({
       id: n.id,
       coupleId: n.coupleId,
@@ -149,7 +232,13 @@ export class NotesService {
       addenda: [...unique.values()]
         .filter((a) => a.addendumTo === n.id)
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-        .map((a) => ({ id: a.id, authorId: a.authorId, authorName: authors.get(a.authorId) ?? '', body: a.sections.body ?? '', signedAt: (a.signedAt as Date).toISOString() })),
+        .map((a) => ({
+          id: a.id,
+          authorId: a.authorId,
+          authorName: authors.get(a.authorId) ?? '',
+          body: a.sections.body ?? '',
+          signedAt: (a.signedAt as Date).toISOString(),
+        })),
     }));
   }
 }

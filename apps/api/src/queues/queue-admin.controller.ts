@@ -2,7 +2,14 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nes
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
-import { JOB_STATES, type JobState, type JobView, type ListResponse, type QueueCounts, type SessionUser } from '@trellis/contracts';
+import {
+  JOB_STATES,
+  type JobState,
+  type JobView,
+  type ListResponse,
+  type QueueCounts,
+  type SessionUser,
+} from '@trellis/contracts';
 import { AuditService } from '../audit/audit.service';
 import { CurrentStaff } from '../auth/current-staff';
 import { Roles } from '../auth/public.decorator';
@@ -33,23 +40,59 @@ export class QueueAdminController {
 
   @Get(':name/jobs')
   @ApiOperation({ summary: 'Jobs of one queue in one state (failed by default), with their error' })
-  jobs(@CurrentStaff() admin: SessionUser, @Param('name') name: string, @Query() query: JobListQueryDto): Promise<ListResponse<JobView>> {
+  jobs(
+    @CurrentStaff() admin: SessionUser,
+    @Param('name') name: string,
+    @Query() query: JobListQueryDto,
+  ): Promise<ListResponse<JobView>> {
     return this.queues.jobs(admin.clinicId, name, query.state, query.page, query.perPage);
   }
 
   @Post(':name/jobs/:id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Retry a failed job' })
-  async retry(@CurrentStaff() admin: SessionUser, @Param('name') name: string, @Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
+  async retry(
+    @CurrentStaff() admin: SessionUser,
+    @Param('name') name: string,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.queues.retry(admin.clinicId, name, id);
-    await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'queue.retry', outcome: 'success', recordType: 'job', recordId: `${name}/${id}` }, request);
+    await this.audit.record(
+      {
+        clinicId: admin.clinicId,
+        actorType: 'staff',
+        actorId: admin.id,
+        action: 'queue.retry',
+        outcome: 'success',
+        recordType: 'job',
+        recordId: `${name}/${id}`,
+      },
+      request,
+    );
   }
 
   @Delete(':name/jobs/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a job' })
-  async remove(@CurrentStaff() admin: SessionUser, @Param('name') name: string, @Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
+  async remove(
+    @CurrentStaff() admin: SessionUser,
+    @Param('name') name: string,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.queues.remove(admin.clinicId, name, id);
-    await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'queue.remove', outcome: 'success', recordType: 'job', recordId: `${name}/${id}` }, request);
+    await this.audit.record(
+      {
+        clinicId: admin.clinicId,
+        actorType: 'staff',
+        actorId: admin.id,
+        action: 'queue.remove',
+        outcome: 'success',
+        recordType: 'job',
+        recordId: `${name}/${id}`,
+      },
+      request,
+    );
   }
 }

@@ -74,7 +74,10 @@ export class QueueAdminService implements OnModuleDestroy {
       Promise.all(
         [...this.queues.entries()].map(async ([name, queue]) => {
           const counts = await queue.getJobCounts(...JOB_STATES);
-          return { name, counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number> };
+          return {
+            name,
+            counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number>,
+          };
         }),
       ),
     );

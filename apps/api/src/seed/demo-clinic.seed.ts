@@ -27,7 +27,14 @@ export async function seedDemoClinic(dataSource: DataSource): Promise<void> {
     for (const person of DEMO_STAFF) {
       await manager.upsert(
         StaffUser,
-        { clinicId: DEMO_CLINIC_ID, email: person.email, name: person.name, role: person.role, status: 'active', passwordHash },
+        {
+          clinicId: DEMO_CLINIC_ID,
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          status: 'active',
+          passwordHash,
+        },
         ['email'],
       );
     }
@@ -36,9 +43,24 @@ export async function seedDemoClinic(dataSource: DataSource): Promise<void> {
 }
 
 const DEMO_COUPLES = [
-  { id: '00000000-0000-4000-8000-0000000000c1', name: 'Alex & Sam Morgan', partners: ['Alex Morgan', 'Sam Morgan'], sessionInDays: 1 },
-  { id: '00000000-0000-4000-8000-0000000000c2', name: 'Priya & Jordan Shah', partners: ['Priya Shah', 'Jordan Shah'], sessionInDays: 6 },
-  { id: '00000000-0000-4000-8000-0000000000c3', name: 'Casey & Drew Lee', partners: ['Casey Lee', 'Drew Lee'], sessionInDays: 12 },
+  {
+    id: '00000000-0000-4000-8000-0000000000c1',
+    name: 'Alex & Sam Morgan',
+    partners: ['Alex Morgan', 'Sam Morgan'],
+    sessionInDays: 1,
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000c2',
+    name: 'Priya & Jordan Shah',
+    partners: ['Priya Shah', 'Jordan Shah'],
+    sessionInDays: 6,
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000000c3',
+    name: 'Casey & Drew Lee',
+    partners: ['Casey Lee', 'Drew Lee'],
+    sessionInDays: 12,
+  },
 ];
 
 /**
@@ -71,11 +93,32 @@ export async function seedDemoCouples(dataSource: DataSource): Promise<void> {
       `INSERT INTO assignment (id, clinic_id, couple_id, exercise_id, exercise_version, title, strategy, purpose, instructions, prompts, due_at, message, share_answers_after_both, assigned_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, now() - interval '1 day', 'Take your time with this one.', true, $11)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [assignmentId, DEMO_CLINIC_ID, DEMO_COUPLES[0].id, row.id, exercise.version, exercise.title, exercise.strategy, exercise.purpose, exercise.instructions, JSON.stringify(exercise.prompts), dana.id],
+      [
+        assignmentId,
+        DEMO_CLINIC_ID,
+        DEMO_COUPLES[0].id,
+        row.id,
+        exercise.version,
+        exercise.title,
+        exercise.strategy,
+        exercise.purpose,
+        exercise.instructions,
+        JSON.stringify(exercise.prompts),
+        dana.id,
+      ],
     );
     if (!inserted.length) return;
     const answers = Object.fromEntries(
-      exercise.prompts.map((p) => [p.id, p.kind === 'scale' ? p.min + 6 : p.kind === 'long_text' ? 'We talked on Sunday evening without phones. It felt calmer than last week.' : p.kind === 'single_choice' ? p.options[0].id : [p.options[0].id]]),
+      exercise.prompts.map((p) => [
+        p.id,
+        p.kind === 'scale'
+          ? p.min + 6
+          : p.kind === 'long_text'
+            ? 'We talked on Sunday evening without phones. It felt calmer than last week.'
+            : p.kind === 'single_choice'
+              ? p.options[0].id
+              : [p.options[0].id],
+      ]),
     );
     await m.query(
       `INSERT INTO homework_response (clinic_id, assignment_id, client_id, answers, started_at, last_saved_at, submitted_at)

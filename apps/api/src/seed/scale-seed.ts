@@ -33,7 +33,10 @@ export async function seedScaleClinic(
     await m.query(`DELETE FROM client WHERE clinic_id = $1`, [c]);
     await m.query(`DELETE FROM couple WHERE clinic_id = $1`, [c]);
     await m.query(`DELETE FROM email_delivery WHERE clinic_id = $1`, [c]);
-    await m.query(`INSERT INTO clinic (id, name, timezone) VALUES ($1, 'Scale Test Clinic', 'Europe/London') ON CONFLICT (id) DO NOTHING`, [c]);
+    await m.query(
+      `INSERT INTO clinic (id, name, timezone) VALUES ($1, 'Scale Test Clinic', 'Europe/London') ON CONFLICT (id) DO NOTHING`,
+      [c],
+    );
     await m.query(
       `INSERT INTO staff_user (clinic_id, email, name, role, status, password_hash)
        SELECT $1, 'therapist' || g || '@' || $4 || '.trellis.test', 'Therapist ' || g, 'therapist', 'active', $2
@@ -58,7 +61,9 @@ export async function seedScaleClinic(
        FROM generate_series(1, $2) g, generate_series(1, 2) p`,
       [c, couples, tag],
     );
-    const ex: { id: string }[] = await m.query(`SELECT id FROM exercise WHERE key = $1 AND clinic_id IS NULL`, [exercise.key]);
+    const ex: { id: string }[] = await m.query(`SELECT id FROM exercise WHERE key = $1 AND clinic_id IS NULL`, [
+      exercise.key,
+    ]);
     await m.query(
       `INSERT INTO assignment (id, clinic_id, couple_id, exercise_id, exercise_version, title, strategy, purpose, instructions, prompts, due_at, assigned_by, reviewed_at, created_at)
        SELECT md5($10 || 'assignment' || g || '-' || k)::uuid, $1, md5($10 || 'couple' || g)::uuid, $2, $3, $4, $5, $6, $7, $8::jsonb,
@@ -67,7 +72,18 @@ export async function seedScaleClinic(
               CASE WHEN k = 1 THEN now() - interval '1 day' END,
               now() - ((20 - k * 4) || ' days')::interval
        FROM generate_series(1, $9) g, generate_series(1, 4) k`,
-      [c, ex[0].id, exercise.version, exercise.title, exercise.strategy, exercise.purpose, exercise.instructions, JSON.stringify(exercise.prompts), couples, tag],
+      [
+        c,
+        ex[0].id,
+        exercise.version,
+        exercise.title,
+        exercise.strategy,
+        exercise.purpose,
+        exercise.instructions,
+        JSON.stringify(exercise.prompts),
+        couples,
+        tag,
+      ],
     );
     // Responses: older homework submitted by both, the newest partly, the rest open.
     await m.query(

@@ -30,11 +30,27 @@ export class InvitationsService {
         ]);
       }
       const staff = await manager.save(
-        manager.create(StaffUser, { clinicId: admin.clinicId, email: dto.email, name: dto.name, role: dto.role, status: 'invited', passwordHash: null }),
+        manager.create(StaffUser, {
+          clinicId: admin.clinicId,
+          email: dto.email,
+          name: dto.name,
+          role: dto.role,
+          status: 'invited',
+          passwordHash: null,
+        }),
       );
       await this.issueInvitation(manager, admin, staff);
       await this.audit.record(
-        { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.invite', outcome: 'success', recordType: 'staff_user', recordId: staff.id, details: { role: dto.role } },
+        {
+          clinicId: admin.clinicId,
+          actorType: 'staff',
+          actorId: admin.id,
+          action: 'staff.invite',
+          outcome: 'success',
+          recordType: 'staff_user',
+          recordId: staff.id,
+          details: { role: dto.role },
+        },
         request,
         manager,
       );
@@ -48,7 +64,15 @@ export class InvitationsService {
       await this.revokeOpenTokens(manager, staff.id);
       await this.issueInvitation(manager, admin, staff);
       await this.audit.record(
-        { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.invitation_resend', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
+        {
+          clinicId: admin.clinicId,
+          actorType: 'staff',
+          actorId: admin.id,
+          action: 'staff.invitation_resend',
+          outcome: 'success',
+          recordType: 'staff_user',
+          recordId: staff.id,
+        },
         request,
         manager,
       );
@@ -62,7 +86,15 @@ export class InvitationsService {
       await manager.delete(AuthToken, { staffUserId: staff.id });
       await manager.delete(StaffUser, { id: staff.id });
       await this.audit.record(
-        { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.invitation_revoke', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
+        {
+          clinicId: admin.clinicId,
+          actorType: 'staff',
+          actorId: admin.id,
+          action: 'staff.invitation_revoke',
+          outcome: 'success',
+          recordType: 'staff_user',
+          recordId: staff.id,
+        },
         request,
         manager,
       );

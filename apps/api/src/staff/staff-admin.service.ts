@@ -28,7 +28,15 @@ export class StaffAdminService {
       ? await this.dataSource.getRepository(EmailDelivery).findOneBy({ idempotencyKey: `staff-invitation-${token.id}` })
       : null;
     await this.audit.record(
-      { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.view', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
+      {
+        clinicId: admin.clinicId,
+        actorType: 'staff',
+        actorId: admin.id,
+        action: 'staff.view',
+        outcome: 'success',
+        recordType: 'staff_user',
+        recordId: staff.id,
+      },
       request,
     );
     return {
@@ -44,21 +52,51 @@ export class StaffAdminService {
    * A deactivated therapist's couples must not be orphaned: without `reassignTo` the call is
    * refused (409 naming the field, with the count), with it they move in the same transaction.
    */
-  private async handOverCouples(manager: EntityManager, admin: SessionUser, staff: StaffUser, reassignTo: string | undefined, request: FastifyRequest): Promise<void> {
-    const couples = await manager.find(Couple, { where: { clinicId: admin.clinicId, therapistId: staff.id, status: In(['active', 'paused']) }, select: { id: true } });
+  private async handOverCouples(
+    manager: EntityManager,
+    admin: SessionUser,
+    staff: StaffUser,
+    reassignTo: string | undefined,
+    request: FastifyRequest,
+  ): Promise<void> {
+    const couples = await manager.find(Couple, {
+      where: { clinicId: admin.clinicId, therapistId: staff.id, status: In(['active', 'paused']) },
+      select: { id: true },
+    });
     if (couples.length === 0) return;
     if (!reassignTo) {
-      throw new ProblemException(HttpStatus.CONFLICT, `${staff.name} has ${couples.length} couple(s): choose who takes them over.`, [
-        { field: 'reassignCouplesTo', message: `choose a therapist to take over ${couples.length} couple(s)` },
-      ]);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `${staff.name} has ${couples.length} couple(s): choose who takes them over.`,
+        [{ field: 'reassignCouplesTo', message: `choose a therapist to take over ${couples.length} couple(s)` }],
+      );
     }
-    const successor = await manager.findOneBy(StaffUser, { id: reassignTo, clinicId: admin.clinicId, status: 'active' });
+    const successor = await manager.findOneBy(StaffUser, {
+      id: reassignTo,
+      clinicId: admin.clinicId,
+      status: 'active',
+    });
     if (!successor || successor.id === staff.id) {
-      throw validationProblem([{ field: 'reassignCouplesTo', message: 'must be another active staff member of your clinic' }]);
+      throw validationProblem([
+        { field: 'reassignCouplesTo', message: 'must be another active staff member of your clinic' },
+      ]);
     }
     await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { therapistId: successor.id });
     for (const couple of couples) {
-      await this.audit.record({ clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'couple.update', outcome: 'success', recordType: 'couple', recordId: couple.id, details: { fields: 'therapistId', from: staff.id, to: successor.id } }, request, manager);
+      await this.audit.record(
+        {
+          clinicId: admin.clinicId,
+          actorType: 'staff',
+          actorId: admin.id,
+          action: 'couple.update',
+          outcome: 'success',
+          recordType: 'couple',
+          recordId: couple.id,
+          details: { fields: 'therapistId', from: staff.id, to: successor.id },
+        },
+        request,
+        manager,
+      );
     }
   }
 
@@ -66,13 +104,21 @@ export class StaffAdminService {
    * Role and status changes. The clinic's admins are locked for the check, so two admins demoting
    * each other at the same moment cannot leave the clinic with none.
    */
-  async update(admin: SessionUser, staffId: string, dto: UpdateStaffDto, request: FastifyRequest): Promise<StaffMemberDetail> {
+  async update(
+    admin: SessionUser,
+    staffId: string,
+    dto: UpdateStaffDto,
+    request: FastifyRequest,
+  ): Promise<StaffMemberDetail> {
     await this.dataSource.transaction(async (manager) => {
       const activeAdmins = await manager.find(StaffUser, {
         where: { clinicId: admin.clinicId, role: 'admin', status: 'active' },
         lock: { mode: 'pessimistic_write' },
       });
-      const staff = await manager.findOne(StaffUser, { where: { id: staffId, clinicId: admin.clinicId }, lock: { mode: 'pessimistic_write' } });
+      const staff = await manager.findOne(StaffUser, {
+        where: { id: staffId, clinicId: admin.clinicId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!staff) throw new NotFoundException('No such person in your clinic.');
       if (dto.status && staff.status === 'invited') {
         throw new ConflictException('This person has not accepted their invitation yet: resend or revoke it instead.');
@@ -82,10 +128,11 @@ export class StaffAdminService {
       const staysActiveAdmin = nextRole === 'admin' && nextStatus === 'active';
       const isLastActiveAdmin = activeAdmins.length === 1 && activeAdmins[0].id === staff.id;
       if (isLastActiveAdmin && !staysActiveAdmin) {
-        throw new ConflictException('This is the clinic\'s last active admin: make someone else an admin first.');
+        throw new ConflictException("This is the clinic's last active admin: make someone else an admin first.");
       }
       const events: { action: AuditAction; details: Record<string, string> }[] = [];
-      if (nextRole !== staff.role) events.push({ action: 'staff.role_change', details: { from: staff.role, to: nextRole } });
+      if (nextRole !== staff.role)
+        events.push({ action: 'staff.role_change', details: { from: staff.role, to: nextRole } });
       if (nextStatus !== staff.status) {
         events.push({ action: nextStatus === 'deactivated' ? 'staff.deactivate' : 'staff.reactivate', details: {} });
       }
@@ -97,7 +144,16 @@ export class StaffAdminService {
       await syncDigestSchedulesInTransaction(manager, admin.clinicId);
       for (const event of events) {
         await this.audit.record(
-          { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: event.action, outcome: 'success', recordType: 'staff_user', recordId: staff.id, details: event.details },
+          {
+            clinicId: admin.clinicId,
+            actorType: 'staff',
+            actorId: admin.id,
+            action: event.action,
+            outcome: 'success',
+            recordType: 'staff_user',
+            recordId: staff.id,
+            details: event.details,
+          },
           request,
           manager,
         );

@@ -32,7 +32,14 @@ export class StaffController {
   ): Promise<ListResponse<StaffMember>> {
     const result = await this.staff.list(admin.clinicId, query);
     await this.audit.record(
-      { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'staff.list', outcome: 'success', recordType: 'staff_user' },
+      {
+        clinicId: admin.clinicId,
+        actorType: 'staff',
+        actorId: admin.id,
+        action: 'staff.list',
+        outcome: 'success',
+        recordType: 'staff_user',
+      },
       request,
     );
     return result;
@@ -40,13 +47,21 @@ export class StaffController {
 
   @Post('invitations')
   @ApiOperation({ summary: 'Invite a person by email and role; the worker emails a single-use link' })
-  invite(@CurrentStaff() admin: SessionUser, @Body() body: InviteStaffDto, @Req() request: FastifyRequest): Promise<StaffMember> {
+  invite(
+    @CurrentStaff() admin: SessionUser,
+    @Body() body: InviteStaffDto,
+    @Req() request: FastifyRequest,
+  ): Promise<StaffMember> {
     return this.invitations.invite(admin, body, request);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One staff member, with their pending invitation if any' })
-  get(@CurrentStaff() admin: SessionUser, @Param('id', RecordIdPipe) id: string, @Req() request: FastifyRequest): Promise<StaffMemberDetail> {
+  get(
+    @CurrentStaff() admin: SessionUser,
+    @Param('id', RecordIdPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<StaffMemberDetail> {
     return this.admin.get(admin, id, request);
   }
 
@@ -64,14 +79,22 @@ export class StaffController {
   @Post(':id/invitation/resend')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a fresh invitation link (the old one stops working)' })
-  resend(@CurrentStaff() admin: SessionUser, @Param('id', RecordIdPipe) id: string, @Req() request: FastifyRequest): Promise<void> {
+  resend(
+    @CurrentStaff() admin: SessionUser,
+    @Param('id', RecordIdPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     return this.invitations.resend(admin, id, request);
   }
 
   @Delete(':id/invitation')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw an invitation that has not been accepted' })
-  revoke(@CurrentStaff() admin: SessionUser, @Param('id', RecordIdPipe) id: string, @Req() request: FastifyRequest): Promise<void> {
+  revoke(
+    @CurrentStaff() admin: SessionUser,
+    @Param('id', RecordIdPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     return this.invitations.revoke(admin, id, request);
   }
 }

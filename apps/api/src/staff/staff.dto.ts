@@ -36,7 +36,7 @@ export class UpdateStaffDto {
   @IsIn(['active', 'deactivated'], { message: 'must be active or deactivated' })
   status?: 'active' | 'deactivated';
 
-  @ApiPropertyOptional({ description: "When deactivating a therapist with couples: who takes them over" })
+  @ApiPropertyOptional({ description: 'When deactivating a therapist with couples: who takes them over' })
   @IsOmittable()
   @IsUUID('all', { message: 'must be a staff id' })
   reassignCouplesTo?: string;

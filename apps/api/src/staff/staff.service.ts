@@ -16,7 +16,10 @@ export class StaffService {
 
   /** One clinic's staff, filtered, sorted and paged in SQL: two queries whatever the page size. */
   async list(clinicId: string, query: StaffListQueryDto): Promise<ListResponse<StaffMember>> {
-    const qb = this.dataSource.getRepository(StaffUser).createQueryBuilder('s').where('s.clinic_id = :clinicId', { clinicId });
+    const qb = this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('s')
+      .where('s.clinic_id = :clinicId', { clinicId });
     if (query.q?.trim()) {
       qb.andWhere('(s.name ILIKE :q OR s.email ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
     }

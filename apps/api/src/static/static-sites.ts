@@ -10,7 +10,10 @@ import { securityHeaders } from '../http/security-headers';
 // the address leak through a Referer header or sit in a shared cache. Its code is inline, allowed
 // by the page's own CSP (homeworkPageCsp).
 function homeworkPageHeaders(reply: FastifyReply, csp: string): void {
-  reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').header('content-security-policy', csp);
+  reply
+    .header('referrer-policy', 'no-referrer')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', csp);
 }
 
 /**
@@ -42,14 +45,25 @@ export function homeworkPageCsp(html: string, https: boolean): string {
  * brotli-compressed when the browser accepts it (compressed at build time, see
  * scripts/build/precompress.mjs).
  */
-export async function registerStaticSites(fastify: FastifyInstance, staticRoot: string | null, https: boolean): Promise<void> {
+export async function registerStaticSites(
+  fastify: FastifyInstance,
+  staticRoot: string | null,
+  https: boolean,
+): Promise<void> {
   const logger = new Logger('StaticSites');
   const root = resolve(staticRoot ?? join(process.cwd(), 'dist', 'apps'));
   const dashboard = join(root, 'dashboard');
   const homework = join(root, 'homework');
 
   if (existsSync(join(dashboard, 'index.html'))) {
-    await fastify.register(fastifyStatic, { root: dashboard, prefix: '/', wildcard: false, index: ['index.html'], preCompressed: true, setHeaders: cacheHashedAssets });
+    await fastify.register(fastifyStatic, {
+      root: dashboard,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders: cacheHashedAssets,
+    });
   } else {
     logger.warn(`No dashboard build at ${dashboard}: run \`npm run build\` to serve it.`);
   }

@@ -39,8 +39,8 @@ export const RecoveryCodes = ({ codes, account, onDone, doneLabel = 'Done' }: Re
         Save your recovery codes
       </Typography>
       <Alert severity="warning" sx={{ my: 1.5 }}>
-        This is the only time Trellis shows these codes. If you lose your phone, each code lets you sign in once.
-        Keep them in a password manager or print them and store the paper safely.
+        This is the only time Trellis shows these codes. If you lose your phone, each code lets you sign in once. Keep
+        them in a password manager or print them and store the paper safely.
       </Alert>
       <Box
         component="ol"
@@ -63,11 +63,21 @@ export const RecoveryCodes = ({ codes, account, onDone, doneLabel = 'Done' }: Re
           <li key={code}>{code}</li>
         ))}
       </Box>
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2, '@media print': { display: 'none' } }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', mb: 2, '@media print': { display: 'none' } }}
+      >
         <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={copy}>
           Copy
         </Button>
-        <Button variant="outlined" startIcon={<DownloadIcon />} href={downloadUrl} download="trellis-recovery-codes.txt">
+        <Button
+          variant="outlined"
+          startIcon={<DownloadIcon />}
+          href={downloadUrl}
+          download="trellis-recovery-codes.txt"
+        >
           Download
         </Button>
         <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>

@@ -79,7 +79,9 @@ const DisableDialog = ({ open, onClose, onDisabled }: DisableDialogProps) => {
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>
             Signing in will need only your password. To confirm it is you,{' '}
-            {useRecoveryCode ? 'enter one of your recovery codes.' : 'enter the current code from your authenticator app.'}
+            {useRecoveryCode
+              ? 'enter one of your recovery codes.'
+              : 'enter the current code from your authenticator app.'}
           </DialogContentText>
           {refusal && (
             <Alert severity="warning" sx={{ mb: 2 }}>

@@ -1,12 +1,7 @@
 import { Box, Button, CardContent, CircularProgress, Typography } from '@mui/material';
 import { useState } from 'react';
 import { email, Form, LinkBase, Login, PasswordInput, required, TextInput, useLogin } from 'react-admin';
-import {
-  isExpiredSignInStep,
-  isTwoFactorRequired,
-  signInFailureMessage,
-  validateTotpCode,
-} from './twoFactor';
+import { isExpiredSignInStep, isTwoFactorRequired, signInFailureMessage, validateTotpCode } from './twoFactor';
 
 const validateEmail = [required(), email()];
 const validateCode = [required('Enter the 6-digit code.'), validateTotpCode];
@@ -50,7 +45,14 @@ const PasswordStep = ({ onSecondFactor, notice }: { onSecondFactor: () => void; 
   return (
     <Form onSubmit={submit} noValidate>
       <CardContent sx={{ width: 300, pb: 2 }}>
-        <TextInput source="email" type="email" label="Email" autoComplete="username" autoFocus validate={validateEmail} />
+        <TextInput
+          source="email"
+          type="email"
+          label="Email"
+          autoComplete="username"
+          autoFocus
+          validate={validateEmail}
+        />
         <PasswordInput source="password" label="Password" autoComplete="current-password" validate={required()} />
         <Failure message={failure} />
         <SubmitButton busy={busy} label="Sign in" />
@@ -150,7 +152,13 @@ export const LoginPage = () => {
       )}
       <Box sx={{ px: 2, pb: 2, textAlign: 'center' }}>
         {/* LinkBase, not react-admin's Link: that one brings MUI's Link into the first load for one line. */}
-        <Typography component={LinkBase} to="/forgot-password" variant="body2" color="primary" sx={{ textDecoration: 'underline' }}>
+        <Typography
+          component={LinkBase}
+          to="/forgot-password"
+          variant="body2"
+          color="primary"
+          sx={{ textDecoration: 'underline' }}
+        >
           Forgot your password?
         </Typography>
       </Box>

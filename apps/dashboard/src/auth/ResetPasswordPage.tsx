@@ -8,8 +8,8 @@ import { useLinkToken } from './useLinkToken';
 const InvalidLink = () => (
   <PublicPage title="This reset link no longer works">
     <Typography>
-      Reset links work once and for a limited time. <Link to="/forgot-password">Ask for a new link</Link> and use
-      the newest email.
+      Reset links work once and for a limited time. <Link to="/forgot-password">Ask for a new link</Link> and use the
+      newest email.
     </Typography>
     <BackToSignIn />
   </PublicPage>

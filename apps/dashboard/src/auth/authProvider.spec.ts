@@ -3,12 +3,20 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 const user = { id: 'u1', email: 'dana@example.test', name: 'Dana Reyes', role: 'admin', clinicId: 'c1' };
 
 const json = (status: number, body?: unknown) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 
 const fakeFetch = (...answers: Response[]) => {
   const calls: { method: string; url: string; headers: Headers; body?: string }[] = [];
   global.fetch = jest.fn(async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers), body: init?.body as string });
+    calls.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: new Headers(init?.headers),
+      body: init?.body as string,
+    });
     const next = answers.shift();
     if (!next) throw new Error(`unexpected request ${String(input)}`);
     return next;
@@ -63,7 +71,10 @@ describe('authProvider', () => {
   it('passes a refused password on with its field error', async () => {
     fakeFetch(
       json(401),
-      json(400, { title: 'Bad Request', errors: [{ field: 'password', message: 'is one of the most common passwords' }] }),
+      json(400, {
+        title: 'Bad Request',
+        errors: [{ field: 'password', message: 'is one of the most common passwords' }],
+      }),
     );
     const authProvider = await load();
     await expect(

@@ -1,7 +1,13 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { httpClient } from '../data/httpClient';
 import { fetchSession, forgetSession, getSession, knownSession } from './session';
-import { ENROLLMENT_PATH, isTwoFactorChallenge, normalizeRecoveryCode, normalizeTotpCode, TwoFactorRequiredError } from './twoFactor';
+import {
+  ENROLLMENT_PATH,
+  isTwoFactorChallenge,
+  normalizeRecoveryCode,
+  normalizeTotpCode,
+  TwoFactorRequiredError,
+} from './twoFactor';
 import type { LoginResponse, SecondFactorParams, SessionResponse, StaffUser, TokenPurpose } from './types';
 
 export interface LoginParams {
@@ -60,9 +66,7 @@ export const authProvider: AuthProvider = {
     if (!session) {
       // The API accepted the password but the cookie did not stick (a Secure cookie over plain
       // http, or cookies blocked): say so instead of looping back to the sign-in page.
-      throw new Error(
-        'Signed in, but this browser did not keep the session cookie. Check that cookies are allowed.',
-      );
+      throw new Error('Signed in, but this browser did not keep the session cookie. Check that cookies are allowed.');
     }
     // Until it is set up, the API refuses everything else: go straight to the set-up page.
     if (session.twoFactorEnrollmentRequired) return { redirectTo: ENROLLMENT_PATH };

@@ -27,6 +27,8 @@ describe('passwordPolicy', () => {
 describe('matchesPassword', () => {
   it('compares with the password field', () => {
     expect(matchesPassword('a long passphrase', { password: 'a long passphrase' })).toBeUndefined();
-    expect(matchesPassword('a long passphras', { password: 'a long passphrase' })).toBe('The two passwords do not match.');
+    expect(matchesPassword('a long passphras', { password: 'a long passphrase' })).toBe(
+      'The two passwords do not match.',
+    );
   });
 });

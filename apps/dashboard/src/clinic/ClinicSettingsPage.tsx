@@ -31,8 +31,8 @@ const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; o
     {({ formData }) =>
       formData.requireTwoFactor && !clinic.requireTwoFactor ? (
         <Alert severity="info" sx={{ mb: 2 }}>
-          After you save, anyone without two-factor sign-in is asked to set it up the next time they sign in, and can
-          do nothing else until they have.
+          After you save, anyone without two-factor sign-in is asked to set it up the next time they sign in, and can do
+          nothing else until they have.
           {ownTwoFactor === false && ' That includes you: you can set it up now from Your account.'}
         </Alert>
       ) : null

@@ -43,7 +43,9 @@ describe('dates', () => {
 
   it('defaults homework to a week ahead at 18:00 local time', () => {
     const due = new Date(defaultDueAt(new Date(2026, 4, 1, 9, 30)));
-    expect([due.getFullYear(), due.getMonth(), due.getDate(), due.getHours(), due.getMinutes()]).toEqual([2026, 4, 8, 18, 0]);
+    expect([due.getFullYear(), due.getMonth(), due.getDate(), due.getHours(), due.getMinutes()]).toEqual([
+      2026, 4, 8, 18, 0,
+    ]);
     expect(isInFuture(defaultDueAt(now), now)).toBe(true);
     expect(isInFuture('2026-04-30T00:00:00Z', now)).toBe(false);
     expect(isInFuture(null, now)).toBe(false);

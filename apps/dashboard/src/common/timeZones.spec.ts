@@ -8,7 +8,12 @@ describe('time zones', () => {
   });
 
   it('lists each zone once, sorted, including ones the browser list lacks', () => {
-    expect(timeZoneChoices(['Europe/London', 'America/New_York', 'Europe/Berlin'], ['Asia/Calcutta', 'Europe/London', null, 'UTC'])).toEqual([
+    expect(
+      timeZoneChoices(
+        ['Europe/London', 'America/New_York', 'Europe/Berlin'],
+        ['Asia/Calcutta', 'Europe/London', null, 'UTC'],
+      ),
+    ).toEqual([
       { id: 'America/New_York', name: 'America / New York' },
       { id: 'Asia/Calcutta', name: 'Asia / Calcutta' },
       { id: 'Europe/Berlin', name: 'Europe / Berlin' },

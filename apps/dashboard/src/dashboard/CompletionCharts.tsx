@@ -80,7 +80,13 @@ export const WeeklyCompletionChart = ({ weeks }: { weeks: TherapistHome['complet
             {chart.ticks.map((tick) => (
               <g key={tick.value}>
                 <line x1={BOX.left} x2={BOX.width} y1={tick.y} y2={tick.y} stroke={theme.palette.divider} />
-                <text x={BOX.left - 6} y={tick.y + 4} textAnchor="end" fontSize={FONT_SIZE} fill={theme.palette.text.secondary}>
+                <text
+                  x={BOX.left - 6}
+                  y={tick.y + 4}
+                  textAnchor="end"
+                  fontSize={FONT_SIZE}
+                  fill={theme.palette.text.secondary}
+                >
                   {tick.value}
                 </text>
               </g>
@@ -103,14 +109,23 @@ export const WeeklyCompletionChart = ({ weeks }: { weeks: TherapistHome['complet
                   height={chart.baseline - bar.completedY}
                   fill={theme.palette.primary.main}
                 />
-                <text x={bar.center} y={BOX.height - 6} textAnchor="middle" fontSize={FONT_SIZE} fill={theme.palette.text.secondary}>
+                <text
+                  x={bar.center}
+                  y={BOX.height - 6}
+                  textAnchor="middle"
+                  fontSize={FONT_SIZE}
+                  fill={theme.palette.text.secondary}
+                >
                   {bar.label}
                 </text>
               </g>
             ))}
           </Box>
           {/* The numbers behind the bars, for anyone who would rather read than compare heights. */}
-          <Box component="details" sx={{ mt: 1, '& summary': { cursor: 'pointer', color: 'primary.main', typography: 'body2' } }}>
+          <Box
+            component="details"
+            sx={{ mt: 1, '& summary': { cursor: 'pointer', color: 'primary.main', typography: 'body2' } }}
+          >
             <summary>Show the numbers</summary>
             <Box
               component="table"
@@ -182,7 +197,12 @@ export const StrategyChart = ({ strategies }: { strategies: TherapistHome['compl
                     {completionText(row.completed, row.assigned)}
                   </Typography>
                 </Stack>
-                <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden style={{ width: '100%', height: 10, display: 'block' }}>
+                <svg
+                  viewBox="0 0 100 10"
+                  preserveAspectRatio="none"
+                  aria-hidden
+                  style={{ width: '100%', height: 10, display: 'block' }}
+                >
                   <rect
                     x={0.5}
                     y={0.5}
@@ -194,7 +214,14 @@ export const StrategyChart = ({ strategies }: { strategies: TherapistHome['compl
                     strokeWidth={1}
                     vectorEffect="non-scaling-stroke"
                   />
-                  <rect x={0} y={0} width={row.completedShare * 100} height={10} rx={2} fill={theme.palette.primary.main} />
+                  <rect
+                    x={0}
+                    y={0}
+                    width={row.completedShare * 100}
+                    height={10}
+                    rx={2}
+                    fill={theme.palette.primary.main}
+                  />
                 </svg>
               </Box>
             ))}

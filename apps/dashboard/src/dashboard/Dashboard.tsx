@@ -54,15 +54,18 @@ const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps)
   const shown = expanded ? items : items.slice(0, SHOWN_AT_FIRST);
   const headingId = `${id}-heading`;
   return (
-    <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ display: 'flex', flexDirection: 'column' }}>
+    <Card
+      variant="outlined"
+      component="section"
+      aria-labelledby={headingId}
+      sx={{ display: 'flex', flexDirection: 'column' }}
+    >
       <CardContent sx={{ pb: 1 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
             {title}
           </Typography>
-          {items.length > 0 && (
-            <Chip size="small" color="primary" label={countLabel(items.length)} />
-          )}
+          {items.length > 0 && <Chip size="small" color="primary" label={countLabel(items.length)} />}
         </Box>
         {items.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

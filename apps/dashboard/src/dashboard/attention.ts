@@ -10,7 +10,8 @@ export const waitingForText = (names: readonly string[]): string | undefined =>
   names.length > 0 ? `Waiting for ${joinNames(names)}` : undefined;
 
 /** A list's count for its heading: "20+" when the API cut the list off. */
-export const countLabel = (count: number, limit = HOME_LIST_LIMIT): string => (count >= limit ? `${limit}+` : String(count));
+export const countLabel = (count: number, limit = HOME_LIST_LIMIT): string =>
+  count >= limit ? `${limit}+` : String(count);
 
 /** The caseload with a filter on, as a link (react-admin reads the filter from the URL). */
 export const caseloadLink = (filter: Record<string, unknown>): string =>

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 const user = { id: 'u1', email: 'dana@example.test', name: 'Dana Reyes', role: 'admin', clinicId: 'c1' };
 
 const json = (status: number, body?: unknown) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 
 /** Answers every session check with a signed-in admin, everything else with `answer`. */
 const fakeApi = (answer: () => Response) => {
@@ -31,7 +34,9 @@ describe('dataProvider', () => {
   });
 
   it('creates through a sub-resource: inviting is POST /staff/invitations', async () => {
-    const calls = fakeApi(() => json(201, { id: 'u9', email: 'a@b.test', name: 'A', role: 'therapist', status: 'invited' }));
+    const calls = fakeApi(() =>
+      json(201, { id: 'u9', email: 'a@b.test', name: 'A', role: 'therapist', status: 'invited' }),
+    );
     const dataProvider = await load();
     const { data } = await dataProvider.create('staff', {
       data: { email: 'a@b.test', name: 'A', role: 'therapist' },
@@ -45,7 +50,11 @@ describe('dataProvider', () => {
     const calls = fakeApi(() => json(204));
     const dataProvider = await load();
     const previousData = { id: 'u 9', name: 'A' };
-    const { data } = await dataProvider.delete('staff', { id: 'u 9', previousData, meta: { subresource: 'invitation' } });
+    const { data } = await dataProvider.delete('staff', {
+      id: 'u 9',
+      previousData,
+      meta: { subresource: 'invitation' },
+    });
     expect(calls).toEqual(['DELETE /api/v1/staff/u%209/invitation']);
     expect(data).toBe(previousData);
   });

@@ -111,6 +111,10 @@ describe('httpClient', () => {
     const { HttpError } = await import('react-admin');
     const error = await httpClient('/staff', { method: 'POST', body: { email: 'x' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
-    expect(error).toMatchObject({ status: 400, message: 'Bad Request', body: { errors: { email: 'Enter a valid email.' } } });
+    expect(error).toMatchObject({
+      status: 400,
+      message: 'Bad Request',
+      body: { errors: { email: 'Enter a valid email.' } },
+    });
   });
 });

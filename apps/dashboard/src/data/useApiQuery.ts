@@ -51,7 +51,12 @@ export const useApiQuery = <T>(path: string, { enabled = true, refreshEveryMs }:
         void logoutIfAccessDenied(error);
         // A failed refresh keeps the last answer for the same path: the screen says it is stale
         // rather than going blank.
-        setSettled((last) => ({ path, data: last.path === path ? last.data : undefined, error, round: last.round + 1 }));
+        setSettled((last) => ({
+          path,
+          data: last.path === path ? last.data : undefined,
+          error,
+          round: last.round + 1,
+        }));
       },
     );
     return () => controller.abort();

@@ -37,9 +37,17 @@ import { QueuesUnavailable } from './QueuesUnavailable';
 
 const JobData = ({ data }: { data: Record<string, unknown> }) => {
   const entries = jobDataEntries(data);
-  if (entries.length === 0) return <Typography variant="body2" color="text.secondary">—</Typography>;
+  if (entries.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        —
+      </Typography>
+    );
   return (
-    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1, typography: 'body2' }}>
+    <Box
+      component="dl"
+      sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1, typography: 'body2' }}
+    >
       {entries.map(([key, value]) => (
         <Box key={key} sx={{ display: 'contents' }}>
           <Box component="dt" sx={{ color: 'text.secondary' }}>
@@ -88,8 +96,10 @@ export const JobsTable = ({ queue, state, onStateChange, countsKey, onChanged }:
   }, [listKey, countsKey, refetch]);
 
   const settle = (error: unknown) => {
-    if (isQueuesUnavailable(error)) notify('The job queues can’t be reached right now. Try again in a moment.', { type: 'info' });
-    else if (isJobGone(error)) notify('That job has already moved on: it finished, was retried or was removed.', { type: 'info' });
+    if (isQueuesUnavailable(error))
+      notify('The job queues can’t be reached right now. Try again in a moment.', { type: 'info' });
+    else if (isJobGone(error))
+      notify('That job has already moved on: it finished, was retried or was removed.', { type: 'info' });
     else notify(errorMessage(error), { type: 'error' });
   };
 
@@ -172,7 +182,11 @@ export const JobsTable = ({ queue, state, onStateChange, countsKey, onChanged }:
                     <Typography variant="body2" sx={{ fontWeight: 500 }}>
                       {jobNameLabel(job.name)}
                     </Typography>
-                    <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+                    >
                       {job.id}
                     </Typography>
                   </TableCell>

@@ -94,8 +94,8 @@ export const QueuesPage = () => {
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 800 }}>
         Trellis sends emails, reminders and digests in the background. The counts cover every job on this server and
-        refresh every 10 seconds while this page is open; the lists show your clinic’s jobs only. Failed jobs have
-        used up their attempts: retry them once the cause (often the mail server) is fixed.
+        refresh every 10 seconds while this page is open; the lists show your clinic’s jobs only. Failed jobs have used
+        up their attempts: retry them once the cause (often the mail server) is fixed.
       </Typography>
 
       {unavailable && (

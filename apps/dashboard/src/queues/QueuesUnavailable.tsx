@@ -13,7 +13,7 @@ export const QueuesUnavailable = ({ onRetry }: { onRetry: () => void }) => (
     }
   >
     <AlertTitle>The job queues can’t be reached right now</AlertTitle>
-    Nothing is lost: new emails, reminders and digests are saved in the database and handed to the queues once they
-    are back. This page checks again every 10 seconds.
+    Nothing is lost: new emails, reminders and digests are saved in the database and handed to the queues once they are
+    back. This page checks again every 10 seconds.
   </Alert>
 );

@@ -31,11 +31,19 @@ describe('queue labels', () => {
     expect(jobTimeText({ ...job, state: 'active' }, now)).toBe('Started 2 hours ago');
     expect(jobTimeText({ ...job, state: 'completed' }, now)).toBe('Finished 1 hour ago');
     expect(jobTimeText({ ...job, state: 'delayed' }, now)).toBe('Scheduled');
-    expect(jobTimeText({ ...job, state: 'delayed', delayUntil: '2026-05-02T12:00:00.000Z' }, now)).toMatch(/^Runs .+ \(tomorrow\)$/);
+    expect(jobTimeText({ ...job, state: 'delayed', delayUntil: '2026-05-02T12:00:00.000Z' }, now)).toMatch(
+      /^Runs .+ \(tomorrow\)$/,
+    );
   });
 
   it('lists a payload’s ids, without the clinic, timestamps as dates', () => {
-    const entries = jobDataEntries({ responseId: 'r1', clinicId: 'c1', n: 2, dueAtMs: Date.parse('2026-05-01T16:00:00Z'), extra: null });
+    const entries = jobDataEntries({
+      responseId: 'r1',
+      clinicId: 'c1',
+      n: 2,
+      dueAtMs: Date.parse('2026-05-01T16:00:00Z'),
+      extra: null,
+    });
     expect(entries.slice(0, 2)).toEqual([
       ['responseId', 'r1'],
       ['n', '2'],

@@ -7,7 +7,10 @@ const QUEUES: Record<string, { label: string; description: string }> = {
     label: 'Email',
     description: 'Every email Trellis sends: invitations, password resets, homework links, reminders and digests.',
   },
-  reminders: { label: 'Homework reminders', description: 'Plans and sends the reminders partners get before homework is due.' },
+  reminders: {
+    label: 'Homework reminders',
+    description: 'Plans and sends the reminders partners get before homework is due.',
+  },
   summaries: { label: 'Digests', description: 'Weekly digests and the digest sent the day before each session.' },
 };
 
@@ -58,7 +61,9 @@ export const jobTimeText = (
     case 'active':
       return `Started ${relativeTime(job.processedAt ?? job.createdAt, now)}`;
     case 'delayed':
-      return job.delayUntil ? `Runs ${formatDateTime(job.delayUntil)} (${relativeTime(job.delayUntil, now)})` : 'Scheduled';
+      return job.delayUntil
+        ? `Runs ${formatDateTime(job.delayUntil)} (${relativeTime(job.delayUntil, now)})`
+        : 'Scheduled';
     case 'failed':
       return `Failed ${relativeTime(job.finishedAt ?? job.processedAt ?? job.createdAt, now)}`;
     case 'completed':
@@ -74,6 +79,7 @@ export const jobDataEntries = (data: Record<string, unknown>): [string, string][
   Object.entries(data)
     .filter(([key, value]) => key !== 'clinicId' && value !== null && value !== undefined)
     .map(([key, value]) => {
-      if (key.endsWith('AtMs') && typeof value === 'number') return [key.slice(0, -2), formatDateTime(new Date(value).toISOString())];
+      if (key.endsWith('AtMs') && typeof value === 'number')
+        return [key.slice(0, -2), formatDateTime(new Date(value).toISOString())];
       return [key, typeof value === 'object' ? JSON.stringify(value) : String(value)];
     });

@@ -14,7 +14,8 @@ export const jobsPath = (queue: string, state: JobState, page: number, perPage =
   `${queuePath(queue)}/jobs?${new URLSearchParams({ state, page: String(page), perPage: String(perPage) }).toString()}`;
 
 /** One job, for retry (`POST …/retry`) and remove (`DELETE`). */
-export const jobPath = (queue: string, jobId: string): string => `${queuePath(queue)}/jobs/${encodeURIComponent(jobId)}`;
+export const jobPath = (queue: string, jobId: string): string =>
+  `${queuePath(queue)}/jobs/${encodeURIComponent(jobId)}`;
 
 const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'

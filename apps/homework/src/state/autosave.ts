@@ -174,10 +174,13 @@ export class Autosave<T> {
         if (this.paused) return;
         this.waitingToRetry = true;
         const wait = outcome.kind === 'retry' ? outcome.afterMs : undefined;
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          void this.run();
-        }, wait ?? this.retryDelayMs(this.attempt));
+        this.timer = setTimeout(
+          () => {
+            this.timer = undefined;
+            void this.run();
+          },
+          wait ?? this.retryDelayMs(this.attempt),
+        );
         return;
       }
       case 'invalid':

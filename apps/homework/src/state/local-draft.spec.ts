@@ -36,11 +36,19 @@ const local = (over: Partial<LocalDraft> = {}): LocalDraft => ({
   ...over,
 });
 
-const server = { status: 'draft' as const, answers: { feelings: 'on the server' }, lastSavedAt: '2025-12-01T10:00:00Z' };
+const server = {
+  status: 'draft' as const,
+  answers: { feelings: 'on the server' },
+  lastSavedAt: '2025-12-01T10:00:00Z',
+};
 
 describe('chooseStartingAnswers', () => {
   it('uses the server when this device has nothing unsaved', () => {
-    expect(chooseStartingAnswers(server, null)).toEqual({ source: 'server', answers: server.answers, discardLocal: false });
+    expect(chooseStartingAnswers(server, null)).toEqual({
+      source: 'server',
+      answers: server.answers,
+      discardLocal: false,
+    });
   });
 
   it('restores the device copy when the server has not saved since it was made (whatever the clocks say)', () => {

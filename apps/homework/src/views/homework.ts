@@ -35,7 +35,12 @@ const byPrompt = (problems: readonly AnswerProblem[]): Record<string, string> =>
 
 const section = (id: string, heading: string, text: string, className = ''): HTMLElement | null =>
   text.trim()
-    ? h('section', { 'aria-labelledby': id, class: className || undefined }, h('h2', { id }, heading), ...paragraphs(text))
+    ? h(
+        'section',
+        { 'aria-labelledby': id, class: className || undefined },
+        h('h2', { id }, heading),
+        ...paragraphs(text),
+      )
     : null;
 
 /** The homework itself: what it is for, the questions, autosave, and Submit. */
@@ -59,7 +64,11 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
     { novalidate: '', 'aria-labelledby': 'answers-title' },
     h('h2', { id: 'answers-title' }, 'Your answers'),
     anyRequired
-      ? h('p', { class: 'hint' }, 'Questions marked (required) need an answer before you submit. The rest are up to you.')
+      ? h(
+          'p',
+          { class: 'hint' },
+          'Questions marked (required) need an answer before you submit. The rest are up to you.',
+        )
       : null,
     ...fields.map((f) => f.element),
     status,

@@ -30,7 +30,11 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
   const section = card(
     justSubmitted ? `Thank you — your answers were sent to ${view.therapistName}` : view.title,
     justSubmitted
-      ? h('p', {}, `You’ve finished “${view.title}”. Your answers can’t be changed now; here they are for you to look back on.`)
+      ? h(
+          'p',
+          {},
+          `You’ve finished “${view.title}”. Your answers can’t be changed now; here they are for you to look back on.`,
+        )
       : h(
           'p',
           {},
@@ -42,7 +46,9 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
       'div',
       { class: shared ? 'answers-pair' : '' },
       answerList(view, view.answers, 'your-answers', 'Your answers'),
-      shared && view.partnerAnswers ? answerList(view, view.partnerAnswers, 'partner-answers', `${partner}’s answers`) : null,
+      shared && view.partnerAnswers
+        ? answerList(view, view.partnerAnswers, 'partner-answers', `${partner}’s answers`)
+        : null,
     ),
     h('p', { class: 'aside' }, 'You can close this page now.'),
   );

@@ -1,7 +1,6 @@
 import type { AutosaveStatus } from '../state/autosave';
 
-export const OFFLINE_TEXT =
-  'Offline — your answers are kept on this device and will be saved when you’re back online';
+export const OFFLINE_TEXT = 'Offline — your answers are kept on this device and will be saved when you’re back online';
 
 /**
  * The words of the save status line (an aria-live="polite" region), or undefined to leave the line

@@ -49,13 +49,17 @@ export class DeliverySender implements OnApplicationShutdown {
       // so a receiver can drop the duplicate of a send whose commit was lost.
       const messageId = `<${delivery.idempotencyKey}@trellis>`;
       await this.sender.send({ ...email, messageId });
-      await manager.update(EmailDelivery, { id: delivery.id }, {
-        status: 'sent',
-        sentAt: new Date(),
-        messageId,
-        attempts: delivery.attempts + 1,
-        lastError: null,
-      });
+      await manager.update(
+        EmailDelivery,
+        { id: delivery.id },
+        {
+          status: 'sent',
+          sentAt: new Date(),
+          messageId,
+          attempts: delivery.attempts + 1,
+          lastError: null,
+        },
+      );
     });
   }
 
@@ -74,7 +78,10 @@ export class DeliverySender implements OnApplicationShutdown {
    * retries, backoff and failed-job view apply as for any email. One statement, in the caller's
    * transaction.
    */
-  async handOverInTransaction(manager: EntityManager, failures: { deliveryId: string; error: unknown }[]): Promise<void> {
+  async handOverInTransaction(
+    manager: EntityManager,
+    failures: { deliveryId: string; error: unknown }[],
+  ): Promise<void> {
     const messages = failures.map(({ deliveryId, error }) => {
       const message = String((error as Error)?.message ?? error).slice(0, 500);
       this.logger.warn(`email ${deliveryId} first attempt failed, queued for retry: ${message}`);

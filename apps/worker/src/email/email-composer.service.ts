@@ -43,7 +43,10 @@ export class EmailComposer {
   }
 
   private async composeSmtpCheck(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
-    const staff = await manager.findOneBy(StaffUser, { id: delivery.subjectIds.staffUserId, clinicId: delivery.clinicId ?? undefined });
+    const staff = await manager.findOneBy(StaffUser, {
+      id: delivery.subjectIds.staffUserId,
+      clinicId: delivery.clinicId ?? undefined,
+    });
     if (!staff || staff.status === 'deactivated') return null;
     const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
     return { to: staff.email, ...renderSmtpCheck({ clinicName: clinic.name, sentAt: new Date() }) };

@@ -6,7 +6,13 @@ import { mintSecretToken } from '@trellis/data';
 import { JobName, JobPayloads } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { DeliverySender } from '../email/delivery-sender.service';
-import { HOMEWORK_FACTS_COLUMNS, HOMEWORK_FACTS_JOINS, HomeworkEmailFacts, REMINDER_STILL_WANTED, renderHomeworkFacts } from '../email/composers/homework.composer';
+import {
+  HOMEWORK_FACTS_COLUMNS,
+  HOMEWORK_FACTS_JOINS,
+  HomeworkEmailFacts,
+  REMINDER_STILL_WANTED,
+  renderHomeworkFacts,
+} from '../email/composers/homework.composer';
 import { APP_CONFIG, MAIL_SENDER } from '../worker.tokens';
 
 type FiringReminder = JobPayloads[JobName.SendReminder];
@@ -104,7 +110,13 @@ export class ReminderSender {
     const now = Date.now();
     const prepared: PreparedReminder[] = reminders.map((reminder) => {
       const { token, hash } = mintSecretToken();
-      return { reminder, key: reminderIdempotencyKey(reminder), kind: now > reminder.dueAtMs ? 'overdue' : 'before_due', token, tokenHash: hash };
+      return {
+        reminder,
+        key: reminderIdempotencyKey(reminder),
+        kind: now > reminder.dueAtMs ? 'overdue' : 'before_due',
+        token,
+        tokenHash: hash,
+      };
     });
     const byKey = new Map(prepared.map((p) => [p.key, p]));
     const leftFromEarlierTries = await this.dataSource.transaction(async (manager) => {
@@ -143,7 +155,11 @@ export class ReminderSender {
           ],
         );
       }
-      if (failed.length) await this.deliveries.handOverInTransaction(manager, failed.map(({ row, error }) => ({ deliveryId: row.delivery_id, error })));
+      if (failed.length)
+        await this.deliveries.handOverInTransaction(
+          manager,
+          failed.map(({ row, error }) => ({ deliveryId: row.delivery_id, error })),
+        );
       return rows.filter((row) => !row.fresh && row.delivery_status === 'pending');
     });
     // A row an earlier try of the same job recorded and did not send: the single-row path locks it.

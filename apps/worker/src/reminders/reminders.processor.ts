@@ -38,7 +38,8 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   async process(job: ReminderJob): Promise<void> {
-    if (job.name === JobName.PlanReminders) return this.plan((job.data as JobPayloads[JobName.PlanReminders]).responseId);
+    if (job.name === JobName.PlanReminders)
+      return this.plan((job.data as JobPayloads[JobName.PlanReminders]).responseId);
     if (job.name === JobName.SendReminder) return this.fire(job.data as JobPayloads[JobName.SendReminder]);
     this.logger.warn(`unknown reminders job ${job.name}`);
   }
@@ -72,7 +73,11 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
       await this.queue.add(
         JobName.SendReminder,
         { responseId, clinicId: state.clinicId, n: slot.n, dueAtMs: state.dueAt.getTime() },
-        { ...QUEUE_JOB_OPTIONS[QueueName.Reminders], jobId: reminderJobId(responseId, slot.n), delay: Math.max(0, slot.sendAt.getTime() - now) },
+        {
+          ...QUEUE_JOB_OPTIONS[QueueName.Reminders],
+          jobId: reminderJobId(responseId, slot.n),
+          delay: Math.max(0, slot.sendAt.getTime() - now),
+        },
       );
     }
   }

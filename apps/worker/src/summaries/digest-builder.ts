@@ -7,7 +7,8 @@ function answerText(prompt: Prompt, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (prompt.kind === 'scale') return `${value} / ${prompt.max}`;
   if (prompt.kind === 'single_choice') return prompt.options.find((o) => o.id === value)?.label ?? String(value);
-  if (prompt.kind === 'checklist' && Array.isArray(value)) return value.map((id) => prompt.options.find((o) => o.id === id)?.label ?? id).join('; ') || '—';
+  if (prompt.kind === 'checklist' && Array.isArray(value))
+    return value.map((id) => prompt.options.find((o) => o.id === id)?.label ?? id).join('; ') || '—';
   return String(value);
 }
 
@@ -20,7 +21,8 @@ function notable(prompts: Prompt[], answers: AnswerMap): { prompt: string; value
   });
 }
 
-const fmt = (d: Date, tz: string) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'long' }).format(d);
+const fmt = (d: Date, tz: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'long' }).format(d);
 
 /** Builds digest content from PostgreSQL in a fixed number of queries (names are read here, at send time). */
 export class DigestBuilder {
@@ -30,7 +32,9 @@ export class DigestBuilder {
     const therapist = await this.db.getRepository(StaffUser).findOneBy({ id: therapistId, status: 'active' });
     if (!therapist) return null;
     const clinic = await this.db.getRepository(Clinic).findOneByOrFail({ id: therapist.clinicId });
-    const couples = await this.db.getRepository(Couple).find({ where: { clinicId: clinic.id, therapistId, status: 'active' }, order: { displayName: 'ASC' } });
+    const couples = await this.db
+      .getRepository(Couple)
+      .find({ where: { clinicId: clinic.id, therapistId, status: 'active' }, order: { displayName: 'ASC' } });
     const lines = await this.lines(couples, periodStart, periodEnd);
     return {
       therapistName: therapist.name,
@@ -40,7 +44,11 @@ export class DigestBuilder {
     };
   }
 
-  async preSession(coupleId: string, periodStart: Date, sessionAt: Date): Promise<{ therapistId: string; content: DigestContent } | null> {
+  async preSession(
+    coupleId: string,
+    periodStart: Date,
+    sessionAt: Date,
+  ): Promise<{ therapistId: string; content: DigestContent } | null> {
     const couple = await this.db.getRepository(Couple).findOneBy({ id: coupleId, status: 'active' });
     if (!couple) return null;
     const [therapist, clinic, partners] = [
@@ -94,20 +102,32 @@ export class DigestBuilder {
       .orderBy('a.due_at', 'ASC')
       .getMany();
     const responses = assignments.length
-      ? await this.db.getRepository(HomeworkResponse).createQueryBuilder('r').where('r.assignment_id IN (:...ids)', { ids: assignments.map((a) => a.id) }).getMany()
+      ? await this.db
+          .getRepository(HomeworkResponse)
+          .createQueryBuilder('r')
+          .where('r.assignment_id IN (:...ids)', { ids: assignments.map((a) => a.id) })
+          .getMany()
       : [];
     return assignments.map((a) => Object.assign(a, { responses: responses.filter((r) => r.assignmentId === a.id) }));
   }
 
   private async lines(couples: Couple[], periodStart: Date, periodEnd: Date): Promise<DigestCoupleLine[]> {
     const assignments = await this.withResponses(couples.map((c) => c.id));
-    const clients = couples.length ? await this.db.getRepository(Client).createQueryBuilder('c').where('c.couple_id IN (:...ids)', { ids: couples.map((c) => c.id) }).getMany() : [];
+    const clients = couples.length
+      ? await this.db
+          .getRepository(Client)
+          .createQueryBuilder('c')
+          .where('c.couple_id IN (:...ids)', { ids: couples.map((c) => c.id) })
+          .getMany()
+      : [];
     const name = new Map(clients.map((c) => [c.id, firstName(c.name)]));
     const now = Date.now();
     return couples.map((couple) => {
       const mine = assignments.filter((a) => a.coupleId === couple.id);
       const completedAt = (a: (typeof mine)[number]) =>
-        a.responses.length > 0 && a.responses.every((r) => r.submittedAt) ? Math.max(...a.responses.map((r) => (r.submittedAt as Date).getTime())) : null;
+        a.responses.length > 0 && a.responses.every((r) => r.submittedAt)
+          ? Math.max(...a.responses.map((r) => (r.submittedAt as Date).getTime()))
+          : null;
       return {
         coupleId: couple.id,
         coupleName: couple.displayName,
@@ -120,7 +140,13 @@ export class DigestBuilder {
         notableScales: mine.flatMap((a) =>
           a.responses
             .filter((r) => r.submittedAt && r.submittedAt > periodStart && r.submittedAt <= periodEnd)
-            .flatMap((r) => notable(a.prompts, r.answers).map((n) => ({ partner: name.get(r.clientId) ?? '', exercise: a.title, ...n }))),
+            .flatMap((r) =>
+              notable(a.prompts, r.answers).map((n) => ({
+                partner: name.get(r.clientId) ?? '',
+                exercise: a.title,
+                ...n,
+              })),
+            ),
         ),
       };
     });

@@ -43,9 +43,16 @@ export class SummariesProcessor extends WorkerHost implements OnApplicationBoots
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.worker.concurrency;
     // One sync per hour however many replicas start: the job id is the same for all of them.
-    const hour = new Date().toISOString().slice(0, 13).replace(/[^0-9]/g, '');
+    const hour = new Date()
+      .toISOString()
+      .slice(0, 13)
+      .replace(/[^0-9]/g, '');
     await this.queue
-      .add(JobName.SyncDigestSchedules, { clinicId: null }, { ...QUEUE_JOB_OPTIONS[QueueName.Summaries], jobId: `sync-digest-schedules-${hour}` })
+      .add(
+        JobName.SyncDigestSchedules,
+        { clinicId: null },
+        { ...QUEUE_JOB_OPTIONS[QueueName.Summaries], jobId: `sync-digest-schedules-${hour}` },
+      )
       .catch((error) => this.logger.warn(`could not queue the digest schedule sync: ${(error as Error).message}`));
   }
 
@@ -74,7 +81,11 @@ export class SummariesProcessor extends WorkerHost implements OnApplicationBoots
       await this.queue.upsertJobScheduler(
         `${WEEKLY_PREFIX}${t.id}`,
         { pattern: WEEKLY_PATTERN, tz: t.timezone },
-        { name: JobName.WeeklyDigest, data: { therapistId: t.id, clinicId: t.clinic_id }, opts: QUEUE_JOB_OPTIONS[QueueName.Summaries] },
+        {
+          name: JobName.WeeklyDigest,
+          data: { therapistId: t.id, clinicId: t.clinic_id },
+          opts: QUEUE_JOB_OPTIONS[QueueName.Summaries],
+        },
       );
     }
     for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
@@ -102,7 +113,11 @@ export class SummariesProcessor extends WorkerHost implements OnApplicationBoots
     await this.queue.add(
       JobName.PreSessionDigest,
       { coupleId: couple.id, clinicId: couple.clinicId, sessionAtMs: couple.nextSessionAt.getTime() },
-      { ...QUEUE_JOB_OPTIONS[QueueName.Summaries], jobId: preSessionJobId(couple.id), delay: Math.max(0, sendAt - Date.now()) },
+      {
+        ...QUEUE_JOB_OPTIONS[QueueName.Summaries],
+        jobId: preSessionJobId(couple.id),
+        delay: Math.max(0, sendAt - Date.now()),
+      },
     );
   }
 
@@ -110,15 +125,33 @@ export class SummariesProcessor extends WorkerHost implements OnApplicationBoots
     const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: data.coupleId });
     // Stale: the session moved (its own job was planned) or was cleared.
     if (!couple || couple.nextSessionAt?.getTime() !== data.sessionAtMs) return;
-    const [previous] = await this.dataSource.getRepository(Digest).find({ where: { coupleId: couple.id, kind: 'pre_session' }, order: { periodEnd: 'DESC' }, take: 1 });
+    const [previous] = await this.dataSource
+      .getRepository(Digest)
+      .find({ where: { coupleId: couple.id, kind: 'pre_session' }, order: { periodEnd: 'DESC' }, take: 1 });
     const start = previous?.periodEnd ?? new Date(data.sessionAtMs - 14 * DAY_MS);
     const built = await this.builder.preSession(couple.id, start, new Date(data.sessionAtMs));
     if (!built) return;
-    await this.store(data.clinicId, built.therapistId, 'pre_session', couple.id, start, new Date(data.sessionAtMs), built.content);
+    await this.store(
+      data.clinicId,
+      built.therapistId,
+      'pre_session',
+      couple.id,
+      start,
+      new Date(data.sessionAtMs),
+      built.content,
+    );
   }
 
   /** Stores the digest once (a retried job finds it) and queues its email through the ledger. */
-  private async store(clinicId: string, therapistId: string, kind: DigestKind, coupleId: string | null, start: Date, end: Date, content: DigestContent): Promise<void> {
+  private async store(
+    clinicId: string,
+    therapistId: string,
+    kind: DigestKind,
+    coupleId: string | null,
+    start: Date,
+    end: Date,
+    content: DigestContent,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO digest (clinic_id, therapist_id, kind, couple_id, period_start, period_end, content)
@@ -127,7 +160,16 @@ export class SummariesProcessor extends WorkerHost implements OnApplicationBoots
          RETURNING id`,
         [clinicId, therapistId, kind, coupleId, start, end, JSON.stringify(content)],
       );
-      const id = inserted[0]?.id ?? (await manager.findOneByOrFail(Digest, { therapistId, kind, periodEnd: end, ...(coupleId ? { coupleId } : {}) })).id;
+      const id =
+        inserted[0]?.id ??
+        (
+          await manager.findOneByOrFail(Digest, {
+            therapistId,
+            kind,
+            periodEnd: end,
+            ...(coupleId ? { coupleId } : {}),
+          })
+        ).id;
       await queueEmailInTransaction(manager, {
         clinicId,
         template: kind === 'weekly' ? 'weekly-digest' : 'pre-session-digest',
@@ -137,4 +179,3 @@ export class SummariesProcessor extends WorkerHost implements OnApplicationBoots
     });
   }
 }
-

@@ -9,7 +9,16 @@ import { BUILT_IN_EXERCISES } from '@trellis/domain';
 export async function syncBuiltInExercises(db: DataSource | EntityManager): Promise<void> {
   const values: unknown[] = [];
   const rows = BUILT_IN_EXERCISES.map((e, i) => {
-    values.push(e.key, e.title, e.strategy, e.purpose, e.instructions, e.estimatedMinutes, JSON.stringify(e.prompts), e.version);
+    values.push(
+      e.key,
+      e.title,
+      e.strategy,
+      e.purpose,
+      e.instructions,
+      e.estimatedMinutes,
+      JSON.stringify(e.prompts),
+      e.version,
+    );
     const p = i * 8;
     return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb, $${p + 8})`;
   });

@@ -19,7 +19,9 @@ export class AddedTwoFactorSignIn1795646281220 implements MigrationInterface {
         used_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX staff_recovery_code_staff_idx ON staff_recovery_code (staff_user_id) WHERE used_at IS NULL`);
+    await q.query(
+      `CREATE INDEX staff_recovery_code_staff_idx ON staff_recovery_code (staff_user_id) WHERE used_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

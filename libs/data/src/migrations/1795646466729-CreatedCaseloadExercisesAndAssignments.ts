@@ -84,7 +84,9 @@ export class CreatedCaseloadExercisesAndAssignments1795646466729 implements Migr
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX assignment_couple_idx ON assignment (couple_id, due_at)`);
-    await q.query(`CREATE INDEX assignment_clinic_due_idx ON assignment (clinic_id, due_at) WHERE cancelled_at IS NULL`);
+    await q.query(
+      `CREATE INDEX assignment_clinic_due_idx ON assignment (clinic_id, due_at) WHERE cancelled_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE homework_response (

@@ -17,7 +17,9 @@ export class CreatedDigests1795648155000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     // One digest per therapist, kind, couple and period: a re-run job finds it instead of adding one.
-    await q.query(`CREATE UNIQUE INDEX digest_once ON digest (therapist_id, kind, coalesce(couple_id, '00000000-0000-0000-0000-000000000000'::uuid), period_end)`);
+    await q.query(
+      `CREATE UNIQUE INDEX digest_once ON digest (therapist_id, kind, coalesce(couple_id, '00000000-0000-0000-0000-000000000000'::uuid), period_end)`,
+    );
     await q.query(`CREATE INDEX digest_therapist_idx ON digest (therapist_id, created_at DESC)`);
   }
 

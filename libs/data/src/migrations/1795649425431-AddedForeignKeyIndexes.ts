@@ -11,7 +11,9 @@ export class AddedForeignKeyIndexes1795649425431 implements MigrationInterface {
     await q.query(`CREATE INDEX assignment_exercise_idx ON assignment (exercise_id)`);
     // A therapist's caseload sorted by next session or last activity: read in index order within
     // that therapist, instead of walking the whole clinic and filtering (p95 doubled at 10,000 couples).
-    await q.query(`CREATE INDEX couple_therapist_next_session_idx ON couple (clinic_id, therapist_id, next_session_at)`);
+    await q.query(
+      `CREATE INDEX couple_therapist_next_session_idx ON couple (clinic_id, therapist_id, next_session_at)`,
+    );
     await q.query(`CREATE INDEX couple_therapist_activity_idx ON couple (clinic_id, therapist_id, last_activity_at)`);
   }
 

@@ -17,7 +17,13 @@ describe('deriveAssignmentStatus', () => {
     ['in_progress', [{ startedAt: t }, { startedAt: t }]],
     ['partly_submitted', [{ startedAt: t, submittedAt: t }, {}]],
     ['partly_submitted', [{ startedAt: t, submittedAt: t }, { startedAt: t }]],
-    ['completed', [{ startedAt: t, submittedAt: t }, { startedAt: t, submittedAt: t }]],
+    [
+      'completed',
+      [
+        { startedAt: t, submittedAt: t },
+        { startedAt: t, submittedAt: t },
+      ],
+    ],
     ['completed', [{ submittedAt: t }, { submittedAt: t }]],
   ] as const)('is %s for responses %j', (status, responses) => {
     expect(deriveAssignmentStatus(assignment({ responses }), before)).toEqual({ status, overdue: false });
@@ -40,14 +46,17 @@ describe('deriveAssignmentStatus', () => {
   });
 
   describe('overdue', () => {
-    it.each(['assigned', 'in_progress', 'partly_submitted'] as const)('applies to %s work after the due time', (status) => {
-      const responses = {
-        assigned: [{}, {}],
-        in_progress: [{ startedAt: t }, {}],
-        partly_submitted: [{ submittedAt: t }, { startedAt: t }],
-      }[status];
-      expect(deriveAssignmentStatus(assignment({ responses }), after)).toEqual({ status, overdue: true });
-    });
+    it.each(['assigned', 'in_progress', 'partly_submitted'] as const)(
+      'applies to %s work after the due time',
+      (status) => {
+        const responses = {
+          assigned: [{}, {}],
+          in_progress: [{ startedAt: t }, {}],
+          partly_submitted: [{ submittedAt: t }, { startedAt: t }],
+        }[status];
+        expect(deriveAssignmentStatus(assignment({ responses }), after)).toEqual({ status, overdue: true });
+      },
+    );
 
     it('starts strictly after the due time', () => {
       const dueMs = Date.parse(due);
@@ -67,7 +76,10 @@ describe('deriveAssignmentStatus', () => {
     });
 
     it('never applies without a due date', () => {
-      expect(deriveAssignmentStatus(assignment({ dueAt: null }), after)).toEqual({ status: 'assigned', overdue: false });
+      expect(deriveAssignmentStatus(assignment({ dueAt: null }), after)).toEqual({
+        status: 'assigned',
+        overdue: false,
+      });
     });
   });
 

@@ -156,10 +156,15 @@ describe('validateAnswers', () => {
     });
 
     it('says "option" for a limit of one', () => {
-      const one = checklist('one', 'Just one', [
-        ['x', 'X'],
-        ['y', 'Y'],
-      ], { maxSelected: 1 });
+      const one = checklist(
+        'one',
+        'Just one',
+        [
+          ['x', 'X'],
+          ['y', 'Y'],
+        ],
+        { maxSelected: 1 },
+      );
       expect(validateAnswers([one], { one: ['x', 'y'] }, { mode: 'draft' })).toEqual([
         { promptId: 'one', message: 'Choose no more than 1 option.' },
       ]);

@@ -1,10 +1,4 @@
-import {
-  ChecklistPrompt,
-  LongTextPrompt,
-  Prompt,
-  ScalePrompt,
-  SingleChoicePrompt,
-} from './prompt.types';
+import { ChecklistPrompt, LongTextPrompt, Prompt, ScalePrompt, SingleChoicePrompt } from './prompt.types';
 
 /**
  * 'draft': the partner is still working — missing or empty answers, too-short text and too few

@@ -20,7 +20,10 @@ interface CommonOptions {
 /** Options as `[id, label]` pairs, which keeps catalog files readable. */
 export type OptionPairs = ReadonlyArray<readonly [id: string, label: string]>;
 
-function withCommon<T extends object>(prompt: T, { help, required = true }: CommonOptions): T & {
+function withCommon<T extends object>(
+  prompt: T,
+  { help, required = true }: CommonOptions,
+): T & {
   required: boolean;
   help?: string;
 } {

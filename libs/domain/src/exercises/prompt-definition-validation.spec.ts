@@ -5,11 +5,16 @@ const good = (): Array<Record<string, unknown>> =>
   [
     longText('story', 'What happened?'),
     scale('mood', 'How do you feel?', 'Awful', 'Great'),
-    checklist('areas', 'Which areas?', [
-      ['a', 'A'],
-      ['b', 'B'],
-      ['c', 'C'],
-    ], { minSelected: 1, maxSelected: 2 }),
+    checklist(
+      'areas',
+      'Which areas?',
+      [
+        ['a', 'A'],
+        ['b', 'B'],
+        ['c', 'C'],
+      ],
+      { minSelected: 1, maxSelected: 2 },
+    ),
     singleChoice('pick', 'Which one?', [
       ['yes', 'Yes'],
       ['no', 'No'],

@@ -67,7 +67,13 @@ export function validatePromptDefinitions(prompts: unknown): DefinitionProblem[]
     }
     checkText(prompt['label'], `${path}.label`, PROMPT_LABEL_MAX_LENGTH, 'Give this prompt a label.', report);
     if (prompt['help'] !== undefined) {
-      checkText(prompt['help'], `${path}.help`, PROMPT_HELP_MAX_LENGTH, 'Leave the help text out rather than empty.', report);
+      checkText(
+        prompt['help'],
+        `${path}.help`,
+        PROMPT_HELP_MAX_LENGTH,
+        'Leave the help text out rather than empty.',
+        report,
+      );
     }
     if (typeof prompt['required'] !== 'boolean') {
       report(`${path}.required`, 'Say whether this prompt is required (true or false).');

@@ -2,7 +2,8 @@ import { isQuietHour, planReminders, PlannedReminder } from './reminder-schedule
 import { toLocalDateTime } from './timezone';
 
 /** Plans as plain data that reads well in failures. */
-const simple = (plan: PlannedReminder[]) => plan.map(({ n, kind, sendAt }) => ({ n, kind, sendAt: sendAt.toISOString() }));
+const simple = (plan: PlannedReminder[]) =>
+  plan.map(({ n, kind, sendAt }) => ({ n, kind, sendAt: sendAt.toISOString() }));
 const farPast = '2020-01-01T00:00:00Z';
 
 describe('planReminders', () => {
@@ -43,7 +44,10 @@ describe('planReminders', () => {
 
   it('can leave out the overdue nudge, or plan only a nudge', () => {
     const base = { dueAt: '2025-05-15T15:00:00Z', timezone: 'UTC', now: farPast };
-    expect(planReminders({ ...base, overdueNudgeHours: null }).map((r) => r.kind)).toEqual(['before_due', 'before_due']);
+    expect(planReminders({ ...base, overdueNudgeHours: null }).map((r) => r.kind)).toEqual([
+      'before_due',
+      'before_due',
+    ]);
     expect(simple(planReminders({ ...base, offsetsHours: [] }))).toEqual([
       { n: 1, kind: 'overdue', sendAt: '2025-05-16T15:00:00.000Z' },
     ]);
@@ -67,7 +71,12 @@ describe('planReminders', () => {
     it('treats 21:00 as quiet and 08:00 as not', () => {
       const at2059 = planReminders({ dueAt: '2025-05-15T22:59:00Z', timezone: 'UTC', now: farPast, offsetsHours: [2] });
       expect(at2059[0].sendAt.toISOString()).toBe('2025-05-15T20:59:00.000Z');
-      const at2100 = planReminders({ dueAt: '2025-05-18T21:00:00Z', timezone: 'UTC', now: farPast, offsetsHours: [24] });
+      const at2100 = planReminders({
+        dueAt: '2025-05-18T21:00:00Z',
+        timezone: 'UTC',
+        now: farPast,
+        offsetsHours: [24],
+      });
       expect(at2100[0].sendAt.toISOString()).toBe('2025-05-18T08:00:00.000Z');
       const at0800 = planReminders({ dueAt: '2025-05-15T10:00:00Z', timezone: 'UTC', now: farPast, offsetsHours: [2] });
       expect(at0800[0].sendAt.toISOString()).toBe('2025-05-15T08:00:00.000Z');
@@ -79,7 +88,12 @@ describe('planReminders', () => {
     });
 
     it('keeps only the first of two slots that land on the same morning', () => {
-      const plan = planReminders({ dueAt: '2025-05-15T12:00:00Z', timezone: 'UTC', now: farPast, offsetsHours: [6, 5] });
+      const plan = planReminders({
+        dueAt: '2025-05-15T12:00:00Z',
+        timezone: 'UTC',
+        now: farPast,
+        offsetsHours: [6, 5],
+      });
       expect(simple(plan)).toEqual([
         { n: 1, kind: 'before_due', sendAt: '2025-05-15T08:00:00.000Z' },
         { n: 3, kind: 'overdue', sendAt: '2025-05-16T12:00:00.000Z' },
@@ -210,16 +224,23 @@ describe('planReminders', () => {
     ['a zero overdue nudge', { overdueNudgeHours: 0 }],
     ['an invalid due date', { dueAt: 'next Tuesday' }],
   ])('rejects %s', (_label, override) => {
-    expect(() =>
-      planReminders({ dueAt: '2025-05-15T15:00:00Z', timezone: 'UTC', now: farPast, ...override }),
-    ).toThrow(RangeError);
+    expect(() => planReminders({ dueAt: '2025-05-15T15:00:00Z', timezone: 'UTC', now: farPast, ...override })).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe('isQuietHour', () => {
   it('handles windows that wrap past midnight and windows that do not', () => {
     const night = { start: 21, end: 8 };
-    expect([20, 21, 23, 0, 7, 8].map((hour) => isQuietHour(hour, night))).toEqual([false, true, true, true, true, false]);
+    expect([20, 21, 23, 0, 7, 8].map((hour) => isQuietHour(hour, night))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     const early = { start: 0, end: 6 };
     expect([23, 0, 5, 6].map((hour) => isQuietHour(hour, early))).toEqual([false, true, true, false]);
     expect(isQuietHour(3, { start: 5, end: 5 })).toBe(false);

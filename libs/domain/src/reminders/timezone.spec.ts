@@ -16,7 +16,12 @@ describe('isValidTimeZone', () => {
 describe('toLocalDateTime / timeZoneOffsetMs', () => {
   it('reads the wall clock on both sides of the Berlin autumn change', () => {
     expect(toLocalDateTime(at('2025-10-26T00:30:00Z'), 'Europe/Berlin')).toEqual({
-      year: 2025, month: 10, day: 26, hour: 2, minute: 30, second: 0,
+      year: 2025,
+      month: 10,
+      day: 26,
+      hour: 2,
+      minute: 30,
+      second: 0,
     });
     expect(toLocalDateTime(at('2025-10-26T01:30:00Z'), 'Europe/Berlin').hour).toBe(2);
     expect(timeZoneOffsetMs(at('2025-10-26T00:30:00Z'), 'Europe/Berlin')).toBe(2 * HOUR);
@@ -36,7 +41,12 @@ describe('toLocalDateTime / timeZoneOffsetMs', () => {
 
 describe('fromLocalDateTime', () => {
   const wall = (year: number, month: number, day: number, hour: number, minute = 0) => ({
-    year, month, day, hour, minute, second: 0,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second: 0,
   });
 
   it('round-trips ordinary times', () => {
@@ -58,7 +68,12 @@ describe('fromLocalDateTime', () => {
 describe('addLocalDays', () => {
   it('rolls over month and year ends', () => {
     expect(addLocalDays({ year: 2025, month: 12, day: 31, hour: 23, minute: 5, second: 0 }, 1)).toEqual({
-      year: 2026, month: 1, day: 1, hour: 23, minute: 5, second: 0,
+      year: 2026,
+      month: 1,
+      day: 1,
+      hour: 23,
+      minute: 5,
+      second: 0,
     });
   });
 });

@@ -5,7 +5,15 @@ const dueFormatters = new Map<string, Intl.DateTimeFormat>();
 function dueFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = dueFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hour12: false });
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
     dueFormatters.set(timeZone, formatter);
   }
   return formatter;

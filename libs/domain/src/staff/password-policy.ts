@@ -18,7 +18,10 @@ export function passwordProblem(password: string, person: { email: string; name:
     return 'is one of the most common passwords — choose something less guessable';
   }
   const localPart = person.email.split('@')[0].toLowerCase();
-  const nameParts = person.name.toLowerCase().split(/\s+/).filter((p) => p.length >= 3);
+  const nameParts = person.name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((p) => p.length >= 3);
   if ((localPart.length >= 3 && lower.includes(localPart)) || nameParts.some((p) => lower.includes(p))) {
     return 'must not contain your name or email address';
   }

@@ -6,8 +6,15 @@ const e = escapeHtml;
 const cell = 'border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top';
 
 /** The weekly and pre-session digests: a table per couple, and answers side by side. */
-export function renderDigestEmail(content: DigestContent, kind: 'weekly' | 'pre_session', dashboardUrl: string): RenderedEmail {
-  const heading = kind === 'weekly' ? `Your week at ${content.clinicName}` : `Before your session with ${content.couples[0]?.coupleName ?? 'a couple'}`;
+export function renderDigestEmail(
+  content: DigestContent,
+  kind: 'weekly' | 'pre_session',
+  dashboardUrl: string,
+): RenderedEmail {
+  const heading =
+    kind === 'weekly'
+      ? `Your week at ${content.clinicName}`
+      : `Before your session with ${content.couples[0]?.coupleName ?? 'a couple'}`;
   const coupleRows = content.couples
     .map(
       (c) =>
@@ -42,7 +49,14 @@ ${submissions}
       (c) =>
         `${c.coupleName}: ${c.completed} completed, ${c.overdue} overdue, ${c.awaitingReview} awaiting review${c.notableScales.length ? `; notable: ${c.notableScales.map((s) => `${s.partner} ${s.prompt} ${s.value}/${s.max}`).join('; ')}` : ''}`,
     ),
-    ...(content.submissions ?? []).flatMap((s) => ['', s.title, ...s.rows.map((r) => `- ${r.prompt}\n  ${content.partnerNames?.[0] ?? 'A'}: ${r.partnerA}\n  ${content.partnerNames?.[1] ?? 'B'}: ${r.partnerB}`)]),
+    ...(content.submissions ?? []).flatMap((s) => [
+      '',
+      s.title,
+      ...s.rows.map(
+        (r) =>
+          `- ${r.prompt}\n  ${content.partnerNames?.[0] ?? 'A'}: ${r.partnerA}\n  ${content.partnerNames?.[1] ?? 'B'}: ${r.partnerB}`,
+      ),
+    ]),
     '',
     `Open Trellis: ${dashboardUrl}`,
     'Confidential: this email contains clients’ homework. Do not forward it.',

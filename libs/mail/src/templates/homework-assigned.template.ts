@@ -27,10 +27,13 @@ export function renderHomeworkEmail(model: HomeworkEmailModel): RenderedEmail {
       `Please finish it by ${model.dueLabel}. Your answers are saved as you go, and your partner answers separately.`,
     ],
     action: { label: 'Open your homework', url: model.homeworkUrl },
-    footer: 'This link is personal to you: please do not forward it. If it stops working, open it anyway and ask for a fresh one.',
+    footer:
+      'This link is personal to you: please do not forward it. If it stops working, open it anyway and ask for a fresh one.',
   });
   return {
-    subject: model.isFreshLink ? `Your new link: ${model.exerciseTitle}` : `Homework from ${model.clinicName}: ${model.exerciseTitle}`,
+    subject: model.isFreshLink
+      ? `Your new link: ${model.exerciseTitle}`
+      : `Homework from ${model.clinicName}: ${model.exerciseTitle}`,
     html,
     text,
   };
@@ -54,5 +57,11 @@ export function renderHomeworkReminder(model: HomeworkReminderModel): RenderedEm
     action: { label: 'Open your homework', url: model.homeworkUrl },
     footer: 'This link is personal to you: please do not forward it.',
   });
-  return { subject: model.overdue ? `Still waiting: ${model.exerciseTitle}` : `Reminder: ${model.exerciseTitle} is due ${model.dueLabel}`, html, text };
+  return {
+    subject: model.overdue
+      ? `Still waiting: ${model.exerciseTitle}`
+      : `Reminder: ${model.exerciseTitle} is due ${model.dueLabel}`,
+    html,
+    text,
+  };
 }

@@ -18,7 +18,8 @@ import { SecondFactor, TwoFactorService } from './two-factor.service';
 const CHALLENGE_TTL_MS = 5 * 60_000;
 
 function secondFactorOf(body: SecondFactorDto): SecondFactor {
-  if (body.code && body.recoveryCode) throw validationProblem([{ field: 'recoveryCode', message: 'send either a code or a recovery code, not both' }]);
+  if (body.code && body.recoveryCode)
+    throw validationProblem([{ field: 'recoveryCode', message: 'send either a code or a recovery code, not both' }]);
   if (body.code) return { code: body.code };
   if (body.recoveryCode) return { recoveryCode: body.recoveryCode };
   throw validationProblem([{ field: 'code', message: 'is required' }]);
@@ -39,21 +40,48 @@ export class TwoFactorController {
   @Post('verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Second step of sign-in: the authenticator code or a recovery code' })
-  async verify(@Body() body: SecondFactorDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async verify(
+    @Body() body: SecondFactorDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
     const factor = secondFactorOf(body);
     const userId = request.session.pendingTwoFactorUserId;
     const since = request.session.pendingTwoFactorSince ?? 0;
-    if (!userId || Date.now() - since > CHALLENGE_TTL_MS) throw new UnauthorizedException('Sign in again: the sign-in step expired.');
+    if (!userId || Date.now() - since > CHALLENGE_TTL_MS)
+      throw new UnauthorizedException('Sign in again: the sign-in step expired.');
     // 5 wrong codes per 15 minutes per person: a 6-digit code cannot be guessed at that rate.
     await this.limiter.consume({ bucket: '2fa', key: userId, limit: 5, windowSeconds: 15 * 60 }, reply);
     const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: userId, status: 'active' });
     if (!staff) throw new UnauthorizedException('Sign in again.');
-    const user: SessionUser = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
+    const user: SessionUser = {
+      id: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: staff.role,
+      clinicId: staff.clinicId,
+    };
     if (!(await this.twoFactor.verify(staff.id, staff.email, factor))) {
-      await this.audit.record({ clinicId: staff.clinicId, actorType: 'anonymous', actorId: staff.id, action: 'auth.2fa_verify', outcome: 'failure', recordType: 'staff_user', recordId: staff.id }, request);
+      await this.audit.record(
+        {
+          clinicId: staff.clinicId,
+          actorType: 'anonymous',
+          actorId: staff.id,
+          action: 'auth.2fa_verify',
+          outcome: 'failure',
+          recordType: 'staff_user',
+          recordId: staff.id,
+        },
+        request,
+      );
       throw new UnauthorizedException('That code is not right. Try the newest code from your app.');
     }
-    return this.signIn.complete(request, user, { twoFactorEnabled: true, twoFactorEnrollmentRequired: false }, 'code' in factor ? 'totp' : 'recovery_code');
+    return this.signIn.complete(
+      request,
+      user,
+      { twoFactorEnabled: true, twoFactorEnrollmentRequired: false },
+      'code' in factor ? 'totp' : 'recovery_code',
+    );
   }
 
   @Post('setup')
@@ -68,18 +96,48 @@ export class TwoFactorController {
   @HttpCode(200)
   @AllowDuringTwoFactorEnrollment()
   @ApiOperation({ summary: 'Confirm set-up with the current code; answers the recovery codes (shown once)' })
-  async enable(@CurrentStaff() user: SessionUser, @Body() body: TotpCodeDto, @Req() request: FastifyRequest): Promise<{ recoveryCodes: string[] }> {
+  async enable(
+    @CurrentStaff() user: SessionUser,
+    @Body() body: TotpCodeDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ recoveryCodes: string[] }> {
     const recoveryCodes = await this.twoFactor.enable(user, body.code);
     request.session.twoFactorEnrollmentRequired = false;
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.2fa_enable', outcome: 'success', recordType: 'staff_user', recordId: user.id }, request);
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'auth.2fa_enable',
+        outcome: 'success',
+        recordType: 'staff_user',
+        recordId: user.id,
+      },
+      request,
+    );
     return { recoveryCodes };
   }
 
   @Post('disable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Turn two-factor sign-in off (needs a current code or a recovery code)' })
-  async disable(@CurrentStaff() user: SessionUser, @Body() body: SecondFactorDto, @Req() request: FastifyRequest): Promise<void> {
+  async disable(
+    @CurrentStaff() user: SessionUser,
+    @Body() body: SecondFactorDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.twoFactor.disable(user, secondFactorOf(body));
-    await this.audit.record({ clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'auth.2fa_disable', outcome: 'success', recordType: 'staff_user', recordId: user.id }, request);
+    await this.audit.record(
+      {
+        clinicId: user.clinicId,
+        actorType: 'staff',
+        actorId: user.id,
+        action: 'auth.2fa_disable',
+        outcome: 'success',
+        recordType: 'staff_user',
+        recordId: user.id,
+      },
+      request,
+    );
   }
 }

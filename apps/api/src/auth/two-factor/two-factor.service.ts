@@ -27,7 +27,14 @@ export class TwoFactorService {
   }
 
   private totp(secretBase32: string, label: string): OTPAuth.TOTP {
-    return new OTPAuth.TOTP({ issuer: 'Trellis', label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+    return new OTPAuth.TOTP({
+      issuer: 'Trellis',
+      label,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: PERIOD_SECONDS,
+      secret: OTPAuth.Secret.fromBase32(secretBase32),
+    });
   }
 
   /** Step of `code` if it is valid now (±1 step for clock drift), else null. */
@@ -47,9 +54,12 @@ export class TwoFactorService {
   }
 
   async beginSetup(user: SessionUser): Promise<TwoFactorSetup> {
-    if (await this.isEnabled(user.id)) throw new ConflictException('Two-factor sign-in is already on. Turn it off first to change devices.');
+    if (await this.isEnabled(user.id))
+      throw new ConflictException('Two-factor sign-in is already on. Turn it off first to change devices.');
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
-    await this.dataSource.getRepository(StaffUser).update({ id: user.id }, { totpPendingSecretEncrypted: this.box.seal(secret) });
+    await this.dataSource
+      .getRepository(StaffUser)
+      .update({ id: user.id }, { totpPendingSecretEncrypted: this.box.seal(secret) });
     return { secret, otpauthUrl: this.totp(secret, user.email).toString() };
   }
 
@@ -66,16 +76,24 @@ export class TwoFactorService {
       if (!staff.totpPendingSecretEncrypted) throw new ConflictException('Start the set-up first.');
       const secret = this.box.open(staff.totpPendingSecretEncrypted);
       const step = this.matchingStep(secret, user.email, code);
-      if (step === null) throw validationProblem([{ field: 'code', message: 'is not the current code from your authenticator app' }]);
+      if (step === null)
+        throw validationProblem([{ field: 'code', message: 'is not the current code from your authenticator app' }]);
       const codes = generateRecoveryCodes();
-      await manager.update(StaffUser, { id: user.id }, {
-        totpSecretEncrypted: staff.totpPendingSecretEncrypted,
-        totpPendingSecretEncrypted: null,
-        totpEnabledAt: new Date(),
-        totpLastStep: String(step),
-      });
+      await manager.update(
+        StaffUser,
+        { id: user.id },
+        {
+          totpSecretEncrypted: staff.totpPendingSecretEncrypted,
+          totpPendingSecretEncrypted: null,
+          totpEnabledAt: new Date(),
+          totpLastStep: String(step),
+        },
+      );
       await manager.delete(StaffRecoveryCode, { staffUserId: user.id });
-      await manager.insert(StaffRecoveryCode, codes.map((c) => ({ staffUserId: user.id, codeHash: hashRecoveryCode(c) })));
+      await manager.insert(
+        StaffRecoveryCode,
+        codes.map((c) => ({ staffUserId: user.id, codeHash: hashRecoveryCode(c) })),
+      );
       return codes;
     });
   }
@@ -88,7 +106,11 @@ export class TwoFactorService {
       throw validationProblem([{ field: 'code' in factor ? 'code' : 'recoveryCode', message: 'is not right' }]);
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(StaffUser, { id: user.id }, { totpSecretEncrypted: null, totpPendingSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null });
+      await manager.update(
+        StaffUser,
+        { id: user.id },
+        { totpSecretEncrypted: null, totpPendingSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null },
+      );
       await manager.delete(StaffRecoveryCode, { staffUserId: user.id });
     });
   }

@@ -87,7 +87,11 @@ interface AssignDialogProps {
 /** Give one exercise to one or several couples, with a due date and an optional message. */
 export const AssignDialog = (props: AssignDialogProps) => {
   const { open, onClose, couple, exercise } = props;
-  const title = exercise ? `Assign “${exercise.title}”` : couple ? `Assign homework to ${couple.displayName}` : 'Assign homework';
+  const title = exercise
+    ? `Assign “${exercise.title}”`
+    : couple
+      ? `Assign homework to ${couple.displayName}`
+      : 'Assign homework';
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="assign-dialog-title" fullWidth maxWidth="sm">
       <DialogTitle id="assign-dialog-title">{title}</DialogTitle>
@@ -121,7 +125,9 @@ const AssignForm = ({ onClose, couple, exercise, onAssigned }: AssignDialogProps
       const assignments = await dataProvider.assignHomework(assignBody(withFixed(values)));
       const count = assignments.length;
       notify(
-        count === 1 ? 'Homework assigned. Each partner is emailed their own link.' : `Homework assigned to ${count} couples.`,
+        count === 1
+          ? 'Homework assigned. Each partner is emailed their own link.'
+          : `Homework assigned to ${count} couples.`,
         { type: 'success' },
       );
       onAssigned?.(assignments);
@@ -135,7 +141,12 @@ const AssignForm = ({ onClose, couple, exercise, onAssigned }: AssignDialogProps
   };
 
   return (
-    <Form defaultValues={defaultValues} onSubmit={submit} validate={(values) => assignProblems(withFixed(values))} noValidate>
+    <Form
+      defaultValues={defaultValues}
+      onSubmit={submit}
+      validate={(values) => assignProblems(withFixed(values))}
+      noValidate
+    >
       <DialogContent sx={{ pt: 0 }}>
         {couple && (
           <Typography color="text.secondary" sx={{ mb: 2 }}>

@@ -176,7 +176,11 @@ export const PartnerLinkActions = ({ assignment, partner, emailConsent, onChange
   return (
     <>
       {canResend && (
-        <Tooltip title={emailConsent === false ? `${partner.name} has not agreed to receive email: update their consent first.` : ''}>
+        <Tooltip
+          title={
+            emailConsent === false ? `${partner.name} has not agreed to receive email: update their consent first.` : ''
+          }
+        >
           <span>
             <Button
               size="small"

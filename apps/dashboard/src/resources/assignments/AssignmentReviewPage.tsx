@@ -46,8 +46,24 @@ const ScaleBar = ({ cell }: { cell: Extract<ReviewCell, { kind: 'scale' }> }) =>
           aria-label={`${cell.value} on a scale from ${cell.min} (${cell.minLabel}) to ${cell.max} (${cell.maxLabel})`}
           sx={{ flex: 1, height: 12, maxWidth: 260, display: 'block' }}
         >
-          <Box component="rect" x={0} y={0} width={100} height={8} rx={4} sx={{ fill: (theme) => theme.palette.action.hover }} />
-          <Box component="rect" x={0} y={0} width={percent} height={8} rx={4} sx={{ fill: (theme) => theme.palette.primary.main }} />
+          <Box
+            component="rect"
+            x={0}
+            y={0}
+            width={100}
+            height={8}
+            rx={4}
+            sx={{ fill: (theme) => theme.palette.action.hover }}
+          />
+          <Box
+            component="rect"
+            x={0}
+            y={0}
+            width={percent}
+            height={8}
+            rx={4}
+            sx={{ fill: (theme) => theme.palette.primary.main }}
+          />
         </Box>
         <Typography aria-hidden sx={{ fontWeight: 500, minWidth: 48 }}>
           {cell.value} / {cell.max}
@@ -89,7 +105,15 @@ const Cell = ({ cell, shared }: { cell: ReviewCell; shared?: string[] }) => {
       return <ScaleBar cell={cell} />;
     case 'choices':
       return (
-        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} component="ul" aria-label="Chosen" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Stack
+          direction="row"
+          spacing={0.5}
+          useFlexGap
+          sx={{ flexWrap: 'wrap' }}
+          component="ul"
+          aria-label="Chosen"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
           {cell.labels.map((label) => (
             <li key={label}>
               <Chip
@@ -121,7 +145,11 @@ const RowView = ({ row, partners }: { row: ReviewRow; partners: PartnerProgress[
           <Box key={index}>
             {/* Stacked, each answer names its partner; side by side the column headings do (for the eye:
                 screen readers still get the name with every answer). */}
-            <Typography variant="caption" color="text.secondary" sx={(theme) => ({ display: 'block', [theme.breakpoints.up('md')]: visuallyHidden })}>
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              sx={(theme) => ({ display: 'block', [theme.breakpoints.up('md')]: visuallyHidden })}
+            >
               {partner ? `${partnerLetter(partner.position)} · ${partner.name}` : partnerLetter(index === 0 ? 1 : 2)}
             </Typography>
             <Cell cell={cell} shared={row.shared} />
@@ -155,7 +183,12 @@ const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; 
     setBusy(true);
     setError(undefined);
     try {
-      await dataProvider.act('assignments', assignment.id, ['review'], comment.trim() ? { comment: comment.trim() } : {});
+      await dataProvider.act(
+        'assignments',
+        assignment.id,
+        ['review'],
+        comment.trim() ? { comment: comment.trim() } : {},
+      );
       notify('Marked as reviewed.', { type: 'success' });
       onReviewed();
     } catch (failure) {
@@ -225,7 +258,12 @@ const PartnerSummary = ({
     </Typography>
     {isOpenAssignment(assignment.status) && (
       <Box sx={{ mt: 0.5 }}>
-        <PartnerLinkActions assignment={assignment} partner={partner} emailConsent={emailConsent} onChanged={onChanged} />
+        <PartnerLinkActions
+          assignment={assignment}
+          partner={partner}
+          emailConsent={emailConsent}
+          onChanged={onChanged}
+        />
       </Box>
     )}
   </Box>
@@ -234,11 +272,12 @@ const PartnerSummary = ({
 /** `/#/assignments/:id`: both partners' submitted answers side by side, then "Mark reviewed". */
 export const AssignmentReviewPage = () => {
   const { id } = useParams<{ id: string }>();
-  const { data: assignment, isPending, error, refetch } = useGetOne<AssignmentDetail>(
-    'assignments',
-    { id: id ?? '' },
-    { enabled: Boolean(id), retry: false },
-  );
+  const {
+    data: assignment,
+    isPending,
+    error,
+    refetch,
+  } = useGetOne<AssignmentDetail>('assignments', { id: id ?? '' }, { enabled: Boolean(id), retry: false });
   const { data: couple } = useGetOne<CoupleView>(
     'couples',
     { id: assignment?.coupleId ?? '' },
@@ -263,7 +302,12 @@ export const AssignmentReviewPage = () => {
   return (
     <Box sx={{ mt: 2, maxWidth: 1200 }}>
       <Title title={assignment.title} />
-      <Button component={LinkBase} to={`/couples/${assignment.coupleId}/show`} startIcon={<ArrowBackIcon />} sx={{ mb: 1 }}>
+      <Button
+        component={LinkBase}
+        to={`/couples/${assignment.coupleId}/show`}
+        startIcon={<ArrowBackIcon />}
+        sx={{ mb: 1 }}
+      >
         {couple ? couple.displayName : 'Back to the couple'}
       </Button>
       <Card sx={{ mb: 2 }}>
@@ -324,7 +368,8 @@ export const AssignmentReviewPage = () => {
           </Typography>
           <Typography variant="body2" color="text.secondary">
             Only submitted answers show here; drafts stay private to each partner.
-            {assignment.shareAnswersAfterBoth && ' Once both have submitted, each partner can read the other’s answers.'}
+            {assignment.shareAnswersAfterBoth &&
+              ' Once both have submitted, each partner can read the other’s answers.'}
           </Typography>
           <Box
             aria-hidden

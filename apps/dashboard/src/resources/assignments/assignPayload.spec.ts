@@ -13,11 +13,23 @@ describe('assignBody', () => {
         message: '   ',
         shareAnswersAfterBoth: true,
       }),
-    ).toEqual({ exerciseId: 'e1', coupleIds: ['c1', 'c2'], dueAt: '2026-05-08T17:00:00.000Z', shareAnswersAfterBoth: true });
+    ).toEqual({
+      exerciseId: 'e1',
+      coupleIds: ['c1', 'c2'],
+      dueAt: '2026-05-08T17:00:00.000Z',
+      shareAnswersAfterBoth: true,
+    });
   });
 
   it('keeps a message, trimmed, and sharing off unless chosen', () => {
-    expect(assignBody({ exerciseId: 'e1', coupleIds: 'c1', dueAt: '2026-05-08T17:00:00.000Z', message: ' See you Thursday. ' })).toEqual({
+    expect(
+      assignBody({
+        exerciseId: 'e1',
+        coupleIds: 'c1',
+        dueAt: '2026-05-08T17:00:00.000Z',
+        message: ' See you Thursday. ',
+      }),
+    ).toEqual({
       exerciseId: 'e1',
       coupleIds: ['c1'],
       dueAt: '2026-05-08T17:00:00.000Z',
@@ -33,7 +45,9 @@ describe('assignProblems', () => {
   });
 
   it('names each missing or wrong field the way the API does', () => {
-    expect(assignProblems({ coupleIds: [], dueAt: '2026-04-01T10:00:00.000Z', message: 'x'.repeat(2001) }, now)).toEqual({
+    expect(
+      assignProblems({ coupleIds: [], dueAt: '2026-04-01T10:00:00.000Z', message: 'x'.repeat(2001) }, now),
+    ).toEqual({
       exerciseId: 'Choose an exercise.',
       coupleIds: 'Choose at least one couple.',
       dueAt: 'Choose a time in the future.',

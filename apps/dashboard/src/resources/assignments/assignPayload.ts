@@ -16,8 +16,13 @@ export const MESSAGE_MAX_LENGTH = 2000;
 
 type Values = Record<string, unknown>;
 
-const ids = (value: unknown): string[] =>
-  [...new Set((Array.isArray(value) ? value : value ? [value] : []).filter((id): id is string => typeof id === 'string' && id !== ''))];
+const ids = (value: unknown): string[] => [
+  ...new Set(
+    (Array.isArray(value) ? value : value ? [value] : []).filter(
+      (id): id is string => typeof id === 'string' && id !== '',
+    ),
+  ),
+];
 
 /**
  * Problems with the assign form before it is sent, keyed like the API's field errors so the same

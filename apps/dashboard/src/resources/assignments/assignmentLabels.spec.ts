@@ -14,7 +14,10 @@ describe('assignment labels', () => {
       'Draft saved 2 hours ago',
     );
     expect(
-      partnerProgressText({ status: 'submitted', linkOpenedAt: 'x', lastSavedAt: 'x', submittedAt: '2026-04-28T12:00:00Z' }, now),
+      partnerProgressText(
+        { status: 'submitted', linkOpenedAt: 'x', lastSavedAt: 'x', submittedAt: '2026-04-28T12:00:00Z' },
+        now,
+      ),
     ).toBe('Submitted 3 days ago');
   });
 

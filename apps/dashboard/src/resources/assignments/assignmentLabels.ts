@@ -49,7 +49,8 @@ export const partnerProgressText = (
   partner: Pick<PartnerProgress, 'status' | 'linkOpenedAt' | 'lastSavedAt' | 'submittedAt'>,
   now: Date = new Date(),
 ): string => {
-  if (partner.status === 'submitted' && partner.submittedAt) return `Submitted ${relativeTime(partner.submittedAt, now)}`;
+  if (partner.status === 'submitted' && partner.submittedAt)
+    return `Submitted ${relativeTime(partner.submittedAt, now)}`;
   if (partner.status === 'draft' && partner.lastSavedAt) return `Draft saved ${relativeTime(partner.lastSavedAt, now)}`;
   if (partner.linkOpenedAt) return `Opened the link ${relativeTime(partner.linkOpenedAt, now)}, nothing saved yet`;
   return 'Has not opened the link yet';

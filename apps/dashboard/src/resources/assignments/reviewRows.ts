@@ -29,7 +29,14 @@ const cellFor = (prompt: Prompt, answers: AnswerMap | null): ReviewCell => {
       return { kind: 'text', text: String(value) };
     case 'scale':
       return typeof value === 'number'
-        ? { kind: 'scale', value, min: prompt.min, max: prompt.max, minLabel: prompt.minLabel, maxLabel: prompt.maxLabel }
+        ? {
+            kind: 'scale',
+            value,
+            min: prompt.min,
+            max: prompt.max,
+            minLabel: prompt.minLabel,
+            maxLabel: prompt.maxLabel,
+          }
         : { kind: 'unanswered' };
     case 'checklist': {
       const chosen = new Set(Array.isArray(value) ? value.map(String) : [String(value)]);

@@ -92,7 +92,14 @@ const outcomeChipColor: Record<AuditOutcome, ChipProps['color']> = {
 const OutcomeField = () => {
   const entry = useRecordContext<AuditEntryView>();
   if (!entry) return null;
-  return <Chip size="small" variant="outlined" color={outcomeChipColor[entry.outcome]} label={OUTCOME_LABELS[entry.outcome]} />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={outcomeChipColor[entry.outcome]}
+      label={OUTCOME_LABELS[entry.outcome]}
+    />
+  );
 };
 
 const AuditEmpty = () => (

@@ -31,7 +31,11 @@ export const NextSession = ({ at, variant = 'body2' }: { at: string | null; vari
   );
 
 /** The caseload's homework counts as chips; nothing open shows as a quiet dash. */
-export const HomeworkCounts = ({ row }: { row: Pick<CaseloadRow, 'openCount' | 'overdueCount' | 'awaitingReviewCount'> }) => {
+export const HomeworkCounts = ({
+  row,
+}: {
+  row: Pick<CaseloadRow, 'openCount' | 'overdueCount' | 'awaitingReviewCount'>;
+}) => {
   const { openCount, overdueCount, awaitingReviewCount } = row;
   if (openCount === 0 && overdueCount === 0 && awaitingReviewCount === 0) {
     return (

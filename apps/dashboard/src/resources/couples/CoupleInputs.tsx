@@ -24,7 +24,12 @@ const PartnerInputs = ({ index, currentZones }: { index: 0 | 1; currentZones: re
   const prefix = `partners.${index}`;
   const headingId = `partner-${index + 1}-heading`;
   return (
-    <Paper variant="outlined" component="fieldset" aria-labelledby={headingId} sx={{ p: 2, m: 0, flex: 1, minWidth: 0 }}>
+    <Paper
+      variant="outlined"
+      component="fieldset"
+      aria-labelledby={headingId}
+      sx={{ p: 2, m: 0, flex: 1, minWidth: 0 }}
+    >
       <Typography id={headingId} component="legend" variant="subtitle1" sx={{ fontWeight: 500, px: 0.5 }}>
         {index === 0 ? 'Partner A' : 'Partner B'}
       </Typography>

@@ -60,7 +60,13 @@ const TherapistInput = (props: { source: string; label: string; alwaysOn?: boole
 };
 
 const filtersFor = (isAdmin: boolean) => [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search couples or partners" aria-label="Search couples or partners" />,
+  <SearchInput
+    key="q"
+    source="q"
+    alwaysOn
+    placeholder="Search couples or partners"
+    aria-label="Search couples or partners"
+  />,
   <SelectInput
     key="status"
     source="status"
@@ -164,9 +170,7 @@ const NoMatches = () => {
   return (
     <Box sx={{ textAlign: 'center', py: 4 }}>
       <Typography gutterBottom>No couples match these filters.</Typography>
-      {hasCaseloadFilters(filterValues) && (
-        <Button onClick={() => setFilters({}, {}, false)}>Clear filters</Button>
-      )}
+      {hasCaseloadFilters(filterValues) && <Button onClick={() => setFilters({}, {}, false)}>Clear filters</Button>}
     </Box>
   );
 };
@@ -234,19 +238,19 @@ export const CoupleList = () => {
             label="Next session"
             render={(row) => <NextSession at={row.nextSessionAt} />}
           />
-          <Column
-            source="openCount"
-            label="Homework"
-            disableSort
-            render={(row) => <HomeworkCounts row={row} />}
-          />
+          <Column source="openCount" label="Homework" disableSort render={(row) => <HomeworkCounts row={row} />} />
           <Column
             source="lastActivityAt"
             label="Last activity"
             sortByOrder="DESC"
             render={(row) => <LastActivity at={row.lastActivityAt} />}
           />
-          <Column source="status" label="Status" disableSort render={(row) => <CoupleStatusChip status={row.status} />} />
+          <Column
+            source="status"
+            label="Status"
+            disableSort
+            render={(row) => <CoupleStatusChip status={row.status} />}
+          />
           {isAdmin && <Column source="therapistName" label="Therapist" disableSort />}
         </DataTable>
       )}

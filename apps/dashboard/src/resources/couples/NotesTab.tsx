@@ -19,7 +19,15 @@ import {
 } from '@mui/material';
 import { NOTE_SECTIONS, type CoupleView, type SessionNoteView } from '@trellis/contracts';
 import { useState, type FormEvent } from 'react';
-import { Confirm, HttpError, useDataProvider, useGetIdentity, useGetList, useNotify, usePermissions } from 'react-admin';
+import {
+  Confirm,
+  HttpError,
+  useDataProvider,
+  useGetIdentity,
+  useGetList,
+  useNotify,
+  usePermissions,
+} from 'react-admin';
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import type { ParentMeta, TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
@@ -88,7 +96,9 @@ const AddendumForm = ({ onAdd }: { onAdd: (body: string) => Promise<void> }) => 
         value={body}
         onChange={(event) => setBody(event.target.value)}
         error={Boolean(error)}
-        helperText={error ?? 'Signed with your name and the time as soon as you add it; it cannot be changed afterwards.'}
+        helperText={
+          error ?? 'Signed with your name and the time as soon as you add it; it cannot be changed afterwards.'
+        }
         multiline
         minRows={3}
         fullWidth
@@ -137,9 +147,14 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
     try {
       if (action === 'sign') await dataProvider.act('notes', note.id, ['sign']);
       else await dataProvider.delete('notes', { id: note.id, previousData: note });
-      notify(action === 'sign' ? 'Note signed. It can no longer be changed; add an addendum for corrections.' : 'Draft deleted.', {
-        type: 'success',
-      });
+      notify(
+        action === 'sign'
+          ? 'Note signed. It can no longer be changed; add an addendum for corrections.'
+          : 'Draft deleted.',
+        {
+          type: 'success',
+        },
+      );
       onChanged();
     } catch (error) {
       notify(errorMessage(error), { type: 'error' });
@@ -266,7 +281,14 @@ export const NotesTab = ({ couple }: { couple: CoupleView }) => {
   if (!mayRead || (error instanceof HttpError && error.status === 404)) return <PrivateNotes />;
   if (error) {
     return (
-      <Alert severity="error" action={<Button color="inherit" size="small" onClick={() => refetch()}>Try again</Button>}>
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => refetch()}>
+            Try again
+          </Button>
+        }
+      >
         {errorMessage(error)}
       </Alert>
     );

@@ -99,7 +99,11 @@ export const TimelineTab = ({ couple }: { couple: CoupleView }) => {
             </Typography>
             <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, pl: 0.5, borderLeft: 2, borderColor: 'divider' }}>
               {group.events.map((event) => (
-                <EventItem key={`${event.kind}-${event.recordId}-${event.at}-${event.actor}`} event={event} coupleId={couple.id} />
+                <EventItem
+                  key={`${event.kind}-${event.recordId}-${event.at}-${event.actor}`}
+                  event={event}
+                  coupleId={couple.id}
+                />
               ))}
             </Box>
           </Box>

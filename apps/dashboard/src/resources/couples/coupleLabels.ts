@@ -1,4 +1,10 @@
-import { COUPLE_STATUSES, NOTE_FORMATS, type CoupleStatus, type NoteFormat, type TimelineEventKind } from '@trellis/contracts';
+import {
+  COUPLE_STATUSES,
+  NOTE_FORMATS,
+  type CoupleStatus,
+  type NoteFormat,
+  type TimelineEventKind,
+} from '@trellis/contracts';
 
 export const COUPLE_STATUS_LABELS: Record<CoupleStatus, string> = {
   active: 'Active',
@@ -56,11 +62,17 @@ export const NOTE_FORMAT_DESCRIPTIONS: Record<NoteFormat, string> = {
   free: 'One block of text',
 };
 
-export const noteFormatChoices = NOTE_FORMATS.map((id) => ({ id, name: `${NOTE_FORMAT_LABELS[id]} — ${NOTE_FORMAT_DESCRIPTIONS[id]}` }));
+export const noteFormatChoices = NOTE_FORMATS.map((id) => ({
+  id,
+  name: `${NOTE_FORMAT_LABELS[id]} — ${NOTE_FORMAT_DESCRIPTIONS[id]}`,
+}));
 
 /** Section headings, with a prompt for what belongs there. */
 export const NOTE_SECTION_LABELS: Record<string, { label: string; hint: string }> = {
-  subjective: { label: 'Subjective', hint: 'What each partner reported: concerns, feelings, their account of the week.' },
+  subjective: {
+    label: 'Subjective',
+    hint: 'What each partner reported: concerns, feelings, their account of the week.',
+  },
   objective: { label: 'Objective', hint: 'What you observed: affect, interaction, homework completed.' },
   data: { label: 'Data', hint: 'What was said and observed in the session.' },
   assessment: { label: 'Assessment', hint: 'Your clinical reading: progress, risks, patterns.' },

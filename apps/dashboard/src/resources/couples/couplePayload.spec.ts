@@ -40,7 +40,12 @@ describe('createCoupleBody', () => {
   });
 
   it('includes the next session and, for admins, the therapist', () => {
-    const body = createCoupleBody({ displayName: 'A', nextSessionAt: '2026-05-01T16:00:00.000Z', therapistId: 't2', partners: [] });
+    const body = createCoupleBody({
+      displayName: 'A',
+      nextSessionAt: '2026-05-01T16:00:00.000Z',
+      therapistId: 't2',
+      partners: [],
+    });
     expect(body).toMatchObject({ nextSessionAt: '2026-05-01T16:00:00.000Z', therapistId: 't2' });
     expect(body.partners).toHaveLength(2);
   });

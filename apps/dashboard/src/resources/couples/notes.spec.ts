@@ -11,7 +11,11 @@ describe('session note helpers', () => {
 
   it('keeps what was typed when switching format', () => {
     const soap = { subjective: 'Felt unheard.', objective: '', assessment: 'Progress.', plan: 'Check-in daily.' };
-    expect(switchFormat(soap, 'dap')).toEqual({ data: 'Felt unheard.', assessment: 'Progress.', plan: 'Check-in daily.' });
+    expect(switchFormat(soap, 'dap')).toEqual({
+      data: 'Felt unheard.',
+      assessment: 'Progress.',
+      plan: 'Check-in daily.',
+    });
     expect(switchFormat(soap, 'free')).toEqual({ body: 'Felt unheard.\n\nProgress.\n\nCheck-in daily.' });
     expect(switchFormat({ body: '' }, 'soap')).toEqual(emptySections('soap'));
   });
@@ -43,7 +47,11 @@ describe('session note helpers', () => {
       updatedAt: `${sessionDate}T10:00:00Z`,
       addenda: [],
     });
-    const sorted = sortNotes([note('old', '2026-04-01', 'x'), note('signed', '2026-05-01', 'x'), note('draft', '2026-05-01', null)]);
+    const sorted = sortNotes([
+      note('old', '2026-04-01', 'x'),
+      note('signed', '2026-05-01', 'x'),
+      note('draft', '2026-05-01', null),
+    ]);
     expect(sorted.map((n) => n.id)).toEqual(['draft', 'signed', 'old']);
   });
 });

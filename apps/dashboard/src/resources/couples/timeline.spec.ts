@@ -17,12 +17,14 @@ describe('couple timeline', () => {
     expect(timelineText(event({}))).toBe('Assigned “Repair conversation”');
     expect(timelineText(event({ kind: 'submitted', actor: 'Alex' }))).toBe('Alex submitted “Repair conversation”');
     expect(timelineText(event({ kind: 'submitted' }))).toBe('A partner submitted “Repair conversation”');
-    expect(timelineText(event({ kind: 'reviewed', actor: 'Dana Reyes' }))).toBe('Dana Reyes reviewed “Repair conversation”');
+    expect(timelineText(event({ kind: 'reviewed', actor: 'Dana Reyes' }))).toBe(
+      'Dana Reyes reviewed “Repair conversation”',
+    );
     expect(timelineText(event({ kind: 'reviewed' }))).toBe('“Repair conversation” was reviewed');
     expect(timelineText(event({ kind: 'cancelled' }))).toBe('Cancelled “Repair conversation”');
-    expect(timelineText(event({ kind: 'note_signed', title: 'SOAP note for 2026-05-01', actor: 'Dana Reyes' }), day)).toBe(
-      'Dana Reyes signed the SOAP note for day 2026-05-01',
-    );
+    expect(
+      timelineText(event({ kind: 'note_signed', title: 'SOAP note for 2026-05-01', actor: 'Dana Reyes' }), day),
+    ).toBe('Dana Reyes signed the SOAP note for day 2026-05-01');
     expect(timelineText(event({ kind: 'note_draft', title: 'FREE note for 2026-05-01' }), day)).toBe(
       'The therapist started the Free text note for day 2026-05-01 (draft, not signed yet)',
     );

@@ -17,8 +17,8 @@ const DigestEmpty = () => (
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 640, mx: 'auto' }}>
         Every Monday morning therapists get a summary of their couples’ week, and the day before a scheduled session, a
-        summary of what that couple submitted. Each is emailed to you and kept here. Set a couple’s next session on their
-        page to get one before it.
+        summary of what that couple submitted. Each is emailed to you and kept here. Set a couple’s next session on
+        their page to get one before it.
       </Typography>
       <Button component={LinkBase} to="/couples" variant="contained">
         Open your caseload

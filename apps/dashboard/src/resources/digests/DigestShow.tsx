@@ -105,7 +105,13 @@ const CouplesTable = ({ content }: { content: DigestContent }) => {
 };
 
 /** Both partners' answers to one homework, prompt by prompt, side by side. */
-const SubmissionTable = ({ submission, partners }: { submission: PreSessionSubmission; partners: [string, string] }) => {
+const SubmissionTable = ({
+  submission,
+  partners,
+}: {
+  submission: PreSessionSubmission;
+  partners: [string, string];
+}) => {
   const headingId = `submission-${submission.assignmentId}`;
   return (
     <Box component="section" aria-labelledby={headingId} sx={{ mt: 3 }}>
@@ -179,7 +185,11 @@ const DigestLayout = () => {
               {digest.coupleId && (
                 <>
                   {' · '}
-                  <Link component={LinkBase} to={`/couples/${encodeURIComponent(digest.coupleId)}/show`} underline="hover">
+                  <Link
+                    component={LinkBase}
+                    to={`/couples/${encodeURIComponent(digest.coupleId)}/show`}
+                    underline="hover"
+                  >
                     Open the couple’s page
                   </Link>
                 </>
@@ -217,7 +227,11 @@ const DigestLayout = () => {
               </Typography>
             ) : (
               submissions.map((submission) => (
-                <SubmissionTable key={submission.assignmentId} submission={submission} partners={partnerColumns(content)} />
+                <SubmissionTable
+                  key={submission.assignmentId}
+                  submission={submission}
+                  partners={partnerColumns(content)}
+                />
               ))
             )}
           </CardContent>

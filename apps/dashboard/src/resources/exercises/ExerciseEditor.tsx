@@ -94,7 +94,9 @@ export const ExerciseEditor = ({ initial, submitLabel, onSave, onCancel }: Exerc
                 select
                 label="Strategy"
                 value={details.strategy}
-                onChange={(event) => setDetails((current) => ({ ...current, strategy: event.target.value as StrategyKey }))}
+                onChange={(event) =>
+                  setDetails((current) => ({ ...current, strategy: event.target.value as StrategyKey }))
+                }
                 error={Boolean(errors.strategy)}
                 helperText={errors.strategy}
                 required
@@ -150,7 +152,11 @@ export const ExerciseEditor = ({ initial, submitLabel, onSave, onCancel }: Exerc
         <Typography component="h2" variant="h6">
           Prompts
         </Typography>
-        <Typography variant="body2" color={errors.prompts ? 'error' : 'text.secondary'} role={errors.prompts ? 'alert' : undefined}>
+        <Typography
+          variant="body2"
+          color={errors.prompts ? 'error' : 'text.secondary'}
+          role={errors.prompts ? 'alert' : undefined}
+        >
           {errors.prompts ??
             `${MIN_PROMPTS_PER_EXERCISE} to ${MAX_PROMPTS_PER_EXERCISE} prompts, at least one required (${prompts.length} now).`}
         </Typography>
@@ -171,7 +177,14 @@ export const ExerciseEditor = ({ initial, submitLabel, onSave, onCancel }: Exerc
               dispatch={dispatch}
             />
           ))}
-          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Add a prompt">
+          <Stack
+            direction="row"
+            spacing={1}
+            useFlexGap
+            sx={{ flexWrap: 'wrap' }}
+            role="group"
+            aria-label="Add a prompt"
+          >
             {PROMPT_KINDS.map((kind: PromptKind) => (
               <Button
                 key={kind}
@@ -187,7 +200,12 @@ export const ExerciseEditor = ({ initial, submitLabel, onSave, onCancel }: Exerc
           </Stack>
         </Stack>
         {preview && (
-          <Card variant="outlined" component="aside" aria-label="Preview" sx={{ alignSelf: 'start', position: { lg: 'sticky' }, top: 80 }}>
+          <Card
+            variant="outlined"
+            component="aside"
+            aria-label="Preview"
+            sx={{ alignSelf: 'start', position: { lg: 'sticky' }, top: 80 }}
+          >
             <CardContent>
               <Typography variant="overline" color="text.secondary">
                 Preview

@@ -1,15 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Card, CardContent, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import type { ExerciseSummary } from '@trellis/contracts';
-import {
-  CreateButton,
-  DataTable,
-  List,
-  SearchInput,
-  SelectInput,
-  TopToolbar,
-  useListContext,
-} from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useListContext } from 'react-admin';
 import { PROMPT_KIND_LABELS, SOURCE_LABELS, sourceChoices, strategyChoices, strategySummary } from './exerciseLabels';
 
 const exerciseFilters = [
@@ -104,7 +96,13 @@ const TitleCell = ({ exercise }: { exercise: ExerciseSummary }) => (
     <Typography
       variant="body2"
       color="text.secondary"
-      sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', maxWidth: 560 }}
+      sx={{
+        display: '-webkit-box',
+        WebkitLineClamp: 2,
+        WebkitBoxOrient: 'vertical',
+        overflow: 'hidden',
+        maxWidth: 560,
+      }}
     >
       {exercise.purpose}
     </Typography>
@@ -135,7 +133,9 @@ export const ExerciseList = () => (
         label="Prompts"
         disableSort
         render={(exercise) => (
-          <span title={exercise.promptKinds.map((kind) => PROMPT_KIND_LABELS[kind]).join(', ')}>{exercise.promptCount}</span>
+          <span title={exercise.promptKinds.map((kind) => PROMPT_KIND_LABELS[kind]).join(', ')}>
+            {exercise.promptCount}
+          </span>
         )}
       />
       <Column

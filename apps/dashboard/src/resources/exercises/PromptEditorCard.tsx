@@ -163,7 +163,12 @@ export const PromptEditorCard = ({ prompt, index, count, errors, dispatch }: Pro
           />
           {prompt.kind === 'long_text' && (
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              {numberField('maxLength', 'Longest answer', prompt.maxLength, `Characters, up to ${LONG_TEXT_MAX_LENGTH}.`)}
+              {numberField(
+                'maxLength',
+                'Longest answer',
+                prompt.maxLength,
+                `Characters, up to ${LONG_TEXT_MAX_LENGTH}.`,
+              )}
               {numberField('minLength', 'Shortest answer', prompt.minLength, 'Optional, in characters.')}
             </Stack>
           )}
@@ -257,7 +262,9 @@ export const PromptEditorCard = ({ prompt, index, count, errors, dispatch }: Pro
             </Box>
           )}
           <FormControlLabel
-            control={<Switch checked={prompt.required} onChange={(event) => update('required', event.target.checked)} />}
+            control={
+              <Switch checked={prompt.required} onChange={(event) => update('required', event.target.checked)} />
+            }
             label={prompt.required ? 'Required: must be answered to submit' : 'Optional'}
           />
           {errors.required && (

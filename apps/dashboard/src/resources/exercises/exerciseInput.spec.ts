@@ -8,7 +8,11 @@ const valid = {
   purpose: 'Ten calm minutes.',
   instructions: 'Answer on your own.',
   estimatedMinutes: 10,
-  prompts: [longText('day', 'How was your day?'), scale('close', 'How close do you feel?', 'Far', 'Close'), longText('wish', 'One wish?')],
+  prompts: [
+    longText('day', 'How was your day?'),
+    scale('close', 'How close do you feel?', 'Far', 'Close'),
+    longText('wish', 'One wish?'),
+  ],
 };
 
 describe('exerciseProblems', () => {

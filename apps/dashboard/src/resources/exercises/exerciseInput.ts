@@ -33,7 +33,8 @@ export const exerciseProblems = (input: ExerciseInput): Record<string, string> =
   for (const field of ['title', 'purpose', 'instructions'] as const) {
     const value = input[field];
     if (!value.trim()) problems[field] = 'This is required.';
-    else if (value.length > TEXT_LIMITS[field]) problems[field] = `Keep this to ${TEXT_LIMITS[field]} characters or fewer.`;
+    else if (value.length > TEXT_LIMITS[field])
+      problems[field] = `Keep this to ${TEXT_LIMITS[field]} characters or fewer.`;
   }
   if (!isStrategyKey(input.strategy)) problems.strategy = 'Choose a strategy.';
   const minutes = input.estimatedMinutes;

@@ -13,7 +13,10 @@ export const SOURCE_LABELS: Record<ExerciseSource, string> = {
   clinic: 'Your clinic',
 };
 
-export const sourceChoices = (Object.keys(SOURCE_LABELS) as ExerciseSource[]).map((id) => ({ id, name: SOURCE_LABELS[id] }));
+export const sourceChoices = (Object.keys(SOURCE_LABELS) as ExerciseSource[]).map((id) => ({
+  id,
+  name: SOURCE_LABELS[id],
+}));
 
 export const strategyChoices = STRATEGIES.map((strategy) => ({ id: strategy.key, name: strategy.name }));
 
@@ -39,5 +42,7 @@ export const checklistHint = (prompt: Pick<ChecklistPrompt, 'minSelected' | 'max
 /** "Up to 2,000 characters", plus the minimum when there is one. */
 export const lengthHint = (prompt: Pick<LongTextPrompt, 'maxLength' | 'minLength'>): string => {
   const max = `up to ${prompt.maxLength.toLocaleString('en')} characters`;
-  return prompt.minLength ? `At least ${prompt.minLength.toLocaleString('en')} and ${max}` : max.charAt(0).toUpperCase() + max.slice(1);
+  return prompt.minLength
+    ? `At least ${prompt.minLength.toLocaleString('en')} and ${max}`
+    : max.charAt(0).toUpperCase() + max.slice(1);
 };

@@ -27,7 +27,12 @@ describe('promptEditorReducer', () => {
     expect(prompts.map((p) => p.id)).toEqual(['q1', 'q2', 'q3']);
     expect(prompts[0]).toEqual({ kind: 'long_text', id: 'q1', label: '', required: true, maxLength: 2000 });
     expect(prompts[1]).toMatchObject({ kind: 'scale', min: 0, max: 10, minLabel: '', maxLabel: '' });
-    expect(prompts[2]).toMatchObject({ options: [{ id: 'o1', label: '' }, { id: 'o2', label: '' }] });
+    expect(prompts[2]).toMatchObject({
+      options: [
+        { id: 'o1', label: '' },
+        { id: 'o2', label: '' },
+      ],
+    });
     for (let i = 0; i < 5; i++) prompts = reduce(prompts, { type: 'add', kind: 'checklist' });
     expect(prompts).toHaveLength(6);
   });
@@ -60,7 +65,13 @@ describe('promptEditorReducer', () => {
       maxLabel: '',
     });
     const [single] = reduce([areas], { type: 'changeKind', index: 0, kind: 'single_choice' });
-    expect(single).toEqual({ kind: 'single_choice', id: 'areas', label: 'Which areas?', required: true, options: areas.options });
+    expect(single).toEqual({
+      kind: 'single_choice',
+      id: 'areas',
+      label: 'Which areas?',
+      required: true,
+      options: areas.options,
+    });
   });
 
   it('updates fields, leaving an emptied optional one out', () => {
@@ -93,11 +104,25 @@ describe('saving prompts', () => {
   it('trims what is sent and leaves out an empty help text', () => {
     const sloppy: Prompt[] = [
       { ...story, label: ' What happened? ', help: '  ' },
-      { ...singleChoice('pick', 'Pick', [['y', ' Yes '], ['n', 'No']]) },
+      {
+        ...singleChoice('pick', 'Pick', [
+          ['y', ' Yes '],
+          ['n', 'No'],
+        ]),
+      },
     ];
     expect(promptsForSave(sloppy)).toEqual([
       { kind: 'long_text', id: 'story', label: 'What happened?', required: true, maxLength: 2000 },
-      { kind: 'single_choice', id: 'pick', label: 'Pick', required: true, options: [{ id: 'y', label: 'Yes' }, { id: 'n', label: 'No' }] },
+      {
+        kind: 'single_choice',
+        id: 'pick',
+        label: 'Pick',
+        required: true,
+        options: [
+          { id: 'y', label: 'Yes' },
+          { id: 'n', label: 'No' },
+        ],
+      },
     ]);
   });
 

@@ -109,12 +109,22 @@ export const promptEditorReducer = (prompts: readonly Prompt[], action: PromptEd
       return [...action.prompts];
     case 'add':
       if (prompts.length >= MAX_PROMPTS_PER_EXERCISE) return [...prompts];
-      return [...prompts, blankPrompt(action.kind, nextId('q', prompts.map((p) => p.id)))];
+      return [
+        ...prompts,
+        blankPrompt(
+          action.kind,
+          nextId(
+            'q',
+            prompts.map((p) => p.id),
+          ),
+        ),
+      ];
     case 'remove':
       return prompts.filter((_, i) => i !== action.index);
     case 'move': {
       const target = action.index + action.by;
-      if (action.index < 0 || action.index >= prompts.length || target < 0 || target >= prompts.length) return [...prompts];
+      if (action.index < 0 || action.index >= prompts.length || target < 0 || target >= prompts.length)
+        return [...prompts];
       const next = [...prompts];
       [next[action.index], next[target]] = [next[target], next[action.index]];
       return next;
@@ -133,7 +143,10 @@ export const promptEditorReducer = (prompts: readonly Prompt[], action: PromptEd
     case 'addOption': {
       const prompt = prompts[action.index];
       if (!prompt || !hasOptions(prompt) || prompt.options.length >= MAX_OPTIONS) return [...prompts];
-      const id = nextId('o', prompt.options.map((option) => option.id));
+      const id = nextId(
+        'o',
+        prompt.options.map((option) => option.id),
+      );
       return replaceAt(prompts, action.index, { ...prompt, options: [...prompt.options, { id, label: '' }] });
     }
     case 'removeOption': {
@@ -145,7 +158,10 @@ export const promptEditorReducer = (prompts: readonly Prompt[], action: PromptEd
     case 'updateOption': {
       const prompt = prompts[action.index];
       if (!prompt || !hasOptions(prompt) || !prompt.options[action.option]) return [...prompts];
-      const options = replaceAt(prompt.options, action.option, { ...prompt.options[action.option], label: action.label });
+      const options = replaceAt(prompt.options, action.option, {
+        ...prompt.options[action.option],
+        label: action.label,
+      });
       return replaceAt(prompts, action.index, { ...prompt, options });
     }
   }
@@ -161,7 +177,8 @@ export const promptsForSave = (prompts: readonly Prompt[]): Prompt[] =>
       label: prompt.label.trim(),
       ...(help ? { help } : {}),
     } as Prompt;
-    if (trimmed.kind === 'scale') return { ...trimmed, minLabel: trimmed.minLabel.trim(), maxLabel: trimmed.maxLabel.trim() };
+    if (trimmed.kind === 'scale')
+      return { ...trimmed, minLabel: trimmed.minLabel.trim(), maxLabel: trimmed.maxLabel.trim() };
     if (hasOptions(trimmed)) {
       return { ...trimmed, options: trimmed.options.map((option) => ({ ...option, label: option.label.trim() })) };
     }

@@ -75,8 +75,7 @@ const HandoverChoice = ({ record, request, successor, onSuccessorChange, error }
           onChange={(event) => onSuccessorChange(event.target.value)}
           error={Boolean(error)}
           helperText={
-            error ??
-            'Their active and paused couples move to this person, with their homework and session notes.'
+            error ?? 'Their active and paused couples move to this person, with their homework and session notes.'
           }
           autoFocus
           fullWidth

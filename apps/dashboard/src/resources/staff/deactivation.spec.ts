@@ -27,7 +27,9 @@ describe('deactivating someone with couples', () => {
 
   it('leaves every other refusal alone', () => {
     expect(handoverRequest(httpError(409, 'This is the clinic’s last active admin.'))).toBeUndefined();
-    expect(handoverRequest(httpError(400, 'Bad Request', { reassignCouplesTo: 'Must be another active staff member' }))).toBeUndefined();
+    expect(
+      handoverRequest(httpError(400, 'Bad Request', { reassignCouplesTo: 'Must be another active staff member' })),
+    ).toBeUndefined();
     expect(handoverRequest(undefined)).toBeUndefined();
   });
 

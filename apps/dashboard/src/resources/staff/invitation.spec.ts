@@ -21,7 +21,9 @@ describe('describeInvitation', () => {
   });
 
   it('points to resending once the link has expired or is gone', () => {
-    expect(describeInvitation({ sentAt: '2026-03-01T08:00:00.000Z', expiresAt: '2026-03-08T08:00:00.000Z' }, now, iso)).toEqual({
+    expect(
+      describeInvitation({ sentAt: '2026-03-01T08:00:00.000Z', expiresAt: '2026-03-08T08:00:00.000Z' }, now, iso),
+    ).toEqual({
       expired: true,
       text: 'The invitation link expired on 2026-03-08T08:00:00.000Z. Resend it to email them a new link.',
     });

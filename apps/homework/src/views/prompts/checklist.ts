@@ -8,7 +8,14 @@ export const checklistField = (prompt: ChecklistPrompt, value: Answer | undefine
   const id = questionId(prompt);
   const chosen = Array.isArray(value) ? value : [];
   const rows = prompt.options.map((option) =>
-    optionRow('checkbox', fieldName(prompt.id), `${id}-${option.id}`, option.id, option.label, chosen.includes(option.id)),
+    optionRow(
+      'checkbox',
+      fieldName(prompt.id),
+      `${id}-${option.id}`,
+      option.id,
+      option.label,
+      chosen.includes(option.id),
+    ),
   );
   return groupField(prompt, {
     hintLines: [checklistHint(prompt)],

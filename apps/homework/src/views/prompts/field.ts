@@ -20,7 +20,10 @@ export const requiredMark = (prompt: Prompt): Child =>
   prompt.required ? h('span', { class: 'required' }, ' (required)') : null;
 
 /** Optional hint lines under the question, with their ids for `aria-describedby`. */
-export const hints = (id: string, lines: readonly (string | undefined)[]): { elements: HTMLElement[]; ids: string[] } => {
+export const hints = (
+  id: string,
+  lines: readonly (string | undefined)[],
+): { elements: HTMLElement[]; ids: string[] } => {
   const elements = lines
     .filter((line): line is string => Boolean(line))
     .map((line, i) => h('p', { id: `${id}-hint${i}`, class: 'hint' }, line));
@@ -83,7 +86,12 @@ export const groupField = (
   const describedBy = [...ids, ...(options.describedBy ?? [])].join(' ');
   const fieldset = h(
     'fieldset',
-    { class: `question question--${prompt.kind}`, id, role: options.role, 'aria-describedby': describedBy || undefined },
+    {
+      class: `question question--${prompt.kind}`,
+      id,
+      role: options.role,
+      'aria-describedby': describedBy || undefined,
+    },
     h('legend', { class: 'q-label' }, prompt.label, requiredMark(prompt)),
     ...elements,
     error.element,

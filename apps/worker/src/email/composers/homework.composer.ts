@@ -48,7 +48,13 @@ export const REMINDER_STILL_WANTED = `r.submitted_at IS NULL AND r.link_revoked_
   AND a.reviewed_at IS NULL AND cl.email_consent AND c.status = 'active'`;
 
 /** Renders a homework email for `facts` with the personal link carrying `token`. */
-export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTemplateName, kind: string | undefined, token: string, publicUrl: string): ComposedEmail {
+export function renderHomeworkFacts(
+  facts: HomeworkEmailFacts,
+  template: EmailTemplateName,
+  kind: string | undefined,
+  token: string,
+  publicUrl: string,
+): ComposedEmail {
   const common = {
     clinicName: facts.clinic_name,
     partnerFirstName: firstName(facts.client_name),
@@ -60,7 +66,10 @@ export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTe
   if (template === 'homework-reminder') {
     return { to: facts.client_email, ...renderHomeworkReminder({ ...common, overdue: kind === 'overdue' }) };
   }
-  return { to: facts.client_email, ...renderHomeworkEmail({ ...common, message: facts.message, isFreshLink: template === 'homework-link' }) };
+  return {
+    to: facts.client_email,
+    ...renderHomeworkEmail({ ...common, message: facts.message, isFreshLink: template === 'homework-link' }),
+  };
 }
 
 /**
@@ -68,7 +77,11 @@ export function renderHomeworkFacts(facts: HomeworkEmailFacts, template: EmailTe
  * delivery's transaction: a new link replaces (and so invalidates) any earlier one, only its hash
  * is stored, and nothing goes out for submitted or cancelled homework or without email consent.
  */
-export async function composeHomeworkEmail(delivery: EmailDelivery, manager: EntityManager, publicUrl: string): Promise<ComposedEmail | null> {
+export async function composeHomeworkEmail(
+  delivery: EmailDelivery,
+  manager: EntityManager,
+  publicUrl: string,
+): Promise<ComposedEmail | null> {
   const [facts]: (HomeworkEmailFacts & { reminder_wanted: boolean })[] = await manager.query(
     // Locked for the send: a revocation or submission committed meanwhile is seen, not undone.
     // A reminder retried by the email queue (its first send failed, minutes ago) is checked as when

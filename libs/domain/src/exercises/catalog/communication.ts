@@ -19,10 +19,16 @@ export const COMMUNICATION_EXERCISES: readonly ExerciseDefinition[] = [
         ['turned_into_argument', 'We tried, but it turned into an argument'],
         ['did_not_get_to_it', "We didn't get to it"],
       ]),
-      scale('felt_heard', 'When it was your turn to talk, how heard did you feel?', 'Not heard at all', 'Completely heard', {
-        required: false,
-        help: 'Leave this out if you did not get a turn.',
-      }),
+      scale(
+        'felt_heard',
+        'When it was your turn to talk, how heard did you feel?',
+        'Not heard at all',
+        'Completely heard',
+        {
+          required: false,
+          help: 'Leave this out if you did not get a turn.',
+        },
+      ),
       checklist(
         'my_habits',
         'Which of these do you notice in yourself when a conversation gets tense? Choose any that apply.',

@@ -13,8 +13,18 @@ export const CONSISTENCY_EXERCISES: readonly ExerciseDefinition[] = [
     estimatedMinutes: 10,
     version: 1,
     prompts: [
-      scale('kept_by_me', 'How well do you think you kept your commitments this week?', 'Not at all', 'Every single one'),
-      scale('partner_reliability', 'How reliable has your partner felt to you this week?', 'Not reliable', 'Completely reliable'),
+      scale(
+        'kept_by_me',
+        'How well do you think you kept your commitments this week?',
+        'Not at all',
+        'Every single one',
+      ),
+      scale(
+        'partner_reliability',
+        'How reliable has your partner felt to you this week?',
+        'Not reliable',
+        'Completely reliable',
+      ),
       longText(
         'kept_example',
         'Describe one commitment that was kept, by either of you, and how it felt when it happened.',

@@ -6,10 +6,9 @@ export const GOOD_TIMES_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'planning-a-good-time',
     title: 'Planning a good time together',
     strategy: 'good_times',
-    purpose:
-      'Plan a relaxed shared activity that adds a new good memory alongside the harder work of repair.',
+    purpose: 'Plan a relaxed shared activity that adds a new good memory alongside the harder work of repair.',
     instructions:
-      'Good experiences together do not erase what happened, but they remind you both why you are doing this work. Suggest something simple you would enjoy doing together in the next two weeks. Keep it low-pressure: the aim is to enjoy each other\'s company, not to discuss the relationship. Answer on your own.',
+      "Good experiences together do not erase what happened, but they remind you both why you are doing this work. Suggest something simple you would enjoy doing together in the next two weeks. Keep it low-pressure: the aim is to enjoy each other's company, not to discuss the relationship. Answer on your own.",
     estimatedMinutes: 10,
     version: 1,
     prompts: [

@@ -21,7 +21,7 @@ export const HONEST_TALK_EXERCISES: readonly ExerciseDefinition[] = [
       ),
       longText(
         'unsaid_thing',
-        "What is something you have been holding back from saying? Write it the way you would like to be able to say it out loud.",
+        'What is something you have been holding back from saying? Write it the way you would like to be able to say it out loud.',
         { help: 'Try to describe your own feelings and needs rather than what your partner did wrong.' },
       ),
       singleChoice('hardest_part', 'What makes honest conversation hardest for you at the moment?', [

@@ -32,7 +32,12 @@ export const OPENNESS_EXERCISES: readonly ExerciseDefinition[] = [
         ['checked_on', 'Like being checked up on'],
         ['not_tried', "I haven't tried yet"],
       ]),
-      scale('open_this_week', 'How open do you feel you were with your partner this week?', 'Not open at all', 'Completely open'),
+      scale(
+        'open_this_week',
+        'How open do you feel you were with your partner this week?',
+        'Not open at all',
+        'Completely open',
+      ),
       longText('hard_to_share', 'Is there something you find hard to be open about? What makes it hard?', {
         required: false,
       }),

@@ -13,16 +13,26 @@ export const PATIENCE_EXERCISES: readonly ExerciseDefinition[] = [
     estimatedMinutes: 10,
     version: 1,
     prompts: [
-      scale('pace_feeling', 'How does the pace of rebuilding trust feel to you at the moment?', 'Far too slow', 'Far too fast', {
-        help: 'The middle of the scale means "about right".',
-      }),
-      singleChoice('impatience_response', 'When you feel impatient with how things are going, what do you usually do?', [
-        ['withdraw', 'Go quiet or pull away'],
-        ['push', 'Push to talk about it right away'],
-        ['remind_myself', 'Remind myself that it takes time'],
-        ['talk_to_others', 'Talk to a friend or family member'],
-        ['something_else', 'Something else'],
-      ]),
+      scale(
+        'pace_feeling',
+        'How does the pace of rebuilding trust feel to you at the moment?',
+        'Far too slow',
+        'Far too fast',
+        {
+          help: 'The middle of the scale means "about right".',
+        },
+      ),
+      singleChoice(
+        'impatience_response',
+        'When you feel impatient with how things are going, what do you usually do?',
+        [
+          ['withdraw', 'Go quiet or pull away'],
+          ['push', 'Push to talk about it right away'],
+          ['remind_myself', 'Remind myself that it takes time'],
+          ['talk_to_others', 'Talk to a friend or family member'],
+          ['something_else', 'Something else'],
+        ],
+      ),
       longText(
         'sign_of_progress',
         'What is one small sign from the last two weeks that things are slowly getting better?',

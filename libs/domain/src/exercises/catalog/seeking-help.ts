@@ -28,7 +28,12 @@ export const SEEKING_HELP_EXERCISES: readonly ExerciseDefinition[] = [
         ],
         { minSelected: 1 },
       ),
-      scale('feeling_supported', 'Overall, how supported do you feel right now?', 'Completely on my own', 'Very well supported'),
+      scale(
+        'feeling_supported',
+        'Overall, how supported do you feel right now?',
+        'Completely on my own',
+        'Very well supported',
+      ),
       longText('asking_is_hard', 'What, if anything, makes it hard for you to ask for help?', {
         required: false,
         maxLength: 1500,

@@ -6,8 +6,7 @@ export const SMALL_WINS_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'noticing-small-wins',
     title: 'Noticing small wins',
     strategy: 'small_wins',
-    purpose:
-      'Train your attention on the small moments of progress that are easy to overlook when things are hard.',
+    purpose: 'Train your attention on the small moments of progress that are easy to overlook when things are hard.',
     instructions:
       'Progress in rebuilding trust is often quiet: a kept promise, an honest answer, an evening that felt easy. Take five minutes at the end of the week to notice what went well, however small. Answer on your own.',
     estimatedMinutes: 5,
