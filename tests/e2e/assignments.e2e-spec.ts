@@ -213,19 +213,17 @@ describe('assignments: assign, reschedule, cancel, review', () => {
     const { identifiers } = await db
       .getRepository(Assignment)
       .insert(Array.from({ length: count - 1 }, () => ({ ...copy })));
-    await db
-      .getRepository(HomeworkResponse)
-      .insert(
-        identifiers.flatMap(({ id }) =>
-          partners.map((p) => ({
-            clinicId: couple.clinicId,
-            assignmentId: id as string,
-            clientId: p.id,
-            answers: {},
-            submittedAt: new Date(),
-          })),
-        ),
-      );
+    await db.getRepository(HomeworkResponse).insert(
+      identifiers.flatMap(({ id }) =>
+        partners.map((p) => ({
+          clinicId: couple.clinicId,
+          assignmentId: id as string,
+          clientId: p.id,
+          answers: {},
+          submittedAt: new Date(),
+        })),
+      ),
+    );
   }
 
   // The list is not paged (the dashboard asks for it whole): the statement count must not grow with its length.

@@ -60,16 +60,14 @@ describe('queue view for admins', () => {
     expect(failed.data).toEqual({ deliveryId, clinicId: clinic.id });
 
     // Fix the cause, then retry from the queue view: the email goes out.
-    await db
-      .getRepository(EmailDelivery)
-      .insert({
-        id: deliveryId,
-        clinicId: clinic.id,
-        idempotencyKey: `check-${deliveryId}`,
-        template: 'smtp-check',
-        subjectIds: { staffUserId: therapist.id },
-        status: 'pending',
-      });
+    await db.getRepository(EmailDelivery).insert({
+      id: deliveryId,
+      clinicId: clinic.id,
+      idempotencyKey: `check-${deliveryId}`,
+      template: 'smtp-check',
+      subjectIds: { staffUserId: therapist.id },
+      status: 'pending',
+    });
     await asAdmin.agent
       .post(`/api/v1/admin/queues/email/jobs/email-${deliveryId}/retry`)
       .set('x-csrf-token', asAdmin.csrfToken)

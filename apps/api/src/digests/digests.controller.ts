@@ -39,14 +39,12 @@ export class DigestsController {
     @Req() request: FastifyRequest,
   ): Promise<ListResponse<DigestView>> {
     const [rows, total] = await Promise.all([
-      this.dataSource
-        .getRepository(Digest)
-        .find({
-          where: { therapistId: user.id, clinicId: user.clinicId },
-          order: { createdAt: query.order === 'ASC' ? 'ASC' : 'DESC' },
-          skip: (query.page - 1) * query.perPage,
-          take: query.perPage,
-        }),
+      this.dataSource.getRepository(Digest).find({
+        where: { therapistId: user.id, clinicId: user.clinicId },
+        order: { createdAt: query.order === 'ASC' ? 'ASC' : 'DESC' },
+        skip: (query.page - 1) * query.perPage,
+        take: query.perPage,
+      }),
       this.dataSource.getRepository(Digest).count({ where: { therapistId: user.id, clinicId: user.clinicId } }),
     ]);
     await this.audit.record(
