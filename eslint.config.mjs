@@ -29,6 +29,18 @@ export default [
               sourceTag: 'type:jobs',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:data'],
             },
+            {
+              // Each feature's HTTP side, jobs, SQL and email templates, imported by both apps.
+              sourceTag: 'type:features',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:config',
+                'type:data',
+                'type:jobs',
+                'type:mail',
+              ],
+            },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             {
               sourceTag: 'scope:server',
@@ -39,6 +51,7 @@ export default [
                 'type:data',
                 'type:jobs',
                 'type:mail',
+                'type:features',
               ],
             },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },

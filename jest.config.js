@@ -20,7 +20,7 @@ const swcTransform = {
 };
 
 const moduleNameMapper = {
-  '^@trellis/(domain|contracts|config|data|jobs|mail)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@trellis/(domain|contracts|config|data|features|jobs|mail)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
 /** @type {import('jest').Config} */

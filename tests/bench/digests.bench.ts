@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@trellis/config';
 import { bullConnectionOptions, JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
-import { DigestBuilder } from '../../apps/worker/src/summaries/digest-builder';
+import { DigestBuilder } from '../../libs/features/src/digests/digest-builder';
 import { seedScaleClinic } from '../../apps/api/src/seed/scale-seed';
 import { SmtpCapture } from '../support/smtp-capture';
 import { connectTestDatabase } from '../support/test-database';
@@ -90,7 +90,7 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
   let db: DataSource;
   let worker: INestApplicationContext;
   let smtp: SmtpCapture;
-  let summaries: Queue;
+  let digests: Queue;
   const therapists = new Map<string, string[]>();
 
   beforeAll(async () => {
@@ -107,11 +107,11 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
       }),
     );
     const connection = bullConnectionOptions(process.env.REDIS_URL as string);
-    summaries = new Queue(QueueName.Summaries, { connection, prefix: process.env.QUEUE_PREFIX });
+    digests = new Queue(QueueName.Digests, { connection, prefix: process.env.QUEUE_PREFIX });
     // The worker syncs the weekly job schedulers when it starts (one per active therapist): let
     // that finish first, it is not part of what is timed.
     for (const started = Date.now(); ;) {
-      const counts = await summaries.getJobCounts('waiting', 'active', 'prioritized', 'completed');
+      const counts = await digests.getJobCounts('waiting', 'active', 'prioritized', 'completed');
       if (counts.completed > 0 && counts.waiting + counts.active + counts.prioritized === 0) break;
       if (Date.now() - started > 120_000)
         throw new Error(`the schedule sync did not finish: ${JSON.stringify(counts)}`);
@@ -119,7 +119,7 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
     }
   }, 300_000);
   afterAll(async () => {
-    await summaries?.close();
+    await digests?.close();
     await worker?.close();
     await smtp?.stop();
     await db?.destroy();
@@ -155,7 +155,7 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
     const expected = sentTo(clinic) + jobs;
     const base = Date.now();
     const started = performance.now();
-    const added = await summaries.addBulk(
+    const added = await digests.addBulk(
       Array.from({ length: jobs }, (_, i) => ({
         name: JobName.WeeklyDigest,
         data: {
@@ -163,7 +163,7 @@ describe('digests: the weekly digest at 10 couples vs a large clinic', () => {
           clinicId: clinic.clinicId,
         } satisfies JobPayloads[JobName.WeeklyDigest],
         // A scheduler's job carries its scheduled time; distinct ones give the small clinic distinct weeks.
-        opts: { ...QUEUE_JOB_OPTIONS[QueueName.Summaries], timestamp: base - i },
+        opts: { ...QUEUE_JOB_OPTIONS[QueueName.Digests], timestamp: base - i },
       })),
     );
     while (sentTo(clinic) < expected) {

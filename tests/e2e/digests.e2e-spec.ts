@@ -23,7 +23,7 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     app = await createTestApp();
     db = await connectTestDatabase();
     harness = await startWorkerWithMailbox();
-    queue = new Queue(QueueName.Summaries, {
+    queue = new Queue(QueueName.Digests, {
       connection: bullConnectionOptions(process.env.REDIS_URL as string),
       prefix: process.env.QUEUE_PREFIX,
     });

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { StaffUser } from '@trellis/data';
-import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { hashPassword } from '../../libs/features/src/auth/password-hasher';
 
 export const TEST_PASSWORD = 'a long and memorable test password';
 

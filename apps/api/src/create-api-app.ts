@@ -4,11 +4,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppConfig } from '@trellis/config';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { registerSessions } from './auth/register-sessions';
-import { registerOpenApi } from './http/openapi';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { registerSecurityHeaders } from './http/security-headers';
-import { createValidationPipe } from './http/validation';
+import {
+  createValidationPipe,
+  ProblemDetailsFilter,
+  registerOpenApi,
+  registerSecurityHeaders,
+  registerSessions,
+} from '@trellis/features';
 import { registerStaticSites } from './static/static-sites';
 
 export const API_PREFIX = 'api/v1';

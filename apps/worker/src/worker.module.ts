@@ -3,28 +3,28 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@trellis/config';
 import { buildDataSourceOptions } from '@trellis/data';
+import { APP_CONFIG, DigestsJobsModule, EmailJobsModule, MAIL_SENDER, RemindersJobsModule } from '@trellis/features';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { createMailSender, MailSender } from '@trellis/mail';
-import { DeliverySender } from './email/delivery-sender.service';
-import { EmailComposer } from './email/email-composer.service';
-import { EmailProcessor } from './email/email.processor';
 import { HeartbeatService } from './health/heartbeat.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
-import { ReminderSender } from './reminders/reminder-sender.service';
-import { RemindersProcessor } from './reminders/reminders.processor';
-import { SummariesProcessor } from './summaries/summaries.processor';
-import { APP_CONFIG, MAIL_SENDER } from './worker.tokens';
 
 export interface WorkerModuleOptions {
   /** Tests pass a sender that records messages or fails on purpose. */
   mailSender?: MailSender;
 }
 
+/**
+ * The worker's composition root: connections, config and the SMTP sender for every feature's jobs
+ * module (global, so each feature declares only its own queue and processors), plus the outbox
+ * relay and the heartbeat, which belong to the process rather than to a feature.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerModuleOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
+      global: true,
       imports: [
         TypeOrmModule.forRoot({
           ...buildDataSourceOptions({
@@ -39,11 +39,11 @@ export class WorkerModule {
           connection: bullConnectionOptions(config.redis.url),
           prefix: config.redis.queuePrefix,
         }),
-        BullModule.registerQueue(
-          { name: QueueName.Email },
-          { name: QueueName.Reminders },
-          { name: QueueName.Summaries },
-        ),
+        // The relay hands outbox rows to every queue, and the heartbeat checks them all.
+        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        EmailJobsModule,
+        RemindersJobsModule,
+        DigestsJobsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -52,15 +52,10 @@ export class WorkerModule {
           useFactory: () =>
             options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
         },
-        EmailComposer,
-        DeliverySender,
-        EmailProcessor,
-        ReminderSender,
-        RemindersProcessor,
-        SummariesProcessor,
         OutboxRelayService,
         HeartbeatService,
       ],
+      exports: [APP_CONFIG, MAIL_SENDER],
     };
   }
 }

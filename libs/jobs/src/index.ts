@@ -1,4 +1,5 @@
 export * from './job-options';
+export * from './job-handlers';
 export * from './job-types';
 export * from './outbox-relay';
 export * from './outbox-writer';

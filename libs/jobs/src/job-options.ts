@@ -20,7 +20,7 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
-  [QueueName.Summaries]: {
+  [QueueName.Digests]: {
     // Digests read a week of data; 5 tries over ~30 minutes rides out a database restart.
     attempts: 5,
     backoff: { type: 'exponential', delay: 60_000 },

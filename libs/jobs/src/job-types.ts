@@ -2,7 +2,7 @@
 export enum QueueName {
   Email = 'email',
   Reminders = 'reminders',
-  Summaries = 'summaries',
+  Digests = 'digests',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -37,14 +37,28 @@ export interface JobPayloads {
   [JobName.PreSessionDigest]: { coupleId: string; clinicId: string; sessionAtMs: number };
 }
 
-export const JOB_QUEUE: { [J in JobName]: QueueName } = {
+/** Which queue each job runs on, as a type: a processor's job union is derived from it. */
+export interface JobQueues {
+  [JobName.SendEmail]: QueueName.Email;
+  [JobName.PlanReminders]: QueueName.Reminders;
+  [JobName.SendReminder]: QueueName.Reminders;
+  [JobName.SyncDigestSchedules]: QueueName.Digests;
+  [JobName.WeeklyDigest]: QueueName.Digests;
+  [JobName.PlanPreSessionDigest]: QueueName.Digests;
+  [JobName.PreSessionDigest]: QueueName.Digests;
+}
+
+export const JOB_QUEUE: JobQueues = {
   [JobName.SendEmail]: QueueName.Email,
   [JobName.PlanReminders]: QueueName.Reminders,
   [JobName.SendReminder]: QueueName.Reminders,
-  [JobName.SyncDigestSchedules]: QueueName.Summaries,
-  [JobName.WeeklyDigest]: QueueName.Summaries,
-  [JobName.PlanPreSessionDigest]: QueueName.Summaries,
-  [JobName.PreSessionDigest]: QueueName.Summaries,
+  [JobName.SyncDigestSchedules]: QueueName.Digests,
+  [JobName.WeeklyDigest]: QueueName.Digests,
+  [JobName.PlanPreSessionDigest]: QueueName.Digests,
+  [JobName.PreSessionDigest]: QueueName.Digests,
 };
+
+/** The names of the jobs that run on queue Q. */
+export type JobNameOn<Q extends QueueName> = { [J in JobName]: JobQueues[J] extends Q ? J : never }[JobName];
 
 export type JobOf<J extends JobName> = { name: J; data: JobPayloads[J] };

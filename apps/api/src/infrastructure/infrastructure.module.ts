@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { AppConfig } from '@trellis/config';
 import { buildDataSourceOptions } from '@trellis/data';
 import { createFailFastRedis } from '@trellis/jobs';
-import { APP_CONFIG, REDIS } from '../config/config.tokens';
+import { APP_CONFIG, REDIS } from '@trellis/features';
 
 /** Config, PostgreSQL and Redis for every feature module; built from the one AppConfig. */
 @Global()

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Clinic, StaffUser } from '@trellis/data';
 import type { StaffRole } from '@trellis/contracts';
 import { BUILT_IN_EXERCISES } from '@trellis/domain';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '@trellis/features';
 
 /** Fixed id so every run finds (and refreshes) the same demo clinic instead of adding another. */
 export const DEMO_CLINIC_ID = '00000000-0000-4000-8000-000000000001';

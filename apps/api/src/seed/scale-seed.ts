@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BUILT_IN_EXERCISES } from '@trellis/domain';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '@trellis/features';
 
 export const SCALE_CLINIC_ID = '00000000-0000-4000-8000-00000000000a';
 export const SCALE_PASSWORD = 'trellis-scale-2026';

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { securityHeaders } from '../http/security-headers';
+import { securityHeaders } from '@trellis/features';
 
 // The homework page is opened from an emailed link that carries a token in its path: never let
 // the address leak through a Referer header or sit in a shared cache. Its code is inline, allowed

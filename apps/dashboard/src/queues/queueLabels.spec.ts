@@ -12,7 +12,7 @@ const job = {
 
 describe('queue labels', () => {
   it('names queues and jobs, and shows an unknown one by its code', () => {
-    expect(queueLabel('summaries')).toBe('Digests');
+    expect(queueLabel('digests')).toBe('Digests');
     expect(queueDescription('email')).toMatch(/invitations/);
     expect(queueLabel('exports')).toBe('exports');
     expect(queueDescription('exports')).toBeUndefined();

@@ -11,7 +11,7 @@ const QUEUES: Record<string, { label: string; description: string }> = {
     label: 'Homework reminders',
     description: 'Plans and sends the reminders partners get before homework is due.',
   },
-  summaries: { label: 'Digests', description: 'Weekly digests and the digest sent the day before each session.' },
+  digests: { label: 'Digests', description: 'Weekly digests and the digest sent the day before each session.' },
 };
 
 export const queueLabel = (name: string): string => QUEUES[name]?.label ?? name;

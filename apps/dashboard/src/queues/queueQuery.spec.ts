@@ -8,7 +8,7 @@ describe('queue requests', () => {
   });
 
   it('encodes job ids, which BullMQ lets callers choose', () => {
-    expect(jobPath('summaries', 'pre-session-c1')).toBe('/admin/queues/summaries/jobs/pre-session-c1');
+    expect(jobPath('digests', 'pre-session-c1')).toBe('/admin/queues/digests/jobs/pre-session-c1');
     expect(jobPath('email', 'a/b')).toBe('/admin/queues/email/jobs/a%2Fb');
   });
 

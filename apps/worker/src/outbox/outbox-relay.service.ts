@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import { createFailFastRedis, QueueName, relayOutboxBatch } from '@trellis/jobs';
-import { APP_CONFIG } from '../worker.tokens';
+import { APP_CONFIG } from '@trellis/features';
 
 /**
  * Polls the outbox and relays waiting rows to BullMQ. Polling (not LISTEN/NOTIFY) keeps it simple

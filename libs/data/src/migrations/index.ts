@@ -7,6 +7,7 @@ import { AddedHomeworkLinkLifetimeToClinic1795646873477 } from './1795646873477-
 import { CreatedDigests1795648155000 } from './1795648155000-CreatedDigests';
 import { CreatedHttpSessions1795648832218 } from './1795648832218-CreatedHttpSessions';
 import { AddedForeignKeyIndexes1795649425431 } from './1795649425431-AddedForeignKeyIndexes';
+import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-RenamedSummariesQueueToDigests';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreatedDigests1795648155000,
   CreatedHttpSessions1795648832218,
   AddedForeignKeyIndexes1795649425431,
+  RenamedSummariesQueueToDigests1795650000000,
 ];

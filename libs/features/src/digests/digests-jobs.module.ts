@@ -1,0 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueName } from '@trellis/jobs';
+import { DigestsProcessor } from './digests.processor';
+import { LEGACY_DIGESTS_QUEUE } from './legacy-digest-queue';
+
+/** The worker's half of digests: weekly and pre-session digests for therapists. */
+@Module({
+  // The old queue name is registered only to move what still waits there (no worker runs on it).
+  imports: [BullModule.registerQueue({ name: QueueName.Digests }, { name: LEGACY_DIGESTS_QUEUE })],
+  providers: [DigestsProcessor],
+})
+export class DigestsJobsModule {}

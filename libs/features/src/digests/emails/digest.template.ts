@@ -1,0 +1,65 @@
+import type { DigestContent } from '@trellis/contracts';
+import { escapeHtml } from '@trellis/mail';
+import { RenderedEmail } from '@trellis/mail';
+
+const e = escapeHtml;
+const cell = 'border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top';
+
+/** The weekly and pre-session digests: a table per couple, and answers side by side. */
+export function renderDigestEmail(
+  content: DigestContent,
+  kind: 'weekly' | 'pre_session',
+  dashboardUrl: string,
+): RenderedEmail {
+  const heading =
+    kind === 'weekly'
+      ? `Your week at ${content.clinicName}`
+      : `Before your session with ${content.couples[0]?.coupleName ?? 'a couple'}`;
+  const coupleRows = content.couples
+    .map(
+      (c) =>
+        `<tr><td style="${cell}">${e(c.coupleName)}</td><td style="${cell}">${c.completed}</td><td style="${cell}">${c.overdue}</td><td style="${cell}">${c.awaitingReview}</td><td style="${cell}">${c.notableScales
+          .map((s) => `${e(s.partner)}: ${e(s.prompt)} — ${s.value}/${s.max}`)
+          .join('<br>')}</td></tr>`,
+    )
+    .join('');
+  const submissions = (content.submissions ?? [])
+    .map(
+      (s) => `<h3 style="font-size:16px;margin:16px 0 8px">${e(s.title)}</h3>
+<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Prompt</th><th style="${cell}">${e(content.partnerNames?.[0] ?? 'Partner A')}</th><th style="${cell}">${e(content.partnerNames?.[1] ?? 'Partner B')}</th></tr>
+${s.rows.map((r) => `<tr><td style="${cell}">${e(r.prompt)}</td><td style="${cell}">${e(r.partnerA)}</td><td style="${cell}">${e(r.partnerB)}</td></tr>`).join('')}</table>`,
+    )
+    .join('');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(heading)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f4ef;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1d1d1d">
+<div style="max-width:720px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
+<p style="margin:0 0 8px;font-size:13px;color:#555">${e(content.clinicName)} · ${e(content.periodLabel)}</p>
+<h1 style="margin:0 0 16px;font-size:20px">${e(heading)}</h1>
+<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Completed</th><th style="${cell}">Overdue</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="5">No couples with homework in this period.</td></tr>`}</table>
+${submissions}
+<p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to review and reply.</p>
+<p style="margin:16px 0 0;font-size:13px;color:#555">Confidential: this email contains clients' homework. Do not forward it.</p>
+</div></body></html>`;
+  const text = [
+    `${content.clinicName} · ${content.periodLabel}`,
+    '',
+    heading,
+    '',
+    ...content.couples.map(
+      (c) =>
+        `${c.coupleName}: ${c.completed} completed, ${c.overdue} overdue, ${c.awaitingReview} awaiting review${c.notableScales.length ? `; notable: ${c.notableScales.map((s) => `${s.partner} ${s.prompt} ${s.value}/${s.max}`).join('; ')}` : ''}`,
+    ),
+    ...(content.submissions ?? []).flatMap((s) => [
+      '',
+      s.title,
+      ...s.rows.map(
+        (r) =>
+          `- ${r.prompt}\n  ${content.partnerNames?.[0] ?? 'A'}: ${r.partnerA}\n  ${content.partnerNames?.[1] ?? 'B'}: ${r.partnerB}`,
+      ),
+    ]),
+    '',
+    `Open Trellis: ${dashboardUrl}`,
+    'Confidential: this email contains clients’ homework. Do not forward it.',
+  ].join('\n');
+  return { subject: heading, html, text: `${text}\n` };
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { EntityManager } from 'typeorm';
+import type { EmailTemplateName } from '@trellis/contracts';
+import { AppConfig } from '@trellis/config';
+import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
+import type { ComposedEmail, EmailComposerFn } from './composed-email';
+import { renderSmtpCheck } from './emails/smtp-check.template';
+import { APP_CONFIG } from '../config/config.tokens';
+import { composeDigestEmail } from '../digests/digest-email.composer';
+import { composeHomeworkEmail } from '../homework/homework-email.composer';
+import { composeStaffLinkEmail } from '../auth/staff-link-email.composer';
+
+type Composer = EmailComposerFn;
+
+/**
+ * Turns a ledger row (template + record ids) into a message, reading names and addresses from
+ * PostgreSQL at send time: job payloads never carry them. Returns null when the email should no
+ * longer go out (the person left, the record is gone).
+ */
+@Injectable()
+export class EmailComposer {
+  private readonly composers: Partial<Record<EmailTemplateName, Composer>> = {
+    'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
+    'staff-invitation': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
+    'password-reset': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-assigned': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-link': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-reminder': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
+    'weekly-digest': (delivery, manager) => composeDigestEmail(delivery, manager, this.config.http.publicUrl),
+    'pre-session-digest': (delivery, manager) => composeDigestEmail(delivery, manager, this.config.http.publicUrl),
+  };
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async compose(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
+    const composer = this.composers[delivery.template];
+    if (!composer) throw new UnrecoverableError(`No composer for email template "${delivery.template}"`);
+    return composer(delivery, manager);
+  }
+
+  private async composeSmtpCheck(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
+    const staff = await manager.findOneBy(StaffUser, {
+      id: delivery.subjectIds.staffUserId,
+      clinicId: delivery.clinicId ?? undefined,
+    });
+    if (!staff || staff.status === 'deactivated') return null;
+    const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
+    return { to: staff.email, ...renderSmtpCheck({ clinicName: clinic.name, sentAt: new Date() }) };
+  }
+}

@@ -1,0 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueName } from '@trellis/jobs';
+import { EmailJobsModule } from '../email/email-jobs.module';
+import { ReminderSender } from './reminder-sender.service';
+import { RemindersProcessor } from './reminders.processor';
+
+/** The worker's half of reminders: planning delayed jobs per open response and firing them. */
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Reminders }), EmailJobsModule],
+  providers: [ReminderSender, RemindersProcessor],
+})
+export class RemindersJobsModule {}
