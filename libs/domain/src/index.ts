@@ -15,6 +15,7 @@ export * from './assignments/assignment-status';
 
 export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';
+export * from './reminders/reminder-rule';
 
 export * from './staff/password-policy';
 export * from './shared/format-due';

@@ -1,4 +1,10 @@
-import { AssignmentTimestamps, deriveAssignmentStatus, deriveResponseStatus } from './assignment-status';
+import {
+  AssignmentTimestamps,
+  deriveAssignmentState,
+  deriveAssignmentStatus,
+  deriveResponseStatus,
+  isResponseOpen,
+} from './assignment-status';
 
 const due = '2025-03-10T17:00:00.000Z';
 const before = '2025-03-09T12:00:00.000Z';
@@ -104,5 +110,34 @@ describe('deriveResponseStatus', () => {
     expect(deriveResponseStatus({})).toBe('not_started');
     expect(deriveResponseStatus({ startedAt: t })).toBe('draft');
     expect(deriveResponseStatus({ startedAt: t, submittedAt: t })).toBe('submitted');
+  });
+});
+
+describe('deriveAssignmentState', () => {
+  it('is open and overdue for past-due work a partner has not submitted', () => {
+    const state = deriveAssignmentState(assignment({ responses: [{ submittedAt: t }, {}] }), after);
+    expect(state).toMatchObject({ status: 'partly_submitted', open: true, overdue: true, awaitingReview: false });
+    expect(state.completedAt).toBeNull();
+  });
+
+  it('awaits review once both partners submitted, completed at the later submission', () => {
+    const later = '2025-03-06T10:00:00.000Z';
+    const state = deriveAssignmentState(assignment({ responses: [{ submittedAt: later }, { submittedAt: t }] }), after);
+    expect(state).toMatchObject({ status: 'completed', open: false, overdue: false, awaitingReview: true });
+    expect(state.completedAt).toBe(later);
+  });
+
+  it('counts reviewed homework as neither open, overdue nor awaiting review, even when one partner never submitted', () => {
+    const state = deriveAssignmentState(assignment({ reviewedAt: t, responses: [{ submittedAt: t }, {}] }), after);
+    expect(state).toMatchObject({ status: 'reviewed', open: false, overdue: false, awaitingReview: false });
+  });
+});
+
+describe('isResponseOpen', () => {
+  it('is open for an unsubmitted part of open homework only', () => {
+    expect(isResponseOpen(assignment({ responses: [{ submittedAt: t }, {}] }), {})).toBe(true);
+    expect(isResponseOpen(assignment(), { submittedAt: t })).toBe(false);
+    expect(isResponseOpen(assignment({ reviewedAt: t }), {})).toBe(false);
+    expect(isResponseOpen(assignment({ cancelledAt: t }), {})).toBe(false);
   });
 });

@@ -35,6 +35,21 @@ export interface DerivedAssignmentStatus {
 }
 
 /**
+ * What every list of homework counts (caseload, home screen, digests): each is a function of the
+ * status alone, plus the due date for overdue. `assignment-state.sql.ts` in the assignments
+ * feature is the SQL twin of this file; `assignment-state.e2e-spec.ts` runs the same cases
+ * through both and fails when they disagree.
+ */
+export interface AssignmentState extends DerivedAssignmentStatus {
+  /** The couple can still work on it: assigned, in progress or partly submitted. */
+  readonly open: boolean;
+  /** Both partners submitted and the therapist has not reviewed it yet. */
+  readonly awaitingReview: boolean;
+  /** When the last partner submitted, once every partner has (whether reviewed or not); else null. */
+  readonly completedAt: Instant | null;
+}
+
+/**
  * Derives an assignment's status from its timestamps. Precedence: cancelled, then reviewed (a
  * therapist may review even if one partner never submitted), then completed (every response
  * submitted), partly_submitted (some), in_progress (any started), assigned.
@@ -49,6 +64,36 @@ export function deriveAssignmentStatus(assignment: AssignmentTimestamps, now: In
   const status = statusOf(assignment);
   const open = OPEN_ASSIGNMENT_STATUSES.includes(status);
   return { status, overdue: open && dueMs !== null && nowMs > dueMs };
+}
+
+/** The status and every count-relevant fact derived from it, in one call. */
+export function deriveAssignmentState(assignment: AssignmentTimestamps, now: Instant): AssignmentState {
+  const derived = deriveAssignmentStatus(assignment, now);
+  return {
+    ...derived,
+    open: OPEN_ASSIGNMENT_STATUSES.includes(derived.status),
+    awaitingReview: derived.status === 'completed',
+    completedAt: completedAtOf(assignment.responses),
+  };
+}
+
+function completedAtOf(responses: readonly ResponseTimestamps[]): Instant | null {
+  if (responses.length === 0) return null;
+  let latest: Instant | null = null;
+  for (const response of responses) {
+    const submittedMs = toOptionalEpochMs(response.submittedAt, 'submittedAt');
+    if (submittedMs === null) return null;
+    if (latest === null || submittedMs > toEpochMs(latest, 'submittedAt')) latest = response.submittedAt as Instant;
+  }
+  return latest;
+}
+
+/**
+ * One partner's part is still open: they have not submitted, and the homework is open (neither
+ * cancelled nor reviewed). Reminders and fresh links are only for open parts.
+ */
+export function isResponseOpen(assignment: AssignmentTimestamps, response: ResponseTimestamps): boolean {
+  return deriveResponseStatus(response) !== 'submitted' && OPEN_ASSIGNMENT_STATUSES.includes(statusOf(assignment));
 }
 
 function statusOf(assignment: AssignmentTimestamps): AssignmentStatus {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { CaseloadRow, ListResponse, SessionUser } from '@trellis/contracts';
+import { assignmentStateJoin } from '../assignments/assignment-state.sql';
 import { CaseloadQueryDto, CaseloadSort } from './caseload-query.dto';
 
 const SORT_COLUMNS: Record<CaseloadSort, string> = {
@@ -72,15 +73,11 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
        LEFT JOIN client p1 ON p1.couple_id = c.id AND p1.position = 1
        LEFT JOIN client p2 ON p2.couple_id = c.id AND p2.position = 2
        LEFT JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE NOT a.completed) AS open_count,
-                count(*) FILTER (WHERE NOT a.completed AND a.due_at < now()) AS overdue_count,
-                count(*) FILTER (WHERE a.completed AND a.reviewed_at IS NULL) AS awaiting_review_count
-         FROM (
-           SELECT x.due_at, x.reviewed_at,
-                  NOT EXISTS (SELECT 1 FROM homework_response r WHERE r.assignment_id = x.id AND r.submitted_at IS NULL) AS completed
-           FROM assignment x
-           WHERE x.couple_id = c.id AND x.cancelled_at IS NULL
-         ) a
+         SELECT count(*) FILTER (WHERE st.is_open) AS open_count,
+                count(*) FILTER (WHERE st.is_overdue) AS overdue_count,
+                count(*) FILTER (WHERE st.awaiting_review) AS awaiting_review_count
+         FROM assignment x ${assignmentStateJoin('x')}
+         WHERE x.couple_id = c.id AND x.cancelled_at IS NULL
        ) h ON true`;
 
   // Without a filter on the counts, the page is chosen from the couples alone (in index order) and

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { DigestContent, DigestCoupleLine, PreSessionSubmission } from '@trellis/contracts';
 import { Assignment, Client, Clinic, Couple, HomeworkResponse, StaffUser } from '@trellis/data';
-import { firstName, type AnswerMap, type Prompt } from '@trellis/domain';
+import { deriveAssignmentState, firstName, type AnswerMap, type Prompt } from '@trellis/domain';
 
 function answerText(prompt: Prompt, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -121,22 +121,20 @@ export class DigestBuilder {
           .getMany()
       : [];
     const name = new Map(clients.map((c) => [c.id, firstName(c.name)]));
-    const now = Date.now();
+    const now = new Date();
     return couples.map((couple) => {
       const mine = assignments.filter((a) => a.coupleId === couple.id);
-      const completedAt = (a: (typeof mine)[number]) =>
-        a.responses.length > 0 && a.responses.every((r) => r.submittedAt)
-          ? Math.max(...a.responses.map((r) => (r.submittedAt as Date).getTime()))
-          : null;
+      // The domain's one definition of each count (the SQL twin serves the caseload and home screen).
+      const states = mine.map((a) => deriveAssignmentState(a, now));
       return {
         coupleId: couple.id,
         coupleName: couple.displayName,
-        completed: mine.filter((a) => {
-          const at = completedAt(a);
+        completed: states.filter((state) => {
+          const at = state.completedAt === null ? null : new Date(state.completedAt).getTime();
           return at !== null && at > periodStart.getTime() && at <= periodEnd.getTime();
         }).length,
-        overdue: mine.filter((a) => completedAt(a) === null && !a.reviewedAt && a.dueAt.getTime() < now).length,
-        awaitingReview: mine.filter((a) => completedAt(a) !== null && !a.reviewedAt).length,
+        overdue: states.filter((state) => state.overdue).length,
+        awaitingReview: states.filter((state) => state.awaitingReview).length,
         notableScales: mine.flatMap((a) =>
           a.responses
             .filter((r) => r.submittedAt && r.submittedAt > periodStart && r.submittedAt <= periodEnd)

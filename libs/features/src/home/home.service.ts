@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SessionUser, TherapistHome } from '@trellis/contracts';
+import { assignmentStateJoin } from '../assignments/assignment-state.sql';
 
 const LIST_LIMIT = 20;
 
@@ -26,9 +27,9 @@ const iso = (timestamp: string) => new Date(timestamp).toISOString();
 /**
  * The home screen in one statement whatever the caseload size, scoped to the therapist's own
  * couples (an admin sees the clinic) and served by the caseload indexes. Every panel but the
- * sessions reads the same per-assignment state, so it is worked out once (a materialised CTE):
- * as five statements it was computed four times, and the home screen was the endpoint that grew
- * most with the caseload in the scaling benchmark.
+ * sessions reads the same per-assignment state (`assignmentStateJoin`, the SQL twin of the
+ * domain's rule), so it is worked out once in a materialised CTE: as five statements it was
+ * computed four times, and the home screen grew most with the caseload in the scaling benchmark.
  */
 @Injectable()
 export class HomeService {
@@ -39,36 +40,36 @@ export class HomeService {
     const params = user.role === 'admin' ? [user.clinicId] : [user.clinicId, user.id];
     const [row]: HomeRow[] = await this.dataSource.query(
       `WITH s AS MATERIALIZED (
-         -- Per-assignment completion: both partners submitted; completed_at is the later submission.
-         SELECT a.id, a.couple_id, a.title, a.strategy, a.due_at, a.reviewed_at, c.display_name AS couple_name,
-                bool_and(r.submitted_at IS NOT NULL) AS completed,
-                max(r.submitted_at) AS completed_at,
-                array_agg(cl.name ORDER BY cl.position) FILTER (WHERE r.submitted_at IS NULL) AS waiting_for
+         -- Each assignment's state, from the one SQL definition of it (assignment-state.sql.ts).
+         SELECT a.id, a.couple_id, a.title, a.strategy, a.due_at, c.display_name AS couple_name,
+                st.is_overdue, st.awaiting_review, st.completed_at
          FROM assignment a
          JOIN couple c ON c.id = a.couple_id
-         JOIN homework_response r ON r.assignment_id = a.id
-         JOIN client cl ON cl.id = r.client_id
+         ${assignmentStateJoin('a')}
          WHERE ${scope} AND a.cancelled_at IS NULL
-         GROUP BY a.id, c.display_name
        )
        SELECT
          (SELECT coalesce(json_agg(x ORDER BY x.completed_at, x.id), '[]') FROM (
             SELECT id, couple_id, couple_name, title, completed_at FROM s
-            WHERE completed AND reviewed_at IS NULL ORDER BY completed_at, id LIMIT ${LIST_LIMIT}) x) AS awaiting,
+            WHERE awaiting_review ORDER BY completed_at, id LIMIT ${LIST_LIMIT}) x) AS awaiting,
          (SELECT coalesce(json_agg(x ORDER BY x.due_at, x.id), '[]') FROM (
-            SELECT id, couple_id, couple_name, title, due_at, waiting_for FROM s
-            WHERE NOT completed AND reviewed_at IS NULL AND due_at < now() ORDER BY due_at, id LIMIT ${LIST_LIMIT}) x) AS overdue,
+            -- Who is behind, for the page's 20 rows only.
+            SELECT s.id, s.couple_id, s.couple_name, s.title, s.due_at,
+                   (SELECT array_agg(cl.name ORDER BY cl.position) FROM homework_response r
+                    JOIN client cl ON cl.id = r.client_id
+                    WHERE r.assignment_id = s.id AND r.submitted_at IS NULL) AS waiting_for
+            FROM s WHERE is_overdue ORDER BY due_at, id LIMIT ${LIST_LIMIT}) x) AS overdue,
          (SELECT coalesce(json_agg(x ORDER BY x.next_session_at, x.id), '[]') FROM (
             SELECT c.id, c.display_name, c.next_session_at FROM couple c
             WHERE ${scope} AND c.status = 'active' AND c.next_session_at BETWEEN now() AND now() + interval '48 hours'
             ORDER BY c.next_session_at, c.id LIMIT ${LIST_LIMIT}) x) AS upcoming,
          (SELECT json_agg(x ORDER BY x.week_start) FROM (
-            SELECT w.week_start, count(s.id)::int AS due, count(s.id) FILTER (WHERE s.completed)::int AS completed
+            SELECT w.week_start, count(s.id)::int AS due, count(s.id) FILTER (WHERE s.completed_at IS NOT NULL)::int AS completed
             FROM generate_series(date_trunc('week', now()) - interval '7 weeks', date_trunc('week', now()), interval '1 week') AS w(week_start)
             LEFT JOIN s ON date_trunc('week', s.due_at) = w.week_start
             GROUP BY w.week_start) x) AS weeks,
          (SELECT coalesce(json_agg(x ORDER BY x.assigned DESC, x.strategy), '[]') FROM (
-            SELECT strategy, count(*)::int AS assigned, count(*) FILTER (WHERE completed)::int AS completed
+            SELECT strategy, count(*)::int AS assigned, count(*) FILTER (WHERE completed_at IS NOT NULL)::int AS completed
             FROM s GROUP BY strategy) x) AS strategies`,
       params,
     );

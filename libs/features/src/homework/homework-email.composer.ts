@@ -4,6 +4,7 @@ import { EmailDelivery, mintSecretToken } from '@trellis/data';
 import { firstName, formatDueLabel } from '@trellis/domain';
 import { renderHomeworkEmail, renderHomeworkReminder } from './emails/homework-assigned.template';
 import type { ComposedEmail } from '../email/composed-email';
+import { REMINDER_STILL_WANTED } from '../reminders/reminder-rule.sql';
 
 /** What a homework email says and the state that decides whether it goes out at all. */
 export interface HomeworkEmailFacts {
@@ -38,14 +39,6 @@ export const HOMEWORK_FACTS_JOINS = `JOIN assignment a ON a.id = r.assignment_id
   JOIN couple c ON c.id = a.couple_id
   JOIN clinic k ON k.id = a.clinic_id
   JOIN staff_user t ON t.id = c.therapist_id`;
-
-/**
- * A reminder may still go out for a response (`r`, joined as in HOMEWORK_FACTS_JOINS): not
- * submitted, link not revoked, homework neither cancelled nor reviewed, partner consenting to
- * email, couple active. Planning, firing and the email queue's retries of a reminder all ask this.
- */
-export const REMINDER_STILL_WANTED = `r.submitted_at IS NULL AND r.link_revoked_at IS NULL AND a.cancelled_at IS NULL
-  AND a.reviewed_at IS NULL AND cl.email_consent AND c.status = 'active'`;
 
 /** Renders a homework email for `facts` with the personal link carrying `token`. */
 export function renderHomeworkFacts(

@@ -10,10 +10,10 @@ import {
   HOMEWORK_FACTS_COLUMNS,
   HOMEWORK_FACTS_JOINS,
   HomeworkEmailFacts,
-  REMINDER_STILL_WANTED,
   renderHomeworkFacts,
 } from '../homework/homework-email.composer';
 import { APP_CONFIG, MAIL_SENDER } from '../config/config.tokens';
+import { REMINDER_STILL_WANTED } from './reminder-rule.sql';
 
 type FiringReminder = JobPayloads[JobName.SendReminder];
 

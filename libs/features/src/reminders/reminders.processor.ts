@@ -7,7 +7,8 @@ import { AppConfig } from '@trellis/config';
 import { planReminders } from '@trellis/domain';
 import { JobHandlers, JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName, runJob } from '@trellis/jobs';
 import { APP_CONFIG } from '../config/config.tokens';
-import { HOMEWORK_FACTS_JOINS, REMINDER_STILL_WANTED } from '../homework/homework-email.composer';
+import { HOMEWORK_FACTS_JOINS } from '../homework/homework-email.composer';
+import { REMINDER_STILL_WANTED } from './reminder-rule.sql';
 import { ReminderSender } from './reminder-sender.service';
 
 export function reminderJobId(responseId: string, n: number): string {
