@@ -13,11 +13,10 @@ import { FULL, recordRatio, report } from './bench-report';
 const mockOutbox = { enabled: true };
 jest.mock('@trellis/jobs', () => {
   const actual = jest.requireActual('@trellis/jobs');
-  const { insertResponsesWithoutJobs } = jest.requireActual('./baseline-writes');
   return {
     ...actual,
-    insertResponsesWithJobsInTransaction: (...args: Parameters<typeof actual.insertResponsesWithJobsInTransaction>) =>
-      (mockOutbox.enabled ? actual.insertResponsesWithJobsInTransaction : insertResponsesWithoutJobs)(...args),
+    queueEmailsAndJobsInTransaction: (...args: Parameters<typeof actual.queueEmailsAndJobsInTransaction>) =>
+      mockOutbox.enabled ? actual.queueEmailsAndJobsInTransaction(...args) : Promise.resolve(),
   };
 });
 

@@ -1,9 +1,9 @@
 import { DataSource, IsNull } from 'typeorm';
 import { Exercise } from '@trellis/data';
-import { insertResponsesWithJobsInTransaction } from '@trellis/jobs';
+import { planRemindersJob, queueEmailsAndJobsInTransaction } from '@trellis/jobs';
+import { AssignmentsRepository } from '../../libs/features/src/assignments/assignments.repository';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { connectTestDatabase } from '../support/test-database';
-import { insertResponsesWithoutJobs } from './baseline-writes';
 import { FULL, recordRatio, report } from './bench-report';
 
 const ROUNDS = FULL ? 10 : 4;
@@ -27,6 +27,7 @@ describe('writes: assigning homework with and without the outbox', () => {
     const { couple, partners } = await createCouple(db, clinic, therapist);
     const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
     const prompts = JSON.stringify(exercise.prompts);
+    const repository = new AssignmentsRepository();
 
     const assign = async (withOutbox: boolean) =>
       db.transaction(async (m) => {
@@ -45,10 +46,22 @@ describe('writes: assigning homework with and without the outbox', () => {
             therapist.id,
           ],
         );
-        const responses = partners.map((p) => ({ assignmentId: a.id, clientId: p.id, sendEmail: true }));
         // Exactly what AssignmentsService.create writes, or the same responses without the jobs.
-        if (withOutbox) await insertResponsesWithJobsInTransaction(m, clinic.id, responses);
-        else await insertResponsesWithoutJobs(m, clinic.id, responses);
+        const responses = await repository.insertEmptyResponses(
+          m,
+          clinic.id,
+          partners.map((p) => ({ assignmentId: a.id, clientId: p.id })),
+        );
+        if (!withOutbox) return;
+        await queueEmailsAndJobsInTransaction(m, {
+          emails: responses.map((r) => ({
+            clinicId: clinic.id,
+            template: 'homework-assigned',
+            subjectIds: { responseId: r.id },
+            idempotencyKey: `homework-assigned-${r.id}`,
+          })),
+          jobs: responses.map((r) => planRemindersJob(clinic.id, r.id)),
+        });
       });
 
     const elapsed = { with: 0, without: 0 };

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery } from '@trellis/data';
-import { JOB_QUEUE, JobName } from './job-types';
-import { enqueueInTransaction } from './outbox-writer';
+import { JobName } from './job-types';
+import {
+  AnyOutboxJob,
+  enqueueInTransaction,
+  enqueueManyInTransaction,
+  OutboxJob,
+  outboxColumns,
+} from './outbox-writer';
 
 export interface EmailRequest {
   clinicId: string | null;
@@ -39,23 +45,24 @@ export async function queueEmailInTransaction(manager: EntityManager, email: Ema
   return deliveryId;
 }
 
+/** The job that (re)plans one response's reminders; its id is new each time, so every change re-plans. */
+export function planRemindersJob(clinicId: string, responseId: string): OutboxJob<JobName.PlanReminders> {
+  return { name: JobName.PlanReminders, data: { responseId, clinicId }, jobId: `plan-${responseId}-${randomUUID()}` };
+}
+
 /**
  * Asks the worker to (re)plan the reminders of these responses after a change that affects them
  * (assigned, due date moved, cancelled, submitted). Planning reads the database, so it is always
- * right for the state at the time it runs.
+ * right for the state at the time it runs. One statement for any number of responses.
  */
 export async function replanRemindersInTransaction(
   manager: EntityManager,
   clinicId: string,
   responseIds: string[],
 ): Promise<void> {
-  if (responseIds.length === 0) return;
-  // One statement for any number of responses.
-  await manager.query(
-    `INSERT INTO outbox (queue, job_name, payload, job_id)
-     SELECT $1, $2, jsonb_build_object('responseId', r, 'clinicId', $3::text), 'plan-' || r || '-' || gen_random_uuid()
-     FROM unnest($4::text[]) AS r`,
-    [JOB_QUEUE[JobName.PlanReminders], JobName.PlanReminders, clinicId, responseIds],
+  await enqueueManyInTransaction(
+    manager,
+    responseIds.map((id) => planRemindersJob(clinicId, id)),
   );
 }
 
@@ -81,50 +88,52 @@ export async function planPreSessionDigestInTransaction(
   });
 }
 
-export interface NewHomeworkResponse {
-  assignmentId: string;
-  clientId: string;
-  /** The partner consented to email: their link goes out now. */
-  sendEmail: boolean;
-}
-
 /**
- * Creates the partners' responses of newly assigned homework together with what assigning queues —
- * each consenting partner's email (ledger row + job) and every response's reminder plan — in one
- * statement: the outbox adds no round trip to the write (the writes benchmark measures this).
+ * Records emails (a ledger row and its send job each) and other jobs, all in one statement, in the
+ * caller's transaction: what a change queues costs one round trip however much it is. Delivery ids
+ * are chosen here so every payload is built and type-checked in TypeScript; an email whose
+ * idempotency key was used before adds neither a row nor a job.
  */
-export async function insertResponsesWithJobsInTransaction(
+export async function queueEmailsAndJobsInTransaction(
   manager: EntityManager,
-  clinicId: string,
-  responses: NewHomeworkResponse[],
+  work: { emails?: readonly EmailRequest[]; jobs?: readonly AnyOutboxJob[] },
 ): Promise<void> {
-  if (responses.length === 0) return;
+  const emails = (work.emails ?? []).map((email) => ({ ...email, deliveryId: randomUUID() }));
+  const sendJobs: OutboxJob<JobName.SendEmail>[] = emails.map((e) => ({
+    name: JobName.SendEmail,
+    data: { deliveryId: e.deliveryId, clinicId: e.clinicId },
+    jobId: `email-${e.deliveryId}`,
+  }));
+  const jobs: AnyOutboxJob[] = [...sendJobs, ...(work.jobs ?? [])];
+  if (jobs.length === 0) return;
+  const c = outboxColumns(jobs);
   await manager.query(
-    `WITH response AS (
-       INSERT INTO homework_response (clinic_id, assignment_id, client_id, answers)
-       SELECT $1::uuid, x.assignment_id, x.client_id, '{}'::jsonb
-       FROM unnest($2::uuid[], $3::uuid[]) AS x(assignment_id, client_id)
-       RETURNING id, client_id
-     ), delivery AS (
-       INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
-       SELECT $1::uuid, 'homework-assigned-' || r.id, 'homework-assigned', jsonb_build_object('responseId', r.id), 'pending'
-       FROM response r WHERE r.client_id = ANY($4::uuid[])
+    `WITH delivery AS (
+       INSERT INTO email_delivery (id, clinic_id, idempotency_key, template, subject_ids, status)
+       SELECT d.id, d.clinic_id, d.idempotency_key, d.template, d.subject_ids, 'pending'
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[])
+         AS d(id, clinic_id, idempotency_key, template, subject_ids)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id
      )
-     INSERT INTO outbox (queue, job_name, payload, job_id)
-     SELECT $5, $6, jsonb_build_object('deliveryId', d.id, 'clinicId', $1::text), 'email-' || d.id FROM delivery d
-     UNION ALL
-     SELECT $7, $8, jsonb_build_object('responseId', r.id, 'clinicId', $1::text), 'plan-' || r.id || '-' || gen_random_uuid() FROM response r`,
+     INSERT INTO outbox (queue, job_name, payload, job_id, run_at)
+     SELECT j.queue, j.job_name, j.payload, j.job_id, j.run_at
+     FROM unnest($6::text[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[], $11::uuid[])
+       AS j(queue, job_name, payload, job_id, run_at, delivery_id)
+     WHERE j.delivery_id IS NULL OR j.delivery_id IN (SELECT id FROM delivery)`,
     [
-      clinicId,
-      responses.map((r) => r.assignmentId),
-      responses.map((r) => r.clientId),
-      responses.filter((r) => r.sendEmail).map((r) => r.clientId),
-      JOB_QUEUE[JobName.SendEmail],
-      JobName.SendEmail,
-      JOB_QUEUE[JobName.PlanReminders],
-      JobName.PlanReminders,
+      emails.map((e) => e.deliveryId),
+      emails.map((e) => e.clinicId),
+      emails.map((e) => e.idempotencyKey),
+      emails.map((e) => e.template),
+      emails.map((e) => JSON.stringify(e.subjectIds)),
+      c.queues,
+      c.names,
+      c.payloads,
+      c.jobIds,
+      c.runAts,
+      // Each send job rides on its ledger row: it is written only if the row was.
+      jobs.map((_, i) => (i < emails.length ? emails[i].deliveryId : null)),
     ],
   );
 }

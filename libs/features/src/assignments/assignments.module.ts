@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CouplesModule } from '../couples/couples.module';
 import { AssignmentsController } from './assignments.controller';
+import { AssignmentsRepository } from './assignments.repository';
 import { AssignmentsService } from './assignments.service';
 
-@Module({ imports: [CouplesModule], controllers: [AssignmentsController], providers: [AssignmentsService] })
+@Module({
+  imports: [CouplesModule],
+  controllers: [AssignmentsController],
+  providers: [AssignmentsService, AssignmentsRepository],
+})
 export class AssignmentsModule {}

@@ -5,7 +5,9 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
 import {
-  insertResponsesWithJobsInTransaction,
+  EmailRequest,
+  planRemindersJob,
+  queueEmailsAndJobsInTransaction,
   queueEmailInTransaction,
   replanRemindersInTransaction,
 } from '@trellis/jobs';
@@ -15,11 +17,22 @@ import { CouplesService } from '../couples/couples.service';
 import { validationProblem } from '../http/problem.exception';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { ResponseWithClient, toDetail, toSummary } from './assignment.view';
+import { AssignmentsRepository } from './assignments.repository';
 
 function futureDate(value: string, field: string): Date {
   const date = new Date(value);
   if (date.getTime() <= Date.now()) throw validationProblem([{ field, message: 'must be in the future' }]);
   return date;
+}
+
+/** A partner's first email for new homework: one per response, however often it is asked for. */
+function homeworkAssignedEmail(clinicId: string, responseId: string): EmailRequest {
+  return {
+    clinicId,
+    template: 'homework-assigned',
+    subjectIds: { responseId },
+    idempotencyKey: `homework-assigned-${responseId}`,
+  };
 }
 
 /** Homework: assigning (frozen prompts, one response per partner), rescheduling, cancelling, reviewing. */
@@ -29,6 +42,7 @@ export class AssignmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly couples: CouplesService,
     private readonly audit: AuditService,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   /** One exercise to one or many couples, all or nothing. */
@@ -71,17 +85,22 @@ export class AssignmentsService {
         ),
       );
       const clients = await manager.findBy(Client, { coupleId: In(couples.map((c) => c.id)) });
-      // Each partner with email consent gets their own link (sent by the worker after commit), and
-      // every response its reminder plan: one statement with the responses themselves.
-      await insertResponsesWithJobsInTransaction(
+      const responses = await this.assignments.insertEmptyResponses(
         manager,
         user.clinicId,
         assignments.flatMap((a) =>
-          clients
-            .filter((c) => c.coupleId === a.coupleId)
-            .map((c) => ({ assignmentId: a.id, clientId: c.id, sendEmail: c.emailConsent })),
+          clients.filter((c) => c.coupleId === a.coupleId).map((c) => ({ assignmentId: a.id, clientId: c.id })),
         ),
       );
+      // Each partner with email consent gets their own link (sent by the worker after commit), and
+      // every response its reminder plan: one more statement, however many couples.
+      const consenting = new Set(clients.filter((c) => c.emailConsent).map((c) => c.id));
+      await queueEmailsAndJobsInTransaction(manager, {
+        emails: responses
+          .filter((r) => consenting.has(r.clientId))
+          .map((r) => homeworkAssignedEmail(user.clinicId, r.id)),
+        jobs: responses.map((r) => planRemindersJob(user.clinicId, r.id)),
+      });
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
         await this.audit.record(
