@@ -15,7 +15,10 @@ const WARM_UP = 50;
 // A no-op job takes a fraction of a millisecond: more of them keep the baseline's timing above the noise.
 const NOOP_JOBS = JOBS * 4;
 const CONCURRENCY = 5;
-const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
+// BENCH_WORKER_MAIN runs another build of the worker (to compare two versions of a change in one session).
+const WORKER_MAIN =
+  process.env.BENCH_WORKER_MAIN ??
+  join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
 
 /** Starts a process and resolves once `ready(output so far)` holds (or fails if it exits first). */
 function startProcess(

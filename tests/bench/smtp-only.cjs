@@ -3,8 +3,12 @@
 // database — the most the reminder pipeline could reach on this machine. Prints messages/s.
 // Usage: node smtp-only.cjs <smtpUrl> <count> <parallel>   (needs the built worker: nx run worker:build)
 const { join } = require('node:path');
-const { createMailSender, renderHomeworkReminder } = require(
-  join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'libs', 'mail', 'src'),
+// The worker's own resolution of @trellis/* in its compiled layout, before anything imports a lib.
+require(join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'register-paths'));
+const built = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'libs');
+const { createMailSender } = require(join(built, 'mail', 'src'));
+const { renderHomeworkReminder } = require(
+  join(built, 'features', 'src', 'homework', 'emails', 'homework-assigned.template'),
 );
 
 const [smtpUrl, count, parallel] = process.argv.slice(2);
