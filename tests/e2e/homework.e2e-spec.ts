@@ -281,6 +281,22 @@ describe('client homework by emailed link', () => {
       .expect(202);
   });
 
+  it('checks a save in order: the custom header (403), then the session (401), neither cached', async () => {
+    const noHeader = await request(app.getHttpServer())
+      .put('/api/v1/homework/current/draft')
+      .send({ answers: {} })
+      .expect(403);
+    expect(noHeader.body.detail).toBe('Reload the page and try again.');
+    expect(noHeader.headers['cache-control']).toBe('no-store');
+    const noSession = await request(app.getHttpServer())
+      .post('/api/v1/homework/current/submit')
+      .set(HEADER)
+      .send({ answers: {} })
+      .expect(401);
+    expect(noSession.body.detail).toBe('Open the link from your email again to continue.');
+    expect(noSession.headers['cache-control']).toBe('no-store');
+  });
+
   it('refuses bad bodies with a 400 naming the field', async () => {
     const bad = await request(app.getHttpServer())
       .post('/api/v1/homework/link')

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import type { AssignmentDetail, AssignmentSummary, ListResponse, SessionUser } from '@trellis/contracts';
-import { CurrentStaff } from '../auth/current-staff';
+import type { AssignmentDetail, AssignmentSummary, ListResponse } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { AssignmentsService } from './assignments.service';
@@ -15,90 +15,76 @@ export class AssignmentsController {
   @Post('assignments')
   @ApiOperation({ summary: 'Assign an exercise to one or more couples (both partners answer separately)' })
   async create(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Body() body: CreateAssignmentsDto,
-    @Req() request: FastifyRequest,
   ): Promise<ListResponse<AssignmentSummary>> {
-    const data = await this.assignments.create(user, body, request);
+    const data = await this.assignments.create(actor, body);
     return { data, total: data.length };
   }
 
   @Get('couples/:id/assignments')
   @ApiOperation({ summary: "A couple's homework, newest due first, with each partner's progress" })
   async list(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
   ): Promise<ListResponse<AssignmentSummary>> {
-    const data = await this.assignments.listForCouple(user, id, request);
+    const data = await this.assignments.listForCouple(actor, id);
     return { data, total: data.length };
   }
 
   @Get('assignments/:id')
   @ApiOperation({ summary: 'One homework with its frozen prompts and both partners’ submitted answers side by side' })
-  get(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<AssignmentDetail> {
-    return this.assignments.get(user, id, request);
+  get(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<AssignmentDetail> {
+    return this.assignments.get(actor, id);
   }
 
   @Patch('assignments/:id')
   @ApiOperation({ summary: 'Move the due date or change the message' })
   update(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: UpdateAssignmentDto,
-    @Req() request: FastifyRequest,
   ): Promise<AssignmentDetail> {
-    return this.assignments.update(user, id, body, request);
+    return this.assignments.update(actor, id, body);
   }
 
   @Post('assignments/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel homework (kept in the history)' })
-  cancel(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<AssignmentDetail> {
-    return this.assignments.cancel(user, id, request);
+  cancel(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<AssignmentDetail> {
+    return this.assignments.cancel(actor, id);
   }
 
   @Post('assignments/:id/partners/:clientId/link/resend')
   @HttpCode(202)
   @ApiOperation({ summary: 'Email this partner a fresh link (the old one stops working)' })
   resendLink(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Param('clientId', RecordIdPipe) clientId: string,
-    @Req() request: FastifyRequest,
   ): Promise<void> {
-    return this.assignments.resendLink(user, id, clientId, request);
+    return this.assignments.resendLink(actor, id, clientId);
   }
 
   @Post('assignments/:id/partners/:clientId/link/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: "Stop this partner's link at once" })
   revokeLink(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Param('clientId', RecordIdPipe) clientId: string,
-    @Req() request: FastifyRequest,
   ): Promise<AssignmentDetail> {
-    return this.assignments.revokeLink(user, id, clientId, request);
+    return this.assignments.revokeLink(actor, id, clientId);
   }
 
   @Post('assignments/:id/review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark reviewed, with an optional comment to the couple' })
   review(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: ReviewAssignmentDto,
-    @Req() request: FastifyRequest,
   ): Promise<AssignmentDetail> {
-    return this.assignments.review(user, id, body, request);
+    return this.assignments.review(actor, id, body);
   }
 }

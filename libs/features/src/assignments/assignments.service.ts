@@ -1,6 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
@@ -12,6 +11,7 @@ import {
   replanRemindersInTransaction,
 } from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
 import { validationProblem } from '../http/problem.exception';
@@ -46,7 +46,8 @@ export class AssignmentsService {
   ) {}
 
   /** One exercise to one or many couples, all or nothing. */
-  async create(user: SessionUser, dto: CreateAssignmentsDto, request: FastifyRequest): Promise<AssignmentSummary[]> {
+  async create(actor: StaffActor, dto: CreateAssignmentsDto): Promise<AssignmentSummary[]> {
+    const user = actor.staff;
     const dueAt = futureDate(dto.dueAt, 'dueAt');
     return this.dataSource.transaction(async (manager) => {
       const exercise = await manager.findOne(Exercise, {
@@ -104,17 +105,14 @@ export class AssignmentsService {
       await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
       for (const a of assignments) {
         await this.audit.record(
+          actor,
           {
-            clinicId: user.clinicId,
-            actorType: 'staff',
-            actorId: user.id,
             action: 'assignment.create',
             outcome: 'success',
             recordType: 'assignment',
             recordId: a.id,
             details: { coupleId: a.coupleId, exerciseId: exercise.id },
           },
-          request,
           manager,
         );
       }
@@ -122,108 +120,75 @@ export class AssignmentsService {
     });
   }
 
-  async listForCouple(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<AssignmentSummary[]> {
-    await this.couples.findVisible(this.dataSource.manager, user, coupleId);
+  async listForCouple(actor: StaffActor, coupleId: string): Promise<AssignmentSummary[]> {
+    await this.couples.findVisible(this.dataSource.manager, actor.staff, coupleId);
     const assignments = await this.dataSource
       .getRepository(Assignment)
-      .find({ where: { coupleId, clinicId: user.clinicId }, order: { dueAt: 'DESC' } });
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'assignment.list',
-        outcome: 'success',
-        recordType: 'couple',
-        recordId: coupleId,
-      },
-      request,
-    );
+      .find({ where: { coupleId, clinicId: actor.staff.clinicId }, order: { dueAt: 'DESC' } });
+    await this.audit.record(actor, {
+      action: 'assignment.list',
+      outcome: 'success',
+      recordType: 'couple',
+      recordId: coupleId,
+    });
     return this.summaries(this.dataSource.manager, assignments);
   }
 
-  async get(user: SessionUser, id: string, request: FastifyRequest): Promise<AssignmentDetail> {
-    const assignment = await this.findVisible(this.dataSource.manager, user, id);
+  async get(actor: StaffActor, id: string): Promise<AssignmentDetail> {
+    const assignment = await this.findVisible(this.dataSource.manager, actor.staff, id);
     const responses = await this.responses(this.dataSource.manager, [assignment.id]);
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'assignment.view',
-        outcome: 'success',
-        recordType: 'assignment',
-        recordId: id,
-      },
-      request,
-    );
+    await this.audit.record(actor, {
+      action: 'assignment.view',
+      outcome: 'success',
+      recordType: 'assignment',
+      recordId: id,
+    });
     return toDetail(assignment, responses.get(assignment.id) ?? []);
   }
 
-  async update(
-    user: SessionUser,
-    id: string,
-    dto: UpdateAssignmentDto,
-    request: FastifyRequest,
-  ): Promise<AssignmentDetail> {
+  async update(actor: StaffActor, id: string, dto: UpdateAssignmentDto): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, user, id, true);
+      const assignment = await this.findVisible(manager, actor.staff, id, true);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const changes: Partial<Assignment> = {};
       if (dto.dueAt !== undefined) changes.dueAt = futureDate(dto.dueAt, 'dueAt');
       if (dto.message !== undefined) changes.message = dto.message;
       if (Object.keys(changes).length === 0) return;
       await manager.update(Assignment, { id }, changes);
-      if (changes.dueAt) await this.replan(manager, user.clinicId, id);
+      if (changes.dueAt) await this.replan(manager, actor.staff.clinicId, id);
       await this.audit.record(
+        actor,
         {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
           action: 'assignment.update',
           outcome: 'success',
           recordType: 'assignment',
           recordId: id,
           details: { fields: Object.keys(changes).join(',') },
         },
-        request,
         manager,
       );
     });
-    return this.get(user, id, request);
+    return this.get(actor, id);
   }
 
-  async cancel(user: SessionUser, id: string, request: FastifyRequest): Promise<AssignmentDetail> {
+  async cancel(actor: StaffActor, id: string): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, user, id, true);
+      const assignment = await this.findVisible(manager, actor.staff, id, true);
       if (assignment.cancelledAt) throw new ConflictException('This homework is already cancelled.');
       await manager.update(Assignment, { id }, { cancelledAt: new Date() });
-      await this.replan(manager, user.clinicId, id);
+      await this.replan(manager, actor.staff.clinicId, id);
       await this.audit.record(
-        {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
-          action: 'assignment.cancel',
-          outcome: 'success',
-          recordType: 'assignment',
-          recordId: id,
-        },
-        request,
+        actor,
+        { action: 'assignment.cancel', outcome: 'success', recordType: 'assignment', recordId: id },
         manager,
       );
     });
-    return this.get(user, id, request);
+    return this.get(actor, id);
   }
 
-  async review(
-    user: SessionUser,
-    id: string,
-    dto: ReviewAssignmentDto,
-    request: FastifyRequest,
-  ): Promise<AssignmentDetail> {
+  async review(actor: StaffActor, id: string, dto: ReviewAssignmentDto): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, user, id, true);
+      const assignment = await this.findVisible(manager, actor.staff, id, true);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const unsubmitted = await manager.count(HomeworkResponse, { where: { assignmentId: id, submittedAt: IsNull() } });
       const total = await manager.count(HomeworkResponse, { where: { assignmentId: id } });
@@ -231,24 +196,16 @@ export class AssignmentsService {
       await manager.update(
         Assignment,
         { id },
-        { reviewedAt: new Date(), reviewedBy: user.id, reviewComment: dto.comment?.trim() || null },
+        { reviewedAt: new Date(), reviewedBy: actor.staff.id, reviewComment: dto.comment?.trim() || null },
       );
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: new Date() });
       await this.audit.record(
-        {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
-          action: 'assignment.review',
-          outcome: 'success',
-          recordType: 'assignment',
-          recordId: id,
-        },
-        request,
+        actor,
+        { action: 'assignment.review', outcome: 'success', recordType: 'assignment', recordId: id },
         manager,
       );
     });
-    return this.get(user, id, request);
+    return this.get(actor, id);
   }
 
   private async replan(manager: EntityManager, clinicId: string, assignmentId: string): Promise<void> {
@@ -261,62 +218,51 @@ export class AssignmentsService {
   }
 
   /** Sends the partner a fresh link; minting it (in the worker) invalidates the old one. */
-  async resendLink(user: SessionUser, id: string, clientId: string, request: FastifyRequest): Promise<void> {
+  async resendLink(actor: StaffActor, id: string, clientId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const { assignment, response, client } = await this.partnerResponse(manager, user, id, clientId);
+      const { assignment, response, client } = await this.partnerResponse(manager, actor.staff, id, clientId);
       if (response.submittedAt) throw new ConflictException('This partner has already submitted.');
       if (!client.emailConsent)
         throw new ConflictException('This partner has not agreed to receive email: update their consent first.');
       await queueEmailInTransaction(manager, {
-        clinicId: user.clinicId,
+        clinicId: actor.staff.clinicId,
         template: 'homework-link',
         subjectIds: { responseId: response.id },
         idempotencyKey: `homework-link-${response.id}-${randomUUID()}`,
       });
       await this.audit.record(
+        actor,
         {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
           action: 'homework.link_resend',
           outcome: 'success',
           recordType: 'homework_response',
           recordId: response.id,
           details: { assignmentId: assignment.id },
         },
-        request,
         manager,
       );
     });
   }
 
   /** Stops the partner's current link at once. */
-  async revokeLink(
-    user: SessionUser,
-    id: string,
-    clientId: string,
-    request: FastifyRequest,
-  ): Promise<AssignmentDetail> {
+  async revokeLink(actor: StaffActor, id: string, clientId: string): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const { assignment, response } = await this.partnerResponse(manager, user, id, clientId);
+      const { assignment, response } = await this.partnerResponse(manager, actor.staff, id, clientId);
       await manager.update(HomeworkResponse, { id: response.id }, { linkRevokedAt: new Date(), linkTokenHash: null });
-      await replanRemindersInTransaction(manager, user.clinicId, [response.id]);
+      await replanRemindersInTransaction(manager, actor.staff.clinicId, [response.id]);
       await this.audit.record(
+        actor,
         {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
           action: 'homework.link_revoke',
           outcome: 'success',
           recordType: 'homework_response',
           recordId: response.id,
           details: { assignmentId: assignment.id },
         },
-        request,
         manager,
       );
     });
-    return this.get(user, id, request);
+    return this.get(actor, id);
   }
 
   private async partnerResponse(manager: EntityManager, user: SessionUser, id: string, clientId: string) {

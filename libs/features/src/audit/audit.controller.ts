@@ -1,8 +1,9 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditEntryView, ListResponse, SessionUser } from '@trellis/contracts';
-import { CurrentStaff } from '../auth/current-staff';
+import type { FastifyReply } from 'fastify';
+import type { AuditEntryView, ListResponse } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { Roles } from '../auth/public.decorator';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditTrailService } from './audit-trail.service';
@@ -21,16 +22,9 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The clinic audit trail, newest first; filter by person, action, outcome and dates' })
-  async list(
-    @CurrentStaff() admin: SessionUser,
-    @Query() query: AuditQueryDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ListResponse<AuditEntryView>> {
-    const result = await this.trail.list(admin.clinicId, query);
-    await this.audit.record(
-      { clinicId: admin.clinicId, actorType: 'staff', actorId: admin.id, action: 'audit.list', outcome: 'success' },
-      request,
-    );
+  async list(@CurrentActor() actor: StaffActor, @Query() query: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {
+    const result = await this.trail.list(actor.staff.clinicId, query);
+    await this.audit.record(actor, { action: 'audit.list', outcome: 'success' });
     return result;
   }
 
@@ -38,23 +32,12 @@ export class AuditController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The filtered trail as CSV (at most 50,000 rows)' })
   async export(
-    @CurrentStaff() admin: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Query() query: AuditQueryDto,
-    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const rows = await this.trail.exportRows(admin.clinicId, query);
-    await this.audit.record(
-      {
-        clinicId: admin.clinicId,
-        actorType: 'staff',
-        actorId: admin.id,
-        action: 'audit.export',
-        outcome: 'success',
-        details: { rows: rows.length },
-      },
-      request,
-    );
+    const rows = await this.trail.exportRows(actor.staff.clinicId, query);
+    await this.audit.record(actor, { action: 'audit.export', outcome: 'success', details: { rows: rows.length } });
     const csv = toCsv(
       [
         'occurred_at',

@@ -1,21 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { isIP } from 'node:net';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, AuditActorType, AuditOutcome } from '@trellis/contracts';
 import { AuditEvent } from '@trellis/data';
+import type { Actor } from '../actor/actor';
 
-export interface AuditEntry {
+/** Who a row names: the actor's own, unless an entry says otherwise. */
+interface Attribution {
   clinicId: string | null;
   actorType: AuditActorType;
   actorId: string | null;
+}
+
+/** What happened; who did it, and from where, comes from the Actor. */
+export interface AuditEntry {
   action: AuditAction;
   outcome: AuditOutcome;
   recordType?: string;
   recordId?: string;
   /** Ids and reasons only, never clinical text. */
   details?: Record<string, string | number | boolean | null>;
+  /**
+   * Rare: a row that names someone the actor is not — an anonymous attempt on a known account
+   * names that account and its clinic. The actor type stays the actor's unless given.
+   */
+  attributedTo?: Pick<Attribution, 'clinicId' | 'actorId'> & { actorType?: AuditActorType };
 }
 
 type AuditRow = Pick<
@@ -56,8 +65,8 @@ export class AuditService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(entry: AuditEntry, request: FastifyRequest, manager?: EntityManager): Promise<void> {
-    const row = toRow(entry, request);
+  async record(actor: Actor, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const row = toRow(actor, entry);
     if (manager) {
       await manager.insert(AuditEvent, row);
       return;
@@ -80,10 +89,10 @@ export class AuditService {
     manager: EntityManager,
     sql: string,
     params: unknown[],
+    actor: Actor,
     entry: AuditEntry,
-    request: FastifyRequest,
   ): Promise<Row | undefined> {
-    const row = toRow(entry, request);
+    const row = toRow(actor, entry);
     const n = params.length;
     const [found]: Row[] = await manager.query(
       `WITH audited_read AS (${sql}),
@@ -148,19 +157,34 @@ export class AuditService {
   }
 }
 
-function toRow(entry: AuditEntry, request: FastifyRequest): AuditRow {
+function ownAttribution(actor: Actor): Attribution {
+  switch (actor.kind) {
+    case 'staff':
+      return { clinicId: actor.staff.clinicId, actorType: 'staff', actorId: actor.staff.id };
+    case 'client_link':
+      return { clinicId: actor.clinicId, actorType: 'client_link', actorId: actor.clientId };
+    case 'anonymous':
+      return { clinicId: null, actorType: 'anonymous', actorId: null };
+  }
+}
+
+function attribution(actor: Actor, entry: AuditEntry): Attribution {
+  const own = ownAttribution(actor);
+  const other = entry.attributedTo;
+  if (!other) return own;
+  return { clinicId: other.clinicId, actorType: other.actorType ?? own.actorType, actorId: other.actorId };
+}
+
+function toRow(actor: Actor, entry: AuditEntry): AuditRow {
   return {
-    clinicId: entry.clinicId,
-    actorType: entry.actorType,
-    actorId: entry.actorId,
+    ...attribution(actor, entry),
     action: entry.action,
     outcome: entry.outcome,
     recordType: entry.recordType ?? null,
     recordId: entry.recordId ?? null,
     details: entry.details ?? {},
-    // Behind a proxy the address comes from a header a client can write: keep only a real address
-    // (the column is inet, and a junk value must not fail the insert).
-    ip: request.ip && isIP(request.ip) ? request.ip : null,
-    userAgent: (request.headers['user-agent'] ?? '').slice(0, 500) || null,
+    // Sanitised where the Actor is made (actorFrom): a valid address or null, a bounded user agent.
+    ip: actor.ip,
+    userAgent: actor.userAgent,
   };
 }

@@ -2,11 +2,14 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionResponse, TwoFactorChallenge } from '@trellis/contracts';
+import type { Actor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { PasswordResetRequestDto, SetPasswordDto, TokenDto } from './account-links.dto';
 import { AccountLinksService } from './account-links.service';
 import { FixedWindowLimiter } from './fixed-window-limiter';
 import { Public } from './public.decorator';
 import { SignInService } from './sign-in.service';
+import { signInSessionOf } from './start-session';
 
 // Link look-ups per IP: plenty for a person retyping a password, useless for guessing 256-bit tokens.
 const LINK_LIMIT = { limit: 30, windowSeconds: 15 * 60 };
@@ -38,12 +41,13 @@ export class AccountLinksController {
   @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })
   async accept(
     @Body() body: SetPasswordDto,
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse | TwoFactorChallenge> {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
-    const user = await this.links.acceptInvitation(body.token, body.password, request);
-    return this.signIn.afterPassword(request, user);
+    const user = await this.links.acceptInvitation(body.token, body.password, actor);
+    return this.signIn.afterPassword(signInSessionOf(request), actor, user);
   }
 
   @Post('password-reset')
@@ -51,6 +55,7 @@ export class AccountLinksController {
   @ApiOperation({ summary: 'Email a reset link if the address has an active account (same answer either way)' })
   async requestReset(
     @Body() body: PasswordResetRequestDto,
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ message: string }> {
@@ -59,7 +64,7 @@ export class AccountLinksController {
       { bucket: 'reset-email', key: body.email.toLowerCase(), limit: 5, windowSeconds: 3600 },
       reply,
     );
-    await this.links.requestPasswordReset(body.email, request);
+    await this.links.requestPasswordReset(body.email, actor);
     return { message: 'If that email has an account, a link to reset the password is on its way.' };
   }
 
@@ -80,12 +85,13 @@ export class AccountLinksController {
   @ApiOperation({ summary: 'Set a new password from a reset link; ends every other session' })
   async confirmReset(
     @Body() body: SetPasswordDto,
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse | TwoFactorChallenge> {
     await this.limiter.consume({ bucket: 'link', key: request.ip, ...LINK_LIMIT }, reply);
-    const user = await this.links.confirmPasswordReset(body.token, body.password, request);
+    const user = await this.links.confirmPasswordReset(body.token, body.password, actor);
     // With two-factor on, a reset link alone (someone with the inbox) does not sign anyone in.
-    return this.signIn.afterPassword(request, user);
+    return this.signIn.afterPassword(signInSessionOf(request), actor, user);
   }
 }

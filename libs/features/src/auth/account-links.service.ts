@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import type { SessionUser } from '@trellis/contracts';
 import { passwordProblem } from '@trellis/domain';
 import { AuthToken, AuthTokenPurpose, Clinic, hashSecretToken, StaffUser } from '@trellis/data';
 import { queueEmailInTransaction, syncDigestSchedulesInTransaction } from '@trellis/jobs';
+import { type Actor, asStaff } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
 import { validationProblem } from '../http/problem.exception';
@@ -35,16 +35,16 @@ export class AccountLinksService {
   }
 
   /** Sets the password, activates the person and uses up the link; returns who to sign in. */
-  async acceptInvitation(token: string, password: string, request: FastifyRequest): Promise<SessionUser> {
-    return this.usePasswordLink(token, password, 'invitation', request);
+  async acceptInvitation(token: string, password: string, actor: Actor): Promise<SessionUser> {
+    return this.usePasswordLink(token, password, 'invitation', actor);
   }
 
-  async confirmPasswordReset(token: string, password: string, request: FastifyRequest): Promise<SessionUser> {
-    return this.usePasswordLink(token, password, 'password_reset', request);
+  async confirmPasswordReset(token: string, password: string, actor: Actor): Promise<SessionUser> {
+    return this.usePasswordLink(token, password, 'password_reset', actor);
   }
 
   /** Always the same answer to the caller; an email goes out only for an active account. */
-  async requestPasswordReset(email: string, request: FastifyRequest): Promise<void> {
+  async requestPasswordReset(email: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const staff = await manager.findOneBy(StaffUser, { email: email.trim().toLowerCase(), status: 'active' });
       if (!staff) return;
@@ -68,16 +68,15 @@ export class AccountLinksService {
         idempotencyKey: `password-reset-${token.id}`,
       });
       await this.audit.record(
+        actor,
         {
-          clinicId: staff.clinicId,
-          actorType: 'anonymous',
-          actorId: staff.id,
           action: 'auth.password_reset_request',
           outcome: 'success',
           recordType: 'staff_user',
           recordId: staff.id,
+          // Whoever asked is not signed in; the row names the account, so its clinic sees it.
+          attributedTo: { clinicId: staff.clinicId, actorId: staff.id },
         },
-        request,
         manager,
       );
     });
@@ -87,7 +86,7 @@ export class AccountLinksService {
     token: string,
     password: string,
     purpose: AuthTokenPurpose,
-    request: FastifyRequest,
+    actor: Actor,
   ): Promise<SessionUser> {
     return this.dataSource.transaction(async (manager) => {
       const { row, staff } = await this.openToken(manager, token, purpose, true);
@@ -106,20 +105,19 @@ export class AccountLinksService {
         },
       );
       if (purpose === 'invitation') await syncDigestSchedulesInTransaction(manager, staff.clinicId);
+      const user = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
+      // The link proves who they are: from here on they act as that staff member.
       await this.audit.record(
+        asStaff(actor, user),
         {
-          clinicId: staff.clinicId,
-          actorType: 'staff',
-          actorId: staff.id,
           action: purpose === 'invitation' ? 'auth.invitation_accept' : 'auth.password_reset',
           outcome: 'success',
           recordType: 'staff_user',
           recordId: staff.id,
         },
-        request,
         manager,
       );
-      return { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
+      return user;
     });
   }
 

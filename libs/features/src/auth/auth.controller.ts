@@ -13,6 +13,8 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionResponse, SessionUser, TwoFactorChallenge } from '@trellis/contracts';
+import type { Actor, StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { AuditService } from '../audit/audit.service';
 import { LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -20,6 +22,7 @@ import { CurrentStaff } from './current-staff';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { AllowDuringTwoFactorEnrollment, Public } from './public.decorator';
 import { SignInService } from './sign-in.service';
+import { signInSessionOf } from './start-session';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
@@ -41,6 +44,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
   async login(
     @Body() body: LoginDto,
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse | TwoFactorChallenge> {
@@ -57,22 +61,18 @@ export class AuthController {
     if (!user) {
       await this.limiter.recordFailure(email, request.ip);
       const known = await this.auth.clinicOfEmail(email);
-      await this.audit.record(
-        {
-          clinicId: known?.clinicId ?? null,
-          actorType: 'anonymous',
-          actorId: known?.id ?? null,
-          action: 'auth.login',
-          outcome: 'failure',
-          recordType: known ? 'staff_user' : undefined,
-          recordId: known?.id,
-        },
-        request,
-      );
+      await this.audit.record(actor, {
+        action: 'auth.login',
+        outcome: 'failure',
+        recordType: known ? 'staff_user' : undefined,
+        recordId: known?.id,
+        // Nobody signed in, but the row names the account that was tried, so its clinic sees it.
+        attributedTo: { clinicId: known?.clinicId ?? null, actorId: known?.id ?? null },
+      });
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     await this.limiter.recordSuccess(email, request.ip);
-    return this.signIn.afterPassword(request, user);
+    return this.signIn.afterPassword(signInSessionOf(request), actor, user);
   }
 
   @Get('session')
@@ -91,19 +91,13 @@ export class AuthController {
   @AllowDuringTwoFactorEnrollment()
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the session' })
-  async logout(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<void> {
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'auth.logout',
-        outcome: 'success',
-        recordType: 'staff_user',
-        recordId: user.id,
-      },
-      request,
-    );
+  async logout(@CurrentActor() actor: StaffActor, @Req() request: FastifyRequest): Promise<void> {
+    await this.audit.record(actor, {
+      action: 'auth.logout',
+      outcome: 'success',
+      recordType: 'staff_user',
+      recordId: actor.staff.id,
+    });
     await request.session.destroy();
   }
 }

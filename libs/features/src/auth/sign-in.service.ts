@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 import type { SessionResponse, SessionUser, TwoFactorChallenge } from '@trellis/contracts';
+import { type Actor, asStaff } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
-import { startSession, startTwoFactorChallenge } from './start-session';
 import { TwoFactorService } from './two-factor/two-factor.service';
+
+export interface SessionFlags {
+  twoFactorEnabled: boolean;
+  twoFactorEnrollmentRequired: boolean;
+}
+
+/** The browser session a sign-in starts; the HTTP side provides it (`signInSessionOf` in start-session.ts). */
+export interface SignInSession {
+  /** Password checked, second factor still needed: the session holds who, but grants nothing. */
+  startTwoFactorChallenge(user: SessionUser): Promise<void>;
+  /** Signed in: a fresh session and CSRF token. */
+  start(user: SessionUser, flags: SessionFlags): Promise<SessionResponse>;
+}
 
 /**
  * What follows a correct password (sign-in, accepted invitation, password reset): a session, a
@@ -16,35 +28,35 @@ export class SignInService {
     private readonly audit: AuditService,
   ) {}
 
-  async afterPassword(request: FastifyRequest, user: SessionUser): Promise<SessionResponse | TwoFactorChallenge> {
+  async afterPassword(
+    session: SignInSession,
+    actor: Actor,
+    user: SessionUser,
+  ): Promise<SessionResponse | TwoFactorChallenge> {
     if (await this.twoFactor.isEnabled(user.id)) {
-      await startTwoFactorChallenge(request, user);
+      await session.startTwoFactorChallenge(user);
       return { twoFactorRequired: true };
     }
     const required = await this.twoFactor.clinicRequires(user.clinicId);
-    return this.complete(request, user, { twoFactorEnabled: false, twoFactorEnrollmentRequired: required }, 'password');
+    const flags = { twoFactorEnabled: false, twoFactorEnrollmentRequired: required };
+    return this.complete(session, actor, user, flags, 'password');
   }
 
   async complete(
-    request: FastifyRequest,
+    session: SignInSession,
+    actor: Actor,
     user: SessionUser,
-    flags: { twoFactorEnabled: boolean; twoFactorEnrollmentRequired: boolean },
+    flags: SessionFlags,
     method: 'password' | 'totp' | 'recovery_code',
   ): Promise<SessionResponse> {
-    const session = await startSession(request, user, flags);
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'auth.login',
-        outcome: 'success',
-        recordType: 'staff_user',
-        recordId: user.id,
-        details: { method },
-      },
-      request,
-    );
-    return session;
+    const started = await session.start(user, flags);
+    await this.audit.record(asStaff(actor, user), {
+      action: 'auth.login',
+      outcome: 'success',
+      recordType: 'staff_user',
+      recordId: user.id,
+      details: { method },
+    });
+    return started;
   }
 }

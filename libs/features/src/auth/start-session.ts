@@ -1,11 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { SessionResponse, SessionUser } from '@trellis/contracts';
-
-export interface SessionFlags {
-  twoFactorEnabled: boolean;
-  twoFactorEnrollmentRequired: boolean;
-}
+import type { SessionFlags, SignInSession } from './sign-in.service';
 
 /** Signs a person in on this request: a fresh session id (no fixation) and a fresh CSRF token. */
 export async function startSession(
@@ -29,4 +25,12 @@ export async function startTwoFactorChallenge(request: FastifyRequest, user: Ses
   await request.session.regenerate();
   request.session.pendingTwoFactorUserId = user.id;
   request.session.pendingTwoFactorSince = Date.now();
+}
+
+/** This request's session, for the sign-in steps (which never see the request). */
+export function signInSessionOf(request: FastifyRequest): SignInSession {
+  return {
+    startTwoFactorChallenge: (user) => startTwoFactorChallenge(request, user),
+    start: (user, flags) => startSession(request, user, flags),
+  };
 }

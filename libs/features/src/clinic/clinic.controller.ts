@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { ClinicSettings, SessionUser } from '@trellis/contracts';
 import { Clinic } from '@trellis/data';
 import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { AuditService } from '../audit/audit.service';
 import { CurrentStaff } from '../auth/current-staff';
 import { Roles } from '../auth/public.decorator';
@@ -32,33 +33,21 @@ export class ClinicController {
   @Patch()
   @Roles('admin')
   @ApiOperation({ summary: 'Change the clinic name, time zone, or require two-factor sign-in for everyone' })
-  async update(
-    @CurrentStaff() admin: SessionUser,
-    @Body() body: UpdateClinicDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ClinicSettings> {
+  async update(@CurrentActor() actor: StaffActor, @Body() body: UpdateClinicDto): Promise<ClinicSettings> {
+    const { clinicId } = actor.staff;
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(Clinic, { id: admin.clinicId }, body);
+      await manager.update(Clinic, { id: clinicId }, body);
       // Weekly digests run at 08:00 in the clinic's time zone.
-      if (body.timezone) await syncDigestSchedulesInTransaction(manager, admin.clinicId);
+      if (body.timezone) await syncDigestSchedulesInTransaction(manager, clinicId);
       const details = Object.fromEntries(
         Object.entries(body).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]),
       );
       await this.audit.record(
-        {
-          clinicId: admin.clinicId,
-          actorType: 'staff',
-          actorId: admin.id,
-          action: 'clinic.update',
-          outcome: 'success',
-          recordType: 'clinic',
-          recordId: admin.clinicId,
-          details,
-        },
-        request,
+        actor,
+        { action: 'clinic.update', outcome: 'success', recordType: 'clinic', recordId: clinicId, details },
         manager,
       );
-      return toSettings(await manager.findOneByOrFail(Clinic, { id: admin.clinicId }));
+      return toSettings(await manager.findOneByOrFail(Clinic, { id: clinicId }));
     });
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, In } from 'typeorm';
-import type { CoupleView, SessionUser, TimelineEvent } from '@trellis/contracts';
+import type { CoupleView, TimelineEvent } from '@trellis/contracts';
 import { Assignment, Client, Couple, HomeworkResponse, SessionNote, StaffUser } from '@trellis/data';
 import type { AnswerMap, Prompt } from '@trellis/domain';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from './couples.service';
 
@@ -64,7 +64,8 @@ export class CoupleRecordService {
     return { assignments, responses, clients, notes, staff };
   }
 
-  async timeline(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<TimelineEvent[]> {
+  async timeline(actor: StaffActor, coupleId: string): Promise<TimelineEvent[]> {
+    const user = actor.staff;
     const couple = await this.couples.findVisible(this.dataSource.manager, user, coupleId);
     // Notes are private to the couple's therapist; an admin's timeline leaves them out.
     const { assignments, responses, clients, notes, staff } = await this.parts(
@@ -112,33 +113,21 @@ export class CoupleRecordService {
         actor: staff.get(n.authorId) ?? null,
       });
     }
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'couple.timeline',
-        outcome: 'success',
-        recordType: 'couple',
-        recordId: couple.id,
-      },
-      request,
-    );
+    await this.audit.record(actor, {
+      action: 'couple.timeline',
+      outcome: 'success',
+      recordType: 'couple',
+      recordId: couple.id,
+    });
     return events.sort((x, y) => y.at.localeCompare(x.at));
   }
 
   /** The whole record, for the clinic's files or a transfer: only the couple's own therapist. */
-  async export(
-    user: SessionUser,
-    coupleId: string,
-    request: FastifyRequest,
-    format: 'json' | 'html',
-  ): Promise<CoupleExport> {
-    const couple = await this.dataSource
-      .getRepository(Couple)
-      .findOneBy({ id: coupleId, clinicId: user.clinicId, therapistId: user.id });
+  async export(actor: StaffActor, coupleId: string, format: 'json' | 'html'): Promise<CoupleExport> {
+    const { clinicId, id: therapistId } = actor.staff;
+    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: coupleId, clinicId, therapistId });
     if (!couple) throw new NotFoundException('No such couple in your caseload.');
-    const view = await this.couples.get(user, coupleId, request);
+    const view = await this.couples.get(actor, coupleId);
     const { assignments, responses, clients, notes, staff } = await this.parts(couple.id, true);
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
@@ -180,19 +169,13 @@ export class CoupleRecordService {
           })),
       })),
     };
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'couple.export',
-        outcome: 'success',
-        recordType: 'couple',
-        recordId: couple.id,
-        details: { format },
-      },
-      request,
-    );
+    await this.audit.record(actor, {
+      action: 'couple.export',
+      outcome: 'success',
+      recordType: 'couple',
+      recordId: couple.id,
+      details: { format },
+    });
     return result;
   }
 }

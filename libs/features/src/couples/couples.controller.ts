@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseloadRow, CoupleView, ListResponse, SessionUser, TimelineEvent } from '@trellis/contracts';
-import { CurrentStaff } from '../auth/current-staff';
+import type { FastifyReply } from 'fastify';
+import type { CaseloadRow, CoupleView, ListResponse, TimelineEvent } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
@@ -23,54 +24,40 @@ export class CouplesController {
     summary:
       'The caseload: search, filters (status, hasOverdue, needsReview), sort, paging, homework counts per couple',
   })
-  list(
-    @CurrentStaff() user: SessionUser,
-    @Query() query: CaseloadQueryDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ListResponse<CaseloadRow>> {
-    return this.couples.caseload(user, query, request);
+  list(@CurrentActor() actor: StaffActor, @Query() query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
+    return this.couples.caseload(actor, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a couple with both partners' })
-  create(
-    @CurrentStaff() user: SessionUser,
-    @Body() body: CreateCoupleDto,
-    @Req() request: FastifyRequest,
-  ): Promise<CoupleView> {
-    return this.couples.create(user, body, request);
+  create(@CurrentActor() actor: StaffActor, @Body() body: CreateCoupleDto): Promise<CoupleView> {
+    return this.couples.create(actor, body);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One couple with both partners' })
-  get(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<CoupleView> {
-    return this.couples.get(user, id, request);
+  get(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<CoupleView> {
+    return this.couples.get(actor, id);
   }
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Assignments, submissions, reviews and notes, newest first' })
   async timeline(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
   ): Promise<ListResponse<TimelineEvent>> {
-    const data = await this.records.timeline(user, id, request);
+    const data = await this.records.timeline(actor, id);
     return { data, total: data.length };
   }
 
   @Get(':id/export')
   @ApiOperation({ summary: "The couple's whole record as JSON (the couple's therapist only)" })
   async exportJson(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CoupleExport> {
-    const record = await this.records.export(user, id, request, 'json');
+    const record = await this.records.export(actor, id, 'json');
     reply
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="trellis-couple-${id}.json"`);
@@ -80,23 +67,21 @@ export class CouplesController {
   @Get(':id/export/print')
   @ApiOperation({ summary: "The couple's whole record as a printable page" })
   async exportHtml(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const record = await this.records.export(user, id, request, 'html');
+    const record = await this.records.export(actor, id, 'html');
     reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderExportHtml(record));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit, pause, discharge, reschedule; admins can reassign' })
   update(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: UpdateCoupleDto,
-    @Req() request: FastifyRequest,
   ): Promise<CoupleView> {
-    return this.couples.update(user, id, body, request);
+    return this.couples.update(actor, id, body);
   }
 }

@@ -1,10 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import { Client, Couple, StaffUser } from '@trellis/data';
 import { planPreSessionDigestInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
@@ -26,26 +26,16 @@ export class CouplesService {
     private readonly audit: AuditService,
   ) {}
 
-  async caseload(
-    user: SessionUser,
-    query: CaseloadQueryDto,
-    request: FastifyRequest,
-  ): Promise<ListResponse<CaseloadRow>> {
-    if (query.therapistId && user.role !== 'admin')
+  async caseload(actor: StaffActor, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
+    if (query.therapistId && actor.staff.role !== 'admin')
       throw new ForbiddenException('Only admins can view another therapist’s caseload.');
-    const result = await queryCaseload(this.dataSource, user, query);
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'couple.list',
-        outcome: 'success',
-        recordType: 'couple',
-        details: { rows: result.data.length },
-      },
-      request,
-    );
+    const result = await queryCaseload(this.dataSource, actor.staff, query);
+    await this.audit.record(actor, {
+      action: 'couple.list',
+      outcome: 'success',
+      recordType: 'couple',
+      details: { rows: result.data.length },
+    });
     return result;
   }
 
@@ -59,28 +49,20 @@ export class CouplesService {
     return couple;
   }
 
-  async get(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<CoupleView> {
-    const { sql, params } = buildCoupleDetailSql(user, coupleId);
-    const row = await this.audit.readOneAudited<CoupleDetailRow>(
-      this.dataSource.manager,
-      sql,
-      params,
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'couple.view',
-        outcome: 'success',
-        recordType: 'couple',
-        recordId: coupleId,
-      },
-      request,
-    );
+  async get(actor: StaffActor, coupleId: string): Promise<CoupleView> {
+    const { sql, params } = buildCoupleDetailSql(actor.staff, coupleId);
+    const row = await this.audit.readOneAudited<CoupleDetailRow>(this.dataSource.manager, sql, params, actor, {
+      action: 'couple.view',
+      outcome: 'success',
+      recordType: 'couple',
+      recordId: coupleId,
+    });
     if (!row) throw coupleNotFound();
     return toCoupleView(row);
   }
 
-  async create(user: SessionUser, dto: CreateCoupleDto, request: FastifyRequest): Promise<CoupleView> {
+  async create(actor: StaffActor, dto: CreateCoupleDto): Promise<CoupleView> {
+    const user = actor.staff;
     if (dto.therapistId && dto.therapistId !== user.id && user.role !== 'admin') {
       throw new ForbiddenException('Only admins can create couples for another therapist.');
     }
@@ -107,28 +89,16 @@ export class CouplesService {
       );
       if (couple.nextSessionAt) await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
       await this.audit.record(
-        {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
-          action: 'couple.create',
-          outcome: 'success',
-          recordType: 'couple',
-          recordId: couple.id,
-        },
-        request,
+        actor,
+        { action: 'couple.create', outcome: 'success', recordType: 'couple', recordId: couple.id },
         manager,
       );
       return this.load(manager, user, couple.id);
     });
   }
 
-  async update(
-    user: SessionUser,
-    coupleId: string,
-    dto: UpdateCoupleDto,
-    request: FastifyRequest,
-  ): Promise<CoupleView> {
+  async update(actor: StaffActor, coupleId: string, dto: UpdateCoupleDto): Promise<CoupleView> {
+    const user = actor.staff;
     return this.dataSource.transaction(async (manager) => {
       const couple = await this.findVisible(manager, user, coupleId, true);
       const changes: Partial<Couple> = {};
@@ -166,17 +136,14 @@ export class CouplesService {
         );
       }
       await this.audit.record(
+        actor,
         {
-          clinicId: user.clinicId,
-          actorType: 'staff',
-          actorId: user.id,
           action: 'couple.update',
           outcome: 'success',
           recordType: 'couple',
           recordId: couple.id,
           details: { fields: [...Object.keys(changes), ...(dto.partners?.length ? ['partners'] : [])].join(',') },
         },
-        request,
         manager,
       );
       return this.load(manager, user, couple.id);

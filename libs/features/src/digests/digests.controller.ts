@@ -1,12 +1,12 @@
-import { Controller, Get, NotFoundException, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import type { DigestView, ListResponse, SessionUser } from '@trellis/contracts';
+import type { DigestView, ListResponse } from '@trellis/contracts';
 import { Digest } from '@trellis/data';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { AuditService } from '../audit/audit.service';
-import { CurrentStaff } from '../auth/current-staff';
 import { ListQueryDto } from '../http/list-query.dto';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 
@@ -33,11 +33,8 @@ export class DigestsController {
 
   @Get()
   @ApiOperation({ summary: 'My weekly and pre-session digests, newest first' })
-  async list(
-    @CurrentStaff() user: SessionUser,
-    @Query() query: ListQueryDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ListResponse<DigestView>> {
+  async list(@CurrentActor() actor: StaffActor, @Query() query: ListQueryDto): Promise<ListResponse<DigestView>> {
+    const user = actor.staff;
     const [rows, total] = await Promise.all([
       this.dataSource.getRepository(Digest).find({
         where: { therapistId: user.id, clinicId: user.clinicId },
@@ -47,36 +44,18 @@ export class DigestsController {
       }),
       this.dataSource.getRepository(Digest).count({ where: { therapistId: user.id, clinicId: user.clinicId } }),
     ]);
-    await this.audit.record(
-      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'digest.list', outcome: 'success' },
-      request,
-    );
+    await this.audit.record(actor, { action: 'digest.list', outcome: 'success' });
     return { data: rows.map(toView), total };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One digest' })
-  async get(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<DigestView> {
+  async get(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<DigestView> {
     const digest = await this.dataSource
       .getRepository(Digest)
-      .findOneBy({ id, therapistId: user.id, clinicId: user.clinicId });
+      .findOneBy({ id, therapistId: actor.staff.id, clinicId: actor.staff.clinicId });
     if (!digest) throw new NotFoundException('No such digest.');
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'digest.view',
-        outcome: 'success',
-        recordType: 'digest',
-        recordId: id,
-      },
-      request,
-    );
+    await this.audit.record(actor, { action: 'digest.view', outcome: 'success', recordType: 'digest', recordId: id });
     return toView(digest);
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { ExerciseDetail, ExerciseSummary, ListResponse, SessionUser } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { CurrentStaff } from '../auth/current-staff';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CreateExerciseDto, UpdateExerciseDto } from './exercise.dto';
@@ -27,12 +28,8 @@ export class ExercisesController {
 
   @Post()
   @ApiOperation({ summary: "Write a new exercise for the clinic's library (3–6 prompts)" })
-  create(
-    @CurrentStaff() staff: SessionUser,
-    @Body() body: CreateExerciseDto,
-    @Req() request: FastifyRequest,
-  ): Promise<ExerciseDetail> {
-    return this.exercises.create(staff, body, request);
+  create(@CurrentActor() actor: StaffActor, @Body() body: CreateExerciseDto): Promise<ExerciseDetail> {
+    return this.exercises.create(actor, body);
   }
 
   @Get(':id')
@@ -43,12 +40,8 @@ export class ExercisesController {
 
   @Post(':id/duplicate')
   @ApiOperation({ summary: "Copy a built-in or the clinic's own exercise into the clinic's library, to adapt it" })
-  duplicate(
-    @CurrentStaff() staff: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<ExerciseDetail> {
-    return this.exercises.duplicate(staff, id, request);
+  duplicate(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<ExerciseDetail> {
+    return this.exercises.duplicate(actor, id);
   }
 
   @Patch(':id')
@@ -56,22 +49,17 @@ export class ExercisesController {
     summary: "Edit the clinic's own exercise (built-ins: 409, duplicate first); new prompts bump the version",
   })
   update(
-    @CurrentStaff() staff: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: UpdateExerciseDto,
-    @Req() request: FastifyRequest,
   ): Promise<ExerciseDetail> {
-    return this.exercises.update(staff, id, body, request);
+    return this.exercises.update(actor, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: "Archive the clinic's own exercise (built-ins: 409); assignments keep their copies" })
-  archive(
-    @CurrentStaff() staff: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    return this.exercises.archive(staff, id, request);
+  archive(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<void> {
+    return this.exercises.archive(actor, id);
   }
 }

@@ -1,11 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, FindOptionsWhere, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { AuditAction, ExerciseDetail, ExerciseSummary, ListResponse, SessionUser } from '@trellis/contracts';
 import { Exercise } from '@trellis/data';
 import { STRATEGY_KEYS } from '@trellis/domain';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CreateExerciseDto, UpdateExerciseDto } from './exercise.dto';
 import { firstFreeKey, keyBaseFromTitle } from './exercise-key';
@@ -93,10 +93,10 @@ export class ExercisesService {
     return toExerciseDetail(exercise);
   }
 
-  async create(staff: SessionUser, dto: CreateExerciseDto, request: FastifyRequest): Promise<ExerciseDetail> {
+  async create(actor: StaffActor, dto: CreateExerciseDto): Promise<ExerciseDetail> {
     const prompts = checkedPrompts(dto.prompts);
     return this.dataSource.transaction(async (manager) => {
-      const exercise = await this.insert(manager, staff, {
+      const exercise = await this.insert(manager, actor.staff, {
         title: dto.title,
         strategy: dto.strategy,
         purpose: dto.purpose,
@@ -105,17 +105,17 @@ export class ExercisesService {
         prompts,
         basedOnId: null,
       });
-      await this.record(manager, staff, 'exercise.create', exercise.id, request);
+      await this.record(manager, actor, 'exercise.create', exercise.id);
       return toExerciseDetail(exercise);
     });
   }
 
   /** A clinic copy of a built-in or own exercise, with its own deep copy of the prompts. */
-  async duplicate(staff: SessionUser, id: string, request: FastifyRequest): Promise<ExerciseDetail> {
+  async duplicate(actor: StaffActor, id: string): Promise<ExerciseDetail> {
     return this.dataSource.transaction(async (manager) => {
-      const source = await manager.findOneBy(Exercise, this.visible(staff.clinicId, id));
+      const source = await manager.findOneBy(Exercise, this.visible(actor.staff.clinicId, id));
       if (!source) throw notFound();
-      const exercise = await this.insert(manager, staff, {
+      const exercise = await this.insert(manager, actor.staff, {
         title: copyTitle(source.title),
         strategy: source.strategy,
         purpose: source.purpose,
@@ -124,7 +124,7 @@ export class ExercisesService {
         prompts: structuredClone(source.prompts),
         basedOnId: source.id,
       });
-      await this.record(manager, staff, 'exercise.create', exercise.id, request, { basedOnId: source.id });
+      await this.record(manager, actor, 'exercise.create', exercise.id, { basedOnId: source.id });
       return toExerciseDetail(exercise);
     });
   }
@@ -133,17 +133,12 @@ export class ExercisesService {
    * Changes the clinic's own exercise; the version goes up only when the prompts really change.
    * Assignments hold frozen copies of the prompts, so nothing else is touched.
    */
-  async update(
-    staff: SessionUser,
-    id: string,
-    dto: UpdateExerciseDto,
-    request: FastifyRequest,
-  ): Promise<ExerciseDetail> {
+  async update(actor: StaffActor, id: string, dto: UpdateExerciseDto): Promise<ExerciseDetail> {
     const prompts = dto.prompts === undefined ? undefined : checkedPrompts(dto.prompts);
     return this.dataSource.transaction(async (manager) => {
       const exercise = await this.editable(
         manager,
-        staff.clinicId,
+        actor.staff.clinicId,
         id,
         'Built-in exercises cannot be edited: duplicate it first.',
       );
@@ -163,7 +158,7 @@ export class ExercisesService {
 
       await manager.update(Exercise, { id: exercise.id }, changes);
       Object.assign(exercise, changes);
-      await this.record(manager, staff, 'exercise.update', exercise.id, request, {
+      await this.record(manager, actor, 'exercise.update', exercise.id, {
         fields: fields.join(','),
         version: exercise.version,
       });
@@ -172,11 +167,11 @@ export class ExercisesService {
   }
 
   /** Takes the clinic's own exercise out of the library; existing assignments keep their copies. */
-  async archive(staff: SessionUser, id: string, request: FastifyRequest): Promise<void> {
+  async archive(actor: StaffActor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const exercise = await this.editable(manager, staff.clinicId, id, 'Built-in exercises cannot be deleted.');
+      const exercise = await this.editable(manager, actor.staff.clinicId, id, 'Built-in exercises cannot be deleted.');
       await manager.update(Exercise, { id: exercise.id }, { archivedAt: new Date() });
-      await this.record(manager, staff, 'exercise.archive', exercise.id, request);
+      await this.record(manager, actor, 'exercise.archive', exercise.id);
     });
   }
 
@@ -255,24 +250,14 @@ export class ExercisesService {
 
   private async record(
     manager: EntityManager,
-    staff: SessionUser,
+    actor: StaffActor,
     action: AuditAction,
     exerciseId: string,
-    request: FastifyRequest,
     details?: Record<string, string | number>,
   ): Promise<void> {
     await this.audit.record(
-      {
-        clinicId: staff.clinicId,
-        actorType: 'staff',
-        actorId: staff.id,
-        action,
-        outcome: 'success',
-        recordType: 'exercise',
-        recordId: exerciseId,
-        details,
-      },
-      request,
+      actor,
+      { action, outcome: 'success', recordType: 'exercise', recordId: exerciseId, details },
       manager,
     );
   }

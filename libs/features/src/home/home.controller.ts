@@ -1,9 +1,9 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import type { SessionUser, TherapistHome } from '@trellis/contracts';
+import type { TherapistHome } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { AuditService } from '../audit/audit.service';
-import { CurrentStaff } from '../auth/current-staff';
 import { HomeService } from './home.service';
 
 @ApiTags('home')
@@ -16,12 +16,9 @@ export class HomeController {
 
   @Get()
   @ApiOperation({ summary: 'What needs attention (awaiting review, overdue, sessions in 48 h) and completion charts' })
-  async get(@CurrentStaff() user: SessionUser, @Req() request: FastifyRequest): Promise<TherapistHome> {
-    const result = await this.home.home(user);
-    await this.audit.record(
-      { clinicId: user.clinicId, actorType: 'staff', actorId: user.id, action: 'home.view', outcome: 'success' },
-      request,
-    );
+  async get(@CurrentActor() actor: StaffActor): Promise<TherapistHome> {
+    const result = await this.home.home(actor.staff);
+    await this.audit.record(actor, { action: 'home.view', outcome: 'success' });
     return result;
   }
 }

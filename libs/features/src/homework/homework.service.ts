@@ -1,11 +1,11 @@
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import type { HomeworkView } from '@trellis/contracts';
 import { Assignment, Client, Clinic, Couple, Exercise, HomeworkResponse, StaffUser } from '@trellis/data';
 import { AnswerMap, deriveResponseStatus, firstName, formatDueLabel, validateAnswers } from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
+import { identifiedPartner, type PartnerActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 
@@ -21,22 +21,14 @@ export class HomeworkService {
   ) {}
 
   private audited(
+    actor: PartnerActor,
     response: HomeworkResponse,
     action: 'homework.view' | 'homework.draft' | 'homework.submit',
-    request: FastifyRequest,
     manager?: EntityManager,
   ) {
     return this.audit.record(
-      {
-        clinicId: response.clinicId,
-        actorType: 'client_link',
-        actorId: response.clientId,
-        action,
-        outcome: 'success',
-        recordType: 'homework_response',
-        recordId: response.id,
-      },
-      request,
+      identifiedPartner(actor, response),
+      { action, outcome: 'success', recordType: 'homework_response', recordId: response.id },
       manager,
     );
   }
@@ -52,9 +44,9 @@ export class HomeworkService {
     return { response, assignment };
   }
 
-  async view(responseId: string, request: FastifyRequest): Promise<HomeworkView> {
+  async view(actor: PartnerActor): Promise<HomeworkView> {
     const manager = this.dataSource.manager;
-    const { response, assignment } = await this.load(manager, responseId);
+    const { response, assignment } = await this.load(manager, actor.responseId);
     const [client, clinic, couple, others, exercise] = await Promise.all([
       manager.findOneByOrFail(Client, { id: response.clientId }),
       manager.findOneByOrFail(Clinic, { id: response.clinicId }),
@@ -67,7 +59,7 @@ export class HomeworkService {
     // Sealed until both have submitted; then shared only if the therapist allowed it.
     const shared = assignment.shareAnswersAfterBoth && response.submittedAt && partnerResponse?.submittedAt;
     const partner = shared ? await manager.findOneByOrFail(Client, { id: partnerResponse.clientId }) : null;
-    await this.audited(response, 'homework.view', request);
+    await this.audited(actor, response, 'homework.view');
     return {
       responseId: response.id,
       partnerFirstName: firstName(client.name),
@@ -101,13 +93,9 @@ export class HomeworkService {
     return answers as AnswerMap;
   }
 
-  async saveDraft(
-    responseId: string,
-    answers: Record<string, unknown>,
-    request: FastifyRequest,
-  ): Promise<{ savedAt: string }> {
+  async saveDraft(actor: PartnerActor, answers: Record<string, unknown>): Promise<{ savedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const { response, assignment } = await this.load(manager, responseId, true);
+      const { response, assignment } = await this.load(manager, actor.responseId, true);
       if (response.submittedAt)
         throw new ConflictException('These answers were already submitted and can no longer change.');
       const clean = this.check(assignment, answers, 'draft');
@@ -118,18 +106,14 @@ export class HomeworkService {
         { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now },
       );
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
-      await this.audited(response, 'homework.draft', request, manager);
+      await this.audited(actor, response, 'homework.draft', manager);
       return { savedAt: now.toISOString() };
     });
   }
 
-  async submit(
-    responseId: string,
-    answers: Record<string, unknown>,
-    request: FastifyRequest,
-  ): Promise<{ submittedAt: string }> {
+  async submit(actor: PartnerActor, answers: Record<string, unknown>): Promise<{ submittedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const { response, assignment } = await this.load(manager, responseId, true);
+      const { response, assignment } = await this.load(manager, actor.responseId, true);
       // The row lock makes a double tap wait here and then see the first submission.
       if (response.submittedAt) throw new ConflictException('These answers were already submitted.');
       const clean = this.check(assignment, answers, 'submit');
@@ -142,7 +126,7 @@ export class HomeworkService {
       // Submitted: the re-plan clears this partner's pending reminders.
       await replanRemindersInTransaction(manager, response.clinicId, [response.id]);
       await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
-      await this.audited(response, 'homework.submit', request, manager);
+      await this.audited(actor, response, 'homework.submit', manager);
       return { submittedAt: now.toISOString() };
     });
   }

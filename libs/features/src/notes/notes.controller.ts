@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import type { ListResponse, SessionNoteView, SessionUser } from '@trellis/contracts';
-import { CurrentStaff } from '../auth/current-staff';
+import type { ListResponse, SessionNoteView } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { AddendumDto, CreateNoteDto, UpdateNoteDto } from './note.dto';
 import { NotesService } from './notes.service';
@@ -15,76 +15,60 @@ export class NotesController {
   @Get('couples/:id/notes')
   @ApiOperation({ summary: "The couple's session notes with addenda (the couple's therapist only)" })
   async list(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
   ): Promise<ListResponse<SessionNoteView>> {
-    const data = await this.notes.list(user, id, request);
+    const data = await this.notes.list(actor, id);
     return { data, total: data.length };
   }
 
   @Post('couples/:id/notes')
   @ApiOperation({ summary: 'Start a draft note (SOAP, DAP or free text)' })
   create(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: CreateNoteDto,
-    @Req() request: FastifyRequest,
   ): Promise<SessionNoteView> {
-    return this.notes.create(user, id, body, request);
+    return this.notes.create(actor, id, body);
   }
 
   @Get('notes/:id')
   @ApiOperation({ summary: 'One note with its addenda' })
-  get(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<SessionNoteView> {
-    return this.notes.get(user, id, request);
+  get(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<SessionNoteView> {
+    return this.notes.get(actor, id);
   }
 
   @Patch('notes/:id')
   @ApiOperation({ summary: 'Edit a draft (signed notes are read-only: 409)' })
   update(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: UpdateNoteDto,
-    @Req() request: FastifyRequest,
   ): Promise<SessionNoteView> {
-    return this.notes.update(user, id, body, request);
+    return this.notes.update(actor, id, body);
   }
 
   @Post('notes/:id/sign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign a draft; it becomes read-only' })
-  sign(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<SessionNoteView> {
-    return this.notes.sign(user, id, request);
+  sign(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<SessionNoteView> {
+    return this.notes.sign(actor, id);
   }
 
   @Post('notes/:id/addenda')
   @ApiOperation({ summary: 'Add a signed correction to a signed note' })
   addendum(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: AddendumDto,
-    @Req() request: FastifyRequest,
   ): Promise<SessionNoteView> {
-    return this.notes.addAddendum(user, id, body, request);
+    return this.notes.addAddendum(actor, id, body);
   }
 
   @Delete('notes/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft (signed notes cannot be deleted)' })
-  remove(
-    @CurrentStaff() user: SessionUser,
-    @Param('id', RecordIdPipe) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    return this.notes.deleteDraft(user, id, request);
+  remove(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<void> {
+    return this.notes.deleteDraft(actor, id);
   }
 }

@@ -1,6 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   NOTE_SECTIONS,
@@ -10,6 +9,7 @@ import {
   type SessionNoteView,
 } from '@trellis/contracts';
 import { Couple, SessionNote, StaffUser } from '@trellis/data';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { AddendumDto, CreateNoteDto, UpdateNoteDto } from './note.dto';
@@ -69,52 +69,39 @@ export class NotesService {
   }
 
   private record(
-    user: SessionUser,
+    actor: StaffActor,
     action: AuditAction,
     recordId: string,
-    request: FastifyRequest,
     manager?: EntityManager,
     details?: Record<string, string>,
   ) {
     return this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action,
-        outcome: 'success',
-        recordType: 'session_note',
-        recordId,
-        details,
-      },
-      request,
+      actor,
+      { action, outcome: 'success', recordType: 'session_note', recordId, details },
       manager,
     );
   }
 
-  async list(user: SessionUser, coupleId: string, request: FastifyRequest): Promise<SessionNoteView[]> {
+  async list(actor: StaffActor, coupleId: string): Promise<SessionNoteView[]> {
+    const user = actor.staff;
     await this.ownCouple(this.dataSource.manager, user, coupleId);
     const notes = await this.dataSource
       .getRepository(SessionNote)
       .find({ where: { coupleId, clinicId: user.clinicId }, order: { sessionDate: 'DESC', createdAt: 'DESC' } });
-    await this.record(user, 'note.list', coupleId, request, undefined, { coupleId });
+    await this.record(actor, 'note.list', coupleId, undefined, { coupleId });
     return this.views(notes);
   }
 
-  async get(user: SessionUser, noteId: string, request: FastifyRequest): Promise<SessionNoteView> {
-    const note = await this.ownNote(this.dataSource.manager, user, noteId);
+  async get(actor: StaffActor, noteId: string): Promise<SessionNoteView> {
+    const note = await this.ownNote(this.dataSource.manager, actor.staff, noteId);
     if (note.addendumTo) throw new NotFoundException('No such note.');
     const addenda = await this.dataSource.getRepository(SessionNote).findBy({ addendumTo: note.id });
-    await this.record(user, 'note.view', note.id, request);
+    await this.record(actor, 'note.view', note.id);
     return (await this.views([note, ...addenda]))[0];
   }
 
-  async create(
-    user: SessionUser,
-    coupleId: string,
-    dto: CreateNoteDto,
-    request: FastifyRequest,
-  ): Promise<SessionNoteView> {
+  async create(actor: StaffActor, coupleId: string, dto: CreateNoteDto): Promise<SessionNoteView> {
+    const user = actor.staff;
     const sections = checkSections(dto.format, dto.sections, false);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.ownCouple(manager, user, coupleId);
@@ -128,47 +115,38 @@ export class NotesService {
           sections,
         }),
       );
-      await this.record(user, 'note.create', note.id, request, manager, { coupleId });
+      await this.record(actor, 'note.create', note.id, manager, { coupleId });
       return note.id;
     });
-    return this.get(user, id, request);
+    return this.get(actor, id);
   }
 
-  async update(
-    user: SessionUser,
-    noteId: string,
-    dto: UpdateNoteDto,
-    request: FastifyRequest,
-  ): Promise<SessionNoteView> {
+  async update(actor: StaffActor, noteId: string, dto: UpdateNoteDto): Promise<SessionNoteView> {
     await this.dataSource.transaction(async (manager) => {
-      const note = await this.ownNote(manager, user, noteId, true);
+      const note = await this.ownNote(manager, actor.staff, noteId, true);
       if (note.signedAt) throw new ConflictException('Signed notes cannot be changed: add an addendum instead.');
       const changes: Partial<SessionNote> = {};
       if (dto.sections) changes.sections = { ...note.sections, ...checkSections(note.format, dto.sections, true) };
       if (dto.sessionDate) changes.sessionDate = dto.sessionDate.slice(0, 10);
       await manager.update(SessionNote, { id: note.id }, changes);
-      await this.record(user, 'note.update', note.id, request, manager);
+      await this.record(actor, 'note.update', note.id, manager);
     });
-    return this.get(user, noteId, request);
+    return this.get(actor, noteId);
   }
 
-  async sign(user: SessionUser, noteId: string, request: FastifyRequest): Promise<SessionNoteView> {
+  async sign(actor: StaffActor, noteId: string): Promise<SessionNoteView> {
     await this.dataSource.transaction(async (manager) => {
-      const note = await this.ownNote(manager, user, noteId, true);
+      const note = await this.ownNote(manager, actor.staff, noteId, true);
       if (note.signedAt) throw new ConflictException('This note is already signed.');
       if (note.addendumTo) throw new NotFoundException('No such note.');
       await manager.update(SessionNote, { id: note.id }, { signedAt: new Date() });
-      await this.record(user, 'note.sign', note.id, request, manager);
+      await this.record(actor, 'note.sign', note.id, manager);
     });
-    return this.get(user, noteId, request);
+    return this.get(actor, noteId);
   }
 
-  async addAddendum(
-    user: SessionUser,
-    noteId: string,
-    dto: AddendumDto,
-    request: FastifyRequest,
-  ): Promise<SessionNoteView> {
+  async addAddendum(actor: StaffActor, noteId: string, dto: AddendumDto): Promise<SessionNoteView> {
+    const user = actor.staff;
     await this.dataSource.transaction(async (manager) => {
       const note = await this.ownNote(manager, user, noteId);
       if (!note.signedAt || note.addendumTo)
@@ -185,17 +163,17 @@ export class NotesService {
           addendumTo: note.id,
         }),
       );
-      await this.record(user, 'note.addendum', addendum.id, request, manager, { noteId: note.id });
+      await this.record(actor, 'note.addendum', addendum.id, manager, { noteId: note.id });
     });
-    return this.get(user, noteId, request);
+    return this.get(actor, noteId);
   }
 
-  async deleteDraft(user: SessionUser, noteId: string, request: FastifyRequest): Promise<void> {
+  async deleteDraft(actor: StaffActor, noteId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const note = await this.ownNote(manager, user, noteId, true);
+      const note = await this.ownNote(manager, actor.staff, noteId, true);
       if (note.signedAt) throw new ConflictException('Signed notes cannot be deleted.');
       await manager.delete(SessionNote, { id: note.id });
-      await this.record(user, 'note.delete', note.id, request, manager);
+      await this.record(actor, 'note.delete', note.id, manager);
     });
   }
 

@@ -1,6 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   JOB_STATES,
@@ -10,6 +9,8 @@ import {
   type QueueCounts,
   type SessionUser,
 } from '@trellis/contracts';
+import type { StaffActor } from '../actor/actor';
+import { CurrentActor } from '../actor/current-actor';
 import { AuditService } from '../audit/audit.service';
 import { CurrentStaff } from '../auth/current-staff';
 import { Roles } from '../auth/public.decorator';
@@ -51,48 +52,26 @@ export class QueueAdminController {
   @Post(':name/jobs/:id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Retry a failed job' })
-  async retry(
-    @CurrentStaff() admin: SessionUser,
-    @Param('name') name: string,
-    @Param('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    await this.queues.retry(admin.clinicId, name, id);
-    await this.audit.record(
-      {
-        clinicId: admin.clinicId,
-        actorType: 'staff',
-        actorId: admin.id,
-        action: 'queue.retry',
-        outcome: 'success',
-        recordType: 'job',
-        recordId: `${name}/${id}`,
-      },
-      request,
-    );
+  async retry(@CurrentActor() actor: StaffActor, @Param('name') name: string, @Param('id') id: string): Promise<void> {
+    await this.queues.retry(actor.staff.clinicId, name, id);
+    await this.audit.record(actor, {
+      action: 'queue.retry',
+      outcome: 'success',
+      recordType: 'job',
+      recordId: `${name}/${id}`,
+    });
   }
 
   @Delete(':name/jobs/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a job' })
-  async remove(
-    @CurrentStaff() admin: SessionUser,
-    @Param('name') name: string,
-    @Param('id') id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    await this.queues.remove(admin.clinicId, name, id);
-    await this.audit.record(
-      {
-        clinicId: admin.clinicId,
-        actorType: 'staff',
-        actorId: admin.id,
-        action: 'queue.remove',
-        outcome: 'success',
-        recordType: 'job',
-        recordId: `${name}/${id}`,
-      },
-      request,
-    );
+  async remove(@CurrentActor() actor: StaffActor, @Param('name') name: string, @Param('id') id: string): Promise<void> {
+    await this.queues.remove(actor.staff.clinicId, name, id);
+    await this.audit.record(actor, {
+      action: 'queue.remove',
+      outcome: 'success',
+      recordType: 'job',
+      recordId: `${name}/${id}`,
+    });
   }
 }

@@ -1,11 +1,11 @@
 import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import type { SessionUser, StaffMember } from '@trellis/contracts';
 import { AuthToken, StaffUser } from '@trellis/data';
 import { queueEmailInTransaction } from '@trellis/jobs';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ProblemException } from '../http/problem.exception';
@@ -21,7 +21,8 @@ export class InvitationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async invite(admin: SessionUser, dto: InviteStaffDto, request: FastifyRequest): Promise<StaffMember> {
+  async invite(actor: StaffActor, dto: InviteStaffDto): Promise<StaffMember> {
+    const admin = actor.staff;
     return this.dataSource.transaction(async (manager) => {
       const taken = await manager.findOneBy(StaffUser, { email: dto.email });
       if (taken) {
@@ -41,61 +42,42 @@ export class InvitationsService {
       );
       await this.issueInvitation(manager, admin, staff);
       await this.audit.record(
+        actor,
         {
-          clinicId: admin.clinicId,
-          actorType: 'staff',
-          actorId: admin.id,
           action: 'staff.invite',
           outcome: 'success',
           recordType: 'staff_user',
           recordId: staff.id,
           details: { role: dto.role },
         },
-        request,
         manager,
       );
       return toStaffMember(staff);
     });
   }
 
-  async resend(admin: SessionUser, staffId: string, request: FastifyRequest): Promise<void> {
+  async resend(actor: StaffActor, staffId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const staff = await this.invitee(manager, admin, staffId);
+      const staff = await this.invitee(manager, actor.staff, staffId);
       await this.revokeOpenTokens(manager, staff.id);
-      await this.issueInvitation(manager, admin, staff);
+      await this.issueInvitation(manager, actor.staff, staff);
       await this.audit.record(
-        {
-          clinicId: admin.clinicId,
-          actorType: 'staff',
-          actorId: admin.id,
-          action: 'staff.invitation_resend',
-          outcome: 'success',
-          recordType: 'staff_user',
-          recordId: staff.id,
-        },
-        request,
+        actor,
+        { action: 'staff.invitation_resend', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
         manager,
       );
     });
   }
 
   /** Withdraws the invitation; the never-activated invitee is removed (the audit trail keeps the record). */
-  async revoke(admin: SessionUser, staffId: string, request: FastifyRequest): Promise<void> {
+  async revoke(actor: StaffActor, staffId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const staff = await this.invitee(manager, admin, staffId);
+      const staff = await this.invitee(manager, actor.staff, staffId);
       await manager.delete(AuthToken, { staffUserId: staff.id });
       await manager.delete(StaffUser, { id: staff.id });
       await this.audit.record(
-        {
-          clinicId: admin.clinicId,
-          actorType: 'staff',
-          actorId: admin.id,
-          action: 'staff.invitation_revoke',
-          outcome: 'success',
-          recordType: 'staff_user',
-          recordId: staff.id,
-        },
-        request,
+        actor,
+        { action: 'staff.invitation_revoke', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
         manager,
       );
     });

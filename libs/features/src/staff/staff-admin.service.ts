@@ -1,10 +1,10 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { AuditAction, SessionUser, StaffMemberDetail } from '@trellis/contracts';
+import type { AuditAction, StaffMemberDetail } from '@trellis/contracts';
 import { AuthToken, Couple, EmailDelivery, StaffUser } from '@trellis/data';
 import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
+import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException, validationProblem } from '../http/problem.exception';
 import { UpdateStaffDto } from './staff.dto';
@@ -17,8 +17,9 @@ export class StaffAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(admin: SessionUser, staffId: string, request: FastifyRequest): Promise<StaffMemberDetail> {
-    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: staffId, clinicId: admin.clinicId });
+  async get(actor: StaffActor, staffId: string): Promise<StaffMemberDetail> {
+    const clinicId = actor.staff.clinicId;
+    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: staffId, clinicId });
     if (!staff) throw new NotFoundException('No such person in your clinic.');
     const token = await this.dataSource.getRepository(AuthToken).findOne({
       where: { staffUserId: staff.id, purpose: 'invitation', usedAt: IsNull(), revokedAt: IsNull() },
@@ -27,18 +28,12 @@ export class StaffAdminService {
     const delivery = token
       ? await this.dataSource.getRepository(EmailDelivery).findOneBy({ idempotencyKey: `staff-invitation-${token.id}` })
       : null;
-    await this.audit.record(
-      {
-        clinicId: admin.clinicId,
-        actorType: 'staff',
-        actorId: admin.id,
-        action: 'staff.view',
-        outcome: 'success',
-        recordType: 'staff_user',
-        recordId: staff.id,
-      },
-      request,
-    );
+    await this.audit.record(actor, {
+      action: 'staff.view',
+      outcome: 'success',
+      recordType: 'staff_user',
+      recordId: staff.id,
+    });
     return {
       ...toStaffMember(staff),
       invitation:
@@ -54,11 +49,11 @@ export class StaffAdminService {
    */
   private async handOverCouples(
     manager: EntityManager,
-    admin: SessionUser,
+    actor: StaffActor,
     staff: StaffUser,
     reassignTo: string | undefined,
-    request: FastifyRequest,
   ): Promise<void> {
+    const admin = actor.staff;
     const couples = await manager.find(Couple, {
       where: { clinicId: admin.clinicId, therapistId: staff.id, status: In(['active', 'paused']) },
       select: { id: true },
@@ -84,17 +79,14 @@ export class StaffAdminService {
     await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { therapistId: successor.id });
     for (const couple of couples) {
       await this.audit.record(
+        actor,
         {
-          clinicId: admin.clinicId,
-          actorType: 'staff',
-          actorId: admin.id,
           action: 'couple.update',
           outcome: 'success',
           recordType: 'couple',
           recordId: couple.id,
           details: { fields: 'therapistId', from: staff.id, to: successor.id },
         },
-        request,
         manager,
       );
     }
@@ -104,12 +96,8 @@ export class StaffAdminService {
    * Role and status changes. The clinic's admins are locked for the check, so two admins demoting
    * each other at the same moment cannot leave the clinic with none.
    */
-  async update(
-    admin: SessionUser,
-    staffId: string,
-    dto: UpdateStaffDto,
-    request: FastifyRequest,
-  ): Promise<StaffMemberDetail> {
+  async update(actor: StaffActor, staffId: string, dto: UpdateStaffDto): Promise<StaffMemberDetail> {
+    const admin = actor.staff;
     await this.dataSource.transaction(async (manager) => {
       const activeAdmins = await manager.find(StaffUser, {
         where: { clinicId: admin.clinicId, role: 'admin', status: 'active' },
@@ -137,28 +125,25 @@ export class StaffAdminService {
         events.push({ action: nextStatus === 'deactivated' ? 'staff.deactivate' : 'staff.reactivate', details: {} });
       }
       if (nextStatus === 'deactivated' && staff.status !== 'deactivated') {
-        await this.handOverCouples(manager, admin, staff, dto.reassignCouplesTo, request);
+        await this.handOverCouples(manager, actor, staff, dto.reassignCouplesTo);
       }
       if (events.length === 0) return;
       await manager.update(StaffUser, { id: staff.id }, { role: nextRole, status: nextStatus });
       await syncDigestSchedulesInTransaction(manager, admin.clinicId);
       for (const event of events) {
         await this.audit.record(
+          actor,
           {
-            clinicId: admin.clinicId,
-            actorType: 'staff',
-            actorId: admin.id,
             action: event.action,
             outcome: 'success',
             recordType: 'staff_user',
             recordId: staff.id,
             details: event.details,
           },
-          request,
           manager,
         );
       }
     });
-    return this.get(admin, staffId, request);
+    return this.get(actor, staffId);
   }
 }

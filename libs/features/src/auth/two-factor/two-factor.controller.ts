@@ -5,12 +5,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { SessionResponse, SessionUser, TwoFactorSetup } from '@trellis/contracts';
 import { StaffUser } from '@trellis/data';
+import type { Actor, StaffActor } from '../../actor/actor';
+import { CurrentActor } from '../../actor/current-actor';
 import { AuditService } from '../../audit/audit.service';
 import { validationProblem } from '../../http/problem.exception';
 import { CurrentStaff } from '../current-staff';
 import { FixedWindowLimiter } from '../fixed-window-limiter';
 import { AllowDuringTwoFactorEnrollment, Public } from '../public.decorator';
 import { SignInService } from '../sign-in.service';
+import { signInSessionOf } from '../start-session';
 import { SecondFactorDto, TotpCodeDto } from './two-factor.dto';
 import { SecondFactor, TwoFactorService } from './two-factor.service';
 
@@ -42,6 +45,7 @@ export class TwoFactorController {
   @ApiOperation({ summary: 'Second step of sign-in: the authenticator code or a recovery code' })
   async verify(
     @Body() body: SecondFactorDto,
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
@@ -62,22 +66,19 @@ export class TwoFactorController {
       clinicId: staff.clinicId,
     };
     if (!(await this.twoFactor.verify(staff.id, staff.email, factor))) {
-      await this.audit.record(
-        {
-          clinicId: staff.clinicId,
-          actorType: 'anonymous',
-          actorId: staff.id,
-          action: 'auth.2fa_verify',
-          outcome: 'failure',
-          recordType: 'staff_user',
-          recordId: staff.id,
-        },
-        request,
-      );
+      await this.audit.record(actor, {
+        action: 'auth.2fa_verify',
+        outcome: 'failure',
+        recordType: 'staff_user',
+        recordId: staff.id,
+        // Not signed in yet, but the password named this account: its clinic sees the attempt.
+        attributedTo: { clinicId: staff.clinicId, actorId: staff.id },
+      });
       throw new UnauthorizedException('That code is not right. Try the newest code from your app.');
     }
     return this.signIn.complete(
-      request,
+      signInSessionOf(request),
+      actor,
       user,
       { twoFactorEnabled: true, twoFactorEnrollmentRequired: false },
       'code' in factor ? 'totp' : 'recovery_code',
@@ -97,47 +98,31 @@ export class TwoFactorController {
   @AllowDuringTwoFactorEnrollment()
   @ApiOperation({ summary: 'Confirm set-up with the current code; answers the recovery codes (shown once)' })
   async enable(
-    @CurrentStaff() user: SessionUser,
+    @CurrentActor() actor: StaffActor,
     @Body() body: TotpCodeDto,
     @Req() request: FastifyRequest,
   ): Promise<{ recoveryCodes: string[] }> {
-    const recoveryCodes = await this.twoFactor.enable(user, body.code);
+    const recoveryCodes = await this.twoFactor.enable(actor.staff, body.code);
     request.session.twoFactorEnrollmentRequired = false;
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'auth.2fa_enable',
-        outcome: 'success',
-        recordType: 'staff_user',
-        recordId: user.id,
-      },
-      request,
-    );
+    await this.audit.record(actor, {
+      action: 'auth.2fa_enable',
+      outcome: 'success',
+      recordType: 'staff_user',
+      recordId: actor.staff.id,
+    });
     return { recoveryCodes };
   }
 
   @Post('disable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Turn two-factor sign-in off (needs a current code or a recovery code)' })
-  async disable(
-    @CurrentStaff() user: SessionUser,
-    @Body() body: SecondFactorDto,
-    @Req() request: FastifyRequest,
-  ): Promise<void> {
-    await this.twoFactor.disable(user, secondFactorOf(body));
-    await this.audit.record(
-      {
-        clinicId: user.clinicId,
-        actorType: 'staff',
-        actorId: user.id,
-        action: 'auth.2fa_disable',
-        outcome: 'success',
-        recordType: 'staff_user',
-        recordId: user.id,
-      },
-      request,
-    );
+  async disable(@CurrentActor() actor: StaffActor, @Body() body: SecondFactorDto): Promise<void> {
+    await this.twoFactor.disable(actor.staff, secondFactorOf(body));
+    await this.audit.record(actor, {
+      action: 'auth.2fa_disable',
+      outcome: 'success',
+      recordType: 'staff_user',
+      recordId: actor.staff.id,
+    });
   }
 }

@@ -1,0 +1,50 @@
+import type { SessionUser } from '@trellis/contracts';
+
+/** Where a request came from, as the audit trail records it. */
+export interface Origin {
+  /** A valid IPv4 or IPv6 address, else null. */
+  ip: string | null;
+  /** At most 500 characters; null when the request sent none. */
+  userAgent: string | null;
+  /** Fastify's id of the request: the key to its log lines. */
+  requestId: string;
+}
+
+/** A signed-in staff member (the auth guard has checked the session). */
+export interface StaffActor extends Origin {
+  kind: 'staff';
+  staff: SessionUser;
+}
+
+/**
+ * A partner in a homework session: one response, nothing else. Their client and clinic are known
+ * once the response is read (see `identifiedPartner`).
+ */
+export interface PartnerActor extends Origin {
+  kind: 'client_link';
+  responseId: string;
+  clientId: string | null;
+  clinicId: string | null;
+}
+
+/** Nobody signed in: sign-in, account links, password reset. */
+export interface AnonymousActor extends Origin {
+  kind: 'anonymous';
+}
+
+/** Who is acting, and from where. Each `kind` is the audit trail's actor type. */
+export type Actor = StaffActor | PartnerActor | AnonymousActor;
+
+function originOf(actor: Actor): Origin {
+  return { ip: actor.ip, userAgent: actor.userAgent, requestId: actor.requestId };
+}
+
+/** The same request, now on behalf of the staff member who just proved who they are. */
+export function asStaff(actor: Actor, staff: SessionUser): StaffActor {
+  return { kind: 'staff', staff, ...originOf(actor) };
+}
+
+/** The partner, once their response has been read: the audit trail names their client and clinic. */
+export function identifiedPartner(actor: PartnerActor, response: { clientId: string; clinicId: string }): PartnerActor {
+  return { ...actor, clientId: response.clientId, clinicId: response.clinicId };
+}
