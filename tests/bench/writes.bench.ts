@@ -27,7 +27,7 @@ describe('writes: assigning homework with and without the outbox', () => {
     const { couple, partners } = await createCouple(db, clinic, therapist);
     const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
     const prompts = JSON.stringify(exercise.prompts);
-    const repository = new AssignmentsRepository();
+    const repository = new AssignmentsRepository(db);
 
     const assign = async (withOutbox: boolean) =>
       db.transaction(async (m) => {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Assignment, Client, Exercise, HomeworkResponse } from '@trellis/data';
+import type { ResponseWithClient } from './assignment.view';
 
 export interface NewHomeworkResponse {
   assignmentId: string;
@@ -11,13 +14,51 @@ export interface InsertedHomeworkResponse {
   clientId: string;
 }
 
+export type NewAssignment = Pick<
+  Assignment,
+  | 'clinicId'
+  | 'coupleId'
+  | 'exerciseId'
+  | 'exerciseVersion'
+  | 'title'
+  | 'strategy'
+  | 'purpose'
+  | 'instructions'
+  | 'prompts'
+  | 'dueAt'
+  | 'message'
+  | 'shareAnswersAfterBoth'
+  | 'assignedBy'
+>;
+
 /**
- * The assignment aggregate (an assignment and each partner's `homework_response`): where the
- * assignments feature's SQL lives. Writes take the caller's transaction, so rows commit with the
- * change that made them and with the jobs it queued.
+ * The assignment aggregate (an assignment and each partner's `homework_response`): the assignments
+ * feature's SQL. Writes take the caller's transaction, so rows commit with the change that made
+ * them and with the jobs it queued.
  */
 @Injectable()
 export class AssignmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A built-in exercise, or one of the clinic's own that is not archived. */
+  findAssignableExercise(manager: EntityManager, clinicId: string, exerciseId: string): Promise<Exercise | null> {
+    return manager.findOne(Exercise, {
+      where: [
+        { id: exerciseId, clinicId: IsNull() },
+        { id: exerciseId, clinicId, archivedAt: IsNull() },
+      ],
+    });
+  }
+
+  insertAssignments(manager: EntityManager, assignments: readonly NewAssignment[]): Promise<Assignment[]> {
+    return manager.save(assignments.map((a) => manager.create(Assignment, a)));
+  }
+
+  /** The partners of these couples. */
+  partnersOf(manager: EntityManager, coupleIds: readonly string[]): Promise<Client[]> {
+    return manager.findBy(Client, { coupleId: In([...coupleIds]) });
+  }
+
   /** One empty response per partner and assignment, in one statement whatever the number. */
   async insertEmptyResponses(
     manager: EntityManager,
@@ -33,5 +74,83 @@ export class AssignmentsRepository {
       [clinicId, responses.map((r) => r.assignmentId), responses.map((r) => r.clientId)],
     );
     return rows.map((r) => ({ id: r.id, clientId: r.client_id }));
+  }
+
+  /** A couple's homework, latest due first. */
+  listForCouple(clinicId: string, coupleId: string): Promise<Assignment[]> {
+    return this.dataSource.getRepository(Assignment).find({ where: { coupleId, clinicId }, order: { dueAt: 'DESC' } });
+  }
+
+  /** The clinic's assignment by id (who may see it is the caller's check), locked when about to change. */
+  findInClinic(clinicId: string, id: string, options: { manager?: EntityManager; lock?: boolean } = {}) {
+    const manager = options.manager ?? this.dataSource.manager;
+    return manager.findOne(Assignment, {
+      where: { id, clinicId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Assignment>): Promise<void> {
+    await manager.update(Assignment, { id }, changes);
+  }
+
+  /** How many partners have submitted, of how many. */
+  async submissionCounts(manager: EntityManager, assignmentId: string): Promise<{ submitted: number; total: number }> {
+    const unsubmitted = await manager.count(HomeworkResponse, { where: { assignmentId, submittedAt: IsNull() } });
+    const total = await manager.count(HomeworkResponse, { where: { assignmentId } });
+    return { submitted: total - unsubmitted, total };
+  }
+
+  async responseIds(manager: EntityManager, assignmentId: string): Promise<string[]> {
+    const responses = await manager.find(HomeworkResponse, { where: { assignmentId }, select: { id: true } });
+    return responses.map((r) => r.id);
+  }
+
+  /** One partner's response on an assignment, with the partner; null when they are not on it. */
+  async partnerResponse(
+    manager: EntityManager,
+    assignmentId: string,
+    clientId: string,
+  ): Promise<{ response: HomeworkResponse; client: Client } | null> {
+    const response = await manager.findOneBy(HomeworkResponse, { assignmentId, clientId });
+    const client = response ? await manager.findOneBy(Client, { id: clientId }) : null;
+    return response && client ? { response, client } : null;
+  }
+
+  /** Stops the partner's current link at once (its hash is gone, so nothing can match it). */
+  async revokeLink(manager: EntityManager, responseId: string): Promise<void> {
+    await manager.update(HomeworkResponse, { id: responseId }, { linkRevokedAt: new Date(), linkTokenHash: null });
+  }
+
+  /** Responses with their partner and when their link was last emailed, for many assignments: two statements whatever the count. */
+  async responsesWithPartners(
+    assignmentIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ResponseWithClient[]>> {
+    const map = new Map<string, ResponseWithClient[]>();
+    if (assignmentIds.length === 0) return map;
+    const rows = await manager
+      .getRepository(HomeworkResponse)
+      .createQueryBuilder('r')
+      .innerJoinAndMapOne('r.client', Client, 'c', 'c.id = r.client_id')
+      .where('r.assignment_id IN (:...ids)', { ids: assignmentIds })
+      .getMany();
+    const sent: { response_id: string; sent_at: Date }[] = rows.length
+      ? await manager.query(
+          `SELECT subject_ids->>'responseId' AS response_id, max(sent_at) AS sent_at
+           FROM email_delivery
+           WHERE template IN ('homework-assigned', 'homework-link') AND status = 'sent'
+             AND subject_ids->>'responseId' = ANY($1::text[])
+           GROUP BY 1`,
+          [rows.map((r) => r.id)],
+        )
+      : [];
+    const sentAt = new Map(sent.map((s) => [s.response_id, s.sent_at]));
+    for (const row of rows as (HomeworkResponse & { client: Client })[]) {
+      const list = map.get(row.assignmentId) ?? [];
+      list.push({ response: row, client: row.client, emailSentAt: sentAt.get(row.id) ?? null });
+      map.set(row.assignmentId, list);
+    }
+    return map;
   }
 }

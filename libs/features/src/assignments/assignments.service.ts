@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
-import { Assignment, Client, Couple, Exercise, HomeworkResponse } from '@trellis/data';
+import { Assignment, Couple } from '@trellis/data';
 import {
   EmailRequest,
   planRemindersJob,
@@ -13,10 +13,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
+import { CouplesRepository } from '../couples/couples.repository';
 import { CouplesService } from '../couples/couples.service';
 import { validationProblem } from '../http/problem.exception';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
-import { ResponseWithClient, toDetail, toSummary } from './assignment.view';
+import { toDetail, toSummary } from './assignment.view';
 import { AssignmentsRepository } from './assignments.repository';
 
 function futureDate(value: string, field: string): Date {
@@ -43,6 +44,7 @@ export class AssignmentsService {
     private readonly couples: CouplesService,
     private readonly audit: AuditService,
     private readonly assignments: AssignmentsRepository,
+    private readonly coupleRows: CouplesRepository,
   ) {}
 
   /** One exercise to one or many couples, all or nothing. */
@@ -50,12 +52,7 @@ export class AssignmentsService {
     const user = actor.staff;
     const dueAt = futureDate(dto.dueAt, 'dueAt');
     return this.dataSource.transaction(async (manager) => {
-      const exercise = await manager.findOne(Exercise, {
-        where: [
-          { id: dto.exerciseId, clinicId: IsNull() },
-          { id: dto.exerciseId, clinicId: user.clinicId, archivedAt: IsNull() },
-        ],
-      });
+      const exercise = await this.assignments.findAssignableExercise(manager, user.clinicId, dto.exerciseId);
       if (!exercise) throw validationProblem([{ field: 'exerciseId', message: 'must be an exercise in your library' }]);
       const couples: Couple[] = [];
       for (const coupleId of dto.coupleIds) couples.push(await this.couples.findVisible(manager, user, coupleId, true));
@@ -65,27 +62,29 @@ export class AssignmentsService {
           `${inactive.displayName} is ${inactive.status}: reactivate the couple to assign homework.`,
         );
 
-      const assignments = await manager.save(
-        couples.map((couple) =>
-          manager.create(Assignment, {
-            clinicId: user.clinicId,
-            coupleId: couple.id,
-            exerciseId: exercise.id,
-            exerciseVersion: exercise.version,
-            title: exercise.title,
-            strategy: exercise.strategy,
-            purpose: exercise.purpose,
-            instructions: exercise.instructions,
-            // Frozen: later edits to the exercise never change what this couple was given.
-            prompts: structuredClone(exercise.prompts),
-            dueAt,
-            message: dto.message ?? '',
-            shareAnswersAfterBoth: dto.shareAnswersAfterBoth ?? false,
-            assignedBy: user.id,
-          }),
-        ),
+      const assignments = await this.assignments.insertAssignments(
+        manager,
+        couples.map((couple) => ({
+          clinicId: user.clinicId,
+          coupleId: couple.id,
+          exerciseId: exercise.id,
+          exerciseVersion: exercise.version,
+          title: exercise.title,
+          strategy: exercise.strategy,
+          purpose: exercise.purpose,
+          instructions: exercise.instructions,
+          // Frozen: later edits to the exercise never change what this couple was given.
+          prompts: structuredClone(exercise.prompts),
+          dueAt,
+          message: dto.message ?? '',
+          shareAnswersAfterBoth: dto.shareAnswersAfterBoth ?? false,
+          assignedBy: user.id,
+        })),
       );
-      const clients = await manager.findBy(Client, { coupleId: In(couples.map((c) => c.id)) });
+      const clients = await this.assignments.partnersOf(
+        manager,
+        couples.map((c) => c.id),
+      );
       const responses = await this.assignments.insertEmptyResponses(
         manager,
         user.clinicId,
@@ -102,7 +101,10 @@ export class AssignmentsService {
           .map((r) => homeworkAssignedEmail(user.clinicId, r.id)),
         jobs: responses.map((r) => planRemindersJob(user.clinicId, r.id)),
       });
-      await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { lastActivityAt: new Date() });
+      await this.coupleRows.touch(
+        manager,
+        couples.map((c) => c.id),
+      );
       for (const a of assignments) {
         await this.audit.record(
           actor,
@@ -116,27 +118,25 @@ export class AssignmentsService {
           manager,
         );
       }
-      return this.summaries(manager, assignments);
+      return this.summaries(assignments, manager);
     });
   }
 
   async listForCouple(actor: StaffActor, coupleId: string): Promise<AssignmentSummary[]> {
-    await this.couples.findVisible(this.dataSource.manager, actor.staff, coupleId);
-    const assignments = await this.dataSource
-      .getRepository(Assignment)
-      .find({ where: { coupleId, clinicId: actor.staff.clinicId }, order: { dueAt: 'DESC' } });
+    await this.couples.findVisibleOrFail(actor.staff, coupleId);
+    const assignments = await this.assignments.listForCouple(actor.staff.clinicId, coupleId);
     await this.audit.record(actor, {
       action: 'assignment.list',
       outcome: 'success',
       recordType: 'couple',
       recordId: coupleId,
     });
-    return this.summaries(this.dataSource.manager, assignments);
+    return this.summaries(assignments);
   }
 
   async get(actor: StaffActor, id: string): Promise<AssignmentDetail> {
-    const assignment = await this.findVisible(this.dataSource.manager, actor.staff, id);
-    const responses = await this.responses(this.dataSource.manager, [assignment.id]);
+    const assignment = await this.findVisible(actor.staff, id);
+    const responses = await this.assignments.responsesWithPartners([assignment.id]);
     await this.audit.record(actor, {
       action: 'assignment.view',
       outcome: 'success',
@@ -148,13 +148,13 @@ export class AssignmentsService {
 
   async update(actor: StaffActor, id: string, dto: UpdateAssignmentDto): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, actor.staff, id, true);
+      const assignment = await this.findVisible(actor.staff, id, manager);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const changes: Partial<Assignment> = {};
       if (dto.dueAt !== undefined) changes.dueAt = futureDate(dto.dueAt, 'dueAt');
       if (dto.message !== undefined) changes.message = dto.message;
       if (Object.keys(changes).length === 0) return;
-      await manager.update(Assignment, { id }, changes);
+      await this.assignments.update(manager, id, changes);
       if (changes.dueAt) await this.replan(manager, actor.staff.clinicId, id);
       await this.audit.record(
         actor,
@@ -173,9 +173,9 @@ export class AssignmentsService {
 
   async cancel(actor: StaffActor, id: string): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, actor.staff, id, true);
+      const assignment = await this.findVisible(actor.staff, id, manager);
       if (assignment.cancelledAt) throw new ConflictException('This homework is already cancelled.');
-      await manager.update(Assignment, { id }, { cancelledAt: new Date() });
+      await this.assignments.update(manager, id, { cancelledAt: new Date() });
       await this.replan(manager, actor.staff.clinicId, id);
       await this.audit.record(
         actor,
@@ -188,17 +188,16 @@ export class AssignmentsService {
 
   async review(actor: StaffActor, id: string, dto: ReviewAssignmentDto): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, actor.staff, id, true);
+      const assignment = await this.findVisible(actor.staff, id, manager);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
-      const unsubmitted = await manager.count(HomeworkResponse, { where: { assignmentId: id, submittedAt: IsNull() } });
-      const total = await manager.count(HomeworkResponse, { where: { assignmentId: id } });
-      if (unsubmitted === total) throw new ConflictException('Neither partner has submitted yet.');
-      await manager.update(
-        Assignment,
-        { id },
-        { reviewedAt: new Date(), reviewedBy: actor.staff.id, reviewComment: dto.comment?.trim() || null },
-      );
-      await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: new Date() });
+      const { submitted } = await this.assignments.submissionCounts(manager, id);
+      if (submitted === 0) throw new ConflictException('Neither partner has submitted yet.');
+      await this.assignments.update(manager, id, {
+        reviewedAt: new Date(),
+        reviewedBy: actor.staff.id,
+        reviewComment: dto.comment?.trim() || null,
+      });
+      await this.coupleRows.touch(manager, [assignment.coupleId]);
       await this.audit.record(
         actor,
         { action: 'assignment.review', outcome: 'success', recordType: 'assignment', recordId: id },
@@ -209,12 +208,7 @@ export class AssignmentsService {
   }
 
   private async replan(manager: EntityManager, clinicId: string, assignmentId: string): Promise<void> {
-    const responses = await manager.find(HomeworkResponse, { where: { assignmentId }, select: { id: true } });
-    await replanRemindersInTransaction(
-      manager,
-      clinicId,
-      responses.map((r) => r.id),
-    );
+    await replanRemindersInTransaction(manager, clinicId, await this.assignments.responseIds(manager, assignmentId));
   }
 
   /** Sends the partner a fresh link; minting it (in the worker) invalidates the old one. */
@@ -248,7 +242,7 @@ export class AssignmentsService {
   async revokeLink(actor: StaffActor, id: string, clientId: string): Promise<AssignmentDetail> {
     await this.dataSource.transaction(async (manager) => {
       const { assignment, response } = await this.partnerResponse(manager, actor.staff, id, clientId);
-      await manager.update(HomeworkResponse, { id: response.id }, { linkRevokedAt: new Date(), linkTokenHash: null });
+      await this.assignments.revokeLink(manager, response.id);
       await replanRemindersInTransaction(manager, actor.staff.clinicId, [response.id]);
       await this.audit.record(
         actor,
@@ -266,60 +260,33 @@ export class AssignmentsService {
   }
 
   private async partnerResponse(manager: EntityManager, user: SessionUser, id: string, clientId: string) {
-    const assignment = await this.findVisible(manager, user, id, true);
+    const assignment = await this.findVisible(user, id, manager);
     if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
-    const response = await manager.findOneBy(HomeworkResponse, { assignmentId: assignment.id, clientId });
-    const client = response ? await manager.findOneBy(Client, { id: clientId }) : null;
-    if (!response || !client) throw new NotFoundException('No such partner on this homework.');
-    return { assignment, response, client };
+    const partner = await this.assignments.partnerResponse(manager, assignment.id, clientId);
+    if (!partner) throw new NotFoundException('No such partner on this homework.');
+    return { assignment, ...partner };
   }
 
-  /** The assignment if its couple is visible to this person, else 404. */
-  private async findVisible(manager: EntityManager, user: SessionUser, id: string, lock = false): Promise<Assignment> {
-    const assignment = await manager.findOne(Assignment, {
-      where: { id, clinicId: user.clinicId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  /**
+   * The assignment if its couple is visible to this person, else 404. Inside a transaction (given
+   * its manager) the assignment row is locked: the caller is about to change it.
+   */
+  private async findVisible(user: SessionUser, id: string, manager?: EntityManager): Promise<Assignment> {
+    const assignment = await this.assignments.findInClinic(user.clinicId, id, { manager, lock: !!manager });
     if (!assignment) throw new NotFoundException('No such homework.');
-    await this.couples.findVisible(manager, user, assignment.coupleId).catch(() => {
+    const visible = manager
+      ? this.couples.findVisible(manager, user, assignment.coupleId)
+      : this.couples.findVisibleOrFail(user, assignment.coupleId);
+    await visible.catch(() => {
       throw new NotFoundException('No such homework.');
     });
     return assignment;
   }
 
-  /** Responses with their partner for many assignments: one query whatever the count. */
-  private async responses(manager: EntityManager, assignmentIds: string[]): Promise<Map<string, ResponseWithClient[]>> {
-    const map = new Map<string, ResponseWithClient[]>();
-    if (assignmentIds.length === 0) return map;
-    const rows = await manager
-      .getRepository(HomeworkResponse)
-      .createQueryBuilder('r')
-      .innerJoinAndMapOne('r.client', Client, 'c', 'c.id = r.client_id')
-      .where('r.assignment_id IN (:...ids)', { ids: assignmentIds })
-      .getMany();
-    const sent: { response_id: string; sent_at: Date }[] = rows.length
-      ? await manager.query(
-          `SELECT subject_ids->>'responseId' AS response_id, max(sent_at) AS sent_at
-           FROM email_delivery
-           WHERE template IN ('homework-assigned', 'homework-link') AND status = 'sent'
-             AND subject_ids->>'responseId' = ANY($1::text[])
-           GROUP BY 1`,
-          [rows.map((r) => r.id)],
-        )
-      : [];
-    const sentAt = new Map(sent.map((s) => [s.response_id, s.sent_at]));
-    for (const row of rows as (HomeworkResponse & { client: Client })[]) {
-      const list = map.get(row.assignmentId) ?? [];
-      list.push({ response: row, client: row.client, emailSentAt: sentAt.get(row.id) ?? null });
-      map.set(row.assignmentId, list);
-    }
-    return map;
-  }
-
-  private async summaries(manager: EntityManager, assignments: Assignment[]): Promise<AssignmentSummary[]> {
-    const responses = await this.responses(
-      manager,
+  private async summaries(assignments: Assignment[], manager?: EntityManager): Promise<AssignmentSummary[]> {
+    const responses = await this.assignments.responsesWithPartners(
       assignments.map((a) => a.id),
+      manager,
     );
     return assignments.map((a) => toSummary(a, responses.get(a.id) ?? []));
   }

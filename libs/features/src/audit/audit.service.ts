@@ -86,11 +86,11 @@ export class AuditService {
    * parameters come first, the audit row's after them.
    */
   async readOneAudited<Row>(
-    manager: EntityManager,
     sql: string,
     params: unknown[],
     actor: Actor,
     entry: AuditEntry,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<Row | undefined> {
     const row = toRow(actor, entry);
     const n = params.length;

@@ -1,11 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import type { CoupleView, TimelineEvent } from '@trellis/contracts';
-import { Assignment, Client, Couple, HomeworkResponse, SessionNote, StaffUser } from '@trellis/data';
 import type { AnswerMap, Prompt } from '@trellis/domain';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
+import { CouplesRepository } from './couples.repository';
 import { CouplesService } from './couples.service';
 
 export interface CoupleExport {
@@ -38,37 +36,16 @@ export interface CoupleExport {
 @Injectable()
 export class CoupleRecordService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly couples: CouplesService,
+    private readonly couplesService: CouplesService,
+    private readonly couples: CouplesRepository,
     private readonly audit: AuditService,
   ) {}
 
-  private async parts(coupleId: string, includeNotes: boolean) {
-    const manager = this.dataSource.manager;
-    const assignments = await manager.find(Assignment, { where: { coupleId }, order: { createdAt: 'ASC' } });
-    const ids = assignments.map((a) => a.id);
-    const responses = ids.length ? await manager.findBy(HomeworkResponse, { assignmentId: In(ids) }) : [];
-    const clients = await manager.findBy(Client, { coupleId });
-    const notes = includeNotes
-      ? await manager.find(SessionNote, { where: { coupleId }, order: { createdAt: 'ASC' } })
-      : [];
-    const staffIds = [
-      ...new Set([
-        ...notes.map((n) => n.authorId),
-        ...assignments.map((a) => a.reviewedBy).filter((x): x is string => !!x),
-      ]),
-    ];
-    const staff = new Map(
-      (staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]),
-    );
-    return { assignments, responses, clients, notes, staff };
-  }
-
   async timeline(actor: StaffActor, coupleId: string): Promise<TimelineEvent[]> {
     const user = actor.staff;
-    const couple = await this.couples.findVisible(this.dataSource.manager, user, coupleId);
+    const couple = await this.couplesService.findVisibleOrFail(user, coupleId);
     // Notes are private to the couple's therapist; an admin's timeline leaves them out.
-    const { assignments, responses, clients, notes, staff } = await this.parts(
+    const { assignments, responses, clients, notes, staff } = await this.couples.recordParts(
       couple.id,
       couple.therapistId === user.id,
     );
@@ -124,11 +101,10 @@ export class CoupleRecordService {
 
   /** The whole record, for the clinic's files or a transfer: only the couple's own therapist. */
   async export(actor: StaffActor, coupleId: string, format: 'json' | 'html'): Promise<CoupleExport> {
-    const { clinicId, id: therapistId } = actor.staff;
-    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: coupleId, clinicId, therapistId });
+    const couple = await this.couples.findOwn(actor.staff, coupleId);
     if (!couple) throw new NotFoundException('No such couple in your caseload.');
-    const view = await this.couples.get(actor, coupleId);
-    const { assignments, responses, clients, notes, staff } = await this.parts(couple.id, true);
+    const view = await this.couplesService.get(actor, coupleId);
+    const { assignments, responses, clients, notes, staff } = await this.couples.recordParts(couple.id, true);
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {

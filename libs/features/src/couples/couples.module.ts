@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CouplesController } from './couples.controller';
 import { CoupleRecordService } from './couple-record.service';
+import { CouplesRepository } from './couples.repository';
 import { CouplesService } from './couples.service';
 
 @Module({
   controllers: [CouplesController],
-  providers: [CouplesService, CoupleRecordService],
-  exports: [CouplesService],
+  providers: [CouplesService, CoupleRecordService, CouplesRepository],
+  exports: [CouplesService, CouplesRepository],
 })
 export class CouplesModule {}

@@ -2,14 +2,14 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
-import { Client, Couple, StaffUser } from '@trellis/data';
+import { Couple, StaffUser } from '@trellis/data';
 import { planPreSessionDigestInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
-import { queryCaseload } from './caseload.query';
-import { buildCoupleDetailSql, CoupleDetailRow, queryCoupleDetail, toCoupleView } from './couple-detail.query';
+import { buildCoupleDetailSql, CoupleDetailRow, toCoupleView } from './couple-detail.query';
+import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
 /** Another clinic's or therapist's couple and a missing one look the same: not found. */
@@ -23,13 +23,14 @@ const coupleNotFound = () => new NotFoundException('No such couple in your casel
 export class CouplesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly couples: CouplesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async caseload(actor: StaffActor, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
     if (query.therapistId && actor.staff.role !== 'admin')
       throw new ForbiddenException('Only admins can view another therapist’s caseload.');
-    const result = await queryCaseload(this.dataSource, actor.staff, query);
+    const result = await this.couples.caseload(actor.staff, query);
     await this.audit.record(actor, {
       action: 'couple.list',
       outcome: 'success',
@@ -41,17 +42,21 @@ export class CouplesService {
 
   /** The couple if this person may see it, else 404. Lock it when about to change it. */
   async findVisible(manager: EntityManager, user: SessionUser, coupleId: string, lock = false): Promise<Couple> {
-    const couple = await manager.findOne(Couple, {
-      where: { id: coupleId, clinicId: user.clinicId, ...(user.role === 'admin' ? {} : { therapistId: user.id }) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const couple = await this.couples.findVisible(manager, user, coupleId, lock);
+    if (!couple) throw coupleNotFound();
+    return couple;
+  }
+
+  /** The same outside a transaction. */
+  async findVisibleOrFail(user: SessionUser, coupleId: string): Promise<Couple> {
+    const couple = await this.couples.findVisibleNow(user, coupleId);
     if (!couple) throw coupleNotFound();
     return couple;
   }
 
   async get(actor: StaffActor, coupleId: string): Promise<CoupleView> {
     const { sql, params } = buildCoupleDetailSql(actor.staff, coupleId);
-    const row = await this.audit.readOneAudited<CoupleDetailRow>(this.dataSource.manager, sql, params, actor, {
+    const row = await this.audit.readOneAudited<CoupleDetailRow>(sql, params, actor, {
       action: 'couple.view',
       outcome: 'success',
       recordType: 'couple',
@@ -68,24 +73,15 @@ export class CouplesService {
     }
     return this.dataSource.transaction(async (manager) => {
       const therapist = await this.activeTherapist(manager, user, dto.therapistId ?? user.id);
-      const couple = await manager.save(
-        manager.create(Couple, {
+      const couple = await this.couples.insert(
+        manager,
+        {
           clinicId: user.clinicId,
           displayName: dto.displayName,
           therapistId: therapist.id,
-          status: 'active',
           nextSessionAt: dto.nextSessionAt ? new Date(dto.nextSessionAt) : null,
-          lastActivityAt: new Date(),
-        }),
-      );
-      await manager.insert(
-        Client,
-        dto.partners.map((p, i) => ({
-          clinicId: user.clinicId,
-          coupleId: couple.id,
-          position: (i + 1) as 1 | 2,
-          ...p,
-        })),
+        },
+        dto.partners,
       );
       if (couple.nextSessionAt) await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
       await this.audit.record(
@@ -116,23 +112,18 @@ export class CouplesService {
           throw validationProblem([{ field: 'partners', message: 'lists the same partner twice' }]);
         positions.add(partner.position);
         const { position, ...fields } = partner;
-        if (Object.keys(fields).length) await manager.update(Client, { coupleId: couple.id, position }, fields);
+        if (Object.keys(fields).length) await this.couples.updatePartner(manager, couple.id, position, fields);
       }
-      await manager.update(Couple, { id: couple.id }, { ...changes, lastActivityAt: new Date() });
+      await this.couples.update(manager, couple.id, changes);
       if (changes.nextSessionAt !== undefined || changes.status !== undefined || changes.therapistId !== undefined) {
         await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
       }
       if (changes.status && changes.status !== couple.status) {
         // Paused or discharged couples get no reminders; reactivated ones get them back.
-        const open: { id: string }[] = await manager.query(
-          `SELECT r.id FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
-           WHERE a.couple_id = $1 AND a.cancelled_at IS NULL AND r.submitted_at IS NULL`,
-          [couple.id],
-        );
         await replanRemindersInTransaction(
           manager,
           user.clinicId,
-          open.map((r) => r.id),
+          await this.couples.openResponseIds(manager, couple.id),
         );
       }
       await this.audit.record(
@@ -151,14 +142,14 @@ export class CouplesService {
   }
 
   private async activeTherapist(manager: EntityManager, user: SessionUser, staffId: string): Promise<StaffUser> {
-    const staff = await manager.findOneBy(StaffUser, { id: staffId, clinicId: user.clinicId, status: 'active' });
+    const staff = await this.couples.findActiveStaff(manager, user.clinicId, staffId);
     if (!staff)
       throw validationProblem([{ field: 'therapistId', message: 'must be an active staff member of your clinic' }]);
     return staff;
   }
 
   private async load(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView> {
-    const view = await queryCoupleDetail(manager, user, coupleId);
+    const view = await this.couples.detail(manager, user, coupleId);
     if (!view) throw coupleNotFound();
     return view;
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HomeController } from './home.controller';
-import { HomeService } from './home.service';
+import { HomeRepository } from './home.repository';
 
-@Module({ controllers: [HomeController], providers: [HomeService] })
+@Module({ controllers: [HomeController], providers: [HomeRepository] })
 export class HomeModule {}

@@ -32,10 +32,10 @@ const iso = (timestamp: string) => new Date(timestamp).toISOString();
  * computed four times, and the home screen grew most with the caseload in the scaling benchmark.
  */
 @Injectable()
-export class HomeService {
+export class HomeRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async home(user: SessionUser): Promise<TherapistHome> {
+  async forStaff(user: SessionUser): Promise<TherapistHome> {
     const scope = user.role === 'admin' ? 'c.clinic_id = $1' : 'c.clinic_id = $1 AND c.therapist_id = $2';
     const params = user.role === 'admin' ? [user.clinicId] : [user.clinicId, user.id];
     const [row]: HomeRow[] = await this.dataSource.query(

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
+import { Assignment, Client, Couple, HomeworkResponse, SessionNote, StaffUser } from '@trellis/data';
+import { responseOpenSql } from '../assignments/assignment-state.sql';
+import { CaseloadQueryDto } from './caseload-query.dto';
+import { queryCaseload } from './caseload.query';
+import { queryCoupleDetail } from './couple-detail.query';
+
+export type NewCouple = Pick<Couple, 'clinicId' | 'displayName' | 'therapistId' | 'nextSessionAt'>;
+export type NewPartner = Pick<Client, 'name' | 'email' | 'timezone' | 'emailConsent'>;
+export type PartnerChanges = Partial<NewPartner>;
+
+/** Everything a couple's record is made of, for its timeline and export. */
+export interface CoupleRecordParts {
+  assignments: Assignment[];
+  responses: HomeworkResponse[];
+  clients: Client[];
+  notes: SessionNote[];
+  /** Names of the staff who wrote the notes or reviewed the homework, by id. */
+  staff: Map<string, string>;
+}
+
+/**
+ * The couple aggregate (a couple and its two partners): the couples feature's SQL. The caseload
+ * and couple-detail statements are built in `caseload.query.ts` and `couple-detail.query.ts`,
+ * which the benchmarks also run raw.
+ */
+@Injectable()
+export class CouplesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  caseload(user: SessionUser, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
+    return queryCaseload(this.dataSource, user, query);
+  }
+
+  /** The couple if this person may see it (their own, or any in the clinic for an admin), else null. */
+  findVisible(manager: EntityManager, user: SessionUser, coupleId: string, lock = false): Promise<Couple | null> {
+    return manager.findOne(Couple, {
+      where: { id: coupleId, clinicId: user.clinicId, ...(user.role === 'admin' ? {} : { therapistId: user.id }) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** The same, outside a transaction. */
+  findVisibleNow(user: SessionUser, coupleId: string): Promise<Couple | null> {
+    return this.findVisible(this.dataSource.manager, user, coupleId);
+  }
+
+  /** The couple only if it is this therapist's own (exports are for the treating therapist alone). */
+  findOwn(user: SessionUser, coupleId: string): Promise<Couple | null> {
+    return this.dataSource
+      .getRepository(Couple)
+      .findOneBy({ id: coupleId, clinicId: user.clinicId, therapistId: user.id });
+  }
+
+  /** The couple page's view: the couple, its partners and its therapist's name, in one statement. */
+  detail(manager: EntityManager, user: SessionUser, coupleId: string): Promise<CoupleView | null> {
+    return queryCoupleDetail(manager, user, coupleId);
+  }
+
+  /** An active staff member of the clinic, who may be given couples. */
+  findActiveStaff(manager: EntityManager, clinicId: string, staffId: string): Promise<StaffUser | null> {
+    return manager.findOneBy(StaffUser, { id: staffId, clinicId, status: 'active' });
+  }
+
+  async insert(manager: EntityManager, couple: NewCouple, partners: readonly NewPartner[]): Promise<Couple> {
+    const saved = await manager.save(
+      manager.create(Couple, { ...couple, status: 'active', lastActivityAt: new Date() }),
+    );
+    await manager.insert(
+      Client,
+      partners.map((p, i) => ({ ...p, clinicId: couple.clinicId, coupleId: saved.id, position: (i + 1) as 1 | 2 })),
+    );
+    return saved;
+  }
+
+  /** Applies the changes and marks the couple as just active. */
+  async update(manager: EntityManager, coupleId: string, changes: Partial<Couple>): Promise<void> {
+    await manager.update(Couple, { id: coupleId }, { ...changes, lastActivityAt: new Date() });
+  }
+
+  /** Marks couples as just active (their homework or notes changed). */
+  async touch(manager: EntityManager, coupleIds: readonly string[]): Promise<void> {
+    await manager.update(Couple, { id: In([...coupleIds]) }, { lastActivityAt: new Date() });
+  }
+
+  async updatePartner(manager: EntityManager, coupleId: string, position: number, changes: PartnerChanges) {
+    await manager.update(Client, { coupleId, position }, changes);
+  }
+
+  /** The couple's partners' parts still open (their reminders follow the couple's status). */
+  async openResponseIds(manager: EntityManager, coupleId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT r.id FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
+       WHERE a.couple_id = $1 AND ${responseOpenSql('r', 'a')}`,
+      [coupleId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The couple's assignments, answers, partners and (when asked) session notes, oldest first. */
+  async recordParts(coupleId: string, includeNotes: boolean): Promise<CoupleRecordParts> {
+    const manager = this.dataSource.manager;
+    const assignments = await manager.find(Assignment, { where: { coupleId }, order: { createdAt: 'ASC' } });
+    const ids = assignments.map((a) => a.id);
+    const responses = ids.length ? await manager.findBy(HomeworkResponse, { assignmentId: In(ids) }) : [];
+    const clients = await manager.findBy(Client, { coupleId });
+    const notes = includeNotes
+      ? await manager.find(SessionNote, { where: { coupleId }, order: { createdAt: 'ASC' } })
+      : [];
+    const staffIds = [
+      ...new Set([
+        ...notes.map((n) => n.authorId),
+        ...assignments.map((a) => a.reviewedBy).filter((x): x is string => !!x),
+      ]),
+    ];
+    const staff = new Map(
+      (staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]),
+    );
+    return { assignments, responses, clients, notes, staff };
+  }
+}
