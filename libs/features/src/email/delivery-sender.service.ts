@@ -2,13 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { EmailDelivery } from '@trellis/data';
-import { JOB_QUEUE, JobName } from '@trellis/jobs';
+import { enqueueManyInTransaction, JobName } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { MAIL_SENDER } from '../config/config.tokens';
 import { EmailComposer } from './email-composer.service';
+import { DeliveryOutcome, EmailDeliveriesRepository } from './email-deliveries.repository';
 
-export type FailureOutcome = 'retry' | 'failed';
+export type FailureOutcome = DeliveryOutcome;
 
 /**
  * Sends one ledger row (`email_delivery`) exactly once. The row is locked for the whole send, so a
@@ -23,6 +23,7 @@ export class DeliverySender implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_SENDER) private readonly sender: MailSender,
     private readonly composer: EmailComposer,
+    private readonly deliveries: EmailDeliveriesRepository,
   ) {}
 
   /** Pooled SMTP connections would otherwise keep the process alive after shutdown. */
@@ -33,43 +34,27 @@ export class DeliverySender implements OnApplicationShutdown {
   /** Throws on failure (the transaction rolled back and released the row); see `recordFailure`. */
   async sendOnce(deliveryId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const delivery = await manager.findOne(EmailDelivery, {
-        where: { id: deliveryId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const delivery = await this.deliveries.findLocked(manager, deliveryId);
       if (!delivery) throw new UnrecoverableError(`email_delivery ${deliveryId} does not exist`);
       if (delivery.status === 'sent' || delivery.status === 'skipped') return;
 
       const email = await this.composer.compose(delivery, manager);
       if (!email) {
-        await manager.update(EmailDelivery, { id: delivery.id }, { status: 'skipped' });
+        await this.deliveries.markSkipped(manager, delivery.id);
         return;
       }
       // Stable across retries and across both send paths (the batched reminders use the same key),
       // so a receiver can drop the duplicate of a send whose commit was lost.
       const messageId = `<${delivery.idempotencyKey}@trellis>`;
       await this.sender.send({ ...email, messageId });
-      await manager.update(
-        EmailDelivery,
-        { id: delivery.id },
-        {
-          status: 'sent',
-          sentAt: new Date(),
-          messageId,
-          attempts: delivery.attempts + 1,
-          lastError: null,
-        },
-      );
+      await this.deliveries.markSent(manager, delivery, messageId);
     });
   }
 
   /** Counts a failed attempt on the ledger row; `failed` is final and shown to admins. */
   async recordFailure(deliveryId: string, error: unknown, outcome: FailureOutcome): Promise<void> {
     this.logger.warn(`email ${deliveryId} failed (${outcome}): ${(error as Error).message}`);
-    await this.dataSource.query(
-      `UPDATE email_delivery SET attempts = attempts + 1, last_error = $2, status = $3, updated_at = now() WHERE id = $1`,
-      [deliveryId, String((error as Error).message).slice(0, 500), outcome === 'failed' ? 'failed' : 'pending'],
-    );
+    await this.deliveries.recordFailure(deliveryId, String((error as Error).message).slice(0, 500), outcome);
   }
 
   /**
@@ -82,20 +67,21 @@ export class DeliverySender implements OnApplicationShutdown {
     manager: EntityManager,
     failures: { deliveryId: string; error: unknown }[],
   ): Promise<void> {
-    const messages = failures.map(({ deliveryId, error }) => {
-      const message = String((error as Error)?.message ?? error).slice(0, 500);
-      this.logger.warn(`email ${deliveryId} first attempt failed, queued for retry: ${message}`);
-      return message;
-    });
-    await manager.query(
-      `WITH failed AS (
-         UPDATE email_delivery d SET attempts = attempts + 1, last_error = f.error, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE d.id = f.id AND d.status = 'pending'
-         RETURNING d.id, d.clinic_id
-       )
-       INSERT INTO outbox (queue, job_name, payload, job_id)
-       SELECT $3, $4, jsonb_build_object('deliveryId', id, 'clinicId', clinic_id::text), 'email-' || id FROM failed`,
-      [failures.map((f) => f.deliveryId), messages, JOB_QUEUE[JobName.SendEmail], JobName.SendEmail],
+    const counted = await this.deliveries.recordFirstAttemptFailures(
+      manager,
+      failures.map(({ deliveryId, error }) => {
+        const message = String((error as Error)?.message ?? error).slice(0, 500);
+        this.logger.warn(`email ${deliveryId} first attempt failed, queued for retry: ${message}`);
+        return { deliveryId, message };
+      }),
+    );
+    await enqueueManyInTransaction(
+      manager,
+      counted.map((row) => ({
+        name: JobName.SendEmail,
+        data: { deliveryId: row.id, clinicId: row.clinicId },
+        jobId: `email-${row.id}`,
+      })),
     );
   }
 

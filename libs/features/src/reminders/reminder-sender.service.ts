@@ -1,42 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import { mintSecretToken } from '@trellis/data';
-import { JobName, JobPayloads } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { DeliverySender } from '../email/delivery-sender.service';
-import {
-  HOMEWORK_FACTS_COLUMNS,
-  HOMEWORK_FACTS_JOINS,
-  HomeworkEmailFacts,
-  renderHomeworkFacts,
-} from '../homework/homework-email.composer';
+import { renderHomeworkFacts } from '../homework/homework-email.composer';
 import { APP_CONFIG, MAIL_SENDER } from '../config/config.tokens';
-import { REMINDER_STILL_WANTED } from './reminder-rule.sql';
-
-type FiringReminder = JobPayloads[JobName.SendReminder];
+import { FiringReminder, PreparedReminder, RemindersRepository } from './reminders.repository';
 
 interface Waiting {
   reminder: FiringReminder;
   done: () => void;
   failed: (error: unknown) => void;
-}
-
-/** A reminder's ledger row; the facts are there for a fresh row (null columns for an earlier try's row whose response closed since). */
-interface RecordedReminder extends HomeworkEmailFacts {
-  wanted_key: string;
-  delivery_id: string;
-  delivery_status: string;
-  fresh: boolean;
-}
-
-interface PreparedReminder {
-  reminder: FiringReminder;
-  key: string;
-  kind: 'overdue' | 'before_due';
-  token: string;
-  tokenHash: string;
 }
 
 /** How long a reminder waits for others to share its statements; reminders are not urgent to the ms. */
@@ -72,6 +48,7 @@ export class ReminderSender {
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: DeliverySender,
+    private readonly reminders: RemindersRepository,
   ) {}
 
   /** Resolves when the reminder was sent, skipped as no longer needed, or handed to the email queue. */
@@ -120,7 +97,7 @@ export class ReminderSender {
     });
     const byKey = new Map(prepared.map((p) => [p.key, p]));
     const leftFromEarlierTries = await this.dataSource.transaction(async (manager) => {
-      const rows = await this.recordOpenReminders(manager, prepared);
+      const rows = await this.reminders.recordOpenReminders(manager, prepared);
       const fresh = rows.filter((row) => row.fresh);
       const outcomes = await Promise.allSettled(
         // async: a render error becomes that row's failure, never an unawaited rejection.
@@ -138,21 +115,14 @@ export class ReminderSender {
       if (sent.length) {
         // The new link replaces the partner's old one only for an email that went out: a failed
         // send leaves their working link alone (the email queue's retry mints its own).
-        await manager.query(
-          `WITH sent AS (
-             UPDATE email_delivery d SET status = 'sent', sent_at = now(), message_id = '<' || d.idempotency_key || '@trellis>', attempts = attempts + 1, updated_at = now()
-             WHERE d.id = ANY($1::uuid[])
-             RETURNING d.id
-           )
-           UPDATE homework_response r SET link_token_hash = x.token_hash, link_expires_at = x.expires_at, link_revoked_at = NULL, updated_at = now()
-           FROM unnest($2::uuid[], $3::text[], $4::timestamptz[]) AS x(response_id, token_hash, expires_at)
-           WHERE r.id = x.response_id`,
-          [
-            sent.map((row) => row.delivery_id),
-            sent.map((row) => row.response_id),
-            sent.map((row) => (byKey.get(row.wanted_key) as PreparedReminder).tokenHash),
-            sent.map((row) => row.link_expires_at),
-          ],
+        await this.reminders.markSent(
+          manager,
+          sent.map((row) => ({
+            deliveryId: row.delivery_id,
+            responseId: row.response_id,
+            tokenHash: (byKey.get(row.wanted_key) as PreparedReminder).tokenHash,
+            linkExpiresAt: row.link_expires_at,
+          })),
         );
       }
       if (failed.length)
@@ -170,47 +140,5 @@ export class ReminderSender {
         await this.deliveries.handOverToEmailQueue(row.delivery_id, error);
       }
     }
-  }
-
-  /**
-   * One statement for the whole batch: which responses are still open for a reminder (not
-   * submitted, link not revoked, homework neither cancelled nor reviewed, partner consenting, couple
-   * active, due date unchanged since the job was planned), locked until the commit, their new
-   * ledger rows, and the facts the emails say. Rows already recorded by an earlier try come back with
-   * `fresh = false`.
-   */
-  private async recordOpenReminders(manager: EntityManager, prepared: PreparedReminder[]): Promise<RecordedReminder[]> {
-    return manager.query(
-      `WITH wanted AS (
-         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[]) AS w(response_id, due_ms, key, kind, clinic_id)
-       ), open AS (
-         -- Locked in id order (no deadlock between overlapping batches) for the whole send: a
-         -- revocation or submission committed meanwhile waits, or is seen here and skips the row.
-         SELECT w.key, w.kind, w.due_ms, r.clinic_id, ${HOMEWORK_FACTS_COLUMNS}
-         FROM wanted w JOIN homework_response r ON r.id = w.response_id AND r.clinic_id = w.clinic_id ${HOMEWORK_FACTS_JOINS}
-         WHERE ${REMINDER_STILL_WANTED} AND floor(extract(epoch FROM a.due_at) * 1000)::bigint = w.due_ms
-         ORDER BY r.id
-         FOR UPDATE OF r
-       ), recorded AS (
-         INSERT INTO email_delivery (clinic_id, idempotency_key, template, subject_ids, status)
-         SELECT o.clinic_id, o.key, 'homework-reminder', jsonb_build_object('responseId', o.response_id, 'kind', o.kind, 'dueAtMs', o.due_ms::text), 'pending' FROM open o
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id, idempotency_key, status
-       )
-       SELECT d.idempotency_key AS wanted_key, d.id AS delivery_id, d.status AS delivery_status, true AS fresh, o.*
-       FROM open o JOIN recorded d ON d.idempotency_key = o.key
-       UNION ALL
-       -- Rows already there (this snapshot predates the INSERT): left by an earlier try, whatever the state now.
-       SELECT e.idempotency_key, e.id, e.status, false, o.*
-       FROM email_delivery e JOIN wanted w ON w.key = e.idempotency_key LEFT JOIN open o ON o.key = w.key
-       WHERE e.idempotency_key = ANY($3::text[])`,
-      [
-        prepared.map((p) => p.reminder.responseId),
-        prepared.map((p) => p.reminder.dueAtMs),
-        prepared.map((p) => p.key),
-        prepared.map((p) => p.kind),
-        prepared.map((p) => p.reminder.clinicId),
-      ],
-    );
   }
 }

@@ -1,15 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import { planReminders } from '@trellis/domain';
 import { JobHandlers, JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName, runJob } from '@trellis/jobs';
 import { APP_CONFIG } from '../config/config.tokens';
-import { HOMEWORK_FACTS_JOINS } from '../homework/homework-email.composer';
-import { REMINDER_STILL_WANTED } from './reminder-rule.sql';
 import { ReminderSender } from './reminder-sender.service';
+import { RemindersRepository } from './reminders.repository';
 
 export function reminderJobId(responseId: string, n: number): string {
   return `reminder-${responseId}-${n}`;
@@ -22,10 +19,10 @@ export function reminderJobId(responseId: string, n: number): string {
 @Processor(QueueName.Reminders)
 export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminderSender: ReminderSender,
+    private readonly reminders: RemindersRepository,
   ) {
     super();
   }
@@ -43,22 +40,13 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     return runJob(this.handlers, job);
   }
 
-  /** What a reminder needs of an open response, or null when nothing should be sent any more. */
-  private async openState(responseId: string): Promise<{ clinicId: string; dueAt: Date; timezone: string } | null> {
-    const rows: { clinic_id: string; due_at: Date; timezone: string }[] = await this.dataSource.query(
-      `SELECT r.clinic_id, a.due_at, cl.timezone FROM homework_response r ${HOMEWORK_FACTS_JOINS} WHERE r.id = $1 AND ${REMINDER_STILL_WANTED}`,
-      [responseId],
-    );
-    return rows[0] ? { clinicId: rows[0].clinic_id, dueAt: rows[0].due_at, timezone: rows[0].timezone } : null;
-  }
-
   private async plan(responseId: string): Promise<void> {
     const slots = this.config.reminders.offsetsHours.length + 1;
     // Clear every slot first: a re-plan replaces the old schedule instead of adding to it.
     for (let n = 1; n <= slots; n += 1) {
       await this.queue.remove(reminderJobId(responseId, n)).catch(() => 0);
     }
-    const state = await this.openState(responseId);
+    const state = await this.reminders.openForReminders(responseId);
     if (!state) return;
     const now = Date.now();
     const plan = planReminders({
