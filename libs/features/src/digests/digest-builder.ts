@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import type { DigestContent, DigestCoupleLine, PreSessionSubmission } from '@trellis/contracts';
-import { Assignment, Client, Clinic, Couple, HomeworkResponse, StaffUser } from '@trellis/data';
+import type { Couple } from '@trellis/data';
 import { deriveAssignmentState, firstName, type AnswerMap, type Prompt } from '@trellis/domain';
+import { DigestSourcesRepository } from './digest-sources.repository';
 
 function answerText(prompt: Prompt, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -26,15 +27,18 @@ const fmt = (d: Date, tz: string) =>
 
 /** Builds digest content from PostgreSQL in a fixed number of queries (names are read here, at send time). */
 export class DigestBuilder {
-  constructor(private readonly db: DataSource) {}
+  private readonly sources: DigestSourcesRepository;
+
+  // Built from a bare DataSource (the processor, the digest benchmark and tests all construct it so).
+  constructor(db: DataSource) {
+    this.sources = new DigestSourcesRepository(db);
+  }
 
   async weekly(therapistId: string, periodStart: Date, periodEnd: Date): Promise<DigestContent | null> {
-    const therapist = await this.db.getRepository(StaffUser).findOneBy({ id: therapistId, status: 'active' });
+    const therapist = await this.sources.findActiveTherapist(therapistId);
     if (!therapist) return null;
-    const clinic = await this.db.getRepository(Clinic).findOneByOrFail({ id: therapist.clinicId });
-    const couples = await this.db
-      .getRepository(Couple)
-      .find({ where: { clinicId: clinic.id, therapistId, status: 'active' }, order: { displayName: 'ASC' } });
+    const clinic = await this.sources.clinic(therapist.clinicId);
+    const couples = await this.sources.activeCaseload(clinic.id, therapistId);
     const lines = await this.lines(couples, periodStart, periodEnd);
     return {
       therapistName: therapist.name,
@@ -49,16 +53,16 @@ export class DigestBuilder {
     periodStart: Date,
     sessionAt: Date,
   ): Promise<{ therapistId: string; content: DigestContent } | null> {
-    const couple = await this.db.getRepository(Couple).findOneBy({ id: coupleId, status: 'active' });
+    const couple = await this.sources.findActiveCouple(coupleId);
     if (!couple) return null;
     const [therapist, clinic, partners] = [
-      await this.db.getRepository(StaffUser).findOneByOrFail({ id: couple.therapistId }),
-      await this.db.getRepository(Clinic).findOneByOrFail({ id: couple.clinicId }),
-      (await this.db.getRepository(Client).findBy({ coupleId })).sort((a, b) => a.position - b.position),
+      await this.sources.staffMember(couple.therapistId),
+      await this.sources.clinic(couple.clinicId),
+      await this.sources.partners(coupleId),
     ];
     const now = new Date();
     const lines = await this.lines([couple], periodStart, now);
-    const assignments: (Assignment & { responses: HomeworkResponse[] })[] = await this.withResponses([couple.id]);
+    const assignments = await this.sources.assignmentsWithResponses([couple.id]);
     const submissions: PreSessionSubmission[] = assignments
       .filter((a) => a.responses.some((r) => r.submittedAt && r.submittedAt > periodStart))
       .map((a) => {
@@ -92,34 +96,10 @@ export class DigestBuilder {
     };
   }
 
-  private async withResponses(coupleIds: string[]) {
-    if (coupleIds.length === 0) return [];
-    const assignments = await this.db
-      .getRepository(Assignment)
-      .createQueryBuilder('a')
-      .where('a.couple_id IN (:...ids)', { ids: coupleIds })
-      .andWhere('a.cancelled_at IS NULL')
-      .orderBy('a.due_at', 'ASC')
-      .getMany();
-    const responses = assignments.length
-      ? await this.db
-          .getRepository(HomeworkResponse)
-          .createQueryBuilder('r')
-          .where('r.assignment_id IN (:...ids)', { ids: assignments.map((a) => a.id) })
-          .getMany()
-      : [];
-    return assignments.map((a) => Object.assign(a, { responses: responses.filter((r) => r.assignmentId === a.id) }));
-  }
-
   private async lines(couples: Couple[], periodStart: Date, periodEnd: Date): Promise<DigestCoupleLine[]> {
-    const assignments = await this.withResponses(couples.map((c) => c.id));
-    const clients = couples.length
-      ? await this.db
-          .getRepository(Client)
-          .createQueryBuilder('c')
-          .where('c.couple_id IN (:...ids)', { ids: couples.map((c) => c.id) })
-          .getMany()
-      : [];
+    const coupleIds = couples.map((c) => c.id);
+    const assignments = await this.sources.assignmentsWithResponses(coupleIds);
+    const clients = await this.sources.partnersOfCouples(coupleIds);
     const name = new Map(clients.map((c) => [c.id, firstName(c.name)]));
     const now = new Date();
     return couples.map((couple) => {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DigestsController } from './digests.controller';
+import { DigestsRepository } from './digests.repository';
+import { DigestsService } from './digests.service';
 
-@Module({ controllers: [DigestsController] })
+@Module({ controllers: [DigestsController], providers: [DigestsService, DigestsRepository] })
 export class DigestsModule {}

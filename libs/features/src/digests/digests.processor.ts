@@ -4,8 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
-import type { DigestContent, DigestKind } from '@trellis/contracts';
-import { Couple, Digest } from '@trellis/data';
 import {
   JobHandlers,
   JobName,
@@ -17,6 +15,8 @@ import {
 } from '@trellis/jobs';
 import { APP_CONFIG } from '../config/config.tokens';
 import { DigestBuilder } from './digest-builder';
+import { DigestSourcesRepository } from './digest-sources.repository';
+import { DigestsRepository, type NewDigest } from './digests.repository';
 import { LEGACY_DIGESTS_QUEUE, moveLegacyDigestJobs } from './legacy-digest-queue';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -40,6 +40,8 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly digests: DigestsRepository,
+    private readonly sources: DigestSourcesRepository,
     @InjectQueue(QueueName.Digests) private readonly queue: Queue,
     @InjectQueue(LEGACY_DIGESTS_QUEUE) private readonly legacyQueue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -79,18 +81,15 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   private async syncSchedules(): Promise<void> {
-    const therapists: { id: string; clinic_id: string; timezone: string }[] = await this.dataSource.query(
-      `SELECT s.id, s.clinic_id, c.timezone FROM staff_user s JOIN clinic c ON c.id = s.clinic_id
-       WHERE s.status = 'active' AND s.role = 'therapist'`,
-    );
-    const wanted = new Set(therapists.map((t) => `${WEEKLY_PREFIX}${t.id}`));
+    const therapists = await this.sources.weeklyDigestRecipients();
+    const wanted = new Set(therapists.map((t) => `${WEEKLY_PREFIX}${t.therapistId}`));
     for (const t of therapists) {
       await this.queue.upsertJobScheduler(
-        `${WEEKLY_PREFIX}${t.id}`,
+        `${WEEKLY_PREFIX}${t.therapistId}`,
         { pattern: WEEKLY_PATTERN, tz: t.timezone },
         {
           name: JobName.WeeklyDigest,
-          data: { therapistId: t.id, clinicId: t.clinic_id },
+          data: { therapistId: t.therapistId, clinicId: t.clinicId },
           opts: QUEUE_JOB_OPTIONS[QueueName.Digests],
         },
       );
@@ -108,12 +107,20 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
     const start = new Date(end.getTime() - 7 * DAY_MS);
     const content = await this.builder.weekly(data.therapistId, start, end);
     if (!content) return;
-    await this.store(data.clinicId, data.therapistId, 'weekly', null, start, end, content);
+    await this.store({
+      clinicId: data.clinicId,
+      therapistId: data.therapistId,
+      kind: 'weekly',
+      coupleId: null,
+      periodStart: start,
+      periodEnd: end,
+      content,
+    });
   }
 
   private async planPreSession(data: JobPayloads[JobName.PlanPreSessionDigest]): Promise<void> {
     await this.queue.remove(preSessionJobId(data.coupleId)).catch(() => 0);
-    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: data.coupleId });
+    const couple = await this.sources.findCouple(data.coupleId);
     if (!couple?.nextSessionAt || couple.status !== 'active') return;
     const sendAt = couple.nextSessionAt.getTime() - DAY_MS;
     if (couple.nextSessionAt.getTime() <= Date.now()) return;
@@ -129,57 +136,30 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   private async preSession(data: JobPayloads[JobName.PreSessionDigest]): Promise<void> {
-    const couple = await this.dataSource.getRepository(Couple).findOneBy({ id: data.coupleId });
+    const couple = await this.sources.findCouple(data.coupleId);
     // Stale: the session moved (its own job was planned) or was cleared.
     if (!couple || couple.nextSessionAt?.getTime() !== data.sessionAtMs) return;
-    const [previous] = await this.dataSource
-      .getRepository(Digest)
-      .find({ where: { coupleId: couple.id, kind: 'pre_session' }, order: { periodEnd: 'DESC' }, take: 1 });
-    const start = previous?.periodEnd ?? new Date(data.sessionAtMs - 14 * DAY_MS);
+    const start = (await this.digests.lastPreSessionEnd(couple.id)) ?? new Date(data.sessionAtMs - 14 * DAY_MS);
     const built = await this.builder.preSession(couple.id, start, new Date(data.sessionAtMs));
     if (!built) return;
-    await this.store(
-      data.clinicId,
-      built.therapistId,
-      'pre_session',
-      couple.id,
-      start,
-      new Date(data.sessionAtMs),
-      built.content,
-    );
+    await this.store({
+      clinicId: data.clinicId,
+      therapistId: built.therapistId,
+      kind: 'pre_session',
+      coupleId: couple.id,
+      periodStart: start,
+      periodEnd: new Date(data.sessionAtMs),
+      content: built.content,
+    });
   }
 
   /** Stores the digest once (a retried job finds it) and queues its email through the ledger. */
-  private async store(
-    clinicId: string,
-    therapistId: string,
-    kind: DigestKind,
-    coupleId: string | null,
-    start: Date,
-    end: Date,
-    content: DigestContent,
-  ): Promise<void> {
+  private async store(digest: NewDigest): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO digest (clinic_id, therapist_id, kind, couple_id, period_start, period_end, content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (therapist_id, kind, coalesce(couple_id, '00000000-0000-0000-0000-000000000000'::uuid), period_end) DO NOTHING
-         RETURNING id`,
-        [clinicId, therapistId, kind, coupleId, start, end, JSON.stringify(content)],
-      );
-      const id =
-        inserted[0]?.id ??
-        (
-          await manager.findOneByOrFail(Digest, {
-            therapistId,
-            kind,
-            periodEnd: end,
-            ...(coupleId ? { coupleId } : {}),
-          })
-        ).id;
+      const id = await this.digests.storeOnce(manager, digest);
       await queueEmailInTransaction(manager, {
-        clinicId,
-        template: kind === 'weekly' ? 'weekly-digest' : 'pre-session-digest',
+        clinicId: digest.clinicId,
+        template: digest.kind === 'weekly' ? 'weekly-digest' : 'pre-session-digest',
         subjectIds: { digestId: id },
         idempotencyKey: `digest-${id}`,
       });

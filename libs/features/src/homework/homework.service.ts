@@ -2,12 +2,13 @@ import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { HomeworkView } from '@trellis/contracts';
-import { Assignment, Client, Clinic, Couple, Exercise, HomeworkResponse, StaffUser } from '@trellis/data';
+import type { Assignment, HomeworkResponse } from '@trellis/data';
 import { AnswerMap, deriveResponseStatus, firstName, formatDueLabel, validateAnswers } from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
 import { identifiedPartner, type PartnerActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
+import { HomeworkResponsesRepository, type PartnerHomework } from './homework-responses.repository';
 
 // Answers bodies are capped well below the global limit: 6 prompts × 5000 characters fits easily.
 const MAX_ANSWERS_JSON = 64 * 1024;
@@ -17,6 +18,7 @@ const MAX_ANSWERS_JSON = 64 * 1024;
 export class HomeworkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly responses: HomeworkResponsesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -33,32 +35,24 @@ export class HomeworkService {
     );
   }
 
-  private async load(manager: EntityManager, responseId: string, lock = false) {
-    const response = await manager.findOne(HomeworkResponse, {
-      where: { id: responseId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!response) throw new UnauthorizedException('Open the link from your email again.');
-    const assignment = await manager.findOneByOrFail(Assignment, { id: response.assignmentId });
-    if (assignment.cancelledAt) throw new UnauthorizedException('Open the link from your email again.');
-    return { response, assignment };
+  // Runs in the caller's transaction (locked for writes), or on the data source's own manager to read.
+  private async load(manager: EntityManager, responseId: string, lock = false): Promise<PartnerHomework> {
+    const homework = lock
+      ? await this.responses.lockWithAssignment(manager, responseId)
+      : await this.responses.findWithAssignment(manager, responseId);
+    if (!homework) throw new UnauthorizedException('Open the link from your email again.');
+    if (homework.assignment.cancelledAt) throw new UnauthorizedException('Open the link from your email again.');
+    return homework;
   }
 
   async view(actor: PartnerActor): Promise<HomeworkView> {
-    const manager = this.dataSource.manager;
-    const { response, assignment } = await this.load(manager, actor.responseId);
-    const [client, clinic, couple, others, exercise] = await Promise.all([
-      manager.findOneByOrFail(Client, { id: response.clientId }),
-      manager.findOneByOrFail(Clinic, { id: response.clinicId }),
-      manager.findOneByOrFail(Couple, { id: assignment.coupleId }),
-      manager.find(HomeworkResponse, { where: { assignmentId: assignment.id } }),
-      manager.findOneBy(Exercise, { id: assignment.exerciseId }),
-    ]);
-    const therapist = await manager.findOneByOrFail(StaffUser, { id: couple.therapistId });
-    const partnerResponse = others.find((r) => r.id !== response.id) ?? null;
+    const homework = await this.load(this.dataSource.manager, actor.responseId);
+    const { response, assignment } = homework;
+    const { client, clinic, therapist, assignmentResponses, exercise } = await this.responses.pageRows(homework);
+    const partnerResponse = assignmentResponses.find((r) => r.id !== response.id) ?? null;
     // Sealed until both have submitted; then shared only if the therapist allowed it.
     const shared = assignment.shareAnswersAfterBoth && response.submittedAt && partnerResponse?.submittedAt;
-    const partner = shared ? await manager.findOneByOrFail(Client, { id: partnerResponse.clientId }) : null;
+    const partnerName = shared ? await this.responses.clientName(partnerResponse.clientId) : null;
     await this.audited(actor, response, 'homework.view');
     return {
       responseId: response.id,
@@ -78,7 +72,7 @@ export class HomeworkService {
       lastSavedAt: response.lastSavedAt?.toISOString() ?? null,
       submittedAt: response.submittedAt?.toISOString() ?? null,
       partnerAnswers: shared && partnerResponse ? partnerResponse.answers : null,
-      partnerName: partner ? firstName(partner.name) : null,
+      partnerName: partnerName === null ? null : firstName(partnerName),
     };
   }
 
@@ -100,12 +94,12 @@ export class HomeworkService {
         throw new ConflictException('These answers were already submitted and can no longer change.');
       const clean = this.check(assignment, answers, 'draft');
       const now = new Date();
-      await manager.update(
-        HomeworkResponse,
-        { id: response.id },
-        { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now },
-      );
-      await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
+      await this.responses.saveDraft(manager, response.id, {
+        answers: clean,
+        startedAt: response.startedAt ?? now,
+        savedAt: now,
+      });
+      await this.responses.recordCoupleActivity(manager, assignment.coupleId, now);
       await this.audited(actor, response, 'homework.draft', manager);
       return { savedAt: now.toISOString() };
     });
@@ -118,14 +112,14 @@ export class HomeworkService {
       if (response.submittedAt) throw new ConflictException('These answers were already submitted.');
       const clean = this.check(assignment, answers, 'submit');
       const now = new Date();
-      await manager.update(
-        HomeworkResponse,
-        { id: response.id },
-        { answers: clean, startedAt: response.startedAt ?? now, lastSavedAt: now, submittedAt: now },
-      );
+      await this.responses.submit(manager, response.id, {
+        answers: clean,
+        startedAt: response.startedAt ?? now,
+        savedAt: now,
+      });
       // Submitted: the re-plan clears this partner's pending reminders.
       await replanRemindersInTransaction(manager, response.clinicId, [response.id]);
-      await manager.update(Couple, { id: assignment.coupleId }, { lastActivityAt: now });
+      await this.responses.recordCoupleActivity(manager, assignment.coupleId, now);
       await this.audited(actor, response, 'homework.submit', manager);
       return { submittedAt: now.toISOString() };
     });

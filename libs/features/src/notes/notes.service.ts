@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   NOTE_SECTIONS,
   type AuditAction,
@@ -8,11 +8,12 @@ import {
   type SessionUser,
   type SessionNoteView,
 } from '@trellis/contracts';
-import { Couple, SessionNote, StaffUser } from '@trellis/data';
+import type { Couple, SessionNote } from '@trellis/data';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { AddendumDto, CreateNoteDto, UpdateNoteDto } from './note.dto';
+import { SessionNotesRepository, type DraftChanges } from './session-notes.repository';
 
 const SECTION_MAX = 20_000;
 
@@ -47,20 +48,21 @@ function checkSections(
 export class NotesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessionNotes: SessionNotesRepository,
     private readonly audit: AuditService,
   ) {}
 
+  // The ownership checks run in the caller's transaction; plain reads pass the data source's own manager.
   private async ownCouple(manager: EntityManager, user: SessionUser, coupleId: string): Promise<Couple> {
-    const couple = await manager.findOneBy(Couple, { id: coupleId, clinicId: user.clinicId, therapistId: user.id });
+    const couple = await this.sessionNotes.findCaseloadCouple(manager, user.clinicId, user.id, coupleId);
     if (!couple) throw new NotFoundException('No such couple in your caseload.');
     return couple;
   }
 
   private async ownNote(manager: EntityManager, user: SessionUser, noteId: string, lock = false): Promise<SessionNote> {
-    const note = await manager.findOne(SessionNote, {
-      where: { id: noteId, clinicId: user.clinicId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const note = lock
+      ? await this.sessionNotes.lockInClinic(manager, user.clinicId, noteId)
+      : await this.sessionNotes.findInClinic(manager, user.clinicId, noteId);
     if (!note) throw new NotFoundException('No such note.');
     await this.ownCouple(manager, user, note.coupleId).catch(() => {
       throw new NotFoundException('No such note.');
@@ -85,9 +87,7 @@ export class NotesService {
   async list(actor: StaffActor, coupleId: string): Promise<SessionNoteView[]> {
     const user = actor.staff;
     await this.ownCouple(this.dataSource.manager, user, coupleId);
-    const notes = await this.dataSource
-      .getRepository(SessionNote)
-      .find({ where: { coupleId, clinicId: user.clinicId }, order: { sessionDate: 'DESC', createdAt: 'DESC' } });
+    const notes = await this.sessionNotes.listForCouple(user.clinicId, coupleId);
     await this.record(actor, 'note.list', coupleId, undefined, { coupleId });
     return this.views(notes);
   }
@@ -95,7 +95,7 @@ export class NotesService {
   async get(actor: StaffActor, noteId: string): Promise<SessionNoteView> {
     const note = await this.ownNote(this.dataSource.manager, actor.staff, noteId);
     if (note.addendumTo) throw new NotFoundException('No such note.');
-    const addenda = await this.dataSource.getRepository(SessionNote).findBy({ addendumTo: note.id });
+    const addenda = await this.sessionNotes.addendaOf(note.id);
     await this.record(actor, 'note.view', note.id);
     return (await this.views([note, ...addenda]))[0];
   }
@@ -105,16 +105,14 @@ export class NotesService {
     const sections = checkSections(dto.format, dto.sections, false);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.ownCouple(manager, user, coupleId);
-      const note = await manager.save(
-        manager.create(SessionNote, {
-          clinicId: user.clinicId,
-          coupleId,
-          authorId: user.id,
-          format: dto.format,
-          sessionDate: dto.sessionDate.slice(0, 10),
-          sections,
-        }),
-      );
+      const note = await this.sessionNotes.createDraft(manager, {
+        clinicId: user.clinicId,
+        coupleId,
+        authorId: user.id,
+        format: dto.format,
+        sessionDate: dto.sessionDate.slice(0, 10),
+        sections,
+      });
       await this.record(actor, 'note.create', note.id, manager, { coupleId });
       return note.id;
     });
@@ -125,10 +123,10 @@ export class NotesService {
     await this.dataSource.transaction(async (manager) => {
       const note = await this.ownNote(manager, actor.staff, noteId, true);
       if (note.signedAt) throw new ConflictException('Signed notes cannot be changed: add an addendum instead.');
-      const changes: Partial<SessionNote> = {};
+      const changes: DraftChanges = {};
       if (dto.sections) changes.sections = { ...note.sections, ...checkSections(note.format, dto.sections, true) };
       if (dto.sessionDate) changes.sessionDate = dto.sessionDate.slice(0, 10);
-      await manager.update(SessionNote, { id: note.id }, changes);
+      await this.sessionNotes.updateDraft(manager, note.id, changes);
       await this.record(actor, 'note.update', note.id, manager);
     });
     return this.get(actor, noteId);
@@ -139,7 +137,7 @@ export class NotesService {
       const note = await this.ownNote(manager, actor.staff, noteId, true);
       if (note.signedAt) throw new ConflictException('This note is already signed.');
       if (note.addendumTo) throw new NotFoundException('No such note.');
-      await manager.update(SessionNote, { id: note.id }, { signedAt: new Date() });
+      await this.sessionNotes.markSigned(manager, note.id, new Date());
       await this.record(actor, 'note.sign', note.id, manager);
     });
     return this.get(actor, noteId);
@@ -151,18 +149,15 @@ export class NotesService {
       const note = await this.ownNote(manager, user, noteId);
       if (!note.signedAt || note.addendumTo)
         throw new ConflictException('Addenda are for signed notes: edit the draft instead.');
-      const addendum = await manager.save(
-        manager.create(SessionNote, {
-          clinicId: user.clinicId,
-          coupleId: note.coupleId,
-          authorId: user.id,
-          format: 'free',
-          sessionDate: note.sessionDate,
-          sections: { body: dto.body },
-          signedAt: new Date(),
-          addendumTo: note.id,
-        }),
-      );
+      const addendum = await this.sessionNotes.createAddendum(manager, {
+        clinicId: user.clinicId,
+        coupleId: note.coupleId,
+        authorId: user.id,
+        sessionDate: note.sessionDate,
+        body: dto.body,
+        signedAt: new Date(),
+        addendumTo: note.id,
+      });
       await this.record(actor, 'note.addendum', addendum.id, manager, { noteId: note.id });
     });
     return this.get(actor, noteId);
@@ -172,7 +167,7 @@ export class NotesService {
     await this.dataSource.transaction(async (manager) => {
       const note = await this.ownNote(manager, actor.staff, noteId, true);
       if (note.signedAt) throw new ConflictException('Signed notes cannot be deleted.');
-      await manager.delete(SessionNote, { id: note.id });
+      await this.sessionNotes.deleteDraft(manager, note.id);
       await this.record(actor, 'note.delete', note.id, manager);
     });
   }
@@ -182,20 +177,11 @@ export class NotesService {
     const main = notes.filter((n) => !n.addendumTo);
     const ids = main.map((n) => n.id);
     const addenda = ids.length
-      ? [
-          ...notes.filter((n) => n.addendumTo),
-          ...(await this.dataSource
-            .getRepository(SessionNote)
-            .find({ where: { addendumTo: In(ids) }, order: { createdAt: 'ASC' } })),
-        ]
+      ? [...notes.filter((n) => n.addendumTo), ...(await this.sessionNotes.addendaOfNotes(ids))]
       : [];
     const unique = new Map(addenda.map((a) => [a.id, a]));
     const authorIds = [...new Set([...notes, ...unique.values()].map((n) => n.authorId))];
-    const authors = new Map(
-      (authorIds.length ? await this.dataSource.getRepository(StaffUser).findBy({ id: In(authorIds) }) : []).map(
-        (s) => [s.id, s.name],
-      ),
-    );
+    const authors = await this.sessionNotes.authorNames(authorIds);
     return main.map((n) => ({
       id: n.id,
       coupleId: n.coupleId,

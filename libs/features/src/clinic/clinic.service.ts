@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ClinicSettings } from '@trellis/contracts';
+import type { Clinic } from '@trellis/data';
+import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
+import type { StaffActor } from '../actor/actor';
+import { AuditService } from '../audit/audit.service';
+import type { UpdateClinicDto } from './clinic.dto';
+import { ClinicRepository } from './clinic.repository';
+
+function toSettings(c: Clinic): ClinicSettings {
+  return { id: c.id, name: c.name, timezone: c.timezone, requireTwoFactor: c.requireTwoFactor };
+}
+
+/** The signed-in person's clinic: anyone reads its settings, an admin changes them (audited). */
+@Injectable()
+export class ClinicService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clinics: ClinicRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async settings(clinicId: string): Promise<ClinicSettings> {
+    return toSettings(await this.clinics.findById(clinicId));
+  }
+
+  async update(actor: StaffActor, changes: UpdateClinicDto): Promise<ClinicSettings> {
+    const { clinicId } = actor.staff;
+    return this.dataSource.transaction(async (manager) => {
+      await this.clinics.update(manager, clinicId, changes);
+      // Weekly digests run at 08:00 in the clinic's time zone.
+      if (changes.timezone) await syncDigestSchedulesInTransaction(manager, clinicId);
+      const details = Object.fromEntries(
+        Object.entries(changes).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]),
+      );
+      await this.audit.record(
+        actor,
+        { action: 'clinic.update', outcome: 'success', recordType: 'clinic', recordId: clinicId, details },
+        manager,
+      );
+      return toSettings(await this.clinics.findByIdIn(manager, clinicId));
+    });
+  }
+}

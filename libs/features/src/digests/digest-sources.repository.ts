@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Assignment, Client, Clinic, Couple, HomeworkResponse, StaffUser } from '@trellis/data';
+
+/** An active therapist, and the time zone their clinic's weekly digests run in. */
+export interface WeeklyDigestRecipient {
+  therapistId: string;
+  clinicId: string;
+  timezone: string;
+}
+
+export type AssignmentWithResponses = Assignment & { responses: HomeworkResponse[] };
+
+/**
+ * What digests are planned and built from: therapists, clinics, couples, partners, assignments
+ * and their responses. Read-only, and never inside a transaction: a digest reads at send time.
+ */
+@Injectable()
+export class DigestSourcesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async weeklyDigestRecipients(): Promise<WeeklyDigestRecipient[]> {
+    const rows: { id: string; clinic_id: string; timezone: string }[] = await this.dataSource.query(
+      `SELECT s.id, s.clinic_id, c.timezone FROM staff_user s JOIN clinic c ON c.id = s.clinic_id
+       WHERE s.status = 'active' AND s.role = 'therapist'`,
+    );
+    return rows.map((r) => ({ therapistId: r.id, clinicId: r.clinic_id, timezone: r.timezone }));
+  }
+
+  findCouple(coupleId: string): Promise<Couple | null> {
+    return this.dataSource.getRepository(Couple).findOneBy({ id: coupleId });
+  }
+
+  findActiveCouple(coupleId: string): Promise<Couple | null> {
+    return this.dataSource.getRepository(Couple).findOneBy({ id: coupleId, status: 'active' });
+  }
+
+  findActiveTherapist(therapistId: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ id: therapistId, status: 'active' });
+  }
+
+  staffMember(staffId: string): Promise<StaffUser> {
+    return this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: staffId });
+  }
+
+  clinic(clinicId: string): Promise<Clinic> {
+    return this.dataSource.getRepository(Clinic).findOneByOrFail({ id: clinicId });
+  }
+
+  /** The therapist's active couples, by name. */
+  activeCaseload(clinicId: string, therapistId: string): Promise<Couple[]> {
+    return this.dataSource
+      .getRepository(Couple)
+      .find({ where: { clinicId, therapistId, status: 'active' }, order: { displayName: 'ASC' } });
+  }
+
+  /** The couple's partners, partner A first. */
+  async partners(coupleId: string): Promise<Client[]> {
+    return (await this.dataSource.getRepository(Client).findBy({ coupleId })).sort((a, b) => a.position - b.position);
+  }
+
+  /** The partners of all these couples, in one query. */
+  async partnersOfCouples(coupleIds: readonly string[]): Promise<Client[]> {
+    if (coupleIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .where('c.couple_id IN (:...ids)', { ids: coupleIds })
+      .getMany();
+  }
+
+  /** The couples' assignments not cancelled, by due date, each with its responses: two queries in all. */
+  async assignmentsWithResponses(coupleIds: readonly string[]): Promise<AssignmentWithResponses[]> {
+    if (coupleIds.length === 0) return [];
+    const assignments = await this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .where('a.couple_id IN (:...ids)', { ids: coupleIds })
+      .andWhere('a.cancelled_at IS NULL')
+      .orderBy('a.due_at', 'ASC')
+      .getMany();
+    const responses = assignments.length
+      ? await this.dataSource
+          .getRepository(HomeworkResponse)
+          .createQueryBuilder('r')
+          .where('r.assignment_id IN (:...ids)', { ids: assignments.map((a) => a.id) })
+          .getMany()
+      : [];
+    return assignments.map((a) => Object.assign(a, { responses: responses.filter((r) => r.assignmentId === a.id) }));
+  }
+}
