@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
-import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Loading, NotFound, reactRouterProvider, Resource } from 'react-admin';
 import { resourcesFor, type ResourceName } from './auth/access';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { ENROLLMENT_PATH } from './auth/twoFactor';
 import { dataProvider } from './data/dataProvider';
 import { AppLayout } from './layout/AppLayout';
+import { assignments } from './resources/assignments';
 import { audit } from './resources/audit';
 import { couples } from './resources/couples';
 import { digests } from './resources/digests';
@@ -13,9 +14,17 @@ import { exercises } from './resources/exercises';
 import { staff } from './resources/staff';
 import { darkTheme, lightTheme } from './theme';
 
+// Layout of src/: each feature has a folder. The react-admin resources live in
+// src/resources/<name>/, whose index.ts gives the Resource its views, lazy-loaded: couples,
+// assignments (homework: only its review screen, as the show view), exercises, digests, staff,
+// audit. resources/notes/ is a folder of components, not a Resource: session notes exist only inside
+// a couple (the API has `/couples/:id/notes` and `/notes/:id`, no list of all notes), so the couple's
+// page shows them in its Notes tab. Screens that are not resources (home, account, sign-in and
+// invitation pages, clinic settings, job queues) have folders of their own and are routed below.
+//
 // Screens are lazy so the first load carries only react-admin's shell; each screen's code comes on
-// its first visit. Resources under src/resources/<name>/ are lazy-loaded the same way (in their
-// index.ts). The sign-in page stays static: react-admin's shell already bundles everything it uses.
+// its first visit. The sign-in page stays static: react-admin's shell already bundles everything it
+// uses.
 const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AcceptInvitationPage = lazy(() =>
@@ -29,9 +38,6 @@ const ResetPasswordPage = lazy(() =>
 );
 const TwoFactorEnrollmentPage = lazy(() =>
   import('./auth/TwoFactorEnrollmentPage').then((m) => ({ default: m.TwoFactorEnrollmentPage })),
-);
-const AssignmentReviewPage = lazy(() =>
-  import('./resources/assignments/AssignmentReviewPage').then((m) => ({ default: m.AssignmentReviewPage })),
 );
 const ClinicSettingsPage = lazy(() =>
   import('./clinic/ClinicSettingsPage').then((m) => ({ default: m.ClinicSettingsPage })),
@@ -49,9 +55,20 @@ const publicPage = (Page: ComponentType) => (
   </Suspense>
 );
 
-// Which role sees which of these is decided in auth/access.ts.
+// Which role sees which of these is decided in auth/access.ts. A resource without a list has no
+// menu entry (react-admin's menu lists only resources with one).
 const resources: Record<ResourceName, ReactElement> = {
   couples: <Resource key="couples" name="couples" {...couples} />,
+  // react-admin routes a show view to `/assignments/:id/show`; the review screen's address has always
+  // been `/assignments/:id` (what the home screen, a couple's homework and timeline and the digests,
+  // which emails open, link to; and what people bookmarked), so it is served there too. Anything else
+  // under /assignments is not found, as before the resource existed.
+  assignments: (
+    <Resource key="assignments" name="assignments" {...assignments}>
+      <Route path=":id" element={<assignments.show />} />
+      <Route path="*" element={<NotFound />} />
+    </Resource>
+  ),
   exercises: <Resource key="exercises" name="exercises" {...exercises} />,
   digests: <Resource key="digests" name="digests" {...digests} />,
   staff: <Resource key="staff" name="staff" {...staff} />,
@@ -82,8 +99,6 @@ export const App = () => (
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
-      {/* Homework has no list of its own (it lives on each couple's page): only the review screen. */}
-      <Route path="/assignments/:id" element={<AssignmentReviewPage />} />
     </CustomRoutes>
     {/* Resources by role: a therapist's app has no Staff or Audit routes or menu entries at all. */}
     {(permissions: unknown) => [

@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { resourcesFor } from './access';
 
 describe('resourcesFor', () => {
-  it('gives admins everything, in menu order', () => {
-    expect(resourcesFor('admin')).toEqual(['couples', 'exercises', 'digests', 'staff', 'audit']);
+  it('gives admins everything, in menu order (for those with a list)', () => {
+    expect(resourcesFor('admin')).toEqual(['couples', 'assignments', 'exercises', 'digests', 'staff', 'audit']);
   });
 
-  it('gives therapists their caseload, the library and their digests, but neither staff nor the audit log', () => {
-    expect(resourcesFor('therapist')).toEqual(['couples', 'exercises', 'digests']);
+  it('gives therapists their caseload and its homework, the library and their digests, but neither staff nor the audit log', () => {
+    expect(resourcesFor('therapist')).toEqual(['couples', 'assignments', 'exercises', 'digests']);
   });
 
   it('gives nothing to the signed-out or to a role it does not know', () => {

@@ -6,6 +6,8 @@ import type { StaffRole } from '@trellis/contracts';
  */
 export const RESOURCE_ROLES = {
   couples: ['admin', 'therapist'],
+  // Homework: its review screen only. No list (homework lives on each couple's page), so no menu entry.
+  assignments: ['admin', 'therapist'],
   exercises: ['admin', 'therapist'],
   // Each person's own digests (the API scopes them; admins get them for couples of their own).
   digests: ['admin', 'therapist'],

@@ -101,6 +101,15 @@ describe('dataProvider', () => {
     expect({ data, total }).toEqual({ data: [{ id: 'n1' }], total: 1 });
   });
 
+  it('reads one record by its own address: the homework review page is GET /assignments/<id>', async () => {
+    const detail = { id: 'a 1', coupleId: 'c1', title: 'Check-in', prompts: [], answers: [] };
+    const calls = fakeApi(() => json(200, detail));
+    const dataProvider = await load();
+    const { data } = await dataProvider.getOne('assignments', { id: 'a 1' });
+    expect(calls).toEqual(['GET /api/v1/assignments/a%201']);
+    expect(data).toEqual(detail);
+  });
+
   it('posts an action on one record, encoding each segment', async () => {
     const calls = fakeApi(() => json(202));
     const dataProvider = await load();

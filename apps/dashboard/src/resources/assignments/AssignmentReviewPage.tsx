@@ -14,7 +14,16 @@ import {
 } from '@mui/material';
 import type { AssignmentDetail, CoupleView, PartnerProgress } from '@trellis/contracts';
 import { useState, type FormEvent } from 'react';
-import { HttpError, LinkBase, Title, useDataProvider, useGetOne, useNotify, useParams } from 'react-admin';
+import {
+  HttpError,
+  LinkBase,
+  Title,
+  useDataProvider,
+  useGetOne,
+  useNotify,
+  useShowController,
+  type ShowControllerProps,
+} from 'react-admin';
 import { formatDateTime, relativeTime } from '../../common/dates';
 import type { TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
@@ -269,15 +278,21 @@ const PartnerSummary = ({
   </Box>
 );
 
-/** `/#/assignments/:id`: both partners' submitted answers side by side, then "Mark reviewed". */
+// A failed load stays on this page, which says why (react-admin's default notifies and redirects to
+// the list, which homework does not have).
+const showOptions: ShowControllerProps<AssignmentDetail> = {
+  redirectOnError: false,
+  queryOptions: { onError: () => undefined },
+};
+
+/**
+ * `/#/assignments/:id`: both partners' submitted answers side by side, then "Mark reviewed". The
+ * assignments resource's show view: the id comes from the route, the homework from
+ * `dataProvider.getOne('assignments')` (`GET /assignments/:id`, the full detail with prompts and
+ * answers; no `meta`, so never the couple's list rows, which react-admin caches under their parent).
+ */
 export const AssignmentReviewPage = () => {
-  const { id } = useParams<{ id: string }>();
-  const {
-    data: assignment,
-    isPending,
-    error,
-    refetch,
-  } = useGetOne<AssignmentDetail>('assignments', { id: id ?? '' }, { enabled: Boolean(id), retry: false });
+  const { record: assignment, isPending, error, refetch } = useShowController<AssignmentDetail>(showOptions);
   const { data: couple } = useGetOne<CoupleView>(
     'couples',
     { id: assignment?.coupleId ?? '' },

@@ -38,7 +38,7 @@ import { CoupleExportMenu } from './CoupleExportMenu';
 import { CoupleHomework } from './CoupleHomework';
 import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
-import { NotesTab } from './NotesTab';
+import { NotesTab } from '../notes/NotesTab';
 import { TimelineTab } from './TimelineTab';
 
 const CoupleTitle = () => {

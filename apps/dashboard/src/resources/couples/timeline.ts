@@ -1,6 +1,6 @@
 import type { NoteFormat, TimelineEvent, TimelineEventKind } from '@trellis/contracts';
 import { formatCalendarDate, todayLocal } from '../../common/dates';
-import { NOTE_FORMAT_LABELS } from './coupleLabels';
+import { NOTE_FORMAT_LABELS } from '../notes/noteLabels';
 
 const ASSIGNMENT_KINDS: readonly TimelineEventKind[] = ['assigned', 'submitted', 'reviewed', 'cancelled'];
 

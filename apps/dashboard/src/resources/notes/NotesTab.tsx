@@ -31,7 +31,7 @@ import {
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import type { ParentMeta, TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
-import { NOTE_FORMAT_LABELS, sectionLabel } from './coupleLabels';
+import { NOTE_FORMAT_LABELS, sectionLabel } from './noteLabels';
 import { NoteForm } from './NoteForm';
 import { isBlankNote, sortNotes, type NoteBody } from './notes';
 

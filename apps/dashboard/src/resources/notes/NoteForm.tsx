@@ -3,7 +3,7 @@ import { NOTE_FORMATS, NOTE_SECTIONS, type NoteFormat } from '@trellis/contracts
 import { useId, useState, type FormEvent } from 'react';
 import { todayLocal } from '../../common/dates';
 import { errorMessage, submissionErrors, type FormErrors } from '../../data/formErrors';
-import { NOTE_FORMAT_DESCRIPTIONS, NOTE_FORMAT_LABELS, NOTE_SECTION_LABELS, sectionLabel } from './coupleLabels';
+import { NOTE_FORMAT_DESCRIPTIONS, NOTE_FORMAT_LABELS, NOTE_SECTION_LABELS, sectionLabel } from './noteLabels';
 import { emptySections, noteBody, switchFormat, type NoteBody } from './notes';
 
 interface NoteFormProps {
