@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Digest, EmailDelivery, StaffUser } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
+import type { DigestsRepository } from './digests.repository';
 import { renderDigestEmail } from './emails/digest.template';
 import type { ComposedEmail } from '../email/composed-email';
 
@@ -8,10 +9,11 @@ export async function composeDigestEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
   publicUrl: string,
+  digests: DigestsRepository,
 ): Promise<ComposedEmail | null> {
-  const digest = await manager.findOneBy(Digest, { id: delivery.subjectIds.digestId });
+  const digest = await digests.findById(manager, delivery.subjectIds.digestId);
   if (!digest) return null;
-  const therapist = await manager.findOneBy(StaffUser, { id: digest.therapistId, status: 'active' });
+  const therapist = await digests.activeTherapist(manager, digest.therapistId);
   if (!therapist) return null;
   return {
     to: therapist.email,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DigestContent, DigestKind } from '@trellis/contracts';
-import { Digest } from '@trellis/data';
+import { Digest, StaffUser } from '@trellis/data';
 
 export interface NewDigest {
   clinicId: string;
@@ -79,5 +79,15 @@ export class DigestsRepository {
         })
       ).id
     );
+  }
+
+  /** A digest by id, inside the send's transaction. */
+  findById(manager: EntityManager, digestId: string): Promise<Digest | null> {
+    return manager.findOneBy(Digest, { id: digestId });
+  }
+
+  /** The digest's therapist, only while they are still active (a digest never goes to a leaver). */
+  activeTherapist(manager: EntityManager, therapistId: string): Promise<StaffUser | null> {
+    return manager.findOneBy(StaffUser, { id: therapistId, status: 'active' });
   }
 }

@@ -9,6 +9,8 @@ import { renderSmtpCheck } from './emails/smtp-check.template';
 import { APP_CONFIG } from '../config/config.tokens';
 import { composeDigestEmail } from '../digests/digest-email.composer';
 import { composeHomeworkEmail } from '../homework/homework-email.composer';
+import { HomeworkEmailRepository } from '../homework/homework-email.repository';
+import { DigestsRepository } from '../digests/digests.repository';
 import { composeStaffLinkEmail } from '../auth/staff-link-email.composer';
 
 type Composer = EmailComposerFn;
@@ -24,14 +26,26 @@ export class EmailComposer {
     'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
     'staff-invitation': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
     'password-reset': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
-    'homework-assigned': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
-    'homework-link': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
-    'homework-reminder': (delivery, manager) => composeHomeworkEmail(delivery, manager, this.config.http.publicUrl),
-    'weekly-digest': (delivery, manager) => composeDigestEmail(delivery, manager, this.config.http.publicUrl),
-    'pre-session-digest': (delivery, manager) => composeDigestEmail(delivery, manager, this.config.http.publicUrl),
+    'homework-assigned': (delivery, manager) => this.homework(delivery, manager),
+    'homework-link': (delivery, manager) => this.homework(delivery, manager),
+    'homework-reminder': (delivery, manager) => this.homework(delivery, manager),
+    'weekly-digest': (delivery, manager) => this.digest(delivery, manager),
+    'pre-session-digest': (delivery, manager) => this.digest(delivery, manager),
   };
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly homeworkEmails: HomeworkEmailRepository,
+    private readonly digests: DigestsRepository,
+  ) {}
+
+  private homework(delivery: EmailDelivery, manager: EntityManager) {
+    return composeHomeworkEmail(delivery, manager, this.config.http.publicUrl, this.homeworkEmails);
+  }
+
+  private digest(delivery: EmailDelivery, manager: EntityManager) {
+    return composeDigestEmail(delivery, manager, this.config.http.publicUrl, this.digests);
+  }
 
   async compose(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
     const composer = this.composers[delivery.template];

@@ -5,11 +5,21 @@ import { DeliverySender } from './delivery-sender.service';
 import { EmailDeliveriesRepository } from './email-deliveries.repository';
 import { EmailComposer } from './email-composer.service';
 import { EmailProcessor } from './email.processor';
+import { HomeworkEmailRepository } from '../homework/homework-email.repository';
+import { DigestsRepository } from '../digests/digests.repository';
 
 /** The worker's half of email: the one path every message takes (ledger row → compose → SMTP). */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Email })],
-  providers: [EmailComposer, DeliverySender, EmailProcessor, EmailDeliveriesRepository],
+  // The repositories the composers read through at send time, from the features that own them.
+  providers: [
+    EmailComposer,
+    DeliverySender,
+    EmailProcessor,
+    EmailDeliveriesRepository,
+    HomeworkEmailRepository,
+    DigestsRepository,
+  ],
   exports: [EmailComposer, DeliverySender],
 })
 export class EmailJobsModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobName, JobPayloads } from '@trellis/jobs';
-import { HOMEWORK_FACTS_COLUMNS, HOMEWORK_FACTS_JOINS, HomeworkEmailFacts } from '../homework/homework-email.composer';
+import { HOMEWORK_FACTS_COLUMNS, HOMEWORK_FACTS_JOINS, HomeworkEmailFacts } from '../homework/homework-facts.sql';
 import { REMINDER_STILL_WANTED } from './reminder-rule.sql';
 
 export type FiringReminder = JobPayloads[JobName.SendReminder];
