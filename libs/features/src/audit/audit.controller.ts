@@ -6,7 +6,7 @@ import type { StaffActor } from '../actor/actor';
 import { CurrentActor } from '../actor/current-actor';
 import { Roles } from '../auth/public.decorator';
 import { AuditQueryDto } from './audit-query.dto';
-import { AuditTrailService } from './audit-trail.service';
+import { AuditTrailRepository } from './audit-trail.repository';
 import { AuditService } from './audit.service';
 import { toCsv } from './csv';
 
@@ -16,7 +16,7 @@ import { toCsv } from './csv';
 @Controller('audit')
 export class AuditController {
   constructor(
-    private readonly trail: AuditTrailService,
+    private readonly trail: AuditTrailRepository,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditTrailService } from './audit-trail.service';
+import { AuditTrailRepository } from './audit-trail.repository';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, AuditTrailService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService, AuditTrailRepository], exports: [AuditService] })
 export class AuditModule {}

@@ -3,8 +3,9 @@ import { UnrecoverableError } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
 import { AppConfig } from '@trellis/config';
-import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
 import type { ComposedEmail, EmailComposerFn } from './composed-email';
+import { EmailDeliveriesRepository } from './email-deliveries.repository';
 import { renderSmtpCheck } from './emails/smtp-check.template';
 import { APP_CONFIG } from '../config/config.tokens';
 import { composeDigestEmail } from '../digests/digest-email.composer';
@@ -37,6 +38,7 @@ export class EmailComposer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly homeworkEmails: HomeworkEmailRepository,
     private readonly digests: DigestsRepository,
+    private readonly deliveries: EmailDeliveriesRepository,
   ) {}
 
   private homework(delivery: EmailDelivery, manager: EntityManager) {
@@ -54,12 +56,8 @@ export class EmailComposer {
   }
 
   private async composeSmtpCheck(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
-    const staff = await manager.findOneBy(StaffUser, {
-      id: delivery.subjectIds.staffUserId,
-      clinicId: delivery.clinicId ?? undefined,
-    });
-    if (!staff || staff.status === 'deactivated') return null;
-    const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
-    return { to: staff.email, ...renderSmtpCheck({ clinicName: clinic.name, sentAt: new Date() }) };
+    const recipient = await this.deliveries.staffRecipient(manager, delivery.subjectIds.staffUserId, delivery.clinicId);
+    if (!recipient) return null;
+    return { to: recipient.email, ...renderSmtpCheck({ clinicName: recipient.clinicName, sentAt: new Date() }) };
   }
 }

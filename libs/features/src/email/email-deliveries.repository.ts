@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EmailDelivery } from '@trellis/data';
+import { Clinic, EmailDelivery, StaffUser } from '@trellis/data';
 
 export type DeliveryOutcome = 'retry' | 'failed';
 
@@ -54,5 +54,17 @@ export class EmailDeliveriesRepository {
       [failures.map((f) => f.deliveryId), failures.map((f) => f.message)],
     );
     return rows.map((r) => ({ id: r.id, clinicId: r.clinic_id }));
+  }
+
+  /** A staff member who may still get mail (not deactivated), with their clinic's name. */
+  async staffRecipient(
+    manager: EntityManager,
+    staffUserId: string,
+    clinicId: string | null,
+  ): Promise<{ email: string; clinicName: string } | null> {
+    const staff = await manager.findOneBy(StaffUser, { id: staffUserId, clinicId: clinicId ?? undefined });
+    if (!staff || staff.status === 'deactivated') return null;
+    const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
+    return { email: staff.email, clinicName: clinic.name };
   }
 }

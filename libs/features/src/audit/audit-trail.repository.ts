@@ -39,7 +39,7 @@ function toView(r: AuditRow): AuditEntryView {
 
 /** Reads of the trail, always within one clinic; the person's name is joined in the same query. */
 @Injectable()
-export class AuditTrailService {
+export class AuditTrailRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(clinicId: string, query: AuditQueryDto): Promise<ListResponse<AuditEntryView>> {
