@@ -1,18 +1,33 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import type { SessionUser } from '@trellis/contracts';
 import { passwordProblem } from '@trellis/domain';
-import { AuthToken, AuthTokenPurpose, Clinic, hashSecretToken, StaffUser } from '@trellis/data';
+import { AuthToken, AuthTokenPurpose, hashSecretToken, StaffUser } from '@trellis/data';
 import { queueEmailInTransaction, syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { type Actor, asStaff } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
 import { validationProblem } from '../http/problem.exception';
+import { AccountLinksRepository, OpenLink } from './account-links.repository';
+import { ClinicSettingsRepository } from './clinic-settings.repository';
 import { hashPassword } from './password-hasher';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 
 const LINK_NOT_VALID = 'This link is no longer valid. Ask for a new one.';
+
+interface UsableLink {
+  link: AuthToken;
+  holder: StaffUser;
+}
+
+/** The link, if it is open and its holder is in the state it was sent for; else a 404 that says no more. */
+function usable(open: OpenLink | null, purpose: AuthTokenPurpose): UsableLink {
+  const expected = purpose === 'invitation' ? 'invited' : 'active';
+  if (!open || !open.holder || open.holder.status !== expected) throw new NotFoundException(LINK_NOT_VALID);
+  return { link: open.link, holder: open.holder };
+}
 
 /** Invitation acceptance and password reset: single-use, expiring, hashed links. */
 @Injectable()
@@ -21,17 +36,20 @@ export class AccountLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly links: AccountLinksRepository,
+    private readonly accounts: StaffAccountsRepository,
+    private readonly clinics: ClinicSettingsRepository,
   ) {}
 
   async lookupInvitation(token: string): Promise<{ name: string; email: string; clinicName: string }> {
-    const { staff } = await this.openToken(this.dataSource.manager, token, 'invitation');
-    const clinic = await this.dataSource.getRepository(Clinic).findOneByOrFail({ id: staff.clinicId });
-    return { name: staff.name, email: staff.email, clinicName: clinic.name };
+    const { holder } = await this.openLink(token, 'invitation');
+    const clinicName = await this.clinics.nameOf(holder.clinicId);
+    return { name: holder.name, email: holder.email, clinicName };
   }
 
   async lookupPasswordReset(token: string): Promise<{ name: string; email: string }> {
-    const { staff } = await this.openToken(this.dataSource.manager, token, 'password_reset');
-    return { name: staff.name, email: staff.email };
+    const { holder } = await this.openLink(token, 'password_reset');
+    return { name: holder.name, email: holder.email };
   }
 
   /** Sets the password, activates the person and uses up the link; returns who to sign in. */
@@ -46,20 +64,13 @@ export class AccountLinksService {
   /** Always the same answer to the caller; an email goes out only for an active account. */
   async requestPasswordReset(email: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const staff = await manager.findOneBy(StaffUser, { email: email.trim().toLowerCase(), status: 'active' });
+      const staff = await this.accounts.findActiveByEmail(manager, email.trim().toLowerCase());
       if (!staff) return;
-      await manager.update(
-        AuthToken,
-        { staffUserId: staff.id, purpose: 'password_reset', usedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
-      const token = await manager.save(
-        manager.create(AuthToken, {
-          staffUserId: staff.id,
-          purpose: 'password_reset',
-          expiresAt: new Date(Date.now() + this.config.auth.passwordResetTtlMinutes * 60_000),
-          createdBy: null,
-        }),
+      await this.links.revokeOpenPasswordResets(manager, staff.id);
+      const token = await this.links.insertPasswordReset(
+        manager,
+        staff.id,
+        new Date(Date.now() + this.config.auth.passwordResetTtlMinutes * 60_000),
       );
       await queueEmailInTransaction(manager, {
         clinicId: staff.clinicId,
@@ -89,20 +100,17 @@ export class AccountLinksService {
     actor: Actor,
   ): Promise<SessionUser> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, staff } = await this.openToken(manager, token, purpose, true);
+      const { link, holder: staff } = await this.lockOpenLink(manager, token, purpose);
       const problem = passwordProblem(password, staff);
       if (problem) throw validationProblem([{ field: 'password', message: problem }]);
       const now = new Date();
-      await manager.update(AuthToken, { id: row.id }, { usedAt: now });
-      await manager.update(
-        StaffUser,
-        { id: staff.id },
-        {
-          passwordHash: await hashPassword(password),
-          status: 'active',
-          // A reset ends every other session at once (the guard refuses older sign-ins).
-          sessionsValidAfter: purpose === 'password_reset' ? now : staff.sessionsValidAfter,
-        },
+      await this.links.markUsed(manager, link.id, now);
+      await this.accounts.setPasswordAndActivate(
+        manager,
+        staff.id,
+        await hashPassword(password),
+        // A reset ends every other session at once (the guard refuses older sign-ins).
+        purpose === 'password_reset' ? now : staff.sessionsValidAfter,
       );
       if (purpose === 'invitation') await syncDigestSchedulesInTransaction(manager, staff.clinicId);
       const user = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
@@ -122,20 +130,12 @@ export class AccountLinksService {
   }
 
   /** The open (unused, unrevoked, unexpired) link for this token, or a 404 that says no more. */
-  private async openToken(manager: EntityManager, token: string, purpose: AuthTokenPurpose, lock = false) {
-    const row = await manager.findOne(AuthToken, {
-      where: {
-        tokenHash: hashSecretToken(token),
-        purpose,
-        usedAt: IsNull(),
-        revokedAt: IsNull(),
-        expiresAt: MoreThan(new Date()),
-      },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    const staff = row ? await manager.findOneBy(StaffUser, { id: row.staffUserId }) : null;
-    const expected = purpose === 'invitation' ? 'invited' : 'active';
-    if (!row || !staff || staff.status !== expected) throw new NotFoundException(LINK_NOT_VALID);
-    return { row, staff };
+  private async openLink(token: string, purpose: AuthTokenPurpose): Promise<UsableLink> {
+    return usable(await this.links.findOpen(hashSecretToken(token), purpose), purpose);
+  }
+
+  /** The same, its row locked until the caller's transaction ends: a link is used at most once. */
+  private async lockOpenLink(manager: EntityManager, token: string, purpose: AuthTokenPurpose): Promise<UsableLink> {
+    return usable(await this.links.lockOpen(manager, hashSecretToken(token), purpose), purpose);
   }
 }

@@ -1,16 +1,13 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import type { StaffRole } from '@trellis/contracts';
-import { StaffUser } from '@trellis/data';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from './public.decorator';
-import type { StaffNow } from './session-data';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,7 +25,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: StaffAccountsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,8 +46,11 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('Your session has ended. Sign in again.');
     }
 
+    // The store reads the person with the session; a session created in this request was not read.
     const staff =
-      session.staffNow !== undefined ? session.staffNow : await this.readStaff(session.userId, session.clinicId);
+      session.staffNow !== undefined
+        ? session.staffNow
+        : await this.accounts.findSessionHolder(session.userId, session.clinicId);
     const revoked = staff?.sessionsValidAfter && session.signedInAt < staff.sessionsValidAfter;
     if (!staff || staff.status !== 'active' || revoked) {
       await session.destroy();
@@ -78,21 +78,5 @@ export class AuthGuard implements CanActivate {
     if (now - session.lastSeenAt > 60_000) session.lastSeenAt = now;
     request.staff = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
     return true;
-  }
-
-  /** The person behind a session the store did not read them with (one created in this request). */
-  private async readStaff(id: string, clinicId: string | undefined): Promise<StaffNow | null> {
-    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id, clinicId });
-    if (!staff) return null;
-    const { email, name, role, status } = staff;
-    return {
-      id,
-      email,
-      name,
-      role,
-      clinicId: staff.clinicId,
-      status,
-      sessionsValidAfter: staff.sessionsValidAfter?.getTime() ?? null,
-    };
   }
 }

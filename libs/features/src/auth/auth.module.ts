@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountLinksController } from './account-links.controller';
+import { AccountLinksRepository } from './account-links.repository';
 import { AccountLinksService } from './account-links.service';
 import { AuthController } from './auth.controller';
 import { FixedWindowLimiter } from './fixed-window-limiter';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { ClinicSettingsRepository } from './clinic-settings.repository';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { SignInService } from './sign-in.service';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorRepository } from './two-factor/two-factor.repository';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
@@ -20,6 +24,10 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     TwoFactorService,
     FixedWindowLimiter,
     LoginRateLimiter,
+    StaffAccountsRepository,
+    AccountLinksRepository,
+    TwoFactorRepository,
+    ClinicSettingsRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

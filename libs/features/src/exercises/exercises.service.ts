@@ -1,10 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
-import { DataSource, EntityManager, FindOptionsWhere, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, ExerciseDetail, ExerciseSummary, ListResponse, SessionUser } from '@trellis/contracts';
 import { Exercise } from '@trellis/data';
-import { STRATEGY_KEYS } from '@trellis/domain';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CreateExerciseDto, UpdateExerciseDto } from './exercise.dto';
@@ -12,27 +11,10 @@ import { firstFreeKey, keyBaseFromTitle } from './exercise-key';
 import { ExerciseListQueryDto } from './exercise-list-query.dto';
 import { checkedPrompts } from './exercise-prompts';
 import { toExerciseDetail, toExerciseSummary } from './exercise.view';
+import { ExerciseChanges, ExercisesRepository, NewExercise } from './exercises.repository';
 
 const TITLE_MAX_LENGTH = 200;
 const COPY_SUFFIX = ' (copy)';
-
-/** Everything the list shows; instructions stay in the database until someone opens the exercise. */
-const LIST_COLUMNS = [
-  'e.id',
-  'e.clinicId',
-  'e.key',
-  'e.title',
-  'e.strategy',
-  'e.purpose',
-  'e.estimatedMinutes',
-  'e.prompts',
-  'e.version',
-  'e.basedOnId',
-];
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** "<title> (copy)", shortened first if needed so the copy still fits the title limit. */
 function copyTitle(title: string): string {
@@ -59,36 +41,17 @@ export class ExercisesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly exercises: ExercisesRepository,
   ) {}
 
   /** Filtered, sorted and paged in SQL: two queries (rows and count) whatever the page size or data. */
   async list(clinicId: string, query: ExerciseListQueryDto): Promise<ListResponse<ExerciseSummary>> {
-    const qb = this.dataSource
-      .getRepository(Exercise)
-      .createQueryBuilder('e')
-      .select(LIST_COLUMNS)
-      .where('(e.clinic_id IS NULL OR e.clinic_id = :clinicId)', { clinicId })
-      .andWhere('e.archived_at IS NULL');
-    if (query.source === 'builtin') qb.andWhere('e.clinic_id IS NULL');
-    if (query.source === 'clinic') qb.andWhere('e.clinic_id = :clinicId');
-    if (query.strategy) qb.andWhere('e.strategy = :strategy', { strategy: query.strategy });
-    if (query.q?.trim()) {
-      qb.andWhere('(e.title ILIKE :q OR e.purpose ILIKE :q)', { q: `%${escapeLike(query.q.trim())}%` });
-    }
-    // Rows and count side by side: always these two queries (getManyAndCount would drop the count
-    // on a short first page, so the statement count would depend on the data).
-    const [rows, total] = await Promise.all([
-      this.ordered(qb.clone(), query)
-        .offset((query.page - 1) * query.perPage)
-        .limit(query.perPage)
-        .getMany(),
-      qb.getCount(),
-    ]);
+    const { rows, total } = await this.exercises.findPage(clinicId, query);
     return { data: rows.map(toExerciseSummary), total };
   }
 
   async get(clinicId: string, id: string): Promise<ExerciseDetail> {
-    const exercise = await this.dataSource.getRepository(Exercise).findOneBy(this.visible(clinicId, id));
+    const exercise = await this.exercises.findVisible(clinicId, id);
     if (!exercise) throw notFound();
     return toExerciseDetail(exercise);
   }
@@ -113,7 +76,7 @@ export class ExercisesService {
   /** A clinic copy of a built-in or own exercise, with its own deep copy of the prompts. */
   async duplicate(actor: StaffActor, id: string): Promise<ExerciseDetail> {
     return this.dataSource.transaction(async (manager) => {
-      const source = await manager.findOneBy(Exercise, this.visible(actor.staff.clinicId, id));
+      const source = await this.exercises.findCopySource(manager, actor.staff.clinicId, id);
       if (!source) throw notFound();
       const exercise = await this.insert(manager, actor.staff, {
         title: copyTitle(source.title),
@@ -142,7 +105,7 @@ export class ExercisesService {
         id,
         'Built-in exercises cannot be edited: duplicate it first.',
       );
-      const changes: Partial<Exercise> = {};
+      const changes: ExerciseChanges = {};
       if (dto.title !== undefined && dto.title !== exercise.title) changes.title = dto.title;
       if (dto.strategy !== undefined && dto.strategy !== exercise.strategy) changes.strategy = dto.strategy;
       if (dto.purpose !== undefined && dto.purpose !== exercise.purpose) changes.purpose = dto.purpose;
@@ -156,7 +119,7 @@ export class ExercisesService {
       if (fields.length === 0) return toExerciseDetail(exercise);
       if (changes.prompts) changes.version = exercise.version + 1;
 
-      await manager.update(Exercise, { id: exercise.id }, changes);
+      await this.exercises.applyChanges(manager, exercise.id, changes);
       Object.assign(exercise, changes);
       await this.record(manager, actor, 'exercise.update', exercise.id, {
         fields: fields.join(','),
@@ -170,17 +133,9 @@ export class ExercisesService {
   async archive(actor: StaffActor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const exercise = await this.editable(manager, actor.staff.clinicId, id, 'Built-in exercises cannot be deleted.');
-      await manager.update(Exercise, { id: exercise.id }, { archivedAt: new Date() });
+      await this.exercises.archive(manager, exercise.id);
       await this.record(manager, actor, 'exercise.archive', exercise.id);
     });
-  }
-
-  /** A built-in, or one of the clinic's own exercises that is not archived. */
-  private visible(clinicId: string, id: string): FindOptionsWhere<Exercise>[] {
-    return [
-      { id, clinicId: IsNull(), archivedAt: IsNull() },
-      { id, clinicId, archivedAt: IsNull() },
-    ];
   }
 
   /** The clinic's own exercise, locked for the change; a built-in is a 409 (it is visible, just read-only). */
@@ -190,28 +145,10 @@ export class ExercisesService {
     id: string,
     builtInMessage: string,
   ): Promise<Exercise> {
-    const exercise = await manager.findOne(Exercise, {
-      where: this.visible(clinicId, id),
-      lock: { mode: 'pessimistic_write' },
-    });
+    const exercise = await this.exercises.lockVisible(manager, clinicId, id);
     if (!exercise) throw notFound();
     if (exercise.clinicId === null) throw new ConflictException(builtInMessage);
     return exercise;
-  }
-
-  private ordered(qb: SelectQueryBuilder<Exercise>, query: ExerciseListQueryDto): SelectQueryBuilder<Exercise> {
-    const byTitle = 'lower(e.title)';
-    if (query.sort === 'title') return qb.orderBy(byTitle, query.order).addOrderBy('e.id', 'ASC');
-    if (query.sort === 'strategy') {
-      // The seed article's order (the catalog's), which is how therapists know the strategies.
-      qb.orderBy('array_position(CAST(:strategyOrder AS text[]), e.strategy)', query.order).setParameter(
-        'strategyOrder',
-        STRATEGY_KEYS,
-      );
-    } else {
-      qb.orderBy('e.estimatedMinutes', query.order);
-    }
-    return qb.addOrderBy(byTitle, 'ASC').addOrderBy('e.id', 'ASC');
   }
 
   /**
@@ -222,30 +159,17 @@ export class ExercisesService {
   private async insert(
     manager: EntityManager,
     staff: SessionUser,
-    fields: Pick<
-      Exercise,
-      'title' | 'strategy' | 'purpose' | 'instructions' | 'estimatedMinutes' | 'prompts' | 'basedOnId'
-    >,
+    fields: Omit<NewExercise, 'clinicId' | 'key' | 'createdBy'>,
   ): Promise<Exercise> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`exercise-key:${staff.clinicId}`]);
+    await this.exercises.lockKeys(manager, staff.clinicId);
     const base = keyBaseFromTitle(fields.title);
-    const taken: { key: string }[] = await manager.query(
-      `SELECT key FROM exercise WHERE (clinic_id = $1 OR clinic_id IS NULL) AND (key = $2 OR key LIKE $3)`,
-      [staff.clinicId, base, `${escapeLike(base)}-%`],
-    );
-    return manager.save(
-      manager.create(Exercise, {
-        ...fields,
-        clinicId: staff.clinicId,
-        key: firstFreeKey(
-          base,
-          taken.map((row) => row.key),
-        ),
-        version: 1,
-        createdBy: staff.id,
-        archivedAt: null,
-      }),
-    );
+    const taken = await this.exercises.keysLike(manager, staff.clinicId, base);
+    return this.exercises.insert(manager, {
+      ...fields,
+      clinicId: staff.clinicId,
+      key: firstFreeKey(base, taken),
+      createdBy: staff.id,
+    });
   }
 
   private async record(

@@ -1,16 +1,18 @@
 import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import type { SessionUser, StaffMember } from '@trellis/contracts';
-import { AuthToken, StaffUser } from '@trellis/data';
+import { StaffUser } from '@trellis/data';
 import { queueEmailInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ProblemException } from '../http/problem.exception';
+import { invitationEmailKey, InvitationsRepository } from './invitations.repository';
 import { InviteStaffDto } from './staff.dto';
 import { toStaffMember } from './staff-member.view';
+import { StaffRepository } from './staff.repository';
 
 /** Invite, resend, revoke. Every change, its email and its audit row commit together or not at all. */
 @Injectable()
@@ -19,27 +21,24 @@ export class InvitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly staff: StaffRepository,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   async invite(actor: StaffActor, dto: InviteStaffDto): Promise<StaffMember> {
     const admin = actor.staff;
     return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.findOneBy(StaffUser, { email: dto.email });
-      if (taken) {
+      if (await this.staff.isEmailTaken(manager, dto.email)) {
         throw new ProblemException(HttpStatus.CONFLICT, 'This email address already has a Trellis account.', [
           { field: 'email', message: 'already has a Trellis account' },
         ]);
       }
-      const staff = await manager.save(
-        manager.create(StaffUser, {
-          clinicId: admin.clinicId,
-          email: dto.email,
-          name: dto.name,
-          role: dto.role,
-          status: 'invited',
-          passwordHash: null,
-        }),
-      );
+      const staff = await this.staff.insertInvitee(manager, {
+        clinicId: admin.clinicId,
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+      });
       await this.issueInvitation(manager, admin, staff);
       await this.audit.record(
         actor,
@@ -59,7 +58,7 @@ export class InvitationsService {
   async resend(actor: StaffActor, staffId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const staff = await this.invitee(manager, actor.staff, staffId);
-      await this.revokeOpenTokens(manager, staff.id);
+      await this.invitations.revokeOpenLinks(manager, staff.id);
       await this.issueInvitation(manager, actor.staff, staff);
       await this.audit.record(
         actor,
@@ -73,8 +72,8 @@ export class InvitationsService {
   async revoke(actor: StaffActor, staffId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const staff = await this.invitee(manager, actor.staff, staffId);
-      await manager.delete(AuthToken, { staffUserId: staff.id });
-      await manager.delete(StaffUser, { id: staff.id });
+      await this.invitations.deleteAllLinks(manager, staff.id);
+      await this.staff.deleteInvitee(manager, staff.id);
       await this.audit.record(
         actor,
         { action: 'staff.invitation_revoke', outcome: 'success', recordType: 'staff_user', recordId: staff.id },
@@ -84,33 +83,23 @@ export class InvitationsService {
   }
 
   private async invitee(manager: EntityManager, admin: SessionUser, staffId: string): Promise<StaffUser> {
-    const staff = await manager.findOne(StaffUser, {
-      where: { id: staffId, clinicId: admin.clinicId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const staff = await this.staff.lockInClinic(manager, admin.clinicId, staffId);
     if (!staff) throw new NotFoundException('No such person in your clinic.');
     if (staff.status !== 'invited') throw new ConflictException('This person has already accepted their invitation.');
     return staff;
   }
 
-  private async revokeOpenTokens(manager: EntityManager, staffUserId: string): Promise<void> {
-    await manager.update(AuthToken, { staffUserId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
   private async issueInvitation(manager: EntityManager, admin: SessionUser, staff: StaffUser): Promise<void> {
-    const token = await manager.save(
-      manager.create(AuthToken, {
-        staffUserId: staff.id,
-        purpose: 'invitation',
-        expiresAt: new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000),
-        createdBy: admin.id,
-      }),
-    );
+    const token = await this.invitations.insert(manager, {
+      staffUserId: staff.id,
+      expiresAt: new Date(Date.now() + this.config.auth.invitationTtlHours * 3_600_000),
+      createdBy: admin.id,
+    });
     await queueEmailInTransaction(manager, {
       clinicId: staff.clinicId,
       template: 'staff-invitation',
       subjectIds: { tokenId: token.id },
-      idempotencyKey: `staff-invitation-${token.id}`,
+      idempotencyKey: invitationEmailKey(token.id),
     });
   }
 }

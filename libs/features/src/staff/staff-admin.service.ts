@@ -1,33 +1,32 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, StaffMemberDetail } from '@trellis/contracts';
-import { AuthToken, Couple, EmailDelivery, StaffUser } from '@trellis/data';
+import { StaffUser } from '@trellis/data';
 import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException, validationProblem } from '../http/problem.exception';
+import { CaseloadRepository } from './caseload.repository';
+import { InvitationsRepository } from './invitations.repository';
 import { UpdateStaffDto } from './staff.dto';
 import { toStaffMember } from './staff-member.view';
+import { StaffRepository } from './staff.repository';
 
 @Injectable()
 export class StaffAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly staff: StaffRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly caseload: CaseloadRepository,
   ) {}
 
   async get(actor: StaffActor, staffId: string): Promise<StaffMemberDetail> {
-    const clinicId = actor.staff.clinicId;
-    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: staffId, clinicId });
+    const staff = await this.staff.findInClinic(actor.staff.clinicId, staffId);
     if (!staff) throw new NotFoundException('No such person in your clinic.');
-    const token = await this.dataSource.getRepository(AuthToken).findOne({
-      where: { staffUserId: staff.id, purpose: 'invitation', usedAt: IsNull(), revokedAt: IsNull() },
-      order: { createdAt: 'DESC' },
-    });
-    const delivery = token
-      ? await this.dataSource.getRepository(EmailDelivery).findOneBy({ idempotencyKey: `staff-invitation-${token.id}` })
-      : null;
+    const invitation = await this.invitations.findPending(staff.id);
     await this.audit.record(actor, {
       action: 'staff.view',
       outcome: 'success',
@@ -37,8 +36,8 @@ export class StaffAdminService {
     return {
       ...toStaffMember(staff),
       invitation:
-        staff.status === 'invited' && token
-          ? { sentAt: delivery?.sentAt?.toISOString() ?? null, expiresAt: token.expiresAt.toISOString() }
+        staff.status === 'invited' && invitation
+          ? { sentAt: invitation.sentAt?.toISOString() ?? null, expiresAt: invitation.expiresAt.toISOString() }
           : null,
     };
   }
@@ -54,37 +53,30 @@ export class StaffAdminService {
     reassignTo: string | undefined,
   ): Promise<void> {
     const admin = actor.staff;
-    const couples = await manager.find(Couple, {
-      where: { clinicId: admin.clinicId, therapistId: staff.id, status: In(['active', 'paused']) },
-      select: { id: true },
-    });
-    if (couples.length === 0) return;
+    const coupleIds = await this.caseload.findOpenCoupleIds(manager, admin.clinicId, staff.id);
+    if (coupleIds.length === 0) return;
     if (!reassignTo) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
-        `${staff.name} has ${couples.length} couple(s): choose who takes them over.`,
-        [{ field: 'reassignCouplesTo', message: `choose a therapist to take over ${couples.length} couple(s)` }],
+        `${staff.name} has ${coupleIds.length} couple(s): choose who takes them over.`,
+        [{ field: 'reassignCouplesTo', message: `choose a therapist to take over ${coupleIds.length} couple(s)` }],
       );
     }
-    const successor = await manager.findOneBy(StaffUser, {
-      id: reassignTo,
-      clinicId: admin.clinicId,
-      status: 'active',
-    });
+    const successor = await this.staff.findActiveInClinic(manager, admin.clinicId, reassignTo);
     if (!successor || successor.id === staff.id) {
       throw validationProblem([
         { field: 'reassignCouplesTo', message: 'must be another active staff member of your clinic' },
       ]);
     }
-    await manager.update(Couple, { id: In(couples.map((c) => c.id)) }, { therapistId: successor.id });
-    for (const couple of couples) {
+    await this.caseload.reassign(manager, coupleIds, successor.id);
+    for (const coupleId of coupleIds) {
       await this.audit.record(
         actor,
         {
           action: 'couple.update',
           outcome: 'success',
           recordType: 'couple',
-          recordId: couple.id,
+          recordId: coupleId,
           details: { fields: 'therapistId', from: staff.id, to: successor.id },
         },
         manager,
@@ -99,14 +91,8 @@ export class StaffAdminService {
   async update(actor: StaffActor, staffId: string, dto: UpdateStaffDto): Promise<StaffMemberDetail> {
     const admin = actor.staff;
     await this.dataSource.transaction(async (manager) => {
-      const activeAdmins = await manager.find(StaffUser, {
-        where: { clinicId: admin.clinicId, role: 'admin', status: 'active' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const staff = await manager.findOne(StaffUser, {
-        where: { id: staffId, clinicId: admin.clinicId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const activeAdmins = await this.staff.lockActiveAdmins(manager, admin.clinicId);
+      const staff = await this.staff.lockInClinic(manager, admin.clinicId, staffId);
       if (!staff) throw new NotFoundException('No such person in your clinic.');
       if (dto.status && staff.status === 'invited') {
         throw new ConflictException('This person has not accepted their invitation yet: resend or revoke it instead.');
@@ -128,7 +114,7 @@ export class StaffAdminService {
         await this.handOverCouples(manager, actor, staff, dto.reassignCouplesTo);
       }
       if (events.length === 0) return;
-      await manager.update(StaffUser, { id: staff.id }, { role: nextRole, status: nextStatus });
+      await this.staff.changeRoleAndStatus(manager, staff.id, nextRole, nextStatus);
       await syncDigestSchedulesInTransaction(manager, admin.clinicId);
       for (const event of events) {
         await this.audit.record(

@@ -1,14 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import type { SessionResponse, SessionUser, TwoFactorSetup } from '@trellis/contracts';
-import { StaffUser } from '@trellis/data';
 import type { Actor, StaffActor } from '../../actor/actor';
 import { CurrentActor } from '../../actor/current-actor';
 import { AuditService } from '../../audit/audit.service';
 import { validationProblem } from '../../http/problem.exception';
+import { AuthService } from '../auth.service';
 import { CurrentStaff } from '../current-staff';
 import { FixedWindowLimiter } from '../fixed-window-limiter';
 import { AllowDuringTwoFactorEnrollment, Public } from '../public.decorator';
@@ -36,7 +34,7 @@ export class TwoFactorController {
     private readonly signIn: SignInService,
     private readonly limiter: FixedWindowLimiter,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
   ) {}
 
   @Public()
@@ -56,23 +54,16 @@ export class TwoFactorController {
       throw new UnauthorizedException('Sign in again: the sign-in step expired.');
     // 5 wrong codes per 15 minutes per person: a 6-digit code cannot be guessed at that rate.
     await this.limiter.consume({ bucket: '2fa', key: userId, limit: 5, windowSeconds: 15 * 60 }, reply);
-    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: userId, status: 'active' });
-    if (!staff) throw new UnauthorizedException('Sign in again.');
-    const user: SessionUser = {
-      id: staff.id,
-      email: staff.email,
-      name: staff.name,
-      role: staff.role,
-      clinicId: staff.clinicId,
-    };
-    if (!(await this.twoFactor.verify(staff.id, staff.email, factor))) {
+    const user = await this.auth.activeUser(userId);
+    if (!user) throw new UnauthorizedException('Sign in again.');
+    if (!(await this.twoFactor.verify(user.id, user.email, factor))) {
       await this.audit.record(actor, {
         action: 'auth.2fa_verify',
         outcome: 'failure',
         recordType: 'staff_user',
-        recordId: staff.id,
+        recordId: user.id,
         // Not signed in yet, but the password named this account: its clinic sees the attempt.
-        attributedTo: { clinicId: staff.clinicId, actorId: staff.id },
+        attributedTo: { clinicId: user.clinicId, actorId: user.id },
       });
       throw new UnauthorizedException('That code is not right. Try the newest code from your app.');
     }

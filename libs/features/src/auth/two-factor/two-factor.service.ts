@@ -1,14 +1,15 @@
 import { ConflictException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import * as OTPAuth from 'otpauth';
 import { AppConfig } from '@trellis/config';
 import type { SessionUser, TwoFactorSetup } from '@trellis/contracts';
-import { Clinic, StaffRecoveryCode, StaffUser } from '@trellis/data';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { validationProblem } from '../../http/problem.exception';
+import { ClinicSettingsRepository } from '../clinic-settings.repository';
 import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes';
 import { SecretBox } from './secret-box';
+import { TwoFactorRepository } from './two-factor.repository';
 
 const PERIOD_SECONDS = 30;
 
@@ -22,6 +23,8 @@ export class TwoFactorService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly factors: TwoFactorRepository,
+    private readonly clinics: ClinicSettingsRepository,
   ) {
     this.box = new SecretBox(config.dataEncryptionKey, config.session.secret);
   }
@@ -45,55 +48,34 @@ export class TwoFactorService {
   }
 
   async isEnabled(userId: string): Promise<boolean> {
-    const staff = await this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: userId });
-    return staff.totpEnabledAt !== null;
+    return this.factors.isEnabled(userId);
   }
 
   async clinicRequires(clinicId: string): Promise<boolean> {
-    return (await this.dataSource.getRepository(Clinic).findOneByOrFail({ id: clinicId })).requireTwoFactor;
+    return this.clinics.requiresTwoFactor(clinicId);
   }
 
   async beginSetup(user: SessionUser): Promise<TwoFactorSetup> {
     if (await this.isEnabled(user.id))
       throw new ConflictException('Two-factor sign-in is already on. Turn it off first to change devices.');
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
-    await this.dataSource
-      .getRepository(StaffUser)
-      .update({ id: user.id }, { totpPendingSecretEncrypted: this.box.seal(secret) });
+    // One statement, no transaction needed: an unconfirmed secret changes nothing yet.
+    await this.factors.savePendingSecret(this.dataSource.manager, user.id, this.box.seal(secret));
     return { secret, otpauthUrl: this.totp(secret, user.email).toString() };
   }
 
   /** Confirms set-up with a first code; returns the recovery codes (shown once). */
   async enable(user: SessionUser, code: string): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      const staff = await manager
-        .getRepository(StaffUser)
-        .createQueryBuilder('s')
-        .addSelect('s.totpPendingSecretEncrypted')
-        .where('s.id = :id', { id: user.id })
-        .setLock('pessimistic_write')
-        .getOneOrFail();
-      if (!staff.totpPendingSecretEncrypted) throw new ConflictException('Start the set-up first.');
-      const secret = this.box.open(staff.totpPendingSecretEncrypted);
+      const pending = await this.factors.lockPendingSecret(manager, user.id);
+      if (!pending) throw new ConflictException('Start the set-up first.');
+      const secret = this.box.open(pending);
       const step = this.matchingStep(secret, user.email, code);
       if (step === null)
         throw validationProblem([{ field: 'code', message: 'is not the current code from your authenticator app' }]);
       const codes = generateRecoveryCodes();
-      await manager.update(
-        StaffUser,
-        { id: user.id },
-        {
-          totpSecretEncrypted: staff.totpPendingSecretEncrypted,
-          totpPendingSecretEncrypted: null,
-          totpEnabledAt: new Date(),
-          totpLastStep: String(step),
-        },
-      );
-      await manager.delete(StaffRecoveryCode, { staffUserId: user.id });
-      await manager.insert(
-        StaffRecoveryCode,
-        codes.map((c) => ({ staffUserId: user.id, codeHash: hashRecoveryCode(c) })),
-      );
+      await this.factors.enable(manager, user.id, pending, step);
+      await this.factors.replaceRecoveryCodes(manager, user.id, codes.map(hashRecoveryCode));
       return codes;
     });
   }
@@ -105,44 +87,22 @@ export class TwoFactorService {
     if (!(await this.verify(user.id, user.email, factor))) {
       throw validationProblem([{ field: 'code' in factor ? 'code' : 'recoveryCode', message: 'is not right' }]);
     }
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        StaffUser,
-        { id: user.id },
-        { totpSecretEncrypted: null, totpPendingSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null },
-      );
-      await manager.delete(StaffRecoveryCode, { staffUserId: user.id });
-    });
+    await this.dataSource.transaction((manager) => this.factors.disable(manager, user.id));
   }
 
   /**
    * Checks a second factor and uses it up: a TOTP step is accepted once (the UPDATE only matches
    * a newer step, so two requests racing with one code cannot both pass); a recovery code once.
+   * Each use is a single conditional UPDATE, atomic on its own: no transaction around it.
    */
   async verify(userId: string, label: string, factor: SecondFactor): Promise<boolean> {
     if ('recoveryCode' in factor) {
-      const used = await this.dataSource
-        .createQueryBuilder()
-        .update(StaffRecoveryCode)
-        .set({ usedAt: () => 'now()' })
-        .where({ staffUserId: userId, codeHash: hashRecoveryCode(factor.recoveryCode), usedAt: IsNull() })
-        .execute();
-      return (used.affected ?? 0) > 0;
+      return this.factors.useRecoveryCode(this.dataSource.manager, userId, hashRecoveryCode(factor.recoveryCode));
     }
-    const staff = await this.dataSource
-      .getRepository(StaffUser)
-      .createQueryBuilder('s')
-      .addSelect('s.totpSecretEncrypted')
-      .where('s.id = :id', { id: userId })
-      .getOne();
-    if (!staff?.totpSecretEncrypted) throw new UnauthorizedException('Sign in to continue.');
-    const step = this.matchingStep(this.box.open(staff.totpSecretEncrypted), label, factor.code);
+    const sealed = await this.factors.findSecret(userId);
+    if (!sealed) throw new UnauthorizedException('Sign in to continue.');
+    const step = this.matchingStep(this.box.open(sealed), label, factor.code);
     if (step === null) return false;
-    // For UPDATE, TypeORM's postgres driver answers [rows, affectedCount].
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `UPDATE staff_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
-      [userId, step],
-    );
-    return affected > 0;
+    return this.factors.useStep(this.dataSource.manager, userId, step);
   }
 }

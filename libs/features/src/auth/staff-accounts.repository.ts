@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { StaffUser } from '@trellis/data';
+import type { StaffNow } from './session-data';
+
+/**
+ * Staff accounts as signing in sees them (`staff_user`: email, password, status, the sessions
+ * cut-off): where the auth feature's SQL on accounts lives. Emails arrive already lower-cased.
+ * Writes, and the reads done inside a change, take the caller's transaction.
+ */
+@Injectable()
+export class StaffAccountsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The account with its password hash (a column never read otherwise). */
+  findByEmailWithPasswordHash(email: string): Promise<StaffUser | null> {
+    return this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('s')
+      .addSelect('s.passwordHash')
+      .where('s.email = :email', { email })
+      .getOne();
+  }
+
+  findByEmail(email: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ email });
+  }
+
+  findActive(staffId: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ id: staffId, status: 'active' });
+  }
+
+  /**
+   * The person behind a session the store did not read them with (one created in this request), as
+   * the auth guard checks them. An undefined `clinicId` is left out of the condition (TypeORM skips
+   * undefined values), so the id alone finds them.
+   */
+  async findSessionHolder(staffId: string, clinicId: string | undefined): Promise<StaffNow | null> {
+    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: staffId, clinicId });
+    if (!staff) return null;
+    return {
+      id: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: staff.role,
+      clinicId: staff.clinicId,
+      status: staff.status,
+      sessionsValidAfter: staff.sessionsValidAfter?.getTime() ?? null,
+    };
+  }
+
+  findActiveByEmail(manager: EntityManager, email: string): Promise<StaffUser | null> {
+    return manager.findOneBy(StaffUser, { email, status: 'active' });
+  }
+
+  /**
+   * Sets the password and makes the account active. Sessions signed in before `sessionsValidAfter`
+   * are refused from then on (null: none are).
+   */
+  async setPasswordAndActivate(
+    manager: EntityManager,
+    staffId: string,
+    passwordHash: string,
+    sessionsValidAfter: Date | null,
+  ): Promise<void> {
+    await manager.update(StaffUser, { id: staffId }, { passwordHash, status: 'active', sessionsValidAfter });
+  }
+}
