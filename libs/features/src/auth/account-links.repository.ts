@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
-import { AuthToken, AuthTokenPurpose, StaffUser } from '@trellis/data';
+import { AuthToken, AuthTokenPurpose, Clinic, StaffUser } from '@trellis/data';
 
 /** An open link and the account it is for (null when that account is gone). */
 export interface OpenLink {
@@ -60,5 +60,31 @@ export class AccountLinksRepository {
     });
     if (!link) return null;
     return { link, holder: await manager.findOneBy(StaffUser, { id: link.staffUserId }) };
+  }
+
+  /** What an invitation or reset email needs, inside the send's transaction: the link, its holder, their clinic's name. */
+  async forEmail(
+    manager: EntityManager,
+    linkId: string,
+  ): Promise<{
+    link: AuthToken;
+    holder: StaffUser | null;
+    clinicName: string | null;
+    inviterName: string | null;
+  } | null> {
+    const link = await manager.findOneBy(AuthToken, { id: linkId });
+    if (!link) return null;
+    const holder = await manager.findOneBy(StaffUser, { id: link.staffUserId });
+    const clinic = holder ? await manager.findOneBy(Clinic, { id: holder.clinicId }) : null;
+    const inviter =
+      link.purpose === 'invitation' && link.createdBy
+        ? await manager.findOneBy(StaffUser, { id: link.createdBy })
+        : null;
+    return { link, holder, clinicName: clinic?.name ?? null, inviterName: inviter?.name ?? null };
+  }
+
+  /** The hash of the link's new secret, minted at send time (a failed send rolls it back). */
+  async storeSecretHash(manager: EntityManager, linkId: string, tokenHash: string): Promise<void> {
+    await manager.update(AuthToken, { id: linkId }, { tokenHash });
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { AuthToken, Clinic, EmailDelivery, mintSecretToken, StaffUser } from '@trellis/data';
+import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import type { AccountLinksRepository } from './account-links.repository';
 import { renderPasswordReset } from './emails/password-reset.template';
 import { renderStaffInvitation } from './emails/staff-invitation.template';
 import type { ComposedEmail } from '../email/composed-email';
@@ -13,27 +14,27 @@ export async function composeStaffLinkEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
   publicUrl: string,
+  links: AccountLinksRepository,
 ): Promise<ComposedEmail | null> {
-  const token = await manager.findOneBy(AuthToken, { id: delivery.subjectIds.tokenId });
-  if (!token || token.usedAt || token.revokedAt || token.expiresAt.getTime() <= Date.now()) return null;
-  const staff = await manager.findOneBy(StaffUser, { id: token.staffUserId });
-  if (!staff || staff.clinicId !== delivery.clinicId) return null;
+  const found = await links.forEmail(manager, delivery.subjectIds.tokenId);
+  if (!found) return null;
+  const { link: token, holder: staff, clinicName } = found;
+  if (token.usedAt || token.revokedAt || token.expiresAt.getTime() <= Date.now()) return null;
+  if (!staff || staff.clinicId !== delivery.clinicId || clinicName === null) return null;
   const expectedStatus = token.purpose === 'invitation' ? 'invited' : 'active';
   if (staff.status !== expectedStatus) return null;
-  const clinic = await manager.findOneByOrFail(Clinic, { id: staff.clinicId });
 
   const { token: secret, hash } = mintSecretToken();
-  await manager.update(AuthToken, { id: token.id }, { tokenHash: hash });
+  await links.storeSecretHash(manager, token.id, hash);
   const minutesLeft = Math.max(1, Math.round((token.expiresAt.getTime() - Date.now()) / 60_000));
 
   if (token.purpose === 'invitation') {
-    const inviter = token.createdBy ? await manager.findOneBy(StaffUser, { id: token.createdBy }) : null;
     return {
       to: staff.email,
       ...renderStaffInvitation({
-        clinicName: clinic.name,
+        clinicName,
         inviteeName: staff.name,
-        inviterName: inviter?.name ?? `${clinic.name}`,
+        inviterName: found.inviterName ?? clinicName,
         role: staff.role,
         acceptUrl: `${publicUrl}/#/accept-invitation?token=${secret}`,
         expiresInHours: Math.max(1, Math.round(minutesLeft / 60)),
@@ -43,7 +44,7 @@ export async function composeStaffLinkEmail(
   return {
     to: staff.email,
     ...renderPasswordReset({
-      clinicName: clinic.name,
+      clinicName,
       name: staff.name,
       resetUrl: `${publicUrl}/#/reset-password?token=${secret}`,
       expiresInMinutes: minutesLeft,

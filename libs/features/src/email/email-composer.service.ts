@@ -13,6 +13,7 @@ import { composeHomeworkEmail } from '../homework/homework-email.composer';
 import { HomeworkEmailRepository } from '../homework/homework-email.repository';
 import { DigestsRepository } from '../digests/digests.repository';
 import { composeStaffLinkEmail } from '../auth/staff-link-email.composer';
+import { AccountLinksRepository } from '../auth/account-links.repository';
 
 type Composer = EmailComposerFn;
 
@@ -25,8 +26,8 @@ type Composer = EmailComposerFn;
 export class EmailComposer {
   private readonly composers: Partial<Record<EmailTemplateName, Composer>> = {
     'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
-    'staff-invitation': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
-    'password-reset': (delivery, manager) => composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl),
+    'staff-invitation': (delivery, manager) => this.staffLink(delivery, manager),
+    'password-reset': (delivery, manager) => this.staffLink(delivery, manager),
     'homework-assigned': (delivery, manager) => this.homework(delivery, manager),
     'homework-link': (delivery, manager) => this.homework(delivery, manager),
     'homework-reminder': (delivery, manager) => this.homework(delivery, manager),
@@ -39,7 +40,12 @@ export class EmailComposer {
     private readonly homeworkEmails: HomeworkEmailRepository,
     private readonly digests: DigestsRepository,
     private readonly deliveries: EmailDeliveriesRepository,
+    private readonly accountLinks: AccountLinksRepository,
   ) {}
+
+  private staffLink(delivery: EmailDelivery, manager: EntityManager) {
+    return composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl, this.accountLinks);
+  }
 
   private homework(delivery: EmailDelivery, manager: EntityManager) {
     return composeHomeworkEmail(delivery, manager, this.config.http.publicUrl, this.homeworkEmails);

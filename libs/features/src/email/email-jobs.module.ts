@@ -7,6 +7,7 @@ import { EmailComposer } from './email-composer.service';
 import { EmailProcessor } from './email.processor';
 import { HomeworkEmailRepository } from '../homework/homework-email.repository';
 import { DigestsRepository } from '../digests/digests.repository';
+import { AccountLinksRepository } from '../auth/account-links.repository';
 
 /** The worker's half of email: the one path every message takes (ledger row → compose → SMTP). */
 @Module({
@@ -19,6 +20,7 @@ import { DigestsRepository } from '../digests/digests.repository';
     EmailDeliveriesRepository,
     HomeworkEmailRepository,
     DigestsRepository,
+    AccountLinksRepository,
   ],
   exports: [EmailComposer, DeliverySender],
 })
