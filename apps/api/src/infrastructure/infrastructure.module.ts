@@ -31,11 +31,16 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: config },
         {
           provide: REDIS,
-          useFactory: () => {
-            const redis = createFailFastRedis(config.redis.url);
+          useFactory: async () => {
+            const redis = createFailFastRedis(config.redis.url, { lazyConnect: true });
             // Errors surface through health checks and the requests that need Redis; an unhandled
             // 'error' event would otherwise crash the process while Redis restarts.
             redis.on('error', () => undefined);
+            // Connected before the API serves: without an offline queue, a command sent while the
+            // connection was still opening failed, and the rate limits (which fail open when Redis
+            // is down) let the first requests after a start through uncounted. Start-up has
+            // already checked that Redis answers; if it went away since, serve and reconnect.
+            await redis.connect().catch(() => undefined);
             return redis;
           },
         },
