@@ -118,7 +118,7 @@ export class AssignmentsService {
           manager,
         );
       }
-      return this.summaries(assignments, manager);
+      return this.summarise(assignments, manager);
     });
   }
 
@@ -131,7 +131,7 @@ export class AssignmentsService {
       recordType: 'couple',
       recordId: coupleId,
     });
-    return this.summaries(assignments);
+    return this.summarise(assignments);
   }
 
   async get(actor: StaffActor, id: string): Promise<AssignmentDetail> {
@@ -283,7 +283,7 @@ export class AssignmentsService {
     return assignment;
   }
 
-  private async summaries(assignments: Assignment[], manager?: EntityManager): Promise<AssignmentSummary[]> {
+  private async summarise(assignments: Assignment[], manager?: EntityManager): Promise<AssignmentSummary[]> {
     const responses = await this.assignments.responsesWithPartners(
       assignments.map((a) => a.id),
       manager,
