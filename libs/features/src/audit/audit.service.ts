@@ -71,6 +71,11 @@ export class AuditService {
       await manager.insert(AuditEvent, row);
       return;
     }
+    // EXPERIMENT (bench only, removed after the measurement): one INSERT per row, no queue.
+    if (process.env.BENCH_AUDIT_GROUP === 'off') {
+      await this.dataSource.manager.insert(AuditEvent, row);
+      return;
+    }
     await new Promise<void>((written, failed) => {
       this.queued.push({ row, written, failed });
       if (!this.flushing) void this.flush();
@@ -91,6 +96,8 @@ export class AuditService {
     actor: Actor,
     entry: AuditEntry,
     manager: EntityManager = this.dataSource.manager,
+    // EXPERIMENT (bench only): commit the read's audit row without waiting for its WAL flush.
+    asyncCommit = false,
   ): Promise<Row | undefined> {
     const row = toRow(actor, entry);
     const n = params.length;
@@ -99,7 +106,7 @@ export class AuditService {
        audit_row AS (
          INSERT INTO audit_event (clinic_id, actor_type, actor_id, action, outcome, record_type, record_id, details, ip, user_agent)
          SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text, $${n + 4}::text, $${n + 5}::text, $${n + 6}::text, $${n + 7}::text, $${n + 8}::jsonb, $${n + 9}::inet, $${n + 10}::text
-         WHERE EXISTS (SELECT 1 FROM audited_read)
+         WHERE EXISTS (SELECT 1 FROM audited_read)${asyncCommit ? ` AND set_config('synchronous_commit', 'off', true) IS NOT NULL` : ''}
        )
        SELECT * FROM audited_read`,
       [
