@@ -240,6 +240,10 @@ describe('caseload and couple detail: API vs raw SQL', () => {
         });
         recordRatio({ name: 'couple detail: API vs raw handler p99', ratio: r.p99, bound: 'atMost', limit: 2 });
       }
+      if (variants.length)
+        report(
+          `${label}: req/s per round, ${[...results].map(([name, loads]) => `${name} ${loads.map((l) => l.rps.toFixed(0)).join(' / ')}`).join('; ')}`,
+        );
       const [reference, ...others] = apiTargets;
       for (const target of others) {
         const r = ratios(results.get(target.name) ?? [], results.get(reference.name) ?? []);
