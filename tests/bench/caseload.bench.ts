@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '@trellis/config';
 import { buildCaseloadSql } from '../../libs/features/src/couples/caseload.query';
 import { CaseloadQueryDto } from '../../libs/features/src/couples/caseload-query.dto';
 import {
@@ -21,7 +22,7 @@ import { FULL, recordRatio, report } from './bench-report';
 const DURATION = FULL ? 5 : 3;
 // Rounds alternate which server goes first; the ratio is the median over rounds, so one noisy
 // interval on a shared machine (seen: ±50 % between identical runs) cannot decide it.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (FULL ? 5 : 3));
+const ROUNDS = FULL ? 5 : 3;
 const CONNECTIONS = 10;
 
 const median = (values: number[]) => {
@@ -42,12 +43,11 @@ async function load(url: string, headers: Record<string, string> = {}) {
 
 type Load = Awaited<ReturnType<typeof load>>;
 
-/** One server (or one way of serving) in a comparison. `before` runs before each of its loads. */
+/** One server in a comparison. */
 interface Target {
   name: string;
   url: string;
   headers?: Record<string, string>;
-  before?: () => void;
 }
 
 /**
@@ -55,10 +55,7 @@ interface Target {
  * by one each round (with two targets: alternates), so no target always runs first or last.
  */
 async function alternate(targets: Target[]): Promise<Map<string, Load[]>> {
-  const run = (t: Target) => {
-    t.before?.();
-    return load(t.url, t.headers);
-  };
+  const run = (t: Target) => load(t.url, t.headers);
   for (const target of targets) await run(target);
   const results = new Map(targets.map((t) => [t.name, [] as Load[]]));
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -153,9 +150,10 @@ describe('caseload and couple detail: API vs raw SQL', () => {
     const detail = buildCoupleDetailSql({ id: therapistId, role: 'therapist', clinicId: SCALE_CLINIC_ID }, coupleId);
     const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     const readPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-    const signer = new Signer(process.env.SESSION_SECRET as string);
-    const idleMs = 30 * 60_000;
-    const absoluteMs = 12 * 3_600_000;
+    const { session: settings } = loadConfig(process.env);
+    const signer = new Signer(settings.secret);
+    const idleMs = settings.idleMinutes * 60_000;
+    const absoluteMs = settings.absoluteHours * 3_600_000;
     const raw = Fastify();
     raw.get('/read-only', async () => ({ data: (await readPool.query(detail.sql, detail.params)).rows }));
     raw.get<{ Params: { id: string } }>('/couples/:id', async (req, reply) => {
@@ -199,58 +197,26 @@ describe('caseload and couple detail: API vs raw SQL', () => {
     try {
       const rawBase = `http://127.0.0.1:${(raw.server.address() as { port: number }).port}`;
       const apiPath = `/api/v1/couples/${coupleId}`;
-      // BENCH_COUPLE_VARIANTS=a,b,… (experiments only): the API once per way of reading and auditing
-      // the page (BENCH_COUPLE_READ / BENCH_AUDIT_GROUP, read by the product code under test).
-      const variants = process.env.BENCH_COUPLE_VARIANTS?.split(',') ?? [];
-      const apiTargets: Target[] = variants.length
-        ? variants.map((v) => ({
-            name: `api:${v}`,
-            url: `${apiUrl}${apiPath}`,
-            headers: { cookie },
-            before: () => {
-              const [read, group] = v.split('+');
-              process.env.BENCH_COUPLE_READ = read;
-              process.env.BENCH_AUDIT_GROUP = group === 'insert' ? 'off' : 'on';
-            },
-          }))
-        : [{ name: 'api', url: `${apiUrl}${apiPath}`, headers: { cookie } }];
       const results = await alternate([
         { name: 'raw', url: `${rawBase}/couples/${coupleId}`, headers: { cookie } },
         { name: 'read', url: `${rawBase}/read-only` },
-        ...apiTargets,
+        { name: 'api', url: `${apiUrl}${apiPath}`, headers: { cookie } },
       ]);
-      const rawLoads = results.get('raw') ?? [];
-      const readLoads = results.get('read') ?? [];
-      const label = `couple detail (therapist's own couple, clinic of ${FULL ? 10_000 : 2_000})`;
-      for (const target of apiTargets) {
-        const apiLoads = results.get(target.name) ?? [];
-        const r = ratios(apiLoads, rawLoads);
-        const old = ratios(apiLoads, readLoads);
-        report(
-          `${label}${variants.length ? ` [${target.name}]` : ''}: raw handler (session, read, audit row) ${summary(rawLoads)}; API ${summary(apiLoads)}; read alone ${summary(readLoads)} (medians of ${ROUNDS} rounds of ${DURATION} s, order rotating); ` +
-            `API vs raw handler: throughput ratio ${r.throughput.toFixed(2)} (floor 0.5; rounds ${list(r.throughputs)}), p99 ratio ${r.p99.toFixed(2)} (ceiling 2; rounds ${list(r.p99s)}); ` +
-            `API vs the read alone (the old baseline): throughput ${old.throughput.toFixed(2)} (rounds ${list(old.throughputs)}), p99 ${old.p99.toFixed(2)}`,
-        );
-        if (variants.length) continue;
-        recordRatio({
-          name: 'couple detail: API vs raw handler throughput',
-          ratio: r.throughput,
-          bound: 'atLeast',
-          limit: 0.5,
-        });
-        recordRatio({ name: 'couple detail: API vs raw handler p99', ratio: r.p99, bound: 'atMost', limit: 2 });
-      }
-      if (variants.length)
-        report(
-          `${label}: req/s per round, ${[...results].map(([name, loads]) => `${name} ${loads.map((l) => l.rps.toFixed(0)).join(' / ')}`).join('; ')}`,
-        );
-      const [reference, ...others] = apiTargets;
-      for (const target of others) {
-        const r = ratios(results.get(target.name) ?? [], results.get(reference.name) ?? []);
-        report(
-          `${label}: ${target.name} vs ${reference.name}: throughput ${r.throughput.toFixed(2)} (rounds ${list(r.throughputs)}), p99 ${r.p99.toFixed(2)} (rounds ${list(r.p99s)})`,
-        );
-      }
+      const [rawLoads, readLoads, apiLoads] = ['raw', 'read', 'api'].map((name) => results.get(name) ?? []);
+      const r = ratios(apiLoads, rawLoads);
+      const old = ratios(apiLoads, readLoads);
+      report(
+        `couple detail (therapist's own couple, clinic of ${FULL ? 10_000 : 2_000}): raw handler (session, read, audit row) ${summary(rawLoads)}; API ${summary(apiLoads)}; read alone ${summary(readLoads)} (medians of ${ROUNDS} rounds of ${DURATION} s, order rotating); ` +
+          `API vs raw handler: throughput ratio ${r.throughput.toFixed(2)} (floor 0.5; rounds ${list(r.throughputs)}), p99 ratio ${r.p99.toFixed(2)} (ceiling 2; rounds ${list(r.p99s)}); ` +
+          `API vs the read alone (the old baseline): throughput ${old.throughput.toFixed(2)} (rounds ${list(old.throughputs)}), p99 ${old.p99.toFixed(2)}`,
+      );
+      recordRatio({
+        name: 'couple detail: API vs raw handler throughput',
+        ratio: r.throughput,
+        bound: 'atLeast',
+        limit: 0.5,
+      });
+      recordRatio({ name: 'couple detail: API vs raw handler p99', ratio: r.p99, bound: 'atMost', limit: 2 });
     } finally {
       await raw.close();
       await pool.end();

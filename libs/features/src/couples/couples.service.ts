@@ -8,7 +8,6 @@ import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
-import { buildCoupleDetailSql, CoupleDetailRow, toCoupleView } from './couple-detail.query';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
@@ -54,37 +53,20 @@ export class CouplesService {
     return couple;
   }
 
+  /** The read and its audit row commit in one transaction; a couple not found (404) writes no row. */
   async get(actor: StaffActor, coupleId: string): Promise<CoupleView> {
-    const entry = { action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId } as const;
-    // EXPERIMENT (bench only, removed after the measurement): which way the page reads and audits.
-    const variant = process.env.BENCH_COUPLE_READ ?? 'cte';
-    if (variant === 'tx' || variant === 'tx-async') {
-      const view = await this.dataSource.transaction(async (manager) => {
-        if (variant === 'tx-async') await manager.query(`SET LOCAL synchronous_commit = off`);
-        const found = await this.couples.detail(manager, actor.staff, coupleId);
-        if (found) await this.audit.record(actor, entry, manager);
-        return found;
-      });
-      if (!view) throw coupleNotFound();
-      return view;
-    }
-    if (variant === 'read-record') {
-      const view = await this.couples.detail(this.dataSource.manager, actor.staff, coupleId);
-      if (!view) throw coupleNotFound();
-      await this.audit.record(actor, entry);
-      return view;
-    }
-    const { sql, params } = buildCoupleDetailSql(actor.staff, coupleId);
-    const row = await this.audit.readOneAudited<CoupleDetailRow>(
-      sql,
-      params,
-      actor,
-      entry,
-      undefined,
-      variant === 'cte-async',
-    );
-    if (!row) throw coupleNotFound();
-    return toCoupleView(row);
+    const view = await this.dataSource.transaction(async (manager) => {
+      const found = await this.couples.detail(manager, actor.staff, coupleId);
+      if (found)
+        await this.audit.record(
+          actor,
+          { action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId },
+          manager,
+        );
+      return found;
+    });
+    if (!view) throw coupleNotFound();
+    return view;
   }
 
   async create(actor: StaffActor, dto: CreateCoupleDto): Promise<CoupleView> {
