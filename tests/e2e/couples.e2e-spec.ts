@@ -199,7 +199,7 @@ describe('couples and the caseload', () => {
       .expect(403);
   });
 
-  it('records one audit row, in the same statement, for each couple page read — none for a 404', async () => {
+  it('records one audit row, in the read’s transaction, for each couple page read — none for a 404', async () => {
     const { clinic, dana, sam, asDana } = await practice();
     const own = await createCouple(db, clinic, dana);
     const samsCouple = await createCouple(db, clinic, sam);
@@ -224,6 +224,18 @@ describe('couples and the caseload', () => {
     expect(await db.getRepository(AuditEvent).countBy({ recordId: samsCouple.couple.id, action: 'couple.view' })).toBe(
       0,
     );
+  });
+
+  it('records its own audit row for each of many reads served at once (no row is shared or lost)', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const own = await createCouple(db, clinic, dana);
+    const pages = await Promise.all(
+      Array.from({ length: 12 }, () => asDana.agent.get(`/api/v1/couples/${own.couple.id}`)),
+    );
+    const lists = await Promise.all(Array.from({ length: 12 }, () => asDana.agent.get('/api/v1/couples')));
+    expect([...pages, ...lists].map((res) => res.status)).toEqual(Array(24).fill(200));
+    expect(await db.getRepository(AuditEvent).countBy({ recordId: own.couple.id, action: 'couple.view' })).toBe(12);
+    expect(await db.getRepository(AuditEvent).countBy({ actorId: dana.id, action: 'couple.list' })).toBe(12);
   });
 
   it("never shows one clinic's couples to another clinic (404)", async () => {

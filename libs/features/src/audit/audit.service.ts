@@ -41,119 +41,24 @@ type AuditRow = Pick<
   | 'userAgent'
 >;
 
-/** Rows per INSERT: keeps one statement's parameters and duration bounded under a burst. */
-const MAX_BATCH = 500;
-
-interface Pending {
-  row: AuditRow;
-  written: () => void;
-  failed: (error: unknown) => void;
-}
-
 /**
- * Writes the append-only audit trail. Inside a change, pass the caller's transaction manager: the
- * row commits with the change or not at all. Otherwise (reads), rows are group-committed: a row
- * waits only while an earlier insert is in flight, then goes with everything that queued up
- * meanwhile in one INSERT — so under load, reads share audit round trips instead of each paying
- * one, and alone a read pays exactly one. Either way the caller waits until its row is committed,
- * so no response goes out for a read that was not recorded.
+ * Writes the append-only audit trail, one INSERT per row. Inside a change, pass the caller's
+ * transaction manager: the row commits with the change or not at all. A read that must not be
+ * served unrecorded does the same (its read and its row in one transaction, as the couple page
+ * does); other reads pass nothing and the row commits on its own. Either way the caller waits until
+ * its row is written, so no response goes out for a request that was not recorded.
+ *
+ * Rows used to be group-committed (a queue flushed with one multi-row INSERT while an earlier
+ * insert was in flight) and the couple page's read and row were one data-modifying CTE. The plain
+ * versions cost 12–31 % of the couple page's throughput, under the third that would pay for the
+ * cleverness (docs/benchmarks.md, "Earning the clever parts").
  */
 @Injectable()
 export class AuditService {
-  private queued: Pending[] = [];
-  private flushing = false;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(actor: Actor, entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const row = toRow(actor, entry);
-    if (manager) {
-      await manager.insert(AuditEvent, row);
-      return;
-    }
-    await new Promise<void>((written, failed) => {
-      this.queued.push({ row, written, failed });
-      if (!this.flushing) void this.flush();
-    });
-  }
-
-  /**
-   * Runs a read of one record and inserts its audit row in the same statement (a data-modifying
-   * CTE): the row is written only when the read finds the record, and it commits with the read,
-   * so no record leaves the database unrecorded and the read costs one round trip, not two.
-   * `sql` is a single SELECT (no trailing semicolon) returning at most one row, written in our code:
-   * it is pasted into the statement, so values always go in `params`, never into `sql`. Its
-   * parameters come first, the audit row's after them.
-   */
-  async readOneAudited<Row>(
-    sql: string,
-    params: unknown[],
-    actor: Actor,
-    entry: AuditEntry,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Row | undefined> {
-    const row = toRow(actor, entry);
-    const n = params.length;
-    const [found]: Row[] = await manager.query(
-      `WITH audited_read AS (${sql}),
-       audit_row AS (
-         INSERT INTO audit_event (clinic_id, actor_type, actor_id, action, outcome, record_type, record_id, details, ip, user_agent)
-         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text, $${n + 4}::text, $${n + 5}::text, $${n + 6}::text, $${n + 7}::text, $${n + 8}::jsonb, $${n + 9}::inet, $${n + 10}::text
-         WHERE EXISTS (SELECT 1 FROM audited_read)
-       )
-       SELECT * FROM audited_read`,
-      [
-        ...params,
-        row.clinicId,
-        row.actorType,
-        row.actorId,
-        row.action,
-        row.outcome,
-        row.recordType,
-        row.recordId,
-        JSON.stringify(row.details),
-        row.ip,
-        row.userAgent,
-      ],
-    );
-    return found;
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queued.length > 0) {
-      const batch = this.queued.splice(0, MAX_BATCH);
-      try {
-        await this.insertRows(batch.map((p) => p.row));
-        batch.forEach((p) => p.written());
-      } catch {
-        // One bad row must not fail the reads it was batched with: each row again, on its own.
-        for (const p of batch) {
-          await this.insertRows([p.row]).then(p.written, p.failed);
-        }
-      }
-    }
-    this.flushing = false;
-  }
-
-  private async insertRows(rows: AuditRow[]): Promise<void> {
-    const column = <K extends keyof AuditRow>(key: K) => rows.map((r) => r[key]);
-    await this.dataSource.query(
-      `INSERT INTO audit_event (clinic_id, actor_type, actor_id, action, outcome, record_type, record_id, details, ip, user_agent)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::inet[], $10::text[])`,
-      [
-        column('clinicId'),
-        column('actorType'),
-        column('actorId'),
-        column('action'),
-        column('outcome'),
-        column('recordType'),
-        column('recordId'),
-        rows.map((r) => JSON.stringify(r.details)),
-        column('ip'),
-        column('userAgent'),
-      ],
-    );
+  async record(actor: Actor, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.insert(AuditEvent, toRow(actor, entry));
   }
 }
 

@@ -8,7 +8,6 @@ import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
-import { buildCoupleDetailSql, CoupleDetailRow, toCoupleView } from './couple-detail.query';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
@@ -54,16 +53,20 @@ export class CouplesService {
     return couple;
   }
 
+  /** The read and its audit row commit in one transaction; a couple not found (404) writes no row. */
   async get(actor: StaffActor, coupleId: string): Promise<CoupleView> {
-    const { sql, params } = buildCoupleDetailSql(actor.staff, coupleId);
-    const row = await this.audit.readOneAudited<CoupleDetailRow>(sql, params, actor, {
-      action: 'couple.view',
-      outcome: 'success',
-      recordType: 'couple',
-      recordId: coupleId,
+    const view = await this.dataSource.transaction(async (manager) => {
+      const found = await this.couples.detail(manager, actor.staff, coupleId);
+      if (found)
+        await this.audit.record(
+          actor,
+          { action: 'couple.view', outcome: 'success', recordType: 'couple', recordId: coupleId },
+          manager,
+        );
+      return found;
     });
-    if (!row) throw coupleNotFound();
-    return toCoupleView(row);
+    if (!view) throw coupleNotFound();
+    return view;
   }
 
   async create(actor: StaffActor, dto: CreateCoupleDto): Promise<CoupleView> {
