@@ -50,6 +50,31 @@ describe('web hardening', () => {
     expect(homeworkLimited).toBe(true);
   });
 
+  it('lets no browser keep a copy of a signed-in answer: login, session, couples, notes, audit, errors', async () => {
+    const db = await connectTestDatabase();
+    try {
+      const clinic = await createClinic(db);
+      const admin = await createStaff(db, clinic, { role: 'admin' });
+      await setPassword(db, admin);
+      const agent = request.agent(app.getHttpServer());
+      const login = await agent.post('/api/v1/auth/login').send({ email: admin.email, password: TEST_PASSWORD });
+      expect(login.status).toBe(200);
+      expect(login.headers['cache-control']).toBe('no-store');
+      for (const url of [
+        '/api/v1/auth/session',
+        '/api/v1/couples',
+        '/api/v1/staff',
+        '/api/v1/audit',
+        '/api/v1/nothing',
+      ]) {
+        const res = await agent.get(url);
+        expect({ url, cacheControl: res.headers['cache-control'] }).toEqual({ url, cacheControl: 'no-store' });
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('sends HSTS and upgrade-insecure-requests only when served over https, and never allows framing', async () => {
     const plain = await request(app.getHttpServer()).get('/api/v1/health/live');
     expect(plain.headers['strict-transport-security']).toBeUndefined();

@@ -47,7 +47,7 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
     for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
   });
   registeredRoutes.set(app, routes);
-  await registerSecurityHeaders(fastify, config.http.https);
+  await registerSecurityHeaders(fastify, config.http.https, API_PREFIX);
   await registerSessions(fastify, config, app.get(DataSource));
   await registerStaticSites(fastify, config.staticRoot, config.http.https);
   registerOpenApi(app);

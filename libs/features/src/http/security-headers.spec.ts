@@ -20,7 +20,7 @@ describe('securityHeaders', () => {
 
   it('puts them on every response of the app: routes, errors and unknown addresses', async () => {
     const app = Fastify();
-    await registerSecurityHeaders(app, false);
+    await registerSecurityHeaders(app, false, 'api/v1');
     app.get('/ok', async () => ({ ok: true }));
     app.get('/fails', async () => {
       throw new Error('boom');
@@ -30,6 +30,27 @@ describe('securityHeaders', () => {
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
+    await app.close();
+  });
+
+  it('forbids storing any API answer, errors included, and leaves the front ends their own caching', async () => {
+    const app = Fastify();
+    await registerSecurityHeaders(app, false, 'api/v1');
+    app.get('/api/v1/notes/1', async () => ({ sections: { subjective: 'clinical text' } }));
+    app.get('/api/v1/fails', async () => {
+      throw new Error('boom');
+    });
+    app.get('/assets/app-1234.js', async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=31536000, immutable').send('code'),
+    );
+    for (const url of ['/api/v1/notes/1', '/api/v1/fails', '/api/v1/missing']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const asset = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // A path that merely starts like the API is not the API.
+    expect((await app.inject({ method: 'GET', url: '/api/v10' })).headers['cache-control']).toBeUndefined();
     await app.close();
   });
 });

@@ -60,10 +60,22 @@ export function securityHeaders(
   return Object.freeze(headers);
 }
 
-export async function registerSecurityHeaders(fastify: FastifyInstance, https: boolean): Promise<void> {
+/**
+ * Sets the security headers on every response. Under `apiPrefix` every answer is clinical or
+ * personal (notes, both partners' answers, the audit trail, the signed-in session), so it is also
+ * `no-store`: a shared clinic computer's browser must not keep a copy. The front ends' files set
+ * their own caching (hashed assets for a year, their HTML revalidated).
+ */
+export async function registerSecurityHeaders(
+  fastify: FastifyInstance,
+  https: boolean,
+  apiPrefix: string,
+): Promise<void> {
   const headers = securityHeaders(https);
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const apiHeaders = Object.freeze({ ...headers, 'cache-control': 'no-store' });
+  const api = `/${apiPrefix.replace(/^\/+|\/+$/g, '')}/`;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith(api) ? apiHeaders : headers);
     done();
   });
 }
