@@ -240,6 +240,66 @@ describe('client homework by emailed link', () => {
     expect(forged.body.detail).toBe('This link is no longer active — ask your therapist for a new one.');
   });
 
+  it('ends a phone that is already in when the therapist revokes or resends, and a partner cannot undo a revocation', async () => {
+    const { partners, asDana, assignmentId } = await assigned();
+    const alex = await openAs(homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw));
+    const sam = await openAs(homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw));
+    const view = await alex.get('/api/v1/homework/current').expect(200);
+    const textPrompt = (view.body.prompts as Prompt[]).find((p) => p.kind === 'long_text') as Prompt;
+    await sam.get('/api/v1/homework/current').expect(200);
+    const draft = (agent: typeof alex, text: string) =>
+      agent
+        .put('/api/v1/homework/current/draft')
+        .set(HEADER)
+        .send({ answers: { [textPrompt.id]: text } });
+    await draft(alex, 'before the revocation').expect(200);
+
+    await asDana.agent
+      .post(`/api/v1/assignments/${assignmentId}/partners/${partners[0].id}/link/revoke`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(200);
+    // The phone that was already in: nothing more to read or write.
+    await alex.get('/api/v1/homework/current').expect(401);
+    await draft(alex, 'after the revocation').expect(401);
+    await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HEADER)
+      .send({ answers: completeAnswers(view.body.prompts) })
+      .expect(401);
+    const kept = await db.getRepository(HomeworkResponse).findOneByOrFail({ clientId: partners[0].id });
+    expect(Object.values(kept.answers)).toEqual(['before the revocation']);
+    expect(kept.submittedAt).toBeNull();
+
+    // Whoever knows the address asks for a fresh link: the answer is the one for an unknown address,
+    // no link goes out, and the revocation stands.
+    const sentBefore = harness.mailbox.messagesTo(partners[0].email).length;
+    const unknown = await request(app.getHttpServer())
+      .post('/api/v1/homework/fresh-link')
+      .set(HEADER)
+      .send({ email: 'nobody@example.test' })
+      .expect(202);
+    const attacker = await request(app.getHttpServer())
+      .post('/api/v1/homework/fresh-link')
+      .set(HEADER)
+      .send({ email: partners[0].email })
+      .expect(202);
+    expect(attacker.body).toEqual(unknown.body);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(harness.mailbox.messagesTo(partners[0].email)).toHaveLength(sentBefore);
+    const stillRevoked = await db.getRepository(HomeworkResponse).findOneByOrFail({ clientId: partners[0].id });
+    expect(stillRevoked.linkRevokedAt).not.toBeNull();
+
+    // A resend ends the other partner's open session too; the new link opens a new one.
+    await asDana.agent
+      .post(`/api/v1/assignments/${assignmentId}/partners/${partners[1].id}/link/resend`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(202);
+    await sam.get('/api/v1/homework/current').expect(401);
+    const resent = await harness.mailbox.waitForMessageTo(partners[1].email, /new link/i);
+    const samAgain = await openAs(homeworkToken(resent.raw));
+    await samAgain.get('/api/v1/homework/current').expect(200);
+  });
+
   it('scopes a session to one partner: a link never reaches the other partner’s answers or another assignment', async () => {
     const first = await assigned();
     const other = await assigned();

@@ -40,6 +40,10 @@ export class HomeworkResponse {
   @Column({ type: 'timestamptz', nullable: true })
   linkOpenedAt: Date | null;
 
+  /** Homework sessions opened before this (the therapist revoked or resent the link) are over. */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   linkLastUsedAt: Date | null;
 

@@ -8,6 +8,7 @@ import { CreatedDigests1795648155000 } from './1795648155000-CreatedDigests';
 import { CreatedHttpSessions1795648832218 } from './1795648832218-CreatedHttpSessions';
 import { AddedForeignKeyIndexes1795649425431 } from './1795649425431-AddedForeignKeyIndexes';
 import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-RenamedSummariesQueueToDigests';
+import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-AddedHomeworkSessionsValidAfter';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreatedHttpSessions1795648832218,
   AddedForeignKeyIndexes1795649425431,
   RenamedSummariesQueueToDigests1795650000000,
+  AddedHomeworkSessionsValidAfter1795650100000,
 ];

@@ -23,6 +23,8 @@ export interface StaffActor extends Origin {
 export interface PartnerActor extends Origin {
   kind: 'client_link';
   responseId: string;
+  /** When the homework session was opened from the link (epoch ms): a later revocation ends it. */
+  sessionOpenedAt: number;
   clientId: string | null;
   clinicId: string | null;
 }

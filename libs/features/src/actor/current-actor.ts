@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The response of a live homework session, set by HomeworkSessionGuard. */
     homeworkResponseId?: string;
+    /** When that session was opened from the link (epoch ms), set by HomeworkSessionGuard. */
+    homeworkSessionOpenedAt?: number;
   }
 }
 
@@ -30,7 +32,14 @@ export function actorFrom(request: FastifyRequest): Actor {
   const origin = originFrom(request);
   if (request.staff) return { kind: 'staff', staff: request.staff, ...origin };
   if (request.homeworkResponseId) {
-    return { kind: 'client_link', responseId: request.homeworkResponseId, clientId: null, clinicId: null, ...origin };
+    return {
+      kind: 'client_link',
+      responseId: request.homeworkResponseId,
+      sessionOpenedAt: request.homeworkSessionOpenedAt ?? 0,
+      clientId: null,
+      clinicId: null,
+      ...origin,
+    };
   }
   return { kind: 'anonymous', ...origin };
 }

@@ -117,9 +117,22 @@ export class AssignmentsRepository {
     return response && client ? { response, client } : null;
   }
 
-  /** Stops the partner's current link at once (its hash is gone, so nothing can match it). */
+  /**
+   * Stops the partner's current link at once (its hash is gone, so nothing can match it) and ends
+   * every homework session it opened.
+   */
   async revokeLink(manager: EntityManager, responseId: string): Promise<void> {
-    await manager.update(HomeworkResponse, { id: responseId }, { linkRevokedAt: new Date(), linkTokenHash: null });
+    const now = new Date();
+    await manager.update(
+      HomeworkResponse,
+      { id: responseId },
+      { linkRevokedAt: now, linkTokenHash: null, sessionsValidAfter: now },
+    );
+  }
+
+  /** Ends every homework session opened with the partner's earlier links (a new one is on its way). */
+  async endHomeworkSessions(manager: EntityManager, responseId: string): Promise<void> {
+    await manager.update(HomeworkResponse, { id: responseId }, { sessionsValidAfter: new Date() });
   }
 
   /** Responses with their partner and when their link was last emailed, for many assignments: two statements whatever the count. */

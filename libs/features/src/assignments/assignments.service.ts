@@ -218,6 +218,8 @@ export class AssignmentsService {
       if (response.submittedAt) throw new ConflictException('This partner has already submitted.');
       if (!client.emailConsent)
         throw new ConflictException('This partner has not agreed to receive email: update their consent first.');
+      // The old link dies when the new one is minted; a phone already in with it stops now.
+      await this.assignments.endHomeworkSessions(manager, response.id);
       await queueEmailInTransaction(manager, {
         clinicId: actor.staff.clinicId,
         template: 'homework-link',

@@ -29,6 +29,8 @@ declare module 'fastify' {
     /** A partner's homework session (from their emailed link): one response, nothing else. */
     homeworkResponseId?: string;
     homeworkLastSeenAt?: number;
+    /** When this homework session was opened from the link (epoch ms). */
+    homeworkOpenedAt?: number;
     /** Synchronizer token sent back as `x-csrf-token` on every state-changing request. */
     csrfToken?: string;
     /** Loaded with the session on every request and never stored (see PostgresSessionStore). */

@@ -53,6 +53,8 @@ export async function composeHomeworkEmail(
   // Reviewed homework, a paused couple, a revoked link (the therapist meant it; an explicit resend
   // still works) or a moved due date: a reminder stays silent.
   if (delivery.template === 'homework-reminder' && !facts.reminder_wanted) return null;
+  // A fresh link the partner asked for never lifts a revocation made since (the therapist's does).
+  if (delivery.subjectIds.requestedBy === 'partner' && facts.link_revoked_at) return null;
   if (!facts.email_consent || facts.couple_status === 'discharged') return null;
 
   const { token, hash } = mintSecretToken();

@@ -50,7 +50,9 @@ export class HomeworkLinksService {
         await queueEmailInTransaction(manager, {
           clinicId,
           template: 'homework-link',
-          subjectIds: { responseId },
+          // Asked for by the partner, not the therapist: if the link is revoked by the time it is
+          // sent, it is not sent (only the therapist's resend lifts a revocation).
+          subjectIds: { responseId, requestedBy: 'partner' },
           idempotencyKey: `homework-link-${responseId}-${randomUUID()}`,
         });
       }

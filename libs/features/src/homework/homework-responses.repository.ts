@@ -88,6 +88,8 @@ export class HomeworkResponsesRepository {
        JOIN couple cp ON cp.id = a.couple_id
        WHERE lower(c.email) = lower($1) AND c.email_consent AND r.submitted_at IS NULL
          AND a.cancelled_at IS NULL AND cp.status <> 'discharged'
+         -- A link the therapist revoked stays revoked: only the therapist's resend gives a new one.
+         AND r.link_revoked_at IS NULL
        LIMIT 20`,
       [email],
     );

@@ -65,6 +65,8 @@ export class HomeworkSessionGuard implements CanActivate {
       );
     }
     request.homeworkResponseId = homeworkResponseId;
+    // A session from before this field existed counts as opened at 0: ended by any revocation.
+    request.homeworkSessionOpenedAt = request.session.homeworkOpenedAt ?? 0;
     return true;
   }
 }

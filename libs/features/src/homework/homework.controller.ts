@@ -50,7 +50,8 @@ export class HomeworkController {
     const response = await this.links.useLink(body.token);
     await request.session.regenerate();
     request.session.homeworkResponseId = response.id;
-    request.session.homeworkLastSeenAt = Date.now();
+    request.session.homeworkOpenedAt = Date.now();
+    request.session.homeworkLastSeenAt = request.session.homeworkOpenedAt;
     return { ok: true };
   }
 

@@ -36,17 +36,23 @@ export class HomeworkService {
   }
 
   // Runs in the caller's transaction (locked for writes), or on the data source's own manager to read.
-  private async load(manager: EntityManager, responseId: string, lock = false): Promise<PartnerHomework> {
+  private async load(manager: EntityManager, actor: PartnerActor, lock = false): Promise<PartnerHomework> {
     const homework = lock
-      ? await this.responses.lockWithAssignment(manager, responseId)
-      : await this.responses.findWithAssignment(manager, responseId);
+      ? await this.responses.lockWithAssignment(manager, actor.responseId)
+      : await this.responses.findWithAssignment(manager, actor.responseId);
     if (!homework) throw new UnauthorizedException('Open the link from your email again.');
     if (homework.assignment.cancelledAt) throw new UnauthorizedException('Open the link from your email again.');
+    // The therapist revoked or resent the link after this session was opened: it is over, on
+    // every phone that had it open.
+    const validAfter = homework.response.sessionsValidAfter?.getTime();
+    if (validAfter !== undefined && actor.sessionOpenedAt <= validAfter) {
+      throw new UnauthorizedException('Open the link from your email again to continue.');
+    }
     return homework;
   }
 
   async view(actor: PartnerActor): Promise<HomeworkView> {
-    const homework = await this.load(this.dataSource.manager, actor.responseId);
+    const homework = await this.load(this.dataSource.manager, actor);
     const { response, assignment } = homework;
     const { client, clinic, therapist, assignmentResponses, exercise } = await this.responses.pageRows(homework);
     const partnerResponse = assignmentResponses.find((r) => r.id !== response.id) ?? null;
@@ -89,7 +95,7 @@ export class HomeworkService {
 
   async saveDraft(actor: PartnerActor, answers: Record<string, unknown>): Promise<{ savedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const { response, assignment } = await this.load(manager, actor.responseId, true);
+      const { response, assignment } = await this.load(manager, actor, true);
       if (response.submittedAt)
         throw new ConflictException('These answers were already submitted and can no longer change.');
       const clean = this.check(assignment, answers, 'draft');
@@ -107,7 +113,7 @@ export class HomeworkService {
 
   async submit(actor: PartnerActor, answers: Record<string, unknown>): Promise<{ submittedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const { response, assignment } = await this.load(manager, actor.responseId, true);
+      const { response, assignment } = await this.load(manager, actor, true);
       // The row lock makes a double tap wait here and then see the first submission.
       if (response.submittedAt) throw new ConflictException('These answers were already submitted.');
       const clean = this.check(assignment, answers, 'submit');
