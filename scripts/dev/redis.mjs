@@ -22,7 +22,7 @@ async function answers(url) {
 }
 
 const HOW_TO_GET_REDIS =
-  'Trellis needs Redis. Either run `docker compose up -d redis`, or install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`), or set REDIS_URL to a Redis you have.';
+  'Trellis needs Redis. Either run `docker run -d --name trellis-redis -p 127.0.0.1:6379:6379 redis:7 redis-server --maxmemory-policy noeviction`, or install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`), or set REDIS_URL to a Redis you have.';
 
 /** Uses REDIS_URL (default 127.0.0.1:6379); starts `redis-server` when nothing answers and it is installed. */
 export async function ensureRedis(env) {

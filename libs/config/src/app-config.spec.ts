@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('SESSION_SECRET:'))).toMatch(/32 characters/);
   });
 
+  it('refuses the published development session secret in production, and only there', () => {
+    const devSecret = { ...valid, SESSION_SECRET: 'DEV-ONLY-insecure-session-secret-change-me-0000' };
+    expect(problemsOf({ ...devSecret, NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^SESSION_SECRET: is a published development value/),
+    ]);
+    expect(loadConfig({ ...devSecret, NODE_ENV: 'development' }).env).toBe('development');
+  });
+
   it('uses Secure cookies whenever the public address is https', () => {
     expect(loadConfig({ ...valid, PUBLIC_URL: 'https://trellis.example' }).session.secureCookie).toBe(true);
     expect(

@@ -85,6 +85,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
   );
   const env = e.NODE_ENV as AppConfig['env'];
+  // docker-compose.yml once shipped a publicly known development secret: anyone who knows it can
+  // forge session cookies, so production refuses it (and anything marked the same way).
+  if (env === 'production' && /^DEV-ONLY/i.test(e.SESSION_SECRET)) {
+    throw new ConfigError([
+      'SESSION_SECRET: is a published development value; set your own (>= 32 random characters, e.g. openssl rand -base64 48)',
+    ]);
+  }
   const listenPort = e.PORT;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${listenPort}`).replace(/\/$/, '');
   return {
