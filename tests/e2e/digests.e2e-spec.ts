@@ -35,8 +35,13 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     await db.destroy();
   });
 
-  async function practice() {
-    const practice = await createPractice(app, db, { name: 'Harbour Counselling', timezone: 'Europe/London' });
+  // The clinic's choice of what digest emails carry; the default keeps names and answers out of email.
+  async function practice(digestEmailDetail: 'counts' | 'names' | 'answers' = 'counts') {
+    const practice = await createPractice(app, db, {
+      name: 'Harbour Counselling',
+      timezone: 'Europe/London',
+      digestEmailDetail,
+    });
     return { ...practice, asAdmin: await signIn(app, practice.admin.email) };
   }
 
@@ -58,7 +63,7 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
   });
 
   it('emails the weekly digest with each couple’s progress and notable scale answers, readable in the dashboard', async () => {
-    const { clinic, dana, sam, asDana } = await practice();
+    const { clinic, dana, sam, asDana } = await practice('answers');
     const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake' });
     const hw = await createAssignment(db, couple, partners, {
       dueAt: new Date(Date.now() - HOUR),
@@ -103,7 +108,7 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
   });
 
   it('plans a pre-session digest 24 h before the next session, re-plans when it moves, sends answers side by side', async () => {
-    const { clinic, dana, asDana } = await practice();
+    const { clinic, dana, asDana } = await practice('answers');
     const created = await asDana.agent
       .post('/api/v1/couples')
       .set('x-csrf-token', asDana.csrfToken)
@@ -154,5 +159,44 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     expect(email.raw.replace(/=\r?\n/g, '')).toContain('first words');
     const digest = await db.getRepository(Digest).findOneByOrFail({ coupleId, kind: 'pre_session' });
     expect(digest.content.submissions?.[0]).toMatchObject({ assignmentId: hw.id });
+  });
+
+  it('by default, a digest email names no couple and carries no answer; an admin chooses more, and only valid choices', async () => {
+    const { clinic, dana, asDana, asAdmin } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake' });
+    const hw = await createAssignment(db, couple, partners, {
+      dueAt: new Date(Date.now() - HOUR),
+      submitted: [true, true],
+    });
+    await db.query(`UPDATE homework_response SET answers = $2 WHERE assignment_id = $1`, [
+      hw.id,
+      JSON.stringify({ [hw.prompts[0].id]: 'what I wrote in confidence' }),
+    ]);
+    await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
+    const email = await harness.mailbox.waitForMessageTo(dana.email, /Your week at Harbour Counselling/);
+    const body = email.raw.replace(/=\r?\n/g, '');
+    for (const secret of ['Avery', 'Blake', 'what I wrote in confidence', partners[0].name, partners[1].name]) {
+      expect(body).not.toContain(secret);
+    }
+    expect(body).toContain('Awaiting your review: 1');
+    // The whole digest is still in Trellis.
+    const stored = await until(async () => {
+      const res = await asDana.agent.get('/api/v1/digests').expect(200);
+      return res.body.total > 0 ? res.body.data[0] : null;
+    });
+    expect(stored.content.couples[0].coupleName).toBe('Avery & Blake');
+
+    const bad = await asAdmin.agent
+      .patch('/api/v1/clinic')
+      .set('x-csrf-token', asAdmin.csrfToken)
+      .send({ digestEmailDetail: 'everything' })
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('digestEmailDetail');
+    const chosen = await asAdmin.agent
+      .patch('/api/v1/clinic')
+      .set('x-csrf-token', asAdmin.csrfToken)
+      .send({ digestEmailDetail: 'names' })
+      .expect(200);
+    expect(chosen.body.digestEmailDetail).toBe('names');
   });
 });

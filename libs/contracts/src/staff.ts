@@ -33,11 +33,22 @@ export interface TwoFactorSetup {
   otpauthUrl: string;
 }
 
+/**
+ * How much of the couples' homework a digest email may carry. Email is not a safe channel for
+ * clinical text: by default a digest says how much is waiting and links to Trellis.
+ * - counts: totals only, no names, no answers;
+ * - names: each couple by name with its counts, no answers;
+ * - answers: names, notable scale answers and both partners' answers in full.
+ */
+export const DIGEST_EMAIL_DETAILS = ['counts', 'names', 'answers'] as const;
+export type DigestEmailDetail = (typeof DIGEST_EMAIL_DETAILS)[number];
+
 export interface ClinicSettings {
   id: string;
   name: string;
   timezone: string;
   requireTwoFactor: boolean;
+  digestEmailDetail: DigestEmailDetail;
 }
 
 /** A row of the staff list (admins only). */

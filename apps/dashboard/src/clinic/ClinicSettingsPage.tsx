@@ -1,6 +1,6 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Typography } from '@mui/material';
-import type { ClinicSettings } from '@trellis/contracts';
+import type { ClinicSettings, DigestEmailDetail } from '@trellis/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   AutocompleteInput,
@@ -8,6 +8,7 @@ import {
   Form,
   FormDataConsumer,
   maxLength,
+  RadioButtonGroupInput,
   required,
   SaveButton,
   TextInput,
@@ -25,6 +26,27 @@ type Loaded = { state: 'loading' } | { state: 'ready'; clinic: ClinicSettings } 
 
 const validateName = [required(), maxLength(200)];
 
+/** Each choice says exactly what a digest email then carries. */
+const DIGEST_EMAIL_CHOICES: { id: DigestEmailDetail; name: string }[] = [
+  { id: 'counts', name: 'Totals and a link to Trellis (no names, no answers)' },
+  { id: 'names', name: 'Couples by name with their totals (no answers)' },
+  { id: 'answers', name: 'Names and the partners’ answers in full' },
+];
+
+/** Email leaves the clinic's hands: an admin choosing answers in email is told what that means. */
+const AnswersInEmailWarning = () => (
+  <FormDataConsumer<Partial<ClinicSettings>>>
+    {({ formData }) =>
+      formData.digestEmailDetail === 'answers' ? (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          Digest emails will carry what partners wrote, free text included. Email can be forwarded, read on shared
+          devices and kept by mail providers: choose this only if your clinic’s policies allow clinical text in email.
+        </Alert>
+      ) : null
+    }
+  </FormDataConsumer>
+);
+
 /** Warns an admin who is about to require something they have not set up themselves. */
 const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; ownTwoFactor: boolean | undefined }) => (
   <FormDataConsumer<Partial<ClinicSettings>>>
@@ -40,7 +62,7 @@ const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; o
   </FormDataConsumer>
 );
 
-/** `/#/clinic`, administrators only: the clinic's name, time zone and the two-factor requirement. */
+/** `/#/clinic`, administrators only: name, time zone, the two-factor requirement and what digest emails carry. */
 export const ClinicSettingsPage = () => {
   const { permissions, isPending: permissionsPending } = usePermissions();
   const { session } = useSession();
@@ -68,8 +90,8 @@ export const ClinicSettingsPage = () => {
   const save = useCallback(
     async (values: Record<string, unknown>) => {
       if (!clinic) return;
-      const { name, timezone, requireTwoFactor } = values as Partial<ClinicSettings>;
-      const changes = changedFields({ name, timezone, requireTwoFactor }, clinic);
+      const { name, timezone, requireTwoFactor, digestEmailDetail } = values as Partial<ClinicSettings>;
+      const changes = changedFields({ name, timezone, requireTwoFactor, digestEmailDetail }, clinic);
       if (Object.keys(changes).length === 0) return void notify('Nothing to save.', { type: 'info' });
       try {
         const { json } = await httpClient<ClinicSettings>('/clinic', { method: 'PATCH', body: changes });
@@ -135,6 +157,17 @@ export const ClinicSettingsPage = () => {
               helperText="Each person signs in with their password and a code from an authenticator app."
             />
             <RequirementNotice clinic={clinic} ownTwoFactor={session?.twoFactorEnabled} />
+            <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
+              Digest emails
+            </Typography>
+            <RadioButtonGroupInput
+              source="digestEmailDetail"
+              label="What the weekly and pre-session digest emails may contain"
+              choices={DIGEST_EMAIL_CHOICES}
+              row={false}
+              helperText="The full digest is always in Trellis; this decides how much of it travels by email."
+            />
+            <AnswersInEmailWarning />
             <Box>
               <SaveButton label="Save settings" icon={<SaveIcon />} />
             </Box>

@@ -17,6 +17,10 @@ export class Clinic {
   @Column({ type: 'boolean', default: false })
   requireTwoFactor: boolean;
 
+  /** How much of the homework a digest email carries (see DIGEST_EMAIL_DETAILS in contracts). */
+  @Column({ type: 'text', default: 'counts' })
+  digestEmailDetail: 'counts' | 'names' | 'answers';
+
   /** Partners' homework links work until this many days after the due date. */
   @Column({ type: 'int', default: 14 })
   homeworkLinkDays: number;

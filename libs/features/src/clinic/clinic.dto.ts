@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsIn,
   IsString,
   MaxLength,
   MinLength,
@@ -11,6 +12,7 @@ import {
 } from 'class-validator';
 import { IsOmittable } from '../http/omittable';
 import { isValidTimeZone } from '@trellis/domain';
+import { DIGEST_EMAIL_DETAILS, type DigestEmailDetail } from '@trellis/contracts';
 
 @ValidatorConstraint({ name: 'timeZone' })
 class TimeZoneConstraint implements ValidatorConstraintInterface {
@@ -40,4 +42,9 @@ export class UpdateClinicDto {
   @IsOmittable()
   @IsBoolean({ message: 'must be true or false' })
   requireTwoFactor?: boolean;
+
+  @ApiPropertyOptional({ enum: DIGEST_EMAIL_DETAILS, description: 'How much of the homework a digest email carries' })
+  @IsOmittable()
+  @IsIn(DIGEST_EMAIL_DETAILS, { message: `must be one of ${DIGEST_EMAIL_DETAILS.join(', ')}` })
+  digestEmailDetail?: DigestEmailDetail;
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clinic } from '@trellis/data';
 
 /** What an admin may change about their clinic. */
-export type ClinicChanges = Partial<Pick<Clinic, 'name' | 'timezone' | 'requireTwoFactor'>>;
+export type ClinicChanges = Partial<Pick<Clinic, 'name' | 'timezone' | 'requireTwoFactor' | 'digestEmailDetail'>>;
 
 /** The clinic aggregate: where the clinic settings' SQL lives. */
 @Injectable()

@@ -10,7 +10,13 @@ import type { UpdateClinicDto } from './clinic.dto';
 import { ClinicRepository } from './clinic.repository';
 
 function toSettings(c: Clinic): ClinicSettings {
-  return { id: c.id, name: c.name, timezone: c.timezone, requireTwoFactor: c.requireTwoFactor };
+  return {
+    id: c.id,
+    name: c.name,
+    timezone: c.timezone,
+    requireTwoFactor: c.requireTwoFactor,
+    digestEmailDetail: c.digestEmailDetail,
+  };
 }
 
 /** The signed-in person's clinic: anyone reads its settings, an admin changes them (audited). */

@@ -17,6 +17,11 @@ export async function composeDigestEmail(
   if (!therapist) return null;
   return {
     to: therapist.email,
-    ...renderDigestEmail(digest.content, digest.kind, `${publicUrl}/#/digests/${digest.id}/show`),
+    ...renderDigestEmail(
+      digest.content,
+      digest.kind,
+      `${publicUrl}/#/digests/${digest.id}/show`,
+      await digests.emailDetail(manager, digest.clinicId),
+    ),
   };
 }

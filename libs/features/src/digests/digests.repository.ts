@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DigestContent, DigestKind } from '@trellis/contracts';
-import { Digest, StaffUser } from '@trellis/data';
+import type { DigestContent, DigestEmailDetail, DigestKind } from '@trellis/contracts';
+import { Clinic, Digest, StaffUser } from '@trellis/data';
 
 export interface NewDigest {
   clinicId: string;
@@ -89,5 +89,11 @@ export class DigestsRepository {
   /** The digest's therapist, only while they are still active (a digest never goes to a leaver). */
   activeTherapist(manager: EntityManager, therapistId: string): Promise<StaffUser | null> {
     return manager.findOneBy(StaffUser, { id: therapistId, status: 'active' });
+  }
+
+  /** How much of the homework the clinic allows in a digest email. */
+  async emailDetail(manager: EntityManager, clinicId: string): Promise<DigestEmailDetail> {
+    const clinic = await manager.findOneByOrFail(Clinic, { id: clinicId });
+    return clinic.digestEmailDetail;
   }
 }

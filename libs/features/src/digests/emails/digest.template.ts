@@ -1,16 +1,23 @@
-import type { DigestContent } from '@trellis/contracts';
+import type { DigestContent, DigestEmailDetail } from '@trellis/contracts';
 import { escapeHtml } from '@trellis/mail';
 import { RenderedEmail } from '@trellis/mail';
 
 const e = escapeHtml;
 const cell = 'border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top';
 
-/** The weekly and pre-session digests: a table per couple, and answers side by side. */
+/**
+ * The weekly and pre-session digests, with as much of the homework as the clinic allows in email:
+ * totals only (the default), couples by name, or names with the answers side by side.
+ */
 export function renderDigestEmail(
   content: DigestContent,
   kind: 'weekly' | 'pre_session',
   dashboardUrl: string,
+  detail: DigestEmailDetail,
 ): RenderedEmail {
+  if (detail === 'counts') return renderCountsOnly(content, kind, dashboardUrl);
+  if (detail === 'names')
+    content = { ...content, submissions: [], couples: content.couples.map((c) => ({ ...c, notableScales: [] })) };
   const heading =
     kind === 'weekly'
       ? `Your week at ${content.clinicName}`
@@ -38,7 +45,7 @@ ${s.rows.map((r) => `<tr><td style="${cell}">${e(r.prompt)}</td><td style="${cel
 <table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Completed</th><th style="${cell}">Overdue</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="5">No couples with homework in this period.</td></tr>`}</table>
 ${submissions}
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to review and reply.</p>
-<p style="margin:16px 0 0;font-size:13px;color:#555">Confidential: this email contains clients' homework. Do not forward it.</p>
+<p style="margin:16px 0 0;font-size:13px;color:#555">${detail === 'answers' ? "Confidential: this email contains clients' homework. Do not forward it." : 'Confidential: this email names the couples in your care. Do not forward it.'}</p>
 </div></body></html>`;
   const text = [
     `${content.clinicName} · ${content.periodLabel}`,
@@ -59,7 +66,45 @@ ${submissions}
     ]),
     '',
     `Open Trellis: ${dashboardUrl}`,
-    'Confidential: this email contains clients’ homework. Do not forward it.',
+    detail === 'answers'
+      ? 'Confidential: this email contains clients’ homework. Do not forward it.'
+      : 'Confidential: this email names the couples in your care. Do not forward it.',
+  ].join('\n');
+  return { subject: heading, html, text: `${text}\n` };
+}
+
+/** Totals and a link: nothing that names a couple or says what anyone wrote. */
+function renderCountsOnly(content: DigestContent, kind: 'weekly' | 'pre_session', dashboardUrl: string): RenderedEmail {
+  const sum = (pick: (c: DigestContent['couples'][number]) => number) =>
+    content.couples.reduce((total, c) => total + pick(c), 0);
+  const heading = kind === 'weekly' ? `Your week at ${content.clinicName}` : 'Before your session tomorrow';
+  const lines =
+    kind === 'weekly'
+      ? [
+          `Couples with homework this period: ${content.couples.length}`,
+          `Completed: ${sum((c) => c.completed)}`,
+          `Overdue: ${sum((c) => c.overdue)}`,
+          `Awaiting your review: ${sum((c) => c.awaitingReview)}`,
+        ]
+      : [`Homework submitted since your last session: ${(content.submissions ?? []).length}`];
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(heading)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f4ef;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1d1d1d">
+<div style="max-width:720px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
+<p style="margin:0 0 8px;font-size:13px;color:#555">${e(content.clinicName)} · ${e(content.periodLabel)}</p>
+<h1 style="margin:0 0 16px;font-size:20px">${e(heading)}</h1>
+<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
+<p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to see who and what, and to review and reply.</p>
+<p style="margin:16px 0 0;font-size:13px;color:#555">Names and answers stay in Trellis: your clinic keeps them out of email.</p>
+</div></body></html>`;
+  const text = [
+    `${content.clinicName} · ${content.periodLabel}`,
+    '',
+    heading,
+    '',
+    ...lines,
+    '',
+    `Open Trellis: ${dashboardUrl}`,
+    'Names and answers stay in Trellis: your clinic keeps them out of email.',
   ].join('\n');
   return { subject: heading, html, text: `${text}\n` };
 }
