@@ -199,7 +199,7 @@ describe('couples and the caseload', () => {
       .expect(403);
   });
 
-  it('records one audit row, in the read’s transaction, for each couple page read — none for a 404', async () => {
+  it('records one audit row, in the read’s transaction, for each couple page read — a 404 is recorded as denied', async () => {
     const { clinic, dana, sam, asDana } = await practice();
     const own = await createCouple(db, clinic, dana);
     const samsCouple = await createCouple(db, clinic, sam);
@@ -220,10 +220,10 @@ describe('couples and the caseload', () => {
     });
     expect(rows[0].ip).toBeTruthy();
 
+    // A 404 is never a successful view; since denied reads are audited it leaves one `denied` row.
     await asDana.agent.get(`/api/v1/couples/${samsCouple.couple.id}`).expect(404);
-    expect(await db.getRepository(AuditEvent).countBy({ recordId: samsCouple.couple.id, action: 'couple.view' })).toBe(
-      0,
-    );
+    const denied = await db.getRepository(AuditEvent).findBy({ recordId: samsCouple.couple.id, action: 'couple.view' });
+    expect(denied).toEqual([expect.objectContaining({ outcome: 'denied', actorId: dana.id, clinicId: clinic.id })]);
   });
 
   it('records its own audit row for each of many reads served at once (no row is shared or lost)', async () => {

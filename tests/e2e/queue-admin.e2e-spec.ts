@@ -76,6 +76,48 @@ describe('queue view for admins', () => {
     expect(admin.id).toBeTruthy();
   });
 
+  it("counts only the admin's own clinic's jobs: another clinic's failures never show in its totals", async () => {
+    const a = await adminOf();
+    const b = await adminOf();
+    const fresh = await adminOf();
+    // Jobs whose ledger rows do not exist: each fails without retrying. Two are clinic A's, one B's.
+    const failing = (clinicId: string) => {
+      const deliveryId = randomUUID();
+      return db.transaction((m) =>
+        enqueueInTransaction(m, {
+          name: JobName.SendEmail,
+          data: { deliveryId, clinicId },
+          jobId: `email-${deliveryId}`,
+        }),
+      );
+    };
+    await failing(a.clinic.id);
+    await failing(a.clinic.id);
+    await failing(b.clinic.id);
+    const listed = async (who: typeof a) =>
+      (await who.asAdmin.agent.get('/api/v1/admin/queues/email/jobs?state=failed').expect(200)).body.total;
+    await until(async () => (await listed(a)) === 2 && (await listed(b)) === 1);
+
+    const countsOf = async (who: typeof a) => {
+      const res = await who.asAdmin.agent.get('/api/v1/admin/queues').expect(200);
+      return Object.fromEntries(
+        res.body.map((q: { name: string; counts: Record<string, number> }) => [q.name, q.counts]),
+      ) as Record<string, Record<string, number>>;
+    };
+    const seenByA = await countsOf(a);
+    const seenByB = await countsOf(b);
+    const seenByFresh = await countsOf(fresh);
+    // Each count is what that admin can list; the other clinic's failures are not in it.
+    expect(seenByA.email.failed).toBe(2);
+    expect(seenByB.email.failed).toBe(1);
+    // A clinic with no jobs sees zero everywhere, whatever the other clinics have queued or done.
+    for (const queue of Object.values(seenByFresh)) {
+      expect(queue).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 });
+    }
+    // Emails other clinics sent (the retried one above) are not B's completed jobs.
+    expect(seenByB.email.completed).toBe(0);
+  });
+
   it("hides other clinics' jobs and refuses to touch them (404); therapists and anonymous callers are refused", async () => {
     const a = await adminOf();
     const b = await adminOf();

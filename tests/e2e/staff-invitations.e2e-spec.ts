@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AuditEvent, AuthToken, StaffUser } from '@trellis/data';
+import { AuditEvent, AuthToken, EmailDelivery, StaffUser } from '@trellis/data';
 import { createTestApp } from '../support/create-test-app';
 import { createClinic, createStaff } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
@@ -178,6 +178,65 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
       'role',
     ]);
     expect(await db.getRepository(StaffUser).count()).toBe(before);
+  });
+
+  it("answers an invitation of another clinic's address exactly as a fresh one, and sends or changes nothing", async () => {
+    const a = await adminOfNewClinic();
+    const b = await adminOfNewClinic();
+    const elsewhere = await createStaff(db, b.clinic, { name: 'Sam Other' });
+    const emailsOfA = () => db.getRepository(EmailDelivery).countBy({ clinicId: a.clinic.id });
+    const staffOfA = () => db.getRepository(StaffUser).countBy({ clinicId: a.clinic.id });
+    const sentBefore = await emailsOfA();
+    const staffBefore = await staffOfA();
+
+    // The probe: does this address have a Trellis account somewhere?
+    const probe = await a.agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', a.csrfToken)
+      .send({ email: elsewhere.email.toUpperCase(), name: 'Sam Probe', role: 'therapist' })
+      .expect(201);
+    const fresh = await a.agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', a.csrfToken)
+      .send({ email: uniqueEmail('fresh'), name: 'Fay Fresh', role: 'therapist' })
+      .expect(201);
+
+    // The answers do not tell the two apart: same status, headers' type, fields and kinds of value.
+    expect(probe.headers['content-type']).toBe(fresh.headers['content-type']);
+    expect(Object.keys(probe.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    expect(probe.body).toMatchObject({
+      email: elsewhere.email,
+      name: 'Sam Probe',
+      role: 'therapist',
+      status: 'invited',
+    });
+    expect(probe.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(probe.body.id).not.toBe(elsewhere.id);
+    expect(Date.parse(probe.body.createdAt)).not.toBeNaN();
+    expect(JSON.stringify(probe.body)).not.toContain(b.clinic.id);
+
+    // Nothing happened to the other clinic's account, and it was sent nothing.
+    const after = await db.getRepository(StaffUser).findOneByOrFail({ id: elsewhere.id });
+    expect(after).toMatchObject({ clinicId: b.clinic.id, status: elsewhere.status, name: 'Sam Other' });
+    expect(await db.getRepository(AuthToken).countBy({ staffUserId: elsewhere.id })).toBe(0);
+    // Only the fresh invitation queued an email and created a person in clinic A.
+    expect(await emailsOfA()).toBe(sentBefore + 1);
+    expect(await staffOfA()).toBe(staffBefore + 1);
+
+    // The attempt is recorded for operators (no clinic's admin can list it), never in clinic A or B.
+    const rows = await db.getRepository(AuditEvent).findBy({ action: 'staff.invite', recordId: elsewhere.id });
+    expect(rows).toEqual([
+      expect.objectContaining({ clinicId: null, actorId: a.admin.id, outcome: 'denied', recordType: 'staff_user' }),
+    ]);
+    const bTrail = await b.agent.get('/api/v1/audit?perPage=100').expect(200);
+    expect(JSON.stringify(bTrail.body)).not.toContain(a.clinic.id);
+
+    // Within the admin's own clinic a duplicate is still refused plainly: that reveals nothing new.
+    await a.agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', a.csrfToken)
+      .send({ email: fresh.body.email, name: 'Fay Again', role: 'therapist' })
+      .expect(409);
   });
 
   it("never lets another clinic's admin see or touch an invitee (404)", async () => {

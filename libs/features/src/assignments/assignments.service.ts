@@ -123,7 +123,9 @@ export class AssignmentsService {
   }
 
   async listForCouple(actor: StaffActor, coupleId: string): Promise<AssignmentSummary[]> {
-    await this.couples.findVisibleOrFail(actor.staff, coupleId);
+    await this.audit.read(actor, { action: 'assignment.list', recordType: 'couple', recordId: coupleId }, () =>
+      this.couples.findVisibleOrFail(actor.staff, coupleId),
+    );
     const assignments = await this.assignments.listForCouple(actor.staff.clinicId, coupleId);
     await this.audit.record(actor, {
       action: 'assignment.list',
@@ -135,7 +137,11 @@ export class AssignmentsService {
   }
 
   async get(actor: StaffActor, id: string): Promise<AssignmentDetail> {
-    const assignment = await this.findVisible(actor.staff, id);
+    const assignment = await this.audit.read(
+      actor,
+      { action: 'assignment.view', recordType: 'assignment', recordId: id },
+      () => this.findVisible(actor.staff, id),
+    );
     const responses = await this.assignments.responsesWithPartners([assignment.id]);
     await this.audit.record(actor, {
       action: 'assignment.view',

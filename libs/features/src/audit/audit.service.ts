@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, AuditActorType, AuditOutcome } from '@trellis/contracts';
@@ -11,6 +11,18 @@ interface Attribution {
   actorType: AuditActorType;
   actorId: string | null;
 }
+
+/** A read of one clinical record (or of a couple's records), as its denied row names it. */
+export interface ReadAttempt {
+  action: AuditAction;
+  recordType: string;
+  /** The id the actor asked for, whether or not such a record exists. */
+  recordId: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/** 404s already recorded as denied, so a read nested in another read (export → couple) writes one row. */
+const recordedDenials = new WeakSet<object>();
 
 /** What happened; who did it, and from where, comes from the Actor. */
 export interface AuditEntry {
@@ -59,6 +71,25 @@ export class AuditService {
 
   async record(actor: Actor, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.insert(AuditEvent, toRow(actor, entry));
+  }
+
+  /**
+   * Runs a read of a clinical record; when it ends in a 404 (another clinic's or another
+   * therapist's record, or none at all: the same answer, so existence does not leak), records the
+   * attempt as `denied` — the actor, the id asked for, the actor's own clinic (never the record's)
+   * — and rethrows the same 404. The one place every read's not-found path is audited.
+   */
+  async read<T>(actor: Actor, attempt: ReadAttempt, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof NotFoundException && !recordedDenials.has(error)) {
+        recordedDenials.add(error);
+        // The read's own transaction (if any) has rolled back: this row commits on its own.
+        await this.record(actor, { ...attempt, outcome: 'denied' });
+      }
+      throw error;
+    }
   }
 }
 

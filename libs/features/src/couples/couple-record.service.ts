@@ -43,7 +43,11 @@ export class CoupleRecordService {
 
   async timeline(actor: StaffActor, coupleId: string): Promise<TimelineEvent[]> {
     const user = actor.staff;
-    const couple = await this.couplesService.findVisibleOrFail(user, coupleId);
+    const couple = await this.audit.read(
+      actor,
+      { action: 'couple.timeline', recordType: 'couple', recordId: coupleId },
+      () => this.couplesService.findVisibleOrFail(user, coupleId),
+    );
     // Notes are private to the couple's therapist; an admin's timeline leaves them out.
     const { assignments, responses, clients, notes, staff } = await this.couples.recordParts(
       couple.id,
@@ -101,8 +105,15 @@ export class CoupleRecordService {
 
   /** The whole record, for the clinic's files or a transfer: only the couple's own therapist. */
   async export(actor: StaffActor, coupleId: string, format: 'json' | 'html'): Promise<CoupleExport> {
-    const couple = await this.couples.findOwn(actor.staff, coupleId);
-    if (!couple) throw new NotFoundException('No such couple in your caseload.');
+    const couple = await this.audit.read(
+      actor,
+      { action: 'couple.export', recordType: 'couple', recordId: coupleId },
+      async () => {
+        const own = await this.couples.findOwn(actor.staff, coupleId);
+        if (!own) throw new NotFoundException('No such couple in your caseload.');
+        return own;
+      },
+    );
     const view = await this.couplesService.get(actor, coupleId);
     const { assignments, responses, clients, notes, staff } = await this.couples.recordParts(couple.id, true);
     const position = new Map(clients.map((c) => [c.id, c.position]));

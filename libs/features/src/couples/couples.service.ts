@@ -53,8 +53,14 @@ export class CouplesService {
     return couple;
   }
 
-  /** The read and its audit row commit in one transaction; a couple not found (404) writes no row. */
+  /** The read and its audit row commit in one transaction; a couple not found (404) is recorded as denied. */
   async get(actor: StaffActor, coupleId: string): Promise<CoupleView> {
+    return this.audit.read(actor, { action: 'couple.view', recordType: 'couple', recordId: coupleId }, () =>
+      this.readCouple(actor, coupleId),
+    );
+  }
+
+  private async readCouple(actor: StaffActor, coupleId: string): Promise<CoupleView> {
     const view = await this.dataSource.transaction(async (manager) => {
       const found = await this.couples.detail(manager, actor.staff, coupleId);
       if (found)

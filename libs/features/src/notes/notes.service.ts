@@ -86,15 +86,28 @@ export class NotesService {
 
   async list(actor: StaffActor, coupleId: string): Promise<SessionNoteView[]> {
     const user = actor.staff;
-    await this.ownCouple(this.dataSource.manager, user, coupleId);
+    const attempt = {
+      action: 'note.list',
+      recordType: 'session_note',
+      recordId: coupleId,
+      details: { coupleId },
+    } as const;
+    await this.audit.read(actor, attempt, () => this.ownCouple(this.dataSource.manager, user, coupleId));
     const notes = await this.sessionNotes.listForCouple(user.clinicId, coupleId);
     await this.record(actor, 'note.list', coupleId, undefined, { coupleId });
     return this.views(notes);
   }
 
   async get(actor: StaffActor, noteId: string): Promise<SessionNoteView> {
-    const note = await this.ownNote(this.dataSource.manager, actor.staff, noteId);
-    if (note.addendumTo) throw new NotFoundException('No such note.');
+    const note = await this.audit.read(
+      actor,
+      { action: 'note.view', recordType: 'session_note', recordId: noteId },
+      async () => {
+        const found = await this.ownNote(this.dataSource.manager, actor.staff, noteId);
+        if (found.addendumTo) throw new NotFoundException('No such note.');
+        return found;
+      },
+    );
     const addenda = await this.sessionNotes.addendaOf(note.id);
     await this.record(actor, 'note.view', note.id);
     return (await this.views([note, ...addenda]))[0];

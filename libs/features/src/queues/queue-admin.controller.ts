@@ -34,9 +34,11 @@ export class QueueAdminController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Waiting, active, delayed, failed and completed counts per queue' })
-  counts(): Promise<QueueCounts[]> {
-    return this.queues.counts();
+  @ApiOperation({
+    summary: "Waiting, active, delayed, failed and completed counts per queue, of the admin's own clinic's jobs",
+  })
+  counts(@CurrentStaff() admin: SessionUser): Promise<QueueCounts[]> {
+    return this.queues.counts(admin.clinicId);
   }
 
   @Get(':name/jobs')

@@ -11,6 +11,14 @@ import { APP_CONFIG } from '../config/config.tokens';
 // per-clinic filter cheap even when a backlog builds up.
 const JOB_SCAN_LIMIT = 2000;
 
+function payloadClinicId(data: string): unknown {
+  try {
+    return (JSON.parse(data) as { clinicId?: unknown } | null)?.clinicId;
+  } catch {
+    return undefined;
+  }
+}
+
 function toView(queue: string, job: Job, state: JobState): JobView {
   return {
     id: String(job.id),
@@ -69,18 +77,38 @@ export class QueueAdminService implements OnModuleDestroy {
     }
   }
 
-  counts(): Promise<QueueCounts[]> {
+  /**
+   * One clinic's job counts per queue and state: exactly the `total` its job lists show. Queues are
+   * shared by all clinics, so BullMQ's own counts (totals over every clinic) are never shown; each
+   * state's window is the one `jobs` scans, and only each job's payload is read (one pipelined
+   * HGET per window), not the whole job.
+   */
+  counts(clinicId: string): Promise<QueueCounts[]> {
     return this.redis(() =>
       Promise.all(
         [...this.queues.entries()].map(async ([name, queue]) => {
-          const counts = await queue.getJobCounts(...JOB_STATES);
-          return {
-            name,
-            counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number>,
-          };
+          const perState = await Promise.all(
+            JOB_STATES.map(async (state) => [state, await this.countOwn(queue, state, clinicId)] as const),
+          );
+          return { name, counts: Object.fromEntries(perState) as Record<JobState, number> };
         }),
       ),
     );
+  }
+
+  /** The same window as `jobs` (newest first, bounded), counting payloads that carry this clinic's id. */
+  private async countOwn(queue: Queue, state: JobState, clinicId: string): Promise<number> {
+    const ids = await queue.getRanges([state], 0, JOB_SCAN_LIMIT - 1, state !== 'delayed');
+    if (ids.length === 0) return 0;
+    const pipeline = this.connection.pipeline();
+    for (const id of ids) pipeline.hget(queue.toKey(id), 'data');
+    const replies = (await pipeline.exec()) ?? [];
+    let count = 0;
+    for (const [error, data] of replies) {
+      if (error || typeof data !== 'string') continue; // removed since the range was read: `jobs` skips it too
+      if (payloadClinicId(data) === clinicId) count++;
+    }
+    return count;
   }
 
   /**

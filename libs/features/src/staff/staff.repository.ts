@@ -55,9 +55,12 @@ export class StaffRepository {
     return this.dataSource.getRepository(StaffUser).findOneBy({ id: staffId, clinicId });
   }
 
-  /** Emails are unique across clinics: sign-in is by email alone. */
-  async isEmailTaken(manager: EntityManager, email: string): Promise<boolean> {
-    return (await manager.findOneBy(StaffUser, { email })) !== null;
+  /**
+   * Who holds this address, in whichever clinic: emails are unique across clinics because sign-in
+   * is by email alone. Callers must not tell an admin anything about another clinic's holder.
+   */
+  findHolderOfEmail(manager: EntityManager, email: string): Promise<Pick<StaffUser, 'id' | 'clinicId'> | null> {
+    return manager.findOne(StaffUser, { select: { id: true, clinicId: true }, where: { email } });
   }
 
   /** A person who has been invited and has no password until they accept. */
