@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EmailDelivery } from '@trellis/data';
-import { enqueueInTransaction, JobName } from '@trellis/jobs';
+import { Queue } from 'bullmq';
+import { bullConnectionOptions, enqueueInTransaction, JobName, QueueName } from '@trellis/jobs';
 import { createClinic, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -154,5 +155,32 @@ describe('queue view for admins', () => {
     await a.asAdmin.agent.get('/api/v1/admin/queues/nope/jobs').expect(404);
     const bad = await a.asAdmin.agent.get('/api/v1/admin/queues/email/jobs?state=lost').expect(400);
     expect(bad.body.errors[0].field).toBe('state');
+  });
+
+  it('answers a request to delete a scheduled digest run with a reason (409), not a Redis outage, and keeps it', async () => {
+    const { clinic, therapist, asAdmin } = await adminOf();
+    const digests = new Queue(QueueName.Digests, {
+      connection: bullConnectionOptions(process.env.REDIS_URL as string),
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      await digests.upsertJobScheduler(
+        `weekly-digest-${therapist.id}`,
+        { pattern: '0 8 * * 1', tz: 'Europe/London' },
+        { name: JobName.WeeklyDigest, data: { therapistId: therapist.id, clinicId: clinic.id } },
+      );
+      const run = await until(async () =>
+        (await digests.getJobs(['delayed'])).find((job) => job.data?.therapistId === therapist.id),
+      );
+      const refused = await asAdmin.agent
+        .delete(`/api/v1/admin/queues/digests/jobs/${run.id}`)
+        .set('x-csrf-token', asAdmin.csrfToken)
+        .expect(409);
+      expect(refused.body.detail).toMatch(/repeating schedule/);
+      expect(await digests.getJob(run.id as string)).toBeDefined();
+    } finally {
+      await digests.removeJobScheduler(`weekly-digest-${therapist.id}`);
+      await digests.close();
+    }
   });
 });

@@ -1,4 +1,12 @@
-import { Inject, Injectable, NotFoundException, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  OnModuleDestroy,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { AppConfig } from '@trellis/config';
@@ -72,7 +80,8 @@ export class QueueAdminService implements OnModuleDestroy {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof NotFoundException) throw error;
+      // Our own answers (404, 409) pass through; only a failure to reach Redis is a 503.
+      if (error instanceof HttpException) throw error;
       throw new ServiceUnavailableException('The job queues cannot be reached right now (Redis is unavailable).');
     }
   }
@@ -143,6 +152,15 @@ export class QueueAdminService implements OnModuleDestroy {
   async remove(clinicId: string, name: string, id: string): Promise<void> {
     await this.redis(async () => {
       const job = await this.ownJob(clinicId, name, id);
+      // A run made by a repeating schedule cannot be removed on its own (BullMQ refuses): the
+      // schedule would make the next one anyway. Weekly digests follow the active therapists.
+      if (job.repeatJobKey) {
+        throw new ConflictException(
+          'This run belongs to a repeating schedule (a therapist’s weekly digest), which makes a new run each week. ' +
+            'It stops when that therapist is deactivated.',
+        );
+      }
+      if (await job.isActive()) throw new ConflictException('This job is running now: try again when it has finished.');
       await job.remove();
     });
   }
