@@ -9,6 +9,7 @@ import { CreatedHttpSessions1795648832218 } from './1795648832218-CreatedHttpSes
 import { AddedForeignKeyIndexes1795649425431 } from './1795649425431-AddedForeignKeyIndexes';
 import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-RenamedSummariesQueueToDigests';
 import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-AddedHomeworkSessionsValidAfter';
+import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddedForeignKeyIndexes1795649425431,
   RenamedSummariesQueueToDigests1795650000000,
   AddedHomeworkSessionsValidAfter1795650100000,
+  CreatedPasswordResetRequests1795650300000,
 ];
