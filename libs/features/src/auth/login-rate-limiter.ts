@@ -59,8 +59,8 @@ export class LoginRateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The Redis keys for this email and address (exported for tests that end a window early). */
-  keys(email: string, ip: string): LoginKeys {
+  /** The Redis keys for this email and address. */
+  private keys(email: string, ip: string): LoginKeys {
     const prefix = `${this.config.redis.queuePrefix}:login-fail`;
     const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
     return {
