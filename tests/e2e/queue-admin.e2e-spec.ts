@@ -50,7 +50,12 @@ describe('queue view for admins', () => {
     );
 
     const counts = await asAdmin.agent.get('/api/v1/admin/queues').expect(200);
-    expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual(['digests', 'email', 'reminders']);
+    expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual([
+      'accounts',
+      'digests',
+      'email',
+      'reminders',
+    ]);
     expect(Object.keys(counts.body[0].counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);
 
     const failed = await until(async () => {

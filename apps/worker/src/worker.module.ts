@@ -3,7 +3,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@trellis/config';
 import { buildDataSourceOptions } from '@trellis/data';
-import { APP_CONFIG, DigestsJobsModule, EmailJobsModule, MAIL_SENDER, RemindersJobsModule } from '@trellis/features';
+import {
+  APP_CONFIG,
+  AuthJobsModule,
+  DigestsJobsModule,
+  EmailJobsModule,
+  MAIL_SENDER,
+  RemindersJobsModule,
+} from '@trellis/features';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { createMailSender, MailSender } from '@trellis/mail';
 import { HeartbeatService } from './health/heartbeat.service';
@@ -44,6 +51,7 @@ export class WorkerModule {
         EmailJobsModule,
         RemindersJobsModule,
         DigestsJobsModule,
+        AuthJobsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

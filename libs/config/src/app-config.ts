@@ -25,7 +25,12 @@ export interface AppConfig {
   database: { url: string; poolSize: number; migrateOnStart: boolean };
   redis: { url: string; queuePrefix: string };
   session: { secret: string; idleMinutes: number; absoluteHours: number; secureCookie: boolean };
-  auth: { invitationTtlHours: number; passwordResetTtlMinutes: number };
+  auth: {
+    invitationTtlHours: number;
+    passwordResetTtlMinutes: number;
+    /** Failed sign-ins one account may take in an hour, from all addresses together (see login-rate-limiter.ts). */
+    loginFailuresPerAccountPerHour: number;
+  };
   /** Key for secrets stored encrypted (TOTP); null: derived from SESSION_SECRET. */
   dataEncryptionKey: string | null;
   mail: { smtpUrl: string; from: string };
@@ -63,6 +68,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       SESSION_ABSOLUTE_HOURS: positiveInt({ default: 12 }),
       INVITATION_TTL_HOURS: positiveInt({ default: 72 }),
       PASSWORD_RESET_TTL_MINUTES: positiveInt({ default: 60 }),
+      LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: positiveInt({ default: 100 }),
       SMTP_URL: smtpUrl(),
       MAIL_FROM: str({ default: 'Trellis <no-reply@trellis.local>' }),
       WORKER_CONCURRENCY: positiveInt({ default: 5 }),
@@ -114,7 +120,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       // a production build run on http://localhost (docker compose) must still let people sign in.
       secureCookie: publicUrl.startsWith('https:'),
     },
-    auth: { invitationTtlHours: e.INVITATION_TTL_HOURS, passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES },
+    auth: {
+      invitationTtlHours: e.INVITATION_TTL_HOURS,
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      loginFailuresPerAccountPerHour: e.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+    },
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },

@@ -26,6 +26,7 @@ export { QueueAdminModule } from './queues/queue-admin.module';
 export { StaffModule } from './staff/staff.module';
 
 // Worker (jobs) modules
+export { AuthJobsModule } from './auth/auth-jobs.module';
 export { DigestsJobsModule } from './digests/digests-jobs.module';
 export { EmailJobsModule } from './email/email-jobs.module';
 export { RemindersJobsModule } from './reminders/reminders-jobs.module';

@@ -27,4 +27,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 14 * 24 * 3600, count: 10_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QueueName.Accounts]: {
+    // A reset request touches only PostgreSQL (the email is its own job): 5 tries over ~15 minutes
+    // rides out a restart; a request still failing after that is for admins to see, not to retry forever.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };

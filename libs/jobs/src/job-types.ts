@@ -3,6 +3,8 @@ export enum QueueName {
   Email = 'email',
   Reminders = 'reminders',
   Digests = 'digests',
+  /** Account requests answered before anything is looked up (password reset). */
+  Accounts = 'accounts',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -18,6 +20,11 @@ export enum JobName {
   /** (Re)schedule a couple's pre-session digest 24 h before its next session. */
   PlanPreSessionDigest = 'plan-pre-session-digest',
   PreSessionDigest = 'pre-session-digest',
+  /**
+   * One password-reset request, answered already: find the account and, if active, send the link.
+   * The endpoint does the same work for every address so its timing says nothing about who exists.
+   */
+  RequestPasswordReset = 'request-password-reset',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -35,6 +42,11 @@ export interface JobPayloads {
   [JobName.PlanPreSessionDigest]: { coupleId: string; clinicId: string };
   /** sessionAtMs: the session it was planned for; a moved session makes it stale. */
   [JobName.PreSessionDigest]: { coupleId: string; clinicId: string; sessionAtMs: number };
+  /**
+   * The id of a `password_reset_request` row: the address typed stays in PostgreSQL (and is gone
+   * once the job has run), never in Redis. clinicId is null: whose account it is is not known yet.
+   */
+  [JobName.RequestPasswordReset]: { requestId: string; clinicId: null };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -46,6 +58,7 @@ export interface JobQueues {
   [JobName.WeeklyDigest]: QueueName.Digests;
   [JobName.PlanPreSessionDigest]: QueueName.Digests;
   [JobName.PreSessionDigest]: QueueName.Digests;
+  [JobName.RequestPasswordReset]: QueueName.Accounts;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -56,6 +69,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.WeeklyDigest]: QueueName.Digests,
   [JobName.PlanPreSessionDigest]: QueueName.Digests,
   [JobName.PreSessionDigest]: QueueName.Digests,
+  [JobName.RequestPasswordReset]: QueueName.Accounts,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -10,6 +10,7 @@ import { AddedForeignKeyIndexes1795649425431 } from './1795649425431-AddedForeig
 import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-RenamedSummariesQueueToDigests';
 import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-AddedHomeworkSessionsValidAfter';
 import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-AddedDigestEmailDetailToClinic';
+import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RenamedSummariesQueueToDigests1795650000000,
   AddedHomeworkSessionsValidAfter1795650100000,
   AddedDigestEmailDetailToClinic1795650200000,
+  CreatedPasswordResetRequests1795650300000,
 ];

@@ -7,6 +7,7 @@ import { CurrentActor } from '../actor/current-actor';
 import { PasswordResetRequestDto, SetPasswordDto, TokenDto } from './account-links.dto';
 import { AccountLinksService } from './account-links.service';
 import { FixedWindowLimiter } from './fixed-window-limiter';
+import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { Public } from './public.decorator';
 import { SignInService } from './sign-in.service';
 import { signInSessionOf } from './start-session';
@@ -22,6 +23,7 @@ export class AccountLinksController {
     private readonly links: AccountLinksService,
     private readonly limiter: FixedWindowLimiter,
     private readonly signIn: SignInService,
+    private readonly resetRequests: PasswordResetRequestsService,
   ) {}
 
   @Post('invitations/lookup')
@@ -64,7 +66,8 @@ export class AccountLinksController {
       { bucket: 'reset-email', key: body.email.toLowerCase(), limit: 5, windowSeconds: 3600 },
       reply,
     );
-    await this.links.requestPasswordReset(body.email, actor);
+    // Answered before any look-up: the worker finds the account (password-reset-requests.service.ts).
+    await this.resetRequests.request(body.email, actor);
     return { message: 'If that email has an account, a link to reset the password is on its way.' };
   }
 

@@ -1,14 +1,12 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '@trellis/config';
 import type { SessionUser } from '@trellis/contracts';
 import { passwordProblem } from '@trellis/domain';
 import { AuthToken, AuthTokenPurpose, hashSecretToken, StaffUser } from '@trellis/data';
-import { queueEmailInTransaction, syncDigestSchedulesInTransaction } from '@trellis/jobs';
+import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { type Actor, asStaff } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
-import { APP_CONFIG } from '../config/config.tokens';
 import { validationProblem } from '../http/problem.exception';
 import { AccountLinksRepository, OpenLink } from './account-links.repository';
 import { ClinicSettingsRepository } from './clinic-settings.repository';
@@ -34,7 +32,6 @@ function usable(open: OpenLink | null, purpose: AuthTokenPurpose): UsableLink {
 export class AccountLinksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly links: AccountLinksRepository,
     private readonly accounts: StaffAccountsRepository,
@@ -59,38 +56,6 @@ export class AccountLinksService {
 
   async confirmPasswordReset(token: string, password: string, actor: Actor): Promise<SessionUser> {
     return this.usePasswordLink(token, password, 'password_reset', actor);
-  }
-
-  /** Always the same answer to the caller; an email goes out only for an active account. */
-  async requestPasswordReset(email: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const staff = await this.accounts.findActiveByEmail(manager, email.trim().toLowerCase());
-      if (!staff) return;
-      await this.links.revokeOpenPasswordResets(manager, staff.id);
-      const token = await this.links.insertPasswordReset(
-        manager,
-        staff.id,
-        new Date(Date.now() + this.config.auth.passwordResetTtlMinutes * 60_000),
-      );
-      await queueEmailInTransaction(manager, {
-        clinicId: staff.clinicId,
-        template: 'password-reset',
-        subjectIds: { tokenId: token.id },
-        idempotencyKey: `password-reset-${token.id}`,
-      });
-      await this.audit.record(
-        actor,
-        {
-          action: 'auth.password_reset_request',
-          outcome: 'success',
-          recordType: 'staff_user',
-          recordId: staff.id,
-          // Whoever asked is not signed in; the row names the account, so its clinic sees it.
-          attributedTo: { clinicId: staff.clinicId, actorId: staff.id },
-        },
-        manager,
-      );
-    });
   }
 
   private async usePasswordLink(

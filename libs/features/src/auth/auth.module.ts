@@ -9,6 +9,8 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ClinicSettingsRepository } from './clinic-settings.repository';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordResetRequestsRepository } from './password-reset-requests.repository';
+import { PasswordResetRequestsService } from './password-reset-requests.service';
 import { SignInService } from './sign-in.service';
 import { StaffAccountsRepository } from './staff-accounts.repository';
 import { TwoFactorController } from './two-factor/two-factor.controller';
@@ -21,6 +23,8 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     AuthService,
     AccountLinksService,
     SignInService,
+    PasswordResetRequestsService,
+    PasswordResetRequestsRepository,
     TwoFactorService,
     FixedWindowLimiter,
     LoginRateLimiter,
