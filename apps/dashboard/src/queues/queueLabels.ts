@@ -12,6 +12,10 @@ const QUEUES: Record<string, { label: string; description: string }> = {
     description: 'Plans and sends the reminders partners get before homework is due.',
   },
   digests: { label: 'Digests', description: 'Weekly digests and the digest sent the day before each session.' },
+  accounts: {
+    label: 'Account requests',
+    description: 'Password-reset requests, looked up after the answer so it never depends on the address.',
+  },
 };
 
 export const queueLabel = (name: string): string => QUEUES[name]?.label ?? name;
@@ -23,6 +27,7 @@ const JOB_NAMES: Record<string, string> = {
   'send-reminder': 'Send a reminder',
   'sync-digest-schedules': 'Update digest schedules',
   'weekly-digest': 'Weekly digest',
+  'request-password-reset': 'Password-reset request',
   'plan-pre-session-digest': 'Plan a before-session digest',
   'pre-session-digest': 'Before-session digest',
 };
