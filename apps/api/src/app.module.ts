@@ -1,43 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@trellis/config';
-import {
-  AssignmentsModule,
-  AuditModule,
-  AuthModule,
-  ClinicModule,
-  CouplesModule,
-  DigestsModule,
-  ExercisesModule,
-  HealthModule,
-  HomeModule,
-  HomeworkModule,
-  NotesModule,
-  QueueAdminModule,
-  StaffModule,
-} from '@trellis/features';
+import { API_FEATURE_MODULES } from '@trellis/features';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 
+/** The API: connections and config, then every feature's HTTP module. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        InfrastructureModule.forRoot(config),
-        AssignmentsModule,
-        AuditModule,
-        AuthModule,
-        ClinicModule,
-        CouplesModule,
-        DigestsModule,
-        ExercisesModule,
-        HealthModule,
-        HomeModule,
-        HomeworkModule,
-        NotesModule,
-        QueueAdminModule,
-        StaffModule,
-      ],
+      imports: [InfrastructureModule.forRoot(config), ...API_FEATURE_MODULES],
     };
   }
 }

@@ -3,14 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@trellis/config';
 import { buildDataSourceOptions } from '@trellis/data';
-import {
-  APP_CONFIG,
-  AuthJobsModule,
-  DigestsJobsModule,
-  EmailJobsModule,
-  MAIL_SENDER,
-  RemindersJobsModule,
-} from '@trellis/features';
+import { APP_CONFIG, MAIL_SENDER, WORKER_FEATURE_MODULES } from '@trellis/features';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { createMailSender, MailSender } from '@trellis/mail';
 import { HeartbeatService } from './health/heartbeat.service';
@@ -48,10 +41,7 @@ export class WorkerModule {
         }),
         // The relay hands outbox rows to every queue, and the heartbeat checks them all.
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
-        EmailJobsModule,
-        RemindersJobsModule,
-        DigestsJobsModule,
-        AuthJobsModule,
+        ...WORKER_FEATURE_MODULES,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -10,23 +10,5 @@ export { createValidationPipe } from './http/validation';
 export { registerSessions } from './auth/register-sessions';
 export { hashPassword } from './auth/password-hasher';
 
-// API (HTTP) modules
-export { AssignmentsModule } from './assignments/assignments.module';
-export { AuditModule } from './audit/audit.module';
-export { AuthModule } from './auth/auth.module';
-export { ClinicModule } from './clinic/clinic.module';
-export { CouplesModule } from './couples/couples.module';
-export { DigestsModule } from './digests/digests.module';
-export { ExercisesModule } from './exercises/exercises.module';
-export { HealthModule } from './health/health.module';
-export { HomeModule } from './home/home.module';
-export { HomeworkModule } from './homework/homework.module';
-export { NotesModule } from './notes/notes.module';
-export { QueueAdminModule } from './queues/queue-admin.module';
-export { StaffModule } from './staff/staff.module';
-
-// Worker (jobs) modules
-export { AuthJobsModule } from './auth/auth-jobs.module';
-export { DigestsJobsModule } from './digests/digests-jobs.module';
-export { EmailJobsModule } from './email/email-jobs.module';
-export { RemindersJobsModule } from './reminders/reminders-jobs.module';
+// The features each app composes (apps/api/src/app.module.ts, apps/worker/src/worker.module.ts).
+export { API_FEATURE_MODULES, WORKER_FEATURE_MODULES } from './feature-modules';

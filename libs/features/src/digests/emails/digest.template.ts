@@ -37,16 +37,14 @@ export function renderDigestEmail(
 ${s.rows.map((r) => `<tr><td style="${cell}">${e(r.prompt)}</td><td style="${cell}">${e(r.partnerA)}</td><td style="${cell}">${e(r.partnerB)}</td></tr>`).join('')}</table>`,
     )
     .join('');
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(heading)}</title></head>
-<body style="margin:0;padding:24px;background:#f6f4ef;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1d1d1d">
-<div style="max-width:720px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
-<p style="margin:0 0 8px;font-size:13px;color:#555">${e(content.clinicName)} · ${e(content.periodLabel)}</p>
-<h1 style="margin:0 0 16px;font-size:20px">${e(heading)}</h1>
-<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Completed</th><th style="${cell}">Overdue</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="5">No couples with homework in this period.</td></tr>`}</table>
+  const html = digestPage(
+    content,
+    heading,
+    `<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Completed</th><th style="${cell}">Overdue</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="5">No couples with homework in this period.</td></tr>`}</table>
 ${submissions}
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to review and reply.</p>
-<p style="margin:16px 0 0;font-size:13px;color:#555">${detail === 'answers' ? "Confidential: this email contains clients' homework. Do not forward it." : 'Confidential: this email names the couples in your care. Do not forward it.'}</p>
-</div></body></html>`;
+<p style="margin:16px 0 0;font-size:13px;color:#555">${detail === 'answers' ? "Confidential: this email contains clients' homework. Do not forward it." : 'Confidential: this email names the couples in your care. Do not forward it.'}</p>`,
+  );
   const text = [
     `${content.clinicName} · ${content.periodLabel}`,
     '',
@@ -87,15 +85,13 @@ function renderCountsOnly(content: DigestContent, kind: 'weekly' | 'pre_session'
           `Awaiting your review: ${sum((c) => c.awaitingReview)}`,
         ]
       : [`Homework submitted since your last session: ${(content.submissions ?? []).length}`];
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(heading)}</title></head>
-<body style="margin:0;padding:24px;background:#f6f4ef;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1d1d1d">
-<div style="max-width:720px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
-<p style="margin:0 0 8px;font-size:13px;color:#555">${e(content.clinicName)} · ${e(content.periodLabel)}</p>
-<h1 style="margin:0 0 16px;font-size:20px">${e(heading)}</h1>
-<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
+  const html = digestPage(
+    content,
+    heading,
+    `<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to see who and what, and to review and reply.</p>
-<p style="margin:16px 0 0;font-size:13px;color:#555">Names and answers stay in Trellis: your clinic keeps them out of email.</p>
-</div></body></html>`;
+<p style="margin:16px 0 0;font-size:13px;color:#555">Names and answers stay in Trellis: your clinic keeps them out of email.</p>`,
+  );
   const text = [
     `${content.clinicName} · ${content.periodLabel}`,
     '',
@@ -107,4 +103,15 @@ function renderCountsOnly(content: DigestContent, kind: 'weekly' | 'pre_session'
     'Names and answers stay in Trellis: your clinic keeps them out of email.',
   ].join('\n');
   return { subject: heading, html, text: `${text}\n` };
+}
+
+/** The page every digest email shares: the clinic and period, the heading, then `body` (HTML). */
+function digestPage(content: DigestContent, heading: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(heading)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f4ef;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1d1d1d">
+<div style="max-width:720px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
+<p style="margin:0 0 8px;font-size:13px;color:#555">${e(content.clinicName)} · ${e(content.periodLabel)}</p>
+<h1 style="margin:0 0 16px;font-size:20px">${e(heading)}</h1>
+${body}
+</div></body></html>`;
 }

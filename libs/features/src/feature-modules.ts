@@ -1,0 +1,37 @@
+import { AssignmentsModule } from './assignments/assignments.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthJobsModule } from './auth/auth-jobs.module';
+import { AuthModule } from './auth/auth.module';
+import { ClinicModule } from './clinic/clinic.module';
+import { CouplesModule } from './couples/couples.module';
+import { DigestsJobsModule } from './digests/digests-jobs.module';
+import { DigestsModule } from './digests/digests.module';
+import { EmailJobsModule } from './email/email-jobs.module';
+import { ExercisesModule } from './exercises/exercises.module';
+import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
+import { HomeworkModule } from './homework/homework.module';
+import { NotesModule } from './notes/notes.module';
+import { QueueAdminModule } from './queues/queue-admin.module';
+import { RemindersJobsModule } from './reminders/reminders-jobs.module';
+import { StaffModule } from './staff/staff.module';
+
+/** Every feature's HTTP module: what the API serves. A new feature's HTTP side is added here. */
+export const API_FEATURE_MODULES = [
+  AssignmentsModule,
+  AuditModule,
+  AuthModule,
+  ClinicModule,
+  CouplesModule,
+  DigestsModule,
+  ExercisesModule,
+  HealthModule,
+  HomeModule,
+  HomeworkModule,
+  NotesModule,
+  QueueAdminModule,
+  StaffModule,
+];
+
+/** Every feature's jobs module: what the worker processes. A new feature's jobs side is added here. */
+export const WORKER_FEATURE_MODULES = [EmailJobsModule, RemindersJobsModule, DigestsJobsModule, AuthJobsModule];
