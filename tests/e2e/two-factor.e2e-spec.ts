@@ -154,6 +154,34 @@ describe('two-factor sign-in (TOTP + recovery codes)', () => {
       .expect(409);
   });
 
+  it('requiring two-factor ends the sessions already open without a second factor, in that clinic only', async () => {
+    const { clinic, staff: admin } = await person('admin');
+    const asAdmin = await enroll(admin.email);
+    const therapist = await createStaff(db, clinic);
+    await setPassword(db, therapist);
+    const openWithoutSecondFactor = await signIn(app, therapist.email);
+    const elsewhere = await person();
+    const otherClinic = await signIn(app, elsewhere.staff.email);
+    await openWithoutSecondFactor.agent.get('/api/v1/couples').expect(200);
+
+    await asAdmin.agent
+      .patch('/api/v1/clinic')
+      .set('x-csrf-token', asAdmin.csrfToken)
+      .send({ requireTwoFactor: true })
+      .expect(200);
+    // The session opened with a password alone is over on its very next request…
+    await openWithoutSecondFactor.agent.get('/api/v1/couples').expect(401);
+    // …and signing in again leads only to setting up the second factor.
+    const again = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: therapist.email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(again.body.twoFactorEnrollmentRequired).toBe(true);
+    // The admin signed in with a second factor, and another clinic's staff, are untouched.
+    await asAdmin.agent.get('/api/v1/clinic').expect(200);
+    await otherClinic.agent.get('/api/v1/couples').expect(200);
+  });
+
   it('turns off with a valid code when the clinic allows it; refuses therapists changing clinic settings', async () => {
     const { clinic, staff } = await person();
     const { secret, agent, csrfToken } = await enroll(staff.email);

@@ -53,9 +53,9 @@ const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; o
     {({ formData }) =>
       formData.requireTwoFactor && !clinic.requireTwoFactor ? (
         <Alert severity="info" sx={{ mb: 2 }}>
-          After you save, anyone without two-factor sign-in is asked to set it up the next time they sign in, and can do
-          nothing else until they have.
-          {ownTwoFactor === false && ' That includes you: you can set it up now from Your account.'}
+          After you save, anyone without two-factor sign-in is signed out at once and, when they sign in again, can do
+          nothing else until they have set it up.
+          {ownTwoFactor === false && ' That includes you: set it up now from Your account to stay signed in.'}
         </Alert>
       ) : null
     }

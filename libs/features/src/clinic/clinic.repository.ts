@@ -23,4 +23,21 @@ export class ClinicRepository {
   async update(manager: EntityManager, clinicId: string, changes: ClinicChanges): Promise<void> {
     await manager.update(Clinic, { id: clinicId }, changes);
   }
+
+  /**
+   * Ends the sessions of the clinic's staff who have no second factor (they sign in again and are
+   * asked to set it up); returns how many people that was.
+   */
+  async endSessionsWithoutTwoFactor(manager: EntityManager, clinicId: string): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH ended AS (
+         UPDATE staff_user SET sessions_valid_after = now()
+         WHERE clinic_id = $1 AND totp_enabled_at IS NULL AND status = 'active'
+         RETURNING id
+       )
+       SELECT id FROM ended`,
+      [clinicId],
+    );
+    return rows.length;
+  }
 }

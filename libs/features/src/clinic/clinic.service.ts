@@ -35,7 +35,13 @@ export class ClinicService {
   async update(actor: StaffActor, changes: UpdateClinicDto): Promise<ClinicSettings> {
     const { clinicId } = actor.staff;
     return this.dataSource.transaction(async (manager) => {
+      const before = await this.clinics.findByIdIn(manager, clinicId);
       await this.clinics.update(manager, clinicId, changes);
+      // Turning the requirement on reaches sessions already open (up to SESSION_ABSOLUTE_HOURS):
+      // everyone without a second factor, the admin included, signs in again and is asked to enrol.
+      if (changes.requireTwoFactor && !before.requireTwoFactor) {
+        await this.clinics.endSessionsWithoutTwoFactor(manager, clinicId);
+      }
       // Weekly digests run at 08:00 in the clinic's time zone.
       if (changes.timezone) await syncDigestSchedulesInTransaction(manager, clinicId);
       const details = Object.fromEntries(
