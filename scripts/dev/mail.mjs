@@ -10,7 +10,8 @@ export async function ensureMail(root, env) {
   }
   const { MailDev } = await import('maildev');
   const mailDirectory = join(root, '.data', 'mail');
-  mkdirSync(mailDirectory, { recursive: true });
+  // Emails may name clients: readable by this user only.
+  mkdirSync(mailDirectory, { recursive: true, mode: 0o700 });
   const smtp = Number(env.MAILDEV_SMTP_PORT ?? 1025);
   const web = Number(env.MAILDEV_WEB_PORT ?? 1080);
   const maildev = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true, mailDirectory });

