@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
 import { Exercise, mintSecretToken } from '@trellis/data';
@@ -6,6 +7,7 @@ import { createAssignment, createClinic, createCouple, createStaff } from '../su
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
+import { isStrictIsoDate } from '../../libs/features/src/http/iso-date';
 
 /**
  * What an attacker sent to get 500s (security issue, item 4): NUL bytes, lone UTF-16 surrogates,
@@ -347,6 +349,58 @@ describe('hostile input is a 400 naming the field, and writes nothing', () => {
       { from: '2026-11-01T00:00:00Z', to: '2026-11-30T23:59:59.999Z' },
     ])
       await admin.agent.get('/api/v1/audit').query(q).expect(200);
+  });
+
+  it('accepts only dates PostgreSQL and new Date() read as the same instant', async () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const candidate = fc
+      .record({
+        year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1, 1969, 2026, 9999)),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        hour: fc.integer({ min: 0, max: 25 }),
+        minute: fc.integer({ min: 0, max: 60 }),
+        second: fc.option(fc.integer({ min: 0, max: 61 })),
+        fraction: fc.option(fc.stringMatching(/^\d{1,7}$/)),
+        offset: fc.oneof(
+          fc.constantFrom('Z', '', 'z', '+00', '+0100'),
+          fc
+            .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 60 }))
+            .map(([sign, h, m]) => `${sign}${two(h)}:${two(m)}`),
+        ),
+        sep: fc.constantFrom('T', 'T', ' ', 't'),
+      })
+      .map(({ year, month, day, hour, minute, second, fraction, offset, sep }) => {
+        const seconds = second === null ? '' : `:${two(second)}${fraction === null ? '' : `.${fraction}`}`;
+        return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}${sep}${two(hour)}:${two(minute)}${seconds}${offset}`;
+      });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(candidate, fc.constantFrom(...ODD_DATES)), async (text) => {
+        if (!isStrictIsoDate(text, 'date-time')) return;
+        accepted += 1;
+        const [row] = await db.query(`SELECT (extract(epoch FROM $1::timestamptz) * 1000)::float8 AS ms`, [text]);
+        expect({ text, ms: Number(row.ms) }).toEqual({ text, ms: new Date(text).getTime() });
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        candidate.map((t) => t.slice(0, 10)),
+        async (text) => {
+          if (!isStrictIsoDate(text, 'date')) return;
+          accepted += 1;
+          const [row] = await db.query(`SELECT $1::date::text AS day`, [text]);
+          expect({ text, day: row.day, js: new Date(text).toISOString().slice(0, 10) }).toEqual({
+            text,
+            day: text,
+            js: text,
+          });
+        },
+      ),
+      { numRuns: 300, seed: 20261204 },
+    );
+    expect(accepted).toBeGreaterThan(50); // the property is about accepted dates: make sure there were some
   });
 
   it('refuses JSON nested 5,000 deep on every write route, before it is walked', async () => {
