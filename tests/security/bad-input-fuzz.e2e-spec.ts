@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
-import { Exercise } from '@trellis/data';
+import { Exercise, mintSecretToken } from '@trellis/data';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -10,7 +10,10 @@ import { connectTestDatabase } from '../support/test-database';
 
 /**
  * Property-based bad input over every write endpoint: wrong types, missing fields, huge strings,
- * deep JSON, unicode edge cases, SQL and HTML fragments, impossible dates. Every answer must be a
+ * deep JSON, unicode edge cases, SQL and HTML fragments, impossible dates. Every route also gets the
+ * classes that once were 500s: text PostgreSQL cannot store (NUL, lone UTF-16 surrogates) in any
+ * field or nested string, date strings an ISO 8601 validator accepts but PostgreSQL or `new Date()`
+ * cannot read the same way, and JSON nested thousands deep. Every answer must be a
  * 4xx problem+json naming a field (never a 500, never a stack trace), and the clinical tables must
  * hold exactly what they held before.
  */
@@ -48,6 +51,96 @@ const badDate = fc.constantFrom(
   'NaN',
   '2026-02-30',
 );
+// The look-alike ISO 8601 forms: week and ordinal dates, expanded years, basic format, hour-only
+// times, no offset, a space, 24:00, leap seconds, impossible offsets, year 0, sub-millisecond digits.
+const oddDate = fc.oneof(
+  fc.constantFrom(
+    '2026-W52-1',
+    '2026-W52',
+    '2026-365',
+    '+2026-12-31T10:00:00Z',
+    '-002026-12-31T10:00:00Z',
+    '+002026-12-31',
+    '20261231',
+    '20261231T100000Z',
+    '2026-12-31T10',
+    '2026-12-31T10Z',
+    '2026-12-31T10:00:00',
+    '2026-12-31 10:00:00Z',
+    '2026-12-31T24:00:00Z',
+    '2026-12-31T23:59:60Z',
+    '2026-12-31T10:00:00+15:00',
+    '2026-12-31T10:00:00+0200',
+    '2026-12-31T10:00:00.1234567Z',
+    '0000-01-01T00:00:00Z',
+    '2026-12',
+    '2026',
+    '2026-02-29',
+    '2026-12-31T10:00:00Z ',
+    '2026-12-31T10:00:00ZZ',
+  ),
+  // Valid instants written in the forms above.
+  fc
+    .date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+    .chain((d) => {
+      const iso = d.toISOString();
+      return fc.constantFrom(
+        `+00${iso}`,
+        iso.slice(0, 13),
+        iso.slice(0, 19),
+        iso.slice(0, 10).replace(/-/g, ''),
+        iso.replace(/[-:]/g, '').replace(/\.\d+/, ''),
+        `${iso.slice(0, 19)}.000001Z`,
+      );
+    }),
+);
+const anyBadDate = fc.oneof(badDate, oddDate);
+// Text with a NUL or an unpaired surrogate somewhere in it (JSON carries both as \u escapes).
+const unstorable = fc
+  .tuple(
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u0000\u0000', '\uDC00\uD800'),
+    fc.string({ maxLength: 10 }),
+  )
+  .map(([a, bad, b]) => `${a}${bad}${b}`);
+
+/** A value nested thousands deep: written into the JSON text, since JSON.stringify itself overflows. */
+class DeepJson {
+  constructor(
+    readonly depth: number,
+    readonly kind: 'array' | 'object',
+  ) {}
+  text(): string {
+    return this.kind === 'array'
+      ? `${'['.repeat(this.depth)}1${']'.repeat(this.depth)}`
+      : `${'{"a":'.repeat(this.depth)}1${'}'.repeat(this.depth)}`;
+  }
+}
+const veryDeep = fc
+  .tuple(fc.integer({ min: 1_000, max: 6_000 }), fc.constantFrom('array' as const, 'object' as const))
+  .map(([depth, kind]) => new DeepJson(depth, kind));
+function serialize(payload: unknown): string {
+  const deepOnes: DeepJson[] = [];
+  const text = JSON.stringify(payload, (_key, value) =>
+    value instanceof DeepJson ? `@@deep${deepOnes.push(value) - 1}@@` : value,
+  );
+  return text.replace(/"@@deep(\d+)@@"/g, (_m, i) => deepOnes[Number(i)].text());
+}
+
+/** The paths of every string in a valid body, so hostile text can go anywhere, nested fields included. */
+function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return [path];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, Array.isArray(value) ? Number(k) : k]));
+}
+function setAt(value: unknown, path: (string | number)[], leaf: unknown): unknown {
+  if (path.length === 0) return leaf;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[head] = setAt(copy[head], rest, leaf);
+  return copy;
+}
+
 const deep = fc.integer({ min: 50, max: 400 }).map((depth) => {
   let value: unknown = 'bottom';
   for (let i = 0; i < depth; i += 1) value = { nested: value };
@@ -75,7 +168,15 @@ function mutate(
   required: string[] = [],
 ) {
   const fields = Object.keys(invalidFor);
+  const textPaths = stringPaths(valid);
   return fc.oneof(
+    // Every route: unstorable text in a valid string (nested ones too) or in place of any field…
+    ...(textPaths.length
+      ? [fc.tuple(fc.constantFrom(...textPaths), unstorable).map(([path, text]) => setAt(valid, path, text))]
+      : []),
+    fc.tuple(fc.constantFrom(...fields), unstorable).map(([field, text]) => ({ ...valid, [field]: text })),
+    // …and thousands-deep JSON in any field, or under a key of its own.
+    fc.tuple(fc.constantFrom(...fields, 'deep'), veryDeep).map(([field, value]) => ({ ...valid, [field]: value })),
     fc
       .tuple(fc.constantFrom(...fields), fc.constant(null))
       .chain(([field]) => invalidFor[field].map((value) => ({ ...valid, [field]: value }))),
@@ -100,7 +201,16 @@ describe('bad input never becomes a 500 or a half-written record', () => {
   let db: DataSource;
   let admin: Awaited<ReturnType<typeof signIn>>;
   let therapist: Awaited<ReturnType<typeof signIn>>;
-  let ids: { couple: string; assignment: string; note: string; exercise: string; staff: string; builtIn: string };
+  let ids: {
+    couple: string;
+    assignment: string;
+    note: string;
+    exercise: string;
+    staff: string;
+    builtIn: string;
+    promptId: string;
+  };
+  let partnerAgent: ReturnType<typeof request.agent>;
 
   const snapshot = async () =>
     (
@@ -139,7 +249,17 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
       .set('x-csrf-token', therapist.csrfToken)
       .expect(201);
+    // The partner's side: a homework link session on the assignment.
+    const { token, hash } = mintSecretToken();
+    await db.query(
+      `UPDATE homework_response SET link_token_hash = $1, link_expires_at = now() + interval '1 day' WHERE assignment_id = $2 AND client_id = $3`,
+      [hash, assignment.id, partners[0].id],
+    );
+    partnerAgent = request.agent(app.getHttpServer());
+    await partnerAgent.post('/api/v1/homework/session').set('x-homework-csrf', '1').send({ token }).expect(200);
+    const view = await partnerAgent.get('/api/v1/homework/current').expect(200);
     ids = {
+      promptId: view.body.prompts[0].id,
       couple: couple.id,
       assignment: assignment.id,
       note: note.body.id,
@@ -166,7 +286,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         },
         {
           displayName: fc.oneof(wrongType, huge, fc.constant('')),
-          nextSessionAt: fc.oneof(badDate, wrongType),
+          nextSessionAt: fc.oneof(anyBadDate, wrongType),
           partners: fc.oneof(
             wrongType,
             deep,
@@ -187,7 +307,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         {
           displayName: fc.oneof(wrongType, huge, fc.constant('')),
           status: nasty,
-          nextSessionAt: badDate,
+          nextSessionAt: anyBadDate,
           partners: fc.oneof(wrongType, deep),
         },
       ),
@@ -200,7 +320,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         {
           exerciseId: fc.oneof(nasty, wrongType),
           coupleIds: fc.oneof(wrongType, fc.array(nasty, { minLength: 1, maxLength: 3 })),
-          dueAt: fc.oneof(badDate, wrongType),
+          dueAt: fc.oneof(anyBadDate, wrongType),
           message: fc.oneof(huge, wrongType),
           shareAnswersAfterBoth: nasty,
         },
@@ -210,7 +330,10 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     {
       route: `PATCH /api/v1/assignments/${ids.assignment}`,
       as: therapist,
-      body: mutate({ message: 'hello' }, { message: fc.oneof(huge, wrongType), dueAt: fc.oneof(badDate, wrongType) }),
+      body: mutate(
+        { message: 'hello' },
+        { message: fc.oneof(huge, wrongType), dueAt: fc.oneof(anyBadDate, wrongType) },
+      ),
     },
     {
       route: `POST /api/v1/couples/${ids.couple}/notes`,
@@ -219,10 +342,12 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         { format: 'soap', sessionDate: '2026-11-20', sections: { plan: 'x' } },
         {
           format: nasty,
-          sessionDate: fc.oneof(badDate, wrongType),
+          sessionDate: fc.oneof(anyBadDate, wrongType),
           sections: fc.oneof(
             wrongType,
             deep,
+            veryDeep,
+            unstorable.map((text) => ({ plan: text })),
             fc.record({
               plan: fc.oneof(
                 huge.map((s) => s.repeat(1)),
@@ -240,7 +365,15 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       as: therapist,
       body: mutate(
         { sessionDate: '2026-11-21' },
-        { sessionDate: fc.oneof(badDate, wrongType), sections: fc.oneof(wrongType, deep, notSections) },
+        {
+          sessionDate: fc.oneof(anyBadDate, wrongType),
+          sections: fc.oneof(
+            wrongType,
+            deep,
+            notSections,
+            unstorable.map((text) => ({ subjective: text })),
+          ),
+        },
       ),
     },
     {
@@ -292,6 +425,28 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         { name: fc.oneof(wrongType, huge, fc.constant('')), timezone: nasty, requireTwoFactor: nasty },
       ),
     },
+    ...['PUT /api/v1/homework/current/draft', 'POST /api/v1/homework/current/submit'].map((route) => ({
+      route,
+      as: 'partner' as const,
+      body: mutate(
+        { answers: { [ids.promptId]: 'An honest answer.' } },
+        {
+          answers: fc.oneof(
+            wrongType,
+            deep,
+            unstorable.map((text) => ({ [ids.promptId]: text })),
+            unstorable.map((key) => ({ [key]: 'x' })),
+            veryDeep.map((value) => ({ [ids.promptId]: value })),
+          ),
+        },
+        ['answers'],
+      ),
+    })),
+    {
+      route: 'POST /api/v1/homework/fresh-link',
+      as: null,
+      body: mutate({ email: 'someone@example.test' }, { email: fc.oneof(nasty, wrongType, huge) }, ['email']),
+    },
     {
       route: 'POST /api/v1/auth/login',
       as: null,
@@ -309,11 +464,13 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       const [method, path] = route.split(' ');
       await fc.assert(
         fc.asyncProperty(body, async (payload) => {
-          const agent = as?.agent ?? request(app.getHttpServer());
+          const agent = as === 'partner' ? partnerAgent : (as?.agent ?? request(app.getHttpServer()));
           let call = agent[method.toLowerCase() as 'post'](path);
-          if (as) call = call.set('x-csrf-token', as.csrfToken);
-          const res = await call.set('content-type', 'application/json').send(JSON.stringify(payload));
-          const context = `${route} with ${JSON.stringify(payload).slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`;
+          if (as === 'partner' || path.includes('/homework/')) call = call.set('x-homework-csrf', '1');
+          else if (as) call = call.set('x-csrf-token', as.csrfToken);
+          const body = serialize(payload);
+          const res = await call.set('content-type', 'application/json').send(body);
+          const context = `${route} with ${body.slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`;
           if (res.status >= 500 || res.status < 400) throw new Error(context);
           if (!/application\/problem\+json/.test(String(res.headers['content-type'])))
             throw new Error(`not problem+json: ${context}`);
@@ -361,6 +518,48 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         .expect(200);
       expect(res.body.displayName).toBe(text.trim());
     }
+  });
+
+  it('answers unstorable searches and look-alike date filters with a 400 naming the parameter', async () => {
+    // Percent-encodes each UTF-16 unit, a lone surrogate as the three bytes a careless client sends
+    // (encodeURIComponent refuses to).
+    const encode = (text: string) =>
+      [...text]
+        .map((ch) => {
+          const unit = ch.charCodeAt(0);
+          if (ch.length > 1 || unit < 0xd800 || unit > 0xdfff) return encodeURIComponent(ch);
+          return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+            .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+            .join('');
+        })
+        .join('');
+    const lists = ['/api/v1/couples', '/api/v1/exercises', '/api/v1/staff', '/api/v1/audit', '/api/v1/audit/export'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...lists),
+        fc.oneof(
+          unstorable.map((q) => ({ q })),
+          oddDate.map((from) => ({ from })),
+          oddDate.map((to) => ({ to })),
+        ),
+        async (path, query) => {
+          const [[name, value]] = Object.entries(query);
+          if (name !== 'q' && !path.startsWith('/api/v1/audit')) return;
+          const res = await admin.agent.get(`${path}?${name}=${encode(value)}`);
+          const context = `GET ${path}?${name}=${JSON.stringify(value)} → ${res.status} ${res.text.slice(0, 200)}`;
+          if (res.status >= 500) throw new Error(context);
+          // A NUL or a date always reaches the check; a lone surrogate may already be replaced (U+FFFD)
+          // while the query string is decoded, and then it is just text.
+          const mustRefuse = name !== 'q' || value.includes('\u0000');
+          if (mustRefuse && res.status !== 400) throw new Error(`expected 400: ${context}`);
+          if (res.status === 400 && !res.body.errors?.some((e: { field: string }) => e.field === name))
+            throw new Error(`400 not naming ${name}: ${context}`);
+          if (res.status === 400 && !/application\/problem\+json/.test(String(res.headers['content-type'])))
+            throw new Error(`not problem+json: ${context}`);
+        },
+      ),
+      { numRuns: RUNS * 3, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
+    );
   });
 
   it('answers bad list queries with a 400 naming the parameter', async () => {

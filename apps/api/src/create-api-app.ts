@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import {
   createValidationPipe,
   ProblemDetailsFilter,
+  registerJsonDepthLimit,
   registerOpenApi,
   registerSecurityHeaders,
   registerSessions,
@@ -47,6 +48,7 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
     for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
   });
   registeredRoutes.set(app, routes);
+  registerJsonDepthLimit(fastify);
   await registerSecurityHeaders(fastify, config.http.https, API_PREFIX);
   await registerSessions(fastify, config, app.get(DataSource));
   await registerStaticSites(fastify, config.staticRoot, config.http.https);

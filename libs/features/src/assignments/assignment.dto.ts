@@ -5,11 +5,11 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsString,
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
 
 export class CreateAssignmentsDto {
@@ -26,7 +26,7 @@ export class CreateAssignmentsDto {
   coupleIds: string[];
 
   @ApiProperty({ example: '2026-12-05T18:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsIsoDate('date-time', { message: 'must be an ISO 8601 date-time like 2026-12-05T18:00:00Z' })
   dueAt: string;
 
   @ApiPropertyOptional({ description: 'A note to the couple, shown with the homework' })
@@ -44,7 +44,7 @@ export class CreateAssignmentsDto {
 export class UpdateAssignmentDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsIsoDate('date-time', { message: 'must be an ISO 8601 date-time like 2026-12-05T18:00:00Z' })
   dueAt?: string;
 
   @ApiPropertyOptional()

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from '@trellis/contracts';
+import { IsIsoDate } from '../http/iso-date';
 import { ListQueryDto } from '../http/list-query.dto';
 
 export class AuditQueryDto extends ListQueryDto {
@@ -31,11 +32,11 @@ export class AuditQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ description: 'From this date/time (ISO 8601), inclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date like 2026-11-01' })
+  @IsIsoDate('date-or-date-time', { message: 'must be an ISO 8601 date like 2026-11-01 or a date-time with an offset' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Up to this date/time (ISO 8601); a bare date includes that whole day' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date like 2026-11-30' })
+  @IsIsoDate('date-or-date-time', { message: 'must be an ISO 8601 date like 2026-11-30 or a date-time with an offset' })
   to?: string;
 }

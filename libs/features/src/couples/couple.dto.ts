@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsISO8601,
   IsString,
   IsUUID,
   MaxLength,
@@ -18,6 +17,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
 import { COUPLE_STATUSES, type CoupleStatus } from '@trellis/contracts';
 import { isValidTimeZone } from '@trellis/domain';
@@ -104,7 +104,7 @@ export class CreateCoupleDto {
 
   @ApiPropertyOptional({ example: '2026-12-01T17:00:00Z' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsIsoDate('date-time', { message: 'must be an ISO 8601 date-time like 2026-12-01T17:00:00Z' })
   nextSessionAt?: string;
 
   @ApiProperty({ type: [PartnerDto], minItems: 2, maxItems: 2 })
@@ -132,7 +132,7 @@ export class UpdateCoupleDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time or null' })
+  @IsIsoDate('date-time', { message: 'must be an ISO 8601 date-time like 2026-12-01T17:00:00Z, or null' })
   nextSessionAt?: string | null;
 
   @ApiPropertyOptional({ description: 'Admins only: reassign to another therapist' })

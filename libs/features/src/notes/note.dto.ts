@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsObject, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsObject, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
 import { NOTE_FORMATS, type NoteFormat } from '@trellis/contracts';
 
@@ -9,7 +10,7 @@ export class CreateNoteDto {
   format: NoteFormat;
 
   @ApiProperty({ example: '2026-11-24' })
-  @IsISO8601({ strict: true }, { message: 'must be a date like 2026-11-24' })
+  @IsIsoDate('date', { message: 'must be a date like 2026-11-24' })
   sessionDate: string;
 
   @ApiProperty({
@@ -23,7 +24,7 @@ export class CreateNoteDto {
 export class UpdateNoteDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @IsISO8601({ strict: true }, { message: 'must be a date like 2026-11-24' })
+  @IsIsoDate('date', { message: 'must be a date like 2026-11-24' })
   sessionDate?: string;
 
   @ApiPropertyOptional()
