@@ -4,7 +4,7 @@
 // /api/v1/health/live) and the worker (until it says it runs). A module a process needs at run time that
 // is only a dev dependency fails here instead of in a clinic's container.
 //
-// Usage: node scripts/prove-production-install.mjs   (after the builds: npm test does them)
+// Usage: node scripts/prove-production-install.mjs   (builds what is missing first)
 // Needs PostgreSQL and Redis as the tests do (DATABASE_URL's server, REDIS_URL).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,9 +19,17 @@ const adminUrl = process.env.PROVE_ADMIN_DATABASE_URL ?? 'postgres://postgres@12
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const log = (message) => console.log(`[prove-production-install] ${message}`);
 
+// The image ships all four builds; `npm test` builds all but the API (its tests run the sources).
+// Nx's cache makes the ones already built free.
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard', 'homework'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
 for (const app of ['api', 'worker', 'dashboard', 'homework']) {
   if (!existsSync(join(root, 'dist', 'apps', app))) {
-    console.error(`dist/apps/${app} is missing: build first (npx nx run-many -t build).`);
+    console.error(`dist/apps/${app} is missing after the build.`);
     process.exit(1);
   }
 }
