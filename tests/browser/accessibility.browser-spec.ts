@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Couple } from '@trellis/data';
 import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe';
 import { PHONE, useBrowserStack } from '../support/browser-journey';
-import { homeworkLinkFromEmail } from '../support/email-links';
+import { followEmailedLink, homeworkLinkFromEmail } from '../support/email-links';
 import { createAssignment, createStaff } from '../support/factories';
 import { setPassword, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
@@ -47,6 +47,7 @@ describe('accessibility (axe-core) in a real browser', () => {
 
       // Client side, on a phone.
       const message = await mailbox.waitForMessageTo(partners[0].email);
+      await followEmailedLink(origin, message.raw, 'homework');
       const phonePage = await journey.open('Alex (phone)', { viewport: PHONE, isMobile: true, hasTouch: true });
       const homework = new HomeworkPage(phonePage);
       await phonePage.goto(homeworkLinkFromEmail(message.raw, origin));
