@@ -12,6 +12,7 @@ export * from './exercises/exercise.types';
 export * from './exercises/catalog';
 
 export * from './assignments/assignment-status';
+export * from './assignments/homework-email-state';
 
 export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';
