@@ -13,6 +13,7 @@ export * from './exercises/catalog';
 
 export * from './assignments/assignment-status';
 export * from './assignments/homework-email-state';
+export * from './assignments/default-due';
 
 export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';

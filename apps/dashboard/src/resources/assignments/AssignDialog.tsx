@@ -12,7 +12,8 @@ import {
   Typography,
 } from '@mui/material';
 import type { AssignmentSummary, CaseloadRow, ExerciseSummary } from '@trellis/contracts';
-import { type MutableRefObject, useMemo, useRef, useState } from 'react';
+import { type MutableRefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
@@ -67,6 +68,28 @@ const CouplePicker = ({ seen }: { seen: MutableRefObject<Map<string, CaseloadRow
   );
 };
 
+/**
+ * Couples chosen from the library: until the therapist picks a due date themselves, it follows the
+ * chosen couples' earliest next session (homework is for that session).
+ */
+const DueBeforeChosenSessions = ({ seen }: { seen: MutableRefObject<Map<string, CaseloadRow>> }) => {
+  const { setValue, getFieldState } = useFormContext();
+  const coupleIds: unknown = useWatch({ name: 'coupleIds' });
+  useEffect(() => {
+    const state = getFieldState('dueAt');
+    if (state.isDirty || state.isTouched) return;
+    const ids = Array.isArray(coupleIds) ? coupleIds : [];
+    setValue(
+      'dueAt',
+      defaultDueAt(
+        new Date(),
+        ids.map((id) => seen.current.get(id)?.nextSessionAt),
+      ),
+    );
+  }, [coupleIds, getFieldState, setValue, seen]);
+  return null;
+};
+
 /** The library, by strategy then title. */
 const ExercisePicker = () => {
   const { data, isPending } = useGetList<ExerciseSummary>('exercises', {
@@ -90,7 +113,7 @@ interface AssignDialogProps {
   open: boolean;
   onClose: () => void;
   /** Assigning from a couple's page: the couple is fixed, the exercise is chosen. */
-  couple?: { id: string; displayName: string };
+  couple?: { id: string; displayName: string; nextSessionAt?: string | null };
   /** Assigning from the library: the exercise is fixed, couples are chosen. */
   exercise?: { id: string; title: string };
   onAssigned?: (assignments: AssignmentSummary[]) => void;
@@ -200,7 +223,7 @@ const AssignForm = ({
   const [defaultValues] = useState(() => ({
     exerciseId: exercise?.id,
     coupleIds: couple ? [couple.id] : [],
-    dueAt: defaultDueAt(),
+    dueAt: defaultDueAt(new Date(), [couple?.nextSessionAt]),
     message: '',
     shareAnswersAfterBoth: false,
   }));
@@ -242,11 +265,12 @@ const AssignForm = ({
         )}
         {!exercise && <ExercisePicker />}
         {!couple && <CouplePicker seen={seen} />}
+        {!couple && <DueBeforeChosenSessions seen={seen} />}
         <DateTimeInput
           source="dueAt"
           label="Due"
           parse={parseDateTimeInput}
-          helperText="In your own time zone; partners see it in theirs."
+          helperText="By default a day before the next session, when there is one. In your own time zone; partners see it in theirs."
         />
         <TextInput
           source="message"
