@@ -3,20 +3,12 @@ import type { TherapistHome } from '@trellis/contracts';
 import type { ReactNode } from 'react';
 import { formatCalendarDate } from '../common/dates';
 import { completionText, percentOf, strategyRows, weekChart, weeklySummary } from './homeCharts';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 // Plain SVG, no chart library: two small charts do not justify ~100 KB of someone else's code.
 // Sized so eight week labels fit side by side, about 10 px on a phone and 13 px in a desktop column.
 const BOX = { width: 340, height: 176, left: 26, bottom: 22, top: 8 };
 const FONT_SIZE = 10;
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** A legend entry: the same fill and outline as its bars, so colour is never the only cue. */
 const Swatch = ({ label, filled }: { label: string; filled: boolean }) => {
