@@ -161,7 +161,7 @@ export const WeeklyCompletionChart = ({ weeks }: { weeks: TherapistHome['complet
   );
 };
 
-/** Per strategy: assigned (outlined track) and completed (filled), longest bar = most assigned. */
+/** Per strategy: its assigned homework (the outlined track) and the share completed (filled). */
 export const StrategyChart = ({ strategies }: { strategies: TherapistHome['completionByStrategy'] }) => {
   const theme = useTheme();
   const rows = strategyRows(strategies);
@@ -175,7 +175,7 @@ export const StrategyChart = ({ strategies }: { strategies: TherapistHome['compl
         <>
           <Stack direction="row" spacing={2} sx={{ mb: 1 }}>
             <Swatch label="Assigned" filled={false} />
-            <Swatch label="Completed" filled />
+            <Swatch label="Share completed" filled />
           </Stack>
           {/* A list of words first: each bar is decoration for the sentence next to it. */}
           <Box component="ul" aria-label="Homework completed per strategy" sx={{ listStyle: 'none', p: 0, m: 0 }}>
@@ -198,7 +198,7 @@ export const StrategyChart = ({ strategies }: { strategies: TherapistHome['compl
                   <rect
                     x={0.5}
                     y={0.5}
-                    width={Math.max(0, row.assignedShare * 100 - 1)}
+                    width={99}
                     height={9}
                     rx={2}
                     fill={theme.palette.background.paper}
