@@ -91,7 +91,15 @@ describe('therapist screens in a real browser', () => {
           await zone.fill('New York');
           await page.getByRole('option', { name: 'America / New York' }).click();
         }
-        await group.getByRole('switch', { name: 'Agrees to receive homework by email' }).check();
+      }
+      // Consent to email is asked, never assumed: unanswered, the form does not save.
+      await page.getByRole('button', { name: 'Save' }).click();
+      const unanswered = page.getByText('Choose whether this partner agrees to receive homework by email.');
+      await unanswered.nth(1).waitFor();
+      expect(await unanswered.count()).toBe(2);
+      for (const partner of partners) {
+        const group = page.getByRole('group', { name: partner.group });
+        await group.getByRole('radio', { name: 'Yes, email them their homework' }).check();
       }
       await page.getByRole('button', { name: 'Save' }).click();
 
@@ -131,8 +139,13 @@ describe('therapist screens in a real browser', () => {
       const due = localDayAt(10, '17:30', BROWSER_ZONE);
       await dialog.getByLabel('Due', { exact: true }).fill(due);
       await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
-      await page.getByText('Homework assigned. Each partner is emailed their own link.').waitFor();
-      await dialog.waitFor({ state: 'hidden' });
+      // It says what happened to each partner's link, not what should have.
+      const assigned = page.getByRole('dialog', { name: 'Homework assigned' });
+      await assigned
+        .getByText(/^Jamie Walker: emailed their link( \(on its way\))?; Chris Walker: emailed their link/)
+        .waitFor();
+      await assigned.getByRole('button', { name: 'Done' }).click();
+      await assigned.waitFor({ state: 'hidden' });
 
       // The couple's page (from the caseload) shows the homework open, not started by either partner.
       await dashboard.menuItem('Couples').click();

@@ -8,6 +8,7 @@ import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
 import { startWorkerWithMailbox } from '../support/worker-harness';
 
 const DAY = 24 * 3600 * 1000;
@@ -335,6 +336,89 @@ describe('client homework by emailed link', () => {
       .post(`/api/v1/assignments/${assignmentId}/partners/${partners[1].id}/link/resend`)
       .set('x-csrf-token', asDana.csrfToken)
       .expect(202);
+  });
+
+  it('says per partner what was emailed, and sends the waiting homework once consent is given', async () => {
+    const { couple, partners, asDana, assignmentId } = await assigned({ consent: [true, false] });
+    const created = await asDana.agent.get(`/api/v1/couples/${couple.id}/assignments`).expect(200);
+    const listed = created.body.data.find((a: { id: string }) => a.id === assignmentId);
+    // Alex's email is queued or already out; Sam's is held, and says why.
+    expect(['sending', 'sent']).toContain(listed.partners[0].email);
+    expect(listed.partners[1]).toMatchObject({ email: 'no_consent', emailSentAt: null });
+    await harness.mailbox.waitForMessageTo(partners[0].email);
+
+    // Another edit that does not give consent sends nothing.
+    await asDana.agent
+      .patch(`/api/v1/couples/${couple.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ partners: [{ position: 2, name: 'Sam T.' }] })
+      .expect(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(harness.mailbox.messagesTo(partners[1].email)).toHaveLength(0);
+
+    await asDana.agent
+      .patch(`/api/v1/couples/${couple.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ partners: [{ position: 2, emailConsent: true }] })
+      .expect(200);
+    const email = await harness.mailbox.waitForMessageTo(partners[1].email, /Homework from Harbour Counselling/);
+    expect(homeworkToken(email.raw)).toHaveLength(43);
+    await eventually(async () => {
+      const now = await asDana.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
+      expect(now.body.partners[1].email).toBe('sent');
+    });
+    const updates = await db.getRepository(AuditEvent).findBy({ action: 'couple.update', recordId: couple.id });
+    expect(updates.map((u) => u.details.waitingHomeworkEmailed ?? null)).toEqual(expect.arrayContaining([null, 1]));
+
+    // Consent withdrawn and given again: the link already went out, so nothing more is sent.
+    for (const emailConsent of [false, true])
+      await asDana.agent
+        .patch(`/api/v1/couples/${couple.id}`)
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ partners: [{ position: 2, emailConsent }] })
+        .expect(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(harness.mailbox.messagesTo(partners[1].email)).toHaveLength(1);
+  });
+
+  it('sends only the waiting homework still open: not cancelled, nor revoked by the therapist', async () => {
+    const { couple, partners, asDana, assignmentId: cancelled } = await assigned({ consent: [true, false] });
+    const assign = async () => {
+      const res = await asDana.agent
+        .post('/api/v1/assignments')
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + 2 * DAY).toISOString() })
+        .expect(201);
+      return res.body.data[0].id as string;
+    };
+    const revoked = await assign();
+    const open = await assign();
+    await asDana.agent
+      .post(`/api/v1/assignments/${cancelled}/cancel`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(200);
+    await asDana.agent
+      .post(`/api/v1/assignments/${revoked}/partners/${partners[1].id}/link/revoke`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .expect(200);
+    await asDana.agent
+      .patch(`/api/v1/couples/${couple.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ partners: [{ position: 2, emailConsent: true }] })
+      .expect(200);
+    await harness.mailbox.waitForMessageTo(partners[1].email);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(harness.mailbox.messagesTo(partners[1].email)).toHaveLength(1);
+    const samResponse = await db
+      .getRepository(HomeworkResponse)
+      .findOneByOrFail({ assignmentId: open, clientId: partners[1].id });
+    const queued: { response_id: string }[] = await db.query(
+      `SELECT subject_ids->>'responseId' AS response_id FROM email_delivery
+       WHERE template = 'homework-assigned' AND idempotency_key LIKE '%-on-consent-%'
+         AND subject_ids->>'responseId' IN (SELECT r.id::text FROM homework_response r WHERE r.client_id = $1)`,
+      [partners[1].id],
+    );
+    expect(queued).toEqual([{ response_id: samResponse.id }]);
   });
 
   it('checks a save in order: the custom header (403), then the session (401), neither cached', async () => {

@@ -1,4 +1,4 @@
-import type { AnswerMap, AssignmentStatus, Prompt, ResponseStatus } from '@trellis/domain';
+import type { AnswerMap, AssignmentStatus, HomeworkEmailState, Prompt, ResponseStatus } from '@trellis/domain';
 
 export interface PartnerProgress {
   clientId: string;
@@ -11,6 +11,8 @@ export interface PartnerProgress {
   linkOpenedAt: string | null;
   /** When the latest homework email to this partner went out (null: not sent, or no consent). */
   emailSentAt: string | null;
+  /** What happened to this partner's link email: `sending`, `sent`, `no_consent` (sent once they agree), `failed`, `not_sent`. */
+  email: HomeworkEmailState;
 }
 
 export interface AssignmentSummary {

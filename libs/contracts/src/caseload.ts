@@ -4,12 +4,54 @@ export type CoupleStatus = (typeof COUPLE_STATUSES)[number];
 export const NOTE_FORMATS = ['soap', 'dap', 'free'] as const;
 export type NoteFormat = (typeof NOTE_FORMATS)[number];
 
-/** The sections each note format has, in display order. */
+/**
+ * The sections each note format has, in clinical order (SOAP: Subjective, Objective, Assessment,
+ * Plan; DAP: Data, Assessment, Plan). Every screen and the printable record show them in this order.
+ */
 export const NOTE_SECTIONS: Record<NoteFormat, readonly string[]> = {
   soap: ['subjective', 'objective', 'assessment', 'plan'],
   dap: ['data', 'assessment', 'plan'],
   free: ['body'],
 };
+
+/** The formats' names as headings show them. */
+export const NOTE_FORMAT_NAMES: Record<NoteFormat, string> = {
+  soap: 'SOAP',
+  dap: 'DAP',
+  free: 'Free text',
+};
+
+/** Each section's heading (the stored key is never shown). */
+export const NOTE_SECTION_HEADINGS: Record<string, string> = {
+  subjective: 'Subjective',
+  objective: 'Objective',
+  data: 'Data',
+  assessment: 'Assessment',
+  plan: 'Plan',
+  body: 'Note',
+};
+
+export const noteSectionHeading = (section: string): string =>
+  NOTE_SECTION_HEADINGS[section] ?? section.charAt(0).toUpperCase() + section.slice(1);
+
+export const isNoteFormat = (format: string): format is NoteFormat =>
+  (NOTE_FORMATS as readonly string[]).includes(format);
+
+/**
+ * A note's sections in its format's clinical order, with their headings, whatever order they were
+ * stored in. A section the format does not list (none should exist) comes last rather than being
+ * lost from a clinical record.
+ */
+export function noteSectionsInOrder(
+  format: string,
+  sections: Readonly<Record<string, string>>,
+): { section: string; heading: string; text: string }[] {
+  const order = isNoteFormat(format) ? NOTE_SECTIONS[format] : [];
+  const keys = [...order, ...Object.keys(sections).filter((key) => !order.includes(key))];
+  return keys
+    .filter((key) => Object.prototype.hasOwnProperty.call(sections, key))
+    .map((key) => ({ section: key, heading: noteSectionHeading(key), text: sections[key] }));
+}
 
 export interface PartnerView {
   id: string;

@@ -12,6 +12,8 @@ export * from './exercises/exercise.types';
 export * from './exercises/catalog';
 
 export * from './assignments/assignment-status';
+export * from './assignments/homework-email-state';
+export * from './assignments/default-due';
 
 export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';

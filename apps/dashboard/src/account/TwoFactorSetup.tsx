@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { groupSecret, validateTotpCode } from '../auth/twoFactor';
 import { beginTwoFactorSetup, enableTwoFactor } from '../auth/twoFactorApi';
 import { errorMessage, submissionErrors } from '../data/formErrors';
+import { OtpauthQrCode } from './OtpauthQrCode';
 import { RecoveryCodes } from './RecoveryCodes';
 
 type Stage =
@@ -22,9 +23,9 @@ interface TwoFactorSetupProps {
 }
 
 /**
- * Setting up an authenticator app: a new secret to type in (or open as an otpauth link on this
- * device), the first code to prove it works, then the recovery codes. No QR code: Trellis ships no
- * QR library, and every authenticator app also takes the key by hand.
+ * Setting up an authenticator app: a new secret to scan as a QR code (drawn locally), or to type in
+ * or open as an otpauth link on this device, the first code to prove it works, then the recovery
+ * codes.
  */
 export const TwoFactorSetup = ({ account, onDone, onCancel, doneLabel }: TwoFactorSetupProps) => {
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
@@ -94,10 +95,11 @@ export const TwoFactorSetup = ({ account, onDone, onCancel, doneLabel }: TwoFact
       <Typography component="ol" sx={{ pl: 2.5, '& li': { mb: 2 } }}>
         <li>
           Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password
-          or Authy) and add an account by entering a setup key.
-        </li>
-        <li>
-          Type this key, with or without the spaces:
+          or Authy), add an account and scan this code:
+          <OtpauthQrCode url={otpauthUrl} />
+          <Typography variant="body2" color="text.secondary">
+            Can’t scan it? Choose to enter a setup key instead, and type this one, with or without the spaces:
+          </Typography>
           <Box
             component="code"
             aria-label={`Setup key: ${groupSecret(secret)}`}

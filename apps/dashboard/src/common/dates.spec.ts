@@ -47,6 +47,10 @@ describe('dates', () => {
       2026, 4, 8, 18, 0,
     ]);
     expect(isInFuture(defaultDueAt(now), now)).toBe(true);
+    // With a next session: before it (the rule and its time-zone cases are tested in libs/domain).
+    expect(defaultDueAt(new Date('2026-05-01T09:00:00Z'), [null, '2026-05-05T15:00:00Z'])).toBe(
+      '2026-05-04T15:00:00.000Z',
+    );
     expect(isInFuture('2026-04-30T00:00:00Z', now)).toBe(false);
     expect(isInFuture(null, now)).toBe(false);
   });

@@ -1,3 +1,6 @@
+import { defaultDueAt as dueAtRule } from '@trellis/domain';
+import { browserTimeZone } from './timeZones';
+
 /** A date-time input's value (local `yyyy-MM-ddTHH:mm`, or ISO) as an ISO instant, or null when blank. */
 export const isoOrNull = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
@@ -78,13 +81,14 @@ export const relativeTime = (iso: string | null | undefined, now: Date = new Dat
   return 'now';
 };
 
-/** The default due date for new homework: a week from now at 18:00 local time, as an ISO instant. */
-export const defaultDueAt = (now: Date = new Date()): string => {
-  const due = new Date(now);
-  due.setDate(due.getDate() + 7);
-  due.setHours(18, 0, 0, 0);
-  return due.toISOString();
-};
+/**
+ * The default due date for new homework, as an ISO instant: before the couples' next session when
+ * one is known, else a week from now at 18:00 on this browser's clock (the rule is libs/domain's).
+ */
+export const defaultDueAt = (
+  now: Date = new Date(),
+  nextSessions: readonly (string | null | undefined)[] = [],
+): string => dueAtRule({ now, timeZone: browserTimeZone(), nextSessions }).toISOString();
 
 /** For validating due dates: must be later than now. */
 export const isInFuture = (iso: string | null | undefined, now: Date = new Date()): boolean =>

@@ -3,20 +3,12 @@ import type { TherapistHome } from '@trellis/contracts';
 import type { ReactNode } from 'react';
 import { formatCalendarDate } from '../common/dates';
 import { completionText, percentOf, strategyRows, weekChart, weeklySummary } from './homeCharts';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 // Plain SVG, no chart library: two small charts do not justify ~100 KB of someone else's code.
 // Sized so eight week labels fit side by side, about 10 px on a phone and 13 px in a desktop column.
 const BOX = { width: 340, height: 176, left: 26, bottom: 22, top: 8 };
 const FONT_SIZE = 10;
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** A legend entry: the same fill and outline as its bars, so colour is never the only cue. */
 const Swatch = ({ label, filled }: { label: string; filled: boolean }) => {
@@ -169,7 +161,7 @@ export const WeeklyCompletionChart = ({ weeks }: { weeks: TherapistHome['complet
   );
 };
 
-/** Per strategy: assigned (outlined track) and completed (filled), longest bar = most assigned. */
+/** Per strategy: its assigned homework (the outlined track) and the share completed (filled). */
 export const StrategyChart = ({ strategies }: { strategies: TherapistHome['completionByStrategy'] }) => {
   const theme = useTheme();
   const rows = strategyRows(strategies);
@@ -183,7 +175,7 @@ export const StrategyChart = ({ strategies }: { strategies: TherapistHome['compl
         <>
           <Stack direction="row" spacing={2} sx={{ mb: 1 }}>
             <Swatch label="Assigned" filled={false} />
-            <Swatch label="Completed" filled />
+            <Swatch label="Share completed" filled />
           </Stack>
           {/* A list of words first: each bar is decoration for the sentence next to it. */}
           <Box component="ul" aria-label="Homework completed per strategy" sx={{ listStyle: 'none', p: 0, m: 0 }}>
@@ -206,7 +198,7 @@ export const StrategyChart = ({ strategies }: { strategies: TherapistHome['compl
                   <rect
                     x={0.5}
                     y={0.5}
-                    width={Math.max(0, row.assignedShare * 100 - 1)}
+                    width={99}
                     height={9}
                     rx={2}
                     fill={theme.palette.background.paper}

@@ -43,8 +43,21 @@ describe('home charts', () => {
       { strategy: 'apology', assigned: 4, completed: 1 },
       { strategy: 'future_strategy', assigned: 2, completed: 2 },
     ]);
-    expect(rows[0]).toMatchObject({ name: 'Owning the hurt', percent: 25, assignedShare: 1, completedShare: 0.25 });
-    expect(rows[1]).toMatchObject({ name: 'future_strategy', percent: 100, assignedShare: 0.5, completedShare: 0.5 });
+    expect(rows[0]).toMatchObject({ name: 'Owning the hurt', percent: 25, completedShare: 0.25 });
+    expect(rows[1]).toMatchObject({ name: 'future_strategy', percent: 100, completedShare: 1 });
+  });
+
+  it('draws every 100% strategy as a full bar, however much was assigned', () => {
+    const rows = strategyRows([
+      { strategy: 'apology', assigned: 2, completed: 2 },
+      { strategy: 'empathy', assigned: 1, completed: 1 },
+      { strategy: 'honest_talk', assigned: 0, completed: 0 },
+    ]);
+    expect(rows.map((row) => [row.percent, row.completedShare])).toEqual([
+      [100, 1],
+      [100, 1],
+      [undefined, 0],
+    ]);
   });
 
   it('words completion, without inventing a percentage for nothing', () => {

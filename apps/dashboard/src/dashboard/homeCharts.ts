@@ -103,22 +103,22 @@ export const weeklySummary = (
 export interface StrategyRow extends StrategyCompletion {
   name: string;
   percent: number | undefined;
-  /** Bar lengths as fractions of the most assigned strategy: the bars compare strategies. */
-  assignedShare: number;
+  /**
+   * The filled part of the strategy's bar: the share of its homework completed. Every bar's track
+   * is its own assigned homework, so "1 of 1 (100%)" and "2 of 2 (100%)" both read full; the
+   * counts are in the words beside it.
+   */
   completedShare: number;
 }
 
 /** The per-strategy bars, most assigned first (the API's order), with display names. */
-export const strategyRows = (rows: readonly StrategyCompletion[]): StrategyRow[] => {
-  const most = Math.max(1, ...rows.map((row) => row.assigned));
-  return rows.map((row) => ({
+export const strategyRows = (rows: readonly StrategyCompletion[]): StrategyRow[] =>
+  rows.map((row) => ({
     ...row,
     name: strategyName(row.strategy),
     percent: percentOf(row.completed, row.assigned),
-    assignedShare: row.assigned / most,
-    completedShare: row.completed / most,
+    completedShare: row.assigned > 0 ? Math.min(1, row.completed / row.assigned) : 0,
   }));
-};
 
 /** "9 of 12 completed (75%)". */
 export const completionText = (completed: number, total: number): string => {

@@ -1,11 +1,15 @@
 import type { AssignmentDetail, AssignmentSummary } from '@trellis/contracts';
 import { Assignment, Client, HomeworkResponse } from '@trellis/data';
-import { deriveAssignmentStatus, deriveResponseStatus } from '@trellis/domain';
+import { deriveAssignmentStatus, deriveResponseStatus, homeworkEmailState } from '@trellis/domain';
 
 export interface ResponseWithClient {
   response: HomeworkResponse;
   client: Client;
   emailSentAt: Date | null;
+  /** A link email for this response is queued, not yet sent. */
+  emailPending: boolean;
+  /** A link email for this response failed for good. */
+  emailFailed: boolean;
 }
 
 export function toSummary(a: Assignment, responses: ResponseWithClient[], now = new Date()): AssignmentSummary {
@@ -32,7 +36,7 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
     reviewedAt: a.reviewedAt?.toISOString() ?? null,
     partners: responses
       .sort((x, y) => x.client.position - y.client.position)
-      .map(({ response, client, emailSentAt }) => ({
+      .map(({ response, client, emailSentAt, emailPending, emailFailed }) => ({
         clientId: client.id,
         position: client.position,
         name: client.name,
@@ -42,6 +46,12 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
         submittedAt: response.submittedAt?.toISOString() ?? null,
         linkOpenedAt: response.linkOpenedAt?.toISOString() ?? null,
         emailSentAt: emailSentAt?.toISOString() ?? null,
+        email: homeworkEmailState({
+          emailConsent: client.emailConsent,
+          lastSentAt: emailSentAt,
+          pending: emailPending,
+          failed: emailFailed,
+        }),
       })),
   };
 }

@@ -135,7 +135,7 @@ export class AssignmentsRepository {
     await manager.update(HomeworkResponse, { id: responseId }, { sessionsValidAfter: new Date() });
   }
 
-  /** Responses with their partner and when their link was last emailed, for many assignments: two statements whatever the count. */
+  /** Responses with their partner and the state of their link emails, for many assignments: two statements whatever the count. */
   async responsesWithPartners(
     assignmentIds: readonly string[],
     manager: EntityManager = this.dataSource.manager,
@@ -148,20 +148,31 @@ export class AssignmentsRepository {
       .innerJoinAndMapOne('r.client', Client, 'c', 'c.id = r.client_id')
       .where('r.assignment_id IN (:...ids)', { ids: assignmentIds })
       .getMany();
-    const sent: { response_id: string; sent_at: Date }[] = rows.length
+    // The send ledger's link emails per response: the latest sent, and whether one waits or failed.
+    const ledger: { response_id: string; sent_at: Date | null; pending: boolean; failed: boolean }[] = rows.length
       ? await manager.query(
-          `SELECT subject_ids->>'responseId' AS response_id, max(sent_at) AS sent_at
+          `SELECT subject_ids->>'responseId' AS response_id,
+                  max(sent_at) FILTER (WHERE status = 'sent') AS sent_at,
+                  bool_or(status = 'pending') AS pending,
+                  bool_or(status = 'failed') AS failed
            FROM email_delivery
-           WHERE template IN ('homework-assigned', 'homework-link') AND status = 'sent'
+           WHERE template IN ('homework-assigned', 'homework-link')
              AND subject_ids->>'responseId' = ANY($1::text[])
            GROUP BY 1`,
           [rows.map((r) => r.id)],
         )
       : [];
-    const sentAt = new Map(sent.map((s) => [s.response_id, s.sent_at]));
+    const byResponse = new Map(ledger.map((s) => [s.response_id, s]));
     for (const row of rows as (HomeworkResponse & { client: Client })[]) {
       const list = map.get(row.assignmentId) ?? [];
-      list.push({ response: row, client: row.client, emailSentAt: sentAt.get(row.id) ?? null });
+      const emails = byResponse.get(row.id);
+      list.push({
+        response: row,
+        client: row.client,
+        emailSentAt: emails?.sent_at ?? null,
+        emailPending: emails?.pending ?? false,
+        emailFailed: emails?.failed ?? false,
+      });
       map.set(row.assignmentId, list);
     }
     return map;

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Couple } from '@trellis/data';
 import {
-  EmailRequest,
   planRemindersJob,
   queueEmailsAndJobsInTransaction,
   queueEmailInTransaction,
@@ -19,21 +18,12 @@ import { validationProblem } from '../http/problem.exception';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { toDetail, toSummary } from './assignment.view';
 import { AssignmentsRepository } from './assignments.repository';
+import { homeworkAssignedEmail } from './homework-link-emails';
 
 function futureDate(value: string, field: string): Date {
   const date = new Date(value);
   if (date.getTime() <= Date.now()) throw validationProblem([{ field, message: 'must be in the future' }]);
   return date;
-}
-
-/** A partner's first email for new homework: one per response, however often it is asked for. */
-function homeworkAssignedEmail(clinicId: string, responseId: string): EmailRequest {
-  return {
-    clinicId,
-    template: 'homework-assigned',
-    subjectIds: { responseId },
-    idempotencyKey: `homework-assigned-${responseId}`,
-  };
 }
 
 /** Homework: assigning (frozen prompts, one response per partner), rescheduling, cancelling, reviewing. */

@@ -90,12 +90,38 @@ export class CouplesRepository {
     await manager.update(Client, { coupleId, position }, changes);
   }
 
+  /** Whether the partner at this position has agreed to email (read before a change to it). */
+  async hasEmailConsent(manager: EntityManager, coupleId: string, position: 1 | 2): Promise<boolean> {
+    const client = await manager.findOne(Client, { where: { coupleId, position }, select: { emailConsent: true } });
+    return client?.emailConsent ?? false;
+  }
+
   /** The couple's partners' parts still open (their reminders follow the couple's status). */
   async openResponseIds(manager: EntityManager, coupleId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT r.id FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
        WHERE a.couple_id = $1 AND ${responseOpenSql('r', 'a')}`,
       [coupleId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * A partner's open homework (not revoked by the therapist) whose link email never went out and
+   * is not on its way: what waited for their consent to email.
+   */
+  async homeworkAwaitingLinkEmail(manager: EntityManager, coupleId: string, position: number): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT r.id FROM homework_response r
+       JOIN assignment a ON a.id = r.assignment_id
+       JOIN client c ON c.id = r.client_id
+       WHERE a.couple_id = $1 AND c.position = $2 AND ${responseOpenSql('r', 'a')} AND r.link_revoked_at IS NULL
+         AND NOT EXISTS (
+           SELECT 1 FROM email_delivery d
+           WHERE d.template IN ('homework-assigned', 'homework-link') AND d.subject_ids->>'responseId' = r.id::text
+             AND d.status IN ('pending', 'sent'))
+       ORDER BY a.due_at`,
+      [coupleId, position],
     );
     return rows.map((r) => r.id);
   }

@@ -3,8 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import { Couple, StaffUser } from '@trellis/data';
-import { planPreSessionDigestInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
+import {
+  planPreSessionDigestInTransaction,
+  queueEmailsAndJobsInTransaction,
+  replanRemindersInTransaction,
+} from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
+import { waitingHomeworkEmail } from '../assignments/homework-link-emails';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
@@ -116,12 +121,24 @@ export class CouplesService {
         changes.therapistId = (await this.activeTherapist(manager, user, dto.therapistId)).id;
       }
       const positions = new Set<number>();
+      const consentGiven: (1 | 2)[] = [];
       for (const partner of dto.partners ?? []) {
         if (positions.has(partner.position))
           throw validationProblem([{ field: 'partners', message: 'lists the same partner twice' }]);
         positions.add(partner.position);
         const { position, ...fields } = partner;
+        if (fields.emailConsent === true && !(await this.couples.hasEmailConsent(manager, couple.id, position)))
+          consentGiven.push(position);
         if (Object.keys(fields).length) await this.couples.updatePartner(manager, couple.id, position, fields);
+      }
+      // Homework assigned while a partner had not agreed to email waited for them: send it now.
+      let waitingEmails = 0;
+      for (const position of consentGiven) {
+        const responseIds = await this.couples.homeworkAwaitingLinkEmail(manager, couple.id, position);
+        await queueEmailsAndJobsInTransaction(manager, {
+          emails: responseIds.map((id) => waitingHomeworkEmail(user.clinicId, id)),
+        });
+        waitingEmails += responseIds.length;
       }
       await this.couples.update(manager, couple.id, changes);
       if (changes.nextSessionAt !== undefined || changes.status !== undefined || changes.therapistId !== undefined) {
@@ -142,7 +159,10 @@ export class CouplesService {
           outcome: 'success',
           recordType: 'couple',
           recordId: couple.id,
-          details: { fields: [...Object.keys(changes), ...(dto.partners?.length ? ['partners'] : [])].join(',') },
+          details: {
+            fields: [...Object.keys(changes), ...(dto.partners?.length ? ['partners'] : [])].join(','),
+            ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
+          },
         },
         manager,
       );

@@ -1,3 +1,4 @@
+import { isNoteFormat, NOTE_FORMAT_NAMES, noteSectionsInOrder } from '@trellis/contracts';
 import { escapeHtml } from '@trellis/mail';
 import type { Prompt } from '@trellis/domain';
 import type { CoupleExport } from './couple-record.service';
@@ -34,16 +35,18 @@ ${a.review?.comment ? `<p>Review comment: ${e(a.review.comment)}</p>` : ''}</sec
     .join('\n');
   const notes = record.notes
     .map(
-      (n) => `<section><h3>${e(n.format.toUpperCase())} note — session ${e(n.sessionDate)}</h3>
+      (
+        n,
+      ) => `<section><h3>${e(isNoteFormat(n.format) ? NOTE_FORMAT_NAMES[n.format] : n.format)} note — session ${e(n.sessionDate)}</h3>
 <p class="meta">Signed ${e(n.signedAt.slice(0, 16).replace('T', ' '))} by ${e(n.author)}</p>
-${Object.entries(n.sections)
-  .map(([k, v]) => `<h4>${e(k)}</h4><p>${e(v)}</p>`)
+${noteSectionsInOrder(n.format, n.sections)
+  .map((s) => `<h4>${e(s.heading)}</h4><p class="section">${e(s.text)}</p>`)
   .join('')}
 ${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16).replace('T', ' '))}, ${e(x.author)}:</strong> ${e(x.body)}</blockquote>`).join('')}</section>`,
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(record.couple.displayName)} — Trellis record</title>
-<style>body{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1d}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.meta{color:#555}section{break-inside:avoid;margin-bottom:1.5rem}blockquote{border-left:3px solid #888;margin:.5rem 0;padding-left:.75rem}@media print{body{margin:0}}</style></head>
+<style>body{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1d}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.meta{color:#555}section{break-inside:avoid;margin-bottom:1.5rem}p.section{white-space:pre-wrap}blockquote{border-left:3px solid #888;margin:.5rem 0;padding-left:.75rem}@media print{body{margin:0}}</style></head>
 <body><h1>${e(record.couple.displayName)}</h1>
 <p class="meta">Therapist: ${e(record.couple.therapistName)} · status ${e(record.couple.status)} · exported ${e(record.exportedAt.slice(0, 16).replace('T', ' '))} UTC · confidential clinical record</p>
 <p>Partners: ${e(p1?.name)} (${e(p1?.email)}), ${e(p2?.name)} (${e(p2?.email)})</p>

@@ -1,23 +1,37 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
 import type { AssignmentSummary, CaseloadRow, ExerciseSummary } from '@trellis/contracts';
-import { useMemo, useRef, useState } from 'react';
+import { type MutableRefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
   DateTimeInput,
   Form,
+  LinkBase,
   SaveButton,
   TextInput,
   useDataProvider,
+  useCreatePath,
   useGetList,
-  useNotify,
 } from 'react-admin';
 import { defaultDueAt, parseDateTimeInput } from '../../common/dates';
 import type { TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
 import { assignBody, assignProblems, MAX_ASSIGN_COUPLES, MESSAGE_MAX_LENGTH } from './assignPayload';
+import { assignOutcomes } from './emailOutcome';
 
 const coupleLabel = (couple: CaseloadRow) => {
   const partners = couple.partnerNames.filter(Boolean).join(' & ');
@@ -28,18 +42,17 @@ const coupleLabel = (couple: CaseloadRow) => {
  * Active couples, searched on the server (name, partner names, emails). Every couple seen stays
  * among the choices, so the chosen ones keep their labels when a new search no longer lists them.
  */
-const CouplePicker = () => {
+const CouplePicker = ({ seen }: { seen: MutableRefObject<Map<string, CaseloadRow>> }) => {
   const [q, setQ] = useState('');
   const { data, isPending } = useGetList<CaseloadRow>('couples', {
     pagination: { page: 1, perPage: 25 },
     sort: { field: 'displayName', order: 'ASC' },
     filter: { status: 'active', ...(q ? { q } : {}) },
   });
-  const seen = useRef(new Map<string, CaseloadRow>());
   const choices = useMemo(() => {
     for (const couple of data ?? []) seen.current.set(couple.id, couple);
     return [...seen.current.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  }, [data]);
+  }, [data, seen]);
   return (
     <AutocompleteArrayInput
       source="coupleIds"
@@ -53,6 +66,28 @@ const CouplePicker = () => {
       fullWidth
     />
   );
+};
+
+/**
+ * Couples chosen from the library: until the therapist picks a due date themselves, it follows the
+ * chosen couples' earliest next session (homework is for that session).
+ */
+const DueBeforeChosenSessions = ({ seen }: { seen: MutableRefObject<Map<string, CaseloadRow>> }) => {
+  const { setValue, getFieldState } = useFormContext();
+  const coupleIds: unknown = useWatch({ name: 'coupleIds' });
+  useEffect(() => {
+    const state = getFieldState('dueAt');
+    if (state.isDirty || state.isTouched) return;
+    const ids = Array.isArray(coupleIds) ? coupleIds : [];
+    setValue(
+      'dueAt',
+      defaultDueAt(
+        new Date(),
+        ids.map((id) => seen.current.get(id)?.nextSessionAt),
+      ),
+    );
+  }, [coupleIds, getFieldState, setValue, seen]);
+  return null;
 };
 
 /** The library, by strategy then title. */
@@ -78,37 +113,117 @@ interface AssignDialogProps {
   open: boolean;
   onClose: () => void;
   /** Assigning from a couple's page: the couple is fixed, the exercise is chosen. */
-  couple?: { id: string; displayName: string };
+  couple?: { id: string; displayName: string; nextSessionAt?: string | null };
   /** Assigning from the library: the exercise is fixed, couples are chosen. */
   exercise?: { id: string; title: string };
   onAssigned?: (assignments: AssignmentSummary[]) => void;
 }
 
-/** Give one exercise to one or several couples, with a due date and an optional message. */
+/**
+ * Give one exercise to one or several couples, with a due date and an optional message. Once
+ * assigned, the dialog says per partner whether their link was emailed (never more than happened).
+ */
 export const AssignDialog = (props: AssignDialogProps) => {
   const { open, onClose, couple, exercise } = props;
+  const [assigned, setAssigned] = useState<{ assignments: AssignmentSummary[]; names: Map<string, string> }>();
+  const close = () => {
+    setAssigned(undefined);
+    onClose();
+  };
   const title = exercise
     ? `Assign “${exercise.title}”`
     : couple
       ? `Assign homework to ${couple.displayName}`
       : 'Assign homework';
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="assign-dialog-title" fullWidth maxWidth="sm">
-      <DialogTitle id="assign-dialog-title">{title}</DialogTitle>
+    <Dialog open={open} onClose={close} aria-labelledby="assign-dialog-title" fullWidth maxWidth="sm">
+      <DialogTitle id="assign-dialog-title">{assigned ? 'Homework assigned' : title}</DialogTitle>
       {/* Mounted per opening: a fresh form with a fresh default due date each time. */}
-      {open && <AssignForm {...props} />}
+      {open && !assigned && (
+        <AssignForm
+          {...props}
+          onAssigned={(assignments, names) => {
+            setAssigned({ assignments, names });
+            props.onAssigned?.(assignments);
+          }}
+        />
+      )}
+      {open && assigned && <AssignResult {...assigned} onClose={close} />}
     </Dialog>
   );
 };
 
-const AssignForm = ({ onClose, couple, exercise, onAssigned }: AssignDialogProps) => {
+/** Per couple, per partner: emailed, on its way, or waiting for consent (with the way to give it). */
+const AssignResult = ({
+  assignments,
+  names,
+  onClose,
+}: {
+  assignments: AssignmentSummary[];
+  names: Map<string, string>;
+  onClose: () => void;
+}) => {
+  const createPath = useCreatePath();
+  const outcomes = assignOutcomes(assignments);
+  const waiting = outcomes.filter((o) => o.waitingForConsent.length > 0);
+  return (
+    <>
+      <DialogContent sx={{ pt: 0 }}>
+        <List dense disablePadding aria-label="Link emails">
+          {outcomes.map((outcome) => (
+            <ListItem key={outcome.coupleId} disableGutters>
+              <ListItemText
+                primary={names.get(outcome.coupleId) ?? 'Couple'}
+                secondary={outcome.summary}
+                slotProps={{ secondary: { color: 'text.primary' } }}
+              />
+            </ListItem>
+          ))}
+        </List>
+        {waiting.length > 0 && (
+          <Alert severity="info" sx={{ mt: 1 }}>
+            {waiting.flatMap((o) => o.waitingForConsent).join(' and ')}{' '}
+            {waiting.flatMap((o) => o.waitingForConsent).length === 1 ? 'has' : 'have'} not agreed to receive email.
+            Their homework waits, and their link is emailed as soon as you record their consent on the couple’s record.
+            {waiting.length === 1 && (
+              <>
+                {' '}
+                <Button
+                  component={LinkBase}
+                  to={createPath({ resource: 'couples', id: waiting[0].coupleId, type: 'edit' })}
+                  size="small"
+                >
+                  Record consent
+                </Button>
+              </>
+            )}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button onClick={onClose} variant="contained">
+          Done
+        </Button>
+      </DialogActions>
+    </>
+  );
+};
+
+const AssignForm = ({
+  onClose,
+  couple,
+  exercise,
+  onAssigned,
+}: Omit<AssignDialogProps, 'onAssigned'> & {
+  onAssigned: (assignments: AssignmentSummary[], names: Map<string, string>) => void;
+}) => {
   const dataProvider = useDataProvider<TrellisDataProvider>();
-  const notify = useNotify();
+  const seen = useRef(new Map<string, CaseloadRow>());
   const [failure, setFailure] = useState<string>();
   const [defaultValues] = useState(() => ({
     exerciseId: exercise?.id,
     coupleIds: couple ? [couple.id] : [],
-    dueAt: defaultDueAt(),
+    dueAt: defaultDueAt(new Date(), [couple?.nextSessionAt]),
     message: '',
     shareAnswersAfterBoth: false,
   }));
@@ -123,15 +238,9 @@ const AssignForm = ({ onClose, couple, exercise, onAssigned }: AssignDialogProps
     setFailure(undefined);
     try {
       const assignments = await dataProvider.assignHomework(assignBody(withFixed(values)));
-      const count = assignments.length;
-      notify(
-        count === 1
-          ? 'Homework assigned. Each partner is emailed their own link.'
-          : `Homework assigned to ${count} couples.`,
-        { type: 'success' },
-      );
-      onAssigned?.(assignments);
-      onClose();
+      const names = new Map([...seen.current.values()].map((c) => [c.id, c.displayName]));
+      if (couple) names.set(couple.id, couple.displayName);
+      onAssigned(assignments, names);
     } catch (error) {
       const fieldErrors = submissionErrors(error);
       if (fieldErrors) return fieldErrors;
@@ -155,12 +264,13 @@ const AssignForm = ({ onClose, couple, exercise, onAssigned }: AssignDialogProps
           </Typography>
         )}
         {!exercise && <ExercisePicker />}
-        {!couple && <CouplePicker />}
+        {!couple && <CouplePicker seen={seen} />}
+        {!couple && <DueBeforeChosenSessions seen={seen} />}
         <DateTimeInput
           source="dueAt"
           label="Due"
           parse={parseDateTimeInput}
-          helperText="In your own time zone; partners see it in theirs."
+          helperText="By default a day before the next session, when there is one. In your own time zone; partners see it in theirs."
         />
         <TextInput
           source="message"

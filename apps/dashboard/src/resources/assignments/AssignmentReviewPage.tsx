@@ -40,6 +40,7 @@ import {
 } from './assignmentLabels';
 import { MESSAGE_MAX_LENGTH } from './assignPayload';
 import { buildReviewRows, scalePercent, type ReviewCell, type ReviewRow } from './reviewRows';
+import { visuallyHidden } from '../../common/visuallyHidden';
 
 /** A scale answer as a small bar on its track, the number beside it: plain SVG, no chart library. */
 const ScaleBar = ({ cell }: { cell: Extract<ReviewCell, { kind: 'scale' }> }) => {
@@ -84,15 +85,6 @@ const ScaleBar = ({ cell }: { cell: Extract<ReviewCell, { kind: 'scale' }> }) =>
     </Box>
   );
 };
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const Cell = ({ cell, shared }: { cell: ReviewCell; shared?: string[] }) => {
   switch (cell.kind) {

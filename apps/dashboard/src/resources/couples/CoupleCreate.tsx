@@ -9,8 +9,9 @@ const defaultValues = () => {
   return {
     displayName: '',
     partners: [
-      { name: '', email: '', timezone, emailConsent: false },
-      { name: '', email: '', timezone, emailConsent: false },
+      // Consent is asked, never assumed: the form cannot be saved until it is answered for each.
+      { name: '', email: '', timezone, emailConsent: null },
+      { name: '', email: '', timezone, emailConsent: null },
     ],
   };
 };

@@ -3,10 +3,10 @@ import type { StaffMember } from '@trellis/contracts';
 import { useMemo } from 'react';
 import {
   AutocompleteInput,
-  BooleanInput,
   DateTimeInput,
   email,
   maxLength,
+  RadioButtonGroupInput,
   required,
   SelectInput,
   TextInput,
@@ -15,6 +15,13 @@ import {
 } from 'react-admin';
 import { parseDateTimeInput } from '../../common/dates';
 import { timeZoneChoices } from '../../common/timeZones';
+import { consentChoice, consentFromChoice } from './couplePayload';
+
+const CONSENT_CHOICES = [
+  { id: 'yes', name: 'Yes, email them their homework' },
+  { id: 'no', name: 'No, do not email them' },
+];
+const validateConsent = required('Choose whether this partner agrees to receive homework by email.');
 
 const validateName = [required(), maxLength(200)];
 const validateEmail = [required(), email(), maxLength(254)];
@@ -51,10 +58,15 @@ const PartnerInputs = ({ index, currentZones }: { index: 0 | 1; currentZones: re
         helperText="Reminders and due dates are shown in this zone."
         fullWidth
       />
-      <BooleanInput
+      <RadioButtonGroupInput
         source={`${prefix}.emailConsent`}
-        label="Agrees to receive homework by email"
-        helperText="Without it, Trellis emails this partner nothing."
+        label="Agrees to receive homework by email?"
+        choices={CONSENT_CHOICES}
+        format={consentChoice}
+        parse={consentFromChoice}
+        validate={validateConsent}
+        translateChoice={false}
+        helperText="Without consent, Trellis emails this partner nothing; homework waits and is sent once they agree."
       />
     </Paper>
   );

@@ -271,7 +271,7 @@ const CoupleShowLayout = () => {
       <AssignDialog
         open={assigning}
         onClose={() => setAssigning(false)}
-        couple={{ id: couple.id, displayName: couple.displayName }}
+        couple={{ id: couple.id, displayName: couple.displayName, nextSessionAt: couple.nextSessionAt }}
         onAssigned={() => refresh()}
       />
     </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CoupleView } from '@trellis/contracts';
-import { createCoupleBody, updateCoupleBody } from './couplePayload';
+import { consentChoice, consentFromChoice, createCoupleBody, updateCoupleBody } from './couplePayload';
 
 const couple: CoupleView = {
   id: 'c1',
@@ -69,5 +69,18 @@ describe('updateCoupleBody', () => {
       nextSessionAt: null,
       therapistId: 't2',
     });
+  });
+});
+
+describe('the email-consent question', () => {
+  it('starts unanswered for a new couple and round-trips both answers', () => {
+    expect(consentChoice(null)).toBe('');
+    expect(consentChoice(undefined)).toBe('');
+    expect(consentChoice(true)).toBe('yes');
+    expect(consentChoice(false)).toBe('no');
+    expect(consentFromChoice('yes')).toBe(true);
+    expect(consentFromChoice('no')).toBe(false);
+    // Unanswered stays null, so the required check refuses to save rather than assuming "no".
+    expect(consentFromChoice('')).toBeNull();
   });
 });

@@ -34,6 +34,17 @@ const partnerOf = (value: unknown): PartnerFields => {
   };
 };
 
+/**
+ * The email-consent question's answer as the form's radio shows it: 'yes', 'no', or '' while the
+ * therapist has not answered (a new couple starts unanswered: consent is never assumed either way).
+ */
+export const consentChoice = (value: unknown): '' | 'yes' | 'no' =>
+  value === true ? 'yes' : value === false ? 'no' : '';
+
+/** The radio's answer as the form keeps it: true, false, or null while unanswered. */
+export const consentFromChoice = (value: unknown): boolean | null =>
+  value === 'yes' ? true : value === 'no' ? false : null;
+
 /** The create form's values as `POST /couples` takes them: exactly the fields it knows. */
 export const createCoupleBody = (values: FormValues): CreateCoupleBody => {
   const partners = Array.isArray(values.partners) ? values.partners : [];

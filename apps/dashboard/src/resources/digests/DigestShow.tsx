@@ -20,15 +20,7 @@ import { LinkBase, Loading, Show, useRecordContext } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
 import { DigestKindChip } from './DigestFields';
 import { digestPeriod, digestTitle, notableScaleText, partnerColumns } from './digestLabels';
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+import { visuallyHidden } from '../../common/visuallyHidden';
 
 // Width 0, at least the container: the table scrolls on a phone instead of widening the whole page
 // (react-admin's layout grows to its widest content).

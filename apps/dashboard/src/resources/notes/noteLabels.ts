@@ -1,10 +1,6 @@
-import { NOTE_FORMATS, type NoteFormat } from '@trellis/contracts';
+import { NOTE_FORMAT_NAMES, NOTE_FORMATS, noteSectionHeading, type NoteFormat } from '@trellis/contracts';
 
-export const NOTE_FORMAT_LABELS: Record<NoteFormat, string> = {
-  soap: 'SOAP',
-  dap: 'DAP',
-  free: 'Free text',
-};
+export const NOTE_FORMAT_LABELS: Record<NoteFormat, string> = NOTE_FORMAT_NAMES;
 
 export const NOTE_FORMAT_DESCRIPTIONS: Record<NoteFormat, string> = {
   soap: 'Subjective, Objective, Assessment, Plan',
@@ -17,18 +13,19 @@ export const noteFormatChoices = NOTE_FORMATS.map((id) => ({
   name: `${NOTE_FORMAT_LABELS[id]} — ${NOTE_FORMAT_DESCRIPTIONS[id]}`,
 }));
 
-/** Section headings, with a prompt for what belongs there. */
-export const NOTE_SECTION_LABELS: Record<string, { label: string; hint: string }> = {
-  subjective: {
-    label: 'Subjective',
-    hint: 'What each partner reported: concerns, feelings, their account of the week.',
-  },
-  objective: { label: 'Objective', hint: 'What you observed: affect, interaction, homework completed.' },
-  data: { label: 'Data', hint: 'What was said and observed in the session.' },
-  assessment: { label: 'Assessment', hint: 'Your clinical reading: progress, risks, patterns.' },
-  plan: { label: 'Plan', hint: 'Next steps: homework, focus for the next session, referrals.' },
-  body: { label: 'Note', hint: 'The session in your own words.' },
+/** A prompt under each section's heading (the headings themselves are the contracts'). */
+const NOTE_SECTION_HINTS: Record<string, string> = {
+  subjective: 'What each partner reported: concerns, feelings, their account of the week.',
+  objective: 'What you observed: affect, interaction, homework completed.',
+  data: 'What was said and observed in the session.',
+  assessment: 'Your clinical reading: progress, risks, patterns.',
+  plan: 'Next steps: homework, focus for the next session, referrals.',
+  body: 'The session in your own words.',
 };
 
-export const sectionLabel = (section: string): string =>
-  NOTE_SECTION_LABELS[section]?.label ?? section.charAt(0).toUpperCase() + section.slice(1);
+/** Section headings, with a prompt for what belongs there. */
+export const NOTE_SECTION_LABELS: Record<string, { label: string; hint: string }> = Object.fromEntries(
+  Object.entries(NOTE_SECTION_HINTS).map(([section, hint]) => [section, { label: noteSectionHeading(section), hint }]),
+);
+
+export const sectionLabel = noteSectionHeading;
