@@ -184,7 +184,12 @@ describe('client homework by emailed link', () => {
       .expect(200);
     const shared = await alex.get('/api/v1/homework/current').expect(200);
     expect(shared.body.partnerName).toBe('Sam');
-    expect(shared.body.partnerAnswers).toEqual(completeAnswers(prompts));
+    // Only the answers to prompts shared with the partner; counselor-only ones stay with the counselor.
+    const sharedIds = prompts.filter((p) => p.audience === 'shared').map((p) => p.id);
+    expect(prompts.length).toBeGreaterThan(sharedIds.length);
+    expect(shared.body.partnerAnswers).toEqual(
+      Object.fromEntries(Object.entries(completeAnswers(prompts)).filter(([id]) => sharedIds.includes(id))),
+    );
   });
 
   it('treats forged, revoked, expired and cancelled links identically, and fresh links replace old ones', async () => {

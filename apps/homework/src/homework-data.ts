@@ -1,4 +1,5 @@
 import {
+  audienceOf,
   type ChoiceOption,
   type Prompt,
   SCALE_DEFAULT_MAX,
@@ -50,6 +51,8 @@ export const toPrompt = (value: unknown): Prompt | undefined => {
     id: value.id,
     label: value.label,
     required: value.required === true,
+    // Fails closed: a prompt whose audience is missing or unknown is read as counselor-only.
+    audience: audienceOf(value),
     ...(typeof value.help === 'string' && value.help !== '' ? { help: value.help } : {}),
   };
   switch (value.kind) {
@@ -110,6 +113,7 @@ export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
     status,
     lastSavedAt: optStr(body.lastSavedAt),
     submittedAt: optStr(body.submittedAt),
+    sharesAnswersAfterBoth: body.sharesAnswersAfterBoth === true,
     partnerAnswers: isRecord(body.partnerAnswers) ? sanitizeAnswers(prompts, body.partnerAnswers) : null,
     partnerName: optStr(body.partnerName),
   };

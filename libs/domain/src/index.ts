@@ -4,6 +4,7 @@ export * from './shared/instant';
 export * from './shared/slug';
 
 export * from './exercises/prompt.types';
+export * from './exercises/prompt-audience';
 export * from './exercises/prompt-builders';
 export * from './exercises/answer-validation';
 export * from './exercises/prompt-definition-validation';

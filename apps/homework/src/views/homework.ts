@@ -1,4 +1,4 @@
-import { type AnswerMap, type AnswerProblem, validateAnswers } from '@trellis/domain';
+import { type AnswerMap, type AnswerProblem, readersNote, readersOf, validateAnswers } from '@trellis/domain';
 import { saveDraft, submitAnswers } from '../api';
 import { collectAnswers, fieldName, withoutPrompts } from '../answers';
 import type { HomeworkView } from '../homework-data';
@@ -48,7 +48,10 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
   const { view, drafts, session } = options;
   const prompts = view.prompts;
   const promptIds = prompts.map((p) => p.id);
-  const fields = prompts.map((prompt) => promptField(prompt, options.answers[prompt.id]));
+  // Under each question, who will read the answer: nobody should write without knowing.
+  const fields = prompts.map((prompt) =>
+    promptField(prompt, options.answers[prompt.id], readersNote(readersOf(prompt, view.sharesAnswersAfterBoth))),
+  );
   const fieldFor = new Map(fields.map((f) => [fieldName(f.prompt.id), f]));
 
   const status = h(

@@ -1,11 +1,17 @@
-import type { AnswerMap } from '@trellis/domain';
+import { type AnswerMap, audienceOf, type Prompt } from '@trellis/domain';
 import { describeAnswer } from '../answers';
 import type { HomeworkView } from '../homework-data';
 import { card, dayAndTime, h } from './dom';
 
-const answerList = (view: HomeworkView, answers: AnswerMap, headingId: string, heading: string): HTMLElement => {
+const answerList = (
+  view: HomeworkView,
+  answers: AnswerMap,
+  headingId: string,
+  heading: string,
+  prompts: readonly Prompt[] = view.prompts,
+): HTMLElement => {
   const list = h('dl', { class: 'answer-list' });
-  for (const prompt of view.prompts) {
+  for (const prompt of prompts) {
     const described = describeAnswer(prompt, answers[prompt.id]);
     const value =
       described === null
@@ -47,7 +53,14 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
       { class: shared ? 'answers-pair' : '' },
       answerList(view, view.answers, 'your-answers', 'Your answers'),
       shared && view.partnerAnswers
-        ? answerList(view, view.partnerAnswers, 'partner-answers', `${partner}’s answers`)
+        ? answerList(
+            view,
+            view.partnerAnswers,
+            'partner-answers',
+            `${partner}’s answers`,
+            // Counselor-only questions are not listed at all: "No answer" there would say too much.
+            view.prompts.filter((prompt) => audienceOf(prompt) === 'shared'),
+          )
         : null,
     ),
     h('p', { class: 'aside' }, 'You can close this page now.'),

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { HomeworkView } from '@trellis/contracts';
 import type { Assignment, HomeworkResponse } from '@trellis/data';
-import { AnswerMap, deriveResponseStatus, firstName, formatDueLabel, validateAnswers } from '@trellis/domain';
+import {
+  AnswerMap,
+  deriveResponseStatus,
+  firstName,
+  formatDueLabel,
+  partnerAnswersVisibleTo,
+  validateAnswers,
+} from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
 import { identifiedPartner, type PartnerActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
@@ -56,9 +63,19 @@ export class HomeworkService {
     const { response, assignment } = homework;
     const { client, clinic, therapist, assignmentResponses, exercise } = await this.responses.pageRows(homework);
     const partnerResponse = assignmentResponses.find((r) => r.id !== response.id) ?? null;
-    // Sealed until both have submitted; then shared only if the therapist allowed it.
-    const shared = assignment.shareAnswersAfterBoth && response.submittedAt && partnerResponse?.submittedAt;
-    const partnerName = shared ? await this.responses.clientName(partnerResponse.clientId) : null;
+    // Sealed until both have submitted; then shared only if the therapist allowed it, and never
+    // the answers to counselor-only prompts (the one rule, in the domain).
+    const partnerAnswers = partnerResponse
+      ? partnerAnswersVisibleTo({
+          sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
+          mySubmittedAt: response.submittedAt,
+          partnerSubmittedAt: partnerResponse.submittedAt,
+          prompts: assignment.prompts,
+          partnerAnswers: partnerResponse.answers,
+        })
+      : null;
+    const partnerName =
+      partnerAnswers && partnerResponse ? await this.responses.clientName(partnerResponse.clientId) : null;
     await this.audited(actor, response, 'homework.view');
     return {
       responseId: response.id,
@@ -77,7 +94,8 @@ export class HomeworkService {
       status: deriveResponseStatus(response),
       lastSavedAt: response.lastSavedAt?.toISOString() ?? null,
       submittedAt: response.submittedAt?.toISOString() ?? null,
-      partnerAnswers: shared && partnerResponse ? partnerResponse.answers : null,
+      sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
+      partnerAnswers,
       partnerName: partnerName === null ? null : firstName(partnerName),
     };
   }

@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { AssignmentDetail, CoupleView, PartnerProgress } from '@trellis/contracts';
+import { audienceOf } from '@trellis/domain';
 import { useState, type FormEvent } from 'react';
 import {
   HttpError,
@@ -138,6 +139,9 @@ const RowView = ({ row, partners }: { row: ReviewRow; partners: PartnerProgress[
   >
     <Typography id={`prompt-${row.prompt.id}`} component="h3" sx={{ fontWeight: 500, mb: 1 }}>
       {row.number}. {row.prompt.label}
+      {audienceOf(row.prompt) === 'counselor_only' && (
+        <Chip size="small" variant="outlined" label="Only for you" sx={{ ml: 1 }} />
+      )}
     </Typography>
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: { xs: 1.5, md: 3 } }}>
       {row.cells.map((cell, index) => {
