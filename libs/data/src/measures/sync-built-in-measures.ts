@@ -20,8 +20,24 @@ export async function syncBuiltInMeasures(
     const p = i * 6;
     return `($${p + 1}::text, $${p + 2}::text, $${p + 3}::text, $${p + 4}::text, $${p + 5}::int, $${p + 6}::jsonb)`;
   });
+  const catalogRows = `catalog (key, kind, title, description, version, definition) AS (VALUES ${rows.join(', ')})`;
+  // First, before anything is written: a stored version the catalog now words differently.
   const changed: { key: string; version: number }[] = await db.query(
-    `WITH catalog (key, kind, title, description, version, definition) AS (VALUES ${rows.join(', ')}),
+    `WITH ${catalogRows}
+     SELECT c.key, c.version FROM catalog c
+     JOIN measure m ON m.key = c.key AND m.clinic_id IS NULL
+     JOIN measure_version v ON v.measure_id = m.id AND v.version = c.version
+     WHERE v.definition <> c.definition`,
+    values,
+  );
+  if (changed.length > 0) {
+    const which = changed.map((c) => `${c.key} v${c.version}`).join(', ');
+    throw new Error(
+      `Built-in measure definitions changed without a new version (${which}): bump the version in the catalog.`,
+    );
+  }
+  await db.query(
+    `WITH ${catalogRows},
      upserted AS (
        INSERT INTO measure (key, kind, title, description, current_version)
        SELECT key, kind, title, description, version FROM catalog
@@ -35,22 +51,10 @@ export async function syncBuiltInMeasures(
      built_in AS (
        SELECT id, key FROM upserted
        UNION SELECT id, key FROM measure WHERE clinic_id IS NULL
-     ),
-     added AS (
-       INSERT INTO measure_version (measure_id, version, definition)
-       SELECT b.id, c.version, c.definition FROM catalog c JOIN built_in b USING (key)
-       ON CONFLICT (measure_id, version) DO NOTHING
      )
-     SELECT c.key, c.version FROM catalog c
-     JOIN built_in b USING (key)
-     JOIN measure_version v ON v.measure_id = b.id AND v.version = c.version
-     WHERE v.definition <> c.definition`,
+     INSERT INTO measure_version (measure_id, version, definition)
+     SELECT b.id, c.version, c.definition FROM catalog c JOIN built_in b USING (key)
+     ON CONFLICT (measure_id, version) DO NOTHING`,
     values,
   );
-  if (changed.length > 0) {
-    const which = changed.map((c) => `${c.key} v${c.version}`).join(', ');
-    throw new Error(
-      `Built-in measure definitions changed without a new version (${which}): bump the version in the catalog.`,
-    );
-  }
 }

@@ -1,5 +1,10 @@
 import { BUILT_IN_MEASURES } from './built-in-measures';
-import { asMeasureDefinition, MEASURE_MAX_ITEMS, validateMeasureDefinition } from './measure-definition-validation';
+import {
+  asMeasureDefinition,
+  canonicalMeasureDefinition,
+  MEASURE_MAX_ITEMS,
+  validateMeasureDefinition,
+} from './measure-definition-validation';
 import { scoreMeasure, scoreRange } from './measure-scoring';
 
 const scale = { min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Completely' };
@@ -191,6 +196,49 @@ describe('validateMeasureDefinition', () => {
     it('needs a direction', () => {
       expect(paths(with_((d) => (d.higherIsBetter = 'yes' as never)))).toEqual(['higherIsBetter']);
     });
+  });
+});
+
+describe('canonicalMeasureDefinition', () => {
+  it('orders the fields and writes the range as the scoring gives it', () => {
+    const typed = {
+      reliableChange: 2,
+      clinicalCutoff: 5,
+      higherIsBetter: true,
+      range: { max: 9, min: 1 / 3 },
+      scoring: { maxMissing: 0, method: 'mean' as const },
+      scale: { maxLabel: 'b', minLabel: 'a', max: 10, min: 0 },
+      items: [
+        { reverse: false, label: 'A', id: 'a', scale: { maxLabel: 'b', minLabel: 'a', max: 7, min: 1 } },
+        { reverse: true, label: 'B', id: 'b' },
+        { reverse: false, label: 'C', id: 'c' },
+      ],
+      instructions: '',
+    };
+    expect(validateMeasureDefinition(typed)).toEqual([]);
+    const stored = canonicalMeasureDefinition(typed);
+    expect(stored.range).toEqual({ min: 0.33, max: 9 });
+    expect(JSON.stringify(stored)).toBe(
+      JSON.stringify({
+        instructions: '',
+        items: [
+          { id: 'a', label: 'A', reverse: false, scale: { min: 1, max: 7, minLabel: 'a', maxLabel: 'b' } },
+          { id: 'b', label: 'B', reverse: true },
+          { id: 'c', label: 'C', reverse: false },
+        ],
+        scale: { min: 0, max: 10, minLabel: 'a', maxLabel: 'b' },
+        scoring: { method: 'mean', maxMissing: 0 },
+        range: { min: 0.33, max: 9 },
+        higherIsBetter: true,
+        clinicalCutoff: 5,
+        reliableChange: 2,
+      }),
+    );
+    expect(validateMeasureDefinition(stored)).toEqual([]);
+  });
+
+  it('leaves every built-in as it is', () => {
+    for (const m of BUILT_IN_MEASURES) expect(canonicalMeasureDefinition(m.definition)).toEqual(m.definition);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { DefinitionProblem } from '../exercises/prompt-definition-validation';
 import { isSlug, SLUG_MAX_LENGTH } from '../shared/slug';
-import { rangeOf, roundScore } from './measure-scoring';
+import { rangeOf, roundScore, scoreRange } from './measure-scoring';
 import { type MeasureDefinition, type ResponseScale, SCORING_METHODS, type ScoringMethod } from './measure.types';
 
 export const MEASURE_MIN_ITEMS = 1;
@@ -69,6 +69,32 @@ export function validateMeasureDefinition(definition: unknown): DefinitionProble
 /** The definition as given, once `validateMeasureDefinition` finds nothing wrong; otherwise null. */
 export function asMeasureDefinition(definition: unknown): MeasureDefinition | null {
   return validateMeasureDefinition(definition).length === 0 ? (definition as MeasureDefinition) : null;
+}
+
+function canonicalScale(scale: ResponseScale): ResponseScale {
+  return { min: scale.min, max: scale.max, minLabel: scale.minLabel, maxLabel: scale.maxLabel };
+}
+
+/**
+ * A valid definition as it is stored: fields in one order (so two saves of the same rule compare
+ * equal) and the range exactly as the scoring gives it (a typed 1/3 becomes 0.33).
+ */
+export function canonicalMeasureDefinition(definition: MeasureDefinition): MeasureDefinition {
+  return {
+    instructions: definition.instructions,
+    items: definition.items.map((item) => ({
+      id: item.id,
+      label: item.label,
+      reverse: item.reverse,
+      ...(item.scale ? { scale: canonicalScale(item.scale) } : {}),
+    })),
+    scale: canonicalScale(definition.scale),
+    scoring: { method: definition.scoring.method, maxMissing: definition.scoring.maxMissing },
+    range: scoreRange(definition),
+    higherIsBetter: definition.higherIsBetter,
+    clinicalCutoff: definition.clinicalCutoff,
+    reliableChange: definition.reliableChange,
+  };
 }
 
 function checkScale(scale: unknown, path: string, report: Report): ResponseScale | null {
