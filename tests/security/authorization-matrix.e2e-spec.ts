@@ -34,9 +34,26 @@ interface Ids {
   partner: string;
   builtIn: string;
   digest: string;
+  measure: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
+
+/** A valid measure definition; `cutoff` varies it so each new version differs from the last. */
+const measureDefinition = (cutoff = 5) => ({
+  instructions: '',
+  items: [
+    { id: 'close', label: 'I felt close.', reverse: false },
+    { id: 'held-back', label: 'I held back.', reverse: true },
+  ],
+  scale: { min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Completely' },
+  scoring: { method: 'mean', maxMissing: 0 },
+  range: { min: 0, max: 10 },
+  higherIsBetter: true,
+  clinicalCutoff: cutoff,
+  reliableChange: null,
+});
+let measureCutoff = 5;
 
 const RULES: Record<string, RouteRule> = {
   'POST /api/v1/assignments': {
@@ -109,6 +126,20 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/exercises/:id/duplicate': { kind: 'record' },
   'PATCH /api/v1/exercises/:id': { kind: 'record', body: () => ({ title: 'taken over' }) },
   'DELETE /api/v1/exercises/:id': { kind: 'record' },
+  'GET /api/v1/measures': { kind: 'collection' },
+  'POST /api/v1/measures': {
+    kind: 'collection',
+    body: () => ({ title: 'Outsiders’ measure', kind: 'outcome', definition: measureDefinition() }),
+  },
+  'POST /api/v1/measures/preview': {
+    kind: 'collection',
+    body: () => ({ definition: measureDefinition(), answers: { close: 3 } }),
+  },
+  'GET /api/v1/measures/:id': { kind: 'record' },
+  'POST /api/v1/measures/:id/versions': {
+    kind: 'record',
+    body: () => ({ definition: measureDefinition((measureCutoff = (measureCutoff % 9) + 1)) }),
+  },
   'GET /api/v1/health': { kind: 'public' },
   'GET /api/v1/health/live': { kind: 'public' },
   'GET /api/v1/home': { kind: 'collection' },
@@ -155,6 +186,7 @@ function fillPath(url: string, ids: Ids): string {
     staff: ids.invitee,
     exercises: ids.exercise,
     digests: ids.digest,
+    measures: ids.measure,
   };
   return url
     .replace(':clientId', ids.partner)
@@ -214,6 +246,11 @@ describe('authorization matrix over every route', () => {
       .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
       .set('x-csrf-token', asT1.csrfToken)
       .expect(201);
+    const measure = await asT1.agent
+      .post('/api/v1/measures')
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ title: 'Clinic A measure', kind: 'outcome', definition: measureDefinition(4) })
+      .expect(201);
     const [digest] = await db.query(
       `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
       [a.id, t1.id],
@@ -227,9 +264,10 @@ describe('authorization matrix over every route', () => {
       partner: partners[0].id,
       builtIn: builtIn.id,
       digest: digest.id,
+      measure: measure.body.id,
     };
     privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id];
-    clinicIds = [...privateIds, own.body.id, invitee.id, t1.id, adminA.id];
+    clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];
 
     // A client link session of another clinic's assignment.
     const otherCouple = await createCouple(db, b, adminB);
@@ -337,7 +375,9 @@ describe('authorization matrix over every route', () => {
           continue;
         }
         if (rule.kind === 'record') {
-          const sharedInClinic = actor.sameClinic && (path.includes(ids.exercise) || path.includes(ids.invitee));
+          const sharedInClinic =
+            actor.sameClinic &&
+            (path.includes(ids.exercise) || path.includes(ids.invitee) || path.includes(ids.measure));
           if (!sharedInClinic && res.status !== 404) failures.push(`${where}, expected 404`);
         }
       }

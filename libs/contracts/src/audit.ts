@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   'exercise.create',
   'exercise.update',
   'exercise.archive',
+  'measure.create',
+  'measure.version_create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

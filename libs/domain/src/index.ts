@@ -22,3 +22,11 @@ export * from './reminders/reminder-rule';
 
 export * from './staff/password-policy';
 export * from './shared/format-due';
+
+export * from './measures/measure.types';
+export * from './measures/measure-scoring';
+export * from './measures/measure-definition-validation';
+export * from './measures/measure-answer-validation';
+export * from './measures/built-in-measures';
+export * from './measures/check-in-schedule';
+export * from './measures/off-track';

@@ -8,6 +8,8 @@ import { Digest } from './digest.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { Exercise } from './exercise.entity';
 import { HomeworkResponse } from './homework-response.entity';
+import { Measure } from './measure.entity';
+import { MeasureVersion } from './measure-version.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { SessionNote } from './session-note.entity';
 import { StaffRecoveryCode } from './staff-recovery-code.entity';
@@ -25,6 +27,8 @@ export {
   EmailDelivery,
   Exercise,
   HomeworkResponse,
+  Measure,
+  MeasureVersion,
   OutboxMessage,
   SessionNote,
   StaffRecoveryCode,
@@ -47,4 +51,6 @@ export const ENTITIES = [
   HomeworkResponse,
   SessionNote,
   Digest,
+  Measure,
+  MeasureVersion,
 ];

@@ -11,6 +11,7 @@ import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-Ren
 import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-AddedHomeworkSessionsValidAfter';
 import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-AddedDigestEmailDetailToClinic';
 import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
+import { CreatedMeasures1795650417000 } from './1795650417000-CreatedMeasures';
 import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudienceToPrompts';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   AddedHomeworkSessionsValidAfter1795650100000,
   AddedDigestEmailDetailToClinic1795650200000,
   CreatedPasswordResetRequests1795650300000,
+  CreatedMeasures1795650417000,
   AddedAudienceToPrompts1795651818000,
 ];

@@ -50,6 +50,8 @@ const ACTION_LABELS: Record<string, string> = {
   'exercise.create': 'Exercise created',
   'exercise.update': 'Exercise changed',
   'exercise.archive': 'Exercise archived',
+  'measure.create': 'Measure created',
+  'measure.version_create': 'New measure version',
   'home.view': 'Home page viewed',
   'couple.timeline': 'Couple timeline viewed',
   'couple.export': 'Couple record exported',
