@@ -3,6 +3,7 @@
 export * from './config/config.tokens';
 
 // HTTP plumbing shared by every controller, set up once by the API.
+export { Deprecated, DeprecationInterceptor, deprecationHeaders, type DeprecationNotice } from './http/deprecated';
 export { registerJsonDepthLimit } from './http/json-depth';
 export { registerOpenApi } from './http/openapi';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
