@@ -367,7 +367,7 @@ describe('client homework by emailed link', () => {
       .send({ partners: [{ position: 2, emailConsent: true }] })
       .expect(200);
     const email = await harness.mailbox.waitForMessageTo(partners[1].email, /Homework from Harbour Counselling/);
-    expect(homeworkToken(email.raw)).toHaveLength(43);
+    expect(await homeworkToken(email.raw)).toHaveLength(43);
     await eventually(async () => {
       const now = await asDana.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
       expect(now.body.partners[1].email).toBe('sent');
