@@ -5,7 +5,8 @@ import { Assignment, Client, Exercise } from '@trellis/data';
 import { longText, scale, type Prompt } from '@trellis/domain';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
-import { completeAnswersFor, HOMEWORK_HEADER, homeworkTokenFromEmail, openHomeworkAs } from '../support/homework-flow';
+import { followEmailedLink } from '../support/email-links';
+import { completeAnswersFor, HOMEWORK_HEADER, openHomeworkAs } from '../support/homework-flow';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
@@ -57,7 +58,13 @@ describe('therapist-only prompts', () => {
       .expect(201);
     const assignmentId: string = res.body.data[0].id;
     const tokenFor = async (i: 0 | 1) =>
-      homeworkTokenFromEmail((await harness.mailbox.waitForMessageTo(setup.partners[i].email)).raw);
+      (
+        await followEmailedLink(
+          app.getHttpServer(),
+          (await harness.mailbox.waitForMessageTo(setup.partners[i].email)).raw,
+          'homework',
+        )
+      ).token;
     const alex = await openHomeworkAs(app, await tokenFor(0));
     const sam = await openHomeworkAs(app, await tokenFor(1));
     return { assignmentId, alex, sam };
