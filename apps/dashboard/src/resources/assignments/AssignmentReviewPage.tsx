@@ -260,7 +260,7 @@ const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; 
           slotProps={{ htmlInput: { maxLength: MESSAGE_MAX_LENGTH } }}
         />
         <Button type="submit" variant="contained" startIcon={<RateReviewIcon />} disabled={busy} sx={{ mt: 2 }}>
-          {busy ? 'Saving…' : 'Mark reviewed'}
+          {busy ? 'Saving…' : assignment.status === 'reviewed' ? 'Send to the couple' : 'Mark reviewed'}
         </Button>
       </CardContent>
     </Card>
