@@ -91,6 +91,14 @@ export const toPrompt = (value: unknown): Prompt | undefined => {
 
 const STATUSES: readonly HomeworkStatus[] = ['not_started', 'draft', 'submitted'];
 
+const toComments = (value: unknown): HomeworkView['therapistComments'] =>
+  Array.isArray(value)
+    ? value
+        .filter(isRecord)
+        .filter((c) => typeof c.body === 'string' && c.body !== '')
+        .map((c) => ({ authorName: str(c.authorName), body: str(c.body), createdAt: str(c.createdAt) }))
+    : [];
+
 /** Checks and tidies a `GET /current` body; undefined when it is not homework at all. */
 export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
   if (!isRecord(body) || typeof body.title !== 'string' || !Array.isArray(body.prompts)) return undefined;
@@ -116,5 +124,6 @@ export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
     sharesAnswersAfterBoth: body.sharesAnswersAfterBoth === true,
     partnerAnswers: isRecord(body.partnerAnswers) ? sanitizeAnswers(prompts, body.partnerAnswers) : null,
     partnerName: optStr(body.partnerName),
+    therapistComments: toComments(body.therapistComments),
   };
 };

@@ -38,6 +38,8 @@ export interface HomeworkView {
    */
   partnerAnswers: AnswerMap | null;
   partnerName: string | null;
+  /** What the therapist wrote to the couple on review, oldest first (empty until then). */
+  therapistComments: { authorName: string; body: string; createdAt: string }[];
 }
 
 /** Header every state-changing homework request carries; cross-site forms cannot set it. */

@@ -11,6 +11,7 @@ import { confirmSubmit } from './confirm-dialog';
 import { busy, card, clockTime, h, paragraphs } from './dom';
 import { formReader, promptField } from './prompts';
 import { initialStatusText, saveStatusText } from './save-status';
+import { therapistComments } from './therapist-comments';
 
 export type HomeworkExit =
   | { kind: 'submitted'; submittedAt: string; answers: AnswerMap }
@@ -85,6 +86,7 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
     h('p', { class: 'meta' }, `From ${view.therapistName}${view.clinicName ? ` at ${view.clinicName}` : ''}`),
     view.dueLabel ? h('p', { class: 'meta' }, `Please finish by ${view.dueLabel}.`) : null,
     minutes ? h('p', { class: 'meta' }, `It takes about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`) : null,
+    therapistComments(view),
     section('note-title', `A note from ${view.therapistName}`, view.message, 'note'),
     section('purpose-title', 'Why this helps', view.purpose),
     section('instructions-title', 'How to do it', view.instructions),

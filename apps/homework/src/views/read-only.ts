@@ -2,6 +2,7 @@ import { type AnswerMap, audienceOf, type Prompt } from '@trellis/domain';
 import { describeAnswer } from '../answers';
 import type { HomeworkView } from '../homework-data';
 import { card, dayAndTime, h } from './dom';
+import { therapistComments } from './therapist-comments';
 
 const answerList = (
   view: HomeworkView,
@@ -48,6 +49,7 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
             ? `You sent your answers to ${view.therapistName} on ${sentOn}. They can’t be changed now.`
             : `You sent your answers to ${view.therapistName}. They can’t be changed now.`,
         ),
+    therapistComments(view),
     h(
       'div',
       { class: shared ? 'answers-pair' : '' },

@@ -1,4 +1,5 @@
 import { Assignment } from './assignment.entity';
+import { AssignmentReviewComment } from './assignment-review-comment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuthToken } from './auth-token.entity';
 import { Client } from './client.entity';
@@ -18,6 +19,7 @@ import { StaffUser } from './staff-user.entity';
 export type { AuthTokenPurpose } from './auth-token.entity';
 export {
   Assignment,
+  AssignmentReviewComment,
   AuditEvent,
   AuthToken,
   Client,
@@ -48,6 +50,7 @@ export const ENTITIES = [
   Client,
   Exercise,
   Assignment,
+  AssignmentReviewComment,
   HomeworkResponse,
   SessionNote,
   Digest,

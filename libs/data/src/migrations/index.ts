@@ -13,6 +13,7 @@ import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-Add
 import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
 import { CreatedMeasures1795650417000 } from './1795650417000-CreatedMeasures';
 import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudienceToPrompts';
+import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreatedPasswordResetRequests1795650300000,
   CreatedMeasures1795650417000,
   AddedAudienceToPrompts1795651818000,
+  CreatedAssignmentReviewComments1795651818100,
 ];

@@ -19,7 +19,7 @@ export interface CoupleExport {
     message: string;
     prompts: Prompt[];
     answers: { partner: 1 | 2; submittedAt: string | null; answers: AnswerMap | null }[];
-    review: { reviewedAt: string; comment: string | null } | null;
+    review: { reviewedAt: string; comments: { author: string; body: string; createdAt: string }[] } | null;
   }[];
   notes: {
     id: string;
@@ -115,7 +115,10 @@ export class CoupleRecordService {
       },
     );
     const view = await this.couplesService.get(actor, coupleId);
-    const { assignments, responses, clients, notes, staff } = await this.couples.recordParts(couple.id, true);
+    const { assignments, responses, clients, notes, reviewComments, staff } = await this.couples.recordParts(
+      couple.id,
+      true,
+    );
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {
@@ -138,7 +141,18 @@ export class CoupleRecordService {
             answers: r.submittedAt ? r.answers : null,
           }))
           .sort((x, y) => x.partner - y.partner),
-        review: a.reviewedAt ? { reviewedAt: a.reviewedAt.toISOString(), comment: a.reviewComment } : null,
+        review: a.reviewedAt
+          ? {
+              reviewedAt: a.reviewedAt.toISOString(),
+              comments: reviewComments
+                .filter((c) => c.assignmentId === a.id)
+                .map((c) => ({
+                  author: staff.get(c.authorId) ?? '',
+                  body: c.body,
+                  createdAt: c.createdAt.toISOString(),
+                })),
+            }
+          : null,
       })),
       notes: signed.map((n) => ({
         id: n.id,

@@ -13,6 +13,7 @@ import {
 } from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
 import { identifiedPartner, type PartnerActor } from '../actor/actor';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { HomeworkResponsesRepository, type PartnerHomework } from './homework-responses.repository';
@@ -26,6 +27,7 @@ export class HomeworkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly responses: HomeworkResponsesRepository,
+    private readonly assignments: AssignmentsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -76,6 +78,8 @@ export class HomeworkService {
       : null;
     const partnerName =
       partnerAnswers && partnerResponse ? await this.responses.clientName(partnerResponse.clientId) : null;
+    // Written by the therapist to the couple: both partners read them, from the first review on.
+    const comments = await this.assignments.reviewComments(response.clinicId, assignment.id);
     await this.audited(actor, response, 'homework.view');
     return {
       responseId: response.id,
@@ -97,6 +101,7 @@ export class HomeworkService {
       sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
       partnerAnswers,
       partnerName: partnerName === null ? null : firstName(partnerName),
+      therapistComments: comments.map(({ authorName, body, createdAt }) => ({ authorName, body, createdAt })),
     };
   }
 
