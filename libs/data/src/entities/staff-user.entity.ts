@@ -46,6 +46,10 @@ export class StaffUser {
   @Column({ type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;
 
+  /** Whether the Monday digest is emailed to this therapist (their own choice). */
+  @Column({ type: 'boolean', default: true })
+  weeklyDigest: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -11,6 +11,7 @@ import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-Ren
 import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-AddedHomeworkSessionsValidAfter';
 import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-AddedDigestEmailDetailToClinic';
 import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
+import { AddedWeeklyDigestChoiceToStaff1795650400000 } from './1795650400000-AddedWeeklyDigestChoiceToStaff';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddedHomeworkSessionsValidAfter1795650100000,
   AddedDigestEmailDetailToClinic1795650200000,
   CreatedPasswordResetRequests1795650300000,
+  AddedWeeklyDigestChoiceToStaff1795650400000,
 ];
