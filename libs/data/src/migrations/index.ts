@@ -12,6 +12,7 @@ import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-Ad
 import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-AddedDigestEmailDetailToClinic';
 import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
 import { AddedWeeklyDigestChoiceToStaff1795650400000 } from './1795650400000-AddedWeeklyDigestChoiceToStaff';
+import { ScopedPendingInvitationsToTheirClinic1795650500000 } from './1795650500000-ScopedPendingInvitationsToTheirClinic';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddedDigestEmailDetailToClinic1795650200000,
   CreatedPasswordResetRequests1795650300000,
   AddedWeeklyDigestChoiceToStaff1795650400000,
+  ScopedPendingInvitationsToTheirClinic1795650500000,
 ];
