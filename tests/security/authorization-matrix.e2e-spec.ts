@@ -145,6 +145,9 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/v1/home': { kind: 'collection' },
   'GET /api/v1/digests': { kind: 'collection' },
   'GET /api/v1/digests/:id': { kind: 'record' },
+  // The signed-in person's own choices: there is no one else's to reach.
+  'GET /api/v1/digests/preferences': { kind: 'collection' },
+  'PUT /api/v1/digests/preferences': { kind: 'collection', body: () => ({ weekly: true }) },
   'POST /api/v1/homework/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'POST /api/v1/homework/session': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'GET /api/v1/homework/current': { kind: 'homework' },

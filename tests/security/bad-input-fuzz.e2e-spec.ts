@@ -497,6 +497,16 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       body: mutate({ role: 'therapist' }, { role: nasty, status: nasty, reassignCouplesTo: nasty }),
     },
     {
+      route: 'PUT /api/v1/digests/preferences',
+      as: therapist,
+      // Not wrongType: a boolean is the valid value.
+      body: mutate(
+        { weekly: false },
+        { weekly: fc.oneof(nasty, fc.integer(), fc.constant(null), fc.constant('true'), fc.array(fc.boolean())) },
+        ['weekly'],
+      ),
+    },
+    {
       route: 'PATCH /api/v1/clinic',
       as: admin,
       body: mutate(

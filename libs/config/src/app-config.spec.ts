@@ -98,4 +98,11 @@ describe('loadConfig', () => {
       expect.stringMatching(/^HEARTBEAT_FILE: must be an absolute path/),
     ]);
   });
+
+  it('logs at LOG_LEVEL, by default what processes do (errors only under test)', () => {
+    expect(loadConfig(valid).logLevel).toBe('log');
+    expect(loadConfig({ ...valid, NODE_ENV: 'test' }).logLevel).toBe('error');
+    expect(loadConfig({ ...valid, NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(problemsOf({ ...valid, LOG_LEVEL: 'chatty' }).find((p) => p.startsWith('LOG_LEVEL:'))).toBeDefined();
+  });
 });

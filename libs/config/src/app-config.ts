@@ -15,9 +15,15 @@ import {
   trustProxy,
 } from './validators';
 
+/** From the quietest: `log` adds what a process did, `debug` Nest's start-up detail (modules, routes). */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
+  /** The most detailed level logged; the levels above it are logged too. */
+  logLevel: LogLevelName;
   http: {
     port: number;
     host: string;
@@ -113,6 +119,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       OUTBOX_RELAY_INTERVAL_MS: positiveInt({ default: 1000 }),
       HEARTBEAT_FILE: absolutePath({ default: undefined }),
       STATIC_ROOT: str({ default: '' }),
+      LOG_LEVEL: str({ choices: [...LOG_LEVELS], default: undefined }),
     },
     {
       reporter: ({ errors }) => {
@@ -139,6 +146,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${listenPort}`).replace(/\/$/, '');
   return {
     env,
+    // Tests keep only errors, as before: their output is the failures.
+    logLevel: (e.LOG_LEVEL as LogLevelName | undefined) ?? (env === 'test' ? 'error' : 'log'),
     http: {
       port: listenPort,
       host: e.HOST,

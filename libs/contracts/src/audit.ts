@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'couple.export',
   'digest.list',
   'digest.view',
+  'digest.preferences_update',
   'homework.view',
   'homework.draft',
   'homework.submit',

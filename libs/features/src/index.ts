@@ -12,5 +12,8 @@ export { createValidationPipe } from './http/validation';
 export { registerSessions } from './auth/register-sessions';
 export { hashPassword } from './auth/password-hasher';
 
+// The console logger of both apps (LOG_LEVEL; Nest's start-up detail at debug).
+export { AppLogger, logLevelsUpTo } from './logging/app-logger';
+
 // The features each app composes (apps/api/src/app.module.ts, apps/worker/src/worker.module.ts).
 export { API_FEATURE_MODULES, WORKER_FEATURE_MODULES } from './feature-modules';

@@ -35,7 +35,8 @@ export async function seedDemoClinic(dataSource: DataSource): Promise<void> {
           status: 'active',
           passwordHash,
         },
-        ['email'],
+        // The clinic's own person with this address (an address is unique within a clinic).
+        ['clinicId', 'email'],
       );
     }
   });

@@ -57,6 +57,7 @@ const ACTION_LABELS: Record<string, string> = {
   'couple.export': 'Couple record exported',
   'digest.list': 'Digests viewed',
   'digest.view': 'Digest viewed',
+  'digest.preferences_update': 'Digest choices changed',
   'queue.retry': 'Background job retried',
   'queue.remove': 'Background job removed',
 };
