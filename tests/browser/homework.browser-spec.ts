@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { HomeworkResponse } from '@trellis/data';
 import type { AnswerMap, Prompt } from '@trellis/domain';
 import { type Journey, PHONE, useBrowserStack } from '../support/browser-journey';
-import { followEmailedLink, homeworkLinkFromEmail } from '../support/email-links';
+import { emailHtml, followEmailedLink, homeworkLinkFromEmail } from '../support/email-links';
 import { eventually } from '../support/eventually';
 import { HomeworkPage } from './homework-page';
 import {
@@ -165,6 +165,24 @@ describe('homework in a real browser', () => {
       expect(detail.body.partners.map((p: { status: string }) => p.status)).toEqual(['submitted', 'submitted']);
     },
   );
+
+  suite.journey('the homework email fits a phone screen and says which clock the due time is on', async (journey) => {
+    const { partners, asTherapist, couple } = await practiceWithCouple(journey.stack);
+    const exercise = await builtInExercise(journey.stack, 'honest-check-in');
+    await assign(asTherapist, exercise.id, couple.id);
+    const message = await journey.stack.mailbox.waitForMessageTo(partners[0].email, HOMEWORK_SUBJECT);
+    // The first email a partner gets is not a "new link" and claims no earlier one.
+    expect(message.subject).not.toMatch(/new link/i);
+
+    const page = await journey.open('Alex (phone, mail app)', phone);
+    await page.setContent(emailHtml(message.raw));
+    await page.getByRole('heading', { name: 'New homework from your therapist' }).waitFor();
+    await page.getByText(/Please finish it by \w+day \d+ \w+, \d\d:\d\d (.+ time|UTC)\./).waitFor();
+    expect(await page.getByText(/no longer work/).count()).toBe(0);
+    // Nothing, the copy-paste address included, pushes the message wider than the phone.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+  });
 
   suite.journey(
     'an expired link shows the inactive-link page, whose fresh-link form answers the same for anyone',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { StaffUser } from '@trellis/data';
+import { Couple, StaffUser } from '@trellis/data';
 import { useBrowserStack } from '../support/browser-journey';
 import { dashboardLinkFromEmail, followEmailedLink } from '../support/email-links';
-import { createClinic, createStaff } from '../support/factories';
+import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
 import { CLINIC_NAME } from './practice';
@@ -74,6 +74,57 @@ describe('staff screens in a real browser', () => {
       await robinDashboard.signInButton.waitFor();
       expect(new URL(robinPage.url()).hash).toMatch(/^#\/login/);
       expect(await robinDashboard.menuItem('Your account').count()).toBe(0);
+    },
+  );
+
+  suite.journey(
+    'deactivating a therapist asks who takes their couples in the first dialog; promoting to administrator is confirmed',
+    async (journey) => {
+      const { db, origin } = journey.stack;
+      const clinic = await createClinic(db, { name: CLINIC_NAME });
+      const id = randomUUID().slice(0, 6);
+      const admin = await createStaff(db, clinic, {
+        role: 'admin',
+        name: 'Avery Admin',
+        email: `avery-${id}@example.test`,
+      });
+      await setPassword(db, admin);
+      const robin = await createStaff(db, clinic, { name: 'Robin Hale', email: `robin-${id}@example.test` });
+      const sam = await createStaff(db, clinic, { name: 'Sam Ortiz', email: `sam-${id}@example.test` });
+      const { couple } = await createCouple(db, clinic, robin);
+
+      const page = await journey.open('Avery (admin)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(admin.email, TEST_PASSWORD);
+      await page.goto(`${origin}/#/staff/${robin.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Robin Hale' }).waitFor();
+
+      // The first dialog already asks: no refusal to meet first.
+      await page.getByRole('button', { name: 'Deactivate' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Deactivate Robin Hale?' });
+      await dialog.getByText('Robin Hale has 1 active or paused couple: choose who takes them over.').waitFor();
+      await dialog.getByRole('combobox', { name: /Who takes over their couples/ }).click();
+      await page.getByRole('option', { name: 'Sam Ortiz (Therapist)' }).click();
+      await dialog.getByRole('button', { name: 'Deactivate and hand over' }).click();
+      await page
+        .getByText('Robin Hale is deactivated and signed out everywhere. Their couples have a new therapist.')
+        .waitFor();
+      expect((await db.getRepository(Couple).findOneByOrFail({ id: couple.id })).therapistId).toBe(sam.id);
+
+      // Making Sam an administrator asks first; cancelling changes nothing.
+      await page.goto(`${origin}/#/staff/${sam.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Sam Ortiz' }).waitFor();
+      await page.getByRole('radio', { name: /Administrator/ }).check();
+      await page.getByRole('button', { name: 'Save role' }).click();
+      const promote = page.getByRole('dialog', { name: 'Make Sam Ortiz an administrator?' });
+      await promote.getByRole('button', { name: 'Cancel' }).click();
+      await promote.waitFor({ state: 'hidden' });
+      expect((await db.getRepository(StaffUser).findOneByOrFail({ id: sam.id })).role).toBe('therapist');
+      await page.getByRole('button', { name: 'Save role' }).click();
+      await promote.getByRole('button', { name: 'Make administrator' }).click();
+      await page.getByText('Sam Ortiz is now an administrator.').waitFor();
+      expect((await db.getRepository(StaffUser).findOneByOrFail({ id: sam.id })).role).toBe('admin');
     },
   );
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
-import { Assignment, Client } from '@trellis/data';
+import { Assignment, AuditEvent, Client } from '@trellis/data';
 import { useBrowserStack } from '../support/browser-journey';
 import { eventually } from '../support/eventually';
 import { createClinic, createStaff } from '../support/factories';
 import { setPassword, signIn, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
-import { builtInExercise, CLINIC_NAME, THERAPIST_NAME } from './practice';
+import { builtInExercise, CLINIC_NAME, practiceWithCouple, THERAPIST_NAME } from './practice';
 
 const DAY = 24 * 3600 * 1000;
 /** The journey's browser zone (browser-journey.ts opens every page in it). */
@@ -169,6 +169,29 @@ describe('therapist screens in a real browser', () => {
       expect(await db.getRepository(Assignment).countBy({ coupleId })).toBe(1);
     },
   );
+
+  suite.journey('one visit to a screen is one event in the audit trail', async (journey) => {
+    const { db, origin } = journey.stack;
+    const { therapist } = await practiceWithCouple(journey.stack);
+    const page = await journey.open('Dana (therapist)');
+    const dashboard = new DashboardPage(page, origin);
+    await dashboard.openSignIn();
+    await dashboard.signIn(therapist.email, TEST_PASSWORD);
+    const events = async (action: string) => db.getRepository(AuditEvent).countBy({ actorId: therapist.id, action });
+    // Home, then the caseload, then the couple: each read once, and still once after a pause.
+    await eventually(async () => expect(await events('home.view')).toBe(1));
+    await dashboard.menuItem('Couples').click();
+    await page.getByRole('row').filter({ hasText: 'Alex & Sam' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alex & Sam' }).waitFor();
+    await page.getByText('No homework yet.').waitFor();
+    await page.waitForTimeout(1500);
+    expect({
+      home: await events('home.view'),
+      caseload: await events('couple.list'),
+      couple: await events('couple.view'),
+      homework: await events('assignment.list'),
+    }).toEqual({ home: 1, caseload: 1, couple: 1, homework: 1 });
+  });
 });
 
 /** Every data row of the table names `text` (the strategy column), once the list has refetched. */

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../support/create-test-app';
-import { createClinic, createStaff } from '../support/factories';
+import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 
@@ -57,6 +57,36 @@ describe('audit trail for admins', () => {
     expect(past.body.total).toBe(0);
   });
 
+  it('names each record the admin may see (couple, person, homework, partner), never by a bare id', async () => {
+    const { c, admin, therapist } = await clinic();
+    const { couple, partners } = await createCouple(db, c, therapist, { displayName: 'Alex & Sam Rivera' });
+    const assignment = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 86_400_000) });
+    const asTherapist = await signIn(app, therapist.email);
+    await asTherapist.agent.get(`/api/v1/couples/${couple.id}`).expect(200);
+    await asTherapist.agent.get(`/api/v1/assignments/${assignment.id}`).expect(200);
+    // Another clinic's couple, asked for by id: denied, and its name never reaches this trail.
+    const other = await createClinic(db);
+    const otherCouple = await createCouple(db, other, await createStaff(db, other), { displayName: 'Not Yours' });
+    await asTherapist.agent.get(`/api/v1/couples/${otherCouple.couple.id}`).expect(404);
+
+    const { agent } = await signIn(app, admin.email);
+    const names = async (action: string) =>
+      (await agent.get(`/api/v1/audit?action=${action}`).expect(200)).body.data.map(
+        (e: { recordName: string | null; outcome: string }) => [e.outcome, e.recordName],
+      );
+    expect(await names('couple.view')).toEqual([
+      ['denied', null],
+      ['success', 'Alex & Sam Rivera'],
+    ]);
+    expect(await names('assignment.view')).toEqual([['success', `${assignment.title} for Alex & Sam Rivera`]]);
+    expect(await names('auth.login')).toEqual(
+      expect.arrayContaining([
+        ['success', 'Blake Therapist'],
+        ['success', 'Avery Admin'],
+      ]),
+    );
+  });
+
   it('exports the filtered trail as CSV', async () => {
     const { admin, therapist } = await clinic();
     await signIn(app, therapist.email);
@@ -66,7 +96,7 @@ describe('audit trail for admins', () => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="trellis-audit-/);
     const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'occurred_at,actor_type,actor_id,actor_name,action,record_type,record_id,outcome,ip,user_agent',
+      'occurred_at,actor_type,actor_id,actor_name,action,record_type,record_id,record_name,outcome,ip,user_agent',
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Blake Therapist');

@@ -54,6 +54,8 @@ describe('home dashboard, couple timeline and export', () => {
     ]);
     expect(res.body.upcomingSessions.map((x: { coupleId: string }) => x.coupleId)).toEqual([a.couple.id]);
     expect(res.body.completionByWeek).toHaveLength(8);
+    // Dana's two couples, not Sam's: the first-day check needs no separate caseload read.
+    expect(res.body.coupleCount).toBe(2);
     const totalDue = res.body.completionByWeek.reduce((n: number, w: { due: number }) => n + w.due, 0);
     expect(totalDue).toBe(2);
     expect(res.body.completionByStrategy).toEqual([{ strategy: done.strategy, assigned: 2, completed: 1 }]);

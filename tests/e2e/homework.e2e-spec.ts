@@ -110,7 +110,7 @@ describe('client homework by emailed link', () => {
       message: 'Be gentle with yourselves.',
       partnerAnswers: null,
     });
-    expect(view.body.dueLabel).toMatch(/^\w+day \d+ \w+, \d\d:\d\d$/);
+    expect(view.body.dueLabel).toMatch(/^\w+day \d+ \w+, \d\d:\d\d New York time$/);
     const prompts: Prompt[] = view.body.prompts;
     const full = completeAnswers(prompts);
 

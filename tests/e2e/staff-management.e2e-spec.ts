@@ -94,6 +94,10 @@ describe('staff management and password reset', () => {
   it("asks who takes over a therapist's couples before deactivating them, then moves them in the same call", async () => {
     const { c, agent, csrfToken, therapist, admin } = await clinic();
     const { couple } = await createCouple(db, c, therapist);
+    await createCouple(db, c, therapist, { status: 'discharged' });
+    // The staff page knows up front how many couples need a new therapist (discharged ones do not).
+    const before = await agent.get(`/api/v1/staff/${therapist.id}`).expect(200);
+    expect(before.body.openCoupleCount).toBe(1);
     const refused = await agent
       .patch(`/api/v1/staff/${therapist.id}`)
       .set('x-csrf-token', csrfToken)
@@ -114,6 +118,8 @@ describe('staff management and password reset', () => {
       .send({ status: 'deactivated', reassignCouplesTo: admin.id })
       .expect(200);
     expect((await db.getRepository(Couple).findOneByOrFail({ id: couple.id })).therapistId).toBe(admin.id);
+    const after = await agent.get(`/api/v1/staff/${therapist.id}`).expect(200);
+    expect(after.body.openCoupleCount).toBe(0);
   });
 
   it('refuses therapists on every staff route (403) and bad bodies (400)', async () => {

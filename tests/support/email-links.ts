@@ -42,6 +42,16 @@ export function decodedEmailText(raw: string): string {
     .join('\n');
 }
 
+/** The message's HTML part, decoded, as a mail client would render it. */
+export function emailHtml(raw: string): string {
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1]);
+  const pattern = new RegExp(boundaries.map((b) => `--${escapeRegExp(b)}(?:--)?`).join('|'));
+  const parts = boundaries.length ? raw.split(pattern) : [raw];
+  const html = parts.find((part) => /^Content-Type:\s*text\/html/im.test(part));
+  if (!html) throw new Error('no HTML part in the email');
+  return decodePart(html.replace(/^\r?\n/, ''));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

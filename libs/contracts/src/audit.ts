@@ -73,6 +73,8 @@ export interface AuditEntryView {
   action: string;
   recordType: string | null;
   recordId: string | null;
+  /** What the record is called (a couple's or person's name, a homework's title); null once it is gone. */
+  recordName: string | null;
   outcome: AuditOutcome;
   ip: string | null;
   userAgent: string | null;

@@ -99,6 +99,8 @@ export interface SessionNoteView {
 
 /** The therapist's home: what needs attention, and how homework is going. */
 export interface TherapistHome {
+  /** Couples in scope, any status: 0 tells a first day from a quiet one (no caseload read needed). */
+  coupleCount: number;
   awaitingReview: { assignmentId: string; coupleId: string; coupleName: string; title: string; completedAt: string }[];
   overdue: {
     assignmentId: string;

@@ -64,4 +64,9 @@ export interface StaffMember {
 export interface StaffMemberDetail extends StaffMember {
   /** The pending invitation, for people who have not accepted yet. */
   invitation: { sentAt: string | null; expiresAt: string } | null;
+  /**
+   * Their active and paused couples: deactivating them needs someone to take these over, so the
+   * dashboard asks who in its first dialog.
+   */
+  openCoupleCount: number;
 }

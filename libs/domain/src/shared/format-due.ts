@@ -20,13 +20,22 @@ function dueFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * A due date as a partner reads it, in their own time zone: "Friday 5 December, 18:00".
- * British-style day-month order reads unambiguously in every English locale.
+ * Which clock a time is on, as people say it: "London time", "New York time" (the zone's city; a
+ * partner far from their therapist must not guess), "UTC" for the zones without a city.
+ */
+export function timeZoneLabel(timeZone: string): string {
+  const city = timeZone.includes('/') && !timeZone.startsWith('Etc/') ? timeZone.split('/').pop() : undefined;
+  return city ? `${city.replace(/_/g, ' ')} time` : timeZone.replace(/^Etc\//, '');
+}
+
+/**
+ * A due date as a partner reads it, in their own time zone and naming it: "Friday 5 December,
+ * 18:00 London time". British-style day-month order reads unambiguously in every English locale.
  */
 export function formatDueLabel(due: Date, timeZone: string): string {
   const parts = dueFormatter(timeZone).formatToParts(due);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')}`;
+  return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')} ${timeZoneLabel(timeZone)}`;
 }
 
 /** First word of a name, for greetings ("Hi Alex"). */

@@ -4,6 +4,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuditEntryView, ListResponse } from '@trellis/contracts';
 import { AuditEvent } from '@trellis/data';
 import { AuditQueryDto } from './audit-query.dto';
+import { AUDIT_RECORD_NAME_SQL } from './audit-record-name.sql';
 
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 
@@ -16,6 +17,7 @@ interface AuditRow {
   action: string;
   record_type: string | null;
   record_id: string | null;
+  record_name: string | null;
   outcome: AuditEntryView['outcome'];
   ip: string | null;
   user_agent: string | null;
@@ -31,6 +33,7 @@ function toView(r: AuditRow): AuditEntryView {
     action: r.action,
     recordType: r.record_type,
     recordId: r.record_id,
+    recordName: r.record_name,
     outcome: r.outcome,
     ip: r.ip,
     userAgent: r.user_agent,
@@ -95,6 +98,7 @@ export class AuditTrailRepository {
         'a.action AS action',
         'a.record_type AS record_type',
         'a.record_id AS record_id',
+        `${AUDIT_RECORD_NAME_SQL} AS record_name`,
         'a.outcome AS outcome',
         'host(a.ip) AS ip',
         'a.user_agent AS user_agent',

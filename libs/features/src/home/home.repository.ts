@@ -19,6 +19,7 @@ interface HomeRow {
   upcoming: { id: string; display_name: string; next_session_at: string }[];
   weeks: { week_start: string; due: number; completed: number }[];
   strategies: { strategy: string; assigned: number; completed: number }[];
+  couple_count: number;
 }
 
 /** Timestamps arrive inside JSON as PostgreSQL writes them (`…+00:00`, microseconds): normalise. */
@@ -70,10 +71,12 @@ export class HomeRepository {
             GROUP BY w.week_start) x) AS weeks,
          (SELECT coalesce(json_agg(x ORDER BY x.assigned DESC, x.strategy), '[]') FROM (
             SELECT strategy, count(*)::int AS assigned, count(*) FILTER (WHERE completed_at IS NOT NULL)::int AS completed
-            FROM s GROUP BY strategy) x) AS strategies`,
+            FROM s GROUP BY strategy) x) AS strategies,
+         (SELECT count(*)::int FROM couple c WHERE ${scope}) AS couple_count`,
       params,
     );
     return {
+      coupleCount: row.couple_count,
       awaitingReview: row.awaiting.map((r) => ({
         assignmentId: r.id,
         coupleId: r.couple_id,

@@ -25,11 +25,19 @@ export function renderHomeworkFacts(
     homeworkUrl: `${publicUrl}/h/${token}`,
   };
   if (template === 'homework-reminder') {
-    return { to: facts.client_email, ...renderHomeworkReminder({ ...common, overdue: kind === 'overdue' }) };
+    return {
+      to: facts.client_email,
+      ...renderHomeworkReminder({ ...common, overdue: kind === 'overdue', replacesEarlierLink: facts.had_link }),
+    };
   }
   return {
     to: facts.client_email,
-    ...renderHomeworkEmail({ ...common, message: facts.message, isFreshLink: template === 'homework-link' }),
+    // A "fresh link" to someone who never had one (their consent came later) is their first email.
+    ...renderHomeworkEmail({
+      ...common,
+      message: facts.message,
+      isFreshLink: template === 'homework-link' && facts.had_link,
+    }),
   };
 }
 

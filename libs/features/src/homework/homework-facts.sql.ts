@@ -15,6 +15,8 @@ export interface HomeworkEmailFacts {
   clinic_name: string;
   therapist_name: string;
   link_expires_at: Date;
+  /** A link was emailed before (live, expired or revoked): only then can an email say it replaces one. */
+  had_link: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface HomeworkEmailFacts {
 export const HOMEWORK_FACTS_COLUMNS = `r.id AS response_id, r.submitted_at, r.link_revoked_at, a.cancelled_at, a.title, a.message, a.due_at,
   cl.name AS client_name, cl.email AS client_email, cl.timezone AS client_timezone, cl.email_consent,
   c.status AS couple_status, k.name AS clinic_name, t.name AS therapist_name,
+  (r.link_token_hash IS NOT NULL OR r.link_revoked_at IS NOT NULL) AS had_link,
   -- whole 24-hour days, whatever the database session's time zone does across DST
   a.due_at + make_interval(hours => 24 * k.homework_link_days) AS link_expires_at`;
 export const HOMEWORK_FACTS_JOINS = `JOIN assignment a ON a.id = r.assignment_id

@@ -4,7 +4,7 @@ import { Couple } from '@trellis/data';
 
 /**
  * A therapist's caseload as staff administration sees it: the open couples a deactivation must hand
- * over, and the hand-over itself. Only ever used inside the deactivation's transaction.
+ * over (counted for the staff page, listed inside the deactivation's transaction), and the hand-over.
  */
 @Injectable()
 export class CaseloadRepository {
@@ -15,6 +15,11 @@ export class CaseloadRepository {
       select: { id: true },
     });
     return couples.map((c) => c.id);
+  }
+
+  /** How many couples a deactivation would hand over (the same couples as `findOpenCoupleIds`). */
+  countOpenCouples(manager: EntityManager, clinicId: string, therapistId: string): Promise<number> {
+    return manager.count(Couple, { where: { clinicId, therapistId, status: In(['active', 'paused']) } });
   }
 
   async reassign(manager: EntityManager, coupleIds: readonly string[], therapistId: string): Promise<void> {

@@ -27,6 +27,7 @@ export class StaffAdminService {
     const staff = await this.staff.findInClinic(actor.staff.clinicId, staffId);
     if (!staff) throw new NotFoundException('No such person in your clinic.');
     const invitation = await this.invitations.findPending(staff.id);
+    const openCoupleCount = await this.caseload.countOpenCouples(this.dataSource.manager, staff.clinicId, staff.id);
     await this.audit.record(actor, {
       action: 'staff.view',
       outcome: 'success',
@@ -39,6 +40,7 @@ export class StaffAdminService {
         staff.status === 'invited' && invitation
           ? { sentAt: invitation.sentAt?.toISOString() ?? null, expiresAt: invitation.expiresAt.toISOString() }
           : null,
+      openCoupleCount,
     };
   }
 

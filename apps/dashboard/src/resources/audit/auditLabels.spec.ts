@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { AUDIT_ACTIONS } from '@trellis/contracts';
 import { actionLabel, actorLabel, recordLabel } from './auditLabels';
 
 describe('audit labels', () => {
@@ -7,6 +8,21 @@ describe('audit labels', () => {
     expect(actionLabel('note.sign')).toBe('Session note signed');
     expect(actionLabel('queue.retry')).toBe('Background job retried');
     expect(actionLabel('couples.merge')).toBe('couples.merge');
+  });
+
+  it('has words for every action the API records: no raw codes in the trail', () => {
+    const unlabelled = AUDIT_ACTIONS.filter((action) => actionLabel(action) === action);
+    expect(unlabelled).toEqual([]);
+    expect(actionLabel('homework.view')).toBe('Partner opened their homework');
+  });
+
+  it('names a record by what it is called when it still exists', () => {
+    expect(recordLabel({ recordType: 'couple', recordId: '0f6c1d2e-aaaa-bbbb', recordName: 'Alex & Sam' })).toBe(
+      'Couple: Alex & Sam',
+    );
+    expect(recordLabel({ recordType: 'couple', recordId: '0f6c1d2e-aaaa-bbbb', recordName: null })).toBe(
+      'Couple 0f6c1d2e',
+    );
   });
 
   it('names the actor, or says what kind of actor it was', () => {

@@ -1,14 +1,15 @@
 import {
   AUDIT_ACTIONS,
   AUDIT_OUTCOMES,
+  type AuditAction,
   type AuditActorType,
   type AuditEntryView,
   type AuditOutcome,
 } from '@trellis/contracts';
 
-// Keyed by string, not AuditAction: the list of actions grows with each feature, and an action
-// without a label yet still shows, by its code.
-const ACTION_LABELS: Record<string, string> = {
+// Every action the API records has its label (the type makes a missing one a compile error); a
+// code the dashboard does not know yet (a newer API) still shows, by its code.
+const ACTION_LABELS: Record<AuditAction, string> = {
   'auth.login': 'Sign-in',
   'auth.logout': 'Sign-out',
   'auth.invitation_accept': 'Invitation accepted',
@@ -38,6 +39,9 @@ const ACTION_LABELS: Record<string, string> = {
   'assignment.update': 'Homework rescheduled or changed',
   'assignment.cancel': 'Homework cancelled',
   'assignment.review': 'Homework reviewed',
+  'homework.view': 'Partner opened their homework',
+  'homework.draft': 'Partner saved a draft',
+  'homework.submit': 'Partner submitted their homework',
   'homework.link_resend': 'Homework link resent',
   'homework.link_revoke': 'Homework link revoked',
   'note.list': 'Session notes viewed',
@@ -62,7 +66,7 @@ const ACTION_LABELS: Record<string, string> = {
   'queue.remove': 'Background job removed',
 };
 
-export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
+export const actionLabel = (action: string): string => (ACTION_LABELS as Record<string, string>)[action] ?? action;
 
 export const actionChoices = AUDIT_ACTIONS.map((id) => ({ id, name: actionLabel(id) }));
 
@@ -97,9 +101,15 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   job: 'Background job',
 };
 
-/** Which record, in words, with a short id (the full one is in the CSV export). */
-export const recordLabel = (entry: Pick<AuditEntryView, 'recordType' | 'recordId'>): string | null => {
+/**
+ * Which record, in words: its name when it still has one ("Couple: Alex & Sam"), else a short id
+ * (the full one is in the CSV export).
+ */
+export const recordLabel = (
+  entry: Pick<AuditEntryView, 'recordType' | 'recordId'> & { recordName?: string | null },
+): string | null => {
   if (!entry.recordType) return null;
   const type = RECORD_TYPE_LABELS[entry.recordType] ?? entry.recordType;
+  if (entry.recordName) return `${type}: ${entry.recordName}`;
   return entry.recordId ? `${type} ${entry.recordId.slice(0, 8)}` : type;
 };

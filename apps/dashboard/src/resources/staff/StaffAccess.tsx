@@ -30,7 +30,7 @@ import {
 } from 'react-admin';
 import type { TrellisDataProvider, WriteMeta } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
-import { handoverRequest, REASSIGN_FIELD, successorChoices } from './deactivation';
+import { handoverPrompt, handoverRequest, REASSIGN_FIELD, successorChoices } from './deactivation';
 import { describeInvitation } from './invitation';
 
 const invitationMeta: WriteMeta = { subresource: 'invitation' };
@@ -49,7 +49,7 @@ interface HandoverProps {
   error: string | undefined;
 }
 
-/** Shown after the API refused the deactivation because the person still has couples. */
+/** Shown when the person has couples: in the first dialog, or after the API's 409 if they gained some since. */
 const HandoverChoice = ({ record, request, successor, onSuccessorChange, error }: HandoverProps) => {
   const { data, isPending } = useGetList<StaffMember>('staff', {
     pagination: { page: 1, perPage: 100 },
@@ -101,7 +101,7 @@ const StatusPanel = ({ record }: { record: StaffMemberDetail }) => {
   const isSelf = useIsSelf(record);
   const deactivating = record.status === 'active';
   const next = deactivating ? 'deactivated' : 'active';
-  // Set once the API has answered that their couples need someone to take them over.
+  // Set when their couples need someone to take them over: known from the page, or the API's 409.
   const [handover, setHandover] = useState<string>();
   const [successor, setSuccessor] = useState('');
   const [successorError, setSuccessorError] = useState<string>();
@@ -161,7 +161,10 @@ const StatusPanel = ({ record }: { record: StaffMemberDetail }) => {
         variant="outlined"
         color={deactivating ? 'error' : 'primary'}
         startIcon={deactivating ? <BlockIcon /> : <LockOpenIcon />}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setHandover(deactivating ? handoverPrompt(record) : undefined);
+          setOpen(true);
+        }}
       >
         {deactivating ? 'Deactivate' : 'Reactivate'}
       </Button>

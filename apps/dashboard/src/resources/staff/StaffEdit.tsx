@@ -1,6 +1,9 @@
 import { CardContent, Divider, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { StaffMember, StaffMemberDetail } from '@trellis/contracts';
 import {
+  Confirm,
   DateField,
   Edit,
   RadioButtonGroupInput,
@@ -13,8 +16,10 @@ import {
   useRecordContext,
   useRedirect,
   useRefresh,
+  useSaveContext,
 } from 'react-admin';
 import { fetchSession } from '../../auth/session';
+import { promotionConfirmation } from './deactivation';
 import { StaffAccess } from './StaffAccess';
 import { RoleChoice, StaffStatusChip } from './StaffFields';
 import { roleChoices } from './staffLabels';
@@ -43,12 +48,48 @@ const StaffHeader = () => {
   );
 };
 
-// No delete button: people are deactivated, never deleted (their records and audit trail stay).
-const RoleToolbar = () => (
-  <Toolbar>
-    <SaveButton label="Save role" />
-  </Toolbar>
-);
+/**
+ * Saves the role; making someone an administrator is confirmed first (it hands over every staff
+ * and audit power). No delete button: people are deactivated, never deleted.
+ */
+const RoleToolbar = () => {
+  const record = useRecordContext<StaffMember>();
+  const { handleSubmit } = useFormContext();
+  const role: unknown = useWatch({ name: 'role' });
+  const { save } = useSaveContext();
+  const [asking, setAsking] = useState(false);
+  const promotion = record ? promotionConfirmation(record, role) : undefined;
+  return (
+    <Toolbar>
+      <SaveButton
+        label="Save role"
+        type={promotion ? 'button' : 'submit'}
+        onClick={
+          promotion
+            ? (event) => {
+                event.preventDefault();
+                setAsking(true);
+              }
+            : undefined
+        }
+      />
+      {promotion && (
+        <Confirm
+          isOpen={asking}
+          title={promotion.title}
+          content={promotion.content}
+          confirm="Make administrator"
+          confirmColor="warning"
+          onConfirm={() => {
+            setAsking(false);
+            void handleSubmit((values) => save?.(values))();
+          }}
+          onClose={() => setAsking(false)}
+        />
+      )}
+    </Toolbar>
+  );
+};
 
 const RoleForm = () => {
   const record = useRecordContext<StaffMember>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StaffMember } from '@trellis/contracts';
-import { handoverRequest, successorChoices } from './deactivation';
+import { handoverPrompt, handoverRequest, promotionConfirmation, successorChoices } from './deactivation';
 
 // Shaped like react-admin's HttpError after request.ts: message from the problem, field map in body.
 const httpError = (status: number, message: string, errors?: Record<string, string>) =>
@@ -45,5 +45,26 @@ describe('deactivating someone with couples', () => {
       { id: 'u2', name: 'Avery Lin (Therapist)' },
       { id: 'u3', name: 'Sky Park (Administrator)' },
     ]);
+  });
+});
+
+describe('asking before it matters', () => {
+  it('asks who takes the couples over in the first dialog, from the count on the staff page', () => {
+    expect(handoverPrompt({ name: 'Robin Hale', openCoupleCount: 1 })).toBe(
+      'Robin Hale has 1 active or paused couple: choose who takes them over.',
+    );
+    expect(handoverPrompt({ name: 'Robin Hale', openCoupleCount: 3 })).toBe(
+      'Robin Hale has 3 active or paused couples: choose who takes them over.',
+    );
+    expect(handoverPrompt({ name: 'Robin Hale', openCoupleCount: 0 })).toBeUndefined();
+  });
+
+  it('confirms a promotion to administrator, and nothing else', () => {
+    expect(promotionConfirmation({ name: 'Robin Hale', role: 'therapist' }, 'admin')?.title).toBe(
+      'Make Robin Hale an administrator?',
+    );
+    expect(promotionConfirmation({ name: 'Robin Hale', role: 'admin' }, 'admin')).toBeUndefined();
+    expect(promotionConfirmation({ name: 'Robin Hale', role: 'admin' }, 'therapist')).toBeUndefined();
+    expect(promotionConfirmation({ name: 'Robin Hale', role: 'therapist' }, 'therapist')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { StaffMember } from '@trellis/contracts';
+import type { StaffMember, StaffMemberDetail, StaffRole } from '@trellis/contracts';
 import { ROLE_LABELS } from './staffLabels';
 
 /** The field the API names when a therapist being deactivated still has couples. */
@@ -17,6 +17,29 @@ export const handoverRequest = (error: unknown): string | undefined => {
   if (typeof fieldMessage !== 'string') return undefined;
   return typeof error.message === 'string' && error.message !== '' ? error.message : fieldMessage;
 };
+
+/**
+ * Asked in the first deactivation dialog, from the staff page's count: who takes over this
+ * person's active and paused couples. Undefined when they have none. (If couples arrive between
+ * page load and confirming, the API's 409 asks the same question.)
+ */
+export const handoverPrompt = (record: Pick<StaffMemberDetail, 'name' | 'openCoupleCount'>): string | undefined => {
+  const count = record.openCoupleCount;
+  if (!count || count <= 0) return undefined;
+  return `${record.name} has ${count === 1 ? '1 active or paused couple' : `${count} active or paused couples`}: choose who takes them over.`;
+};
+
+/** Making someone an administrator gives them every staff and audit power: confirmed first. */
+export const promotionConfirmation = (
+  record: Pick<StaffMember, 'name' | 'role'>,
+  nextRole: unknown,
+): { title: string; content: string } | undefined =>
+  record.role !== 'admin' && (nextRole as StaffRole) === 'admin'
+    ? {
+        title: `Make ${record.name} an administrator?`,
+        content: `${record.name} will be able to invite, deactivate and change the role of any staff member, reassign any couple, change the clinic’s settings and read the whole audit log.`,
+      }
+    : undefined;
 
 /** Who can take the couples over: the other active staff, by name, each with their role. */
 export const successorChoices = (staff: readonly StaffMember[], leavingId: string): { id: string; name: string }[] =>

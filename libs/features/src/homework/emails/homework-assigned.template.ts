@@ -41,6 +41,8 @@ export function renderHomeworkEmail(model: HomeworkEmailModel): RenderedEmail {
 
 export interface HomeworkReminderModel extends Omit<HomeworkEmailModel, 'isFreshLink' | 'message'> {
   overdue: boolean;
+  /** The partner had a link before, which this one replaces (else it would claim a change that did not happen). */
+  replacesEarlierLink: boolean;
 }
 
 export function renderHomeworkReminder(model: HomeworkReminderModel): RenderedEmail {
@@ -52,7 +54,9 @@ export function renderHomeworkReminder(model: HomeworkReminderModel): RenderedEm
       model.overdue
         ? `"${model.exerciseTitle}" was due ${model.dueLabel}. It is not too late: ${model.therapistName} would still like to hear from you.`
         : `"${model.exerciseTitle}" is due ${model.dueLabel}. Anything you already wrote is saved.`,
-      'Here is your personal link; earlier links for this exercise no longer work.',
+      model.replacesEarlierLink
+        ? 'Here is your personal link; earlier links for this exercise no longer work.'
+        : 'Here is your personal link.',
     ],
     action: { label: 'Open your homework', url: model.homeworkUrl },
     footer: 'This link is personal to you: please do not forward it.',

@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import type { HomeworkEmailFacts } from './homework-facts.sql';
+import { renderHomeworkFacts } from './homework-email.composer';
+
+const facts = (hadLink: boolean): HomeworkEmailFacts => ({
+  response_id: 'r1',
+  submitted_at: null,
+  link_revoked_at: null,
+  cancelled_at: null,
+  title: 'Honest check-in',
+  message: '',
+  due_at: new Date('2026-12-05T15:00:00Z'),
+  client_name: 'Sam Taylor',
+  client_email: 'sam@example.test',
+  client_timezone: 'America/New_York',
+  email_consent: true,
+  couple_status: 'active',
+  clinic_name: 'Harbour Counselling',
+  therapist_name: 'Dana Reyes',
+  link_expires_at: new Date('2026-12-19T15:00:00Z'),
+  had_link: hadLink,
+});
+
+const TOKEN = 'A'.repeat(43);
+const render = (template: 'homework-link' | 'homework-reminder', hadLink: boolean) =>
+  renderHomeworkFacts(facts(hadLink), template, 'before_due', TOKEN, 'https://trellis.example.test');
+
+describe('partner homework emails say only what is true', () => {
+  it('a "fresh link" to someone who never had one is their first homework email, not "your new link"', () => {
+    const first = render('homework-link', false);
+    expect(first.subject).toBe('Homework from Harbour Counselling: Honest check-in');
+    expect(first.text).not.toMatch(/no longer work/);
+    const fresh = render('homework-link', true);
+    expect(fresh.subject).toBe('Your new link: Honest check-in');
+    expect(fresh.text).toMatch(/Any earlier link for it no longer works/);
+  });
+
+  it('a reminder mentions earlier links only when there were some', () => {
+    expect(render('homework-reminder', false).text).not.toMatch(/earlier links/);
+    expect(render('homework-reminder', true).text).toMatch(/earlier links for this exercise no longer work/);
+  });
+
+  it('names the partner’s time zone with the due time', () => {
+    expect(render('homework-reminder', true).text).toContain('Saturday 5 December, 10:00 New York time');
+  });
+
+  it('lets the copy-paste address wrap on a narrow screen', () => {
+    expect(render('homework-link', true).html).toMatch(
+      /<span style="word-break:break-all;overflow-wrap:anywhere">https:\/\/trellis\.example\.test\/h\/A{43}<\/span>/,
+    );
+  });
+});
