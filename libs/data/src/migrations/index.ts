@@ -12,6 +12,7 @@ import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-Ad
 import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-AddedDigestEmailDetailToClinic';
 import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
 import { CreatedMeasures1795650417000 } from './1795650417000-CreatedMeasures';
+import { CreatedMeasureResponses1795650417100 } from './1795650417100-CreatedMeasureResponses';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddedDigestEmailDetailToClinic1795650200000,
   CreatedPasswordResetRequests1795650300000,
   CreatedMeasures1795650417000,
+  CreatedMeasureResponses1795650417100,
 ];
