@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
-import { Exercise, StaffUser } from '@trellis/data';
+import { Exercise, Measure, StaffUser } from '@trellis/data';
 import { registeredRoutes } from '../../apps/api/src/create-api-app';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
@@ -35,6 +35,7 @@ interface Ids {
   builtIn: string;
   digest: string;
   measure: string;
+  builtInMeasure: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -136,6 +137,7 @@ const RULES: Record<string, RouteRule> = {
     body: () => ({ definition: measureDefinition(), answers: { close: 3 } }),
   },
   'GET /api/v1/measures/:id': { kind: 'record' },
+  'GET /api/v1/couples/:id/measures/:measureId/responses': { kind: 'record' },
   'POST /api/v1/measures/:id/versions': {
     kind: 'record',
     body: () => ({ definition: measureDefinition((measureCutoff = (measureCutoff % 9) + 1)) }),
@@ -193,6 +195,7 @@ function fillPath(url: string, ids: Ids): string {
   };
   return url
     .replace(':clientId', ids.partner)
+    .replace(':measureId', ids.builtInMeasure)
     .replace(':name', 'email')
     .replace('/jobs/:id', `/jobs/email-${ids.assignment}`)
     .replace(':id', byNoun[noun] ?? randomUUID());
@@ -268,6 +271,7 @@ describe('authorization matrix over every route', () => {
       builtIn: builtIn.id,
       digest: digest.id,
       measure: measure.body.id,
+      builtInMeasure: (await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' })).id,
     };
     privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id];
     clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];

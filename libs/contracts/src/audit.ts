@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   'exercise.archive',
   'measure.create',
   'measure.version_create',
+  'measure_response.submit',
+  'measure_response.list',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

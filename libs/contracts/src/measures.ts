@@ -1,5 +1,5 @@
 // Measure types shared by the API and the dashboard.
-import type { MeasureDefinition, MeasureKind, MeasureScore, ScoreRange } from '@trellis/domain';
+import type { MeasureDefinition, MeasureKind, MeasureScore, ScoreBand, ScoreRange } from '@trellis/domain';
 
 /** Where a measure comes from: the built-in catalog (everyone sees it) or the caller's clinic. */
 export const MEASURE_SOURCES = ['builtin', 'clinic'] as const;
@@ -60,4 +60,36 @@ export interface MeasurePreviewInput {
 /** What the sample answers score, and the range the score lies in. */
 export interface MeasurePreview extends MeasureScore {
   range: ScoreRange;
+}
+
+/** One partner's scored check-in, as the Progress tab reads it. */
+export interface MeasureResponsePoint {
+  id: string;
+  /** The check-in occurrence both partners' answers to one check-in share. */
+  occurrence: string;
+  submittedAt: string;
+  /** The version it was scored with: a later version never rescores it. */
+  measureVersion: number;
+  /** Null when too many items were skipped to score. */
+  score: number | null;
+  band: ScoreBand | null;
+  prorated: boolean;
+  /** The answers as given, by item id (null: skipped). */
+  answers: Record<string, number | null>;
+  /** Each answered item after reverse scoring. */
+  itemScores: Record<string, number>;
+}
+
+export interface PartnerMeasureResponses {
+  clientId: string;
+  /** 1 or 2: partner A or B, stable for side-by-side views. */
+  position: 1 | 2;
+  /** Oldest first. */
+  responses: MeasureResponsePoint[];
+}
+
+/** `GET /couples/:id/measures/:measureId/responses`: both partners' scores on one measure over time. */
+export interface CoupleMeasureResponses {
+  measure: MeasureSummary;
+  partners: PartnerMeasureResponses[];
 }

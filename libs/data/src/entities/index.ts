@@ -10,6 +10,7 @@ import { EmailDelivery } from './email-delivery.entity';
 import { Exercise } from './exercise.entity';
 import { HomeworkResponse } from './homework-response.entity';
 import { Measure } from './measure.entity';
+import { MeasureResponse } from './measure-response.entity';
 import { MeasureVersion } from './measure-version.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { SessionNote } from './session-note.entity';
@@ -30,6 +31,7 @@ export {
   Exercise,
   HomeworkResponse,
   Measure,
+  MeasureResponse,
   MeasureVersion,
   OutboxMessage,
   SessionNote,
@@ -56,4 +58,5 @@ export const ENTITIES = [
   Digest,
   Measure,
   MeasureVersion,
+  MeasureResponse,
 ];

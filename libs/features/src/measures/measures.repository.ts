@@ -83,6 +83,15 @@ export class MeasuresRepository {
     return { rows, total: counted[0].total };
   }
 
+  /** One visible measure with its current definition; null when not visible. */
+  async findCurrent(clinicId: string, id: string): Promise<CurrentMeasure | null> {
+    const rows: CurrentMeasure[] = await this.dataSource.query(
+      `SELECT ${CURRENT_COLUMNS} FROM ${CURRENT_FROM} WHERE m.id = $2 AND ${VISIBLE}`,
+      [clinicId, id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** One visible measure with every version, newest first, in one statement; null when not visible. */
   async findVisible(clinicId: string, id: string): Promise<MeasureWithVersions | null> {
     const rows: (Omit<CurrentMeasure, 'definition'> & MeasureVersionRow)[] = await this.dataSource.query(

@@ -56,6 +56,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'exercise.archive': 'Exercise archived',
   'measure.create': 'Measure created',
   'measure.version_create': 'New measure version',
+  'measure_response.submit': 'Check-in submitted',
+  'measure_response.list': 'Check-in scores viewed',
   'home.view': 'Home page viewed',
   'couple.timeline': 'Couple timeline viewed',
   'couple.export': 'Couple record exported',
