@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { GUARDS_METADATA } from '@nestjs/common/constants';
+import { GUARDS_METADATA, HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type {
   OperationObject,
@@ -11,6 +11,7 @@ import type {
 import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
 import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from '../auth/public.decorator';
 import { HomeworkHeaderGuard, HomeworkSessionGuard } from '../homework/homework-session.guard';
+import { PROBLEM_SCHEMA_REF } from './api-problem.decorator';
 
 /** The controller method behind each operationId (filled while Nest builds the document). */
 export type OperationHandlers = Map<string, { controller: Type; method: string }>;
@@ -49,8 +50,6 @@ const STANDARD_PROBLEMS = {
 } as const;
 export type ProblemStatus = keyof typeof STANDARD_PROBLEMS;
 
-export const PROBLEM_SCHEMA_REF = '#/components/schemas/Problem';
-
 /** Facts about a route, read from the metadata its guards read: the document cannot drift from them. */
 interface RouteFacts {
   staff: boolean;
@@ -58,6 +57,8 @@ interface RouteFacts {
   homeworkSession: boolean;
   homeworkHeader: boolean;
   duringTwoFactorEnrollment: boolean;
+  /** `@HttpCode(...)`, when the route sets one. */
+  httpCode: number | undefined;
 }
 
 function routeFacts(handlers: OperationHandlers, operationId: string | undefined): RouteFacts {
@@ -76,6 +77,7 @@ function routeFacts(handlers: OperationHandlers, operationId: string | undefined
     homeworkSession: guards.includes(HomeworkSessionGuard),
     homeworkHeader: guards.includes(HomeworkHeaderGuard),
     duringTwoFactorEnrollment: !!read<boolean>(ALLOW_DURING_2FA_ENROLLMENT),
+    httpCode: Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined,
   };
 }
 
@@ -125,6 +127,7 @@ export function completeOpenApiDocument(
         operation.responses[key] = { $ref: `#/components/responses/${STANDARD_PROBLEMS[status].name}` };
         usedProblems.add(status);
       }
+      addSuccess(method, operation, facts);
       fillEmptyDescriptions(operation.responses);
       sortResponses(operation);
       for (const tag of operation.tags ?? []) usedTags.add(tag);
@@ -226,6 +229,16 @@ function problemResponse(description: string, status: ProblemStatus): ResponseOb
     description,
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_SCHEMA_REF }, ...(example ? { example } : {}) } },
   };
+}
+
+/**
+ * Nest adds the success answer only to an operation that declares no answer at all; one with an
+ * @ApiProblem gets it here: the route's @HttpCode, else Nest's default (201 for POST, 200 else).
+ */
+function addSuccess(method: string, operation: OperationObject, facts: RouteFacts): void {
+  if (Object.keys(operation.responses).some((status) => status.startsWith('2'))) return;
+  const status = facts.httpCode ?? (method === 'post' ? 201 : 200);
+  operation.responses[String(status)] = { description: '' };
 }
 
 /** Nest leaves `description: ''` on the success answers it adds itself. */
