@@ -12,6 +12,7 @@ import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
 import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from '../auth/public.decorator';
 import { HomeworkHeaderGuard, HomeworkSessionGuard } from '../homework/homework-session.guard';
 import { PROBLEM_SCHEMA_REF } from './api-problem.decorator';
+import GENERATED from './response-schemas.generated.json';
 
 /** The controller method behind each operationId (filled while Nest builds the document). */
 export type OperationHandlers = Map<string, { controller: Type; method: string }>;
@@ -112,6 +113,11 @@ export function completeOpenApiDocument(
   };
   const schemas = (components.schemas ??= {});
   Object.assign(schemas, problemSchemas());
+  for (const [name, schema] of Object.entries(GENERATED.schemas)) {
+    // A request DTO and a contracts shape with one name would silently replace each other.
+    if (name in schemas) throw new Error(`OpenAPI: schema ${name} is both a request DTO and a contracts shape`);
+    schemas[name] = schema as SchemaObject;
+  }
   const usedProblems = new Set<ProblemStatus>();
 
   const usedTags = new Set<string>();
@@ -128,6 +134,7 @@ export function completeOpenApiDocument(
         usedProblems.add(status);
       }
       addSuccess(method, operation, facts);
+      describeSuccess(operation);
       fillEmptyDescriptions(operation.responses);
       sortResponses(operation);
       for (const tag of operation.tags ?? []) usedTags.add(tag);
@@ -239,6 +246,21 @@ function addSuccess(method: string, operation: OperationObject, facts: RouteFact
   if (Object.keys(operation.responses).some((status) => status.startsWith('2'))) return;
   const status = facts.httpCode ?? (method === 'post' ? 201 : 200);
   operation.responses[String(status)] = { description: '' };
+}
+
+/**
+ * The success answer's body: the schema scripts/openapi/response-schemas.mjs derived from the
+ * controller method's return type (a libs/contracts shape). A method that returns nothing, or sends
+ * text itself (CSV, HTML), has none.
+ */
+function describeSuccess(operation: OperationObject): void {
+  const responses: Record<string, unknown> = GENERATED.responses;
+  const schema = operation.operationId ? responses[operation.operationId] : undefined;
+  if (!schema) return;
+  const status = Object.keys(operation.responses).find((key) => key.startsWith('2') && key !== '204');
+  const success = status ? operation.responses[status] : undefined;
+  if (!success || '$ref' in success || success.content) return;
+  success.content = { 'application/json': { schema: schema as SchemaObject } };
 }
 
 /** Nest leaves `description: ''` on the success answers it adds itself. */
