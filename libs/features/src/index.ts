@@ -5,7 +5,8 @@ export * from './config/config.tokens';
 // HTTP plumbing shared by every controller, set up once by the API.
 export { Deprecated, DeprecationInterceptor, deprecationHeaders, type DeprecationNotice } from './http/deprecated';
 export { registerJsonDepthLimit } from './http/json-depth';
-export { registerOpenApi } from './http/openapi';
+export { ApiProblem } from './http/api-problem.decorator';
+export { buildOpenApiDocument, registerOpenApi, serializeOpenApiDocument } from './http/openapi';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { registerSecurityHeaders, securityHeaders } from './http/security-headers';
 export { createValidationPipe } from './http/validation';

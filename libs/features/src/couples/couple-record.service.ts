@@ -1,36 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { CoupleView, TimelineEvent } from '@trellis/contracts';
-import type { AnswerMap, Prompt } from '@trellis/domain';
+import type { CoupleExport, TimelineEvent } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesRepository } from './couples.repository';
 import { CouplesService } from './couples.service';
-
-export interface CoupleExport {
-  exportedAt: string;
-  couple: CoupleView;
-  assignments: {
-    id: string;
-    title: string;
-    strategy: string;
-    assignedAt: string;
-    dueAt: string;
-    cancelledAt: string | null;
-    message: string;
-    prompts: Prompt[];
-    answers: { partner: 1 | 2; submittedAt: string | null; answers: AnswerMap | null }[];
-    review: { reviewedAt: string; comments: { author: string; body: string; createdAt: string }[] } | null;
-  }[];
-  notes: {
-    id: string;
-    format: string;
-    sessionDate: string;
-    signedAt: string;
-    author: string;
-    sections: Record<string, string>;
-    addenda: { author: string; signedAt: string; body: string }[];
-  }[];
-}
 
 /** A couple's whole story: the timeline, and the export (JSON or printable). */
 @Injectable()

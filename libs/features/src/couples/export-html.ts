@@ -1,7 +1,7 @@
 import { isNoteFormat, NOTE_FORMAT_NAMES, noteSectionsInOrder } from '@trellis/contracts';
 import { escapeHtml } from '@trellis/mail';
 import type { Prompt } from '@trellis/domain';
-import type { CoupleExport } from './couple-record.service';
+import type { CoupleExport } from '@trellis/contracts';
 
 function answerText(prompt: Prompt, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
