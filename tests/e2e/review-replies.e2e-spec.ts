@@ -55,11 +55,11 @@ describe("the therapist's reply reaches the couple", () => {
     const assignmentId: string = created.body.data[0].id;
     const alex = await openHomeworkAs(
       app,
-      homeworkTokenFromEmail((await harness.mailbox.waitForMessageTo(partners[0].email)).raw),
+      await homeworkTokenFromEmail(app, (await harness.mailbox.waitForMessageTo(partners[0].email)).raw),
     );
     const sam = await openHomeworkAs(
       app,
-      homeworkTokenFromEmail((await harness.mailbox.waitForMessageTo(partners[1].email)).raw),
+      await homeworkTokenFromEmail(app, (await harness.mailbox.waitForMessageTo(partners[1].email)).raw),
     );
     // Consent as the test wants it from here on (the first links went out to both).
     await db.getRepository(Client).update({ id: partners[0].id }, { emailConsent: consent[0] });
@@ -125,7 +125,7 @@ describe("the therapist's reply reaches the couple", () => {
       expect(text).not.toContain('Weekly trust check-in');
     }
     // The email's link opens the page with the reply on it.
-    const fresh = await openHomeworkAs(app, homeworkTokenFromEmail(replyEmailsTo(partners[1].email)[1].raw));
+    const fresh = await openHomeworkAs(app, await homeworkTokenFromEmail(app, replyEmailsTo(partners[1].email)[1].raw));
     expect((await fresh.get('/api/v1/homework/current').expect(200)).body.therapistComments).toHaveLength(2);
 
     // Job payloads and ledger rows carry ids only.
@@ -173,7 +173,7 @@ describe("the therapist's reply reaches the couple", () => {
     await db.getRepository(Assignment).update({ id: assignmentId }, { dueAt: new Date(Date.now() - 60 * DAY) });
     await review({ comment: FIRST });
     const email = await harness.mailbox.waitForMessageTo(partners[0].email, REPLY_SUBJECT);
-    const partner = await openHomeworkAs(app, homeworkTokenFromEmail(email.raw));
+    const partner = await openHomeworkAs(app, await homeworkTokenFromEmail(app, email.raw));
     expect((await partner.get('/api/v1/homework/current').expect(200)).body.therapistComments).toHaveLength(1);
   });
 

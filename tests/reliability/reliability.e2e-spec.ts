@@ -8,6 +8,7 @@ import { bullConnectionOptions, QueueName, queueEmailInTransaction } from '@trel
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
+import { eventually } from '../support/eventually';
 import { OwnRedis } from '../support/own-redis';
 import { setPassword, signIn } from '../support/sign-in';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -152,7 +153,10 @@ describe('reliability under faults', () => {
       smtp.refuseWith = null;
       await failed?.retry('failed');
       await smtp.waitForMessageTo(person.email, /email check/i);
-      expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status).toBe('sent');
+      // The ledger row is marked sent in the transaction that commits just after SMTP accepted it.
+      await eventually(async () =>
+        expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status).toBe('sent'),
+      );
     } finally {
       smtp.refuseWith = null;
       await queue.close();
