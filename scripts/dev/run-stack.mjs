@@ -164,8 +164,14 @@ export async function runStack(root, { prepare = true, apps: mains = APPS } = {}
 
     for (const { name, main } of mains) {
       // Their own process group: a Ctrl-C reaches only this supervisor, which stops them once, in
-      // order (the worker takes a second signal as "stop now, drop the active job").
-      const child = spawn('node', [LIFELINE, main], { cwd: root, env, stdio: 'inherit', detached: true });
+      // order (the worker takes a second signal as "stop now, drop the active job"). Not on
+      // Windows, where a detached child gets a console window of its own.
+      const child = spawn('node', [LIFELINE, main], {
+        cwd: root,
+        env,
+        stdio: 'inherit',
+        detached: process.platform !== 'win32',
+      });
       recordStarted(root, name, child.pid, main);
       apps.push({ name, child });
       child.once('exit', (code, signal) => {

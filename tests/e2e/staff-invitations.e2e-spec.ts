@@ -226,20 +226,22 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
       await a.agent.post(`/api/v1/staff/${id}/invitation/resend`).set('x-csrf-token', a.csrfToken).expect(202);
     }
 
-    // The address's owner gets the invitation; accepting it is refused and changes nothing.
+    // The address's owner gets the invitation; opening it says why it cannot be accepted, before a
+    // password is chosen, and accepting it anyway is refused and changes nothing.
     await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 2);
-    const { token } = await followEmailedLink(
+    const { token, answer: opened } = await followEmailedLink(
       app.getHttpServer(),
       harness.mailbox.messagesTo(elsewhere.email)[1].raw,
       'invitation',
+      { settlesWith: [409] },
     );
+    expect(opened.body.detail).toMatch(/already has a Trellis account, with another clinic/);
     const refused = await request(app.getHttpServer())
       .post('/api/v1/auth/invitations/accept')
       .send({ token, password: STRONG })
       .expect(409);
     expect(refused.body.detail).toMatch(/already has a Trellis account, with another clinic/);
     expect(refused.headers['set-cookie'] ?? []).toEqual([]);
-    await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(200);
     expect(await db.getRepository(StaffUser).findOneByOrFail({ id: probe.body.id })).toMatchObject({
       status: 'invited',
       clinicId: a.clinic.id,

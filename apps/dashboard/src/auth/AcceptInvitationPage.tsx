@@ -12,6 +12,7 @@ type Lookup =
   | { state: 'loading' }
   | { state: 'ready'; invitation: InvitationPreview }
   | { state: 'invalid' }
+  | { state: 'taken'; message: string }
   | { state: 'failed'; message: string };
 
 const InvalidLink = () => (
@@ -41,6 +42,9 @@ export const AcceptInvitationPage = () => {
       (error: unknown) => {
         if (!current) return;
         if (error instanceof HttpError && error.status === 404) setLookup({ state: 'invalid' });
+        // The address is already someone's account (with another clinic): the API says what to do.
+        else if (error instanceof HttpError && error.status === 409)
+          setLookup({ state: 'taken', message: errorMessage(error) });
         else setLookup({ state: 'failed', message: errorMessage(error) });
       },
     );
@@ -50,6 +54,15 @@ export const AcceptInvitationPage = () => {
   }, [token, attempt]);
 
   if (!token || lookup.state === 'invalid') return <InvalidLink />;
+
+  if (lookup.state === 'taken') {
+    return (
+      <PublicPage title="This address already has a Trellis account">
+        <Typography>{lookup.message}</Typography>
+        <BackToSignIn />
+      </PublicPage>
+    );
+  }
 
   if (lookup.state === 'loading') {
     return (

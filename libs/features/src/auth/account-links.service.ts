@@ -47,6 +47,10 @@ export class AccountLinksService {
 
   async lookupInvitation(token: string): Promise<{ name: string; email: string; clinicName: string }> {
     const { holder } = await this.openLink(token, 'invitation');
+    // Said before the invitee chooses a password (see usePasswordLink): they own the address.
+    if (await this.accounts.emailIsAnotherAccount(this.dataSource.manager, holder.email, holder.id)) {
+      throw addressHasAnAccount();
+    }
     const clinicName = await this.clinics.nameOf(holder.clinicId);
     return { name: holder.name, email: holder.email, clinicName };
   }
