@@ -22,7 +22,7 @@ describe('measures in a real browser', () => {
       const id = randomUUID().slice(0, 6);
       const therapist = await createStaff(db, clinic, { name: THERAPIST_NAME, email: `dana-${id}@example.test` });
       await setPassword(db, therapist);
-      const { couple, partners } = await createCouple(db, clinic, therapist, { displayName: 'Jamie & Chris' });
+      const { partners } = await createCouple(db, clinic, therapist, { displayName: 'Jamie & Chris' });
 
       // Three weeks of check-ins, answered on the partners' phones (the link flow comes later).
       const checkIn = await db
