@@ -113,6 +113,11 @@ describe('measures in a real browser', () => {
       const rows = page.locator('details').getByRole('row');
       // A header row and three check-ins; the last shows the gap that opened: 40 against 15.
       await rows.nth(3).getByRole('cell', { name: '25' }).waitFor();
+      // The same check-ins as CSV, through the link's own address and the page's session.
+      const csvLink = page.getByRole('link', { name: 'Download CSV' });
+      const csv = await page.request.get(new URL((await csvLink.getAttribute('href')) ?? '', origin).toString());
+      expect(csv.status()).toBe(200);
+      expect((await csv.text()).split('\r\n')).toHaveLength(1 + 6 + 1);
       findings.push(...(await seriousAccessibilityViolations(page, 'progress tab')));
       await journey.documentScreen(page, 'couple-progress');
       expect(findings).toEqual([]);

@@ -1,9 +1,11 @@
-import { Alert, Box, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
 import type { CoupleMeasureResponses, CoupleView, ListResponse, MeasureSummary } from '@trellis/contracts';
 import { useState } from 'react';
 import { formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
+import { checkInsCsvUrl } from './exportUrls';
 import { PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
 
 // Plain SVG like the home charts: two lines and a band do not need a chart library.
@@ -156,20 +158,26 @@ export const ProgressTab = ({ couple }: { couple: CoupleView }) => {
   if (!measure) return <Typography color="text.secondary">No measures in your library yet.</Typography>;
   return (
     <Box sx={{ py: 1 }}>
-      <TextField
-        select
-        size="small"
-        label="Measure"
-        value={measure.id}
-        onChange={(event) => setChosen(event.target.value)}
-        sx={{ minWidth: 320, mb: 2 }}
-      >
-        {list.map((m) => (
-          <MenuItem key={m.id} value={m.id}>
-            {m.title}
-          </MenuItem>
-        ))}
-      </TextField>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <TextField
+          select
+          size="small"
+          label="Measure"
+          value={measure.id}
+          onChange={(event) => setChosen(event.target.value)}
+          sx={{ minWidth: 320 }}
+        >
+          {list.map((m) => (
+            <MenuItem key={m.id} value={m.id}>
+              {m.title}
+            </MenuItem>
+          ))}
+        </TextField>
+        {/* A plain link, like the couple export: a GET with the session cookie, saved by the browser. */}
+        <Button component="a" href={checkInsCsvUrl(couple.id, measure.id)} download startIcon={<DownloadIcon />}>
+          Download CSV
+        </Button>
+      </Stack>
       <MeasureScores key={measure.id} couple={couple} measure={measure} />
     </Box>
   );
