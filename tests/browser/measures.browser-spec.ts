@@ -113,6 +113,11 @@ describe('measures in a real browser', () => {
       const rows = page.locator('details').getByRole('row');
       // A header row and three check-ins; the last shows the gap that opened: 40 against 15.
       await rows.nth(3).getByRole('cell', { name: '25' }).waitFor();
+      // Item by item: the reversed item reads the same way round as the others.
+      await page.getByRole('heading', { name: 'Item by item, latest 3 check-ins' }).waitFor();
+      const keptToMyself = page.getByRole('row', { name: /I kept things to myself/ });
+      await keptToMyself.getByRole('cell', { name: '6 → 7 → 8' }).waitFor();
+      await keptToMyself.getByRole('cell', { name: '6 → 5 → 3' }).waitFor();
       // The same check-ins as CSV, through the link's own address and the page's session.
       const csvLink = page.getByRole('link', { name: 'Download CSV' });
       const csv = await page.request.get(new URL((await csvLink.getAttribute('href')) ?? '', origin).toString());
