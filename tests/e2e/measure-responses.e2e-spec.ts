@@ -290,6 +290,80 @@ describe('scored check-ins (measure_response)', () => {
     );
   });
 
+  it('exports the check-ins as CSV, every item as answered, older versions’ items after the current ones', async () => {
+    const { couple, partners, agent, csrfToken } = await practice();
+    const created = await agent
+      .post('/api/v1/measures')
+      .set('x-csrf-token', csrfToken)
+      .send({
+        title: 'Two items',
+        kind: 'outcome',
+        definition: {
+          instructions: '',
+          items: [
+            { id: 'close', label: 'I felt close.', reverse: false },
+            { id: 'held-back', label: 'I held back.', reverse: true },
+          ],
+          scale: { min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Completely' },
+          scoring: { method: 'sum', maxMissing: 1 },
+          range: { min: 0, max: 20 },
+          higherIsBetter: true,
+          clinicalCutoff: null,
+          reliableChange: null,
+        },
+      })
+      .expect(201);
+    const measure: MeasureDetail = created.body;
+    const v1 = await db.getRepository(MeasureVersion).findOneByOrFail({ measureId: measure.id, version: 1 });
+    await submit(partners[0], {
+      measureVersionId: v1.id,
+      occurrence: 'week-1',
+      answers: { close: 7, 'held-back': 2 },
+      submittedAt: week(0),
+    });
+    await submit(partners[1], {
+      measureVersionId: v1.id,
+      occurrence: 'week-1',
+      answers: { close: 4, 'held-back': null },
+      submittedAt: week(0),
+    });
+    // Version 2 replaces "held back" with "laughed".
+    await agent
+      .post(`/api/v1/measures/${measure.id}/versions`)
+      .set('x-csrf-token', csrfToken)
+      .send({
+        definition: {
+          ...measure.definition,
+          items: [measure.definition.items[0], { id: 'laughed', label: 'We laughed.', reverse: false }],
+        },
+      })
+      .expect(201);
+    const v2 = await db.getRepository(MeasureVersion).findOneByOrFail({ measureId: measure.id, version: 2 });
+    await submit(partners[0], {
+      measureVersionId: v2.id,
+      occurrence: 'week-2',
+      answers: { close: 8, laughed: 6 },
+      submittedAt: week(1),
+    });
+
+    const res = await agent.get(`/api/v1/couples/${couple.id}/measures/${measure.id}/responses/export`).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="trellis-check-ins-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(res.text.split('\r\n')).toEqual([
+      'partner,submitted_at,occurrence,measure_version,score,band,prorated,close,laughed,held-back',
+      `A,${week(0).toISOString()},week-1,1,15,,false,7,,2`,
+      `B,${week(0).toISOString()},week-1,1,8,,true,4,,`,
+      `A,${week(1).toISOString()},week-2,2,14,,false,8,6,`,
+      '',
+    ]);
+    const audit = await db
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ recordId: couple.id, action: 'measure_response.export', outcome: 'success' });
+    expect(audit.details).toEqual({ measureId: measure.id });
+  });
+
   it('reads two years of weekly check-ins in the same number of statements as one', async () => {
     const { agent, couple, partners } = await practice();
     const { measure, version } = await builtInCheckIn();

@@ -138,6 +138,7 @@ const RULES: Record<string, RouteRule> = {
   },
   'GET /api/v1/measures/:id': { kind: 'record' },
   'GET /api/v1/couples/:id/measures/:measureId/responses': { kind: 'record' },
+  'GET /api/v1/couples/:id/measures/:measureId/responses/export': { kind: 'record' },
   'POST /api/v1/measures/:id/versions': {
     kind: 'record',
     body: () => ({ definition: measureDefinition((measureCutoff = (measureCutoff % 9) + 1)) }),

@@ -67,6 +67,12 @@ describe('denied reads of clinical records are audited', () => {
         action: 'measure_response.list',
         recordType: 'couple',
       },
+      {
+        path: (id) => `/api/v1/couples/${id}/measures/${checkIn.id}/responses/export`,
+        id: couple.id,
+        action: 'measure_response.export',
+        recordType: 'couple',
+      },
     ];
 
     for (const intruder of [colleague, outsider]) {

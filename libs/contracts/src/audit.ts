@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'measure.version_create',
   'measure_response.submit',
   'measure_response.list',
+  'measure_response.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

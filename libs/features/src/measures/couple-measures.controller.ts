@@ -1,5 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { CoupleMeasureResponses } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
 import { CurrentActor } from '../actor/current-actor';
@@ -20,5 +21,23 @@ export class CoupleMeasuresController {
     @Param('measureId', RecordIdPipe) measureId: string,
   ): Promise<CoupleMeasureResponses> {
     return this.responses.listForCouple(actor, coupleId, measureId);
+  }
+
+  @Get(':id/measures/:measureId/responses/export')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: "The same check-ins as CSV: one row per partner per check-in, every item's answer" })
+  async exportCsv(
+    @CurrentActor() actor: StaffActor,
+    @Param('id', RecordIdPipe) coupleId: string,
+    @Param('measureId', RecordIdPipe) measureId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const csv = await this.responses.exportCsv(actor, coupleId, measureId);
+    const day = new Date().toISOString().slice(0, 10);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="trellis-check-ins-${day}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(csv);
   }
 }

@@ -10,7 +10,8 @@ import { validationProblem } from '../http/problem.exception';
 import { checkedAnswers } from './measure-definition';
 import { toMeasureSummary } from './measure.view';
 import { MeasureResponsesRepository, type MeasureResponseRow } from './measure-responses.repository';
-import { MeasuresRepository } from './measures.repository';
+import { type CurrentMeasure, MeasuresRepository } from './measures.repository';
+import { responsesCsv } from './measure-responses.csv';
 
 /** The partner answering: their client row's ids, as the link that identified them gives them. */
 export interface AnsweringPartner {
@@ -115,13 +116,29 @@ export class MeasureResponsesService {
    * as denied. A fixed number of statements however long the history.
    */
   async listForCouple(actor: StaffActor, coupleId: string, measureId: string): Promise<CoupleMeasureResponses> {
+    return (await this.readForCouple(actor, coupleId, measureId, 'measure_response.list')).view;
+  }
+
+  /**
+   * The same responses as CSV, one row per partner per check-in with every item's answer as given
+   * (items of older versions after the current ones), for the clinic's own records and analysis.
+   */
+  async exportCsv(actor: StaffActor, coupleId: string, measureId: string): Promise<string> {
+    const { view, measure } = await this.readForCouple(actor, coupleId, measureId, 'measure_response.export');
+    return responsesCsv(
+      view,
+      measure.definition.items.map((item) => item.id),
+    );
+  }
+
+  private async readForCouple(
+    actor: StaffActor,
+    coupleId: string,
+    measureId: string,
+    action: 'measure_response.list' | 'measure_response.export',
+  ): Promise<{ view: CoupleMeasureResponses; measure: CurrentMeasure }> {
     const { clinicId } = actor.staff;
-    const attempt = {
-      action: 'measure_response.list',
-      recordType: 'couple',
-      recordId: coupleId,
-      details: { measureId },
-    } as const;
+    const attempt = { action, recordType: 'couple', recordId: coupleId, details: { measureId } } as const;
     const measure = await this.audit.read(actor, attempt, async () => {
       await this.couples.findVisibleOrFail(actor.staff, coupleId);
       const found = await this.measures.findCurrent(clinicId, measureId);
@@ -133,7 +150,7 @@ export class MeasureResponsesService {
       this.responses.listForCouple(clinicId, coupleId, measureId),
     ]);
     await this.audit.record(actor, { ...attempt, outcome: 'success' });
-    return {
+    const view: CoupleMeasureResponses = {
       measure: toMeasureSummary(measure),
       partners: partners.map((p) => ({
         clientId: p.id,
@@ -141,5 +158,6 @@ export class MeasureResponsesService {
         responses: rows.filter((r) => r.clientId === p.id).map(toPoint),
       })),
     };
+    return { view, measure };
   }
 }

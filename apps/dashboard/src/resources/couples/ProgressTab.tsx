@@ -1,10 +1,18 @@
-import { Alert, Box, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
-import type { CoupleMeasureResponses, CoupleView, ListResponse, MeasureSummary } from '@trellis/contracts';
+import DownloadIcon from '@mui/icons-material/Download';
+import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import type {
+  CoupleMeasureResponses,
+  CoupleView,
+  ListResponse,
+  MeasureDetail,
+  MeasureSummary,
+} from '@trellis/contracts';
 import { useState } from 'react';
 import { formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
-import { PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
+import { checkInsCsvUrl } from './exportUrls';
+import { itemTrend, PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
 
 // Plain SVG like the home charts: two lines and a band do not need a chart library.
 const FONT_SIZE = 11;
@@ -134,6 +142,65 @@ const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, 
   );
 };
 
+/** Item by item over the latest check-ins: which parts of the relationship a change comes from. */
+const ItemTrend = ({
+  data,
+  measureId,
+  names,
+}: {
+  data: CoupleMeasureResponses;
+  measureId: string;
+  names: [string, string];
+}) => {
+  const detail = useApiQuery<MeasureDetail>(`/measures/${encodeURIComponent(measureId)}`);
+  if (!detail.data) return null;
+  const trend = itemTrend(data, detail.data.definition.items);
+  if (trend.occurrences.length === 0) return null;
+  const cell = (score: number | null) => (score === null ? '—' : score);
+  return (
+    <Box component="section" aria-labelledby="item-trend-heading" sx={{ mt: 3 }}>
+      <Typography id="item-trend-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
+        Item by item, latest {trend.occurrences.length} check-ins
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Reverse-scored items are turned round, so a higher number always reads the same way.
+      </Typography>
+      <Box
+        component="table"
+        sx={{
+          borderCollapse: 'collapse',
+          typography: 'body2',
+          '& th, & td': { textAlign: 'left', py: 0.5, pr: 2, borderBottom: 1, borderColor: 'divider' },
+          '& td': { textAlign: 'right' },
+        }}
+      >
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            {names.map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {trend.rows.map((row) => (
+            <tr key={row.itemId}>
+              <th scope="row" style={{ fontWeight: 'normal' }}>
+                {row.label}
+              </th>
+              {row.scores.map((scores, i) => (
+                <td key={names[i]}>{scores.map(cell).join(' → ')}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Box>
+    </Box>
+  );
+};
+
 const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: MeasureSummary }) => {
   const { data, isPending, error } = useApiQuery<CoupleMeasureResponses>(
     `/couples/${encodeURIComponent(couple.id)}/measures/${encodeURIComponent(measure.id)}/responses`,
@@ -142,7 +209,13 @@ const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: Measu
     couple.partners.find((p) => p.position === position)?.name ?? `Partner ${position}`;
   if (isPending) return <CircularProgress size={24} aria-label="Loading scores" />;
   if (error || !data) return <Alert severity="error">{errorMessage(error)}</Alert>;
-  return <Chart data={data} names={[byPosition(1), byPosition(2)]} />;
+  const names: [string, string] = [byPosition(1), byPosition(2)];
+  return (
+    <>
+      <Chart data={data} names={names} />
+      <ItemTrend data={data} measureId={measure.id} names={names} />
+    </>
+  );
 };
 
 /** Both partners' check-in scores on one chart, the gap between them shaded. */
@@ -156,20 +229,26 @@ export const ProgressTab = ({ couple }: { couple: CoupleView }) => {
   if (!measure) return <Typography color="text.secondary">No measures in your library yet.</Typography>;
   return (
     <Box sx={{ py: 1 }}>
-      <TextField
-        select
-        size="small"
-        label="Measure"
-        value={measure.id}
-        onChange={(event) => setChosen(event.target.value)}
-        sx={{ minWidth: 320, mb: 2 }}
-      >
-        {list.map((m) => (
-          <MenuItem key={m.id} value={m.id}>
-            {m.title}
-          </MenuItem>
-        ))}
-      </TextField>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <TextField
+          select
+          size="small"
+          label="Measure"
+          value={measure.id}
+          onChange={(event) => setChosen(event.target.value)}
+          sx={{ minWidth: 320 }}
+        >
+          {list.map((m) => (
+            <MenuItem key={m.id} value={m.id}>
+              {m.title}
+            </MenuItem>
+          ))}
+        </TextField>
+        {/* A plain link, like the couple export: a GET with the session cookie, saved by the browser. */}
+        <Button component="a" href={checkInsCsvUrl(couple.id, measure.id)} download startIcon={<DownloadIcon />}>
+          Download CSV
+        </Button>
+      </Stack>
       <MeasureScores key={measure.id} couple={couple} measure={measure} />
     </Box>
   );

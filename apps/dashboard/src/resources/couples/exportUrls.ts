@@ -9,3 +9,7 @@ export const coupleExportUrl = (coupleId: string): string =>
 
 /** `GET /couples/:id/export/print`: the same record as a page to print or save as PDF. */
 export const couplePrintUrl = (coupleId: string): string => `${coupleExportUrl(coupleId)}/print`;
+
+/** `GET /couples/:id/measures/:measureId/responses/export`: both partners' check-ins as CSV. */
+export const checkInsCsvUrl = (coupleId: string, measureId: string): string =>
+  `${API_ROOT}/couples/${encodeURIComponent(coupleId)}/measures/${encodeURIComponent(measureId)}/responses/export`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CoupleMeasureResponses, MeasureResponsePoint } from '@trellis/contracts';
-import { PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
+import { itemTrend, PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
 
 const point = (occurrence: string, day: number, score: number | null, hour = 10): MeasureResponsePoint => ({
   id: `${occurrence}-${hour}`,
@@ -89,5 +89,46 @@ describe('progressChart', () => {
     expect(progressSummary(data(), ['Alex', 'Sam'])).toBe(
       'Weekly check-in (0–50): Alex went from 20 to 40; Sam went from 20 to 10.',
     );
+  });
+});
+
+describe('itemTrend', () => {
+  it('gives each item’s scores per partner over the latest check-ins, skipped ones as null', () => {
+    const trend = data();
+    trend.partners[0].responses = trend.partners[0].responses.map((r, i) => ({
+      ...r,
+      itemScores: { close: i + 4, calm: 2 },
+    }));
+    trend.partners[1].responses = trend.partners[1].responses.map((r, i) => ({
+      ...r,
+      itemScores: (i === 1 ? {} : { close: 9 - i }) as Record<string, number>,
+    }));
+    const result = itemTrend(
+      trend,
+      [
+        { id: 'close', label: 'Close' },
+        { id: 'calm', label: 'Calm' },
+      ],
+      2,
+    );
+    expect(result.occurrences).toEqual(['w2', 'w3']);
+    expect(result.rows).toEqual([
+      {
+        itemId: 'close',
+        label: 'Close',
+        scores: [
+          [5, 6],
+          [null, 7],
+        ],
+      },
+      {
+        itemId: 'calm',
+        label: 'Calm',
+        scores: [
+          [2, 2],
+          [null, null],
+        ],
+      },
+    ]);
   });
 });

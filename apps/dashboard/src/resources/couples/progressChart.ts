@@ -133,3 +133,37 @@ export const progressSummary = (data: CoupleMeasureResponses, names: [string, st
   });
   return `${data.measure.title} (${data.measure.range.min}–${data.measure.range.max}): ${parts.join('; ')}.`;
 };
+
+export interface ItemTrendRow {
+  itemId: string;
+  label: string;
+  /** Per partner, the item score (after reverse scoring) at each of the latest check-ins; null: skipped. */
+  scores: [(number | null)[], (number | null)[]];
+}
+
+/**
+ * How each item moved over the latest check-ins, per partner: which parts of the relationship a
+ * change in the total comes from. Item scores are after reverse scoring, so up is always better
+ * when the measure's higher is better. Items are the given (current) ones, in order.
+ */
+export const itemTrend = (
+  data: CoupleMeasureResponses,
+  items: readonly { id: string; label: string }[],
+  latest = 4,
+): { occurrences: string[]; rows: ItemTrendRow[] } => {
+  const occurrences = progressChart(data)
+    .rows.slice(-latest)
+    .map((row) => row.occurrence);
+  const partners = [1, 2].map((position) => data.partners.find((p) => p.position === position));
+  const rows = items.map((item) => ({
+    itemId: item.id,
+    label: item.label,
+    scores: partners.map((p) =>
+      occurrences.map((occurrence) => {
+        const response = p?.responses.find((r) => r.occurrence === occurrence);
+        return response?.itemScores[item.id] ?? null;
+      }),
+    ) as [(number | null)[], (number | null)[]],
+  }));
+  return { occurrences, rows };
+};

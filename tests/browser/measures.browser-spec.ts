@@ -1,0 +1,132 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { Measure, MeasureVersion } from '@trellis/data';
+import { TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
+import { MeasureResponsesService } from '../../libs/features/src/measures/measure-responses.service';
+import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe';
+import { useBrowserStack } from '../support/browser-journey';
+import { createClinic, createCouple, createStaff } from '../support/factories';
+import { setPassword, TEST_PASSWORD } from '../support/sign-in';
+import { DashboardPage } from './dashboard-page';
+import { CLINIC_NAME, THERAPIST_NAME } from './practice';
+
+const suite = useBrowserStack();
+
+describe('measures in a real browser', () => {
+  suite.journey(
+    'a therapist enters a measure with a live score preview, then sees both partners on the Progress tab',
+    async (journey) => {
+      const { db, app, origin } = journey.stack;
+      const clinic = await createClinic(db, { name: CLINIC_NAME });
+      const id = randomUUID().slice(0, 6);
+      const therapist = await createStaff(db, clinic, { name: THERAPIST_NAME, email: `dana-${id}@example.test` });
+      await setPassword(db, therapist);
+      const { partners } = await createCouple(db, clinic, therapist, { displayName: 'Jamie & Chris' });
+
+      // Three weeks of check-ins, answered on the partners' phones (the link flow comes later).
+      const checkIn = await db
+        .getRepository(Measure)
+        .findOneByOrFail({ key: TRUST_AND_CONNECTION_CHECK_IN.key, clinicId: IsNull() });
+      const version = await db.getRepository(MeasureVersion).findOneByOrFail({ measureId: checkIn.id, version: 1 });
+      const weeks = [
+        [6, 6],
+        [7, 5],
+        [8, 3],
+      ];
+      for (const [n, levels] of weeks.entries()) {
+        for (const [p, level] of levels.entries()) {
+          await app.get<DataSource>(getDataSourceToken()).transaction((manager) =>
+            app
+              .get(MeasureResponsesService)
+              .submitInTransaction(
+                manager,
+                { kind: 'anonymous', ip: null, userAgent: null, requestId: 'seed' },
+                partners[p],
+                {
+                  measureVersionId: version.id,
+                  occurrence: `week-${n}`,
+                  answers: {
+                    'counted-on': level,
+                    'safe-to-speak': level,
+                    close: level,
+                    'found-our-way-back': level,
+                    'kept-to-myself': 10 - level,
+                  },
+                  submittedAt: new Date(Date.now() - (3 - n) * 7 * 864e5),
+                },
+              ),
+          );
+        }
+      }
+
+      const findings: AxeFinding[] = [];
+      const page = await journey.open('Dana (therapist)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(therapist.email, TEST_PASSWORD);
+
+      // The library: both built-ins, then a measure of the clinic's own.
+      await dashboard.menuItem('Measures').click();
+      await page.getByText(TRUST_AND_CONNECTION_CHECK_IN.title).waitFor();
+      findings.push(...(await seriousAccessibilityViolations(page, 'measure list')));
+      await page.getByRole('link', { name: 'New measure' }).click();
+      await page.getByRole('textbox', { name: 'Title' }).fill('Closeness (short)');
+      const labels = ['I felt close to my partner.', 'We laughed together.', 'I held back what I felt.'];
+      for (const [i, label] of labels.entries()) {
+        await page.getByRole('textbox', { name: `Item ${i + 1}` }).fill(label);
+      }
+      await page.getByRole('checkbox', { name: 'Reverse-scored' }).nth(2).check();
+      await page.getByRole('spinbutton', { name: 'Clinical cutoff' }).fill('15.5');
+      await page.getByText('Scores run from 0 to 30.').waitFor();
+
+      // The preview scores sample answers with the rule the API uses: 8 + 6 + (10 − 2) = 22.
+      for (const [label, answer] of [
+        [labels[0], '8'],
+        [labels[1], '6'],
+        [labels[2], '2'],
+      ] as const) {
+        await page.getByRole('combobox', { name: label }).click();
+        await page.getByRole('option', { name: answer, exact: true }).click();
+        // The menu closes with a fade: wait until it is gone before the next one (and before axe).
+        await page.locator('[role="listbox"]').waitFor({ state: 'detached' });
+      }
+      await page.getByRole('status').getByText('Score 22 of 0–30 · outside the clinical range').waitFor();
+      findings.push(...(await seriousAccessibilityViolations(page, 'measure editor with preview')));
+
+      // An inconsistent rule is caught before saving, under its field.
+      await page.getByRole('spinbutton', { name: 'Clinical cutoff' }).fill('40');
+      await page.getByRole('button', { name: 'Create measure' }).click();
+      await page.getByText(/The cutoff must lie inside the score range/).waitFor();
+      await page.getByRole('spinbutton', { name: 'Clinical cutoff' }).fill('15.5');
+      await page.getByRole('button', { name: 'Create measure' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Closeness (short)' }).waitFor();
+      await page.getByText('Sum of 3 items (0–30), every item must be answered. Higher is better.').first().waitFor();
+
+      // The couple's Progress tab: both partners on one chart, the numbers behind it.
+      await dashboard.menuItem('Couples').click();
+      await page.getByText('Jamie & Chris').first().click();
+      await page.getByRole('tab', { name: 'Progress' }).click();
+      const chart = page.getByRole('img', { name: /Weekly trust and connection check-in \(0–50\)/ });
+      await chart.waitFor();
+      await page.getByText('Show the numbers').click();
+      const rows = page.locator('details').getByRole('row');
+      // A header row and three check-ins; the last shows the gap that opened: 40 against 15.
+      await rows.nth(3).getByRole('cell', { name: '25' }).waitFor();
+      // Item by item: the reversed item reads the same way round as the others.
+      await page.getByRole('heading', { name: 'Item by item, latest 3 check-ins' }).waitFor();
+      const keptToMyself = page.getByRole('row', { name: /I kept things to myself/ });
+      await keptToMyself.getByRole('cell', { name: '6 → 7 → 8' }).waitFor();
+      await keptToMyself.getByRole('cell', { name: '6 → 5 → 3' }).waitFor();
+      // The same check-ins as CSV, through the link's own address and the page's session.
+      const csvLink = page.getByRole('link', { name: 'Download CSV' });
+      const csv = await page.request.get(new URL((await csvLink.getAttribute('href')) ?? '', origin).toString());
+      expect(csv.status()).toBe(200);
+      expect((await csv.text()).split('\r\n')).toHaveLength(1 + 6 + 1);
+      findings.push(...(await seriousAccessibilityViolations(page, 'progress tab')));
+      await journey.documentScreen(page, 'couple-progress');
+      expect(findings).toEqual([]);
+    },
+    90_000,
+  );
+});
