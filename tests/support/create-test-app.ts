@@ -6,7 +6,5 @@ import { checkEveryAnswer } from './openapi-contract';
 /** The real API (same modules, filters and plugins as production) on the run's throw-away database. */
 export async function createTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<NestFastifyApplication> {
   const config = loadConfig({ ...process.env, ...overrides });
-  const app = await createApiApp(config);
-  if (process.env.CONTRACT_CHECK === '1') checkEveryAnswer(app.getHttpAdapter().getInstance());
-  return app;
+  return createApiApp(config, undefined, process.env.CONTRACT_CHECK === '1' ? checkEveryAnswer : undefined);
 }
