@@ -31,11 +31,23 @@ const document = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'apps', 'api', 'openapi.json'), 'utf8'),
 ) as Document;
 
-// strict: false: OpenAPI's own keywords (example, nullable's siblings, discriminator) are not JSON
-// Schema; Ajv 8 knows `nullable` itself. The whole document is one schema, so every
-// `#/components/schemas/...` reference resolves against it.
+/**
+ * OpenAPI 3.0's `nullable: true` means "or null", whatever else the schema says; JSON Schema has no
+ * such keyword, and Ajv's own `nullable` still applies a sibling `allOf` (a nullable reference) to
+ * the null. Spelled as JSON Schema: null, or the schema without it.
+ */
+function withNullAsJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withNullAsJsonSchema);
+  if (typeof node !== 'object' || node === null) return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, withNullAsJsonSchema(value)]));
+  return nullable === true ? { anyOf: [{ type: 'null' }, converted] } : converted;
+}
+
+// strict: false: OpenAPI's own keywords (example, discriminator) are not JSON Schema. The whole
+// document is one schema, so every `#/components/schemas/...` reference resolves against it.
 const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addSchema(document, DOCUMENT_ID);
+ajv.addSchema(withNullAsJsonSchema(document) as object, DOCUMENT_ID);
 
 /** Document paths as patterns; literal segments before templated ones (`/homework/current` first). */
 const routes = Object.keys(document.paths)
