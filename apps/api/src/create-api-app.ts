@@ -1,6 +1,7 @@
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '@trellis/config';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -26,7 +27,12 @@ export interface RegisteredRoute {
 export const registeredRoutes = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
 
 /** Builds the whole HTTP app (used by main and by the e2e tests, so both run the same stack). */
-export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  logLevels?: LogLevel[],
+  // Fastify takes hooks only before it boots: the tests' contract check comes in this way.
+  beforeBoot?: (fastify: FastifyInstance) => void,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
@@ -54,6 +60,7 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
   await registerSessions(fastify, config, app.get(DataSource));
   await registerStaticSites(fastify, config.staticRoot, config.http.https);
   registerOpenApi(app);
+  beforeBoot?.(fastify);
 
   await app.init();
   await fastify.ready();

@@ -14,6 +14,10 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Post('assignments')
+  @ApiProblem(
+    404,
+    "A couple in coupleIds is not in your caseload (another therapist's or clinic's is the same answer).",
+  )
   @ApiProblem(409, 'A couple is not active (paused or closed): reactivate it to assign homework.')
   @ApiOperation({ summary: 'Assign an exercise to one or more couples (both partners answer separately)' })
   async create(

@@ -17,7 +17,11 @@ export class HealthController {
       'Readiness for load balancers: this replica can serve (PostgreSQL answers). Redis may be down: writes then wait in the outbox',
   })
   @ApiResponse({ status: 200, description: 'Serving' })
-  @ApiResponse({ status: 503, description: 'PostgreSQL does not answer' })
+  @ApiResponse({
+    status: 503,
+    description: 'PostgreSQL does not answer',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['down'] } } },
+  })
   async live(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'down' }> {
     const postgres = await this.health.postgres();
     reply.status(postgres.status === 'up' ? 200 : 503).header('cache-control', 'no-store');
@@ -27,7 +31,12 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Full report: PostgreSQL and Redis, separately (503 naming what is down)' })
   @ApiResponse({ status: 200, description: 'Both answer' })
-  @ApiResponse({ status: 503, description: 'One or both are down; `checks` says which' })
+  @ApiResponse({
+    status: 503,
+    description: 'One or both are down; `checks` says which',
+    // The same shape as the 200 (libs/contracts HealthResponse), with `status: degraded`.
+    schema: { $ref: '#/components/schemas/HealthResponse' },
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const report = await this.health.report();
     reply.status(report.status === 'ok' ? 200 : 503).header('cache-control', 'no-store');
