@@ -135,6 +135,12 @@ describe('therapist screens in a real browser', () => {
       // Assign it to the new couple, due in ten days at 17:30 (the therapist's own time zone).
       await page.getByRole('button', { name: 'Assign', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: `Assign “${exercise.title}”` });
+      // Trellis's theme: buttons in sentence case, not react-admin's ALL CAPS.
+      expect(
+        await dialog
+          .getByRole('button', { name: 'Assign', exact: true })
+          .evaluate((b) => getComputedStyle(b).textTransform),
+      ).toBe('none');
       await dialog.getByRole('combobox', { name: 'Couples' }).fill('Walker');
       await page.getByRole('option', { name: /Jamie & Chris Walker/ }).click();
       const due = localDayAt(10, '17:30', BROWSER_ZONE);

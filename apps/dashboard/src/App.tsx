@@ -12,6 +12,7 @@ import { couples } from './resources/couples';
 import { digests } from './resources/digests';
 import { exercises } from './resources/exercises';
 import { staff } from './resources/staff';
+import { i18nProvider } from './i18n/i18nProvider';
 import { darkTheme, lightTheme } from './theme';
 
 // Layout of src/: each feature has a folder. The react-admin resources live in
@@ -80,6 +81,7 @@ export const App = () => (
     title="Trellis"
     authProvider={authProvider}
     dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
     dashboard={Dashboard}
