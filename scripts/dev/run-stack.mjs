@@ -52,7 +52,9 @@ export async function runStack(root) {
     };
 
     say('Building (cached after the first run)…');
-    run(root, 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], env);
+    // Built for production whatever NODE_ENV the API runs with: the page-weight check and people
+    // trying Trellis get what users get, not React's development build.
+    run(root, 'npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { ...env, NODE_ENV: 'production' });
     say('Migrating and seeding the demo clinic…');
     run(root, 'node', [CLI, 'migrate'], env);
     run(root, 'node', [CLI, 'seed'], env);
