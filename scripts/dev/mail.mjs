@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { say } from './log.mjs';
+import { assertPortFree } from './ports.mjs';
 
 /** Uses SMTP_URL when set; otherwise runs MailDev so invitation and homework emails can be opened. */
 export async function ensureMail(root, env) {
@@ -14,6 +15,14 @@ export async function ensureMail(root, env) {
   mkdirSync(mailDirectory, { recursive: true, mode: 0o700 });
   const smtp = Number(env.MAILDEV_SMTP_PORT ?? 1025);
   const web = Number(env.MAILDEV_WEB_PORT ?? 1080);
+  await assertPortFree(smtp, {
+    what: 'the development mail sink (MailDev SMTP)',
+    hint: 'Stop what uses it, or set MAILDEV_SMTP_PORT to a free port (or SMTP_URL to an SMTP server you have).',
+  });
+  await assertPortFree(web, {
+    what: "the development mail sink's web page (MailDev)",
+    hint: 'Stop what uses it, or set MAILDEV_WEB_PORT to a free port.',
+  });
   const maildev = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true, mailDirectory });
   await maildev.start();
   return { url: `smtp://127.0.0.1:${smtp}`, webUrl: `http://localhost:${web}`, stop: () => maildev.stop() };

@@ -1,7 +1,8 @@
 import { mkdirSync, existsSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { say } from './log.mjs';
+import { messageOf, say } from './log.mjs';
+import { assertPortFree } from './ports.mjs';
 
 const EMBEDDED_PORT = 54329;
 
@@ -50,6 +51,16 @@ export async function ensurePostgres(root, env) {
   // folder it creates; that user only needs to pass through .data, never to write in it (.data also
   // holds the mail sink's messages).
   if (asRoot) chmodSync(dataRoot, 0o755);
+  await assertPortFree(EMBEDDED_PORT, {
+    what: 'the embedded PostgreSQL',
+    hint: 'Another checkout may be running `npm start`, or another PostgreSQL uses it: stop it, or set DATABASE_URL to a PostgreSQL you have.',
+  });
+  // PostgreSQL's own messages stay quiet unless it fails to start; then they are the explanation.
+  const recent = [];
+  const remember = (...lines) => {
+    recent.push(...lines);
+    recent.splice(0, Math.max(0, recent.length - 20));
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port: EMBEDDED_PORT,
@@ -57,12 +68,34 @@ export async function ensurePostgres(root, env) {
     password: 'postgres',
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: () => undefined,
+    onLog: (message) => remember(...String(message).trim().split('\n').filter(Boolean)),
+    onError: (error) => remember(messageOf(error)),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const said = recent.slice(-8).map((line) => `    ${line}`);
+    throw new Error(
+      [
+        `The embedded PostgreSQL did not start: ${messageOf(error)}`,
+        ...(said.length ? ['  PostgreSQL said:', ...said] : []),
+      ].join('\n'),
+    );
+  }
+  // Stopped here rather than with server.stop(), which waits forever for a server that already
+  // exited (Ctrl-C reaches PostgreSQL too, and it shuts down on its own).
+  const postmaster = server.process;
+  const exited = new Promise((resolve) => postmaster.once('exit', resolve));
+  const running = () => postmaster.exitCode === null && postmaster.signalCode === null;
+  say(`PostgreSQL: embedded, 127.0.0.1:${EMBEDDED_PORT}`);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/trellis`,
-    stop: () => server.stop(),
+    stop: async () => {
+      if (!running()) return;
+      // SIGINT: PostgreSQL's fast shutdown.
+      postmaster.kill('SIGINT');
+      await exited;
+    },
   };
 }

@@ -69,7 +69,7 @@ async function evenCaseloads(db: DataSource, clinic: Clinic): Promise<void> {
     await m.query(
       `INSERT INTO staff_user (clinic_id, email, name, role, status, password_hash)
        SELECT $1, ${email('g')}, 'Therapist ' || g, 'therapist', 'active', NULL FROM generate_series(1, $3) g
-       ON CONFLICT (email) DO NOTHING`,
+       ON CONFLICT (clinic_id, email) DO NOTHING`,
       [clinic.clinicId, clinic.tag, therapists],
     );
     await m.query(

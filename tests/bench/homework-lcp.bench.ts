@@ -6,7 +6,7 @@ import { HomeworkPage } from '../browser/homework-page';
 import { assign, builtInExercise, CLINIC_NAME, practiceWithCouple } from '../browser/practice';
 import { PHONE } from '../support/browser-journey';
 import { type BrowserStack, startBrowserStack } from '../support/browser-stack';
-import { homeworkLinkFromEmail } from '../support/email-links';
+import { followEmailedLink, homeworkLinkFromEmail } from '../support/email-links';
 import { FULL, report } from './bench-report';
 
 const RUNS = FULL ? 15 : 5;
@@ -125,6 +125,7 @@ describe('homework page: LCP on Fast 3G with a 4× slower CPU, against a static 
         partners[0].email,
         new RegExp(`Homework from ${CLINIC_NAME}`),
       );
+      await followEmailedLink(stack.origin, message.raw, 'homework');
       const link = homeworkLinkFromEmail(message.raw, stack.origin);
       const greeting = `Hi ${partners[0].name.split(' ')[0]}`;
       const onGreeting = (page: Page) => new HomeworkPage(page).expectHeading(greeting);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Couple } from '@trellis/data';
 import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe';
 import { PHONE, useBrowserStack } from '../support/browser-journey';
-import { homeworkLinkFromEmail } from '../support/email-links';
+import { followEmailedLink, homeworkLinkFromEmail } from '../support/email-links';
 import { createAssignment, createStaff } from '../support/factories';
 import { setPassword, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
@@ -47,6 +47,7 @@ describe('accessibility (axe-core) in a real browser', () => {
 
       // Client side, on a phone.
       const message = await mailbox.waitForMessageTo(partners[0].email);
+      await followEmailedLink(origin, message.raw, 'homework');
       const phonePage = await journey.open('Alex (phone)', { viewport: PHONE, isMobile: true, hasTouch: true });
       const homework = new HomeworkPage(phonePage);
       await phonePage.goto(homeworkLinkFromEmail(message.raw, origin));
@@ -186,6 +187,24 @@ describe('accessibility (axe-core) in a real browser', () => {
       );
       expect(sideways).toBeLessThanOrEqual(0);
       await journey.documentScreen(page, 'dashboard-review');
+
+      // The therapist's reply: the review page keeps it in a list, the partner's page shows it.
+      await page
+        .getByLabel('Comment to the couple (optional)')
+        .fill('Thank you both: bring the walks idea on Thursday.');
+      await page.getByRole('button', { name: 'Mark reviewed' }).click();
+      await page.getByRole('heading', { name: 'Comments to the couple' }).waitFor();
+      await check(page, 'dashboard-assignment-review-comments');
+      const reply = await journey.stack.mailbox.waitForMessageTo(partners[0].email, /^A reply from /);
+      const partnerPage = await journey.open('Alex (phone)', { viewport: PHONE, isMobile: true, hasTouch: true });
+      const partnerHomework = new HomeworkPage(partnerPage);
+      await partnerPage.goto(homeworkLinkFromEmail(reply.raw, origin));
+      await partnerHomework.expectHeading('Hi Alex');
+      await partnerHomework.startButton.click();
+      await partnerPage.getByRole('heading', { name: 'A reply from your counselor' }).waitFor();
+      await partnerPage.getByText('Thank you both: bring the walks idea on Thursday.').waitFor();
+      await check(partnerPage, 'homework-submitted-with-reply');
+      await journey.documentScreen(partnerPage, 'homework-reply', { fullPage: true });
 
       // Known app issues (found when this check was written; the rules stay on, so this fails until fixed):
       // - dashboard-caseload, dashboard-couple-homework: color-contrast, MUI's default warning.main

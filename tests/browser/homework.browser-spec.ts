@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { HomeworkResponse } from '@trellis/data';
 import type { AnswerMap, Prompt } from '@trellis/domain';
 import { type Journey, PHONE, useBrowserStack } from '../support/browser-journey';
-import { emailHtml, homeworkLinkFromEmail } from '../support/email-links';
+import { emailHtml, followEmailedLink, homeworkLinkFromEmail } from '../support/email-links';
 import { eventually } from '../support/eventually';
 import { HomeworkPage } from './homework-page';
 import {
@@ -22,9 +22,13 @@ const phone = { viewport: PHONE, isMobile: true, hasTouch: true } as const;
 
 const suite = useBrowserStack();
 
-/** The link from the real email the worker sent to `email`; it must point at the app under test. */
+/**
+ * The link from the real email the worker sent to `email`, once it works; it must point at the app
+ * under test.
+ */
 async function emailedLink(email: string, subject = HOMEWORK_SUBJECT): Promise<string> {
   const message = await suite.stack.mailbox.waitForMessageTo(email, subject);
+  await followEmailedLink(suite.stack.origin, message.raw, 'homework');
   return homeworkLinkFromEmail(message.raw, suite.stack.origin);
 }
 

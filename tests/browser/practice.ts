@@ -13,7 +13,7 @@ import {
   type Prompt,
 } from '@trellis/domain';
 import type { BrowserStack } from '../support/browser-stack';
-import { homeworkLinkFromEmail } from '../support/email-links';
+import { followEmailedLink } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 
@@ -66,7 +66,7 @@ export async function namedCouple(
  */
 export async function submitFromEmailedLink(stack: BrowserStack, email: string, answers: AnswerMap): Promise<void> {
   const message = await stack.mailbox.waitForMessageTo(email, new RegExp(`Homework from ${CLINIC_NAME}`));
-  const token = new URL(homeworkLinkFromEmail(message.raw, stack.origin)).pathname.replace(/^\/h\//, '');
+  const { token } = await followEmailedLink(stack.origin, message.raw, 'homework');
   const partner = request.agent(stack.app.getHttpServer());
   await partner.post('/api/v1/homework/session').set(HOMEWORK_CSRF_HEADER, '1').send({ token }).expect(200);
   await partner.post('/api/v1/homework/current/submit').set(HOMEWORK_CSRF_HEADER, '1').send({ answers }).expect(200);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Couple, StaffUser } from '@trellis/data';
 import { useBrowserStack } from '../support/browser-journey';
-import { dashboardLinkFromEmail } from '../support/email-links';
+import { dashboardLinkFromEmail, followEmailedLink } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
@@ -46,6 +46,7 @@ describe('staff screens in a real browser', () => {
       // The invitation arrives by email; its link opens this app.
       const invitation = await mailbox.waitForMessageTo(robinEmail, /invitation/i);
       const link = dashboardLinkFromEmail(invitation.raw, origin, 'accept-invitation');
+      await followEmailedLink(origin, invitation.raw, 'invitation');
 
       const robinPage = await journey.open('Robin (invited therapist)');
       const robinDashboard = new DashboardPage(robinPage, origin);

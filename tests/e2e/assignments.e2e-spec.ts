@@ -138,7 +138,10 @@ describe('assignments: assign, reschedule, cancel, review', () => {
       .set('x-csrf-token', asDana.csrfToken)
       .send({ comment: 'Thank you both.' })
       .expect(200);
-    expect(reviewed.body).toMatchObject({ status: 'reviewed', reviewComment: 'Thank you both.' });
+    expect(reviewed.body).toMatchObject({
+      status: 'reviewed',
+      reviewComments: [expect.objectContaining({ body: 'Thank you both.', authorName: dana.name })],
+    });
     const untouched = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + DAY) });
     await asDana.agent
       .post(`/api/v1/assignments/${untouched.id}/review`)

@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import type { CoupleMeasureResponses } from '@trellis/contracts';
+import { offTrackReasons, TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
+import { DEMO_CHECK_IN_WEEKS } from '../../apps/api/src/seed/demo-check-ins.seed';
 import { DEMO_PASSWORD, seedDemoClinic } from '../../apps/api/src/seed/demo-clinic.seed';
 import { createTestApp } from '../support/create-test-app';
 import { signIn } from '../support/sign-in';
@@ -32,5 +35,36 @@ describe('demo clinic seed (npm start)', () => {
     expect(
       caseload.body.data.find((c: { displayName: string }) => c.displayName === 'Alex & Sam Morgan'),
     ).toMatchObject({ awaitingReviewCount: 1 });
+  });
+
+  it('tells a story in the weekly check-ins: improving, drifting apart, one partner falling away', async () => {
+    await seedDemoClinic(db);
+    await seedDemoClinic(db);
+    const [measure] = await db.query(`SELECT id FROM measure WHERE key = $1 AND clinic_id IS NULL`, [
+      TRUST_AND_CONNECTION_CHECK_IN.key,
+    ]);
+    const dana = await signIn(app, 'dana@demo.trellis.test', DEMO_PASSWORD);
+    const caseload = await dana.agent.get('/api/v1/couples').expect(200);
+    const reasonsOf = async (name: string) => {
+      const couple = caseload.body.data.find((c: { displayName: string }) => c.displayName === name);
+      const res = await dana.agent.get(`/api/v1/couples/${couple.id}/measures/${measure.id}/responses`).expect(200);
+      const body: CoupleMeasureResponses = res.body;
+      expect(body.partners.map((p) => p.responses.length)).toEqual([DEMO_CHECK_IN_WEEKS, DEMO_CHECK_IN_WEEKS]);
+      // The partners answer differently, item by item, every week.
+      const [first, second] = body.partners.map((p) => p.responses.map((r) => JSON.stringify(r.answers)));
+      expect(first.filter((answers, week) => answers === second[week])).toEqual([]);
+      const series = body.partners.map((p) =>
+        p.responses.map((r) => ({ occurrence: r.occurrence, at: r.submittedAt, score: r.score ?? 0 })),
+      );
+      return offTrackReasons({
+        outcome: { measure: body.measure, partners: [series[0], series[1]] },
+        checkOut: null,
+        sessionsSinceBaseline: DEMO_CHECK_IN_WEEKS,
+        settings: { recentDrop: 5, gapWidening: 5, lowCheckOut: 6, sessionsWithoutImprovement: 8 },
+      }).map((r) => ('partner' in r ? `${r.kind}:${r.partner}` : r.kind));
+    };
+    expect(await reasonsOf('Alex & Sam Morgan')).toEqual([]);
+    expect(await reasonsOf('Priya & Jordan Shah')).toContain('widening_gap');
+    expect(await reasonsOf('Casey & Drew Lee')).toContain('worsening:2');
   });
 });

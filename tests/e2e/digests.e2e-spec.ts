@@ -62,6 +62,80 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     );
   });
 
+  it('lets a therapist turn the weekly digest off: its schedule goes, a run already due makes none, and back on', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Casey & Drew' });
+    await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() - HOUR), submitted: [true, false] });
+    const scheduled = async () =>
+      (await queue.getJobSchedulers(0, -1)).some((s) => (s.key ?? s.id) === `weekly-digest-${dana.id}`);
+    await queue.add(JobName.SyncDigestSchedules, { clinicId: null });
+    await until(scheduled);
+    expect((await asDana.agent.get('/api/v1/digests/preferences').expect(200)).body).toEqual({ weekly: true });
+
+    const off = await asDana.agent
+      .put('/api/v1/digests/preferences')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ weekly: false })
+      .expect(200);
+    expect(off.body).toEqual({ weekly: false });
+    expect(off.headers['cache-control']).toBe('no-store');
+    await until(async () => !(await scheduled()));
+    expect((await asDana.agent.get('/api/v1/digests/preferences').expect(200)).body).toEqual({ weekly: false });
+    const audited = await db.query(
+      `SELECT actor_id, details FROM audit_event WHERE action = 'digest.preferences_update' AND record_id = $1`,
+      [dana.id],
+    );
+    expect(audited).toEqual([{ actor_id: dana.id, details: { weekly: false } }]);
+
+    // A run made before the schedule went (or by a schedule not yet synced) makes no digest.
+    const run = await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
+    await until(async () => (await queue.getJob(run.id as string))?.finishedOn);
+    expect(await db.getRepository(Digest).countBy({ therapistId: dana.id })).toBe(0);
+
+    // Choosing what is already chosen changes and records nothing.
+    await asDana.agent
+      .put('/api/v1/digests/preferences')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ weekly: false })
+      .expect(200);
+    expect(
+      await db.query(`SELECT 1 FROM audit_event WHERE action = 'digest.preferences_update' AND record_id = $1`, [
+        dana.id,
+      ]),
+    ).toHaveLength(1);
+
+    await asDana.agent
+      .put('/api/v1/digests/preferences')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ weekly: true })
+      .expect(200);
+    await until(scheduled);
+    const again = await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
+    await until(async () => (await queue.getJob(again.id as string))?.finishedOn);
+    expect(await db.getRepository(Digest).countBy({ therapistId: dana.id })).toBe(1);
+  });
+
+  it('refuses a bad digest choice with a 400 naming the field, changing nothing', async () => {
+    const { dana, asDana } = await practice();
+    for (const [body, field] of [
+      [{ weekly: 'no' }, 'weekly'],
+      [{}, 'weekly'],
+      [{ weekly: null }, 'weekly'],
+      [{ weekly: false, therapistId: dana.id }, 'therapistId'],
+    ] as const) {
+      const bad = await asDana.agent
+        .put('/api/v1/digests/preferences')
+        .set('x-csrf-token', asDana.csrfToken)
+        .send(body)
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const [row] = await db.query(`SELECT weekly_digest FROM staff_user WHERE id = $1`, [dana.id]);
+    expect(row.weekly_digest).toBe(true);
+    // Without the CSRF header, and signed out: refused too.
+    await asDana.agent.put('/api/v1/digests/preferences').send({ weekly: false }).expect(403);
+  });
+
   it('emails the weekly digest with each couple’s progress and notable scale answers, readable in the dashboard', async () => {
     const { clinic, dana, sam, asDana } = await practice('answers');
     const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake' });

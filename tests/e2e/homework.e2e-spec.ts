@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditEvent, Client, Exercise, HomeworkResponse } from '@trellis/data';
 import type { Prompt } from '@trellis/domain';
+import { followEmailedLink } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -12,13 +13,6 @@ import { startWorkerWithMailbox } from '../support/worker-harness';
 
 const DAY = 24 * 3600 * 1000;
 const HEADER = { 'x-homework-csrf': '1' };
-
-function homeworkToken(raw: string): string {
-  const decoded = raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
-  const match = /\/h\/([A-Za-z0-9_-]{43})/.exec(decoded);
-  if (!match) throw new Error('no homework link in the email');
-  return match[1];
-}
 
 /** A complete, valid answer for each prompt kind. */
 function completeAnswers(prompts: Prompt[]): Record<string, unknown> {
@@ -81,6 +75,11 @@ describe('client homework by emailed link', () => {
     return { clinic, dana, asDana, couple, partners, assignmentId: res.body.data[0].id as string };
   }
 
+  /** The homework link in an email, once it works (tests/support/email-links.ts says why it waits). */
+  async function homeworkToken(raw: string): Promise<string> {
+    return (await followEmailedLink(app.getHttpServer(), raw, 'homework')).token;
+  }
+
   async function openAs(token: string) {
     const agent = request.agent(app.getHttpServer());
     await agent.post('/api/v1/homework/session').set(HEADER).send({ token }).expect(200);
@@ -93,10 +92,8 @@ describe('client homework by emailed link', () => {
     expect(email.raw).toContain('Be gentle with yourselves.');
     expect(email.raw).toMatch(/Content-Type: text\/plain/i);
     expect(email.raw).toContain('Dana Reyes');
-    const token = homeworkToken(email.raw);
-
     // Opening the link (as an email scanner would) changes nothing.
-    const greeting = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(200);
+    const { token, answer: greeting } = await followEmailedLink(app.getHttpServer(), email.raw, 'homework');
     expect(greeting.body).toEqual({ partnerFirstName: 'Alex', clinicName: 'Harbour Counselling' });
     expect(greeting.headers['cache-control']).toBe('no-store');
     expect(
@@ -167,8 +164,8 @@ describe('client homework by emailed link', () => {
 
   it('keeps answers sealed until both submit, then shares them only when the therapist allowed it', async () => {
     const { partners } = await assigned({ share: true });
-    const tokenA = homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw);
-    const tokenB = homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw);
+    const tokenA = await homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw);
+    const tokenB = await homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw);
     expect(tokenA).not.toBe(tokenB);
     const alex = await openAs(tokenA);
     const sam = await openAs(tokenB);
@@ -187,12 +184,17 @@ describe('client homework by emailed link', () => {
       .expect(200);
     const shared = await alex.get('/api/v1/homework/current').expect(200);
     expect(shared.body.partnerName).toBe('Sam');
-    expect(shared.body.partnerAnswers).toEqual(completeAnswers(prompts));
+    // Only the answers to prompts shared with the partner; counselor-only ones stay with the counselor.
+    const sharedIds = prompts.filter((p) => p.audience === 'shared').map((p) => p.id);
+    expect(prompts.length).toBeGreaterThan(sharedIds.length);
+    expect(shared.body.partnerAnswers).toEqual(
+      Object.fromEntries(Object.entries(completeAnswers(prompts)).filter(([id]) => sharedIds.includes(id))),
+    );
   });
 
   it('treats forged, revoked, expired and cancelled links identically, and fresh links replace old ones', async () => {
     const { partners, asDana, assignmentId } = await assigned();
-    const token = homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw);
+    const token = await homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw);
     const forged = await request(app.getHttpServer())
       .post('/api/v1/homework/link')
       .send({ token: 'A'.repeat(43) })
@@ -213,11 +215,10 @@ describe('client homework by emailed link', () => {
     const deadline = Date.now() + 10_000;
     while (harness.mailbox.messagesTo(partners[0].email).length < 2 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
-    const fresh = homeworkToken(harness.mailbox.messagesTo(partners[0].email)[1].raw);
+    const fresh = await homeworkToken(harness.mailbox.messagesTo(partners[0].email)[1].raw);
     expect(harness.mailbox.messagesTo(partners[0].email)[1].subject).toMatch(/Your new link/);
     const old = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(404);
     expect(old.body).toEqual(forged.body);
-    await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token: fresh }).expect(200);
 
     // Revoked by the therapist.
     await asDana.agent
@@ -228,7 +229,7 @@ describe('client homework by emailed link', () => {
     expect(revoked.body).toEqual(forged.body);
 
     // Expired.
-    const tokenB = homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw);
+    const tokenB = await homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw);
     await db
       .getRepository(HomeworkResponse)
       .update({ clientId: partners[1].id }, { linkExpiresAt: new Date(Date.now() - 1000) });
@@ -243,8 +244,8 @@ describe('client homework by emailed link', () => {
 
   it('ends a phone that is already in when the therapist revokes or resends, and a partner cannot undo a revocation', async () => {
     const { partners, asDana, assignmentId } = await assigned();
-    const alex = await openAs(homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw));
-    const sam = await openAs(homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw));
+    const alex = await openAs(await homeworkToken((await harness.mailbox.waitForMessageTo(partners[0].email)).raw));
+    const sam = await openAs(await homeworkToken((await harness.mailbox.waitForMessageTo(partners[1].email)).raw));
     const view = await alex.get('/api/v1/homework/current').expect(200);
     const textPrompt = (view.body.prompts as Prompt[]).find((p) => p.kind === 'long_text') as Prompt;
     await sam.get('/api/v1/homework/current').expect(200);
@@ -297,14 +298,14 @@ describe('client homework by emailed link', () => {
       .expect(202);
     await sam.get('/api/v1/homework/current').expect(401);
     const resent = await harness.mailbox.waitForMessageTo(partners[1].email, /new link/i);
-    const samAgain = await openAs(homeworkToken(resent.raw));
+    const samAgain = await openAs(await homeworkToken(resent.raw));
     await samAgain.get('/api/v1/homework/current').expect(200);
   });
 
   it('scopes a session to one partner: a link never reaches the other partner’s answers or another assignment', async () => {
     const first = await assigned();
     const other = await assigned();
-    const tokenA = homeworkToken((await harness.mailbox.waitForMessageTo(first.partners[0].email)).raw);
+    const tokenA = await homeworkToken((await harness.mailbox.waitForMessageTo(first.partners[0].email)).raw);
     const alex = await openAs(tokenA);
     const view = await alex.get('/api/v1/homework/current').expect(200);
     expect(view.body.partnerFirstName).toBe('Alex');
@@ -366,7 +367,7 @@ describe('client homework by emailed link', () => {
       .send({ partners: [{ position: 2, emailConsent: true }] })
       .expect(200);
     const email = await harness.mailbox.waitForMessageTo(partners[1].email, /Homework from Harbour Counselling/);
-    expect(homeworkToken(email.raw)).toHaveLength(43);
+    expect(await homeworkToken(email.raw)).toHaveLength(43);
     await eventually(async () => {
       const now = await asDana.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
       expect(now.body.partners[1].email).toBe('sent');

@@ -9,7 +9,7 @@ import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
 import { until } from '../support/eventually';
-import { decodedEmailText } from '../support/email-links';
+import { followEmailedLink } from '../support/email-links';
 import request from 'supertest';
 
 const HOUR = 3600 * 1000;
@@ -116,9 +116,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
     await first.promote();
     const reminder = await harness.mailbox.waitForMessageTo(partners[0].email, /Reminder:/);
     // The reminder's link is the one that works now: its hash was stored in the sending transaction.
-    const token = /\/h\/([A-Za-z0-9_-]{43})/.exec(decodedEmailText(reminder.raw))?.[1];
-    expect(token).toBeDefined();
-    const greeting = await request(app.getHttpServer()).post('/api/v1/homework/link').send({ token }).expect(200);
+    const { answer: greeting } = await followEmailedLink(app.getHttpServer(), reminder.raw, 'homework');
     expect(JSON.stringify(greeting.body)).toContain(partners[0].name.split(' ')[0]);
     const [delivery] = await db.query(
       `SELECT status, message_id FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = $1`,
@@ -134,7 +132,7 @@ describe('reminders: planned per open response, moved with the due date, silent 
   it('hands a reminder whose SMTP send failed to the email queue, which delivers it once SMTP is back', async () => {
     const { response, partners } = await assignDue(afternoonIn(5));
     const assigned = await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
-    const workingToken = /\/h\/([A-Za-z0-9_-]{43})/.exec(decodedEmailText(assigned.raw))?.[1];
+    const { token: workingToken } = await followEmailedLink(app.getHttpServer(), assigned.raw, 'homework');
     const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
     harness.mailbox.refuseWith = new Error('451 try again later');
     try {

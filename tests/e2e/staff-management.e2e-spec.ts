@@ -6,7 +6,8 @@ import { createTestApp } from '../support/create-test-app';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
-import { startWorkerWithMailbox, tokenFromEmail } from '../support/worker-harness';
+import { followEmailedLink } from '../support/email-links';
+import { startWorkerWithMailbox } from '../support/worker-harness';
 
 describe('staff management and password reset', () => {
   let app: NestFastifyApplication;
@@ -157,15 +158,12 @@ describe('staff management and password reset', () => {
       .expect(202);
     expect(known.body).toEqual(unknown.body);
 
-    const token = tokenFromEmail(
+    const { token, answer: lookup } = await followEmailedLink(
+      app.getHttpServer(),
       (await harness.mailbox.waitForMessageTo(therapist.email, /reset/i)).raw,
-      'reset-password',
+      'password-reset',
     );
     expect(harness.mailbox.messagesTo('nobody-at-all@example.test')).toHaveLength(0);
-    const lookup = await request(app.getHttpServer())
-      .post('/api/v1/auth/password-reset/lookup')
-      .send({ token })
-      .expect(200);
     expect(lookup.body).toEqual({ name: therapist.name, email: therapist.email });
     await request(app.getHttpServer())
       .post('/api/v1/auth/password-reset/lookup')

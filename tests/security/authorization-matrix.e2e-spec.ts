@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
-import { Exercise, StaffUser } from '@trellis/data';
+import { Exercise, Measure, StaffUser } from '@trellis/data';
 import { registeredRoutes } from '../../apps/api/src/create-api-app';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
@@ -34,9 +34,27 @@ interface Ids {
   partner: string;
   builtIn: string;
   digest: string;
+  measure: string;
+  builtInMeasure: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
+
+/** A valid measure definition; `cutoff` varies it so each new version differs from the last. */
+const measureDefinition = (cutoff = 5) => ({
+  instructions: '',
+  items: [
+    { id: 'close', label: 'I felt close.', reverse: false },
+    { id: 'held-back', label: 'I held back.', reverse: true },
+  ],
+  scale: { min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Completely' },
+  scoring: { method: 'mean', maxMissing: 0 },
+  range: { min: 0, max: 10 },
+  higherIsBetter: true,
+  clinicalCutoff: cutoff,
+  reliableChange: null,
+});
+let measureCutoff = 5;
 
 const RULES: Record<string, RouteRule> = {
   'POST /api/v1/assignments': {
@@ -109,11 +127,29 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/exercises/:id/duplicate': { kind: 'record' },
   'PATCH /api/v1/exercises/:id': { kind: 'record', body: () => ({ title: 'taken over' }) },
   'DELETE /api/v1/exercises/:id': { kind: 'record' },
+  'GET /api/v1/measures': { kind: 'collection' },
+  'POST /api/v1/measures': {
+    kind: 'collection',
+    body: () => ({ title: 'Outsiders’ measure', kind: 'outcome', definition: measureDefinition() }),
+  },
+  'POST /api/v1/measures/preview': {
+    kind: 'collection',
+    body: () => ({ definition: measureDefinition(), answers: { close: 3 } }),
+  },
+  'GET /api/v1/measures/:id': { kind: 'record' },
+  'GET /api/v1/couples/:id/measures/:measureId/responses': { kind: 'record' },
+  'POST /api/v1/measures/:id/versions': {
+    kind: 'record',
+    body: () => ({ definition: measureDefinition((measureCutoff = (measureCutoff % 9) + 1)) }),
+  },
   'GET /api/v1/health': { kind: 'public' },
   'GET /api/v1/health/live': { kind: 'public' },
   'GET /api/v1/home': { kind: 'collection' },
   'GET /api/v1/digests': { kind: 'collection' },
   'GET /api/v1/digests/:id': { kind: 'record' },
+  // The signed-in person's own choices: there is no one else's to reach.
+  'GET /api/v1/digests/preferences': { kind: 'collection' },
+  'PUT /api/v1/digests/preferences': { kind: 'collection', body: () => ({ weekly: true }) },
   'POST /api/v1/homework/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'POST /api/v1/homework/session': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'GET /api/v1/homework/current': { kind: 'homework' },
@@ -155,9 +191,11 @@ function fillPath(url: string, ids: Ids): string {
     staff: ids.invitee,
     exercises: ids.exercise,
     digests: ids.digest,
+    measures: ids.measure,
   };
   return url
     .replace(':clientId', ids.partner)
+    .replace(':measureId', ids.builtInMeasure)
     .replace(':name', 'email')
     .replace('/jobs/:id', `/jobs/email-${ids.assignment}`)
     .replace(':id', byNoun[noun] ?? randomUUID());
@@ -214,6 +252,11 @@ describe('authorization matrix over every route', () => {
       .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
       .set('x-csrf-token', asT1.csrfToken)
       .expect(201);
+    const measure = await asT1.agent
+      .post('/api/v1/measures')
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ title: 'Clinic A measure', kind: 'outcome', definition: measureDefinition(4) })
+      .expect(201);
     const [digest] = await db.query(
       `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
       [a.id, t1.id],
@@ -227,9 +270,11 @@ describe('authorization matrix over every route', () => {
       partner: partners[0].id,
       builtIn: builtIn.id,
       digest: digest.id,
+      measure: measure.body.id,
+      builtInMeasure: (await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' })).id,
     };
     privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id];
-    clinicIds = [...privateIds, own.body.id, invitee.id, t1.id, adminA.id];
+    clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];
 
     // A client link session of another clinic's assignment.
     const otherCouple = await createCouple(db, b, adminB);
@@ -337,7 +382,9 @@ describe('authorization matrix over every route', () => {
           continue;
         }
         if (rule.kind === 'record') {
-          const sharedInClinic = actor.sameClinic && (path.includes(ids.exercise) || path.includes(ids.invitee));
+          const sharedInClinic =
+            actor.sameClinic &&
+            (path.includes(ids.exercise) || path.includes(ids.invitee) || path.includes(ids.measure));
           if (!sharedInClinic && res.status !== 404) failures.push(`${where}, expected 404`);
         }
       }

@@ -104,6 +104,21 @@ const unstorable = fc
   )
   .map(([a, bad, b]) => `${a}${bad}${b}`);
 
+/** A valid measure definition: two 0–10 items, one reversed, scored by mean. */
+const measureDefinition = {
+  instructions: 'Think about this week.',
+  items: [
+    { id: 'close', label: 'I felt close.', reverse: false },
+    { id: 'held-back', label: 'I held back.', reverse: true },
+  ],
+  scale: { min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Completely' },
+  scoring: { method: 'mean', maxMissing: 1 },
+  range: { min: 0, max: 10 },
+  higherIsBetter: true,
+  clinicalCutoff: 5,
+  reliableChange: 2,
+};
+
 /** A value nested thousands deep: written into the JSON text, since JSON.stringify itself overflows. */
 class DeepJson {
   constructor(
@@ -209,6 +224,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     staff: string;
     builtIn: string;
     promptId: string;
+    measure: string;
   };
   let partnerAgent: ReturnType<typeof request.agent>;
 
@@ -221,6 +237,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM homework_response t) AS responses,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM session_note t) AS notes,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM exercise t) AS exercises,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure t) AS measures,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure_version t) AS measure_versions,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM staff_user t) AS staff,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM clinic t) AS clinics,
                 (SELECT count(*) FROM outbox) AS outbox`,
@@ -249,6 +267,11 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
       .set('x-csrf-token', therapist.csrfToken)
       .expect(201);
+    const measure = await therapist.agent
+      .post('/api/v1/measures')
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ title: 'Closeness', kind: 'outcome', definition: measureDefinition })
+      .expect(201);
     // The partner's side: a homework link session on the assignment.
     const { token, hash } = mintSecretToken();
     await db.query(
@@ -266,6 +289,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       exercise: exercise.body.id,
       staff: t.id,
       builtIn: builtIn.id,
+      measure: measure.body.id,
     };
   });
   afterAll(async () => {
@@ -274,6 +298,24 @@ describe('bad input never becomes a 500 or a half-written record', () => {
   });
 
   const partner = { name: 'Alex', email: 'alex@example.test', timezone: 'UTC', emailConsent: true };
+  // A definition with one part replaced by something no part of a definition can be.
+  const notAPart = fc.oneof(
+    fc.integer(),
+    fc.string({ maxLength: 20 }),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+  );
+  const badDefinition = fc.oneof(
+    wrongType,
+    deep,
+    fc
+      .tuple(fc.constantFrom('items', 'scale', 'scoring', 'range', 'higherIsBetter'), notAPart)
+      .map(([part, value]) => ({ ...measureDefinition, [part]: value })),
+    fc
+      .tuple(fc.constantFrom('clinicalCutoff', 'reliableChange'), fc.oneof(fc.constantFrom(-5, 0, 11, 1e9), nasty))
+      .map(([part, value]) => ({ ...measureDefinition, [part]: value })),
+    fc.constantFrom(-1, 2, 1.5).map((maxMissing) => ({ ...measureDefinition, scoring: { method: 'sum', maxMissing } })),
+  );
   const cases = () => [
     {
       route: 'POST /api/v1/couples',
@@ -404,6 +446,43 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       ),
     },
     {
+      route: 'POST /api/v1/measures',
+      as: therapist,
+      body: mutate(
+        { title: 'Closeness', description: 'Weekly.', kind: 'outcome', definition: measureDefinition },
+        {
+          title: fc.oneof(wrongType, huge, fc.constant('')),
+          description: fc.oneof(fc.integer(), fc.boolean(), huge),
+          kind: nasty,
+          definition: badDefinition,
+        },
+        ['title', 'kind', 'definition'],
+      ),
+    },
+    {
+      route: `POST /api/v1/measures/${ids.measure}/versions`,
+      as: therapist,
+      body: mutate({ definition: { ...measureDefinition, clinicalCutoff: 6 } }, { definition: badDefinition }, [
+        'definition',
+      ]),
+    },
+    {
+      route: 'POST /api/v1/measures/preview',
+      as: therapist,
+      body: mutate(
+        { definition: measureDefinition, answers: { close: 3, 'held-back': null } },
+        {
+          definition: badDefinition,
+          answers: fc.oneof(
+            wrongType,
+            deep,
+            fc.record({ close: fc.oneof(fc.constantFrom(-1, 11, 2.5, '3', true), nasty) }),
+          ),
+        },
+        ['definition', 'answers'],
+      ),
+    },
+    {
       route: 'POST /api/v1/staff/invitations',
       as: admin,
       body: mutate(
@@ -416,6 +495,16 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       route: `PATCH /api/v1/staff/${ids.staff}`,
       as: admin,
       body: mutate({ role: 'therapist' }, { role: nasty, status: nasty, reassignCouplesTo: nasty }),
+    },
+    {
+      route: 'PUT /api/v1/digests/preferences',
+      as: therapist,
+      // Not wrongType: a boolean is the valid value.
+      body: mutate(
+        { weekly: false },
+        { weekly: fc.oneof(nasty, fc.integer(), fc.constant(null), fc.constant('true'), fc.array(fc.boolean())) },
+        ['weekly'],
+      ),
     },
     {
       route: 'PATCH /api/v1/clinic',
@@ -533,7 +622,14 @@ describe('bad input never becomes a 500 or a half-written record', () => {
             .join('');
         })
         .join('');
-    const lists = ['/api/v1/couples', '/api/v1/exercises', '/api/v1/staff', '/api/v1/audit', '/api/v1/audit/export'];
+    const lists = [
+      '/api/v1/couples',
+      '/api/v1/exercises',
+      '/api/v1/measures',
+      '/api/v1/staff',
+      '/api/v1/audit',
+      '/api/v1/audit/export',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...lists),

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { DataSource, MoreThan } from 'typeorm';
-import { AuditEvent } from '@trellis/data';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { AuditEvent, Measure } from '@trellis/data';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -41,6 +41,7 @@ describe('denied reads of clinical records are audited', () => {
       .send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } })
       .expect(201);
     const noteId: string = note.body.id;
+    const checkIn = await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' });
 
     const reads: { path: (id: string) => string; id: string; action: string; recordType: string }[] = [
       { path: (id) => `/api/v1/notes/${id}`, id: noteId, action: 'note.view', recordType: 'session_note' },
@@ -58,6 +59,12 @@ describe('denied reads of clinical records are audited', () => {
         path: (id) => `/api/v1/couples/${id}/assignments`,
         id: couple.id,
         action: 'assignment.list',
+        recordType: 'couple',
+      },
+      {
+        path: (id) => `/api/v1/couples/${id}/measures/${checkIn.id}/responses`,
+        id: couple.id,
+        action: 'measure_response.list',
         recordType: 'couple',
       },
     ];

@@ -2,6 +2,7 @@
  * Reading links out of real emails captured by SmtpCapture, the way a mail client would: each MIME
  * part is decoded (quoted-printable or base64) before looking for the link.
  */
+import request from 'supertest';
 
 function decodeQuotedPrintable(body: string): string {
   const softBreaksRemoved = body.replace(/=\r?\n/g, '');
@@ -69,4 +70,53 @@ export function dashboardLinkFromEmail(raw: string, origin: string, route: strin
   );
   if (!match) throw new Error(`no ${route} link to ${origin} in the email:\n${decodedEmailText(raw).slice(0, 2000)}`);
   return match[0];
+}
+
+/** The links Trellis emails, each with the look-up that tells whether it works and changes nothing. */
+const EMAILED_LINKS = {
+  invitation: { token: /#\/accept-invitation\?token=([A-Za-z0-9_-]+)/, lookup: '/api/v1/auth/invitations/lookup' },
+  'password-reset': {
+    token: /#\/reset-password\?token=([A-Za-z0-9_-]+)/,
+    lookup: '/api/v1/auth/password-reset/lookup',
+  },
+  homework: { token: /\/h\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/, lookup: '/api/v1/homework/link' },
+} as const;
+
+export type EmailedLinkKind = keyof typeof EMAILED_LINKS;
+
+/** The token of the link of that kind in an email (decoded first); fails if there is none. */
+export function tokenFromEmail(raw: string, kind: EmailedLinkKind): string {
+  const text = decodedEmailText(raw);
+  const match = EMAILED_LINKS[kind].token.exec(text);
+  if (!match) throw new Error(`no ${kind} link in the email:\n${text.slice(0, 2000)}`);
+  return match[1];
+}
+
+/**
+ * Follows an emailed link the way its recipient would: reads the token, then asks the link's
+ * look-up (which changes nothing) until it answers, and returns the token with that answer.
+ *
+ * The worker stores a link's hash in the transaction that sends its email, and that transaction
+ * commits just after the SMTP server accepted the message; a test (or a very quick person) can
+ * hold the email before the link works (docs/reliability.md, "An emailed link in its first
+ * milliseconds"). Reading the token and using it at once made tests flaky; every test that answers
+ * an emailed link comes through here. The look-ups back off (50 ms doubling to 1 s) because they
+ * count against the per-address link limit, 30 per 15 minutes, which a 429 here reports plainly.
+ */
+export async function followEmailedLink(
+  server: Parameters<typeof request>[0],
+  raw: string,
+  kind: EmailedLinkKind,
+  timeoutMs = 15_000,
+): Promise<{ token: string; answer: request.Response }> {
+  const token = tokenFromEmail(raw, kind);
+  const started = Date.now();
+  for (let pause = 50; ; pause = Math.min(pause * 2, 1000)) {
+    const answer = await request(server).post(EMAILED_LINKS[kind].lookup).send({ token });
+    if (answer.status === 200) return { token, answer };
+    if (answer.status === 429) throw new Error(`the ${kind} link look-up limit is used up in this test file`);
+    if (answer.status !== 404 || Date.now() - started > timeoutMs)
+      throw new Error(`the emailed ${kind} link does not work: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }

@@ -1,6 +1,6 @@
 import './register-source-paths';
 import { randomBytes } from 'node:crypto';
-import { createDatabaseIfMissing, createDataSource, syncBuiltInExercises } from '@trellis/data';
+import { createDatabaseIfMissing, createDataSource, syncBuiltInExercises, syncBuiltInMeasures } from '@trellis/data';
 
 /**
  * Once per jest run (every project calls this; the first one does the work): a migrated template
@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await syncBuiltInExercises(dataSource);
+  await syncBuiltInMeasures(dataSource);
   await dataSource.destroy();
 
   process.env.TRELLIS_TEST_RUN_ID = runId;

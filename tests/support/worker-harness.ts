@@ -23,11 +23,3 @@ export async function startWorkerWithMailbox(): Promise<{
     },
   };
 }
-
-/** Pulls a token out of an emailed link, undoing quoted-printable line wrapping first. */
-export function tokenFromEmail(raw: string, route: string): string {
-  const decoded = raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
-  const match = new RegExp(`#/${route}\\?token=([A-Za-z0-9_-]+)`).exec(decoded);
-  if (!match) throw new Error(`no ${route} link in the email`);
-  return match[1];
-}

@@ -1,6 +1,12 @@
 import './register-paths';
 import { connectionFailure, exitOnStartupFailure, loadConfig, StartupError } from '@trellis/config';
-import { createDatabaseIfMissing, createDataSource, pendingMigrationNames, syncBuiltInExercises } from '@trellis/data';
+import {
+  createDatabaseIfMissing,
+  createDataSource,
+  pendingMigrationNames,
+  syncBuiltInExercises,
+  syncBuiltInMeasures,
+} from '@trellis/data';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoClinic } from './seed/demo-clinic.seed';
 import { SCALE_PASSWORD, seedScaleClinic } from './seed/scale-seed';
 
@@ -34,6 +40,7 @@ async function main(command: string | undefined): Promise<void> {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.');
       await syncBuiltInExercises(dataSource);
+      await syncBuiltInMeasures(dataSource);
     }
     if (command === 'migrate:revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
@@ -54,6 +61,8 @@ async function main(command: string | undefined): Promise<void> {
       );
     }
     if (command === 'seed' || command === 'reset') {
+      // Idempotent: a seed on a database migrated by an older release still gets today's built-ins.
+      await syncBuiltInMeasures(dataSource);
       await seedDemoClinic(dataSource);
       console.log(
         `Seeded the demo clinic. Sign in with any of ${DEMO_STAFF.map((s) => s.email).join(', ')} / ${DEMO_PASSWORD}`,

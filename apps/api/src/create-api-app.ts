@@ -5,6 +5,7 @@ import { AppConfig } from '@trellis/config';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import {
+  AppLogger,
   createValidationPipe,
   ProblemDetailsFilter,
   registerJsonDepthLimit,
@@ -33,7 +34,7 @@ export async function createApiApp(config: AppConfig, logLevels?: LogLevel[]): P
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: logLevels ?? (config.env === 'test' ? ['error'] : ['log', 'warn', 'error']),
+    logger: logLevels ?? new AppLogger(config.logLevel),
     bufferLogs: false,
   });
   app.setGlobalPrefix(API_PREFIX);

@@ -11,6 +11,7 @@ import { audit } from './resources/audit';
 import { couples } from './resources/couples';
 import { digests } from './resources/digests';
 import { exercises } from './resources/exercises';
+import { measures } from './resources/measures';
 import { staff } from './resources/staff';
 import { i18nProvider } from './i18n/i18nProvider';
 import { darkTheme, lightTheme } from './theme';
@@ -71,6 +72,7 @@ const resources: Record<ResourceName, ReactElement> = {
     </Resource>
   ),
   exercises: <Resource key="exercises" name="exercises" {...exercises} />,
+  measures: <Resource key="measures" name="measures" {...measures} />,
   digests: <Resource key="digests" name="digests" {...digests} />,
   staff: <Resource key="staff" name="staff" {...staff} />,
   audit: <Resource key="audit" name="audit" {...audit} />,

@@ -65,7 +65,12 @@ describe('toPrompt', () => {
       id: 'c',
       label: 'C',
       required: false,
+      // No audience sent: read as counselor-only, never as shared.
+      audience: 'counselor_only',
       options: [{ id: 'x', label: 'X' }],
+    });
+    expect(toPrompt({ kind: 'long_text', id: 'a', label: 'A', audience: 'shared' })).toMatchObject({
+      audience: 'shared',
     });
   });
 });

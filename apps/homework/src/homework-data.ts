@@ -1,4 +1,5 @@
 import {
+  audienceOf,
   type ChoiceOption,
   type Prompt,
   SCALE_DEFAULT_MAX,
@@ -50,6 +51,8 @@ export const toPrompt = (value: unknown): Prompt | undefined => {
     id: value.id,
     label: value.label,
     required: value.required === true,
+    // Fails closed: a prompt whose audience is missing or unknown is read as counselor-only.
+    audience: audienceOf(value),
     ...(typeof value.help === 'string' && value.help !== '' ? { help: value.help } : {}),
   };
   switch (value.kind) {
@@ -88,6 +91,14 @@ export const toPrompt = (value: unknown): Prompt | undefined => {
 
 const STATUSES: readonly HomeworkStatus[] = ['not_started', 'draft', 'submitted'];
 
+const toComments = (value: unknown): HomeworkView['therapistComments'] =>
+  Array.isArray(value)
+    ? value
+        .filter(isRecord)
+        .filter((c) => typeof c.body === 'string' && c.body !== '')
+        .map((c) => ({ authorName: str(c.authorName), body: str(c.body), createdAt: str(c.createdAt) }))
+    : [];
+
 /** Checks and tidies a `GET /current` body; undefined when it is not homework at all. */
 export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
   if (!isRecord(body) || typeof body.title !== 'string' || !Array.isArray(body.prompts)) return undefined;
@@ -110,7 +121,9 @@ export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
     status,
     lastSavedAt: optStr(body.lastSavedAt),
     submittedAt: optStr(body.submittedAt),
+    sharesAnswersAfterBoth: body.sharesAnswersAfterBoth === true,
     partnerAnswers: isRecord(body.partnerAnswers) ? sanitizeAnswers(prompts, body.partnerAnswers) : null,
     partnerName: optStr(body.partnerName),
+    therapistComments: toComments(body.therapistComments),
   };
 };

@@ -3,6 +3,7 @@ import { type ApiFailure, fetchHomework, lookUpLink, startSession } from './api'
 import { sanitizeAnswers } from './answers';
 import type { HomeworkView } from './homework-data';
 import { cleanToken, tokenFromPath } from './link-token';
+import { quickExit } from './quick-exit';
 import { deviceSession } from './state/device-session';
 import { chooseStartingAnswers, draftStore, pruneOldDrafts } from './state/local-draft';
 import { browserStorage } from './state/storage';
@@ -19,6 +20,22 @@ if (!main) throw new Error('index.html must contain <main>');
 
 /** Replaces the view; the homework page's listeners are removed when it goes. */
 let disposeCurrent: (() => void) | undefined;
+
+// Quick exit works from the first paint, on every view, whatever the page is doing.
+document.getElementById('quick-exit')?.addEventListener('click', () =>
+  quickExit(
+    {
+      storage: browserStorage(),
+      history,
+      location,
+      blankPage: () => {
+        document.title = '';
+        document.body.replaceChildren();
+      },
+    },
+    () => disposeCurrent?.(),
+  ),
+);
 const display = (view: HTMLElement, focus = true): void => {
   disposeCurrent?.();
   disposeCurrent = undefined;

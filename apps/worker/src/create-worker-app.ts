@@ -1,6 +1,7 @@
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@trellis/config';
+import { AppLogger } from '@trellis/features';
 import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
 /** The worker: a Nest application context (no HTTP) running the processors and the outbox relay. */
@@ -10,7 +11,7 @@ export async function createWorkerApp(
   logLevels?: LogLevel[],
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
-    logger: logLevels ?? (config.env === 'test' ? ['error'] : ['log', 'warn', 'error']),
+    logger: logLevels ?? new AppLogger(config.logLevel),
   });
   return app.init();
 }

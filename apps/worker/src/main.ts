@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   console.log(
-    `Trellis worker running (concurrency ${config.worker.concurrency}, queue prefix "${config.redis.queuePrefix}")`,
+    `Trellis worker running (concurrency ${config.worker.concurrency}, queue prefix "${config.redis.queuePrefix}", heartbeat ${config.worker.heartbeatFile})`,
   );
 }
 

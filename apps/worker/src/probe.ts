@@ -1,15 +1,21 @@
-import { statSync } from 'node:fs';
-import { HEARTBEAT_FILE, HEARTBEAT_MAX_AGE_MS } from './health/heartbeat-file';
+import './register-paths';
+import { ConfigError, heartbeatFileForProbe } from '@trellis/config';
+import { checkHeartbeat } from './health/heartbeat-file';
 
-// Exec probe for orchestrators: exit 0 while the worker's heartbeat is fresh.
-try {
-  const age = Date.now() - statSync(HEARTBEAT_FILE).mtimeMs;
-  if (age > HEARTBEAT_MAX_AGE_MS) {
-    console.error(`worker heartbeat is ${Math.round(age / 1000)} s old`);
-    process.exit(1);
+// Exec probe for orchestrators: exit 0 while the worker that writes HEARTBEAT_FILE is running and
+// its heartbeat is fresh. It reads HEARTBEAT_FILE only, so a probe needs no other setting.
+async function probe(): Promise<number> {
+  let file: string;
+  try {
+    file = heartbeatFileForProbe();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.problems.join('\n') : (error as Error).message);
+    return 1;
   }
-  process.exit(0);
-} catch {
-  console.error('worker heartbeat missing: not started or not connected');
-  process.exit(1);
+  const verdict = await checkHeartbeat(file);
+  if (verdict.healthy) return 0;
+  console.error(verdict.reason);
+  return 1;
 }
+
+probe().then((code) => process.exit(code));

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './app-config';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, heartbeatFileForProbe, loadConfig } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/trellis',
@@ -69,5 +71,38 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, TRUST_PROXY: 'everyone' }).find((p) => p.startsWith('TRUST_PROXY:'))).toMatch(
       /proxy hops/,
     );
+  });
+
+  it('gives each worker process its own heartbeat file unless HEARTBEAT_FILE names one, which must be absolute', () => {
+    expect(loadConfig(valid).worker.heartbeatFile).toBe(join(tmpdir(), `trellis-worker-${process.pid}.heartbeat`));
+    expect(loadConfig({ ...valid, HEARTBEAT_FILE: '/run/trellis/worker.heartbeat' }).worker.heartbeatFile).toBe(
+      '/run/trellis/worker.heartbeat',
+    );
+    expect(problemsOf({ ...valid, HEARTBEAT_FILE: 'worker.heartbeat' })).toEqual([
+      expect.stringMatching(/^HEARTBEAT_FILE: must be an absolute path/),
+    ]);
+  });
+
+  it('tells the probe to name the heartbeat file, since the default belongs to a pid it cannot see', () => {
+    expect(heartbeatFileForProbe({ HEARTBEAT_FILE: '/tmp/w.heartbeat' })).toBe('/tmp/w.heartbeat');
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        heartbeatFileForProbe(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(problems({})).toEqual([expect.stringMatching(/^HEARTBEAT_FILE: is required by the probe.*<pid>/)]);
+    expect(problems({ HEARTBEAT_FILE: 'relative' })).toEqual([
+      expect.stringMatching(/^HEARTBEAT_FILE: must be an absolute path/),
+    ]);
+  });
+
+  it('logs at LOG_LEVEL, by default what processes do (errors only under test)', () => {
+    expect(loadConfig(valid).logLevel).toBe('log');
+    expect(loadConfig({ ...valid, NODE_ENV: 'test' }).logLevel).toBe('error');
+    expect(loadConfig({ ...valid, NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(problemsOf({ ...valid, LOG_LEVEL: 'chatty' }).find((p) => p.startsWith('LOG_LEVEL:'))).toBeDefined();
   });
 });

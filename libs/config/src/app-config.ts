@@ -1,5 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bool, cleanEnv, port, str } from 'envalid';
 import {
+  absolutePath,
+  checkAbsolutePath,
   hourList,
   httpUrl,
   positiveInt,
@@ -11,9 +15,15 @@ import {
   trustProxy,
 } from './validators';
 
+/** From the quietest: `log` adds what a process did, `debug` Nest's start-up detail (modules, routes). */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
+  /** The most detailed level logged; the levels above it are logged too. */
+  logLevel: LogLevelName;
   http: {
     port: number;
     host: string;
@@ -34,7 +44,12 @@ export interface AppConfig {
   /** Key for secrets stored encrypted (TOTP); null: derived from SESSION_SECRET. */
   dataEncryptionKey: string | null;
   mail: { smtpUrl: string; from: string };
-  worker: { concurrency: number; relayIntervalMs: number };
+  worker: {
+    concurrency: number;
+    relayIntervalMs: number;
+    /** Where this worker proves it is alive (heartbeat.service.ts); its probe reads the same file. */
+    heartbeatFile: string;
+  };
   reminders: { offsetsHours: number[]; overdueNudgeHours: number };
   staticRoot: string | null;
 }
@@ -44,6 +59,33 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Without HEARTBEAT_FILE each worker process beats in its own file (the pid is in the name), so two
+ * workers on one host never pass each other's probe. Only a probe told the same file can find it:
+ * the image, compose and the k8s manifests set HEARTBEAT_FILE.
+ */
+export function defaultHeartbeatFile(pid: number | '<pid>' = process.pid): string {
+  return join(tmpdir(), `trellis-worker-${pid}.heartbeat`);
+}
+
+/**
+ * The probe's half of HEARTBEAT_FILE (it loads no other setting): the file named, or a problem
+ * saying how to name it, since the default belongs to a worker process the probe cannot see.
+ */
+export function heartbeatFileForProbe(environment: NodeJS.ProcessEnv = process.env): string {
+  const file = environment.HEARTBEAT_FILE;
+  if (!file) {
+    throw new ConfigError([
+      `HEARTBEAT_FILE: is required by the probe; set it for the worker and its probe alike (without it each worker beats in ${defaultHeartbeatFile('<pid>')})`,
+    ]);
+  }
+  try {
+    return checkAbsolutePath(file);
+  } catch (error) {
+    throw new ConfigError([`HEARTBEAT_FILE: ${(error as Error).message}`]);
   }
 }
 
@@ -75,7 +117,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       REMINDER_OFFSETS_HOURS: hourList({ default: '48,2' }),
       OVERDUE_NUDGE_HOURS: positiveInt({ default: 24 }),
       OUTBOX_RELAY_INTERVAL_MS: positiveInt({ default: 1000 }),
+      HEARTBEAT_FILE: absolutePath({ default: undefined }),
       STATIC_ROOT: str({ default: '' }),
+      LOG_LEVEL: str({ choices: [...LOG_LEVELS], default: undefined }),
     },
     {
       reporter: ({ errors }) => {
@@ -102,6 +146,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${listenPort}`).replace(/\/$/, '');
   return {
     env,
+    // Tests keep only errors, as before: their output is the failures.
+    logLevel: (e.LOG_LEVEL as LogLevelName | undefined) ?? (env === 'test' ? 'error' : 'log'),
     http: {
       port: listenPort,
       host: e.HOST,
@@ -127,7 +173,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    worker: { concurrency: e.WORKER_CONCURRENCY, relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      relayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS,
+      heartbeatFile: e.HEARTBEAT_FILE ?? defaultHeartbeatFile(),
+    },
     reminders: {
       offsetsHours: e.REMINDER_OFFSETS_HOURS.split(',').map(Number),
       overdueNudgeHours: e.OVERDUE_NUDGE_HOURS,

@@ -1,4 +1,5 @@
 import { makeValidator } from 'envalid';
+import { isAbsolute } from 'node:path';
 
 function urlWithProtocols(protocols: string[], what: string) {
   return makeValidator<string>((input) => {
@@ -72,3 +73,11 @@ export const trustProxy = makeValidator<TrustProxy>((input) => {
   }
   return entries;
 });
+
+/** A file path that means the same thing whatever the working directory of the process reading it. */
+export function checkAbsolutePath(input: string): string {
+  if (!isAbsolute(input))
+    throw new Error(`must be an absolute path like /tmp/trellis-worker.heartbeat (got "${input}")`);
+  return input;
+}
+export const absolutePath = makeValidator<string>(checkAbsolutePath);

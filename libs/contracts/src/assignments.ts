@@ -30,13 +30,22 @@ export interface AssignmentSummary {
   partners: PartnerProgress[];
 }
 
+/** A comment to the couple left on review: kept, never replaced by a later one. */
+export interface ReviewComment {
+  id: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
 /** The review view: the frozen prompts and both partners' submitted answers side by side. */
 export interface AssignmentDetail extends AssignmentSummary {
   purpose: string;
   instructions: string;
   message: string;
   prompts: Prompt[];
-  reviewComment: string | null;
+  /** The therapist's comments to the couple, oldest first; both partners read them on their page. */
+  reviewComments: ReviewComment[];
   /** Submitted answers only, per partner position; drafts stay private to the partner. */
   answers: { 1: AnswerMap | null; 2: AnswerMap | null };
 }

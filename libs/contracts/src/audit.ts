@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'couple.export',
   'digest.list',
   'digest.view',
+  'digest.preferences_update',
   'homework.view',
   'homework.draft',
   'homework.submit',
@@ -57,6 +58,10 @@ export const AUDIT_ACTIONS = [
   'exercise.create',
   'exercise.update',
   'exercise.archive',
+  'measure.create',
+  'measure.version_create',
+  'measure_response.submit',
+  'measure_response.list',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

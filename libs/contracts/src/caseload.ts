@@ -1,3 +1,5 @@
+import type { AnswerMap, Prompt } from '@trellis/domain';
+
 export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
 export type CoupleStatus = (typeof COUPLE_STATUSES)[number];
 
@@ -126,4 +128,31 @@ export interface TimelineEvent {
   title: string;
   /** Who acted, when it was one partner or a staff member. */
   actor: string | null;
+}
+
+/** A couple's whole record as `GET /couples/{id}/export` answers it (the JSON download). */
+export interface CoupleExport {
+  exportedAt: string;
+  couple: CoupleView;
+  assignments: {
+    id: string;
+    title: string;
+    strategy: string;
+    assignedAt: string;
+    dueAt: string;
+    cancelledAt: string | null;
+    message: string;
+    prompts: Prompt[];
+    answers: { partner: 1 | 2; submittedAt: string | null; answers: AnswerMap | null }[];
+    review: { reviewedAt: string; comments: { author: string; body: string; createdAt: string }[] } | null;
+  }[];
+  notes: {
+    id: string;
+    format: string;
+    sessionDate: string;
+    signedAt: string;
+    author: string;
+    sections: Record<string, string>;
+    addenda: { author: string; signedAt: string; body: string }[];
+  }[];
 }

@@ -37,3 +37,9 @@ export interface DigestView {
   createdAt: string;
   content: DigestContent;
 }
+
+/** The signed-in person's own digest choices (`GET`/`PUT /digests/preferences`). */
+export interface DigestPreferences {
+  /** The Monday digest, emailed and kept in the list (therapists). */
+  weekly: boolean;
+}

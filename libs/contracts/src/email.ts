@@ -5,6 +5,7 @@ export const EMAIL_TEMPLATES = [
   'homework-assigned',
   'homework-link',
   'homework-reminder',
+  'homework-reply',
   'weekly-digest',
   'pre-session-digest',
 ] as const;

@@ -27,9 +27,19 @@ export interface HomeworkView {
   status: HomeworkStatus;
   lastSavedAt: string | null;
   submittedAt: string | null;
-  /** Only after both partners submitted, and only if the therapist allowed sharing. */
+  /**
+   * The therapist's sharing setting for this homework: with it, the partner reads the answers to
+   * `shared` prompts once both have submitted (the page says so under each prompt).
+   */
+  sharesAnswersAfterBoth: boolean;
+  /**
+   * Only after both partners submitted, only if the therapist allowed sharing, and only the
+   * answers to `shared` prompts: a counselor-only answer never reaches the other partner.
+   */
   partnerAnswers: AnswerMap | null;
   partnerName: string | null;
+  /** What the therapist wrote to the couple on review, oldest first (empty until then). */
+  therapistComments: { authorName: string; body: string; createdAt: string }[];
 }
 
 /** Header every state-changing homework request carries; cross-site forms cannot set it. */

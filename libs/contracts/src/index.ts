@@ -10,3 +10,4 @@ export * from './assignments';
 export * from './homework';
 export * from './queues';
 export * from './digests';
+export * from './measures';

@@ -6,3 +6,4 @@ export * from './database-admin';
 export * from './prepare-database';
 export * from './tokens/secret-token';
 export * from './exercises/sync-built-in-exercises';
+export * from './measures/sync-built-in-measures';

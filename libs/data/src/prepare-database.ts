@@ -1,6 +1,7 @@
 import { connectionFailure, StartupError } from '@trellis/config';
 import { createDataSource, DatabaseSettings } from './data-source';
 import { syncBuiltInExercises } from './exercises/sync-built-in-exercises';
+import { syncBuiltInMeasures } from './measures/sync-built-in-measures';
 import { pendingMigrationNames } from './migrations/migration-status';
 
 /**
@@ -25,6 +26,7 @@ export async function prepareDatabase(settings: DatabaseSettings, options: { mig
     }
     if (pending.length > 0) await dataSource.runMigrations({ transaction: 'each' });
     await syncBuiltInExercises(dataSource);
+    await syncBuiltInMeasures(dataSource);
   } finally {
     await dataSource.destroy();
   }

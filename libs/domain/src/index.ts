@@ -4,6 +4,7 @@ export * from './shared/instant';
 export * from './shared/slug';
 
 export * from './exercises/prompt.types';
+export * from './exercises/prompt-audience';
 export * from './exercises/prompt-builders';
 export * from './exercises/answer-validation';
 export * from './exercises/prompt-definition-validation';
@@ -21,3 +22,11 @@ export * from './reminders/reminder-rule';
 
 export * from './staff/password-policy';
 export * from './shared/format-due';
+
+export * from './measures/measure.types';
+export * from './measures/measure-scoring';
+export * from './measures/measure-definition-validation';
+export * from './measures/measure-answer-validation';
+export * from './measures/built-in-measures';
+export * from './measures/check-in-schedule';
+export * from './measures/off-track';

@@ -11,6 +11,7 @@ import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { HomeworkModule } from './homework/homework.module';
+import { MeasuresModule } from './measures/measures.module';
 import { NotesModule } from './notes/notes.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
@@ -28,6 +29,7 @@ export const API_FEATURE_MODULES = [
   HealthModule,
   HomeModule,
   HomeworkModule,
+  MeasuresModule,
   NotesModule,
   QueueAdminModule,
   StaffModule,

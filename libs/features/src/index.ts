@@ -3,13 +3,18 @@
 export * from './config/config.tokens';
 
 // HTTP plumbing shared by every controller, set up once by the API.
+export { Deprecated, DeprecationInterceptor, deprecationHeaders, type DeprecationNotice } from './http/deprecated';
 export { registerJsonDepthLimit } from './http/json-depth';
-export { registerOpenApi } from './http/openapi';
+export { ApiProblem } from './http/api-problem.decorator';
+export { buildOpenApiDocument, registerOpenApi, serializeOpenApiDocument } from './http/openapi';
 export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { registerSecurityHeaders, securityHeaders } from './http/security-headers';
 export { createValidationPipe } from './http/validation';
 export { registerSessions } from './auth/register-sessions';
 export { hashPassword } from './auth/password-hasher';
+
+// The console logger of both apps (LOG_LEVEL; Nest's start-up detail at debug).
+export { AppLogger, logLevelsUpTo } from './logging/app-logger';
 
 // The features each app composes (apps/api/src/app.module.ts, apps/worker/src/worker.module.ts).
 export { API_FEATURE_MODULES, WORKER_FEATURE_MODULES } from './feature-modules';

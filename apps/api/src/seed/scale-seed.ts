@@ -41,7 +41,7 @@ export async function seedScaleClinic(
       `INSERT INTO staff_user (clinic_id, email, name, role, status, password_hash)
        SELECT $1, 'therapist' || g || '@' || $4 || '.trellis.test', 'Therapist ' || g, 'therapist', 'active', $2
        FROM generate_series(1, $3) g
-       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, status = 'active'`,
+       ON CONFLICT (clinic_id, email) DO UPDATE SET password_hash = EXCLUDED.password_hash, status = 'active'`,
       [c, passwordHash, therapists, tag],
     );
     await m.query(

@@ -3,11 +3,19 @@ import { resourcesFor } from './access';
 
 describe('resourcesFor', () => {
   it('gives admins everything, in menu order (for those with a list)', () => {
-    expect(resourcesFor('admin')).toEqual(['couples', 'assignments', 'exercises', 'digests', 'staff', 'audit']);
+    expect(resourcesFor('admin')).toEqual([
+      'couples',
+      'assignments',
+      'exercises',
+      'measures',
+      'digests',
+      'staff',
+      'audit',
+    ]);
   });
 
   it('gives therapists their caseload and its homework, the library and their digests, but neither staff nor the audit log', () => {
-    expect(resourcesFor('therapist')).toEqual(['couples', 'assignments', 'exercises', 'digests']);
+    expect(resourcesFor('therapist')).toEqual(['couples', 'assignments', 'exercises', 'measures', 'digests']);
   });
 
   it('gives nothing to the signed-out or to a role it does not know', () => {

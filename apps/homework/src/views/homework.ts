@@ -1,4 +1,4 @@
-import { type AnswerMap, type AnswerProblem, validateAnswers } from '@trellis/domain';
+import { type AnswerMap, type AnswerProblem, readersNote, readersOf, validateAnswers } from '@trellis/domain';
 import { saveDraft, submitAnswers } from '../api';
 import { collectAnswers, fieldName, withoutPrompts } from '../answers';
 import type { HomeworkView } from '../homework-data';
@@ -11,6 +11,7 @@ import { confirmSubmit } from './confirm-dialog';
 import { busy, card, clockTime, h, paragraphs } from './dom';
 import { formReader, promptField } from './prompts';
 import { initialStatusText, saveStatusText } from './save-status';
+import { therapistComments } from './therapist-comments';
 
 export type HomeworkExit =
   | { kind: 'submitted'; submittedAt: string; answers: AnswerMap }
@@ -48,7 +49,10 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
   const { view, drafts, session } = options;
   const prompts = view.prompts;
   const promptIds = prompts.map((p) => p.id);
-  const fields = prompts.map((prompt) => promptField(prompt, options.answers[prompt.id]));
+  // Under each question, who will read the answer: nobody should write without knowing.
+  const fields = prompts.map((prompt) =>
+    promptField(prompt, options.answers[prompt.id], readersNote(readersOf(prompt, view.sharesAnswersAfterBoth))),
+  );
   const fieldFor = new Map(fields.map((f) => [fieldName(f.prompt.id), f]));
 
   const status = h(
@@ -82,6 +86,7 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
     h('p', { class: 'meta' }, `From ${view.therapistName}${view.clinicName ? ` at ${view.clinicName}` : ''}`),
     view.dueLabel ? h('p', { class: 'meta' }, `Please finish by ${view.dueLabel}.`) : null,
     minutes ? h('p', { class: 'meta' }, `It takes about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`) : null,
+    therapistComments(view),
     section('note-title', `A note from ${view.therapistName}`, view.message, 'note'),
     section('purpose-title', 'Why this helps', view.purpose),
     section('instructions-title', 'How to do it', view.instructions),

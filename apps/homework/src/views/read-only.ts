@@ -1,11 +1,18 @@
-import type { AnswerMap } from '@trellis/domain';
+import { type AnswerMap, audienceOf, type Prompt } from '@trellis/domain';
 import { describeAnswer } from '../answers';
 import type { HomeworkView } from '../homework-data';
 import { card, dayAndTime, h } from './dom';
+import { therapistComments } from './therapist-comments';
 
-const answerList = (view: HomeworkView, answers: AnswerMap, headingId: string, heading: string): HTMLElement => {
+const answerList = (
+  view: HomeworkView,
+  answers: AnswerMap,
+  headingId: string,
+  heading: string,
+  prompts: readonly Prompt[] = view.prompts,
+): HTMLElement => {
   const list = h('dl', { class: 'answer-list' });
-  for (const prompt of view.prompts) {
+  for (const prompt of prompts) {
     const described = describeAnswer(prompt, answers[prompt.id]);
     const value =
       described === null
@@ -42,12 +49,20 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
             ? `You sent your answers to ${view.therapistName} on ${sentOn}. They can’t be changed now.`
             : `You sent your answers to ${view.therapistName}. They can’t be changed now.`,
         ),
+    therapistComments(view),
     h(
       'div',
       { class: shared ? 'answers-pair' : '' },
       answerList(view, view.answers, 'your-answers', 'Your answers'),
       shared && view.partnerAnswers
-        ? answerList(view, view.partnerAnswers, 'partner-answers', `${partner}’s answers`)
+        ? answerList(
+            view,
+            view.partnerAnswers,
+            'partner-answers',
+            `${partner}’s answers`,
+            // Counselor-only questions are not listed at all: "No answer" there would say too much.
+            view.prompts.filter((prompt) => audienceOf(prompt) === 'shared'),
+          )
         : null,
     ),
     h('p', { class: 'aside' }, 'You can close this page now.'),

@@ -56,9 +56,6 @@ export class Assignment {
   @Column({ type: 'uuid', nullable: true })
   reviewedBy: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  reviewComment: string | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,5 @@
 import { Assignment } from './assignment.entity';
+import { AssignmentReviewComment } from './assignment-review-comment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuthToken } from './auth-token.entity';
 import { Client } from './client.entity';
@@ -8,6 +9,9 @@ import { Digest } from './digest.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { Exercise } from './exercise.entity';
 import { HomeworkResponse } from './homework-response.entity';
+import { Measure } from './measure.entity';
+import { MeasureResponse } from './measure-response.entity';
+import { MeasureVersion } from './measure-version.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { SessionNote } from './session-note.entity';
 import { StaffRecoveryCode } from './staff-recovery-code.entity';
@@ -16,6 +20,7 @@ import { StaffUser } from './staff-user.entity';
 export type { AuthTokenPurpose } from './auth-token.entity';
 export {
   Assignment,
+  AssignmentReviewComment,
   AuditEvent,
   AuthToken,
   Client,
@@ -25,6 +30,9 @@ export {
   EmailDelivery,
   Exercise,
   HomeworkResponse,
+  Measure,
+  MeasureResponse,
+  MeasureVersion,
   OutboxMessage,
   SessionNote,
   StaffRecoveryCode,
@@ -44,7 +52,11 @@ export const ENTITIES = [
   Client,
   Exercise,
   Assignment,
+  AssignmentReviewComment,
   HomeworkResponse,
   SessionNote,
   Digest,
+  Measure,
+  MeasureVersion,
+  MeasureResponse,
 ];

@@ -10,7 +10,10 @@ export class StaffUser {
   @Column({ type: 'uuid' })
   clinicId: string;
 
-  /** Stored lower-cased; unique across clinics because sign-in is by email alone. */
+  /**
+   * Stored lower-cased. Unique among accounts (active or deactivated) because sign-in is by email
+   * alone, and within a clinic; several clinics may hold a pending invitation for one address.
+   */
   @Column({ type: 'text' })
   email: string;
 
@@ -45,6 +48,10 @@ export class StaffUser {
   /** Sessions signed in before this are refused (set by a password reset). */
   @Column({ type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;
+
+  /** Whether the Monday digest is emailed to this therapist (their own choice). */
+  @Column({ type: 'boolean', default: true })
+  weeklyDigest: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

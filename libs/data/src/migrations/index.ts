@@ -11,6 +11,12 @@ import { RenamedSummariesQueueToDigests1795650000000 } from './1795650000000-Ren
 import { AddedHomeworkSessionsValidAfter1795650100000 } from './1795650100000-AddedHomeworkSessionsValidAfter';
 import { AddedDigestEmailDetailToClinic1795650200000 } from './1795650200000-AddedDigestEmailDetailToClinic';
 import { CreatedPasswordResetRequests1795650300000 } from './1795650300000-CreatedPasswordResetRequests';
+import { AddedWeeklyDigestChoiceToStaff1795650400000 } from './1795650400000-AddedWeeklyDigestChoiceToStaff';
+import { CreatedMeasures1795650417000 } from './1795650417000-CreatedMeasures';
+import { CreatedMeasureResponses1795650417100 } from './1795650417100-CreatedMeasureResponses';
+import { ScopedPendingInvitationsToTheirClinic1795650500000 } from './1795650500000-ScopedPendingInvitationsToTheirClinic';
+import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudienceToPrompts';
+import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +33,10 @@ export const MIGRATIONS = [
   AddedHomeworkSessionsValidAfter1795650100000,
   AddedDigestEmailDetailToClinic1795650200000,
   CreatedPasswordResetRequests1795650300000,
+  AddedWeeklyDigestChoiceToStaff1795650400000,
+  CreatedMeasures1795650417000,
+  CreatedMeasureResponses1795650417100,
+  ScopedPendingInvitationsToTheirClinic1795650500000,
+  AddedAudienceToPrompts1795651818000,
+  CreatedAssignmentReviewComments1795651818100,
 ];

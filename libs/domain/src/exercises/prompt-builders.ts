@@ -1,3 +1,4 @@
+import { DEFAULT_PROMPT_AUDIENCE, PromptAudience } from './prompt-audience';
 import {
   ChecklistPrompt,
   ChoiceOption,
@@ -15,6 +16,8 @@ interface CommonOptions {
   help?: string;
   /** Defaults to true. */
   required?: boolean;
+  /** Defaults to shared; answers meant for the counselor alone say `counselor_only`. */
+  audience?: PromptAudience;
 }
 
 /** Options as `[id, label]` pairs, which keeps catalog files readable. */
@@ -22,12 +25,13 @@ export type OptionPairs = ReadonlyArray<readonly [id: string, label: string]>;
 
 function withCommon<T extends object>(
   prompt: T,
-  { help, required = true }: CommonOptions,
+  { help, required = true, audience = DEFAULT_PROMPT_AUDIENCE }: CommonOptions,
 ): T & {
   required: boolean;
+  audience: PromptAudience;
   help?: string;
 } {
-  return help === undefined ? { ...prompt, required } : { ...prompt, help, required };
+  return help === undefined ? { ...prompt, required, audience } : { ...prompt, help, required, audience };
 }
 
 function toOptions(pairs: OptionPairs): ChoiceOption[] {

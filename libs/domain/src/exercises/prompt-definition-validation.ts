@@ -1,4 +1,5 @@
 import { isSlug, SLUG_MAX_LENGTH } from '../shared/slug';
+import { isPromptAudience } from './prompt-audience';
 import { isPromptKind, LONG_TEXT_MAX_LENGTH, PromptKind, SCALE_HIGHEST, SCALE_LOWEST } from './prompt.types';
 
 export const MIN_PROMPTS_PER_EXERCISE = 3;
@@ -18,7 +19,7 @@ export interface DefinitionProblem {
   readonly message: string;
 }
 
-const COMMON_FIELDS = ['kind', 'id', 'label', 'help', 'required'];
+const COMMON_FIELDS = ['kind', 'id', 'label', 'help', 'required', 'audience'];
 const FIELDS_BY_KIND: Record<PromptKind, readonly string[]> = {
   long_text: [...COMMON_FIELDS, 'maxLength', 'minLength'],
   scale: [...COMMON_FIELDS, 'min', 'max', 'minLabel', 'maxLabel'],
@@ -77,6 +78,12 @@ export function validatePromptDefinitions(prompts: unknown): DefinitionProblem[]
     }
     if (typeof prompt['required'] !== 'boolean') {
       report(`${path}.required`, 'Say whether this prompt is required (true or false).');
+    }
+    if (!isPromptAudience(prompt['audience'])) {
+      report(
+        `${path}.audience`,
+        'Say who reads the answer: shared (the partner too, after both submit, if sharing is on) or counselor_only.',
+      );
     }
 
     const kind = prompt['kind'];

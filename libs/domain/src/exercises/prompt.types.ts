@@ -5,6 +5,8 @@
  * assignment when it is made, and sent as-is to the homework page.
  */
 
+import type { PromptAudience } from './prompt-audience';
+
 export const PROMPT_KINDS = ['long_text', 'scale', 'checklist', 'single_choice'] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
@@ -28,6 +30,8 @@ interface PromptBase {
   readonly help?: string;
   /** In submit mode a required prompt must be answered. */
   readonly required: boolean;
+  /** Who reads the answer besides the counselor (see prompt-audience.ts). */
+  readonly audience: PromptAudience;
 }
 
 export interface LongTextPrompt extends PromptBase {

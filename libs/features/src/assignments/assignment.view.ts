@@ -1,4 +1,4 @@
-import type { AssignmentDetail, AssignmentSummary } from '@trellis/contracts';
+import type { AssignmentDetail, AssignmentSummary, ReviewComment } from '@trellis/contracts';
 import { Assignment, Client, HomeworkResponse } from '@trellis/data';
 import { deriveAssignmentStatus, deriveResponseStatus, homeworkEmailState } from '@trellis/domain';
 
@@ -56,7 +56,11 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
   };
 }
 
-export function toDetail(a: Assignment, responses: ResponseWithClient[]): AssignmentDetail {
+export function toDetail(
+  a: Assignment,
+  responses: ResponseWithClient[],
+  reviewComments: ReviewComment[],
+): AssignmentDetail {
   const submitted = (position: 1 | 2) => {
     const found = responses.find((r) => r.client.position === position);
     return found?.response.submittedAt ? found.response.answers : null;
@@ -67,7 +71,7 @@ export function toDetail(a: Assignment, responses: ResponseWithClient[]): Assign
     instructions: a.instructions,
     message: a.message,
     prompts: a.prompts,
-    reviewComment: a.reviewComment,
+    reviewComments,
     answers: { 1: submitted(1), 2: submitted(2) },
   };
 }

@@ -6,6 +6,7 @@ import { CurrentActor } from '../actor/current-actor';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { AssignmentsService } from './assignments.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 @ApiTags('assignments')
 @Controller()
@@ -13,6 +14,7 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Post('assignments')
+  @ApiProblem(409, 'A couple is not active (paused or closed): reactivate it to assign homework.')
   @ApiOperation({ summary: 'Assign an exercise to one or more couples (both partners answer separately)' })
   async create(
     @CurrentActor() actor: StaffActor,
@@ -39,6 +41,7 @@ export class AssignmentsController {
   }
 
   @Patch('assignments/:id')
+  @ApiProblem(409, 'The homework was cancelled.')
   @ApiOperation({ summary: 'Move the due date or change the message' })
   update(
     @CurrentActor() actor: StaffActor,
@@ -50,6 +53,7 @@ export class AssignmentsController {
 
   @Post('assignments/:id/cancel')
   @HttpCode(200)
+  @ApiProblem(409, 'The homework is already cancelled.')
   @ApiOperation({ summary: 'Cancel homework (kept in the history)' })
   cancel(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<AssignmentDetail> {
     return this.assignments.cancel(actor, id);
@@ -57,6 +61,10 @@ export class AssignmentsController {
 
   @Post('assignments/:id/partners/:clientId/link/resend')
   @HttpCode(202)
+  @ApiProblem(
+    409,
+    'The homework was cancelled, the partner already submitted, or the partner has not agreed to receive email.',
+  )
   @ApiOperation({ summary: 'Email this partner a fresh link (the old one stops working)' })
   resendLink(
     @CurrentActor() actor: StaffActor,
@@ -68,6 +76,7 @@ export class AssignmentsController {
 
   @Post('assignments/:id/partners/:clientId/link/revoke')
   @HttpCode(200)
+  @ApiProblem(409, 'The homework was cancelled.')
   @ApiOperation({ summary: "Stop this partner's link at once" })
   revokeLink(
     @CurrentActor() actor: StaffActor,
@@ -79,6 +88,7 @@ export class AssignmentsController {
 
   @Post('assignments/:id/review')
   @HttpCode(200)
+  @ApiProblem(409, 'The homework was cancelled, or neither partner has submitted yet.')
   @ApiOperation({ summary: 'Mark reviewed, with an optional comment to the couple' })
   review(
     @CurrentActor() actor: StaffActor,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Assignment, Client, Exercise, HomeworkResponse } from '@trellis/data';
+import type { ReviewComment } from '@trellis/contracts';
+import { Assignment, AssignmentReviewComment, Client, Exercise, HomeworkResponse } from '@trellis/data';
 import type { ResponseWithClient } from './assignment.view';
 
 export interface NewHomeworkResponse {
@@ -12,6 +13,13 @@ export interface NewHomeworkResponse {
 export interface InsertedHomeworkResponse {
   id: string;
   clientId: string;
+}
+
+export interface NewReviewComment {
+  clinicId: string;
+  assignmentId: string;
+  authorId: string;
+  body: string;
 }
 
 export type NewAssignment = Pick<
@@ -133,6 +141,42 @@ export class AssignmentsRepository {
   /** Ends every homework session opened with the partner's earlier links (a new one is on its way). */
   async endHomeworkSessions(manager: EntityManager, responseId: string): Promise<void> {
     await manager.update(HomeworkResponse, { id: responseId }, { sessionsValidAfter: new Date() });
+  }
+
+  /** A comment to the couple, added to the assignment's history (never replacing an earlier one). */
+  addReviewComment(manager: EntityManager, comment: NewReviewComment): Promise<AssignmentReviewComment> {
+    return manager.save(manager.create(AssignmentReviewComment, comment));
+  }
+
+  /** The assignment's comments to the couple with their authors' names, oldest first: one statement. */
+  async reviewComments(
+    clinicId: string,
+    assignmentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReviewComment[]> {
+    const rows: { id: string; author_name: string; body: string; created_at: Date }[] = await manager.query(
+      `SELECT c.id, s.name AS author_name, c.body, c.created_at
+       FROM assignment_review_comment c JOIN staff_user s ON s.id = c.author_id
+       WHERE c.clinic_id = $1 AND c.assignment_id = $2
+       ORDER BY c.created_at, c.id`,
+      [clinicId, assignmentId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      authorName: r.author_name,
+      body: r.body,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /** The responses whose partner agreed to email: who is told a reply is waiting. */
+  async responsesWithEmailConsent(manager: EntityManager, assignmentId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT r.id FROM homework_response r JOIN client c ON c.id = r.client_id
+       WHERE r.assignment_id = $1 AND c.email_consent ORDER BY c.position`,
+      [assignmentId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Responses with their partner and the state of their link emails, for many assignments: two statements whatever the count. */

@@ -18,7 +18,7 @@ import { validationProblem } from '../http/problem.exception';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { toDetail, toSummary } from './assignment.view';
 import { AssignmentsRepository } from './assignments.repository';
-import { homeworkAssignedEmail } from './homework-link-emails';
+import { homeworkAssignedEmail, homeworkReplyEmail } from './homework-link-emails';
 
 function futureDate(value: string, field: string): Date {
   const date = new Date(value);
@@ -133,13 +133,14 @@ export class AssignmentsService {
       () => this.findVisible(actor.staff, id),
     );
     const responses = await this.assignments.responsesWithPartners([assignment.id]);
+    const comments = await this.assignments.reviewComments(actor.staff.clinicId, assignment.id);
     await this.audit.record(actor, {
       action: 'assignment.view',
       outcome: 'success',
       recordType: 'assignment',
       recordId: id,
     });
-    return toDetail(assignment, responses.get(assignment.id) ?? []);
+    return toDetail(assignment, responses.get(assignment.id) ?? [], comments);
   }
 
   async update(actor: StaffActor, id: string, dto: UpdateAssignmentDto): Promise<AssignmentDetail> {
@@ -188,15 +189,34 @@ export class AssignmentsService {
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const { submitted } = await this.assignments.submissionCounts(manager, id);
       if (submitted === 0) throw new ConflictException('Neither partner has submitted yet.');
-      await this.assignments.update(manager, id, {
-        reviewedAt: new Date(),
-        reviewedBy: actor.staff.id,
-        reviewComment: dto.comment?.trim() || null,
-      });
+      await this.assignments.update(manager, id, { reviewedAt: new Date(), reviewedBy: actor.staff.id });
+      const body = dto.comment?.trim();
+      // A comment joins the history (a second review no longer replaces the first), and each
+      // partner who agreed to email is told a reply is waiting: the email carries no words of it.
+      const comment = body
+        ? await this.assignments.addReviewComment(manager, {
+            clinicId: actor.staff.clinicId,
+            assignmentId: id,
+            authorId: actor.staff.id,
+            body,
+          })
+        : null;
+      if (comment) {
+        const responseIds = await this.assignments.responsesWithEmailConsent(manager, id);
+        await queueEmailsAndJobsInTransaction(manager, {
+          emails: responseIds.map((responseId) => homeworkReplyEmail(actor.staff.clinicId, responseId, comment.id)),
+        });
+      }
       await this.coupleRows.touch(manager, [assignment.coupleId]);
       await this.audit.record(
         actor,
-        { action: 'assignment.review', outcome: 'success', recordType: 'assignment', recordId: id },
+        {
+          action: 'assignment.review',
+          outcome: 'success',
+          recordType: 'assignment',
+          recordId: id,
+          ...(comment ? { details: { commentId: comment.id } } : {}),
+        },
         manager,
       );
     });

@@ -25,3 +25,13 @@ export function waitingHomeworkEmail(clinicId: string, responseId: string): Emai
     idempotencyKey: `homework-assigned-${responseId}-on-consent-${randomUUID()}`,
   };
 }
+
+/** Tells a partner the therapist replied on their homework: once per comment and partner. */
+export function homeworkReplyEmail(clinicId: string, responseId: string, commentId: string): EmailRequest {
+  return {
+    clinicId,
+    template: 'homework-reply',
+    subjectIds: { responseId, commentId },
+    idempotencyKey: `homework-reply-${commentId}-${responseId}`,
+  };
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuditEntryView, ListResponse } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
@@ -30,6 +30,10 @@ export class AuditController {
 
   @Get('export')
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'A CSV download, one row per audit entry, with a header row.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: 'The filtered trail as CSV (at most 50,000 rows)' })
   async export(
     @CurrentActor() actor: StaffActor,

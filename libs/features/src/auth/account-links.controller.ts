@@ -11,6 +11,7 @@ import { PasswordResetRequestsService } from './password-reset-requests.service'
 import { Public } from './public.decorator';
 import { SignInService } from './sign-in.service';
 import { signInSessionOf } from './start-session';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 // Link look-ups per IP: plenty for a person retyping a password, useless for guessing 256-bit tokens.
 const LINK_LIMIT = { limit: 30, windowSeconds: 15 * 60 };
@@ -28,6 +29,8 @@ export class AccountLinksController {
 
   @Post('invitations/lookup')
   @HttpCode(200)
+  @ApiProblem(404, 'The invitation link is no longer valid.')
+  @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Who an invitation link is for (404 when it is no longer valid)' })
   async lookup(
     @Body() body: TokenDto,
@@ -40,6 +43,8 @@ export class AccountLinksController {
 
   @Post('invitations/accept')
   @HttpCode(200)
+  @ApiProblem(404, 'The invitation link is no longer valid.')
+  @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })
   async accept(
     @Body() body: SetPasswordDto,
@@ -54,6 +59,7 @@ export class AccountLinksController {
 
   @Post('password-reset')
   @HttpCode(202)
+  @ApiProblem(429, 'Too many reset requests from this address or for this email.')
   @ApiOperation({ summary: 'Email a reset link if the address has an active account (same answer either way)' })
   async requestReset(
     @Body() body: PasswordResetRequestDto,
@@ -73,6 +79,8 @@ export class AccountLinksController {
 
   @Post('password-reset/lookup')
   @HttpCode(200)
+  @ApiProblem(404, 'The reset link is no longer valid.')
+  @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Whether a reset link still works, and for whom (404 when not)' })
   async lookupReset(
     @Body() body: TokenDto,
@@ -85,6 +93,8 @@ export class AccountLinksController {
 
   @Post('password-reset/confirm')
   @HttpCode(200)
+  @ApiProblem(404, 'The reset link is no longer valid.')
+  @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Set a new password from a reset link; ends every other session' })
   async confirmReset(
     @Body() body: SetPasswordDto,

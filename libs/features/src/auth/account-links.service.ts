@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SessionUser } from '@trellis/contracts';
@@ -7,7 +7,7 @@ import { AuthToken, AuthTokenPurpose, hashSecretToken, StaffUser } from '@trelli
 import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { type Actor, asStaff } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
-import { validationProblem } from '../http/problem.exception';
+import { ProblemException, validationProblem } from '../http/problem.exception';
 import { AccountLinksRepository, OpenLink } from './account-links.repository';
 import { ClinicSettingsRepository } from './clinic-settings.repository';
 import { hashPassword } from './password-hasher';
@@ -28,6 +28,13 @@ function usable(open: OpenLink | null, purpose: AuthTokenPurpose): UsableLink {
 }
 
 /** Invitation acceptance and password reset: single-use, expiring, hashed links. */
+function addressHasAnAccount(): ProblemException {
+  return new ProblemException(
+    HttpStatus.CONFLICT,
+    'This email address already has a Trellis account, with another clinic. Sign in with it there; to join this clinic too, ask its administrator to invite a different address.',
+  );
+}
+
 @Injectable()
 export class AccountLinksService {
   constructor(
@@ -68,15 +75,27 @@ export class AccountLinksService {
       const { link, holder: staff } = await this.lockOpenLink(manager, token, purpose);
       const problem = passwordProblem(password, staff);
       if (problem) throw validationProblem([{ field: 'password', message: problem }]);
+      // The address is someone's account in another clinic (one address, one account): the
+      // invitation stays open and unused. Only the invitee, who owns the address, hears why; the
+      // inviting admin saw an invitation like any other.
+      if (purpose === 'invitation' && (await this.accounts.emailIsAnotherAccount(manager, staff.email, staff.id))) {
+        throw addressHasAnAccount();
+      }
       const now = new Date();
       await this.links.markUsed(manager, link.id, now);
-      await this.accounts.setPasswordAndActivate(
-        manager,
-        staff.id,
-        await hashPassword(password),
-        // A reset ends every other session at once (the guard refuses older sign-ins).
-        purpose === 'password_reset' ? now : staff.sessionsValidAfter,
-      );
+      try {
+        await this.accounts.setPasswordAndActivate(
+          manager,
+          staff.id,
+          await hashPassword(password),
+          // A reset ends every other session at once (the guard refuses older sign-ins).
+          purpose === 'password_reset' ? now : staff.sessionsValidAfter,
+        );
+      } catch (error) {
+        // Two invitations to one address accepted at the same moment: the second meets the first.
+        if ((error as { code?: string }).code === '23505') throw addressHasAnAccount();
+        throw error;
+      }
       if (purpose === 'invitation') await syncDigestSchedulesInTransaction(manager, staff.clinicId);
       const user = { id: staff.id, email: staff.email, name: staff.name, role: staff.role, clinicId: staff.clinicId };
       // The link proves who they are: from here on they act as that staff member.

@@ -24,6 +24,7 @@ import { AllowDuringTwoFactorEnrollment, Public } from './public.decorator';
 import { SignInService } from './sign-in.service';
 import { signInSessionOf } from './start-session';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 const WRONG_CREDENTIALS = 'The email or password is not right.';
 
@@ -41,6 +42,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiProblem(401, 'Wrong email or password (the same answer for an unknown email).')
+  @ApiProblem(429, 'Too many failed sign-ins for this account or from this address: wait for `Retry-After` seconds.')
   @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
   async login(
     @Body() body: LoginDto,

@@ -13,18 +13,40 @@ import type { StaffNow } from './session-data';
 export class StaffAccountsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The account with its password hash (a column never read otherwise). */
+  /**
+   * The account with its password hash (a column never read otherwise). Several clinics may hold a
+   * pending invitation for an address that is also someone's account: the account comes first; an
+   * invitee alone (no password) is found as before and cannot sign in.
+   */
   findByEmailWithPasswordHash(email: string): Promise<StaffUser | null> {
     return this.dataSource
       .getRepository(StaffUser)
       .createQueryBuilder('s')
       .addSelect('s.passwordHash')
       .where('s.email = :email', { email })
+      .orderBy(`s.status = 'invited'`, 'ASC')
+      .addOrderBy('s.created_at', 'ASC')
       .getOne();
   }
 
+  /** The same choice, without the hash. */
   findByEmail(email: string): Promise<StaffUser | null> {
-    return this.dataSource.getRepository(StaffUser).findOneBy({ email });
+    return this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('s')
+      .where('s.email = :email', { email })
+      .orderBy(`s.status = 'invited'`, 'ASC')
+      .addOrderBy('s.created_at', 'ASC')
+      .getOne();
+  }
+
+  /** Whether the address already belongs to an account (active or deactivated) other than this row. */
+  async emailIsAnotherAccount(manager: EntityManager, email: string, staffId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM staff_user WHERE email = $1 AND status <> 'invited' AND id <> $2`,
+      [email, staffId],
+    );
+    return rows.length > 0;
   }
 
   findActive(staffId: string): Promise<StaffUser | null> {

@@ -1,36 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { CoupleView, TimelineEvent } from '@trellis/contracts';
-import type { AnswerMap, Prompt } from '@trellis/domain';
+import type { CoupleExport, TimelineEvent } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesRepository } from './couples.repository';
 import { CouplesService } from './couples.service';
-
-export interface CoupleExport {
-  exportedAt: string;
-  couple: CoupleView;
-  assignments: {
-    id: string;
-    title: string;
-    strategy: string;
-    assignedAt: string;
-    dueAt: string;
-    cancelledAt: string | null;
-    message: string;
-    prompts: Prompt[];
-    answers: { partner: 1 | 2; submittedAt: string | null; answers: AnswerMap | null }[];
-    review: { reviewedAt: string; comment: string | null } | null;
-  }[];
-  notes: {
-    id: string;
-    format: string;
-    sessionDate: string;
-    signedAt: string;
-    author: string;
-    sections: Record<string, string>;
-    addenda: { author: string; signedAt: string; body: string }[];
-  }[];
-}
 
 /** A couple's whole story: the timeline, and the export (JSON or printable). */
 @Injectable()
@@ -115,7 +88,10 @@ export class CoupleRecordService {
       },
     );
     const view = await this.couplesService.get(actor, coupleId);
-    const { assignments, responses, clients, notes, staff } = await this.couples.recordParts(couple.id, true);
+    const { assignments, responses, clients, notes, reviewComments, staff } = await this.couples.recordParts(
+      couple.id,
+      true,
+    );
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {
@@ -138,7 +114,18 @@ export class CoupleRecordService {
             answers: r.submittedAt ? r.answers : null,
           }))
           .sort((x, y) => x.partner - y.partner),
-        review: a.reviewedAt ? { reviewedAt: a.reviewedAt.toISOString(), comment: a.reviewComment } : null,
+        review: a.reviewedAt
+          ? {
+              reviewedAt: a.reviewedAt.toISOString(),
+              comments: reviewComments
+                .filter((c) => c.assignmentId === a.id)
+                .map((c) => ({
+                  author: staff.get(c.authorId) ?? '',
+                  body: c.body,
+                  createdAt: c.createdAt.toISOString(),
+                })),
+            }
+          : null,
       })),
       notes: signed.map((n) => ({
         id: n.id,

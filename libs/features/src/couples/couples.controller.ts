@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CaseloadRow, CoupleView, ListResponse, TimelineEvent } from '@trellis/contracts';
+import type { CaseloadRow, CoupleExport, CoupleView, ListResponse, TimelineEvent } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
 import { CurrentActor } from '../actor/current-actor';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
-import { CoupleExport, CoupleRecordService } from './couple-record.service';
+import { CoupleRecordService } from './couple-record.service';
 import { CouplesService } from './couples.service';
 import { renderExportHtml } from './export-html';
 
@@ -65,6 +65,10 @@ export class CouplesController {
   }
 
   @Get(':id/export/print')
+  @ApiOkResponse({
+    description: 'A self-contained HTML page to print or save as PDF.',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: "The couple's whole record as a printable page" })
   async exportHtml(
     @CurrentActor() actor: StaffActor,

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
-import { Assignment, Client, Couple, HomeworkResponse, SessionNote, StaffUser } from '@trellis/data';
+import {
+  Assignment,
+  AssignmentReviewComment,
+  Client,
+  Couple,
+  HomeworkResponse,
+  SessionNote,
+  StaffUser,
+} from '@trellis/data';
 import { responseOpenSql } from '../assignments/assignment-state.sql';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { queryCaseload } from './caseload.query';
@@ -18,7 +26,9 @@ export interface CoupleRecordParts {
   responses: HomeworkResponse[];
   clients: Client[];
   notes: SessionNote[];
-  /** Names of the staff who wrote the notes or reviewed the homework, by id. */
+  /** The therapist's comments to the couple on reviewed homework, oldest first. */
+  reviewComments: AssignmentReviewComment[];
+  /** Names of the staff who wrote the notes, reviewed the homework or commented on it, by id. */
   staff: Map<string, string>;
 }
 
@@ -136,15 +146,22 @@ export class CouplesRepository {
     const notes = includeNotes
       ? await manager.find(SessionNote, { where: { coupleId }, order: { createdAt: 'ASC' } })
       : [];
+    const reviewComments = ids.length
+      ? await manager.find(AssignmentReviewComment, {
+          where: { assignmentId: In(ids) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })
+      : [];
     const staffIds = [
       ...new Set([
         ...notes.map((n) => n.authorId),
         ...assignments.map((a) => a.reviewedBy).filter((x): x is string => !!x),
+        ...reviewComments.map((c) => c.authorId),
       ]),
     ];
     const staff = new Map(
       (staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]),
     );
-    return { assignments, responses, clients, notes, staff };
+    return { assignments, responses, clients, notes, reviewComments, staff };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CoupleView } from '@trellis/contracts';
-import type { CoupleExport } from './couple-record.service';
+import type { CoupleExport } from '@trellis/contracts';
 import { renderExportHtml } from './export-html';
 
 const couple = {

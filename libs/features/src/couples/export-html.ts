@@ -1,7 +1,7 @@
 import { isNoteFormat, NOTE_FORMAT_NAMES, noteSectionsInOrder } from '@trellis/contracts';
 import { escapeHtml } from '@trellis/mail';
 import type { Prompt } from '@trellis/domain';
-import type { CoupleExport } from './couple-record.service';
+import type { CoupleExport } from '@trellis/contracts';
 
 function answerText(prompt: Prompt, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -30,7 +30,7 @@ export function renderExportHtml(record: CoupleExport): string {
 <p class="meta">Assigned ${e(a.assignedAt.slice(0, 10))} · due ${e(a.dueAt.slice(0, 10))}${a.cancelledAt ? ' · cancelled' : ''}${a.review ? ` · reviewed ${e(a.review.reviewedAt.slice(0, 10))}` : ''}</p>
 ${a.message ? `<p>Message to the couple: ${e(a.message)}</p>` : ''}
 <table><thead><tr><th scope="col">Prompt</th><th scope="col">${e(p1?.name)}</th><th scope="col">${e(p2?.name)}</th></tr></thead><tbody>${rows}</tbody></table>
-${a.review?.comment ? `<p>Review comment: ${e(a.review.comment)}</p>` : ''}</section>`;
+${(a.review?.comments ?? []).map((c) => `<p>Comment to the couple from ${e(c.author)}, ${e(c.createdAt.slice(0, 10))}: ${e(c.body)}</p>`).join('')}</section>`;
     })
     .join('\n');
   const notes = record.notes

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Assignment, Client, Clinic, Couple, HomeworkResponse, StaffUser } from '@trellis/data';
+import { WEEKLY_DIGEST_RECIPIENT } from './weekly-digest-recipient.sql';
 
-/** An active therapist, and the time zone their clinic's weekly digests run in. */
+/** An active therapist who wants the weekly digest, and the time zone their clinic's digests run in. */
 export interface WeeklyDigestRecipient {
   therapistId: string;
   clinicId: string;
@@ -23,9 +24,18 @@ export class DigestSourcesRepository {
   async weeklyDigestRecipients(): Promise<WeeklyDigestRecipient[]> {
     const rows: { id: string; clinic_id: string; timezone: string }[] = await this.dataSource.query(
       `SELECT s.id, s.clinic_id, c.timezone FROM staff_user s JOIN clinic c ON c.id = s.clinic_id
-       WHERE s.status = 'active' AND s.role = 'therapist'`,
+       WHERE ${WEEKLY_DIGEST_RECIPIENT}`,
     );
     return rows.map((r) => ({ therapistId: r.id, clinicId: r.clinic_id, timezone: r.timezone }));
+  }
+
+  /** Whether a scheduled weekly run should still make a digest for this therapist. */
+  async isWeeklyDigestRecipient(therapistId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM staff_user s WHERE s.id = $1 AND ${WEEKLY_DIGEST_RECIPIENT}`,
+      [therapistId],
+    );
+    return rows.length > 0;
   }
 
   findCouple(coupleId: string): Promise<Couple | null> {

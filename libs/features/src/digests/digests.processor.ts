@@ -103,6 +103,8 @@ export class DigestsProcessor extends WorkerHost implements OnApplicationBootstr
   private async weekly(data: JobPayloads[JobName.WeeklyDigest], createdAt: number): Promise<void> {
     // The period ends when the job was created (its scheduled time): a retry keeps that timestamp
     // and so finds the same digest instead of making another.
+    // Turned off (or deactivated) since the schedule was last synced: no digest from this run.
+    if (!(await this.sources.isWeeklyDigestRecipient(data.therapistId))) return;
     const end = new Date(createdAt);
     const start = new Date(end.getTime() - 7 * DAY_MS);
     const content = await this.builder.weekly(data.therapistId, start, end);

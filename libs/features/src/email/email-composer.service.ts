@@ -9,7 +9,7 @@ import { EmailDeliveriesRepository } from './email-deliveries.repository';
 import { renderSmtpCheck } from './emails/smtp-check.template';
 import { APP_CONFIG } from '../config/config.tokens';
 import { composeDigestEmail } from '../digests/digest-email.composer';
-import { composeHomeworkEmail } from '../homework/homework-email.composer';
+import { composeHomeworkEmail, composeHomeworkReplyEmail } from '../homework/homework-email.composer';
 import { HomeworkEmailRepository } from '../homework/homework-email.repository';
 import { DigestsRepository } from '../digests/digests.repository';
 import { composeStaffLinkEmail } from '../auth/staff-link-email.composer';
@@ -31,6 +31,8 @@ export class EmailComposer {
     'homework-assigned': (delivery, manager) => this.homework(delivery, manager),
     'homework-link': (delivery, manager) => this.homework(delivery, manager),
     'homework-reminder': (delivery, manager) => this.homework(delivery, manager),
+    'homework-reply': (delivery, manager) =>
+      composeHomeworkReplyEmail(delivery, manager, this.config.http.publicUrl, this.homeworkEmails),
     'weekly-digest': (delivery, manager) => this.digest(delivery, manager),
     'pre-session-digest': (delivery, manager) => this.digest(delivery, manager),
   };

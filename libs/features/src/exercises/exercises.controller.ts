@@ -8,6 +8,7 @@ import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CreateExerciseDto, UpdateExerciseDto } from './exercise.dto';
 import { ExerciseListQueryDto } from './exercise-list-query.dto';
 import { ExercisesService } from './exercises.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 /** The strategy library: every signed-in staff member reads it and writes their clinic's own exercises. */
 @ApiTags('exercises')
@@ -45,6 +46,7 @@ export class ExercisesController {
   }
 
   @Patch(':id')
+  @ApiProblem(409, 'A built-in exercise is read-only: duplicate it to adapt it.')
   @ApiOperation({
     summary: "Edit the clinic's own exercise (built-ins: 409, duplicate first); new prompts bump the version",
   })
@@ -58,6 +60,7 @@ export class ExercisesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiProblem(409, 'Built-in exercises cannot be archived.')
   @ApiOperation({ summary: "Archive the clinic's own exercise (built-ins: 409); assignments keep their copies" })
   archive(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<void> {
     return this.exercises.archive(actor, id);

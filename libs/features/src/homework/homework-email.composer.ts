@@ -3,6 +3,7 @@ import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery, mintSecretToken } from '@trellis/data';
 import { firstName, formatDueLabel } from '@trellis/domain';
 import { renderHomeworkEmail, renderHomeworkReminder } from './emails/homework-assigned.template';
+import { renderHomeworkReply } from './emails/homework-reply.template';
 import type { ComposedEmail } from '../email/composed-email';
 import type { HomeworkEmailFacts } from './homework-facts.sql';
 import type { HomeworkEmailRepository } from './homework-email.repository';
@@ -68,4 +69,35 @@ export async function composeHomeworkEmail(
   const { token, hash } = mintSecretToken();
   await emails.storeLink(manager, facts.response_id, hash, facts.link_expires_at);
   return renderHomeworkFacts(facts, delivery.template, delivery.subjectIds.kind, token, publicUrl);
+}
+
+/**
+ * Tells a partner the therapist replied on their homework (submitted or not). Like every homework
+ * email it mints the personal link at send time; it stays silent for cancelled homework, a link the
+ * therapist revoked (only their own resend lifts that), without email consent, for a discharged
+ * couple, or when the comment is not on this partner's homework.
+ */
+export async function composeHomeworkReplyEmail(
+  delivery: EmailDelivery,
+  manager: EntityManager,
+  publicUrl: string,
+  emails: HomeworkEmailRepository,
+): Promise<ComposedEmail | null> {
+  const { responseId, commentId } = delivery.subjectIds;
+  if (!responseId || !commentId) return null;
+  const facts = await emails.lockReplyFactsForSend(manager, responseId, delivery.clinicId, commentId);
+  if (!facts || facts.cancelled_at || facts.link_revoked_at) return null;
+  if (!facts.email_consent || facts.couple_status === 'discharged') return null;
+
+  const { token, hash } = mintSecretToken();
+  await emails.storeLink(manager, facts.response_id, hash, facts.reply_link_expires_at);
+  return {
+    to: facts.client_email,
+    ...renderHomeworkReply({
+      clinicName: facts.clinic_name,
+      partnerFirstName: firstName(facts.client_name),
+      therapistName: facts.therapist_name,
+      homeworkUrl: `${publicUrl}/h/${token}`,
+    }),
+  };
 }

@@ -30,6 +30,31 @@ export class HomeworkEmailRepository {
     return facts ?? null;
   }
 
+  /**
+   * The facts for telling a partner the therapist replied, locked for the send; null when the
+   * comment is not one on this response's homework in this clinic. The link minted with it lives
+   * the clinic's link lifetime from now if that is later than from the due date: a reply often
+   * comes after the due date, and a link that is dead on arrival would hide it.
+   */
+  async lockReplyFactsForSend(
+    manager: EntityManager,
+    responseId: string,
+    clinicId: string | null,
+    commentId: string,
+  ): Promise<(HomeworkEmailFacts & { reply_link_expires_at: Date }) | null> {
+    const [facts]: (HomeworkEmailFacts & { reply_link_expires_at: Date })[] = await manager.query(
+      `SELECT ${HOMEWORK_FACTS_COLUMNS},
+              greatest(a.due_at, now()) + make_interval(hours => 24 * k.homework_link_days) AS reply_link_expires_at
+       FROM homework_response r ${HOMEWORK_FACTS_JOINS}
+       WHERE r.id = $1 AND r.clinic_id = $2
+         AND EXISTS (SELECT 1 FROM assignment_review_comment rc
+                     WHERE rc.id = $3 AND rc.assignment_id = r.assignment_id AND rc.clinic_id = r.clinic_id)
+       FOR UPDATE OF r`,
+      [responseId, clinicId, commentId],
+    );
+    return facts ?? null;
+  }
+
   /** The partner's new link (its hash): it replaces, and so invalidates, any earlier one. */
   async storeLink(manager: EntityManager, responseId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await manager.query(

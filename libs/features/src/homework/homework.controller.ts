@@ -9,6 +9,7 @@ import { AnswersDto, FreshLinkDto, HomeworkTokenDto } from './homework.dto';
 import { HomeworkActor, HomeworkHeaderGuard, HomeworkSessionGuard, noStore } from './homework-session.guard';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkService } from './homework.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 // Link look-ups per IP: far more than a person needs, far too few to guess 256-bit tokens.
 const LINK_LIMIT = { limit: 30, windowSeconds: 15 * 60 };
@@ -26,6 +27,8 @@ export class HomeworkController {
 
   @Post('link')
   @HttpCode(200)
+  @ApiProblem(404, 'The link is not active (used up, revoked, expired or unknown).')
+  @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Who a link is for ("Hi Alex"); changes nothing. Inactive links: 404' })
   async greeting(
     @Body() body: HomeworkTokenDto,
@@ -40,6 +43,8 @@ export class HomeworkController {
   @Post('session')
   @UseGuards(HomeworkHeaderGuard)
   @HttpCode(200)
+  @ApiProblem(404, 'The link is not active (used up, revoked, expired or unknown).')
+  @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: "The partner's own action: start a short session scoped to their response" })
   async start(
     @Body() body: HomeworkTokenDto,
@@ -64,6 +69,7 @@ export class HomeworkController {
 
   @Put('current/draft')
   @UseGuards(HomeworkHeaderGuard, HomeworkSessionGuard)
+  @ApiProblem(409, 'The answers were already submitted, or another partner opened their homework in this browser.')
   @ApiOperation({ summary: 'Autosave: partial answers are fine' })
   saveDraft(@Body() body: AnswersDto, @HomeworkActor() partner: PartnerActor): Promise<{ savedAt: string }> {
     return this.homework.saveDraft(partner, body.answers);
@@ -72,6 +78,10 @@ export class HomeworkController {
   @Post('current/submit')
   @UseGuards(HomeworkHeaderGuard, HomeworkSessionGuard)
   @HttpCode(200)
+  @ApiProblem(
+    409,
+    'The answers were already submitted (the first submission is kept), or another partner opened their homework in this browser.',
+  )
   @ApiOperation({ summary: 'Submit complete answers, once (a second submit is 409 and the first is kept)' })
   submit(@Body() body: AnswersDto, @HomeworkActor() partner: PartnerActor): Promise<{ submittedAt: string }> {
     return this.homework.submit(partner, body.answers);
@@ -80,6 +90,7 @@ export class HomeworkController {
   @Post('fresh-link')
   @UseGuards(HomeworkHeaderGuard)
   @HttpCode(202)
+  @ApiProblem(429, 'Too many requests from this address or for this email.')
   @ApiOperation({ summary: 'Email fresh links for open homework to this address (same answer either way)' })
   async freshLink(
     @Body() body: FreshLinkDto,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkResponsesRepository } from './homework-responses.repository';
@@ -7,6 +8,13 @@ import { HomeworkService } from './homework.service';
 
 @Module({
   controllers: [HomeworkController],
-  providers: [HomeworkLinksService, HomeworkService, HomeworkResponsesRepository, FixedWindowLimiter],
+  // The assignments repository for one read: the therapist's comments to the couple.
+  providers: [
+    HomeworkLinksService,
+    HomeworkService,
+    HomeworkResponsesRepository,
+    AssignmentsRepository,
+    FixedWindowLimiter,
+  ],
 })
 export class HomeworkModule {}

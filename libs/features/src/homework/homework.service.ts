@@ -3,9 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { HomeworkView } from '@trellis/contracts';
 import type { Assignment, HomeworkResponse } from '@trellis/data';
-import { AnswerMap, deriveResponseStatus, firstName, formatDueLabel, validateAnswers } from '@trellis/domain';
+import {
+  AnswerMap,
+  deriveResponseStatus,
+  firstName,
+  formatDueLabel,
+  partnerAnswersVisibleTo,
+  validateAnswers,
+} from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
 import { identifiedPartner, type PartnerActor } from '../actor/actor';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { HomeworkResponsesRepository, type PartnerHomework } from './homework-responses.repository';
@@ -19,6 +27,7 @@ export class HomeworkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly responses: HomeworkResponsesRepository,
+    private readonly assignments: AssignmentsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -56,9 +65,21 @@ export class HomeworkService {
     const { response, assignment } = homework;
     const { client, clinic, therapist, assignmentResponses, exercise } = await this.responses.pageRows(homework);
     const partnerResponse = assignmentResponses.find((r) => r.id !== response.id) ?? null;
-    // Sealed until both have submitted; then shared only if the therapist allowed it.
-    const shared = assignment.shareAnswersAfterBoth && response.submittedAt && partnerResponse?.submittedAt;
-    const partnerName = shared ? await this.responses.clientName(partnerResponse.clientId) : null;
+    // Sealed until both have submitted; then shared only if the therapist allowed it, and never
+    // the answers to counselor-only prompts (the one rule, in the domain).
+    const partnerAnswers = partnerResponse
+      ? partnerAnswersVisibleTo({
+          sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
+          mySubmittedAt: response.submittedAt,
+          partnerSubmittedAt: partnerResponse.submittedAt,
+          prompts: assignment.prompts,
+          partnerAnswers: partnerResponse.answers,
+        })
+      : null;
+    const partnerName =
+      partnerAnswers && partnerResponse ? await this.responses.clientName(partnerResponse.clientId) : null;
+    // Written by the therapist to the couple: both partners read them, from the first review on.
+    const comments = await this.assignments.reviewComments(response.clinicId, assignment.id);
     await this.audited(actor, response, 'homework.view');
     return {
       responseId: response.id,
@@ -77,8 +98,10 @@ export class HomeworkService {
       status: deriveResponseStatus(response),
       lastSavedAt: response.lastSavedAt?.toISOString() ?? null,
       submittedAt: response.submittedAt?.toISOString() ?? null,
-      partnerAnswers: shared && partnerResponse ? partnerResponse.answers : null,
+      sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
+      partnerAnswers,
       partnerName: partnerName === null ? null : firstName(partnerName),
+      therapistComments: comments.map(({ authorName, body, createdAt }) => ({ authorName, body, createdAt })),
     };
   }
 

@@ -5,7 +5,9 @@ import { MAX_PER_PAGE } from '@trellis/contracts';
 
 /** The list convention every collection shares: `?page=1&perPage=25&sort=name&order=ASC&q=…`. */
 export class ListQueryDto {
-  @ApiPropertyOptional({ default: 1 })
+  // An explicit type: `page = 1` has none the compilers agree on (tsc says Object, SWC nothing), and
+  // the committed OpenAPI document must not depend on which one built the app.
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
@@ -13,7 +15,7 @@ export class ListQueryDto {
   @Max(100_000, { message: 'must be at most 100000' })
   page = 1;
 
-  @ApiPropertyOptional({ default: 25, maximum: MAX_PER_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 25, minimum: 1, maximum: MAX_PER_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })

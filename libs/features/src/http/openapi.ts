@@ -1,18 +1,84 @@
-import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication, Type } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../auth/session-data';
+import { completeOpenApiDocument, type OperationHandlers } from './openapi-document';
 
-/** OpenAPI generated from the controllers' decorators: UI at /api/docs, JSON at /api/docs-json. */
-export function registerOpenApi(app: INestApplication): void {
+/** What each feature's tag stands for, in the order integrators meet them. */
+const FEATURE_TAGS: Record<string, string> = {
+  auth: 'Signing in and out, the CSRF token, invitations and password resets, two-factor sign-in.',
+  home: "The signed-in therapist's home page: what needs attention.",
+  couples: 'The caseload: couples, their partners, and a couple’s whole record.',
+  exercises: "The exercise library: the built-in exercises and the clinic's own.",
+  assignments: 'Homework assigned to a couple: its state, both partners’ answers, review.',
+  notes: 'Session notes (SOAP, DAP or free); signed notes are final, corrections are addenda.',
+  digests: "The therapist's weekly and pre-session digests.",
+  homework: "A partner's side: an emailed link, then a short session for their own answers.",
+  staff: 'Clinic admins: staff accounts, invitations, roles and deactivation.',
+  clinic: 'Clinic settings.',
+  audit: 'The audit trail of every read and write of a clinical record (admins).',
+  queues: 'Job queues: counts and failed jobs (admins).',
+  health: 'Probes for load balancers and operators.',
+};
+
+/**
+ * The OpenAPI document of the running app: generated from the controllers' decorators, then
+ * completed from the same route metadata the guards read (security, problem+json answers, tags,
+ * servers). Deterministic, so the committed apps/api/openapi.json can be checked for drift.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const handlers: OperationHandlers = new Map();
+  const controllers = controllersByName(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Trellis API')
       .setDescription(
-        'Practice management for couples counselors. Errors are RFC 9457 problem+json; lists answer { data, total }.',
+        [
+          'Practice management for couples counselors.',
+          '',
+          'Staff sign in with `POST /api/v1/auth/login`, which sets the session cookie; every write then',
+          'sends the CSRF token from `GET /api/v1/auth/session` in the `x-csrf-token` header. Errors are RFC 9457',
+          '`application/problem+json`; a 400 lists the fields at fault in `errors`. Lists answer `{ data, total }`.',
+          'What `/api/v1` keeps stable and how deprecations are announced: the README, "API versioning".',
+        ].join('\n'),
       )
       .setVersion('1')
-      .addCookieAuth('trellis.sid')
+      .setLicense('AGPL-3.0-only', 'https://www.gnu.org/licenses/agpl-3.0.html')
       .build(),
+    {
+      operationIdFactory: (controllerKey, methodKey) => {
+        const operationId = `${lowerFirst(controllerKey.replace(/Controller$/, ''))}_${methodKey}`;
+        const controller = controllers.get(controllerKey);
+        if (controller) handlers.set(operationId, { controller, method: methodKey });
+        return operationId;
+      },
+    },
   );
-  SwaggerModule.setup('api/docs', app, document);
+  return completeOpenApiDocument(document, handlers, { sessionCookie: SESSION_COOKIE, tags: FEATURE_TAGS });
+}
+
+/** The committed form of the document: stable key order as generated, two-space indent, final newline. */
+export function serializeOpenApiDocument(document: OpenAPIObject): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** OpenAPI generated from the controllers' decorators: UI at /api/docs, JSON at /api/docs-json. */
+export function registerOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
+}
+
+function controllersByName(app: INestApplication): Map<string, Type> {
+  const found = new Map<string, Type>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as Type | null;
+      if (type) found.set(type.name, type);
+    }
+  }
+  return found;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

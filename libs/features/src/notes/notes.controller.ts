@@ -6,6 +6,7 @@ import { CurrentActor } from '../actor/current-actor';
 import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { AddendumDto, CreateNoteDto, UpdateNoteDto } from './note.dto';
 import { NotesService } from './notes.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 @ApiTags('notes')
 @Controller()
@@ -39,6 +40,7 @@ export class NotesController {
   }
 
   @Patch('notes/:id')
+  @ApiProblem(409, 'The note is signed: add an addendum instead.')
   @ApiOperation({ summary: 'Edit a draft (signed notes are read-only: 409)' })
   update(
     @CurrentActor() actor: StaffActor,
@@ -50,12 +52,14 @@ export class NotesController {
 
   @Post('notes/:id/sign')
   @HttpCode(200)
+  @ApiProblem(409, 'The note is already signed.')
   @ApiOperation({ summary: 'Sign a draft; it becomes read-only' })
   sign(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<SessionNoteView> {
     return this.notes.sign(actor, id);
   }
 
   @Post('notes/:id/addenda')
+  @ApiProblem(409, 'Addenda are for signed notes: edit a draft instead.')
   @ApiOperation({ summary: 'Add a signed correction to a signed note' })
   addendum(
     @CurrentActor() actor: StaffActor,
@@ -67,6 +71,7 @@ export class NotesController {
 
   @Delete('notes/:id')
   @HttpCode(204)
+  @ApiProblem(409, 'Signed notes cannot be deleted.')
   @ApiOperation({ summary: 'Delete a draft (signed notes cannot be deleted)' })
   remove(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<void> {
     return this.notes.deleteDraft(actor, id);

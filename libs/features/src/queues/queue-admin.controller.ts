@@ -16,6 +16,7 @@ import { CurrentStaff } from '../auth/current-staff';
 import { Roles } from '../auth/public.decorator';
 import { ListQueryDto } from '../http/list-query.dto';
 import { QueueAdminService } from './queue-admin.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 export class JobListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: JOB_STATES, default: 'failed' })
@@ -66,6 +67,7 @@ export class QueueAdminController {
 
   @Delete(':name/jobs/:id')
   @HttpCode(204)
+  @ApiProblem(409, 'The job is running now, or is a run of a repeating schedule (a weekly digest).')
   @ApiOperation({ summary: 'Remove a job' })
   async remove(@CurrentActor() actor: StaffActor, @Param('name') name: string, @Param('id') id: string): Promise<void> {
     await this.queues.remove(actor.staff.clinicId, name, id);

@@ -157,7 +157,7 @@ export class QueueAdminService implements OnModuleDestroy {
       if (job.repeatJobKey) {
         throw new ConflictException(
           'This run belongs to a repeating schedule (a therapist’s weekly digest), which makes a new run each week. ' +
-            'It stops when that therapist is deactivated.',
+            'It stops when that therapist turns weekly digests off (on their Digests page) or is deactivated.',
         );
       }
       if (await job.isActive()) throw new ConflictException('This job is running now: try again when it has finished.');

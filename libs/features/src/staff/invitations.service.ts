@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -29,14 +28,14 @@ export class InvitationsService {
   async invite(actor: StaffActor, dto: InviteStaffDto): Promise<StaffMember> {
     const admin = actor.staff;
     return this.dataSource.transaction(async (manager) => {
-      const holder = await this.staff.findHolderOfEmail(manager, dto.email);
-      // Someone in the admin's own clinic: saying so reveals nothing they cannot already list.
-      if (holder?.clinicId === admin.clinicId) {
+      // Someone in the admin's own clinic: saying so reveals nothing they cannot already list. An
+      // account in another clinic makes no difference here (the invitation is made and sent as any
+      // other); only accepting it is refused, to the invitee, who owns the address.
+      if (await this.staff.emailTakenInClinic(manager, admin.clinicId, dto.email)) {
         throw new ProblemException(HttpStatus.CONFLICT, 'This email address already has a Trellis account.', [
           { field: 'email', message: 'already has a Trellis account' },
         ]);
       }
-      if (holder) return this.inviteHolderElsewhere(manager, actor, dto, holder.id);
       const staff = await this.staff.insertInvitee(manager, {
         clinicId: admin.clinicId,
         email: dto.email,
@@ -57,46 +56,6 @@ export class InvitationsService {
       );
       return toStaffMember(staff);
     });
-  }
-
-  /**
-   * The address has an account in another clinic. One address is one account (sign-in is by email
-   * alone), so no invitee can be created; but the admin must learn nothing about other clinics, so
-   * the answer has the shape and values a fresh invitation's has (a new id, `invited`, now). Nothing
-   * is sent and nothing is written in the admin's clinic; the attempt is recorded in the trail with
-   * no clinic (operators only: no clinic's admin can list it), naming the existing account, so
-   * support can tell its holder privately.
-   */
-  private async inviteHolderElsewhere(
-    manager: EntityManager,
-    actor: StaffActor,
-    dto: InviteStaffDto,
-    holderId: string,
-  ): Promise<StaffMember> {
-    await this.audit.record(
-      actor,
-      {
-        action: 'staff.invite',
-        outcome: 'denied',
-        recordType: 'staff_user',
-        recordId: holderId,
-        details: {
-          reason: 'email_has_account_in_another_clinic',
-          invitingClinicId: actor.staff.clinicId,
-          role: dto.role,
-        },
-        attributedTo: { clinicId: null, actorId: actor.staff.id },
-      },
-      manager,
-    );
-    return {
-      id: randomUUID(),
-      email: dto.email,
-      name: dto.name,
-      role: dto.role,
-      status: 'invited',
-      createdAt: new Date().toISOString(),
-    };
   }
 
   async resend(actor: StaffActor, staffId: string): Promise<void> {

@@ -11,6 +11,7 @@ import { StaffAdminService } from './staff-admin.service';
 import { StaffListQueryDto } from './staff-list-query.dto';
 import { InviteStaffDto, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 @ApiTags('staff')
 @Roles('admin')
@@ -32,6 +33,7 @@ export class StaffController {
   }
 
   @Post('invitations')
+  @ApiProblem(409, 'The email address already has a Trellis account in this clinic (`errors` names `email`).')
   @ApiOperation({ summary: 'Invite a person by email and role; the worker emails a single-use link' })
   invite(@CurrentActor() actor: StaffActor, @Body() body: InviteStaffDto): Promise<StaffMember> {
     return this.invitations.invite(actor, body);
@@ -44,6 +46,10 @@ export class StaffController {
   }
 
   @Patch(':id')
+  @ApiProblem(
+    409,
+    'Deactivating someone who has couples needs `reassignCouplesTo`; the last active admin cannot stop being one; an invited person has no status to change yet.',
+  )
   @ApiOperation({ summary: 'Change role, deactivate or reactivate (never the last active admin)' })
   update(
     @CurrentActor() actor: StaffActor,
@@ -55,6 +61,7 @@ export class StaffController {
 
   @Post(':id/invitation/resend')
   @HttpCode(202)
+  @ApiProblem(409, 'The person has already accepted their invitation.')
   @ApiOperation({ summary: 'Send a fresh invitation link (the old one stops working)' })
   resend(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<void> {
     return this.invitations.resend(actor, id);
@@ -62,6 +69,7 @@ export class StaffController {
 
   @Delete(':id/invitation')
   @HttpCode(204)
+  @ApiProblem(409, 'The person has already accepted their invitation.')
   @ApiOperation({ summary: 'Withdraw an invitation that has not been accepted' })
   revoke(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<void> {
     return this.invitations.revoke(actor, id);

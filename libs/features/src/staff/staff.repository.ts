@@ -56,11 +56,11 @@ export class StaffRepository {
   }
 
   /**
-   * Who holds this address, in whichever clinic: emails are unique across clinics because sign-in
-   * is by email alone. Callers must not tell an admin anything about another clinic's holder.
+   * Whether someone in this clinic (account or invitee) has this address. Only the admin's own
+   * clinic is asked: another clinic's holder must make no difference to what an admin sees.
    */
-  findHolderOfEmail(manager: EntityManager, email: string): Promise<Pick<StaffUser, 'id' | 'clinicId'> | null> {
-    return manager.findOne(StaffUser, { select: { id: true, clinicId: true }, where: { email } });
+  async emailTakenInClinic(manager: EntityManager, clinicId: string, email: string): Promise<boolean> {
+    return (await manager.countBy(StaffUser, { clinicId, email })) > 0;
   }
 
   /** A person who has been invited and has no password until they accept. */

@@ -284,7 +284,7 @@ const AssignForm = ({
         <BooleanInput
           source="shareAnswersAfterBoth"
           label="Let partners see each other’s answers after both have submitted"
-          helperText="Off: only you see both partners’ answers."
+          helperText="Off: only you see both partners’ answers. On or off, answers to prompts marked “only for the counselor” are never shared."
         />
         {failure && (
           <Alert severity="error" sx={{ mt: 1 }}>

@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { AssignmentDetail, CoupleView, PartnerProgress } from '@trellis/contracts';
+import { audienceOf } from '@trellis/domain';
 import { useState, type FormEvent } from 'react';
 import {
   HttpError,
@@ -138,6 +139,9 @@ const RowView = ({ row, partners }: { row: ReviewRow; partners: PartnerProgress[
   >
     <Typography id={`prompt-${row.prompt.id}`} component="h3" sx={{ fontWeight: 500, mb: 1 }}>
       {row.number}. {row.prompt.label}
+      {audienceOf(row.prompt) === 'counselor_only' && (
+        <Chip size="small" variant="outlined" label="Only for you" sx={{ ml: 1 }} />
+      )}
     </Typography>
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: { xs: 1.5, md: 3 } }}>
       {row.cells.map((cell, index) => {
@@ -171,6 +175,25 @@ const RowView = ({ row, partners }: { row: ReviewRow; partners: PartnerProgress[
   </Box>
 );
 
+/** Every comment to the couple, oldest first: what both partners read on their homework page. */
+const ReviewComments = ({ assignment }: { assignment: AssignmentDetail }) => (
+  <Box component="section" aria-labelledby="comments-heading" sx={{ mt: 2 }}>
+    <Typography id="comments-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
+      Comments to the couple
+    </Typography>
+    <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      {assignment.reviewComments.map((comment) => (
+        <Box component="li" key={comment.id} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
+          <Typography variant="caption" color="text.secondary">
+            {comment.authorName} · {formatDateTime(comment.createdAt)}
+          </Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Typography>
+        </Box>
+      ))}
+    </Box>
+  </Box>
+);
+
 const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; onReviewed: () => void }) => {
   const dataProvider = useDataProvider<TrellisDataProvider>();
   const notify = useNotify();
@@ -190,7 +213,10 @@ const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; 
         ['review'],
         comment.trim() ? { comment: comment.trim() } : {},
       );
-      notify('Marked as reviewed.', { type: 'success' });
+      notify(comment.trim() ? 'Reviewed; the couple will be told a reply is waiting.' : 'Marked as reviewed.', {
+        type: 'success',
+      });
+      setComment('');
       onReviewed();
     } catch (failure) {
       setError(submissionErrors(failure)?.comment ?? errorMessage(failure));
@@ -203,7 +229,7 @@ const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; 
     <Card component="section" aria-labelledby="review-heading" sx={{ mt: 2 }}>
       <CardContent component="form" onSubmit={submit} noValidate>
         <Typography id="review-heading" component="h2" variant="h6" gutterBottom>
-          Mark as reviewed
+          {assignment.status === 'reviewed' ? 'Write to the couple again' : 'Mark as reviewed'}
         </Typography>
         {waitingFor.length > 0 && (
           <Alert severity="info" sx={{ mb: 2 }}>
@@ -216,14 +242,17 @@ const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; 
           value={comment}
           onChange={(event) => setComment(event.target.value)}
           error={Boolean(error)}
-          helperText={error ?? 'For example what to bring to the next session.'}
+          helperText={
+            error ??
+            'Both partners read it on their homework page, and get an email that a reply is waiting (without your words). Earlier comments are kept.'
+          }
           multiline
           minRows={3}
           fullWidth
           slotProps={{ htmlInput: { maxLength: MESSAGE_MAX_LENGTH } }}
         />
         <Button type="submit" variant="contained" startIcon={<RateReviewIcon />} disabled={busy} sx={{ mt: 2 }}>
-          {busy ? 'Saving…' : 'Mark reviewed'}
+          {busy ? 'Saving…' : assignment.status === 'reviewed' ? 'Send to the couple' : 'Mark reviewed'}
         </Button>
       </CardContent>
     </Card>
@@ -358,13 +387,9 @@ export const AssignmentReviewPage = () => {
           {assignment.status === 'reviewed' && (
             <Alert severity="success" sx={{ mt: 2 }}>
               Reviewed {formatDateTime(assignment.reviewedAt)}.
-              {assignment.reviewComment && (
-                <Box component="span" sx={{ display: 'block', mt: 0.5, whiteSpace: 'pre-wrap' }}>
-                  Your comment: {assignment.reviewComment}
-                </Box>
-              )}
             </Alert>
           )}
+          {assignment.reviewComments.length > 0 && <ReviewComments assignment={assignment} />}
         </CardContent>
       </Card>
 
@@ -394,7 +419,9 @@ export const AssignmentReviewPage = () => {
         </CardContent>
       </Card>
 
-      {canReview(assignment.status) && <ReviewForm assignment={assignment} onReviewed={reload} />}
+      {(canReview(assignment.status) || assignment.status === 'reviewed') && (
+        <ReviewForm assignment={assignment} onReviewed={reload} />
+      )}
     </Box>
   );
 };

@@ -17,7 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { CoupleStatus, CoupleView } from '@trellis/contracts';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import {
   Confirm,
   LinkBase,
@@ -40,6 +40,9 @@ import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from '../notes/NotesTab';
 import { TimelineTab } from './TimelineTab';
+
+// The chart's code loads only when someone opens the Progress tab.
+const ProgressTab = lazy(() => import('./ProgressTab').then((m) => ({ default: m.ProgressTab })));
 
 const CoupleTitle = () => {
   const record = useRecordContext<CoupleView>();
@@ -265,6 +268,11 @@ const CoupleShowLayout = () => {
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="Notes" path="notes">
             <NotesTab couple={couple} />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="Progress" path="progress">
+            <Suspense fallback={<Loading />}>
+              <ProgressTab couple={couple} />
+            </Suspense>
           </TabbedShowLayout.Tab>
         </TabbedShowLayout>
       </Card>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../common/dates';
 import type { ListMeta } from '../../data/query';
 import { DigestKindChip } from './DigestFields';
 import { digestCoupleName, digestPeriod } from './digestLabels';
+import { WeeklyDigestSwitch } from './WeeklyDigestSwitch';
 
 // The API keeps digests in time order: only newest/oldest first can change.
 const listMeta = { orderOnly: true } satisfies ListMeta;
@@ -36,47 +37,50 @@ const periodText = (digest: DigestView) => {
 export const DigestList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   return (
-    <List
-      title="Digests"
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      perPage={25}
-      empty={<DigestEmpty />}
-      exporter={false}
-      actions={false}
-      queryOptions={{ meta: listMeta }}
-    >
-      {isSmall ? (
-        // Four columns do not fit a phone: one entry per digest, what it is about first.
-        <SimpleList<DigestView>
-          linkType="show"
-          primaryText={(digest) => (
-            <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-              <DigestKindChip kind={digest.kind} />
-              {digestCoupleName(digest) ?? 'All your couples'}
-            </Box>
-          )}
-          secondaryText={(digest) => `${periodText(digest)} · sent ${formatDateTime(digest.createdAt)}`}
-        />
-      ) : (
-        <DataTable<DigestView> rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col<DigestView>
-            source="kind"
-            label="Kind"
-            disableSort
-            render={(digest) => <DigestKindChip kind={digest.kind} />}
+    <>
+      <WeeklyDigestSwitch />
+      <List
+        title="Digests"
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={25}
+        empty={<DigestEmpty />}
+        exporter={false}
+        actions={false}
+        queryOptions={{ meta: listMeta }}
+      >
+        {isSmall ? (
+          // Four columns do not fit a phone: one entry per digest, what it is about first.
+          <SimpleList<DigestView>
+            linkType="show"
+            primaryText={(digest) => (
+              <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                <DigestKindChip kind={digest.kind} />
+                {digestCoupleName(digest) ?? 'All your couples'}
+              </Box>
+            )}
+            secondaryText={(digest) => `${periodText(digest)} · sent ${formatDateTime(digest.createdAt)}`}
           />
-          <DataTable.Col<DigestView>
-            source="coupleId"
-            label="About"
-            disableSort
-            render={(digest) => digestCoupleName(digest) ?? 'All your couples'}
-          />
-          <DataTable.Col<DigestView> source="periodStart" label="Period" disableSort render={periodText} />
-          <DataTable.Col<DigestView> source="createdAt" label="Sent" sortByOrder="DESC">
-            <DateField source="createdAt" showTime />
-          </DataTable.Col>
-        </DataTable>
-      )}
-    </List>
+        ) : (
+          <DataTable<DigestView> rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col<DigestView>
+              source="kind"
+              label="Kind"
+              disableSort
+              render={(digest) => <DigestKindChip kind={digest.kind} />}
+            />
+            <DataTable.Col<DigestView>
+              source="coupleId"
+              label="About"
+              disableSort
+              render={(digest) => digestCoupleName(digest) ?? 'All your couples'}
+            />
+            <DataTable.Col<DigestView> source="periodStart" label="Period" disableSort render={periodText} />
+            <DataTable.Col<DigestView> source="createdAt" label="Sent" sortByOrder="DESC">
+              <DateField source="createdAt" showTime />
+            </DataTable.Col>
+          </DataTable>
+        )}
+      </List>
+    </>
   );
 };

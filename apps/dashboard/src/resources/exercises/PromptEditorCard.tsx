@@ -21,14 +21,16 @@ import {
   LONG_TEXT_MAX_LENGTH,
   MAX_OPTIONS,
   MIN_OPTIONS,
+  PROMPT_AUDIENCES,
   PROMPT_KINDS,
   SCALE_HIGHEST,
   SCALE_LOWEST,
   type Prompt,
+  type PromptAudience,
   type PromptKind,
 } from '@trellis/domain';
 import type { Dispatch } from 'react';
-import { PROMPT_KIND_LABELS } from './exerciseLabels';
+import { PROMPT_AUDIENCE_HELP, PROMPT_AUDIENCE_LABELS, PROMPT_KIND_LABELS } from './exerciseLabels';
 import type { PromptEditorAction, PromptField } from './promptEditor';
 
 interface PromptEditorCardProps {
@@ -49,10 +51,10 @@ const wholeNumber = (text: string): number | undefined => {
 
 // The fields each kind shows an input for; an error on any other field is listed above the inputs.
 const SHOWN_FIELDS: Record<PromptKind, readonly string[]> = {
-  long_text: ['label', 'help', 'required', 'maxLength', 'minLength'],
-  scale: ['label', 'help', 'required', 'min', 'max', 'minLabel', 'maxLabel'],
-  checklist: ['label', 'help', 'required', 'options', 'minSelected', 'maxSelected'],
-  single_choice: ['label', 'help', 'required', 'options'],
+  long_text: ['label', 'help', 'required', 'audience', 'maxLength', 'minLength'],
+  scale: ['label', 'help', 'required', 'audience', 'min', 'max', 'minLabel', 'maxLabel'],
+  checklist: ['label', 'help', 'required', 'audience', 'options', 'minSelected', 'maxSelected'],
+  single_choice: ['label', 'help', 'required', 'audience', 'options'],
 };
 
 const isShown = (kind: PromptKind, field: string): boolean =>
@@ -261,6 +263,22 @@ export const PromptEditorCard = ({ prompt, index, count, errors, dispatch }: Pro
               )}
             </Box>
           )}
+          <TextField
+            select
+            size="small"
+            label="Who reads the answer"
+            value={prompt.audience}
+            onChange={(event) => update('audience', event.target.value as PromptAudience)}
+            error={Boolean(errors.audience)}
+            helperText={errors.audience ?? PROMPT_AUDIENCE_HELP[prompt.audience] ?? ''}
+            sx={{ width: { xs: '100%', sm: 420 } }}
+          >
+            {PROMPT_AUDIENCES.map((audience) => (
+              <MenuItem key={audience} value={audience}>
+                {PROMPT_AUDIENCE_LABELS[audience]}
+              </MenuItem>
+            ))}
+          </TextField>
           <FormControlLabel
             control={
               <Switch checked={prompt.required} onChange={(event) => update('required', event.target.checked)} />

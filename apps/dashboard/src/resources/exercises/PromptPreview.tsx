@@ -1,7 +1,7 @@
 import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import { Box, Typography } from '@mui/material';
-import type { ChoiceOption, Prompt, ScalePrompt } from '@trellis/domain';
+import { audienceOf, type ChoiceOption, type Prompt, type ScalePrompt } from '@trellis/domain';
 import { checklistHint, lengthHint } from './exerciseLabels';
 
 /** The numbers of a scale as a row of round buttons, the ends labelled: how the phone shows it. */
@@ -70,6 +70,12 @@ export const PromptPreview = ({ prompt, number }: { prompt: Prompt; number: numb
         <Typography component="span" color="text.secondary">
           {' '}
           (optional)
+        </Typography>
+      )}
+      {audienceOf(prompt) === 'counselor_only' && (
+        <Typography component="span" color="text.secondary">
+          {' '}
+          · only for the counselor
         </Typography>
       )}
     </Typography>

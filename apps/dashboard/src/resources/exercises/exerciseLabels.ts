@@ -1,11 +1,28 @@
 import type { ExerciseSource } from '@trellis/contracts';
-import { STRATEGIES, type ChecklistPrompt, type LongTextPrompt, type PromptKind } from '@trellis/domain';
+import {
+  STRATEGIES,
+  type ChecklistPrompt,
+  type LongTextPrompt,
+  type PromptAudience,
+  type PromptKind,
+} from '@trellis/domain';
 
 export const PROMPT_KIND_LABELS: Record<PromptKind, string> = {
   long_text: 'Written answer',
   scale: 'Scale',
   checklist: 'Checklist (several choices)',
   single_choice: 'Single choice',
+};
+
+export const PROMPT_AUDIENCE_LABELS: Record<PromptAudience, string> = {
+  shared: 'Shared with the partner after both submit',
+  counselor_only: 'Only for the counselor',
+};
+
+/** Under the choice, what it means on the homework page. */
+export const PROMPT_AUDIENCE_HELP: Record<PromptAudience, string> = {
+  shared: 'The partner reads this answer once both have submitted, if you turn answer sharing on for the homework.',
+  counselor_only: 'Never shown to the other partner, whatever the sharing setting. Use it for anything about safety.',
 };
 
 export const SOURCE_LABELS: Record<ExerciseSource, string> = {

@@ -25,7 +25,14 @@ describe('promptEditorReducer', () => {
     prompts = reduce(prompts, { type: 'add', kind: 'scale' });
     prompts = reduce(prompts, { type: 'add', kind: 'single_choice' });
     expect(prompts.map((p) => p.id)).toEqual(['q1', 'q2', 'q3']);
-    expect(prompts[0]).toEqual({ kind: 'long_text', id: 'q1', label: '', required: true, maxLength: 2000 });
+    expect(prompts[0]).toEqual({
+      kind: 'long_text',
+      id: 'q1',
+      label: '',
+      required: true,
+      audience: 'shared',
+      maxLength: 2000,
+    });
     expect(prompts[1]).toMatchObject({ kind: 'scale', min: 0, max: 10, minLabel: '', maxLabel: '' });
     expect(prompts[2]).toMatchObject({
       options: [
@@ -50,8 +57,8 @@ describe('promptEditorReducer', () => {
     expect(reduce(three, { type: 'move', index: 2, by: 1 })).toEqual(three);
   });
 
-  it('changes kind keeping the id, label, help and required flag, and options between choice kinds', () => {
-    const withHelp = { ...story, help: 'Take your time.', required: false };
+  it('changes kind keeping the id, label, help, required flag and audience, and options between choice kinds', () => {
+    const withHelp = { ...story, help: 'Take your time.', required: false, audience: 'counselor_only' as const };
     const [changed] = reduce([withHelp], { type: 'changeKind', index: 0, kind: 'scale' });
     expect(changed).toEqual({
       kind: 'scale',
@@ -59,6 +66,7 @@ describe('promptEditorReducer', () => {
       label: 'What happened?',
       help: 'Take your time.',
       required: false,
+      audience: 'counselor_only',
       min: 0,
       max: 10,
       minLabel: '',
@@ -70,6 +78,7 @@ describe('promptEditorReducer', () => {
       id: 'areas',
       label: 'Which areas?',
       required: true,
+      audience: 'shared',
       options: areas.options,
     });
   });
@@ -100,6 +109,15 @@ describe('promptEditorReducer', () => {
   });
 });
 
+describe('who reads the answer', () => {
+  it('is set per prompt and checked by the domain rule', () => {
+    const [privateStory] = reduce([story], { type: 'update', index: 0, field: 'audience', value: 'counselor_only' });
+    expect(privateStory.audience).toBe('counselor_only');
+    const [unknown] = reduce([story], { type: 'update', index: 0, field: 'audience', value: 'everyone' });
+    expect(promptProblems([unknown, ...three.slice(1)])).toHaveProperty(['prompts.0.audience']);
+  });
+});
+
 describe('saving prompts', () => {
   it('trims what is sent and leaves out an empty help text', () => {
     const sloppy: Prompt[] = [
@@ -112,12 +130,13 @@ describe('saving prompts', () => {
       },
     ];
     expect(promptsForSave(sloppy)).toEqual([
-      { kind: 'long_text', id: 'story', label: 'What happened?', required: true, maxLength: 2000 },
+      { kind: 'long_text', id: 'story', label: 'What happened?', required: true, audience: 'shared', maxLength: 2000 },
       {
         kind: 'single_choice',
         id: 'pick',
         label: 'Pick',
         required: true,
+        audience: 'shared',
         options: [
           { id: 'y', label: 'Yes' },
           { id: 'n', label: 'No' },

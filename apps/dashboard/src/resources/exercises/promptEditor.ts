@@ -1,5 +1,6 @@
 import {
   DEFAULT_LONG_TEXT_MAX_LENGTH,
+  DEFAULT_PROMPT_AUDIENCE,
   MAX_OPTIONS,
   MAX_PROMPTS_PER_EXERCISE,
   MIN_OPTIONS,
@@ -21,6 +22,7 @@ export type PromptField =
   | 'label'
   | 'help'
   | 'required'
+  | 'audience'
   | 'maxLength'
   | 'minLength'
   | 'min'
@@ -58,12 +60,14 @@ const blankOptions = (): ChoiceOption[] => [
 export const blankPrompt = (
   kind: PromptKind,
   id: string,
-  from?: Pick<Prompt, 'label' | 'help' | 'required'> & { options?: readonly ChoiceOption[] },
+  from?: Pick<Prompt, 'label' | 'help' | 'required' | 'audience'> & { options?: readonly ChoiceOption[] },
 ): Prompt => {
   const common = {
     id,
     label: from?.label ?? '',
     required: from?.required ?? true,
+    // Kept across a kind change: who reads the answer does not depend on how it is asked.
+    audience: from?.audience ?? DEFAULT_PROMPT_AUDIENCE,
     ...(from?.help !== undefined ? { help: from.help } : {}),
   };
   switch (kind) {

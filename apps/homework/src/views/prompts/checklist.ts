@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { groupField, optionRow, type PromptField, questionId } from './field';
 
 /** Any number of options (within min/max, named in the hint): native checkboxes. */
-export const checklistField = (prompt: ChecklistPrompt, value: Answer | undefined): PromptField => {
+export const checklistField = (prompt: ChecklistPrompt, value: Answer | undefined, readers: string): PromptField => {
   const id = questionId(prompt);
   const chosen = Array.isArray(value) ? value : [];
   const rows = prompt.options.map((option) =>
@@ -18,7 +18,7 @@ export const checklistField = (prompt: ChecklistPrompt, value: Answer | undefine
     ),
   );
   return groupField(prompt, {
-    hintLines: [checklistHint(prompt)],
+    hintLines: [readers, checklistHint(prompt)],
     body: h('div', { class: 'options' }, ...rows.map((r) => r.row)),
     inputs: rows.map((r) => r.input),
   });

@@ -7,16 +7,17 @@ import { singleChoiceField } from './single-choice';
 
 export type { PromptField } from './field';
 
-export const promptField = (prompt: Prompt, value: Answer | undefined): PromptField => {
+/** One question; `readers` says under it who will read the answer (see readersNote in the domain). */
+export const promptField = (prompt: Prompt, value: Answer | undefined, readers: string): PromptField => {
   switch (prompt.kind) {
     case 'long_text':
-      return longTextField(prompt, value);
+      return longTextField(prompt, value, readers);
     case 'scale':
-      return scaleField(prompt, value);
+      return scaleField(prompt, value, readers);
     case 'single_choice':
-      return singleChoiceField(prompt, value);
+      return singleChoiceField(prompt, value, readers);
     case 'checklist':
-      return checklistField(prompt, value);
+      return checklistField(prompt, value, readers);
   }
 };
 

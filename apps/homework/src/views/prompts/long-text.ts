@@ -4,11 +4,12 @@ import { h } from '../dom';
 import { errorSlot, hints, type PromptField, questionId, requiredMark } from './field';
 
 /** A textarea with a live character count against the prompt's maxLength. */
-export const longTextField = (prompt: LongTextPrompt, value: Answer | undefined): PromptField => {
+export const longTextField = (prompt: LongTextPrompt, value: Answer | undefined, readers: string): PromptField => {
   const id = questionId(prompt);
   const min = prompt.minLength ?? 0;
   const { elements, ids } = hints(id, [
     prompt.help,
+    readers,
     min > 0 ? `Write at least ${formatCount(min)} ${min === 1 ? 'character' : 'characters'}.` : undefined,
   ]);
   const countId = `${id}-count`;

@@ -7,7 +7,7 @@ import { groupField, type PromptField, questionId } from './field';
  * A row of numbered radio buttons from min to max. What the ends mean ("0 = Not at all") is shown
  * under the row and read with the group. Arrow keys move along the row (native radio behaviour).
  */
-export const scaleField = (prompt: ScalePrompt, value: Answer | undefined): PromptField => {
+export const scaleField = (prompt: ScalePrompt, value: Answer | undefined, readers: string): PromptField => {
   const id = questionId(prompt);
   const name = fieldName(prompt.id);
   const inputs: HTMLInputElement[] = [];
@@ -28,7 +28,7 @@ export const scaleField = (prompt: ScalePrompt, value: Answer | undefined): Prom
   const hasEnds = Boolean(prompt.minLabel || prompt.maxLabel);
   return groupField(prompt, {
     role: 'radiogroup',
-    hintLines: [],
+    hintLines: [readers],
     body: h('div', {}, row, hasEnds ? ends : null),
     inputs,
     describedBy: hasEnds ? [endsId] : [],

@@ -47,6 +47,7 @@ export const APOLOGY_EXERCISES: readonly ExerciseDefinition[] = [
       longText('worry', 'Is there anything you are afraid might go wrong in that conversation?', {
         required: false,
         maxLength: 1500,
+        audience: 'counselor_only',
       }),
     ],
   },

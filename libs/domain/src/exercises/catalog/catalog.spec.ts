@@ -1,5 +1,6 @@
 import { isSlug } from '../../shared/slug';
 import { validatePromptDefinitions } from '../prompt-definition-validation';
+import { audienceOf } from '../prompt-audience';
 import { PROMPT_KINDS, PromptKind } from '../prompt.types';
 import { STRATEGY_KEYS } from '../strategies';
 import { BUILT_IN_EXERCISES, builtInExercisesFor, getBuiltInExercise } from './index';
@@ -63,6 +64,26 @@ describe('built-in exercise catalog', () => {
     expect(Object.isFrozen(exercise.prompts[0])).toBe(true);
     const copy = structuredClone(exercise);
     expect(Object.isFrozen(copy)).toBe(false);
+  });
+
+  it('keeps for the counselor alone every built-in prompt that asks about the counselor, safety or fear', () => {
+    const privateIds = BUILT_IN_EXERCISES.flatMap((exercise) =>
+      exercise.prompts.filter((p) => audienceOf(p) === 'counselor_only').map((p) => `${exercise.key}.${p.id}`),
+    );
+    expect(privateIds.sort()).toEqual(
+      [
+        'honest-check-in.safety_to_speak',
+        'honest-check-in.hardest_part',
+        'weekly-trust-check-in.on_my_mind',
+        'support-map.asking_is_hard',
+        'support-map.more_support',
+        'apology-that-lands.worry',
+        'what-forgiveness-means.talk_in_session',
+      ].sort(),
+    );
+    for (const prompt of BUILT_IN_EXERCISES.flatMap((exercise) => exercise.prompts)) {
+      if (/counselor|afraid|safe/i.test(prompt.label)) expect(prompt.audience).toBe('counselor_only');
+    }
   });
 
   it('finds exercises by key', () => {

@@ -38,11 +38,16 @@ export const FORGIVENESS_EXERCISES: readonly ExerciseDefinition[] = [
         'Is there a resentment you are still holding, about anything big or small? How does holding on to it affect you?',
         { required: false },
       ),
-      singleChoice('talk_in_session', 'Would you like to talk about forgiveness in your next session?', [
-        ['yes', 'Yes'],
-        ['later', 'Not yet, maybe later'],
-        ['not_now', "I'd rather not for now"],
-      ]),
+      singleChoice(
+        'talk_in_session',
+        'Would you like to talk about forgiveness in your next session?',
+        [
+          ['yes', 'Yes'],
+          ['later', 'Not yet, maybe later'],
+          ['not_now', "I'd rather not for now"],
+        ],
+        { audience: 'counselor_only' },
+      ),
     ],
   },
 ];

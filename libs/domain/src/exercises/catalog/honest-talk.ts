@@ -18,19 +18,26 @@ export const HONEST_TALK_EXERCISES: readonly ExerciseDefinition[] = [
         'This week, how safe does it feel to tell your partner what you really think?',
         'Not safe at all',
         'Completely safe',
+        // How safe it feels to speak up is for the counselor: the partner reading a low score could be the danger.
+        { audience: 'counselor_only' },
       ),
       longText(
         'unsaid_thing',
         'What is something you have been holding back from saying? Write it the way you would like to be able to say it out loud.',
         { help: 'Try to describe your own feelings and needs rather than what your partner did wrong.' },
       ),
-      singleChoice('hardest_part', 'What makes honest conversation hardest for you at the moment?', [
-        ['partner_reaction', 'Worrying about how my partner will react'],
-        ['avoid_conflict', 'Not wanting to start another argument'],
-        ['finding_words', 'Not knowing how to put it into words'],
-        ['not_heard', "Feeling that I won't really be heard"],
-        ['something_else', 'Something else'],
-      ]),
+      singleChoice(
+        'hardest_part',
+        'What makes honest conversation hardest for you at the moment?',
+        [
+          ['partner_reaction', 'Worrying about how my partner will react'],
+          ['avoid_conflict', 'Not wanting to start another argument'],
+          ['finding_words', 'Not knowing how to put it into words'],
+          ['not_heard', "Feeling that I won't really be heard"],
+          ['something_else', 'Something else'],
+        ],
+        { audience: 'counselor_only' },
+      ),
       longText(
         'what_would_help',
         'What is one thing your partner could do that would make it easier for you to be honest?',
@@ -60,7 +67,7 @@ export const HONEST_TALK_EXERCISES: readonly ExerciseDefinition[] = [
       longText(
         'on_my_mind',
         'Is there anything about the relationship on your mind that you would like your counselor to know?',
-        { required: false },
+        { required: false, audience: 'counselor_only' },
       ),
     ],
   },

@@ -37,13 +37,19 @@ export const SEEKING_HELP_EXERCISES: readonly ExerciseDefinition[] = [
       longText('asking_is_hard', 'What, if anything, makes it hard for you to ask for help?', {
         required: false,
         maxLength: 1500,
+        audience: 'counselor_only',
       }),
-      singleChoice('more_support', 'Would you like to talk with your counselor about additional support?', [
-        ['individual', 'Yes, support just for me'],
-        ['resources', 'Yes, books, groups or other resources'],
-        ['options', "Maybe; I'd like to hear what's available"],
-        ['not_now', 'Not right now'],
-      ]),
+      singleChoice(
+        'more_support',
+        'Would you like to talk with your counselor about additional support?',
+        [
+          ['individual', 'Yes, support just for me'],
+          ['resources', 'Yes, books, groups or other resources'],
+          ['options', "Maybe; I'd like to hear what's available"],
+          ['not_now', 'Not right now'],
+        ],
+        { audience: 'counselor_only' },
+      ),
       longText('session_wish', 'What would you most like to get out of your next session?', { maxLength: 1000 }),
     ],
   },

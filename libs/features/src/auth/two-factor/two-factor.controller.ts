@@ -14,6 +14,7 @@ import { SignInService } from '../sign-in.service';
 import { signInSessionOf } from '../start-session';
 import { SecondFactorDto, TotpCodeDto } from './two-factor.dto';
 import { SecondFactor, TwoFactorService } from './two-factor.service';
+import { ApiProblem } from '../../http/api-problem.decorator';
 
 // A challenge must be answered soon after the password; after that, start again.
 const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -40,6 +41,8 @@ export class TwoFactorController {
   @Public()
   @Post('verify')
   @HttpCode(200)
+  @ApiProblem(401, 'The sign-in step expired, or the code is not right.')
+  @ApiProblem(429, 'Too many codes tried: wait for `Retry-After` seconds.')
   @ApiOperation({ summary: 'Second step of sign-in: the authenticator code or a recovery code' })
   async verify(
     @Body() body: SecondFactorDto,
@@ -79,6 +82,7 @@ export class TwoFactorController {
   @Post('setup')
   @HttpCode(200)
   @AllowDuringTwoFactorEnrollment()
+  @ApiProblem(409, 'Two-factor sign-in is already on: turn it off first to change devices.')
   @ApiOperation({ summary: 'Start setting up an authenticator app: a new secret and its otpauth:// URL' })
   setup(@CurrentStaff() user: SessionUser): Promise<TwoFactorSetup> {
     return this.twoFactor.beginSetup(user);
@@ -87,6 +91,7 @@ export class TwoFactorController {
   @Post('enable')
   @HttpCode(200)
   @AllowDuringTwoFactorEnrollment()
+  @ApiProblem(409, 'Start the set-up first.')
   @ApiOperation({ summary: 'Confirm set-up with the current code; answers the recovery codes (shown once)' })
   async enable(
     @CurrentActor() actor: StaffActor,
@@ -106,6 +111,7 @@ export class TwoFactorController {
 
   @Post('disable')
   @HttpCode(204)
+  @ApiProblem(409, 'The clinic requires two-factor sign-in.')
   @ApiOperation({ summary: 'Turn two-factor sign-in off (needs a current code or a recovery code)' })
   async disable(@CurrentActor() actor: StaffActor, @Body() body: SecondFactorDto): Promise<void> {
     await this.twoFactor.disable(actor.staff, secondFactorOf(body));

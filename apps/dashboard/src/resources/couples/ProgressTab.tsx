@@ -1,0 +1,176 @@
+import { Alert, Box, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import type { CoupleMeasureResponses, CoupleView, ListResponse, MeasureSummary } from '@trellis/contracts';
+import { useState } from 'react';
+import { formatDateTime } from '../../common/dates';
+import { errorMessage } from '../../data/formErrors';
+import { useApiQuery } from '../../data/useApiQuery';
+import { PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
+
+// Plain SVG like the home charts: two lines and a band do not need a chart library.
+const FONT_SIZE = 11;
+const DASHES = [undefined, '6 4'] as const;
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, string] }) => {
+  const theme = useTheme();
+  const chart = progressChart(data);
+  const colors = [theme.palette.primary.main, theme.palette.secondary.main];
+  const box = PROGRESS_BOX;
+  const summary = progressSummary(data, names);
+  if (chart.rows.length === 0) {
+    return <Typography color="text.secondary">No check-ins answered yet on this measure.</Typography>;
+  }
+  return (
+    <>
+      <Stack direction="row" spacing={2} sx={{ mb: 1, flexWrap: 'wrap' }} useFlexGap>
+        {names.map((name, i) => (
+          <Stack key={name} direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
+            <svg width="28" height="10" aria-hidden>
+              <line x1="0" x2="28" y1="5" y2="5" stroke={colors[i]} strokeWidth="2.5" strokeDasharray={DASHES[i]} />
+            </svg>
+            <Typography variant="body2">{name}</Typography>
+          </Stack>
+        ))}
+        <Typography variant="body2" color="text.secondary">
+          Shaded: the gap between them
+          {chart.clinicalBand ? ' · tinted band: clinical range' : ''}
+        </Typography>
+      </Stack>
+      <Box
+        component="svg"
+        viewBox={`0 0 ${box.width} ${box.height}`}
+        role="img"
+        aria-label={summary}
+        sx={{ width: '100%', maxWidth: 720, height: 'auto', display: 'block' }}
+      >
+        {chart.clinicalBand && (
+          <rect
+            x={box.left}
+            y={chart.clinicalBand.y}
+            width={box.width - box.left - box.right}
+            height={chart.clinicalBand.height}
+            fill={theme.palette.error.main}
+            opacity={0.08}
+          />
+        )}
+        {chart.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} stroke={theme.palette.divider} />
+            <text
+              x={box.left - 6}
+              y={tick.y + 4}
+              textAnchor="end"
+              fontSize={FONT_SIZE}
+              fill={theme.palette.text.secondary}
+            >
+              {tick.value}
+            </text>
+          </g>
+        ))}
+        {chart.gapPolygon && <polygon points={chart.gapPolygon} fill={theme.palette.warning.main} opacity={0.18} />}
+        {chart.lines.map((line, i) => (
+          <g key={names[i]}>
+            <polyline
+              points={line.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}
+              fill="none"
+              stroke={colors[i]}
+              strokeWidth={2.5}
+              strokeDasharray={DASHES[i]}
+            />
+            {line.map((p) => (
+              <circle key={p.occurrence} cx={p.x} cy={p.y} r={3} fill={colors[i]} />
+            ))}
+          </g>
+        ))}
+      </Box>
+      {/* The numbers behind the lines, for anyone who would rather read than compare heights. */}
+      <Box
+        component="details"
+        sx={{ mt: 1, '& summary': { cursor: 'pointer', color: 'primary.main', typography: 'body2' } }}
+      >
+        <summary>Show the numbers</summary>
+        <Box
+          component="table"
+          sx={{
+            mt: 1,
+            borderCollapse: 'collapse',
+            typography: 'body2',
+            '& th, & td': { textAlign: 'left', py: 0.5, pr: 2, borderBottom: 1, borderColor: 'divider' },
+            '& td': { textAlign: 'right' },
+          }}
+        >
+          <caption style={visuallyHidden}>{summary}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Check-in</th>
+              <th scope="col">{names[0]}</th>
+              <th scope="col">{names[1]}</th>
+              <th scope="col">Gap</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chart.rows.map((row) => (
+              <tr key={row.occurrence}>
+                <th scope="row" style={{ fontWeight: 'normal' }}>
+                  {formatDateTime(row.at)}
+                </th>
+                <td>{row.scores[0] ?? '—'}</td>
+                <td>{row.scores[1] ?? '—'}</td>
+                <td>{row.gap ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Box>
+      </Box>
+    </>
+  );
+};
+
+const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: MeasureSummary }) => {
+  const { data, isPending, error } = useApiQuery<CoupleMeasureResponses>(
+    `/couples/${encodeURIComponent(couple.id)}/measures/${encodeURIComponent(measure.id)}/responses`,
+  );
+  const byPosition = (position: 1 | 2) =>
+    couple.partners.find((p) => p.position === position)?.name ?? `Partner ${position}`;
+  if (isPending) return <CircularProgress size={24} aria-label="Loading scores" />;
+  if (error || !data) return <Alert severity="error">{errorMessage(error)}</Alert>;
+  return <Chart data={data} names={[byPosition(1), byPosition(2)]} />;
+};
+
+/** Both partners' check-in scores on one chart, the gap between them shaded. */
+export const ProgressTab = ({ couple }: { couple: CoupleView }) => {
+  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=kind');
+  const [chosen, setChosen] = useState<string | undefined>();
+  if (measures.isPending) return <CircularProgress size={24} aria-label="Loading measures" />;
+  if (measures.error || !measures.data) return <Alert severity="error">{errorMessage(measures.error)}</Alert>;
+  const list = measures.data.data;
+  const measure = list.find((m) => m.id === chosen) ?? list.find((m) => m.key === 'trust-and-connection') ?? list[0];
+  if (!measure) return <Typography color="text.secondary">No measures in your library yet.</Typography>;
+  return (
+    <Box sx={{ py: 1 }}>
+      <TextField
+        select
+        size="small"
+        label="Measure"
+        value={measure.id}
+        onChange={(event) => setChosen(event.target.value)}
+        sx={{ minWidth: 320, mb: 2 }}
+      >
+        {list.map((m) => (
+          <MenuItem key={m.id} value={m.id}>
+            {m.title}
+          </MenuItem>
+        ))}
+      </TextField>
+      <MeasureScores key={measure.id} couple={couple} measure={measure} />
+    </Box>
+  );
+};

@@ -1,0 +1,35 @@
+import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { LOG_LEVELS, LogLevelName } from '@trellis/config';
+
+/**
+ * Nest's own start-up lines: one per module and one per route, about a hundred, which pushed the
+ * useful lines (where the API listens, `npm start`'s sign-ins) off the screen. They are debug detail.
+ */
+const START_UP_DETAIL = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
+
+/** The levels to print for LOG_LEVEL: that one and every quieter one (fatal always). */
+export function logLevelsUpTo(level: LogLevelName): LogLevel[] {
+  return ['fatal', ...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1)];
+}
+
+/** Nest's console logger, with its start-up detail logged at debug instead of log. */
+export class AppLogger extends ConsoleLogger {
+  constructor(level: LogLevelName) {
+    super({ logLevels: logLevelsUpTo(level) });
+  }
+
+  override log(message: unknown, ...optionalParams: unknown[]): void {
+    const context = optionalParams.at(-1);
+    if (typeof context === 'string' && START_UP_DETAIL.has(context)) {
+      super.debug(message, ...optionalParams);
+      return;
+    }
+    super.log(message, ...optionalParams);
+  }
+}
