@@ -2,6 +2,7 @@ import { Alert, Box, CircularProgress, MenuItem, Stack, TextField, Typography, u
 import type { CoupleMeasureResponses, CoupleView, ListResponse, MeasureSummary } from '@trellis/contracts';
 import { useState } from 'react';
 import { formatDateTime } from '../../common/dates';
+import { visuallyHidden } from '../../common/visuallyHidden';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
 import { PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
@@ -9,15 +10,6 @@ import { PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
 // Plain SVG like the home charts: two lines and a band do not need a chart library.
 const FONT_SIZE = 11;
 const DASHES = [undefined, '6 4'] as const;
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, string] }) => {
   const theme = useTheme();
