@@ -8,34 +8,39 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 // the static part and forwards `/api` so cookies stay first-party, as they are in production.
 const apiProxy = { '/api': 'http://127.0.0.1:3000' };
 
-export default defineConfig({
-  root: import.meta.dirname,
-  base: '/',
-  // One cache per app: the homework page shares this repo's node_modules but none of these deps.
-  cacheDir: resolve(repoRoot, 'node_modules/.vite/dashboard'),
-  plugins: [react()],
-  resolve: { tsconfigPaths: true },
-  server: { proxy: apiProxy },
-  preview: { proxy: apiProxy },
-  build: {
-    outDir: resolve(repoRoot, 'dist/apps/dashboard'),
-    emptyOutDir: true,
-    // react-admin's shell (React, MUI, ra-core) is ~845 kB minified / ~270 kB gzip and cannot be
-    // split further; screens are lazy. This is a budget: if the warning fires, something heavy
-    // was imported statically.
-    chunkSizeWarningLimit: 900,
-    rolldownOptions: {
-      // libs/domain is pure by design (no I/O, no globals): importing one helper from its barrel
-      // must not drag the whole exercise catalog into a chunk.
-      treeshake: { moduleSideEffects: (id: string) => !id.includes('/libs/domain/') },
-      output: {
-        codeSplitting: {
-          // Everything the first load needs in one chunk. Left alone, the bundler carves out every
-          // module that a lazy screen shares with the shell into its own chunk: the same bytes, but
-          // several requests, worse compression and long import/export lists (~6 kB more gzip for this app).
-          groups: [{ name: 'shell', tags: ['$initial'] }],
+export default defineConfig(({ command }) => {
+  // A build is what users get, whatever NODE_ENV the shell running it has: `npm start` once built
+  // with NODE_ENV=development and served React's development build (1.19 MB, with its warnings).
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: import.meta.dirname,
+    base: '/',
+    // One cache per app: the homework page shares this repo's node_modules but none of these deps.
+    cacheDir: resolve(repoRoot, 'node_modules/.vite/dashboard'),
+    plugins: [react()],
+    resolve: { tsconfigPaths: true },
+    server: { proxy: apiProxy },
+    preview: { proxy: apiProxy },
+    build: {
+      outDir: resolve(repoRoot, 'dist/apps/dashboard'),
+      emptyOutDir: true,
+      // react-admin's shell (React, MUI, ra-core) is ~845 kB minified / ~270 kB gzip and cannot be
+      // split further; screens are lazy. This is a budget: if the warning fires, something heavy
+      // was imported statically.
+      chunkSizeWarningLimit: 900,
+      rolldownOptions: {
+        // libs/domain is pure by design (no I/O, no globals): importing one helper from its barrel
+        // must not drag the whole exercise catalog into a chunk.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/libs/domain/') },
+        output: {
+          codeSplitting: {
+            // Everything the first load needs in one chunk. Left alone, the bundler carves out every
+            // module that a lazy screen shares with the shell into its own chunk: the same bytes, but
+            // several requests, worse compression and long import/export lists (~6 kB more gzip for this app).
+            groups: [{ name: 'shell', tags: ['$initial'] }],
+          },
         },
       },
     },
-  },
+  };
 });

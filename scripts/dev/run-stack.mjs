@@ -155,7 +155,9 @@ export async function runStack(root, { prepare = true, apps: mains = APPS } = {}
 
     if (prepare) {
       say('Building (cached after the first run)…');
-      await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], env);
+      // Built for production whatever NODE_ENV the API runs with: the page-weight check and people
+      // trying Trellis get what users get, not React's development build.
+      await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { ...env, NODE_ENV: 'production' });
       say('Migrating and seeding the demo clinic…');
       await run('node', [CLI, 'migrate'], env);
       await run('node', [CLI, 'seed'], env);

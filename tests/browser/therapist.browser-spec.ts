@@ -88,7 +88,8 @@ describe('therapist screens in a real browser', () => {
         await group.getByRole('textbox', { name: 'Email' }).fill(partner.email);
         const zone = group.getByRole('combobox', { name: 'Time zone' });
         if (partner.zone !== BROWSER_ZONE) {
-          await zone.fill('New York');
+          // Found by what the client calls it, not only by the city in its IANA name.
+          await zone.fill('EST');
           await page.getByRole('option', { name: 'America / New York' }).click();
         }
       }
@@ -134,6 +135,12 @@ describe('therapist screens in a real browser', () => {
       // Assign it to the new couple, due in ten days at 17:30 (the therapist's own time zone).
       await page.getByRole('button', { name: 'Assign', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: `Assign “${exercise.title}”` });
+      // Trellis's theme: buttons in sentence case, not react-admin's ALL CAPS.
+      expect(
+        await dialog
+          .getByRole('button', { name: 'Assign', exact: true })
+          .evaluate((b) => getComputedStyle(b).textTransform),
+      ).toBe('none');
       await dialog.getByRole('combobox', { name: 'Couples' }).fill('Walker');
       await page.getByRole('option', { name: /Jamie & Chris Walker/ }).click();
       const due = localDayAt(10, '17:30', BROWSER_ZONE);

@@ -13,6 +13,7 @@ import { digests } from './resources/digests';
 import { exercises } from './resources/exercises';
 import { measures } from './resources/measures';
 import { staff } from './resources/staff';
+import { i18nProvider } from './i18n/i18nProvider';
 import { darkTheme, lightTheme } from './theme';
 
 // Layout of src/: each feature has a folder. The react-admin resources live in
@@ -82,6 +83,7 @@ export const App = () => (
     title="Trellis"
     authProvider={authProvider}
     dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
     dashboard={Dashboard}

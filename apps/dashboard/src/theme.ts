@@ -1,22 +1,10 @@
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { typography } from './themeTypography';
 
 // Muted teal and slate: calm rather than clinical. Every text/background pair below meets WCAG AA
 // (most reach AAA, 7:1); check again before changing a colour.
-const fontFamily = [
-  'system-ui',
-  '-apple-system',
-  '"Segoe UI"',
-  'Roboto',
-  '"Helvetica Neue"',
-  'Arial',
-  '"Noto Sans"',
-  'sans-serif',
-].join(',');
 
-const shared = {
-  shape: { borderRadius: 8 },
-  typography: { fontFamily, h6: { fontWeight: 500 } },
-} satisfies RaThemeOptions;
+const shared = { shape: { borderRadius: 8 }, typography } satisfies RaThemeOptions;
 
 export const lightTheme: RaThemeOptions = {
   ...defaultLightTheme,

@@ -3,7 +3,6 @@ import { Alert, Box, Button, Card, CardContent, CircularProgress, Typography } f
 import type { ClinicSettings, DigestEmailDetail } from '@trellis/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  AutocompleteInput,
   BooleanInput,
   Form,
   FormDataConsumer,
@@ -17,6 +16,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { useSession } from '../auth/useSession';
+import { TimeZoneInput } from '../common/TimeZoneInput';
 import { timeZoneChoices } from '../common/timeZones';
 import { httpClient } from '../data/httpClient';
 import { errorMessage, submissionErrors } from '../data/formErrors';
@@ -139,13 +139,12 @@ export const ClinicSettingsPage = () => {
           // Keyed by the saved record so the form restarts from what the server now holds.
           <Form key={JSON.stringify(clinic)} record={clinic} onSubmit={save}>
             <TextInput source="name" label="Clinic name" validate={validateName} fullWidth />
-            <AutocompleteInput
+            <TimeZoneInput
               source="timezone"
               label="Time zone"
               choices={choices}
               validate={required()}
               helperText="Used for reminders and digests sent to staff."
-              disableClearable
               fullWidth
             />
             <Typography component="h2" variant="h6" sx={{ mt: 2 }}>

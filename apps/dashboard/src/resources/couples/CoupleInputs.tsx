@@ -2,7 +2,6 @@ import { Box, Paper, Typography } from '@mui/material';
 import type { StaffMember } from '@trellis/contracts';
 import { useMemo } from 'react';
 import {
-  AutocompleteInput,
   DateTimeInput,
   email,
   maxLength,
@@ -14,6 +13,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { parseDateTimeInput } from '../../common/dates';
+import { TimeZoneInput } from '../../common/TimeZoneInput';
 import { timeZoneChoices } from '../../common/timeZones';
 import { consentChoice, consentFromChoice } from './couplePayload';
 
@@ -49,13 +49,12 @@ const PartnerInputs = ({ index, currentZones }: { index: 0 | 1; currentZones: re
         validate={validateEmail}
         fullWidth
       />
-      <AutocompleteInput
+      <TimeZoneInput
         source={`${prefix}.timezone`}
         label="Time zone"
         choices={zones}
         validate={required()}
-        disableClearable
-        helperText="Reminders and due dates are shown in this zone."
+        helperText="Reminders and due dates are shown in this zone. Find it by city or by name, e.g. Eastern or EST."
         fullWidth
       />
       <RadioButtonGroupInput

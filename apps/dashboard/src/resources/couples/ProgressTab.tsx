@@ -9,6 +9,7 @@ import type {
 } from '@trellis/contracts';
 import { useState } from 'react';
 import { formatDateTime } from '../../common/dates';
+import { visuallyHidden } from '../../common/visuallyHidden';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
 import { checkInsCsvUrl } from './exportUrls';
@@ -17,15 +18,6 @@ import { itemTrend, PROGRESS_BOX, progressChart, progressSummary } from './progr
 // Plain SVG like the home charts: two lines and a band do not need a chart library.
 const FONT_SIZE = 11;
 const DASHES = [undefined, '6 4'] as const;
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, string] }) => {
   const theme = useTheme();
