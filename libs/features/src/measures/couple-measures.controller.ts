@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CoupleMeasureResponses } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
@@ -25,6 +25,10 @@ export class CoupleMeasuresController {
 
   @Get(':id/measures/:measureId/responses/export')
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'A CSV download, one row per partner per check-in, with a header row.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: "The same check-ins as CSV: one row per partner per check-in, every item's answer" })
   async exportCsv(
     @CurrentActor() actor: StaffActor,
