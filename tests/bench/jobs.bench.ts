@@ -121,7 +121,7 @@ describe('jobs: reminder pipeline vs SMTP alone (and a no-op BullMQ worker)', ()
         WORKER_CONCURRENCY: String(CONCURRENCY),
         OUTBOX_RELAY_INTERVAL_MS: '20',
         NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: 'log',
       },
       (out) => out.includes('Trellis worker running'),
     );
