@@ -511,7 +511,18 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       as: admin,
       body: mutate(
         { name: 'Clinic' },
-        { name: fc.oneof(wrongType, huge, fc.constant('')), timezone: nasty, requireTwoFactor: nasty },
+        {
+          name: fc.oneof(wrongType, huge, fc.constant('')),
+          timezone: nasty,
+          requireTwoFactor: nasty,
+          neutralPartnerEmails: fc.oneof(
+            nasty,
+            fc.integer(),
+            fc.constant(null),
+            fc.constant('true'),
+            fc.array(fc.boolean()),
+          ),
+        },
       ),
     },
     ...['PUT /api/v1/homework/current/draft', 'POST /api/v1/homework/current/submit'].map((route) => ({

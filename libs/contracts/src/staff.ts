@@ -49,6 +49,8 @@ export interface ClinicSettings {
   timezone: string;
   requireTwoFactor: boolean;
   digestEmailDetail: DigestEmailDetail;
+  /** Emails to partners say nothing about therapy or the exercise in their subject and sender name. */
+  neutralPartnerEmails: boolean;
 }
 
 /** A row of the staff list (admins only). */

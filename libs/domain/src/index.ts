@@ -22,6 +22,7 @@ export * from './reminders/reminder-rule';
 
 export * from './staff/password-policy';
 export * from './shared/format-due';
+export * from './emails/neutral-partner-email';
 
 export * from './measures/measure.types';
 export * from './measures/measure-scoring';

@@ -31,9 +31,12 @@ export function createMailSender(smtpUrl: string, from: string, maxConnections =
     } as Parameters<typeof createTransport>[0],
     { from },
   );
+  // Only the display name may change per email: the address stays the configured (authenticated) one.
+  const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
   return {
     async send(email) {
       const info = await transporter.sendMail({
+        ...(email.fromName ? { from: { name: email.fromName, address: fromAddress } } : {}),
         to: email.to,
         subject: email.subject,
         html: email.html,

@@ -2,6 +2,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The sender's display name when it should differ from the configured one (the address never does). */
+  fromName?: string;
 }
 
 export interface EmailLayoutParts {

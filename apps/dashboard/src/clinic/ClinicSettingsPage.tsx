@@ -90,8 +90,12 @@ export const ClinicSettingsPage = () => {
   const save = useCallback(
     async (values: Record<string, unknown>) => {
       if (!clinic) return;
-      const { name, timezone, requireTwoFactor, digestEmailDetail } = values as Partial<ClinicSettings>;
-      const changes = changedFields({ name, timezone, requireTwoFactor, digestEmailDetail }, clinic);
+      const { name, timezone, requireTwoFactor, digestEmailDetail, neutralPartnerEmails } =
+        values as Partial<ClinicSettings>;
+      const changes = changedFields(
+        { name, timezone, requireTwoFactor, digestEmailDetail, neutralPartnerEmails },
+        clinic,
+      );
       if (Object.keys(changes).length === 0) return void notify('Nothing to save.', { type: 'info' });
       try {
         const { json } = await httpClient<ClinicSettings>('/clinic', { method: 'PATCH', body: changes });
@@ -167,6 +171,14 @@ export const ClinicSettingsPage = () => {
               helperText="The full digest is always in Trellis; this decides how much of it travels by email."
             />
             <AnswersInEmailWarning />
+            <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
+              Emails to partners
+            </Typography>
+            <BooleanInput
+              source="neutralPartnerEmails"
+              label="Use neutral subjects and sender names"
+              helperText="For partners whose inbox others may see: subjects and the sender name say nothing about counselling, homework or your clinic."
+            />
             <Box>
               <SaveButton label="Save settings" icon={<SaveIcon />} />
             </Box>

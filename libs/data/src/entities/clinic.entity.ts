@@ -21,6 +21,10 @@ export class Clinic {
   @Column({ type: 'text', default: 'counts' })
   digestEmailDetail: 'counts' | 'names' | 'answers';
 
+  /** Emails to partners go out under a neutral subject and sender name (see neutral-partner-email.ts). */
+  @Column({ type: 'boolean', default: false })
+  neutralPartnerEmails: boolean;
+
   /** Partners' homework links work until this many days after the due date. */
   @Column({ type: 'int', default: 14 })
   homeworkLinkDays: number;

@@ -21,7 +21,9 @@ export class ClinicController {
 
   @Patch()
   @Roles('admin')
-  @ApiOperation({ summary: 'Change the clinic name, time zone, or require two-factor sign-in for everyone' })
+  @ApiOperation({
+    summary: 'Change the clinic name, time zone, two-factor requirement, digest detail or neutral partner emails',
+  })
   update(@CurrentActor() actor: StaffActor, @Body() body: UpdateClinicDto): Promise<ClinicSettings> {
     return this.clinic.update(actor, body);
   }

@@ -47,4 +47,12 @@ export class UpdateClinicDto {
   @IsOmittable()
   @IsIn(DIGEST_EMAIL_DETAILS, { message: `must be one of ${DIGEST_EMAIL_DETAILS.join(', ')}` })
   digestEmailDetail?: DigestEmailDetail;
+
+  @ApiPropertyOptional({
+    description:
+      'Emails to partners use a neutral subject and sender name that say nothing about therapy or the exercise',
+  })
+  @IsOmittable()
+  @IsBoolean({ message: 'must be true or false' })
+  neutralPartnerEmails?: boolean;
 }

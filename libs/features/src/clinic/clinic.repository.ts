@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clinic } from '@trellis/data';
 
 /** What an admin may change about their clinic. */
-export type ClinicChanges = Partial<Pick<Clinic, 'name' | 'timezone' | 'requireTwoFactor' | 'digestEmailDetail'>>;
+export type ClinicChanges = Partial<
+  Pick<Clinic, 'name' | 'timezone' | 'requireTwoFactor' | 'digestEmailDetail' | 'neutralPartnerEmails'>
+>;
 
 /** The clinic aggregate: where the clinic settings' SQL lives. */
 @Injectable()

@@ -16,6 +16,7 @@ function toSettings(c: Clinic): ClinicSettings {
     timezone: c.timezone,
     requireTwoFactor: c.requireTwoFactor,
     digestEmailDetail: c.digestEmailDetail,
+    neutralPartnerEmails: c.neutralPartnerEmails,
   };
 }
 

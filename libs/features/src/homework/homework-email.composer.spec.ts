@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { HomeworkEmailFacts } from './homework-facts.sql';
 import { renderHomeworkFacts } from './homework-email.composer';
 
-const facts = (hadLink: boolean): HomeworkEmailFacts => ({
+const facts = (hadLink: boolean, neutral = false): HomeworkEmailFacts => ({
   response_id: 'r1',
   submitted_at: null,
   link_revoked_at: null,
@@ -16,6 +16,7 @@ const facts = (hadLink: boolean): HomeworkEmailFacts => ({
   email_consent: true,
   couple_status: 'active',
   clinic_name: 'Harbour Counselling',
+  neutral_partner_emails: neutral,
   therapist_name: 'Dana Reyes',
   link_expires_at: new Date('2026-12-19T15:00:00Z'),
   had_link: hadLink,
@@ -48,5 +49,25 @@ describe('partner homework emails say only what is true', () => {
     expect(render('homework-link', true).html).toMatch(
       /<span style="word-break:break-all;overflow-wrap:anywhere">https:\/\/trellis\.example\.test\/h\/A{43}<\/span>/,
     );
+  });
+});
+
+describe('neutral partner emails', () => {
+  const revealing = /therap|counsel|homework|exercise|check-in|harbour|dana|reminder/i;
+  it('give every homework email (assigned, fresh link, reminder, overdue) a neutral subject and sender', () => {
+    for (const template of ['homework-assigned', 'homework-link', 'homework-reminder'] as const) {
+      for (const kind of ['before_due', 'overdue']) {
+        const email = renderHomeworkFacts(facts(true, true), template, kind, TOKEN, 'https://trellis.example.test');
+        expect(email.subject).toBe('A new message for you');
+        expect(email.fromName).toBe('Appointments');
+        expect(`${email.subject} ${email.fromName}`).not.toMatch(revealing);
+      }
+    }
+  });
+
+  it('leave the usual subject and sender when the clinic has not chosen them', () => {
+    const email = render('homework-reminder', true);
+    expect(email.subject).toMatch(/^Reminder: Honest check-in/);
+    expect(email.fromName).toBeUndefined();
   });
 });

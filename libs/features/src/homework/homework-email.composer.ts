@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery, mintSecretToken } from '@trellis/data';
-import { firstName, formatDueLabel } from '@trellis/domain';
+import { firstName, formatDueLabel, partnerEmailEnvelope } from '@trellis/domain';
+import type { RenderedEmail } from '@trellis/mail';
 import { renderHomeworkEmail, renderHomeworkReminder } from './emails/homework-assigned.template';
 import { renderHomeworkReply } from './emails/homework-reply.template';
 import type { ComposedEmail } from '../email/composed-email';
@@ -24,20 +25,24 @@ export function renderHomeworkFacts(
     dueLabel: formatDueLabel(facts.due_at, facts.client_timezone),
     homeworkUrl: `${publicUrl}/h/${token}`,
   };
-  if (template === 'homework-reminder') {
-    return {
-      to: facts.client_email,
-      ...renderHomeworkReminder({ ...common, overdue: kind === 'overdue', replacesEarlierLink: facts.had_link }),
-    };
-  }
+  const rendered =
+    template === 'homework-reminder'
+      ? renderHomeworkReminder({ ...common, overdue: kind === 'overdue', replacesEarlierLink: facts.had_link })
+      : // A "fresh link" to someone who never had one (their consent came later) is their first email.
+        renderHomeworkEmail({
+          ...common,
+          message: facts.message,
+          isFreshLink: template === 'homework-link' && facts.had_link,
+        });
+  return toPartner(facts, rendered);
+}
+
+/** Every email to a partner goes through here: the clinic's neutral-emails choice applies to all of them. */
+function toPartner(facts: HomeworkEmailFacts, rendered: RenderedEmail): ComposedEmail {
   return {
     to: facts.client_email,
-    // A "fresh link" to someone who never had one (their consent came later) is their first email.
-    ...renderHomeworkEmail({
-      ...common,
-      message: facts.message,
-      isFreshLink: template === 'homework-link' && facts.had_link,
-    }),
+    ...rendered,
+    ...partnerEmailEnvelope(rendered.subject, facts.neutral_partner_emails),
   };
 }
 
@@ -91,13 +96,13 @@ export async function composeHomeworkReplyEmail(
 
   const { token, hash } = mintSecretToken();
   await emails.storeLink(manager, facts.response_id, hash, facts.reply_link_expires_at);
-  return {
-    to: facts.client_email,
-    ...renderHomeworkReply({
+  return toPartner(
+    facts,
+    renderHomeworkReply({
       clinicName: facts.clinic_name,
       partnerFirstName: firstName(facts.client_name),
       therapistName: facts.therapist_name,
       homeworkUrl: `${publicUrl}/h/${token}`,
     }),
-  };
+  );
 }

@@ -13,6 +13,8 @@ export interface HomeworkEmailFacts {
   email_consent: boolean;
   couple_status: string;
   clinic_name: string;
+  /** The clinic chose neutral subjects and sender names for partners' emails. */
+  neutral_partner_emails: boolean;
   therapist_name: string;
   link_expires_at: Date;
   /** A link was emailed before (live, expired or revoked): only then can an email say it replaces one. */
@@ -25,7 +27,7 @@ export interface HomeworkEmailFacts {
  */
 export const HOMEWORK_FACTS_COLUMNS = `r.id AS response_id, r.submitted_at, r.link_revoked_at, a.cancelled_at, a.title, a.message, a.due_at,
   cl.name AS client_name, cl.email AS client_email, cl.timezone AS client_timezone, cl.email_consent,
-  c.status AS couple_status, k.name AS clinic_name, t.name AS therapist_name,
+  c.status AS couple_status, k.name AS clinic_name, k.neutral_partner_emails, t.name AS therapist_name,
   (r.link_token_hash IS NOT NULL OR r.link_revoked_at IS NOT NULL) AS had_link,
   -- whole 24-hour days, whatever the database session's time zone does across DST
   a.due_at + make_interval(hours => 24 * k.homework_link_days) AS link_expires_at`;

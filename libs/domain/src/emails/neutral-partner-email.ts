@@ -1,0 +1,28 @@
+/**
+ * The one place that decides what a partner's inbox shows when the clinic chose neutral emails.
+ *
+ * A partner's inbox may be seen by the other partner, a child or anyone with the phone. The
+ * subject and the sender's name show in a notification or an inbox list without the email being
+ * opened, so both must say nothing about therapy, counselling, homework, an exercise, or the
+ * clinic (whose name often says "Counselling"). Even "A message from your counselor's office"
+ * gives the game away, so the subject is generic and the sender name reads like any booking
+ * system's. Both are fixed, not per clinic: a clinic-typed text could reintroduce the very words.
+ */
+export const NEUTRAL_PARTNER_EMAIL = {
+  subject: 'A new message for you',
+  senderName: 'Appointments',
+} as const;
+
+/** An email's subject and, when it should differ from the default, the sender's display name. */
+export interface PartnerEmailEnvelope {
+  subject: string;
+  fromName?: string;
+}
+
+/**
+ * The envelope a partner's email goes out under: the template's own subject (and the default
+ * sender) normally, the neutral ones when the clinic turned neutral partner emails on.
+ */
+export function partnerEmailEnvelope(subject: string, neutral: boolean): PartnerEmailEnvelope {
+  return neutral ? { subject: NEUTRAL_PARTNER_EMAIL.subject, fromName: NEUTRAL_PARTNER_EMAIL.senderName } : { subject };
+}
