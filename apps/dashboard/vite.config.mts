@@ -11,7 +11,12 @@ const apiProxy = { '/api': 'http://127.0.0.1:3000' };
 export default defineConfig(({ command }) => {
   // A build is what users get, whatever NODE_ENV the shell running it has: `npm start` once built
   // with NODE_ENV=development and served React's development build (1.19 MB, with its warnings).
-  if (command === 'build') process.env.NODE_ENV = 'production';
+  // The one exception, asked for by name: TRELLIS_REACT_DEVELOPMENT=1 builds with React's development
+  // build so the browser journeys, which fail on any console error, also catch React's warnings
+  // (unknown DOM props, invalid nesting), which the production build does not print.
+  if (command === 'build') {
+    process.env.NODE_ENV = process.env.TRELLIS_REACT_DEVELOPMENT === '1' ? 'development' : 'production';
+  }
   return {
     root: import.meta.dirname,
     base: '/',

@@ -25,7 +25,26 @@ interface Actor {
   page: Page;
   console: string[];
   pageErrors: string[];
+  consoleErrors: string[];
 }
+
+/**
+ * Console errors a journey may log without failing, each with the reason it is not a defect. Anything
+ * else logged with `console.error` (React's warnings in a development build among them) fails the
+ * journey, so a warning cannot creep back unnoticed.
+ */
+export const ALLOWED_CONSOLE_ERRORS: ReadonlyArray<{ pattern: RegExp; reason: string }> = [
+  {
+    // Chromium itself logs every 4xx answer to fetch(), whatever the page does with it. The app asks
+    // on purpose and shows the outcome: "who am I" before sign-in (401), a wrong password (401), a
+    // used or foreign link (404/409/410), a rejected form (400/422). The journeys assert that outcome
+    // on screen; a 5xx is never allowed.
+    pattern: /^Failed to load resource: the server responded with a status of 4\d\d\b/,
+    reason: 'the browser logs every 4xx response; the journey checks what the page shows for it',
+  },
+];
+
+const isAllowedConsoleError = (text: string) => ALLOWED_CONSOLE_ERRORS.some(({ pattern }) => pattern.test(text));
 
 /** The people of one journey, each in a browser context of their own (own cookies and storage). */
 export class Journey {
@@ -51,9 +70,14 @@ export class Journey {
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    const actor: Actor = { name, context, page, console: [], pageErrors: [] };
+    const actor: Actor = { name, context, page, console: [], pageErrors: [], consoleErrors: [] };
     const stamp = () => new Date().toISOString().slice(11, 23);
-    page.on('console', (message) => actor.console.push(`${stamp()} [${message.type()}] ${message.text()}`));
+    page.on('console', (message) => {
+      actor.console.push(`${stamp()} [${message.type()}] ${message.text()}`);
+      if (message.type() === 'error' && !isAllowedConsoleError(message.text())) {
+        actor.consoleErrors.push(`${message.text()} (${message.location().url || page.url()})`);
+      }
+    });
     page.on('pageerror', (error) => {
       actor.console.push(`${stamp()} [pageerror] ${error.stack ?? error.message}`);
       actor.pageErrors.push(error.message);
@@ -85,6 +109,11 @@ export class Journey {
   /** Uncaught errors in any of this journey's pages (a journey with any fails). */
   pageErrors(): string[] {
     return this.actors.flatMap((a) => a.pageErrors.map((e) => `${a.name}: ${e}`));
+  }
+
+  /** `console.error` output of any of this journey's pages, bar ALLOWED_CONSOLE_ERRORS (a journey with any fails). */
+  consoleErrors(): string[] {
+    return this.actors.flatMap((a) => a.consoleErrors.map((e) => `${a.name}: ${e}`));
   }
 
   /** A screenshot and the console output of every page, under test-output/browser/<journey>/. */
@@ -137,6 +166,12 @@ export function useBrowserStack() {
           await run(current);
           const errors = current.pageErrors();
           if (errors.length) throw new Error(`Uncaught errors in the page:\n${errors.join('\n')}`);
+          const consoleErrors = current.consoleErrors();
+          if (consoleErrors.length) {
+            throw new Error(
+              `Errors in the browser console (fix them, or allow one in ALLOWED_CONSOLE_ERRORS with the reason):\n${consoleErrors.join('\n')}`,
+            );
+          }
         } catch (error) {
           const dir = await current.saveFailureArtefacts(error).catch(() => undefined);
           if (dir && error instanceof Error) {
