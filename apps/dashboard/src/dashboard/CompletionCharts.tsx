@@ -1,9 +1,9 @@
 import { Box, Card, CardContent, Stack, Typography, useTheme } from '@mui/material';
 import type { TherapistHome } from '@trellis/contracts';
 import type { ReactNode } from 'react';
+import { ChartNumbers } from '../common/ChartNumbers';
 import { formatCalendarDate } from '../common/dates';
 import { completionText, percentOf, strategyRows, weekChart, weeklySummary } from './homeCharts';
-import { visuallyHidden } from '../common/visuallyHidden';
 
 // Plain SVG, no chart library: two small charts do not justify ~100 KB of someone else's code.
 // Sized so eight week labels fit side by side, about 10 px on a phone and 13 px in a desktop column.
@@ -113,48 +113,31 @@ export const WeeklyCompletionChart = ({ weeks }: { weeks: TherapistHome['complet
               </g>
             ))}
           </Box>
-          {/* The numbers behind the bars, for anyone who would rather read than compare heights. */}
-          <Box
-            component="details"
-            sx={{ mt: 1, '& summary': { cursor: 'pointer', color: 'primary.main', typography: 'body2' } }}
-          >
-            <summary>Show the numbers</summary>
-            <Box
-              component="table"
-              sx={{
-                mt: 1,
-                borderCollapse: 'collapse',
-                typography: 'body2',
-                '& th, & td': { textAlign: 'left', py: 0.5, pr: 2, borderBottom: 1, borderColor: 'divider' },
-                '& td, & thead th:not(:first-child)': { textAlign: 'right' },
-              }}
-            >
-              <caption style={visuallyHidden}>Homework due and completed per week</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Week of</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {weeks.map((week) => {
-                  const percent = percentOf(week.completed, week.due);
-                  return (
-                    <tr key={week.weekStart}>
-                      <th scope="row" style={{ fontWeight: 'normal' }}>
-                        {formatCalendarDate(week.weekStart)}
-                      </th>
-                      <td>{week.due}</td>
-                      <td>{week.completed}</td>
-                      <td>{percent === undefined ? '—' : `${percent}%`}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </Box>
-          </Box>
+          <ChartNumbers caption="Homework due and completed per week">
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                <th scope="col">Due</th>
+                <th scope="col">Completed</th>
+                <th scope="col">Share</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((week) => {
+                const percent = percentOf(week.completed, week.due);
+                return (
+                  <tr key={week.weekStart}>
+                    <th scope="row" style={{ fontWeight: 'normal' }}>
+                      {formatCalendarDate(week.weekStart)}
+                    </th>
+                    <td>{week.due}</td>
+                    <td>{week.completed}</td>
+                    <td>{percent === undefined ? '—' : `${percent}%`}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </ChartNumbers>
         </>
       )}
     </ChartCard>

@@ -8,8 +8,8 @@ import type {
   MeasureSummary,
 } from '@trellis/contracts';
 import { useState } from 'react';
+import { ChartNumbers } from '../../common/ChartNumbers';
 import { formatDateTime } from '../../common/dates';
-import { visuallyHidden } from '../../common/visuallyHidden';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
 import { checkInsCsvUrl } from './exportUrls';
@@ -91,45 +91,28 @@ const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, 
           </g>
         ))}
       </Box>
-      {/* The numbers behind the lines, for anyone who would rather read than compare heights. */}
-      <Box
-        component="details"
-        sx={{ mt: 1, '& summary': { cursor: 'pointer', color: 'primary.main', typography: 'body2' } }}
-      >
-        <summary>Show the numbers</summary>
-        <Box
-          component="table"
-          sx={{
-            mt: 1,
-            borderCollapse: 'collapse',
-            typography: 'body2',
-            '& th, & td': { textAlign: 'left', py: 0.5, pr: 2, borderBottom: 1, borderColor: 'divider' },
-            '& td': { textAlign: 'right' },
-          }}
-        >
-          <caption style={visuallyHidden}>{summary}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check-in</th>
-              <th scope="col">{names[0]}</th>
-              <th scope="col">{names[1]}</th>
-              <th scope="col">Gap</th>
+      <ChartNumbers caption={summary}>
+        <thead>
+          <tr>
+            <th scope="col">Check-in</th>
+            <th scope="col">{names[0]}</th>
+            <th scope="col">{names[1]}</th>
+            <th scope="col">Gap</th>
+          </tr>
+        </thead>
+        <tbody>
+          {chart.rows.map((row) => (
+            <tr key={row.occurrence}>
+              <th scope="row" style={{ fontWeight: 'normal' }}>
+                {formatDateTime(row.at)}
+              </th>
+              <td>{row.scores[0] ?? '—'}</td>
+              <td>{row.scores[1] ?? '—'}</td>
+              <td>{row.gap ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {chart.rows.map((row) => (
-              <tr key={row.occurrence}>
-                <th scope="row" style={{ fontWeight: 'normal' }}>
-                  {formatDateTime(row.at)}
-                </th>
-                <td>{row.scores[0] ?? '—'}</td>
-                <td>{row.scores[1] ?? '—'}</td>
-                <td>{row.gap ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Box>
-      </Box>
+          ))}
+        </tbody>
+      </ChartNumbers>
     </>
   );
 };
