@@ -18,6 +18,8 @@ export interface AxeFinding {
 }
 
 const BLOCKING: readonly (ImpactValue | null | undefined)[] = ['serious', 'critical'];
+/** The dashboard's bar (issue 15): nothing moderate either. */
+const MODERATE_OR_WORSE: readonly (ImpactValue | null | undefined)[] = ['moderate', ...BLOCKING];
 
 /**
  * Runs axe-core on the page as it is now. Returns the violations of impact "serious" or "critical"
@@ -25,6 +27,19 @@ const BLOCKING: readonly (ImpactValue | null | undefined)[] = ['serious', 'criti
  * test-output/browser/axe/<label>.json for a look.
  */
 export async function seriousAccessibilityViolations(page: Page, label: string): Promise<AxeFinding[]> {
+  return accessibilityViolations(page, label, BLOCKING);
+}
+
+/** As seriousAccessibilityViolations, but "moderate" findings count too (the dashboard's bar). */
+export async function moderateAccessibilityViolations(page: Page, label: string): Promise<AxeFinding[]> {
+  return accessibilityViolations(page, label, MODERATE_OR_WORSE);
+}
+
+async function accessibilityViolations(
+  page: Page,
+  label: string,
+  blocking: readonly (ImpactValue | null | undefined)[],
+): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const findings: AxeFinding[] = await page.evaluate(async () => {
@@ -46,10 +61,10 @@ export async function seriousAccessibilityViolations(page: Page, label: string):
   const dir = join(FAILURE_DIR, 'axe');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${label}.json`), JSON.stringify({ url: page.url(), findings }, null, 2));
-  const serious = findings.filter((f) => BLOCKING.includes(f.impact));
+  const serious = findings.filter((f) => blocking.includes(f.impact));
   if (serious.length) {
     console.log(
-      `axe: ${serious.length} serious/critical violation(s) on ${label} (${page.url()}):\n` +
+      `axe: ${serious.length} violation(s) of impact ${blocking.join('/')} on ${label} (${page.url()}):\n` +
         serious
           .map(
             (f) =>

@@ -134,33 +134,36 @@ export const LoginPage = () => {
 
   return (
     <Login>
-      <Box component="header" sx={{ px: 2, textAlign: 'center' }}>
-        <Typography component="h1" variant="h5">
-          Trellis
-        </Typography>
-        <Typography color="text.secondary">Sign in to your clinic</Typography>
-      </Box>
-      {step === 'password' ? (
-        <PasswordStep key={notice ?? ''} notice={notice} onSecondFactor={() => setStep('second-factor')} />
-      ) : (
-        <SecondFactorStep
-          onRestart={(message) => {
-            setNotice(message);
-            setStep('password');
-          }}
-        />
-      )}
-      <Box sx={{ px: 2, pb: 2, textAlign: 'center' }}>
-        {/* LinkBase, not react-admin's Link: that one brings MUI's Link into the first load for one line. */}
-        <Typography
-          component={LinkBase}
-          to="/forgot-password"
-          variant="body2"
-          color="primary"
-          sx={{ textDecoration: 'underline' }}
-        >
-          Forgot your password?
-        </Typography>
+      {/* The sign-in card is the page's main landmark: everything on a page belongs to one (axe "region"). */}
+      <Box component="main">
+        <Box component="header" sx={{ px: 2, textAlign: 'center' }}>
+          <Typography component="h1" variant="h5">
+            Trellis
+          </Typography>
+          <Typography color="text.secondary">Sign in to your clinic</Typography>
+        </Box>
+        {step === 'password' ? (
+          <PasswordStep key={notice ?? ''} notice={notice} onSecondFactor={() => setStep('second-factor')} />
+        ) : (
+          <SecondFactorStep
+            onRestart={(message) => {
+              setNotice(message);
+              setStep('password');
+            }}
+          />
+        )}
+        <Box sx={{ px: 2, pb: 2, textAlign: 'center' }}>
+          {/* LinkBase, not react-admin's Link: that one brings MUI's Link into the first load for one line. */}
+          <Typography
+            component={LinkBase}
+            to="/forgot-password"
+            variant="body2"
+            color="primary"
+            sx={{ textDecoration: 'underline' }}
+          >
+            Forgot your password?
+          </Typography>
+        </Box>
       </Box>
     </Login>
   );

@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Card, CardContent, Chip, type ChipProps, Typography } from '@mui/material';
 import type { AuditEntryView, AuditOutcome, StaffMember } from '@trellis/contracts';
@@ -116,7 +117,7 @@ const AuditEmpty = () => (
 );
 
 // Read-only on purpose: no edit, no delete, no row click, no bulk actions.
-export const AuditList = () => (
+const AuditListTable = () => (
   <List
     title="Audit log"
     sort={{ field: 'occurredAt', order: 'DESC' }}
@@ -141,4 +142,13 @@ export const AuditList = () => (
       <DataTable.Col source="userAgent" label="Browser" disableSort />
     </DataTable>
   </List>
+);
+
+export const AuditList = () => (
+  <>
+    <PageHeading title={'Audit log'}>
+      Every read and change of clinical records: who, what and when. Nothing here can be edited or deleted.
+    </PageHeading>
+    <AuditListTable />
+  </>
 );

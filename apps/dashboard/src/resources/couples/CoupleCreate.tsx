@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import { Box } from '@mui/material';
 import { Create, SimpleForm } from 'react-admin';
 import { browserTimeZone } from '../../common/timeZones';
@@ -20,6 +21,7 @@ export const CoupleCreate = () => (
   // Pessimistic (Create's default): field errors such as `partners.1.email` land under their input.
   <Create title="Add a couple" redirect="show" transform={createCoupleBody}>
     <SimpleForm defaultValues={defaultValues} sx={{ maxWidth: 1000 }}>
+      <PageHeading title="Add a couple" />
       <Box sx={{ maxWidth: 560, width: '100%' }}>
         <CoupleDetailsInputs />
         <TherapistInput helperText="Whose caseload the couple joins." />

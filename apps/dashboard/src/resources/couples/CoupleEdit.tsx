@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import { Box } from '@mui/material';
 import type { CoupleView } from '@trellis/contracts';
 import { Edit, Loading, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
@@ -22,6 +23,7 @@ const EditForm = () => {
   if (!record || !Array.isArray(record.partners)) return <Loading />;
   return (
     <SimpleForm sx={{ maxWidth: 1000 }} toolbar={<EditToolbar />}>
+      <PageHeading title={<CoupleEditTitle />} />
       <Box sx={{ maxWidth: 560, width: '100%' }}>
         <CoupleDetailsInputs />
         <TherapistInput editing helperText="Reassigning moves the couple to that therapist’s caseload." />

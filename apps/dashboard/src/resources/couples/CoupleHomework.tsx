@@ -49,7 +49,7 @@ const AssignmentCard = ({ assignment, couple, onChanged }: AssignmentCardProps) 
     >
       <CardContent sx={{ pb: 1 }}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
+          <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 500 }}>
             {assignment.title}
           </Typography>
           <Chip

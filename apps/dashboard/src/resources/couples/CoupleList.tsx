@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import CheckIcon from '@mui/icons-material/Check';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import {
@@ -195,13 +196,11 @@ const LastActivity = ({ at }: { at: string }) => (
 const Column = DataTable.Col<CaseloadRow>;
 
 /** The therapist's home base: who is coming up, whose homework is late, what waits for review. */
-export const CoupleList = () => {
-  const { permissions } = usePermissions();
-  const isAdmin = permissions === 'admin';
+const CaseloadTable = ({ isAdmin }: { isAdmin: boolean }) => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   return (
     <List
-      title={isAdmin ? 'Couples' : 'Your caseload'}
+      title={caseloadTitle(isAdmin)}
       sort={DEFAULT_CASELOAD_SORT}
       filters={filtersFor(isAdmin)}
       actions={
@@ -255,5 +254,18 @@ export const CoupleList = () => {
         </DataTable>
       )}
     </List>
+  );
+};
+
+const caseloadTitle = (isAdmin: boolean) => (isAdmin ? 'Couples' : 'Your caseload');
+
+export const CoupleList = () => {
+  const { permissions } = usePermissions();
+  const isAdmin = permissions === 'admin';
+  return (
+    <>
+      <PageHeading title={caseloadTitle(isAdmin)} />
+      <CaseloadTable isAdmin={isAdmin} />
+    </>
   );
 };

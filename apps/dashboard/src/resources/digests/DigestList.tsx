@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import { Box, Button, Card, CardContent, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { DigestView } from '@trellis/contracts';
 import { DataTable, DateField, LinkBase, List, SimpleList } from 'react-admin';
@@ -38,6 +39,9 @@ export const DigestList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   return (
     <>
+      <PageHeading title="Digests">
+        Summaries of your couples’ homework, emailed before each session and every Monday.
+      </PageHeading>
       <WeeklyDigestSwitch />
       <List
         title="Digests"

@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import type { ExerciseDetail, ExerciseInput } from '@trellis/contracts';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, useRedirect } from 'react-admin';
@@ -19,6 +20,7 @@ export const ExerciseCreate = () => {
   return (
     <>
       <Title title="New exercise" />
+      <PageHeading title="New exercise" />
       <ExerciseEditor
         initial={initial}
         submitLabel="Create exercise"

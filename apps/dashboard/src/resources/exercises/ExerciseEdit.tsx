@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Button, Typography } from '@mui/material';
 import type { ExerciseDetail, ExerciseInput } from '@trellis/contracts';
@@ -54,9 +55,7 @@ const EditBody = () => {
 
   return (
     <>
-      <Typography color="text.secondary" sx={{ my: 2 }}>
-        Changes apply to homework you assign from now on.
-      </Typography>
+      <PageHeading title={<EditTitle />}>Changes apply to homework you assign from now on.</PageHeading>
       <ExerciseEditor
         key={`${exercise.id}-${exercise.version}`}
         initial={exerciseInputOf(exercise)}

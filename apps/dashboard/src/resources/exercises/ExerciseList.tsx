@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Card, CardContent, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import type { ExerciseSummary } from '@trellis/contracts';
@@ -110,7 +111,7 @@ const TitleCell = ({ exercise }: { exercise: ExerciseSummary }) => (
 );
 
 /** Built-in strategies plus the clinic's own exercises, by strategy. */
-export const ExerciseList = () => (
+const ExerciseListTable = () => (
   <List
     title="Exercise library"
     sort={{ field: 'strategy', order: 'ASC' }}
@@ -153,4 +154,13 @@ export const ExerciseList = () => (
       />
     </DataTable>
   </List>
+);
+
+export const ExerciseList = () => (
+  <>
+    <PageHeading title={'Exercise library'}>
+      The exercises you can assign as homework: Trellis’s own and your clinic’s.
+    </PageHeading>
+    <ExerciseListTable />
+  </>
 );

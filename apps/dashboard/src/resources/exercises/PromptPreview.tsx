@@ -89,7 +89,8 @@ export const PromptPreview = ({ prompt, number }: { prompt: Prompt; number: numb
         <>
           <Box
             aria-hidden
-            sx={{ minHeight: 88, border: 1, borderColor: 'divider', borderRadius: 1, p: 1, color: 'text.disabled' }}
+            // text.secondary, not text.disabled: even a stand-in must be readable (4.5:1).
+            sx={{ minHeight: 88, border: 1, borderColor: 'divider', borderRadius: 1, p: 1, color: 'text.secondary' }}
           >
             Their answer…
           </Box>

@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import type { MeasureDetail, MeasureInput } from '@trellis/contracts';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, useRedirect } from 'react-admin';
@@ -19,6 +20,7 @@ export const MeasureCreate = () => {
   return (
     <>
       <Title title="New measure" />
+      <PageHeading title="New measure" />
       <MeasureEditor
         initial={initial}
         submitLabel="Create measure"

@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import { Alert, Typography } from '@mui/material';
 import type { MeasureDetail, MeasureInput } from '@trellis/contracts';
 import { Edit, Loading, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
@@ -37,9 +38,9 @@ const EditBody = () => {
 
   return (
     <>
-      <Typography color="text.secondary" sx={{ my: 2 }}>
+      <PageHeading title={<EditTitle />}>
         Check-ins sent from now on use the new version; every score already given keeps the version it was given with.
-      </Typography>
+      </PageHeading>
       <MeasureEditor
         key={`${measure.id}-${measure.currentVersion}`}
         initial={draftFrom(measure)}

@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import AddIcon from '@mui/icons-material/Add';
 import { Chip, Typography } from '@mui/material';
 import type { MeasureSummary } from '@trellis/contracts';
@@ -29,7 +30,7 @@ const measureFilters = [
 const Column = DataTable.Col<MeasureSummary>;
 
 /** Built-in measures and the clinic's own, each described by its current version. */
-export const MeasureList = () => (
+const MeasureListTable = () => (
   <List
     title="Measures"
     sort={{ field: 'title', order: 'ASC' }}
@@ -80,4 +81,13 @@ export const MeasureList = () => (
       />
     </DataTable>
   </List>
+);
+
+export const MeasureList = () => (
+  <>
+    <PageHeading title={'Measures'}>
+      Short questionnaires partners answer over time, so you can see whether things are getting better.
+    </PageHeading>
+    <MeasureListTable />
+  </>
 );

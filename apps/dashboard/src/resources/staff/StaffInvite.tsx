@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import SendIcon from '@mui/icons-material/Send';
 import { Typography } from '@mui/material';
 import type { StaffMember, StaffRole } from '@trellis/contracts';
@@ -54,6 +55,7 @@ export const StaffInvite = () => {
   return (
     <Create title="Invite a colleague">
       <SimpleForm onSubmit={invite} defaultValues={defaultValues} toolbar={<InviteToolbar />} sx={{ maxWidth: 560 }}>
+        <PageHeading title="Invite a colleague" />
         <Typography color="text.secondary" sx={{ mb: 2 }}>
           We email them a link to choose a password. The link works for a limited time; you can resend it from their
           page.

@@ -1,3 +1,4 @@
+import { PageHeading } from '../../common/PageHeading';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import type { StaffMember } from '@trellis/contracts';
@@ -60,7 +61,7 @@ const FirstColleagueHint = () => {
   );
 };
 
-export const StaffList = () => (
+const StaffListTable = () => (
   <List
     title="Staff"
     sort={{ field: 'name', order: 'ASC' }}
@@ -87,4 +88,13 @@ export const StaffList = () => (
       </DataTable>
     </Box>
   </List>
+);
+
+export const StaffList = () => (
+  <>
+    <PageHeading title={'Staff'}>
+      Everyone who can sign in to your clinic’s Trellis, and the invitations still open.
+    </PageHeading>
+    <StaffListTable />
+  </>
 );
