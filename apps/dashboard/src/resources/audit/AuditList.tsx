@@ -1,4 +1,3 @@
-import { PageHeading } from '../../common/PageHeading';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Card, CardContent, Chip, type ChipProps, Typography } from '@mui/material';
 import type { AuditEntryView, AuditOutcome, StaffMember } from '@trellis/contracts';
@@ -19,6 +18,7 @@ import {
 import type { ListMeta } from '../../data/query';
 import { actionChoices, actionLabel, actorLabel, OUTCOME_LABELS, outcomeChoices, recordLabel } from './auditLabels';
 import { AUDIT_EXPORT_LIMIT, auditExportUrl } from './exportUrl';
+import { PageHeading } from '../../common/PageHeading';
 
 // The API keeps the trail in time order: only newest/oldest first can change.
 const listMeta = { orderOnly: true } satisfies ListMeta;

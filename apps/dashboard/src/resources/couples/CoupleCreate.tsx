@@ -1,9 +1,9 @@
-import { PageHeading } from '../../common/PageHeading';
 import { Box } from '@mui/material';
 import { Create, SimpleForm } from 'react-admin';
 import { browserTimeZone } from '../../common/timeZones';
 import { CoupleDetailsInputs, PartnersInputs, TherapistInput } from './CoupleInputs';
 import { createCoupleBody } from './couplePayload';
+import { PageHeading } from '../../common/PageHeading';
 
 const defaultValues = () => {
   const timezone = browserTimeZone();

@@ -1,9 +1,9 @@
-import { PageHeading } from '../../common/PageHeading';
 import { Box } from '@mui/material';
 import type { CoupleView } from '@trellis/contracts';
 import { Edit, Loading, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
 import { CoupleDetailsInputs, PartnersInputs, TherapistInput } from './CoupleInputs';
 import { updateCoupleBody } from './couplePayload';
+import { PageHeading } from '../../common/PageHeading';
 
 const CoupleEditTitle = () => {
   const record = useRecordContext<CoupleView>();

@@ -1,4 +1,3 @@
-import { PageHeading } from '../../common/PageHeading';
 import CheckIcon from '@mui/icons-material/Check';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import {
@@ -40,6 +39,7 @@ import {
 } from './caseloadQuery';
 import { CoupleStatusChip, HomeworkCounts, NextSession } from './CoupleFields';
 import { CASELOAD_DEFAULT_STATUS_LABEL, caseloadStatusChoices } from './coupleLabels';
+import { PageHeading } from '../../common/PageHeading';
 
 /** Everyone who can hold a caseload, for the admins' therapist filter. */
 const TherapistInput = (props: { source: string; label: string; alwaysOn?: boolean }) => {

@@ -1,4 +1,3 @@
-import { PageHeading } from '../../common/PageHeading';
 import { Box, Button, Card, CardContent, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { DigestView } from '@trellis/contracts';
 import { DataTable, DateField, LinkBase, List, SimpleList } from 'react-admin';
@@ -7,6 +6,7 @@ import type { ListMeta } from '../../data/query';
 import { DigestKindChip } from './DigestFields';
 import { digestCoupleName, digestPeriod } from './digestLabels';
 import { WeeklyDigestSwitch } from './WeeklyDigestSwitch';
+import { PageHeading } from '../../common/PageHeading';
 
 // The API keeps digests in time order: only newest/oldest first can change.
 const listMeta = { orderOnly: true } satisfies ListMeta;

@@ -1,9 +1,9 @@
-import { PageHeading } from '../../common/PageHeading';
 import type { ExerciseDetail, ExerciseInput } from '@trellis/contracts';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, useRedirect } from 'react-admin';
 import { ExerciseEditor } from './ExerciseEditor';
 import { blankExercise } from './exerciseInput';
+import { PageHeading } from '../../common/PageHeading';
 
 export const ExerciseCreate = () => {
   const dataProvider = useDataProvider();

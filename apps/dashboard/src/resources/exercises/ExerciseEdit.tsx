@@ -1,11 +1,11 @@
-import { PageHeading } from '../../common/PageHeading';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import { Alert, Button, Typography } from '@mui/material';
+import { Alert, Button } from '@mui/material';
 import type { ExerciseDetail, ExerciseInput } from '@trellis/contracts';
 import { Edit, Loading, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { ExerciseEditor } from './ExerciseEditor';
 import { exerciseInputOf } from './exerciseInput';
 import { useDuplicateExercise } from './ExerciseShow';
+import { PageHeading } from '../../common/PageHeading';
 
 const EditTitle = () => {
   const record = useRecordContext<ExerciseDetail>();

@@ -1,9 +1,9 @@
-import { PageHeading } from '../../common/PageHeading';
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Card, CardContent, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import type { ExerciseSummary } from '@trellis/contracts';
 import { CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useListContext } from 'react-admin';
 import { PROMPT_KIND_LABELS, SOURCE_LABELS, sourceChoices, strategyChoices, strategySummary } from './exerciseLabels';
+import { PageHeading } from '../../common/PageHeading';
 
 const exerciseFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search exercises" aria-label="Search exercises" />,

@@ -1,9 +1,9 @@
-import { PageHeading } from '../../common/PageHeading';
 import type { MeasureDetail, MeasureInput } from '@trellis/contracts';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify, useRedirect } from 'react-admin';
 import { MeasureEditor } from './MeasureEditor';
 import { blankMeasure } from './measureInput';
+import { PageHeading } from '../../common/PageHeading';
 
 export const MeasureCreate = () => {
   const dataProvider = useDataProvider();

@@ -1,10 +1,10 @@
-import { PageHeading } from '../../common/PageHeading';
-import { Alert, Typography } from '@mui/material';
+import { Alert } from '@mui/material';
 import type { MeasureDetail, MeasureInput } from '@trellis/contracts';
 import { Edit, Loading, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import type { TrellisDataProvider } from '../../data/dataProvider';
 import { MeasureEditor } from './MeasureEditor';
 import { draftFrom } from './measureInput';
+import { PageHeading } from '../../common/PageHeading';
 
 const EditTitle = () => {
   const record = useRecordContext<MeasureDetail>();

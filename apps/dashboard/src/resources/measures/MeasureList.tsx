@@ -1,9 +1,9 @@
-import { PageHeading } from '../../common/PageHeading';
 import AddIcon from '@mui/icons-material/Add';
 import { Chip, Typography } from '@mui/material';
 import type { MeasureSummary } from '@trellis/contracts';
 import { CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { KIND_LABELS, kindChoices, SOURCE_LABELS, sourceChoices } from './measureLabels';
+import { PageHeading } from '../../common/PageHeading';
 
 const measureFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search measures" aria-label="Search measures" />,

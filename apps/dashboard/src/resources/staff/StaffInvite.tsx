@@ -1,4 +1,3 @@
-import { PageHeading } from '../../common/PageHeading';
 import SendIcon from '@mui/icons-material/Send';
 import { Typography } from '@mui/material';
 import type { StaffMember, StaffRole } from '@trellis/contracts';
@@ -20,6 +19,7 @@ import type { WriteMeta } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
 import { RoleChoice } from './StaffFields';
 import { roleChoices } from './staffLabels';
+import { PageHeading } from '../../common/PageHeading';
 
 const invitationsMeta: WriteMeta = { subresource: 'invitations' };
 const defaultValues: { role: StaffRole } = { role: 'therapist' };

@@ -1,4 +1,3 @@
-import { PageHeading } from '../../common/PageHeading';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import type { StaffMember } from '@trellis/contracts';
@@ -14,6 +13,7 @@ import {
 } from 'react-admin';
 import { StaffRoleField, StaffStatusField } from './StaffFields';
 import { roleChoices, statusChoices } from './staffLabels';
+import { PageHeading } from '../../common/PageHeading';
 
 const staffFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" aria-label="Search name or email" />,
