@@ -1,110 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { type AxeFinding, moderateAccessibilityViolations } from '../support/axe';
 import { useBrowserStack } from '../support/browser-journey';
-import { createStaff } from '../support/factories';
-import { setPassword, signIn, TEST_PASSWORD } from '../support/sign-in';
-import { DashboardPage } from './dashboard-page';
-import { assign, builtInExercise, practiceWithCouple } from './practice';
+import { type ScreenCheck, walkAdminScreens, walkTherapistScreens } from './every-screen';
 
 // Issue 15's bar for the staff dashboard: no serious and no moderate axe finding on any screen,
-// for both roles. Each screen is opened the way a person reaches it and checked once it has its
-// data; every screen is checked before the verdict, so one run lists every problem.
+// for both roles. Every screen is checked before the verdict, so one run lists every problem.
 
 const suite = useBrowserStack();
 
-type Findings = Record<string, AxeFinding[]>;
-
-function checker(found: Findings) {
-  return async (page: Page, label: string) => {
+function axeCheck(found: Record<string, AxeFinding[]>): ScreenCheck {
+  return async (page, label) => {
     const violations = await moderateAccessibilityViolations(page, label);
     if (violations.length) found[label] = violations;
   };
-}
-
-async function firstMeasureId(agent: Awaited<ReturnType<typeof signIn>>): Promise<string> {
-  const res = await agent.agent.get('/api/v1/measures').expect(200);
-  const list = Array.isArray(res.body) ? res.body : res.body.data;
-  return list[0].id as string;
 }
 
 describe('every dashboard screen passes axe with nothing moderate or worse', () => {
   suite.journey(
     'a therapist’s screens: home, caseload, a couple’s tabs, forms, library, measures, digests, account',
     async (journey) => {
-      const { origin } = journey.stack;
-      const { therapist, couple, asTherapist } = await practiceWithCouple(journey.stack);
-      const exercise = await builtInExercise(journey.stack, 'honest-check-in');
-      await assign(asTherapist, exercise.id, couple.id);
-      const measureId = await firstMeasureId(asTherapist);
-
-      const found: Findings = {};
-      const check = checker(found);
-      const page = await journey.open('Dana (therapist)');
-      const dashboard = new DashboardPage(page, origin);
-
-      await dashboard.openSignIn();
-      await check(page, 'sign-in');
-      await page.goto(`${origin}/#/forgot-password`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await check(page, 'forgot-password');
-
-      await dashboard.openSignIn();
-      await dashboard.signIn(therapist.email, TEST_PASSWORD);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await check(page, 'therapist-home');
-
-      await dashboard.menuItem('Couples').click();
-      await page.getByText('Alex & Sam', { exact: true }).waitFor();
-      await check(page, 'couples-list');
-
-      await page.goto(`${origin}/#/couples/create`);
-      await page.locator('form').first().waitFor();
-      await check(page, 'couple-create');
-
-      await page.goto(`${origin}/#/couples/${couple.id}/show`);
-      await page.getByRole('heading', { level: 1, name: 'Alex & Sam' }).waitFor();
-      await page.getByRole('article', { name: exercise.title }).waitFor();
-      await check(page, 'couple-homework');
-      for (const tab of ['Timeline', 'Notes', 'Progress']) {
-        await page.getByRole('tab', { name: tab }).click();
-        await page.waitForLoadState('networkidle');
-        await check(page, `couple-${tab.toLowerCase()}`);
-      }
-
-      await page.goto(`${origin}/#/couples/${couple.id}`);
-      await page.locator('form').first().waitFor();
-      await check(page, 'couple-edit');
-
-      await dashboard.menuItem('Exercise library').click();
-      await page.getByRole('row').filter({ hasText: exercise.title }).waitFor();
-      await check(page, 'exercise-library');
-      await page.goto(`${origin}/#/exercises/${exercise.id}/show`);
-      await page.getByRole('heading', { level: 1, name: exercise.title }).waitFor();
-      await check(page, 'exercise-show');
-      await page.goto(`${origin}/#/exercises/create`);
-      await page.locator('form').first().waitFor();
-      await check(page, 'exercise-create');
-
-      await page.goto(`${origin}/#/measures`);
-      await page.getByRole('row').nth(1).waitFor();
-      await check(page, 'measures-list');
-      await page.goto(`${origin}/#/measures/${measureId}/show`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await check(page, 'measure-show');
-      await page.goto(`${origin}/#/measures/create`);
-      await page.locator('form').first().waitFor();
-      await check(page, 'measure-create');
-
-      await page.goto(`${origin}/#/digests`);
-      await page.getByRole('heading', { level: 1, name: 'Digests' }).waitFor();
-      await page.waitForLoadState('networkidle');
-      await check(page, 'digests-list');
-
-      await dashboard.menuItem('Your account').click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await check(page, 'account');
-
+      const found: Record<string, AxeFinding[]> = {};
+      await walkTherapistScreens(journey, axeCheck(found));
       expect(found).toEqual({});
     },
     120_000,
@@ -113,47 +28,8 @@ describe('every dashboard screen passes axe with nothing moderate or worse', () 
   suite.journey(
     'an admin’s screens: home, staff, inviting, editing a person, audit trail, job queues, clinic settings',
     async (journey) => {
-      const { db, origin } = journey.stack;
-      const { clinic, therapist } = await practiceWithCouple(journey.stack);
-      const admin = await createStaff(db, clinic, {
-        role: 'admin',
-        name: 'Avery Admin',
-        email: `avery-${randomUUID().slice(0, 6)}@example.test`,
-      });
-      await setPassword(db, admin);
-
-      const found: Findings = {};
-      const check = checker(found);
-      const page = await journey.open('Avery (admin)');
-      const dashboard = new DashboardPage(page, origin);
-      await dashboard.openSignIn();
-      await dashboard.signIn(admin.email, TEST_PASSWORD);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await check(page, 'admin-home');
-
-      await dashboard.menuItem('Staff').click();
-      await page.getByRole('cell', { name: 'Avery Admin' }).waitFor();
-      await check(page, 'staff-list');
-      await page.goto(`${origin}/#/staff/create`);
-      await page.getByRole('textbox', { name: /email/i }).first().waitFor();
-      await check(page, 'staff-invite');
-      await page.goto(`${origin}/#/staff/${therapist.id}`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await check(page, 'staff-edit');
-
-      await page.goto(`${origin}/#/audit`);
-      await page.getByRole('row').nth(1).waitFor();
-      await check(page, 'audit-trail');
-
-      await dashboard.menuItem('Job queues').click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      await check(page, 'job-queues');
-
-      await dashboard.menuItem('Clinic settings').click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await check(page, 'clinic-settings');
-
+      const found: Record<string, AxeFinding[]> = {};
+      await walkAdminScreens(journey, axeCheck(found));
       expect(found).toEqual({});
     },
     120_000,

@@ -144,11 +144,11 @@ export class Journey {
  * defines one test: it gets a Journey for opening browser pages; on failure each page's screenshot
  * and console output are saved before the error is reported; every page is closed afterwards.
  */
-export function useBrowserStack() {
+export function useBrowserStack(options: Parameters<typeof startBrowserStack>[0] = {}) {
   let stack: BrowserStack | undefined;
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = await startBrowserStack(options);
   }, 60_000);
 
   afterAll(async () => {

@@ -54,11 +54,11 @@ export interface BrowserStack {
   stop: () => Promise<void>;
 }
 
-function assertFrontEndsBuilt(): void {
+function assertFrontEndsBuilt(staticRoot: string): void {
   for (const site of ['dashboard', 'homework']) {
-    if (!existsSync(join(STATIC_ROOT, site, 'index.html'))) {
+    if (!existsSync(join(staticRoot, site, 'index.html'))) {
       throw new Error(
-        `No ${site} build in ${STATIC_ROOT}: run \`npx nx run-many -t build -p dashboard homework\` first (\`npm test\` does).`,
+        `No ${site} build in ${staticRoot}: run \`npx nx run-many -t build -p dashboard homework\` first (\`npm test\` does).`,
       );
     }
   }
@@ -68,11 +68,18 @@ function assertFrontEndsBuilt(): void {
  * The API on a port picked just before (PUBLIC_URL must name it before the app is built); if
  * another process takes that port in between, it tries another.
  */
-async function listenOnFreePort(): Promise<{ app: NestFastifyApplication; origin: string; env: NodeJS.ProcessEnv }> {
+async function listenOnFreePort(
+  staticRoot: string,
+): Promise<{ app: NestFastifyApplication; origin: string; env: NodeJS.ProcessEnv }> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { PUBLIC_URL: origin, PORT: String(port), HOST: '127.0.0.1', STATIC_ROOT };
+    const env: NodeJS.ProcessEnv = {
+      PUBLIC_URL: origin,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STATIC_ROOT: staticRoot,
+    };
     const app = await createTestApp(env);
     try {
       await app.listen({ port, host: '127.0.0.1' });
@@ -89,9 +96,12 @@ async function listenOnFreePort(): Promise<{ app: NestFastifyApplication; origin
  * sending to a test mailbox with links to that same origin, a database connection to arrange
  * rows, and a headless Chromium. Everything started is stopped by `stop`, even after a failed start.
  * The database and queue prefix are the test file's own (per-file-database.ts runs first).
+ * `staticRoot` serves other builds of the front ends (React's development build, for its warnings).
  */
-export async function startBrowserStack(): Promise<BrowserStack> {
-  assertFrontEndsBuilt();
+export async function startBrowserStack({
+  staticRoot = STATIC_ROOT,
+}: { staticRoot?: string } = {}): Promise<BrowserStack> {
+  assertFrontEndsBuilt(staticRoot);
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     const errors: unknown[] = [];
@@ -106,7 +116,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     if (errors.length) throw errors[0];
   };
   try {
-    const { app, origin, env } = await listenOnFreePort();
+    const { app, origin, env } = await listenOnFreePort(staticRoot);
     stops.push(() => app.close());
     const db = await connectTestDatabase();
     stops.push(() => db.destroy());

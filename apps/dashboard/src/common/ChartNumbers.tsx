@@ -21,7 +21,7 @@ export const ChartNumbers = ({ caption, children }: { caption: string; children:
         borderCollapse: 'collapse',
         typography: 'body2',
         '& th, & td': { textAlign: 'left', py: 0.5, pr: 2, borderBottom: 1, borderColor: 'divider' },
-        '& td, & thead th:not(:first-child)': { textAlign: 'right' },
+        '& td, & thead th:not(:first-of-type)': { textAlign: 'right' },
       }}
     >
       <caption style={visuallyHidden}>{caption}</caption>

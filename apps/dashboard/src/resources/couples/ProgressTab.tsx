@@ -134,7 +134,7 @@ const ItemTrend = ({
   const cell = (score: number | null) => (score === null ? '—' : score);
   return (
     <Box component="section" aria-labelledby="item-trend-heading" sx={{ mt: 3 }}>
-      <Typography id="item-trend-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
+      <Typography id="item-trend-heading" component="h2" variant="subtitle1" sx={{ fontWeight: 500 }}>
         Item by item, latest {trend.occurrences.length} check-ins
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>

@@ -94,7 +94,7 @@ export const TimelineTab = ({ couple }: { couple: CoupleView }) => {
       ) : (
         days.map((group) => (
           <Box component="section" key={group.day} aria-labelledby={`timeline-${group.day}`}>
-            <Typography id={`timeline-${group.day}`} component="h3" variant="subtitle2" color="text.secondary">
+            <Typography id={`timeline-${group.day}`} component="h2" variant="subtitle2" color="text.secondary">
               {formatCalendarDate(group.day)}
             </Typography>
             <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, pl: 0.5, borderLeft: 2, borderColor: 'divider' }}>

@@ -174,7 +174,7 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
     <Card variant="outlined" component="article" aria-labelledby={headingId}>
       <CardContent>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
+          <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 500 }}>
             Session of {formatCalendarDate(note.sessionDate)}
           </Typography>
           <Chip size="small" variant="outlined" label={NOTE_FORMAT_LABELS[note.format]} />
@@ -202,7 +202,7 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
         {note.addenda.length > 0 && (
           <Box component="section" aria-label="Addenda" sx={{ mt: 2 }}>
             <Divider sx={{ mb: 1.5 }} />
-            <Typography component="h4" variant="subtitle2">
+            <Typography component="h3" variant="subtitle2">
               Addenda
             </Typography>
             {note.addenda.map((addendum) => (
@@ -308,7 +308,7 @@ export const NotesTab = ({ couple }: { couple: CoupleView }) => {
       {composing ? (
         <Card variant="outlined" component="section" aria-labelledby="new-note-heading">
           <CardContent>
-            <Typography id="new-note-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 500, mb: 1 }}>
+            <Typography id="new-note-heading" component="h2" variant="subtitle1" sx={{ fontWeight: 500, mb: 1 }}>
               New session note
             </Typography>
             <NoteForm submitLabel="Save draft" onSubmit={create} onCancel={() => setComposing(false)} />

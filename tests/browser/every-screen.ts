@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import type { Journey } from '../support/browser-journey';
+import { createStaff } from '../support/factories';
+import { setPassword, signIn, TEST_PASSWORD } from '../support/sign-in';
+import { DashboardPage } from './dashboard-page';
+import { assign, builtInExercise, practiceWithCouple } from './practice';
+
+// Every screen of the staff dashboard, opened the way a person reaches it and handed to `check`
+// once it shows its data: the axe journey checks each one, the React-warnings journey walks the
+// same screens in React's development build.
+
+/** Looks at a screen once it is ready; `label` names it in reports. */
+export type ScreenCheck = (page: Page, label: string) => Promise<void>;
+
+async function firstMeasureId(agent: Awaited<ReturnType<typeof signIn>>): Promise<string> {
+  const res = await agent.agent.get('/api/v1/measures').expect(200);
+  const list = Array.isArray(res.body) ? res.body : res.body.data;
+  return list[0].id as string;
+}
+
+/** A therapist's screens: home, caseload, a couple's tabs, forms, library, measures, digests, account. */
+export async function walkTherapistScreens(journey: Journey, check: ScreenCheck): Promise<void> {
+  const { origin } = journey.stack;
+  const { therapist, couple, asTherapist } = await practiceWithCouple(journey.stack);
+  const exercise = await builtInExercise(journey.stack, 'honest-check-in');
+  await assign(asTherapist, exercise.id, couple.id);
+  const measureId = await firstMeasureId(asTherapist);
+
+  const page = await journey.open('Dana (therapist)');
+  const dashboard = new DashboardPage(page, origin);
+
+  await dashboard.openSignIn();
+  await check(page, 'sign-in');
+  await page.goto(`${origin}/#/forgot-password`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await check(page, 'forgot-password');
+
+  await dashboard.openSignIn();
+  await dashboard.signIn(therapist.email, TEST_PASSWORD);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await check(page, 'therapist-home');
+
+  await dashboard.menuItem('Couples').click();
+  await page.getByText('Alex & Sam', { exact: true }).waitFor();
+  await check(page, 'couples-list');
+
+  await page.goto(`${origin}/#/couples/create`);
+  await page.locator('form').first().waitFor();
+  await check(page, 'couple-create');
+
+  await page.goto(`${origin}/#/couples/${couple.id}/show`);
+  await page.getByRole('heading', { level: 1, name: 'Alex & Sam' }).waitFor();
+  await page.getByRole('article', { name: exercise.title }).waitFor();
+  await check(page, 'couple-homework');
+  for (const tab of ['Timeline', 'Notes', 'Progress']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForLoadState('networkidle');
+    await check(page, `couple-${tab.toLowerCase()}`);
+  }
+
+  await page.goto(`${origin}/#/couples/${couple.id}`);
+  await page.locator('form').first().waitFor();
+  await check(page, 'couple-edit');
+
+  await dashboard.menuItem('Exercise library').click();
+  await page.getByRole('row').filter({ hasText: exercise.title }).waitFor();
+  await check(page, 'exercise-library');
+  await page.goto(`${origin}/#/exercises/${exercise.id}/show`);
+  await page.getByRole('heading', { level: 1, name: exercise.title }).waitFor();
+  await check(page, 'exercise-show');
+  await page.goto(`${origin}/#/exercises/create`);
+  await page.locator('form').first().waitFor();
+  await check(page, 'exercise-create');
+
+  await page.goto(`${origin}/#/measures`);
+  await page.getByRole('row').nth(1).waitFor();
+  await check(page, 'measures-list');
+  await page.goto(`${origin}/#/measures/${measureId}/show`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await check(page, 'measure-show');
+  await page.goto(`${origin}/#/measures/create`);
+  await page.locator('form').first().waitFor();
+  await check(page, 'measure-create');
+
+  await page.goto(`${origin}/#/digests`);
+  await page.getByRole('heading', { level: 1, name: 'Digests' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'digests-list');
+
+  await dashboard.menuItem('Your account').click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await check(page, 'account');
+}
+
+/** An admin's screens: home, staff, inviting, editing a person, audit trail, job queues, clinic settings. */
+export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Promise<void> {
+  const { db, origin } = journey.stack;
+  const { clinic, therapist } = await practiceWithCouple(journey.stack);
+  const admin = await createStaff(db, clinic, {
+    role: 'admin',
+    name: 'Avery Admin',
+    email: `avery-${randomUUID().slice(0, 6)}@example.test`,
+  });
+  await setPassword(db, admin);
+
+  const page = await journey.open('Avery (admin)');
+  const dashboard = new DashboardPage(page, origin);
+  await dashboard.openSignIn();
+  await dashboard.signIn(admin.email, TEST_PASSWORD);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await check(page, 'admin-home');
+
+  await dashboard.menuItem('Staff').click();
+  await page.getByRole('cell', { name: 'Avery Admin' }).waitFor();
+  await check(page, 'staff-list');
+  await page.goto(`${origin}/#/staff/create`);
+  await page.getByRole('textbox', { name: /email/i }).first().waitFor();
+  await check(page, 'staff-invite');
+  await page.goto(`${origin}/#/staff/${therapist.id}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await check(page, 'staff-edit');
+
+  await page.goto(`${origin}/#/audit`);
+  await page.getByRole('row').nth(1).waitFor();
+  await check(page, 'audit-trail');
+
+  await dashboard.menuItem('Job queues').click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'job-queues');
+
+  await dashboard.menuItem('Clinic settings').click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await check(page, 'clinic-settings');
+}
