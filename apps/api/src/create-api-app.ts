@@ -2,18 +2,24 @@ import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 import { AppConfig } from '@trellis/config';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import {
   AppLogger,
+  closeMetricsServer,
   createValidationPipe,
   ProblemDetailsFilter,
+  registerDatabasePoolMetrics,
+  registerHttpMetrics,
   registerJsonDepthLimit,
   registerOpenApi,
   registerSecurityHeaders,
   registerSessions,
+  serveMetrics,
 } from '@trellis/features';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { registerStaticSites } from './static/static-sites';
 
 export const API_PREFIX = 'api/v1';
@@ -55,6 +61,15 @@ export async function createApiApp(
     for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
   });
   registeredRoutes.set(app, routes);
+  // Metrics first, so the histogram sees every answer, refusals by later hooks included.
+  const metrics = config.metrics ? new Registry() : null;
+  if (metrics) {
+    collectDefaultMetrics({ register: metrics });
+    registerHttpMetrics(fastify, metrics);
+    registerDatabasePoolMetrics(metrics, app.get(DataSource));
+  }
+  let metricsServer: Server | undefined;
+  fastify.addHook('onClose', () => closeMetricsServer(metricsServer));
   registerJsonDepthLimit(fastify);
   await registerSecurityHeaders(fastify, config.http.https, API_PREFIX);
   await registerSessions(fastify, config, app.get(DataSource));
@@ -64,6 +79,12 @@ export async function createApiApp(
 
   await app.init();
   await fastify.ready();
+  if (metrics && config.metrics) {
+    metricsServer = await serveMetrics(metrics, config.metrics).catch(async (error) => {
+      await app.close();
+      throw error;
+    });
+  }
   Logger.flush();
   return app;
 }

@@ -52,6 +52,12 @@ export interface AppConfig {
   };
   reminders: { offsetsHours: number[]; overdueNudgeHours: number };
   staticRoot: string | null;
+  /**
+   * Prometheus metrics on a listener of their own (never the public one): null when METRICS_PORT
+   * is unset. Bound to 127.0.0.1 unless METRICS_HOST says otherwise (a pod sets 0.0.0.0 so the
+   * scraper can reach it; the Service and Ingress still expose only the public port).
+   */
+  metrics: { port: number; host: string } | null;
 }
 
 /** A configuration problem: one line per bad variable, each naming it. */
@@ -120,6 +126,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       HEARTBEAT_FILE: absolutePath({ default: undefined }),
       STATIC_ROOT: str({ default: '' }),
       LOG_LEVEL: str({ choices: [...LOG_LEVELS], default: undefined }),
+      METRICS_PORT: port({ default: undefined }),
+      METRICS_HOST: str({ default: '127.0.0.1' }),
     },
     {
       reporter: ({ errors }) => {
@@ -143,6 +151,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     ]);
   }
   const listenPort = e.PORT;
+  // The public listener must never answer /metrics: one port for both would publish them.
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === listenPort) {
+    throw new ConfigError([
+      `METRICS_PORT: must differ from PORT (${listenPort}): metrics are served on a listener of their own, never the public one`,
+    ]);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${listenPort}`).replace(/\/$/, '');
   return {
     env,
@@ -183,5 +197,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       overdueNudgeHours: e.OVERDUE_NUDGE_HOURS,
     },
     staticRoot: e.STATIC_ROOT || null,
+    metrics: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
 }
