@@ -118,4 +118,11 @@ describe('loadConfig', () => {
     ]);
     expect(problemsOf({ ...valid, METRICS_PORT: 'ninety' }).find((p) => p.startsWith('METRICS_PORT:'))).toBeDefined();
   });
+
+  it('logs JSON lines in production and readable lines elsewhere, unless LOG_FORMAT says', () => {
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig(valid).logFormat).toBe('pretty');
+    expect(loadConfig({ ...valid, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problemsOf({ ...valid, LOG_FORMAT: 'xml' }).find((p) => p.startsWith('LOG_FORMAT:'))).toBeDefined();
+  });
 });

@@ -18,12 +18,16 @@ import {
 /** From the quietest: `log` adds what a process did, `debug` Nest's start-up detail (modules, routes). */
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+/** json: one JSON object a line, for log collectors; pretty: one short readable line, for people. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   /** The most detailed level logged; the levels above it are logged too. */
   logLevel: LogLevelName;
+  logFormat: LogFormat;
   http: {
     port: number;
     host: string;
@@ -126,6 +130,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       HEARTBEAT_FILE: absolutePath({ default: undefined }),
       STATIC_ROOT: str({ default: '' }),
       LOG_LEVEL: str({ choices: [...LOG_LEVELS], default: undefined }),
+      LOG_FORMAT: str({ choices: [...LOG_FORMATS], default: undefined }),
       METRICS_PORT: port({ default: undefined }),
       METRICS_HOST: str({ default: '127.0.0.1' }),
     },
@@ -162,6 +167,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     env,
     // Tests keep only errors, as before: their output is the failures.
     logLevel: (e.LOG_LEVEL as LogLevelName | undefined) ?? (env === 'test' ? 'error' : 'log'),
+    // Production logs go to a collector; `npm start` (development) shows them to a person.
+    logFormat: (e.LOG_FORMAT as LogFormat | undefined) ?? (env === 'production' ? 'json' : 'pretty'),
     http: {
       port: listenPort,
       host: e.HOST,

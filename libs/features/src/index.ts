@@ -21,3 +21,4 @@ export { API_FEATURE_MODULES, WORKER_FEATURE_MODULES } from './feature-modules';
 
 // Prometheus metrics: each app builds its own registry and serves it on METRICS_PORT.
 export * from './metrics';
+export { createRequestLogger, prettyLine, registerRequestLogging, type RequestLine } from './logging/request-log';
