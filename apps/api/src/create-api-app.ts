@@ -1,19 +1,28 @@
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import { FastifyInstance, LogController } from 'fastify';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@trellis/config';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import {
   AppLogger,
+  closeMetricsServer,
+  createRequestLogger,
   createValidationPipe,
   ProblemDetailsFilter,
+  registerDatabasePoolMetrics,
+  registerHttpMetrics,
   registerJsonDepthLimit,
   registerOpenApi,
+  registerRequestLogging,
   registerSecurityHeaders,
   registerSessions,
+  serveMetrics,
 } from '@trellis/features';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { registerStaticSites } from './static/static-sites';
 
 export const API_PREFIX = 'api/v1';
@@ -36,11 +45,16 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
-    // Request logging would write emailed link tokens (/h/<token>) into logs: keep it off.
-    logger: false,
+    // Fastify's own request lines carry the URL, which can hold an emailed link's token
+    // (/h/<token>): off. registerRequestLogging writes one line per request without it.
+    loggerInstance: createRequestLogger(config, 'api'),
+    logController: new LogController({ disableRequestLogging: true }),
+    // Unique across replicas and restarts (Fastify's default counts from req-1 in each process):
+    // the id in a log line and in an audit row names one request.
+    genReqId: () => randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: logLevels ?? new AppLogger(config.logLevel),
+    logger: logLevels ?? new AppLogger(config.logLevel, config.logFormat),
     bufferLogs: false,
   });
   app.setGlobalPrefix(API_PREFIX);
@@ -55,6 +69,16 @@ export async function createApiApp(
     for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url });
   });
   registeredRoutes.set(app, routes);
+  // Metrics first, so the histogram sees every answer, refusals by later hooks included.
+  const metrics = config.metrics ? new Registry() : null;
+  if (metrics) {
+    collectDefaultMetrics({ register: metrics });
+    registerHttpMetrics(fastify, metrics);
+    registerDatabasePoolMetrics(metrics, app.get(DataSource));
+  }
+  let metricsServer: Server | undefined;
+  fastify.addHook('onClose', () => closeMetricsServer(metricsServer));
+  registerRequestLogging(fastify);
   registerJsonDepthLimit(fastify);
   await registerSecurityHeaders(fastify, config.http.https, API_PREFIX);
   await registerSessions(fastify, config, app.get(DataSource));
@@ -64,6 +88,12 @@ export async function createApiApp(
 
   await app.init();
   await fastify.ready();
+  if (metrics && config.metrics) {
+    metricsServer = await serveMetrics(metrics, config.metrics).catch(async (error) => {
+      await app.close();
+      throw error;
+    });
+  }
   Logger.flush();
   return app;
 }

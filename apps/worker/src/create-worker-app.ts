@@ -11,7 +11,7 @@ export async function createWorkerApp(
   logLevels?: LogLevel[],
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
-    logger: logLevels ?? new AppLogger(config.logLevel),
+    logger: logLevels ?? new AppLogger(config.logLevel, config.logFormat),
   });
   return app.init();
 }

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@trellis/config';
 import { buildDataSourceOptions } from '@trellis/data';
@@ -7,6 +8,7 @@ import { APP_CONFIG, MAIL_SENDER, WORKER_FEATURE_MODULES } from '@trellis/featur
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { createMailSender, MailSender } from '@trellis/mail';
 import { HeartbeatService } from './health/heartbeat.service';
+import { WorkerMetrics } from './metrics/worker-metrics.service';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 
 export interface WorkerModuleOptions {
@@ -42,13 +44,18 @@ export class WorkerModule {
         // The relay hands outbox rows to every queue, and the heartbeat checks them all.
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
         ...WORKER_FEATURE_MODULES,
+        DiscoveryModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        WorkerMetrics,
         {
           provide: MAIL_SENDER,
-          useFactory: () =>
-            options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
+          inject: [WorkerMetrics],
+          useFactory: (metrics: WorkerMetrics) =>
+            metrics.countSends(
+              options.mailSender ?? createMailSender(config.mail.smtpUrl, config.mail.from, config.worker.concurrency),
+            ),
         },
         OutboxRelayService,
         HeartbeatService,

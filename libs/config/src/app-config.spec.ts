@@ -105,4 +105,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(problemsOf({ ...valid, LOG_LEVEL: 'chatty' }).find((p) => p.startsWith('LOG_LEVEL:'))).toBeDefined();
   });
+
+  it('serves metrics only when METRICS_PORT is set, on localhost unless METRICS_HOST widens it, never on PORT', () => {
+    expect(loadConfig(valid).metrics).toBeNull();
+    expect(loadConfig({ ...valid, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ ...valid, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+    });
+    expect(problemsOf({ ...valid, PORT: '8080', METRICS_PORT: '8080' })).toEqual([
+      expect.stringMatching(/^METRICS_PORT: must differ from PORT \(8080\)/),
+    ]);
+    expect(problemsOf({ ...valid, METRICS_PORT: 'ninety' }).find((p) => p.startsWith('METRICS_PORT:'))).toBeDefined();
+  });
+
+  it('logs JSON lines in production and readable lines elsewhere, unless LOG_FORMAT says', () => {
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig(valid).logFormat).toBe('pretty');
+    expect(loadConfig({ ...valid, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problemsOf({ ...valid, LOG_FORMAT: 'xml' }).find((p) => p.startsWith('LOG_FORMAT:'))).toBeDefined();
+  });
 });

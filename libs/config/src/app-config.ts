@@ -18,12 +18,16 @@ import {
 /** From the quietest: `log` adds what a process did, `debug` Nest's start-up detail (modules, routes). */
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+/** json: one JSON object a line, for log collectors; pretty: one short readable line, for people. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Settings grouped by concern; built once at boot, the only reader of process.env. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   /** The most detailed level logged; the levels above it are logged too. */
   logLevel: LogLevelName;
+  logFormat: LogFormat;
   http: {
     port: number;
     host: string;
@@ -52,6 +56,12 @@ export interface AppConfig {
   };
   reminders: { offsetsHours: number[]; overdueNudgeHours: number };
   staticRoot: string | null;
+  /**
+   * Prometheus metrics on a listener of their own (never the public one): null when METRICS_PORT
+   * is unset. Bound to 127.0.0.1 unless METRICS_HOST says otherwise (a pod sets 0.0.0.0 so the
+   * scraper can reach it; the Service and Ingress still expose only the public port).
+   */
+  metrics: { port: number; host: string } | null;
 }
 
 /** A configuration problem: one line per bad variable, each naming it. */
@@ -120,6 +130,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       HEARTBEAT_FILE: absolutePath({ default: undefined }),
       STATIC_ROOT: str({ default: '' }),
       LOG_LEVEL: str({ choices: [...LOG_LEVELS], default: undefined }),
+      LOG_FORMAT: str({ choices: [...LOG_FORMATS], default: undefined }),
+      METRICS_PORT: port({ default: undefined }),
+      METRICS_HOST: str({ default: '127.0.0.1' }),
     },
     {
       reporter: ({ errors }) => {
@@ -143,11 +156,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     ]);
   }
   const listenPort = e.PORT;
+  // The public listener must never answer /metrics: one port for both would publish them.
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === listenPort) {
+    throw new ConfigError([
+      `METRICS_PORT: must differ from PORT (${listenPort}): metrics are served on a listener of their own, never the public one`,
+    ]);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${listenPort}`).replace(/\/$/, '');
   return {
     env,
     // Tests keep only errors, as before: their output is the failures.
     logLevel: (e.LOG_LEVEL as LogLevelName | undefined) ?? (env === 'test' ? 'error' : 'log'),
+    // Production logs go to a collector; `npm start` (development) shows them to a person.
+    logFormat: (e.LOG_FORMAT as LogFormat | undefined) ?? (env === 'production' ? 'json' : 'pretty'),
     http: {
       port: listenPort,
       host: e.HOST,
@@ -183,5 +204,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       overdueNudgeHours: e.OVERDUE_NUDGE_HOURS,
     },
     staticRoot: e.STATIC_ROOT || null,
+    metrics: e.METRICS_PORT === undefined ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST },
   };
 }

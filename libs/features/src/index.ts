@@ -18,3 +18,7 @@ export { AppLogger, logLevelsUpTo } from './logging/app-logger';
 
 // The features each app composes (apps/api/src/app.module.ts, apps/worker/src/worker.module.ts).
 export { API_FEATURE_MODULES, WORKER_FEATURE_MODULES } from './feature-modules';
+
+// Prometheus metrics: each app builds its own registry and serves it on METRICS_PORT.
+export * from './metrics';
+export { createRequestLogger, prettyLine, registerRequestLogging, type RequestLine } from './logging/request-log';

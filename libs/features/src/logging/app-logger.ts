@@ -1,5 +1,5 @@
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
-import { LOG_LEVELS, LogLevelName } from '@trellis/config';
+import { LOG_LEVELS, LogFormat, LogLevelName } from '@trellis/config';
 
 /**
  * Nest's own start-up lines: one per module and one per route, about a hundred, which pushed the
@@ -18,10 +18,13 @@ export function logLevelsUpTo(level: LogLevelName): LogLevel[] {
   return ['fatal', ...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1)];
 }
 
-/** Nest's console logger, with its start-up detail logged at debug instead of log. */
+/**
+ * Nest's console logger, with its start-up detail logged at debug instead of log; with LOG_FORMAT
+ * json, one JSON object a line (level, pid, timestamp, message, context), like the request lines.
+ */
 export class AppLogger extends ConsoleLogger {
-  constructor(level: LogLevelName) {
-    super({ logLevels: logLevelsUpTo(level) });
+  constructor(level: LogLevelName, format: LogFormat = 'pretty') {
+    super({ logLevels: logLevelsUpTo(level), json: format === 'json' });
   }
 
   override log(message: unknown, ...optionalParams: unknown[]): void {
