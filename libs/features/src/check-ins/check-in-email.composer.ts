@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { CHECK_IN_LINK_LIFETIME_HOURS, firstName, partnerEmailEnvelope } from '@trellis/domain';
+import type { ComposedEmail } from '../email/composed-email';
+import type { CheckInsRepository } from './check-ins.repository';
+import { renderCheckInEmail } from './emails/check-in.template';
+
+/**
+ * A partner's check-in email. Like homework, the personal link is minted here, at send time, in
+ * the delivery's transaction (only its hash is stored); nothing goes out for a check-in already
+ * answered or gone (its schedule deleted), without email consent, or to a couple that is not active.
+ */
+export async function composeCheckInEmail(
+  delivery: EmailDelivery,
+  manager: EntityManager,
+  publicUrl: string,
+  checkIns: CheckInsRepository,
+): Promise<ComposedEmail | null> {
+  const checkInId = delivery.subjectIds.checkInId;
+  if (!checkInId) return null;
+  const facts = await checkIns.lockEmailFacts(manager, checkInId, delivery.clinicId);
+  if (!facts || facts.submittedAt || !facts.emailConsent || facts.coupleStatus !== 'active') return null;
+  const { token, hash } = mintSecretToken();
+  await checkIns.storeLink(manager, facts.checkInId, hash, CHECK_IN_LINK_LIFETIME_HOURS);
+  const rendered = renderCheckInEmail({
+    clinicName: facts.clinicName,
+    partnerFirstName: firstName(facts.clientName),
+    therapistName: facts.therapistName,
+    checkInUrl: `${publicUrl}/h/c/${token}`,
+  });
+  return {
+    to: facts.clientEmail,
+    ...rendered,
+    ...partnerEmailEnvelope(rendered.subject, facts.neutralPartnerEmails),
+  };
+}
