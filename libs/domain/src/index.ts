@@ -32,3 +32,4 @@ export * from './measures/built-in-measures';
 export * from './measures/check-in-schedule';
 export * from './measures/off-track';
 export * from './measures/check-in-sharing';
+export * from './measures/check-in-reminder';

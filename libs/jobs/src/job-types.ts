@@ -31,6 +31,8 @@ export enum JobName {
   PlanCheckIns = 'plan-check-ins',
   /** One planned check-in firing; re-plans first and sends only if it is still the one due. */
   SendCheckIn = 'send-check-in',
+  /** A day after a check-in went out: remind the partner if it is still unanswered. */
+  RemindCheckIn = 'remind-check-in',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -56,6 +58,7 @@ export interface JobPayloads {
   [JobName.PlanCheckIns]: { coupleId: string; clinicId: string };
   /** occurrence: the key planNextCheckIn gave it (no clinical text); a re-plan that differs makes it stale. */
   [JobName.SendCheckIn]: { scheduleId: string; clientId: string; clinicId: string; occurrence: string };
+  [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -70,6 +73,7 @@ export interface JobQueues {
   [JobName.RequestPasswordReset]: QueueName.Accounts;
   [JobName.PlanCheckIns]: QueueName.CheckIns;
   [JobName.SendCheckIn]: QueueName.CheckIns;
+  [JobName.RemindCheckIn]: QueueName.CheckIns;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -83,6 +87,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.RequestPasswordReset]: QueueName.Accounts,
   [JobName.PlanCheckIns]: QueueName.CheckIns,
   [JobName.SendCheckIn]: QueueName.CheckIns,
+  [JobName.RemindCheckIn]: QueueName.CheckIns,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
+import { planCheckInReminder } from '@trellis/domain';
 import {
+  enqueueInTransaction,
   JobHandlers,
   JobName,
   JobPayloads,
@@ -53,6 +55,7 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
   private readonly handlers: JobHandlers<QueueName.CheckIns> = {
     [JobName.PlanCheckIns]: (data) => this.plan(data),
     [JobName.SendCheckIn]: (data) => this.send(data),
+    [JobName.RemindCheckIn]: (data) => this.remind(data),
   };
 
   async process(job: Job): Promise<void> {
@@ -96,6 +99,21 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
     }
   }
 
+  /**
+   * The reminder goes through the ledger like the first email; the composer re-checks everything
+   * at send time (answered, consent, couple active, link not expired, check-in still there).
+   */
+  private async remind({ checkInId, clinicId }: JobPayloads[JobName.RemindCheckIn]): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      queueEmailInTransaction(manager, {
+        clinicId,
+        template: 'check-in',
+        subjectIds: { checkInId, kind: 'reminder' },
+        idempotencyKey: `check-in-reminder-${checkInId}`,
+      }),
+    );
+  }
+
   private async send(data: JobPayloads[JobName.SendCheckIn]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       // Locked: two runs of the same job (or a plan and a send) see each other's check-in row.
@@ -130,6 +148,19 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
           subjectIds: { checkInId },
           idempotencyKey: `check-in-${checkInId}`,
         });
+        const remindAt = planCheckInReminder({
+          sentAt: now,
+          timezone: facts.timezone,
+          sessionBefore: facts.kind === 'before_session' ? facts.nextSessionAt : null,
+        });
+        if (remindAt) {
+          await enqueueInTransaction(manager, {
+            name: JobName.RemindCheckIn,
+            data: { checkInId, clinicId: facts.clinicId },
+            jobId: `check-in-reminder-${checkInId}`,
+            runAt: remindAt,
+          });
+        }
       }
       // The next occurrence, now that this one counts as sent.
       await planCheckInsInTransaction(manager, facts.clinicId, facts.coupleId);

@@ -27,6 +27,8 @@ export interface CheckInEmailFacts {
   therapistName: string;
   neutralPartnerEmails: boolean;
   submittedAt: Date | null;
+  /** Null until the first email minted the link. */
+  linkExpiresAt: Date | null;
 }
 
 /** A check-in behind an active link: the partner, the measure version asked, the sharing choice. */
@@ -123,7 +125,8 @@ export class CheckInsRepository {
     const rows: CheckInEmailFacts[] = await manager.query(
       `SELECT k.id AS "checkInId", p.name AS "clientName", p.email AS "clientEmail", p.email_consent AS "emailConsent",
               c.status AS "coupleStatus", cl.name AS "clinicName", t.name AS "therapistName",
-              cl.neutral_partner_emails AS "neutralPartnerEmails", k.submitted_at AS "submittedAt"
+              cl.neutral_partner_emails AS "neutralPartnerEmails", k.submitted_at AS "submittedAt",
+              k.link_expires_at AS "linkExpiresAt"
        FROM check_in k
        JOIN client p ON p.id = k.client_id
        JOIN couple c ON c.id = k.couple_id
@@ -136,12 +139,13 @@ export class CheckInsRepository {
     return rows[0] ?? null;
   }
 
-  /** The partner's link (its hash), replacing any earlier one for this check-in. */
-  async storeLink(manager: EntityManager, checkInId: string, tokenHash: string, lifetimeHours: number): Promise<void> {
-    await manager.query(
-      `UPDATE check_in SET link_token_hash = $2, link_expires_at = now() + make_interval(hours => $3) WHERE id = $1`,
-      [checkInId, tokenHash, lifetimeHours],
-    );
+  /** The partner's link (its hash), replacing any earlier one for this check-in; it works until expiresAt. */
+  async storeLink(manager: EntityManager, checkInId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await manager.query(`UPDATE check_in SET link_token_hash = $2, link_expires_at = $3 WHERE id = $1`, [
+      checkInId,
+      tokenHash,
+      expiresAt,
+    ]);
   }
 
   /**
