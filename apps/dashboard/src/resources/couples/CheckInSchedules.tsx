@@ -265,7 +265,8 @@ export const CheckInSchedules = ({ couple, measures }: { couple: CoupleView; mea
       )}
       {editing === 'new' ? (
         <ScheduleForm
-          initial={emptyDraft(measures[0]?.id ?? '')}
+          // The weekly kind of measure first: what most schedules send.
+          initial={emptyDraft((measures.find((m) => m.kind === 'outcome') ?? measures[0])?.id ?? '')}
           measures={measures}
           editing={false}
           onSave={save}
