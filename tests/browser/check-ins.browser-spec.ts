@@ -85,6 +85,9 @@ describe('check-ins in a real browser', () => {
           findings.push(...(await seriousAccessibilityViolations(phonePage, 'check-in result (phone)')));
           await journey.documentScreen(phonePage, 'check-in-result-phone');
         }
+        // The link closed with the answer: opening it again says so, and shows nothing.
+        await phonePage.goto(`${origin}/h/c/${token}`);
+        await phonePage.getByRole('heading', { level: 1, name: 'This check-in is closed' }).waitFor();
       }
 
       // The therapist sees both scores on the chart, and the numbers behind it.

@@ -1,6 +1,7 @@
 import './styles.css';
 import { type ApiFailure, fetchHomework, lookUpLink, startSession } from './api';
 import { sanitizeAnswers } from './answers';
+import { closedCheckInView } from './check-in/check-in-view';
 import { runCheckIn } from './check-in/run-check-in';
 import type { HomeworkView } from './homework-data';
 import { cleanToken, tokenFromPath } from './link-token';
@@ -154,5 +155,5 @@ const raw = tokenFromPath(location.pathname, isCheckIn ? checkInBase : import.me
 const token = cleanToken(raw);
 if (token && isCheckIn) void runCheckIn(token, (view) => display(view));
 else if (token) void run(token);
-else if (raw) display(inactiveView(), false);
+else if (raw) display(isCheckIn ? closedCheckInView() : inactiveView(), false);
 else display(noLinkView(), false);

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { toCheckInForm, toCheckInResult } from './check-in-data';
 
 const scale = { min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Completely' };

@@ -173,3 +173,14 @@ export const checkInResultView = (result: CheckInResult): HTMLElement => {
     h('p', { class: 'hint' }, 'This link is now closed. You can close this page.'),
   );
 };
+
+/**
+ * Any 404 for a check-in link: answered, expired, stopped or unknown, all alike. No fresh-link
+ * form (that sends homework links): the next check-in comes by email on its own.
+ */
+export const closedCheckInView = (): HTMLElement =>
+  card(
+    'This check-in is closed',
+    h('p', {}, 'This link no longer works: the check-in was answered, or its time has passed.'),
+    h('p', {}, 'The next one will come by email. If you think something is wrong, ask your counselor.'),
+  );
