@@ -67,4 +67,16 @@ describe('demo clinic seed (npm start)', () => {
     expect(await reasonsOf('Priya & Jordan Shah')).toContain('widening_gap');
     expect(await reasonsOf('Casey & Drew Lee')).toContain('worsening:2');
   });
+
+  it('gives each demo couple check-in schedules, so upcoming check-ins show', async () => {
+    await seedDemoClinic(db);
+    await seedDemoClinic(db);
+    const dana = await signIn(app, 'dana@demo.trellis.test', DEMO_PASSWORD);
+    const caseload = await dana.agent.get('/api/v1/couples').expect(200);
+    const alex = caseload.body.data.find((c: { displayName: string }) => c.displayName === 'Alex & Sam Morgan');
+    const { body } = await dana.agent.get(`/api/v1/couples/${alex.id}/check-in-schedules`).expect(200);
+    expect(body.data.map((s: { kind: string }) => s.kind).sort()).toEqual(['after_session', 'weekly']);
+    // Both partners have a weekly check-in planned within the week, and a check-out after the next session.
+    for (const schedule of body.data) expect(schedule.upcoming).toHaveLength(2);
+  });
 });

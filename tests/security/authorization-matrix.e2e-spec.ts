@@ -36,6 +36,7 @@ interface Ids {
   digest: string;
   measure: string;
   builtInMeasure: string;
+  schedule: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -143,6 +144,18 @@ const RULES: Record<string, RouteRule> = {
     kind: 'record',
     body: () => ({ definition: measureDefinition((measureCutoff = (measureCutoff % 9) + 1)) }),
   },
+  'GET /api/v1/couples/:id/check-in-schedules': { kind: 'record' },
+  'POST /api/v1/couples/:id/check-in-schedules': {
+    kind: 'record',
+    body: (i) => ({ measureId: i.measure, kind: 'weekly', weekday: 1, localTime: '09:00' }),
+  },
+  'PUT /api/v1/couples/:id/check-in-schedules/:scheduleId': {
+    kind: 'record',
+    body: () => ({ kind: 'weekly', weekday: 2, localTime: '10:00' }),
+  },
+  'DELETE /api/v1/couples/:id/check-in-schedules/:scheduleId': { kind: 'record' },
+  'POST /api/v1/check-ins/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
+  'POST /api/v1/check-ins/submit': { kind: 'public', body: () => ({ token: 'A'.repeat(43), answers: {} }) },
   'GET /api/v1/health': { kind: 'public' },
   'GET /api/v1/health/live': { kind: 'public' },
   'GET /api/v1/home': { kind: 'collection' },
@@ -196,6 +209,7 @@ function fillPath(url: string, ids: Ids): string {
   };
   return url
     .replace(':clientId', ids.partner)
+    .replace(':scheduleId', ids.schedule)
     .replace(':measureId', ids.builtInMeasure)
     .replace(':name', 'email')
     .replace('/jobs/:id', `/jobs/email-${ids.assignment}`)
@@ -258,6 +272,11 @@ describe('authorization matrix over every route', () => {
       .set('x-csrf-token', asT1.csrfToken)
       .send({ title: 'Clinic A measure', kind: 'outcome', definition: measureDefinition(4) })
       .expect(201);
+    const schedule = await asT1.agent
+      .post(`/api/v1/couples/${couple.id}/check-in-schedules`)
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ measureId: measure.body.id, kind: 'weekly', weekday: 1, localTime: '09:00' })
+      .expect(201);
     const [digest] = await db.query(
       `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
       [a.id, t1.id],
@@ -273,8 +292,9 @@ describe('authorization matrix over every route', () => {
       digest: digest.id,
       measure: measure.body.id,
       builtInMeasure: (await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' })).id,
+      schedule: schedule.body.id,
     };
-    privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id];
+    privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id, schedule.body.id];
     clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];
 
     // A client link session of another clinic's assignment.

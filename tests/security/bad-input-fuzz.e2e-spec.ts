@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
-import { Exercise, mintSecretToken } from '@trellis/data';
+import { Exercise, Measure, mintSecretToken } from '@trellis/data';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -225,6 +225,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     builtIn: string;
     promptId: string;
     measure: string;
+    schedule: string;
+    checkInToken: string;
+    checkInItem: string;
   };
   let partnerAgent: ReturnType<typeof request.agent>;
 
@@ -240,6 +243,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure t) AS measures,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure_version t) AS measure_versions,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM staff_user t) AS staff,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM check_in_schedule t) AS schedules,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM check_in t) AS check_ins,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure_response t) AS measure_responses,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM clinic t) AS clinics,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
@@ -281,6 +287,25 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     partnerAgent = request.agent(app.getHttpServer());
     await partnerAgent.post('/api/v1/homework/session').set('x-homework-csrf', '1').send({ token }).expect(200);
     const view = await partnerAgent.get('/api/v1/homework/current').expect(200);
+    // A check-in schedule on the built-in check-out, and one partner's open check-in link on it.
+    const checkOut = await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), key: 'session-check-out' });
+    const schedule = await therapist.agent
+      .post(`/api/v1/couples/${couple.id}/check-in-schedules`)
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ measureId: checkOut.id, kind: 'after_session', hours: 2 })
+      .expect(201);
+    const checkInLink = mintSecretToken();
+    await db.query(
+      `INSERT INTO check_in (clinic_id, couple_id, client_id, schedule_id, measure_version_id, occurrence,
+         link_token_hash, link_expires_at)
+       SELECT $1, $2, $3, $4, v.id, 'once', $5, now() + interval '1 day'
+       FROM measure_version v WHERE v.measure_id = $6 AND v.version = 1`,
+      [clinic.id, couple.id, partners[0].id, schedule.body.id, checkInLink.hash, checkOut.id],
+    );
+    const checkInForm = await request(app.getHttpServer())
+      .post('/api/v1/check-ins/link')
+      .send({ token: checkInLink.token })
+      .expect(200);
     ids = {
       promptId: view.body.prompts[0].id,
       couple: couple.id,
@@ -290,6 +315,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       staff: t.id,
       builtIn: builtIn.id,
       measure: measure.body.id,
+      schedule: schedule.body.id,
+      checkInToken: checkInLink.token,
+      checkInItem: checkInForm.body.items[0].id,
     };
   });
   afterAll(async () => {
@@ -483,6 +511,54 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       ),
     },
     {
+      route: `POST /api/v1/couples/${ids.couple}/check-in-schedules`,
+      as: therapist,
+      body: mutate(
+        { measureId: ids.measure, kind: 'weekly', weekday: 2, localTime: '09:00', shareWithPartner: false },
+        {
+          measureId: fc.oneof(nasty, wrongType),
+          kind: fc.oneof(nasty, wrongType),
+          weekday: fc.oneof(fc.constantFrom(0, 8, 1.5, '2'), nasty, wrongType),
+          localTime: fc.oneof(fc.constantFrom('24:00', '9:00', '09:60', '09:00:00'), nasty, wrongType),
+          shareWithPartner: fc.oneof(nasty, fc.integer(), fc.constant('true')),
+          hours: fc.oneof(fc.constantFrom(0, 2, 337, 1.5), nasty),
+          onceAt: fc.oneof(badDate, oddDate, fc.constant('2030-01-01T00:00:00Z')),
+        },
+        ['measureId', 'kind', 'weekday', 'localTime'],
+      ),
+    },
+    {
+      route: `PUT /api/v1/couples/${ids.couple}/check-in-schedules/${ids.schedule}`,
+      as: therapist,
+      body: mutate(
+        { kind: 'before_session', hours: 24 },
+        {
+          kind: fc.oneof(nasty, wrongType, fc.constant('weekly')),
+          hours: fc.oneof(fc.constantFrom(0, -1, 337, 1.5, '24'), nasty),
+          weekday: fc.oneof(fc.constantFrom(1, 0, 8), nasty),
+          onceAt: fc.oneof(badDate, oddDate),
+        },
+        ['kind', 'hours'],
+      ),
+    },
+    {
+      route: 'POST /api/v1/check-ins/submit',
+      as: null,
+      body: mutate(
+        { token: ids.checkInToken, answers: { [ids.checkInItem]: 7 } },
+        {
+          token: fc.oneof(nasty, wrongType, huge),
+          answers: fc.oneof(
+            wrongType,
+            deep,
+            fc.constantFrom(-1, 11, 2.5, '3', true).map((value) => ({ [ids.checkInItem]: value })),
+            unstorable.map((key) => ({ [key]: 3 })),
+          ),
+        },
+        ['token', 'answers'],
+      ),
+    },
+    {
       route: 'POST /api/v1/staff/invitations',
       as: admin,
       body: mutate(
@@ -566,7 +642,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         fc.asyncProperty(body, async (payload) => {
           const agent = as === 'partner' ? partnerAgent : (as?.agent ?? request(app.getHttpServer()));
           let call = agent[method.toLowerCase() as 'post'](path);
-          if (as === 'partner' || path.includes('/homework/')) call = call.set('x-homework-csrf', '1');
+          if (as === 'partner' || path.includes('/homework/') || path.includes('/check-ins/'))
+            call = call.set('x-homework-csrf', '1');
           else if (as) call = call.set('x-csrf-token', as.csrfToken);
           const body = serialize(payload);
           const res = await call.set('content-type', 'application/json').send(body);

@@ -80,6 +80,7 @@ const EMAILED_LINKS = {
     lookup: '/api/v1/auth/password-reset/lookup',
   },
   homework: { token: /\/h\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/, lookup: '/api/v1/homework/link' },
+  'check-in': { token: /\/h\/c\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/, lookup: '/api/v1/check-ins/link' },
 } as const;
 
 export type EmailedLinkKind = keyof typeof EMAILED_LINKS;

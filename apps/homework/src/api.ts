@@ -40,6 +40,7 @@ const request = async <T>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
   { body, read, keepalive = false }: RequestOptions<T>,
+  root = API_ROOT,
 ): Promise<ApiResult<T>> => {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   // A custom header cross-site forms cannot send: the API refuses state changes without it.
@@ -52,7 +53,7 @@ const request = async <T>(
   const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(API_ROOT + path, {
+    response = await fetch(root + path, {
       method,
       headers,
       body: payload,
@@ -125,3 +126,10 @@ export const submitAnswers = (answers: AnswerMap): Promise<ApiResult<{ submitted
 /** Always 202 with the same message, whether or not the address has homework. */
 export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
   request('POST', '/fresh-link', { body: { email }, read: () => true });
+
+/**
+ * A check-in request (`/api/v1/check-ins/*`): the link's token travels in the body of each one,
+ * with the same timeouts, CSRF header and problem reading as homework.
+ */
+export const checkInRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
+  request('POST', path, { body, read }, '/api/v1/check-ins');

@@ -1,6 +1,8 @@
 import './styles.css';
 import { type ApiFailure, fetchHomework, lookUpLink, startSession } from './api';
 import { sanitizeAnswers } from './answers';
+import { closedCheckInView } from './check-in/check-in-view';
+import { runCheckIn } from './check-in/run-check-in';
 import type { HomeworkView } from './homework-data';
 import { cleanToken, tokenFromPath } from './link-token';
 import { quickExit } from './quick-exit';
@@ -146,8 +148,12 @@ const run = async (token: string): Promise<void> => {
   else await greet();
 };
 
-const raw = tokenFromPath(location.pathname, import.meta.env.BASE_URL);
+// A check-in link is `/h/c/<token>`: the same page, its own short flow.
+const checkInBase = `${import.meta.env.BASE_URL}c/`;
+const isCheckIn = location.pathname.startsWith(checkInBase);
+const raw = tokenFromPath(location.pathname, isCheckIn ? checkInBase : import.meta.env.BASE_URL);
 const token = cleanToken(raw);
-if (token) void run(token);
-else if (raw) display(inactiveView(), false);
+if (token && isCheckIn) void runCheckIn(token, (view) => display(view));
+else if (token) void run(token);
+else if (raw) display(isCheckIn ? closedCheckInView() : inactiveView(), false);
 else display(noLinkView(), false);

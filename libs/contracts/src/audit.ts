@@ -63,6 +63,11 @@ export const AUDIT_ACTIONS = [
   'measure_response.submit',
   'measure_response.list',
   'measure_response.export',
+  'check_in_schedule.list',
+  'check_in_schedule.create',
+  'check_in_schedule.update',
+  'check_in_schedule.delete',
+  'check_in.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

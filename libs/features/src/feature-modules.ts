@@ -2,6 +2,8 @@ import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthJobsModule } from './auth/auth-jobs.module';
 import { AuthModule } from './auth/auth.module';
+import { CheckInsJobsModule } from './check-ins/check-ins-jobs.module';
+import { CheckInsModule } from './check-ins/check-ins.module';
 import { ClinicModule } from './clinic/clinic.module';
 import { CouplesModule } from './couples/couples.module';
 import { DigestsJobsModule } from './digests/digests-jobs.module';
@@ -22,6 +24,7 @@ export const API_FEATURE_MODULES = [
   AssignmentsModule,
   AuditModule,
   AuthModule,
+  CheckInsModule,
   ClinicModule,
   CouplesModule,
   DigestsModule,
@@ -36,4 +39,10 @@ export const API_FEATURE_MODULES = [
 ];
 
 /** Every feature's jobs module: what the worker processes. A new feature's jobs side is added here. */
-export const WORKER_FEATURE_MODULES = [EmailJobsModule, RemindersJobsModule, DigestsJobsModule, AuthJobsModule];
+export const WORKER_FEATURE_MODULES = [
+  EmailJobsModule,
+  RemindersJobsModule,
+  DigestsJobsModule,
+  AuthJobsModule,
+  CheckInsJobsModule,
+];

@@ -5,6 +5,8 @@ export enum QueueName {
   Digests = 'digests',
   /** Account requests answered before anything is looked up (password reset). */
   Accounts = 'accounts',
+  /** Measurement check-ins: planning each partner's next one per schedule, and sending it. */
+  CheckIns = 'check-ins',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -25,6 +27,12 @@ export enum JobName {
    * The endpoint does the same work for every address so its timing says nothing about who exists.
    */
   RequestPasswordReset = 'request-password-reset',
+  /** Plan the next check-in of each partner on each of a couple's schedules (after any change to them). */
+  PlanCheckIns = 'plan-check-ins',
+  /** One planned check-in firing; re-plans first and sends only if it is still the one due. */
+  SendCheckIn = 'send-check-in',
+  /** A day after a check-in went out: remind the partner if it is still unanswered. */
+  RemindCheckIn = 'remind-check-in',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -47,6 +55,10 @@ export interface JobPayloads {
    * once the job has run), never in Redis. clinicId is null: whose account it is is not known yet.
    */
   [JobName.RequestPasswordReset]: { requestId: string; clinicId: null };
+  [JobName.PlanCheckIns]: { coupleId: string; clinicId: string };
+  /** occurrence: the key planNextCheckIn gave it (no clinical text); a re-plan that differs makes it stale. */
+  [JobName.SendCheckIn]: { scheduleId: string; clientId: string; clinicId: string; occurrence: string };
+  [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -59,6 +71,9 @@ export interface JobQueues {
   [JobName.PlanPreSessionDigest]: QueueName.Digests;
   [JobName.PreSessionDigest]: QueueName.Digests;
   [JobName.RequestPasswordReset]: QueueName.Accounts;
+  [JobName.PlanCheckIns]: QueueName.CheckIns;
+  [JobName.SendCheckIn]: QueueName.CheckIns;
+  [JobName.RemindCheckIn]: QueueName.CheckIns;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -70,6 +85,9 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.PlanPreSessionDigest]: QueueName.Digests,
   [JobName.PreSessionDigest]: QueueName.Digests,
   [JobName.RequestPasswordReset]: QueueName.Accounts,
+  [JobName.PlanCheckIns]: QueueName.CheckIns,
+  [JobName.SendCheckIn]: QueueName.CheckIns,
+  [JobName.RemindCheckIn]: QueueName.CheckIns,
 };
 
 /** The names of the jobs that run on queue Q. */

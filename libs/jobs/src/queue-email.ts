@@ -137,3 +137,19 @@ export async function queueEmailsAndJobsInTransaction(
     ],
   );
 }
+
+/**
+ * After a change to a couple's check-in schedules, its next session or its status: re-plan every
+ * partner's next check-in. Planning reads the database when it runs, so its id is new each time.
+ */
+export async function planCheckInsInTransaction(
+  manager: EntityManager,
+  clinicId: string,
+  coupleId: string,
+): Promise<void> {
+  await enqueueInTransaction(manager, {
+    name: JobName.PlanCheckIns,
+    data: { coupleId, clinicId },
+    jobId: `plan-check-ins-${coupleId}-${randomUUID()}`,
+  });
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { scoreMeasure, TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
+import { scoreMeasure, SESSION_CHECK_OUT, TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
+import { planCheckInsInTransaction } from '@trellis/jobs';
 
 /** Ten weekly check-ins, the oldest ten weeks ago. */
 export const DEMO_CHECK_IN_WEEKS = 10;
@@ -95,5 +96,31 @@ export async function seedDemoCheckIns(m: EntityManager, clinicId: string): Prom
         ],
       );
     }
+  }
+}
+
+/**
+ * The demo couples' schedules, so the Progress tab shows check-ins on their way: the weekly
+ * trust-and-connection check-in on Sunday evenings (Alex & Sam see each other's scores once both
+ * answered), and the session check-out two hours after each session. The worker plans them (one
+ * job per couple through the outbox), as it would after a therapist set them. Idempotent: one
+ * schedule per couple and measure.
+ */
+export async function seedDemoCheckInSchedules(m: EntityManager, clinicId: string, therapistId: string): Promise<void> {
+  const measures: { id: string; key: string }[] = await m.query(
+    `SELECT id, key FROM measure WHERE clinic_id IS NULL AND key = ANY($1::text[])`,
+    [[TRUST_AND_CONNECTION_CHECK_IN.key, SESSION_CHECK_OUT.key]],
+  );
+  const weekly = measures.find((row) => row.key === TRUST_AND_CONNECTION_CHECK_IN.key);
+  const checkOut = measures.find((row) => row.key === SESSION_CHECK_OUT.key);
+  if (!weekly || !checkOut) return; // built-ins are synced by migrate; the schedules wait for them
+  for (const [n, coupleId] of Object.keys(DEMO_CHECK_IN_STORIES).entries()) {
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO check_in_schedule (clinic_id, couple_id, measure_id, kind, hours, weekday, local_time, share_with_partner, created_by)
+       VALUES ($1, $2, $3, 'weekly', NULL, 7, '18:00', $5, $4), ($1, $2, $6, 'after_session', 2, NULL, NULL, false, $4)
+       ON CONFLICT (couple_id, measure_id) DO NOTHING RETURNING id`,
+      [clinicId, coupleId, weekly.id, therapistId, n === 0, checkOut.id],
+    );
+    if (inserted.length) await planCheckInsInTransaction(m, clinicId, coupleId);
   }
 }

@@ -3,7 +3,7 @@ import { Clinic, StaffUser } from '@trellis/data';
 import type { StaffRole } from '@trellis/contracts';
 import { BUILT_IN_EXERCISES } from '@trellis/domain';
 import { hashPassword } from '@trellis/features';
-import { seedDemoCheckIns } from './demo-check-ins.seed';
+import { seedDemoCheckIns, seedDemoCheckInSchedules } from './demo-check-ins.seed';
 
 /** Fixed id so every run finds (and refreshes) the same demo clinic instead of adding another. */
 export const DEMO_CLINIC_ID = '00000000-0000-4000-8000-000000000001';
@@ -88,6 +88,7 @@ export async function seedDemoCouples(dataSource: DataSource): Promise<void> {
       }
     }
     await seedDemoCheckIns(m, DEMO_CLINIC_ID);
+    await seedDemoCheckInSchedules(m, DEMO_CLINIC_ID, dana.id);
     const exercise = BUILT_IN_EXERCISES[0];
     const [row] = await m.query(`SELECT id FROM exercise WHERE key = $1 AND clinic_id IS NULL`, [exercise.key]);
     if (!row) return; // built-ins are synced by migrate; the demo homework waits for them

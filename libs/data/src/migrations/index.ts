@@ -17,6 +17,7 @@ import { CreatedMeasureResponses1795650417100 } from './1795650417100-CreatedMea
 import { ScopedPendingInvitationsToTheirClinic1795650500000 } from './1795650500000-ScopedPendingInvitationsToTheirClinic';
 import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudienceToPrompts';
 import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
+import { CreatedCheckInSchedules1795700000000 } from './1795700000000-CreatedCheckInSchedules';
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddedAudienceToPrompts1795651818000,
   CreatedAssignmentReviewComments1795651818100,
   AddedNeutralPartnerEmailsToClinic1795652000000,
+  CreatedCheckInSchedules1795700000000,
 ];

@@ -53,13 +53,24 @@ export interface PartnerAnswersQuestion {
 }
 
 /**
+ * The seal on a partner's answers, for homework and check-ins alike: broken only when both
+ * partners have submitted and the therapist allowed sharing. What is then shown is decided by the
+ * caller's own rule (prompt audiences for homework; scores for a check-in).
+ */
+export function partnerAnswersUnsealed(
+  question: Pick<PartnerAnswersQuestion, 'sharesAnswersAfterBoth' | 'mySubmittedAt' | 'partnerSubmittedAt'>,
+): boolean {
+  return question.sharesAnswersAfterBoth && !!question.mySubmittedAt && !!question.partnerSubmittedAt;
+}
+
+/**
  * What one partner may read of the other's answers: nothing until both have submitted and the
  * therapist allowed sharing, and then only the answers to `shared` prompts. An answer keyed by an
  * id that is not one of the prompts is never shown either.
  */
 export function partnerAnswersVisibleTo(question: PartnerAnswersQuestion): AnswerMap | null {
-  const { sharesAnswersAfterBoth, mySubmittedAt, partnerSubmittedAt, prompts, partnerAnswers } = question;
-  if (!sharesAnswersAfterBoth || !mySubmittedAt || !partnerSubmittedAt) return null;
+  const { prompts, partnerAnswers } = question;
+  if (!partnerAnswersUnsealed(question)) return null;
   const shareable = new Set(prompts.filter((prompt) => audienceOf(prompt) === 'shared').map((prompt) => prompt.id));
   const visible: AnswerMap = {};
   for (const [promptId, answer] of Object.entries(partnerAnswers)) {

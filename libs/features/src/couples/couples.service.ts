@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import { Couple, StaffUser } from '@trellis/data';
 import {
+  planCheckInsInTransaction,
   planPreSessionDigestInTransaction,
   queueEmailsAndJobsInTransaction,
   replanRemindersInTransaction,
@@ -143,6 +144,10 @@ export class CouplesService {
       await this.couples.update(manager, couple.id, changes);
       if (changes.nextSessionAt !== undefined || changes.status !== undefined || changes.therapistId !== undefined) {
         await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
+      }
+      // A moved or cleared session moves or cancels its check-ins; a paused couple gets none.
+      if (changes.nextSessionAt !== undefined || changes.status !== undefined) {
+        await planCheckInsInTransaction(manager, user.clinicId, couple.id);
       }
       if (changes.status && changes.status !== couple.status) {
         // Paused or discharged couples get no reminders; reactivated ones get them back.

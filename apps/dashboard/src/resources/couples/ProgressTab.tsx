@@ -12,6 +12,7 @@ import { ChartNumbers } from '../../common/ChartNumbers';
 import { formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
+import { CheckInSchedules } from './CheckInSchedules';
 import { checkInsCsvUrl } from './exportUrls';
 import { itemTrend, PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
 
@@ -204,6 +205,7 @@ export const ProgressTab = ({ couple }: { couple: CoupleView }) => {
   if (!measure) return <Typography color="text.secondary">No measures in your library yet.</Typography>;
   return (
     <Box sx={{ py: 1 }}>
+      <CheckInSchedules couple={couple} measures={list} />
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <TextField
           select

@@ -1,0 +1,169 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@trellis/config';
+import { planCheckInReminder } from '@trellis/domain';
+import {
+  enqueueInTransaction,
+  JobHandlers,
+  JobName,
+  JobPayloads,
+  planCheckInsInTransaction,
+  QUEUE_JOB_OPTIONS,
+  QueueName,
+  queueEmailInTransaction,
+  runJob,
+} from '@trellis/jobs';
+import { APP_CONFIG } from '../config/config.tokens';
+import { planCheckInFor } from './check-in-plan';
+import { CheckInSchedulesRepository } from './check-in-schedules.repository';
+import { CheckInsRepository } from './check-ins.repository';
+
+/** The job that sends one occurrence to one partner: the same occurrence always has the same id. */
+export function checkInJobId(scheduleId: string, clientId: string, occurrence: string): string {
+  return `check-in-${scheduleId}-${clientId}-${occurrence}`;
+}
+
+// A delayed job may fire a moment before its planned time; a plan moved later than this is another job's.
+const EARLY_TOLERANCE_MS = 60_000;
+
+/**
+ * Check-ins per schedule and partner: planned from the database with planNextCheckIn (so a moved
+ * session, a paused couple or a changed schedule simply re-plans), sent as delayed jobs with
+ * deterministic ids, and re-planned when they fire: a job whose occurrence is no longer the one
+ * due does nothing. The check_in row (one per schedule, partner and occurrence) and the email's
+ * ledger key make a job that runs twice send once.
+ */
+@Processor(QueueName.CheckIns)
+export class CheckInsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    @InjectQueue(QueueName.CheckIns) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schedules: CheckInSchedulesRepository,
+    private readonly checkIns: CheckInsRepository,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.worker.concurrency;
+  }
+
+  private readonly handlers: JobHandlers<QueueName.CheckIns> = {
+    [JobName.PlanCheckIns]: (data) => this.plan(data),
+    [JobName.SendCheckIn]: (data) => this.send(data),
+    [JobName.RemindCheckIn]: (data) => this.remind(data),
+  };
+
+  async process(job: Job): Promise<void> {
+    return runJob(this.handlers, job);
+  }
+
+  private async plan({ coupleId, clinicId }: JobPayloads[JobName.PlanCheckIns]): Promise<void> {
+    const [planning, schedules] = await Promise.all([
+      this.schedules.planning(clinicId, coupleId),
+      this.schedules.listForCouple(clinicId, coupleId),
+    ]);
+    if (!planning) return;
+    const now = new Date();
+    for (const schedule of schedules) {
+      for (const partner of planning.partners) {
+        const plan = planCheckInFor(
+          schedule,
+          {
+            coupleStatus: planning.status,
+            nextSessionAt: planning.nextSessionAt === null ? null : new Date(planning.nextSessionAt),
+            timezone: partner.timezone,
+            lastSentOccurrence: partner.lastSent[schedule.id] ?? null,
+          },
+          now,
+        );
+        if (!plan) continue;
+        const jobId = checkInJobId(schedule.id, partner.id, plan.occurrence);
+        // Replaced, not added beside: the same occurrence may now be due at another time (a
+        // weekly check-in moved from 09:00 to 10:00). An active job cannot be removed; it re-checks.
+        await this.queue.remove(jobId).catch(() => 0);
+        await this.queue.add(
+          JobName.SendCheckIn,
+          { scheduleId: schedule.id, clientId: partner.id, clinicId, occurrence: plan.occurrence },
+          {
+            ...QUEUE_JOB_OPTIONS[QueueName.CheckIns],
+            jobId,
+            delay: Math.max(0, plan.sendAt.getTime() - now.getTime()),
+          },
+        );
+      }
+    }
+  }
+
+  /**
+   * The reminder goes through the ledger like the first email; the composer re-checks everything
+   * at send time (answered, consent, couple active, link not expired, check-in still there).
+   */
+  private async remind({ checkInId, clinicId }: JobPayloads[JobName.RemindCheckIn]): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      queueEmailInTransaction(manager, {
+        clinicId,
+        template: 'check-in',
+        subjectIds: { checkInId, kind: 'reminder' },
+        idempotencyKey: `check-in-reminder-${checkInId}`,
+      }),
+    );
+  }
+
+  private async send(data: JobPayloads[JobName.SendCheckIn]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // Locked: two runs of the same job (or a plan and a send) see each other's check-in row.
+      const facts = await this.checkIns.lockForSend(manager, data.clinicId, data.scheduleId, data.clientId);
+      // The schedule was deleted, the partner is not on this couple, the measure was archived.
+      if (!facts) return;
+      const now = new Date();
+      const plan = planCheckInFor(
+        facts,
+        {
+          coupleStatus: facts.coupleStatus,
+          nextSessionAt: facts.nextSessionAt === null ? null : new Date(facts.nextSessionAt),
+          timezone: facts.timezone,
+          lastSentOccurrence: facts.lastSentOccurrence,
+        },
+        now,
+      );
+      // Stale: already sent, the session moved or was cleared, the couple paused, or planned later.
+      if (!plan || plan.occurrence !== data.occurrence) return;
+      if (plan.sendAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return;
+      const checkInId = await this.checkIns.insertOnce(manager, {
+        facts,
+        clientId: data.clientId,
+        occurrence: plan.occurrence,
+      });
+      if (!checkInId) return;
+      // Answered already (a schedule deleted and made again): the occurrence counts as sent, silently.
+      if (!(await this.checkIns.answered(manager, data.clientId, facts.measureId, plan.occurrence))) {
+        await queueEmailInTransaction(manager, {
+          clinicId: facts.clinicId,
+          template: 'check-in',
+          subjectIds: { checkInId },
+          idempotencyKey: `check-in-${checkInId}`,
+        });
+        const remindAt = planCheckInReminder({
+          sentAt: now,
+          timezone: facts.timezone,
+          sessionBefore: facts.kind === 'before_session' ? facts.nextSessionAt : null,
+        });
+        if (remindAt) {
+          await enqueueInTransaction(manager, {
+            name: JobName.RemindCheckIn,
+            data: { checkInId, clinicId: facts.clinicId },
+            jobId: `check-in-reminder-${checkInId}`,
+            runAt: remindAt,
+          });
+        }
+      }
+      // The next occurrence, now that this one counts as sent.
+      await planCheckInsInTransaction(manager, facts.clinicId, facts.coupleId);
+    });
+  }
+}
