@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'measure_response.submit',
   'measure_response.list',
   'measure_response.export',
+  'measure.clinic_summary',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -93,3 +93,24 @@ export interface CoupleMeasureResponses {
   measure: MeasureSummary;
   partners: PartnerMeasureResponses[];
 }
+
+/** One measure's row of the clinic summary: the clinic's active couples by where they stand (coupleChange). */
+export interface ClinicMeasureSummaryRow {
+  measureId: string;
+  title: string;
+  kind: MeasureKind;
+  /** What counts as a real change: the measure's reliable change, or the clinic's off-track drop. */
+  basis: 'reliable_change' | 'clinic_threshold';
+  /** That change, in the measure's points. */
+  threshold: number;
+  improving: number;
+  unchanged: number;
+  worsening: number;
+  /** Couples with fewer than two check-ins from either partner: too soon to say. */
+  tooFew: number;
+}
+
+/** `GET /measures/summary` (admins): per measure the couples have answered, who is improving, unchanged or worsening. */
+export interface ClinicMeasureSummary {
+  measures: ClinicMeasureSummaryRow[];
+}
