@@ -92,6 +92,11 @@ export interface PartnerMeasureResponses {
 export interface CoupleMeasureResponses {
   measure: MeasureSummary;
   partners: PartnerMeasureResponses[];
+  /**
+   * The couple's session dates (YYYY-MM-DD, oldest first), for marking on the chart: the days their
+   * session notes are for (addenda are not sessions). Dates only, never a note's text.
+   */
+  sessionDates: string[];
 }
 
 /** One measure's row of the clinic summary: the clinic's active couples by where they stand (coupleChange). */

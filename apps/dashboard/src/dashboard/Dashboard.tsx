@@ -18,6 +18,7 @@ import { formatDateTime, relativeTime } from '../common/dates';
 import { errorMessage } from '../data/formErrors';
 import { useApiQuery } from '../data/useApiQuery';
 import { caseloadLink, countLabel, HOME_LIST_LIMIT, waitingForText } from './attention';
+import { ClinicProgressSummary } from './ClinicProgressSummary';
 import { StrategyChart, WeeklyCompletionChart } from './CompletionCharts';
 import { offTrackItems } from './offTrack';
 
@@ -204,6 +205,14 @@ export const Dashboard = () => {
           <WeeklyCompletionChart weeks={home.data.completionByWeek} />
           <StrategyChart strategies={home.data.completionByStrategy} />
         </Box>
+        {isAdmin && (
+          <>
+            <Typography component="h2" variant="h6" sx={{ mt: 3, mb: 1 }}>
+              Is the work helping?
+            </Typography>
+            <ClinicProgressSummary />
+          </>
+        )}
       </>
     );
   }
