@@ -7,6 +7,7 @@ import {
   Chip,
   CircularProgress,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Typography,
@@ -73,9 +74,12 @@ const AttentionList = ({ id, title, items, empty, allLink, total }: AttentionLis
       {items.length > 0 && (
         <List dense disablePadding>
           {shown.map((item) => (
-            <ListItemButton key={item.key} component={LinkBase} to={item.to}>
-              <ListItemText primary={item.primary} secondary={item.secondary} />
-            </ListItemButton>
+            // A list item around the link: a <ul> may hold only <li>s (axe's "list" rule).
+            <ListItem key={item.key} disablePadding>
+              <ListItemButton component={LinkBase} to={item.to}>
+                <ListItemText primary={item.primary} secondary={item.secondary} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

@@ -47,7 +47,7 @@ describe('off-track reasons in plain words', () => {
         to: '/couples/c1/show/progress',
         primary: 'Avery & Blake',
         secondary:
-          'The gap between them grew over the last three check-ins (4 → 10 points). Avery’s last session check-out was low (3)',
+          'The gap between them grew over the last three check-ins (4 → 10 points). Avery’s last session check-out was low (3).',
       },
     ]);
   });

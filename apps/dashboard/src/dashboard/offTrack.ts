@@ -30,5 +30,5 @@ export const offTrackItems = (couples: readonly OffTrackCouple[]) =>
     key: couple.coupleId,
     to: progressLink(couple.coupleId),
     primary: couple.coupleName,
-    secondary: couple.reasons.map((reason) => offTrackReasonText(reason, couple.partnerNames)).join('. '),
+    secondary: `${couple.reasons.map((reason) => offTrackReasonText(reason, couple.partnerNames)).join('. ')}.`,
   }));
