@@ -51,21 +51,24 @@ const betterBy = (to: string, from: string) => `(CASE WHEN hib THEN ${to} - ${fr
 export function offTrackJoin(c: string, settings: OffTrackSettingsSql, alias = 'ot'): string {
   return `LEFT JOIN LATERAL (
     WITH points AS (
-      SELECT m.kind, r.measure_id, cl.position AS partner, r.occurrence, r.score, r.submitted_at, r.id,
-             (v.definition->>'higherIsBetter')::boolean AS hib,
-             (v.definition->>'reliableChange')::numeric AS rci
+      -- Read from measure_response_couple_scores_idx alone (a covering index: no heap visit).
+      SELECT m.kind, r.measure_id, cl.position AS partner, r.occurrence, r.score, r.submitted_at, r.id
       FROM measure_response r
       JOIN client cl ON cl.id = r.client_id
       JOIN measure m ON m.id = r.measure_id
-      JOIN measure_version v ON v.measure_id = m.id AND v.version = m.current_version
       WHERE r.couple_id = ${c}.id AND r.score IS NOT NULL
     ),
     chosen AS (
-      SELECT DISTINCT ON (kind) kind, measure_id FROM points ORDER BY kind, submitted_at DESC, id DESC
+      -- The measure followed per kind, and its direction and reliable change, read once per measure.
+      SELECT l.kind, l.measure_id, (v.definition->>'higherIsBetter')::boolean AS hib,
+             (v.definition->>'reliableChange')::numeric AS rci
+      FROM (SELECT DISTINCT ON (kind) kind, measure_id FROM points ORDER BY kind, submitted_at DESC, id DESC) l
+      JOIN measure m ON m.id = l.measure_id
+      JOIN measure_version v ON v.measure_id = m.id AND v.version = m.current_version
     ),
     series AS (
-      SELECT p.*, row_number() OVER w AS n, count(*) OVER (PARTITION BY p.kind, p.partner) AS total
-      FROM points p JOIN chosen USING (kind, measure_id)
+      SELECT p.*, ch.hib, ch.rci, row_number() OVER w AS n, count(*) OVER (PARTITION BY p.kind, p.partner) AS total
+      FROM points p JOIN chosen ch USING (kind, measure_id)
       WINDOW w AS (PARTITION BY p.kind, p.partner ORDER BY p.submitted_at, p.id)
     ),
     outcome AS (
