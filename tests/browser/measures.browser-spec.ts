@@ -129,4 +129,101 @@ describe('measures in a real browser', () => {
     },
     90_000,
   );
+
+  suite.journey(
+    'the home screen flags a couple drifting apart; its Progress tab shows why, with the sessions marked',
+    async (journey) => {
+      const { db, app, origin } = journey.stack;
+      const clinic = await createClinic(db, { name: CLINIC_NAME });
+      const id = randomUUID().slice(0, 6);
+      const therapist = await createStaff(db, clinic, { name: THERAPIST_NAME, email: `dana-${id}@example.test` });
+      await setPassword(db, therapist);
+      const { couple, partners } = await createCouple(db, clinic, therapist, { displayName: 'Robin & Alex' });
+      await db.query(
+        `UPDATE client SET name = CASE position WHEN 1 THEN 'Robin' ELSE 'Alex' END WHERE couple_id = $1`,
+        [couple.id],
+      );
+      const steady = await createCouple(db, clinic, therapist, { displayName: 'Sam & Kim' });
+
+      const checkIn = await db
+        .getRepository(Measure)
+        .findOneByOrFail({ key: TRUST_AND_CONNECTION_CHECK_IN.key, clinicId: IsNull() });
+      const version = await db.getRepository(MeasureVersion).findOneByOrFail({ measureId: checkIn.id, version: 1 });
+      const WEEKS = 8;
+      const submit = (partner: (typeof partners)[number], n: number, level: number) =>
+        app.get<DataSource>(getDataSourceToken()).transaction((manager) =>
+          app
+            .get(MeasureResponsesService)
+            .submitInTransaction(
+              manager,
+              { kind: 'anonymous', ip: null, userAgent: null, requestId: 'seed' },
+              partner,
+              {
+                measureVersionId: version.id,
+                occurrence: `week-${n}`,
+                // Each item at the level (the reversed one turned round): the score is 5 × level.
+                answers: {
+                  'counted-on': level,
+                  'safe-to-speak': Math.min(10, level + 1),
+                  close: level,
+                  'found-our-way-back': Math.max(0, level - 1),
+                  'kept-to-myself': 10 - level,
+                },
+                submittedAt: new Date(
+                  Date.now() - (WEEKS - n) * 7 * 864e5 + 3600_000 * (partner === partners[0] ? 0 : 5),
+                ),
+              },
+            ),
+        );
+      // Robin slides over the last weeks while Alex feels better and better: the gap opens.
+      const robin = [7, 7, 7, 6, 6, 5, 4, 3];
+      const alex = [6, 6, 7, 7, 7, 7, 8, 8];
+      for (let n = 0; n < WEEKS; n += 1) {
+        await submit(partners[0], n, robin[n]);
+        await submit(partners[1], n, alex[n]);
+        await submit(steady.partners[0], n, 6);
+        await submit(steady.partners[1], n, 6 + (n % 2));
+      }
+      // A session on each check-in's day, from the notes the therapist wrote.
+      await db.query(
+        `INSERT INTO session_note (clinic_id, couple_id, author_id, format, sections, session_date)
+         SELECT $1, $2, $3, 'free', '{"body": "Session"}', (now() - ($4 - n) * 7 * interval '1 day')::date
+         FROM generate_series(0, $4 - 1) AS n`,
+        [clinic.id, couple.id, therapist.id, WEEKS],
+      );
+
+      const findings: AxeFinding[] = [];
+      const page = await journey.open('Dana (therapist)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(therapist.email, TEST_PASSWORD);
+
+      // Home: the Off-track panel names the couple and says why, in words; the steady couple is not there.
+      const panel = page.getByRole('region', { name: 'Off track' });
+      const flagged = panel.getByRole('link', { name: /Robin & Alex/ });
+      await flagged.waitFor();
+      await panel.getByText('Robin’s check-ins dropped over the last three (25 → 15)', { exact: false }).waitFor();
+      await panel.getByText(/The gap between them grew over the last three check-ins \(10 → 25 points\)/).waitFor();
+      expect(await panel.getByText('Sam & Kim').count()).toBe(0);
+      findings.push(...(await seriousAccessibilityViolations(page, 'home with the off-track panel')));
+      await journey.documentScreen(page, 'dashboard-off-track');
+
+      // The link opens the couple's Progress tab: both partners, the gap and the sessions marked.
+      await flagged.click();
+      const chart = page.getByRole('img', {
+        name: /Robin went from 35 to 15; Alex went from 30 to 40\. 8 sessions marked\./,
+      });
+      await chart.waitFor();
+      await page.getByText('Show the numbers').click();
+      const rows = page.locator('details').getByRole('row');
+      await rows.nth(WEEKS).getByRole('cell', { name: '25' }).first().waitFor();
+      findings.push(...(await seriousAccessibilityViolations(page, 'progress tab with sessions')));
+      await page.getByText('Show the numbers').click();
+      // The tabs at the top of the window: the chart and the item trend below them.
+      await page.getByRole('tab', { name: 'Progress' }).evaluate((tab) => tab.scrollIntoView({ block: 'start' }));
+      await journey.documentScreen(page, 'dashboard-progress');
+      expect(findings).toEqual([]);
+    },
+    90_000,
+  );
 });

@@ -2,7 +2,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEvent, HomeworkResponse } from '@trellis/data';
+import type { CoupleExport } from '@trellis/contracts';
+import { TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
+import { MeasureResponsesService } from '../../libs/features/src/measures/measure-responses.service';
 import { countQueries } from '../support/count-queries';
+import { builtInMeasure } from '../support/measure-factories';
 import { createAssignment, createCouple } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { signIn } from '../support/sign-in';
@@ -172,5 +176,51 @@ describe('home dashboard, couple timeline and export', () => {
     expect(
       await db.getRepository(AuditEvent).countBy({ recordId: couple.id, action: 'couple.export', outcome: 'success' }),
     ).toBe(2);
+  });
+
+  it('exports each partner’s check-ins with their answers and scores, and none of another couple’s', async () => {
+    const { clinic, dana, asDana } = await practice();
+    const { couple, partners } = await createCouple(db, clinic, dana);
+    const other = await createCouple(db, clinic, dana);
+    const { measure, version } = await builtInMeasure(db);
+    const service = app.get(MeasureResponsesService);
+    const actor = { kind: 'anonymous', ip: '203.0.113.7', userAgent: 'phone', requestId: 'r' } as const;
+    const answers = { 'counted-on': 7, 'safe-to-speak': 5, close: 6, 'found-our-way-back': 4, 'kept-to-myself': 3 };
+    const submit = (partner: (typeof partners)[number], occurrence: string, given: object, day: number) =>
+      db.transaction((manager) =>
+        service.submitInTransaction(manager, actor, partner, {
+          measureVersionId: version.id,
+          occurrence,
+          answers: given,
+          submittedAt: new Date(Date.UTC(2026, 10, day, 9)),
+        }),
+      );
+    await submit(partners[0], 'week-0', answers, 2);
+    await submit(partners[1], 'week-0', { ...answers, close: null }, 3);
+    await submit(partners[0], 'week-1', { ...answers, close: 9 }, 9);
+    await submit(other.partners[0], 'week-0', answers, 2);
+
+    const json: CoupleExport = (await asDana.agent.get(`/api/v1/couples/${couple.id}/export`).expect(200)).body;
+    expect(json.measures).toHaveLength(1);
+    const [m] = json.measures;
+    expect(m).toMatchObject({ measureId: measure.id, title: TRUST_AND_CONNECTION_CHECK_IN.title, kind: 'outcome' });
+    expect(m.items.map((i) => i.id)).toEqual(TRUST_AND_CONNECTION_CHECK_IN.definition.items.map((i) => i.id));
+    // 7 + 5 + 6 + 4 + (10 − 3) = 29; partner 2 skipped one item: prorated from their own answers.
+    expect(m.responses).toEqual([
+      expect.objectContaining({ partner: 1, occurrence: 'week-0', score: 29, prorated: false, answers }),
+      expect.objectContaining({
+        partner: 2,
+        occurrence: 'week-0',
+        prorated: true,
+        answers: { ...answers, close: null },
+      }),
+      expect.objectContaining({ partner: 1, occurrence: 'week-1', score: 32, submittedAt: '2026-11-09T09:00:00.000Z' }),
+    ]);
+    expect(m.responses[1].score).toBeCloseTo(28.75);
+
+    const html = await asDana.agent.get(`/api/v1/couples/${couple.id}/export/print`).expect(200);
+    expect(html.text).toContain('<h2>Check-ins</h2>');
+    expect(html.text).toContain(`I felt close to my partner.: 6`);
+    expect(html.text).toContain(`<td>${partners[1].name}</td><td>28.75 (prorated)</td>`);
   });
 });

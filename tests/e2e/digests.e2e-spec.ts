@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Digest, HomeworkResponse } from '@trellis/data';
 import { bullConnectionOptions, JobName, QueueName } from '@trellis/jobs';
 import { createAssignment, createCouple } from '../support/factories';
+import { createCheckIns } from '../support/measure-factories';
 import { createTestApp } from '../support/create-test-app';
 import { signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
@@ -272,5 +273,56 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
       .send({ digestEmailDetail: 'names' })
       .expect(200);
     expect(chosen.body.digestEmailDetail).toBe('names');
+  });
+
+  it('says how many couples are off track and links to them, with no reason or score in the email', async () => {
+    const counts = await practice();
+    const names = await practice('names');
+    for (const { clinic, dana } of [counts, names]) {
+      for (const displayName of ['Avery & Blake', 'Casey & Drew']) {
+        const { couple, partners } = await createCouple(db, clinic, dana, { displayName });
+        await createCheckIns(db, couple, partners, [
+          [44, 43, 31],
+          [40, 41, 42],
+        ]);
+      }
+      const steady = await createCouple(db, clinic, dana, { displayName: 'Emery & Finn' });
+      await createCheckIns(db, steady.couple, steady.partners, [
+        [30, 31, 32],
+        [30, 31, 32],
+      ]);
+      await queue.add(JobName.WeeklyDigest, { therapistId: dana.id, clinicId: clinic.id });
+    }
+
+    const countsEmail = await harness.mailbox.waitForMessageTo(counts.dana.email, /Your week at/);
+    const countsBody = countsEmail.raw.replace(/=\r?\n/g, '');
+    expect(countsBody).toContain('2 couples are off track on their check-ins.');
+    expect(countsBody).toMatch(/See them on your home screen: https?:\/\/[^\s]+\/#\//);
+    // (Scores are numbers: ids and dates in the message may hold any digits, so the words stand for them.)
+    for (const secret of ['Avery', 'Casey', 'Emery', 'dropped', 'worsening', 'gap between', 'check-out']) {
+      expect(countsBody).not.toContain(secret);
+    }
+
+    const namesEmail = await harness.mailbox.waitForMessageTo(names.dana.email, /Your week at/);
+    const namesBody = namesEmail.raw.replace(/=\r?\n/g, '');
+    const [avery, casey] = await db.query(
+      `SELECT id FROM couple WHERE therapist_id = $1 AND display_name <> 'Emery & Finn' ORDER BY display_name`,
+      [names.dana.id],
+    );
+    expect(namesBody).toContain(`- Avery & Blake: `);
+    expect(namesBody).toContain(`/#/couples/${avery.id}/show/progress`);
+    expect(namesBody).toContain(`/#/couples/${casey.id}/show/progress`);
+    expect(namesBody).not.toMatch(/Emery & Finn: http/);
+    for (const secret of ['dropped', 'worsening', 'gap between', 'check-out']) expect(namesBody).not.toContain(secret);
+
+    // The stored digest lists them too, for the dashboard.
+    const stored = await until(async () => {
+      const res = await names.asDana.agent.get('/api/v1/digests').expect(200);
+      return res.body.total > 0 ? res.body.data[0] : null;
+    });
+    expect(stored.content.offTrack).toEqual([
+      { coupleId: avery.id, coupleName: 'Avery & Blake' },
+      { coupleId: casey.id, coupleName: 'Casey & Drew' },
+    ]);
   });
 });

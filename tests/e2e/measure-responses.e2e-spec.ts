@@ -375,7 +375,22 @@ describe('scored check-ins (measure_response)', () => {
         await submit(partner, { measureVersionId: version.id, occurrence: `week-${n}`, answers, submittedAt: week(n) });
       }
     }
+    // A session a week for the same two years, with an addendum to one note: dates for the chart.
+    await db.query(
+      `INSERT INTO session_note (clinic_id, couple_id, author_id, format, sections, session_date)
+       SELECT $1, $2, $3, 'free', '{"body": "notes"}', date '2026-10-05' + 7 * n FROM generate_series(0, 103) AS n`,
+      [couple.clinicId, couple.id, couple.therapistId],
+    );
+    await db.query(
+      `INSERT INTO session_note (clinic_id, couple_id, author_id, format, sections, session_date, addendum_to)
+       SELECT clinic_id, couple_id, author_id, 'free', '{"body": "a correction"}', date '2030-01-01', id
+       FROM session_note WHERE couple_id = $1 ORDER BY session_date LIMIT 1`,
+      [couple.id],
+    );
     const res = await responses(agent, couple.id, measure.id).expect(200);
+    expect(res.body.sessionDates).toHaveLength(104);
+    expect(res.body.sessionDates[0]).toBe('2026-10-05');
+    expect(res.body.sessionDates).not.toContain('2030-01-01');
     expect(res.body.partners[0].responses).toHaveLength(104);
     expect(res.body.partners[1].responses).toHaveLength(103);
     const many = await countQueries(() => responses(agent, couple.id, measure.id).expect(200));

@@ -137,6 +137,7 @@ const RULES: Record<string, RouteRule> = {
     kind: 'collection',
     body: () => ({ definition: measureDefinition(), answers: { close: 3 } }),
   },
+  'GET /api/v1/measures/summary': { kind: 'collection', adminOnly: true },
   'GET /api/v1/measures/:id': { kind: 'record' },
   'GET /api/v1/couples/:id/measures/:measureId/responses': { kind: 'record' },
   'GET /api/v1/couples/:id/measures/:measureId/responses/export': { kind: 'record' },

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'check_in_schedule.update',
   'check_in_schedule.delete',
   'check_in.view',
+  'measure.clinic_summary',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

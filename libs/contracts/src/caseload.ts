@@ -1,4 +1,4 @@
-import type { AnswerMap, Prompt } from '@trellis/domain';
+import type { AnswerMap, MeasureKind, OffTrackReason, Prompt, ScoreBand } from '@trellis/domain';
 
 export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
 export type CoupleStatus = (typeof COUPLE_STATUSES)[number];
@@ -116,6 +116,19 @@ export interface TherapistHome {
   /** Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
   completionByWeek: { weekStart: string; due: number; completed: number }[];
   completionByStrategy: { strategy: string; assigned: number; completed: number }[];
+  /** Active couples whose check-ins say they are off track (offTrackReasons), the first 20 by name. */
+  offTrack: OffTrackCouple[];
+  /** How many couples in scope are off track, however many the list shows. */
+  offTrackCount: number;
+}
+
+/** An off-track couple and why, in the order offTrackReasons gives. */
+export interface OffTrackCouple {
+  coupleId: string;
+  coupleName: string;
+  /** Partner 1's and partner 2's names: the reasons name partners by number. */
+  partnerNames: string[];
+  reasons: OffTrackReason[];
 }
 
 export type TimelineEventKind = 'assigned' | 'submitted' | 'reviewed' | 'cancelled' | 'note_signed' | 'note_draft';
@@ -154,5 +167,29 @@ export interface CoupleExport {
     author: string;
     sections: Record<string, string>;
     addenda: { author: string; signedAt: string; body: string }[];
+  }[];
+  /** Each measure either partner answered: every check-in with its answers as given and its score. */
+  measures: CoupleExportMeasure[];
+}
+
+/** One measure in a couple's export, its check-ins oldest first. */
+export interface CoupleExportMeasure {
+  measureId: string;
+  title: string;
+  kind: MeasureKind;
+  /** The current version's items, for labelling the answers (older versions' items are named by id). */
+  items: { id: string; label: string }[];
+  responses: {
+    partner: 1 | 2;
+    occurrence: string;
+    submittedAt: string;
+    /** The version it was scored with. */
+    measureVersion: number;
+    /** Null when too many items were skipped to score. */
+    score: number | null;
+    band: ScoreBand | null;
+    prorated: boolean;
+    answers: Record<string, number | null>;
+    itemScores: Record<string, number>;
   }[];
 }

@@ -26,6 +26,8 @@ export interface DigestContent {
   submissions?: PreSessionSubmission[];
   partnerNames?: [string, string];
   sessionAt?: string;
+  /** Weekly digests: the therapist's couples off track when it was made (offTrackReasons; no reasons, no scores). */
+  offTrack?: { coupleId: string; coupleName: string }[];
 }
 
 export interface DigestView {

@@ -92,4 +92,30 @@ export interface PartnerMeasureResponses {
 export interface CoupleMeasureResponses {
   measure: MeasureSummary;
   partners: PartnerMeasureResponses[];
+  /**
+   * The couple's session dates (YYYY-MM-DD, oldest first), for marking on the chart: the days their
+   * session notes are for (addenda are not sessions). Dates only, never a note's text.
+   */
+  sessionDates: string[];
+}
+
+/** One measure's row of the clinic summary: the clinic's active couples by where they stand (coupleChange). */
+export interface ClinicMeasureSummaryRow {
+  measureId: string;
+  title: string;
+  kind: MeasureKind;
+  /** What counts as a real change: the measure's reliable change, or the clinic's off-track drop. */
+  basis: 'reliable_change' | 'clinic_threshold';
+  /** That change, in the measure's points. */
+  threshold: number;
+  improving: number;
+  unchanged: number;
+  worsening: number;
+  /** Couples with fewer than two check-ins from either partner: too soon to say. */
+  tooFew: number;
+}
+
+/** `GET /measures/summary` (admins): per measure the couples have answered, who is improving, unchanged or worsening. */
+export interface ClinicMeasureSummary {
+  measures: ClinicMeasureSummaryRow[];
 }

@@ -51,6 +51,14 @@ export interface ClinicSettings {
   digestEmailDetail: DigestEmailDetail;
   /** Emails to partners say nothing about therapy or the exercise in their subject and sender name. */
   neutralPartnerEmails: boolean;
+  /** Off track (see offTrackReasons): a drop this large over the last three check-ins, for a measure without a reliable change. */
+  offTrackRecentDrop: number;
+  /** Off track: the gap between partners growing this much over the last three check-ins both answered. */
+  offTrackGapWidening: number;
+  /** Off track: a session check-out on the worse side of this score. */
+  offTrackLowCheckOut: number;
+  /** Off track: no real improvement after this many sessions. */
+  offTrackSessionsWithoutImprovement: number;
 }
 
 /** A row of the staff list (admins only). */

@@ -33,3 +33,4 @@ export * from './measures/check-in-schedule';
 export * from './measures/off-track';
 export * from './measures/check-in-sharing';
 export * from './measures/check-in-reminder';
+export * from './measures/clinic-summary';

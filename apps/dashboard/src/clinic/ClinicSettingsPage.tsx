@@ -7,6 +7,10 @@ import {
   Form,
   FormDataConsumer,
   maxLength,
+  maxValue,
+  minValue,
+  NumberInput,
+  number,
   RadioButtonGroupInput,
   required,
   SaveButton,
@@ -25,6 +29,9 @@ import { changedFields } from '../data/query';
 type Loaded = { state: 'loading' } | { state: 'ready'; clinic: ClinicSettings } | { state: 'failed'; message: string };
 
 const validateName = [required(), maxLength(200)];
+const validatePoints = [required(), number(), minValue(0.01), maxValue(1000)];
+const validateCheckOut = [required(), number(), minValue(-1000), maxValue(1000)];
+const validateSessions = [required(), number(), minValue(1), maxValue(100)];
 
 /** Each choice says exactly what a digest email then carries. */
 const DIGEST_EMAIL_CHOICES: { id: DigestEmailDetail; name: string }[] = [
@@ -62,7 +69,10 @@ const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; o
   </FormDataConsumer>
 );
 
-/** `/#/clinic`, administrators only: name, time zone, the two-factor requirement and what digest emails carry. */
+/**
+ * `/#/clinic`, administrators only: name, time zone, the two-factor requirement, what digest emails
+ * carry and when a couple counts as off track.
+ */
 export const ClinicSettingsPage = () => {
   const { permissions, isPending: permissionsPending } = usePermissions();
   const { session } = useSession();
@@ -90,10 +100,29 @@ export const ClinicSettingsPage = () => {
   const save = useCallback(
     async (values: Record<string, unknown>) => {
       if (!clinic) return;
-      const { name, timezone, requireTwoFactor, digestEmailDetail, neutralPartnerEmails } =
-        values as Partial<ClinicSettings>;
+      const {
+        name,
+        timezone,
+        requireTwoFactor,
+        digestEmailDetail,
+        neutralPartnerEmails,
+        offTrackRecentDrop,
+        offTrackGapWidening,
+        offTrackLowCheckOut,
+        offTrackSessionsWithoutImprovement,
+      } = values as Partial<ClinicSettings>;
       const changes = changedFields(
-        { name, timezone, requireTwoFactor, digestEmailDetail, neutralPartnerEmails },
+        {
+          name,
+          timezone,
+          requireTwoFactor,
+          digestEmailDetail,
+          neutralPartnerEmails,
+          offTrackRecentDrop,
+          offTrackGapWidening,
+          offTrackLowCheckOut,
+          offTrackSessionsWithoutImprovement,
+        },
         clinic,
       );
       if (Object.keys(changes).length === 0) return void notify('Nothing to save.', { type: 'info' });
@@ -178,6 +207,43 @@ export const ClinicSettingsPage = () => {
               source="neutralPartnerEmails"
               label="Use neutral subjects and sender names"
               helperText="For partners whose inbox others may see: subjects and the sender name say nothing about counselling, homework or your clinic."
+            />
+            <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
+              Off track
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              When a couple shows in the Off-track panel on the home screen. Points are on each measure’s own scale: the
+              weekly check-in runs 0–50, the session check-out 0–10. A measure with a reliable-change threshold uses it
+              instead of the drop below.
+            </Typography>
+            <NumberInput
+              source="offTrackRecentDrop"
+              label="A partner’s drop over the last three check-ins (points)"
+              validate={validatePoints}
+              step={0.5}
+              fullWidth
+            />
+            <NumberInput
+              source="offTrackGapWidening"
+              label="The gap between partners growing over the last three check-ins (points)"
+              validate={validatePoints}
+              step={0.5}
+              fullWidth
+            />
+            <NumberInput
+              source="offTrackLowCheckOut"
+              label="A session check-out below this is low"
+              validate={validateCheckOut}
+              step={0.5}
+              fullWidth
+            />
+            <NumberInput
+              source="offTrackSessionsWithoutImprovement"
+              label="Sessions without real improvement"
+              helperText="Counted from the first check-in, by the session notes written."
+              validate={validateSessions}
+              step={1}
+              fullWidth
             />
             <Box>
               <SaveButton label="Save settings" icon={<SaveIcon />} />

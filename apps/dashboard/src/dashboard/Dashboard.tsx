@@ -7,6 +7,7 @@ import {
   Chip,
   CircularProgress,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Typography,
@@ -18,7 +19,9 @@ import { formatDateTime, relativeTime } from '../common/dates';
 import { errorMessage } from '../data/formErrors';
 import { useApiQuery } from '../data/useApiQuery';
 import { caseloadLink, countLabel, HOME_LIST_LIMIT, waitingForText } from './attention';
+import { ClinicProgressSummary } from './ClinicProgressSummary';
 import { StrategyChart, WeeklyCompletionChart } from './CompletionCharts';
+import { offTrackItems } from './offTrack';
 
 // Each list shows this many rows until "Show all" (the API sends up to HOME_LIST_LIMIT).
 const SHOWN_AT_FIRST = 5;
@@ -38,9 +41,11 @@ interface AttentionListProps {
   empty: string;
   /** The caseload filter holding every row, for when the API cut the list off. */
   allLink?: string;
+  /** The whole count, when the API sends it (the list may be cut off at HOME_LIST_LIMIT). */
+  total?: number;
 }
 
-const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps) => {
+const AttentionList = ({ id, title, items, empty, allLink, total }: AttentionListProps) => {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? items : items.slice(0, SHOWN_AT_FIRST);
   const headingId = `${id}-heading`;
@@ -56,7 +61,9 @@ const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps)
           <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 500 }}>
             {title}
           </Typography>
-          {items.length > 0 && <Chip size="small" color="primary" label={countLabel(items.length)} />}
+          {items.length > 0 && (
+            <Chip size="small" color="primary" label={total === undefined ? countLabel(items.length) : String(total)} />
+          )}
         </Box>
         {items.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
@@ -67,9 +74,12 @@ const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps)
       {items.length > 0 && (
         <List dense disablePadding>
           {shown.map((item) => (
-            <ListItemButton key={item.key} component={LinkBase} to={item.to}>
-              <ListItemText primary={item.primary} secondary={item.secondary} />
-            </ListItemButton>
+            // A list item around the link: a <ul> may hold only <li>s (axe's "list" rule).
+            <ListItem key={item.key} disablePadding>
+              <ListItemButton component={LinkBase} to={item.to}>
+                <ListItemText primary={item.primary} secondary={item.secondary} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
@@ -90,7 +100,14 @@ const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps)
 };
 
 const NeedsAttention = ({ home }: { home: TherapistHome }) => (
-  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' } }}>
+  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)' } }}>
+    <AttentionList
+      id="off-track"
+      title="Off track"
+      items={offTrackItems(home.offTrack)}
+      total={home.offTrackCount}
+      empty="No couple is off track. Couples whose check-ins worsen, drift apart, rate a session low or stop improving show here."
+    />
     <AttentionList
       id="awaiting-review"
       title="Ready to review"
@@ -192,6 +209,14 @@ export const Dashboard = () => {
           <WeeklyCompletionChart weeks={home.data.completionByWeek} />
           <StrategyChart strategies={home.data.completionByStrategy} />
         </Box>
+        {isAdmin && (
+          <>
+            <Typography component="h2" variant="h6" sx={{ mt: 3, mb: 1 }}>
+              Is the work helping?
+            </Typography>
+            <ClinicProgressSummary />
+          </>
+        )}
       </>
     );
   }

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+const NUMERIC = { to: (value: number) => value, from: (value: string) => Number(value) };
+
 /** The tenant. Every clinical row carries its clinic's id and every query filters by it. */
 @Entity('clinic')
 export class Clinic {
@@ -28,6 +30,19 @@ export class Clinic {
   /** Partners' homework links work until this many days after the due date. */
   @Column({ type: 'int', default: 14 })
   homeworkLinkDays: number;
+
+  /** Off-track thresholds (offTrackReasons' OffTrackSettings), in score points; numeric arrives as text. */
+  @Column({ type: 'numeric', precision: 8, scale: 2, default: 5, transformer: NUMERIC })
+  offTrackRecentDrop: number;
+
+  @Column({ type: 'numeric', precision: 8, scale: 2, default: 6, transformer: NUMERIC })
+  offTrackGapWidening: number;
+
+  @Column({ type: 'numeric', precision: 8, scale: 2, default: 7, transformer: NUMERIC })
+  offTrackLowCheckOut: number;
+
+  @Column({ type: 'int', default: 6 })
+  offTrackSessionsWithoutImprovement: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -19,6 +19,8 @@ import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudien
 import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
 import { CreatedCheckInSchedules1795700000000 } from './1795700000000-CreatedCheckInSchedules';
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
+import { AddedOffTrackThresholdsToClinic1795710000000 } from './1795710000000-AddedOffTrackThresholdsToClinic';
+import { AddedCheckInScoresIndex1795710000100 } from './1795710000100-AddedCheckInScoresIndex';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   CreatedAssignmentReviewComments1795651818100,
   AddedNeutralPartnerEmailsToClinic1795652000000,
   CreatedCheckInSchedules1795700000000,
+  AddedOffTrackThresholdsToClinic1795710000000,
+  AddedCheckInScoresIndex1795710000100,
 ];

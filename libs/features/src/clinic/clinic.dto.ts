@@ -3,6 +3,10 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsInt,
+  IsNumber,
+  Max,
+  Min,
   IsString,
   MaxLength,
   MinLength,
@@ -55,4 +59,48 @@ export class UpdateClinicDto {
   @IsOmittable()
   @IsBoolean({ message: 'must be true or false' })
   neutralPartnerEmails?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 1000,
+    description: 'Off track: a drop this large over the last three check-ins (measures without a reliable change)',
+  })
+  @IsOmittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number' })
+  @Min(0.01, { message: 'must be more than 0' })
+  @Max(1000, { message: 'must be at most 1000' })
+  offTrackRecentDrop?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 1000,
+    description: 'Off track: the gap between partners growing this much over the last three check-ins',
+  })
+  @IsOmittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number' })
+  @Min(0.01, { message: 'must be more than 0' })
+  @Max(1000, { message: 'must be at most 1000' })
+  offTrackGapWidening?: number;
+
+  @ApiPropertyOptional({
+    minimum: -1000,
+    maximum: 1000,
+    description: 'Off track: a session check-out on the worse side of this score',
+  })
+  @IsOmittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number' })
+  @Min(-1000, { message: 'must be at least -1000' })
+  @Max(1000, { message: 'must be at most 1000' })
+  offTrackLowCheckOut?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    description: 'Off track: no real improvement after this many sessions',
+  })
+  @IsOmittable()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100, { message: 'must be at most 100' })
+  offTrackSessionsWithoutImprovement?: number;
 }

@@ -5,7 +5,18 @@ import { Clinic } from '@trellis/data';
 
 /** What an admin may change about their clinic. */
 export type ClinicChanges = Partial<
-  Pick<Clinic, 'name' | 'timezone' | 'requireTwoFactor' | 'digestEmailDetail' | 'neutralPartnerEmails'>
+  Pick<
+    Clinic,
+    | 'name'
+    | 'timezone'
+    | 'requireTwoFactor'
+    | 'digestEmailDetail'
+    | 'neutralPartnerEmails'
+    | 'offTrackRecentDrop'
+    | 'offTrackGapWidening'
+    | 'offTrackLowCheckOut'
+    | 'offTrackSessionsWithoutImprovement'
+  >
 >;
 
 /** The clinic aggregate: where the clinic settings' SQL lives. */

@@ -17,6 +17,10 @@ function toSettings(c: Clinic): ClinicSettings {
     requireTwoFactor: c.requireTwoFactor,
     digestEmailDetail: c.digestEmailDetail,
     neutralPartnerEmails: c.neutralPartnerEmails,
+    offTrackRecentDrop: c.offTrackRecentDrop,
+    offTrackGapWidening: c.offTrackGapWidening,
+    offTrackLowCheckOut: c.offTrackLowCheckOut,
+    offTrackSessionsWithoutImprovement: c.offTrackSessionsWithoutImprovement,
   };
 }
 
@@ -46,7 +50,7 @@ export class ClinicService {
       // Weekly digests run at 08:00 in the clinic's time zone.
       if (changes.timezone) await syncDigestSchedulesInTransaction(manager, clinicId);
       const details = Object.fromEntries(
-        Object.entries(changes).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]),
+        Object.entries(changes).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean | number)]),
       );
       await this.audit.record(
         actor,

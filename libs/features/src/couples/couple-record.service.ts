@@ -92,6 +92,7 @@ export class CoupleRecordService {
       couple.id,
       true,
     );
+    const measures = await this.couples.measuresForExport(actor.staff.clinicId, couple.id);
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {
@@ -142,6 +143,7 @@ export class CoupleRecordService {
             body: x.sections.body ?? '',
           })),
       })),
+      measures,
     };
     await this.audit.record(actor, {
       action: 'couple.export',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
+import type { CaseloadRow, CoupleExportMeasure, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import {
   Assignment,
   AssignmentReviewComment,
@@ -163,5 +163,36 @@ export class CouplesRepository {
       (staffIds.length ? await manager.findBy(StaffUser, { id: In(staffIds) }) : []).map((s) => [s.id, s.name]),
     );
     return { assignments, responses, clients, notes, reviewComments, staff };
+  }
+
+  /**
+   * The couple's check-ins for its export, grouped by measure (by title), each measure's oldest
+   * first: one statement however many. Read by couple and clinic, like every clinical read.
+   */
+  async measuresForExport(clinicId: string, coupleId: string): Promise<CoupleExportMeasure[]> {
+    const rows: (Omit<CoupleExportMeasure, 'items'> & { items: { id: string; label: string }[] })[] =
+      await this.dataSource.query(
+        `SELECT m.id AS "measureId", m.title, m.kind,
+                (SELECT coalesce(json_agg(json_build_object('id', i->>'id', 'label', i->>'label')), '[]')
+                 FROM jsonb_array_elements(cv.definition->'items') AS i) AS items,
+                json_agg(json_build_object('partner', cl.position, 'occurrence', r.occurrence,
+                  'submittedAt', r.submitted_at, 'measureVersion', v.version, 'score', r.score, 'band', r.band,
+                  'prorated', r.prorated, 'answers', r.answers, 'itemScores', r.item_scores)
+                  ORDER BY r.submitted_at, cl.position, r.id) AS responses
+         FROM measure_response r
+         JOIN client cl ON cl.id = r.client_id
+         JOIN measure m ON m.id = r.measure_id
+         JOIN measure_version v ON v.id = r.measure_version_id
+         JOIN measure_version cv ON cv.measure_id = m.id AND cv.version = m.current_version
+         WHERE r.clinic_id = $1 AND r.couple_id = $2
+         GROUP BY m.id, m.title, m.kind, cv.definition
+         ORDER BY lower(m.title), m.id`,
+        [clinicId, coupleId],
+      );
+    // Timestamps arrive inside JSON as PostgreSQL writes them: normalise to ISO.
+    return rows.map((row) => ({
+      ...row,
+      responses: row.responses.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt).toISOString() })),
+    }));
   }
 }

@@ -35,6 +35,7 @@ describe('the printable record', () => {
         note('soap', { plan: 'Plan text', objective: 'Obj', assessment: 'Assess', subjective: 'Subj' }),
         note('dap', { plan: 'P', assessment: 'A', data: 'D' }),
       ],
+      measures: [],
     });
     expect(headings(html)).toEqual(['Subjective', 'Objective', 'Assessment', 'Plan', 'Data', 'Assessment', 'Plan']);
     expect(html).toContain('<h3>SOAP note — session 2026-11-30</h3>');
@@ -48,9 +49,66 @@ describe('the printable record', () => {
       couple,
       assignments: [],
       notes: [note('free', { body: '<script>x</script>' })],
+      measures: [],
     });
     expect(headings(html)).toEqual(['Note']);
     expect(html).toContain('<h3>Free text note');
     expect(html).not.toContain('<script>x');
+  });
+
+  it('prints each partner’s check-ins with their score and every answer, labelled and escaped', () => {
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [],
+      measures: [
+        {
+          measureId: 'm1',
+          title: 'Weekly <check-in>',
+          kind: 'outcome',
+          items: [{ id: 'close', label: 'I felt close & safe.' }],
+          responses: [
+            {
+              partner: 1,
+              occurrence: 'week-0',
+              submittedAt: '2026-11-02T09:30:00.000Z',
+              measureVersion: 1,
+              score: 31.5,
+              band: 'clinical',
+              prorated: true,
+              answers: { close: 7, gone: null },
+              itemScores: { close: 7 },
+            },
+            {
+              partner: 2,
+              occurrence: 'week-0',
+              submittedAt: '2026-11-02T10:00:00.000Z',
+              measureVersion: 1,
+              score: null,
+              band: null,
+              prorated: false,
+              answers: { close: null },
+              itemScores: {},
+            },
+          ],
+        },
+      ],
+    });
+    expect(html).toContain('<h2>Check-ins</h2><section><h3>Weekly &lt;check-in&gt;</h3>');
+    expect(html).toContain('<td>2026-11-02 09:30</td><td>Alex</td><td>31.5 (prorated) · clinical</td>');
+    expect(html).toContain('I felt close &amp; safe.: 7<br>gone: skipped');
+    expect(html).toContain('<td>Sam</td><td>not scored (too many items skipped)</td>');
+  });
+
+  it('says when no check-in was answered', () => {
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [],
+      measures: [],
+    });
+    expect(html).toContain('<h2>Check-ins</h2><p>No check-ins answered.</p>');
   });
 });

@@ -14,6 +14,27 @@ function answerText(prompt: Prompt, value: unknown): string {
 
 const e = (value: string | null | undefined) => escapeHtml(value ?? '');
 
+/** Each measure: one row per partner per check-in, with the score and every answer as given. */
+function measuresHtml(record: CoupleExport, names: [string, string]): string {
+  return record.measures
+    .map((m) => {
+      const label = new Map(m.items.map((item) => [item.id, item.label]));
+      const rows = m.responses
+        .map((r) => {
+          const answers = Object.entries(r.answers)
+            .map(([id, value]) => `${e(label.get(id) ?? id)}: ${value === null ? 'skipped' : e(String(value))}`)
+            .join('<br>');
+          const score =
+            r.score === null ? 'not scored (too many items skipped)' : `${r.score}${r.prorated ? ' (prorated)' : ''}`;
+          return `<tr><td>${e(r.submittedAt.slice(0, 16).replace('T', ' '))}</td><td>${e(names[r.partner - 1])}</td><td>${e(score)}${r.band ? ` · ${e(r.band.replace('_', '-'))}` : ''}</td><td>${e(String(r.measureVersion))}</td><td>${answers}</td></tr>`;
+        })
+        .join('');
+      return `<section><h3>${e(m.title)}</h3>
+<table><thead><tr><th scope="col">Answered (UTC)</th><th scope="col">Partner</th><th scope="col">Score</th><th scope="col">Version</th><th scope="col">Answers</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+    })
+    .join('\n');
+}
+
 /** A printable record (every value escaped): print it, or "save as PDF" from the browser. */
 export function renderExportHtml(record: CoupleExport): string {
   const [p1, p2] = record.couple.partners;
@@ -52,5 +73,6 @@ ${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16
 <p>Partners: ${e(p1?.name)} (${e(p1?.email)}), ${e(p2?.name)} (${e(p2?.email)})</p>
 <h2>Homework</h2>${assignments || '<p>No homework yet.</p>'}
 <h2>Signed session notes</h2>${notes || '<p>No signed notes.</p>'}
+<h2>Check-ins</h2>${measuresHtml(record, [p1?.name ?? 'Partner 1', p2?.name ?? 'Partner 2']) || '<p>No check-ins answered.</p>'}
 </body></html>`;
 }

@@ -45,6 +45,7 @@ export class DigestBuilder {
       clinicName: clinic.name,
       periodLabel: `${fmt(periodStart, clinic.timezone)} – ${fmt(periodEnd, clinic.timezone)}`,
       couples: lines,
+      offTrack: await this.sources.offTrackCouples(clinic.id, therapistId),
     };
   }
 

@@ -22,6 +22,7 @@ export async function composeDigestEmail(
       digest.kind,
       `${publicUrl}/#/digests/${digest.id}/show`,
       await digests.emailDetail(manager, digest.clinicId),
+      publicUrl,
     ),
   };
 }

@@ -15,7 +15,10 @@ export class HomeController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'What needs attention (awaiting review, overdue, sessions in 48 h) and completion charts' })
+  @ApiOperation({
+    summary:
+      'What needs attention (awaiting review, overdue, sessions in 48 h, couples off track) and completion charts',
+  })
   async get(@CurrentActor() actor: StaffActor): Promise<TherapistHome> {
     const result = await this.home.forStaff(actor.staff);
     await this.audit.record(actor, { action: 'home.view', outcome: 'success' });

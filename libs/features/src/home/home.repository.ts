@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SessionUser, TherapistHome } from '@trellis/contracts';
+import type { OffTrackReason } from '@trellis/domain';
 import { assignmentStateJoin } from '../assignments/assignment-state.sql';
+import { clinicOffTrackSettings, offTrackJoin } from '../measures/off-track.sql';
 
 const LIST_LIMIT = 20;
 
@@ -20,6 +22,8 @@ interface HomeRow {
   weeks: { week_start: string; due: number; completed: number }[];
   strategies: { strategy: string; assigned: number; completed: number }[];
   couple_count: number;
+  off_track: { id: string; display_name: string; partner_names: string[]; reasons: OffTrackReason[] }[];
+  off_track_count: number;
 }
 
 /** Timestamps arrive inside JSON as PostgreSQL writes them (`…+00:00`, microseconds): normalise. */
@@ -48,6 +52,19 @@ export class HomeRepository {
          JOIN couple c ON c.id = a.couple_id
          ${assignmentStateJoin('a')}
          WHERE ${scope} AND a.cancelled_at IS NULL
+       ),
+       measured AS MATERIALIZED (
+         -- Only couples with a check-in can be off track: the rule is not run for the others.
+         SELECT c.id, c.display_name, c.clinic_id FROM couple c
+         WHERE ${scope} AND c.status = 'active'
+           AND EXISTS (SELECT 1 FROM measure_response r WHERE r.couple_id = c.id)
+       ),
+       off_track AS MATERIALIZED (
+         -- Each couple's reasons, from the one SQL definition of the rule (off-track.sql.ts).
+         SELECT c.id, c.display_name, ot.reasons
+         FROM measured c JOIN clinic k ON k.id = c.clinic_id
+         ${offTrackJoin('c', clinicOffTrackSettings('k'))}
+         WHERE jsonb_array_length(ot.reasons) > 0
        )
        SELECT
          (SELECT coalesce(json_agg(x ORDER BY x.completed_at, x.id), '[]') FROM (
@@ -72,7 +89,12 @@ export class HomeRepository {
          (SELECT coalesce(json_agg(x ORDER BY x.assigned DESC, x.strategy), '[]') FROM (
             SELECT strategy, count(*)::int AS assigned, count(*) FILTER (WHERE completed_at IS NOT NULL)::int AS completed
             FROM s GROUP BY strategy) x) AS strategies,
-         (SELECT count(*)::int FROM couple c WHERE ${scope}) AS couple_count`,
+         (SELECT count(*)::int FROM couple c WHERE ${scope}) AS couple_count,
+         (SELECT coalesce(json_agg(x ORDER BY x.display_name, x.id), '[]') FROM (
+            SELECT o.id, o.display_name, o.reasons,
+                   (SELECT array_agg(cl.name ORDER BY cl.position) FROM client cl WHERE cl.couple_id = o.id) AS partner_names
+            FROM off_track o ORDER BY o.display_name, o.id LIMIT ${LIST_LIMIT}) x) AS off_track,
+         (SELECT count(*)::int FROM off_track) AS off_track_count`,
       params,
     );
     return {
@@ -103,6 +125,13 @@ export class HomeRepository {
         completed: w.completed,
       })),
       completionByStrategy: row.strategies,
+      offTrack: row.off_track.map((r) => ({
+        coupleId: r.id,
+        coupleName: r.display_name,
+        partnerNames: r.partner_names,
+        reasons: r.reasons,
+      })),
+      offTrackCount: row.off_track_count,
     };
   }
 }

@@ -96,4 +96,18 @@ export class MeasureResponsesRepository {
     // numeric comes back as text: two decimals, exactly what the domain's roundScore gave.
     return rows.map((row) => ({ ...row, score: row.score === null ? null : Number(row.score) }));
   }
+
+  /**
+   * The couple's session dates, oldest first: the days of its session notes (addenda excluded),
+   * until first-class sessions exist. One statement however many.
+   */
+  async sessionDates(clinicId: string, coupleId: string): Promise<string[]> {
+    const rows: { day: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT to_char(session_date, 'YYYY-MM-DD') AS day FROM session_note
+       WHERE clinic_id = $1 AND couple_id = $2 AND addendum_to IS NULL
+       ORDER BY day`,
+      [clinicId, coupleId],
+    );
+    return rows.map((row) => row.day);
+  }
 }

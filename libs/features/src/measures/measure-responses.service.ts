@@ -145,9 +145,10 @@ export class MeasureResponsesService {
       if (!found) throw new NotFoundException('No such measure in your library.');
       return found;
     });
-    const [partners, rows] = await Promise.all([
+    const [partners, rows, sessionDates] = await Promise.all([
       this.responses.partnersOf(clinicId, coupleId),
       this.responses.listForCouple(clinicId, coupleId, measureId),
+      this.responses.sessionDates(clinicId, coupleId),
     ]);
     await this.audit.record(actor, { ...attempt, outcome: 'success' });
     const view: CoupleMeasureResponses = {
@@ -157,6 +158,7 @@ export class MeasureResponsesService {
         position: p.position,
         responses: rows.filter((r) => r.clientId === p.id).map(toPoint),
       })),
+      sessionDates,
     };
     return { view, measure };
   }

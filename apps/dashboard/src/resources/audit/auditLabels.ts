@@ -58,6 +58,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'measure.version_create': 'New measure version',
   'measure_response.submit': 'Check-in submitted',
   'measure_response.list': 'Check-in scores viewed',
+  'measure.clinic_summary': 'Clinic progress summary viewed',
   'measure_response.export': 'Check-in scores exported',
   'check_in_schedule.list': 'Check-in schedules viewed',
   'check_in_schedule.create': 'Check-in schedule set',

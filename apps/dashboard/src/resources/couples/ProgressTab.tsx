@@ -9,7 +9,7 @@ import type {
 } from '@trellis/contracts';
 import { useState } from 'react';
 import { ChartNumbers } from '../../common/ChartNumbers';
-import { formatDateTime } from '../../common/dates';
+import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
 import { useApiQuery } from '../../data/useApiQuery';
 import { CheckInSchedules } from './CheckInSchedules';
@@ -43,6 +43,7 @@ const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, 
         <Typography variant="body2" color="text.secondary">
           Shaded: the gap between them
           {chart.clinicalBand ? ' · tinted band: clinical range' : ''}
+          {chart.sessions.length > 0 ? ' · dotted lines: sessions' : ''}
         </Typography>
       </Stack>
       <Box
@@ -76,6 +77,21 @@ const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, 
             </text>
           </g>
         ))}
+        {chart.sessions.map((session) => (
+          <line
+            key={session.date}
+            x1={session.x}
+            x2={session.x}
+            y1={box.top}
+            y2={box.height - box.bottom}
+            stroke={theme.palette.text.secondary}
+            strokeWidth={1}
+            strokeDasharray="2 3"
+            opacity={0.7}
+          >
+            <title>{`Session on ${formatCalendarDate(session.date)}`}</title>
+          </line>
+        ))}
         {chart.gapPolygon && <polygon points={chart.gapPolygon} fill={theme.palette.warning.main} opacity={0.18} />}
         {chart.lines.map((line, i) => (
           <g key={names[i]}>
@@ -99,6 +115,7 @@ const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, 
             <th scope="col">{names[0]}</th>
             <th scope="col">{names[1]}</th>
             <th scope="col">Gap</th>
+            <th scope="col">Sessions since the check-in before</th>
           </tr>
         </thead>
         <tbody>
@@ -110,6 +127,7 @@ const Chart = ({ data, names }: { data: CoupleMeasureResponses; names: [string, 
               <td>{row.scores[0] ?? '—'}</td>
               <td>{row.scores[1] ?? '—'}</td>
               <td>{row.gap ?? '—'}</td>
+              <td>{row.sessionsSincePrevious}</td>
             </tr>
           ))}
         </tbody>

@@ -34,6 +34,7 @@ const data = (overrides: Partial<CoupleMeasureResponses['measure']> = {}): Coupl
     { clientId: 'a', position: 1, responses: [point('w1', 1, 20), point('w2', 8, 30), point('w3', 15, 40)] },
     { clientId: 'b', position: 2, responses: [point('w1', 2, 20, 9), point('w2', 9, null), point('w3', 16, 10)] },
   ],
+  sessionDates: [],
 });
 
 describe('progressChart', () => {
@@ -130,5 +131,31 @@ describe('itemTrend', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('session dates on the progress chart', () => {
+  const box = PROGRESS_BOX;
+
+  it('marks the sessions within the check-ins’ span, and counts them in the table', () => {
+    const withSessions = {
+      ...data(),
+      sessionDates: ['2026-09-20', '2026-10-01', '2026-10-05', '2026-10-08', '2026-11-30'],
+    };
+    const chart = progressChart(withSessions);
+    // 20 September is long before the first check-in and 30 November after the last: not drawn.
+    expect(chart.sessions.map((s) => s.date)).toEqual(['2026-10-01', '2026-10-05', '2026-10-08']);
+    expect(chart.sessions[0].x).toBeGreaterThanOrEqual(box.left);
+    expect(chart.sessions[1].x).toBeGreaterThan(chart.sessions[0].x);
+    expect(chart.sessions[2].x).toBeLessThanOrEqual(box.width - box.right);
+    // Each session counts towards the first check-in on or after its day, once.
+    expect(chart.rows.map((r) => r.sessionsSincePrevious)).toEqual([2, 2, 0]);
+    expect(progressSummary(withSessions, ['Avery', 'Blake'])).toMatch(/3 sessions marked\.$/);
+  });
+
+  it('draws none without check-ins or sessions', () => {
+    expect(progressChart(data()).sessions).toEqual([]);
+    const empty = { ...data(), partners: [], sessionDates: ['2026-10-01'] };
+    expect(progressChart(empty).sessions).toEqual([]);
   });
 });

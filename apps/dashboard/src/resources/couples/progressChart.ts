@@ -18,6 +18,8 @@ export interface ProgressRow {
   scores: [number | null, number | null];
   /** Null unless both answered with a score. */
   gap: number | null;
+  /** Sessions held after the previous check-in, up to this one's day. */
+  sessionsSincePrevious: number;
 }
 
 export interface ProgressChart {
@@ -30,7 +32,12 @@ export interface ProgressChart {
   ticks: { value: number; y: number }[];
   /** One row per check-in either partner answered, oldest first: the table behind the chart. */
   rows: ProgressRow[];
+  /** The couple's sessions within the check-ins' span, as vertical marks. */
+  sessions: { x: number; date: string }[];
 }
+
+/** A session date (a calendar day) as a moment: its middle, so it sits between the day's check-ins. */
+const sessionTime = (date: string) => Date.parse(`${date}T12:00:00Z`);
 
 /**
  * Lays out both partners' scores on one measure over time: x by date, y by score within the
@@ -101,6 +108,7 @@ export const progressChart = (data: CoupleMeasureResponses): ProgressChart => {
         at: r.submittedAt,
         scores: [null, null],
         gap: null,
+        sessionsSincePrevious: 0,
       };
       row.scores[index] = r.score;
       if (r.submittedAt < row.at) row.at = r.submittedAt;
@@ -116,8 +124,24 @@ export const progressChart = (data: CoupleMeasureResponses): ProgressChart => {
           : null,
     }))
     .sort((a, b) => a.at.localeCompare(b.at));
+  // Each session counts towards the first check-in on or after its day (dates, not hours: a
+  // session's time of day is not kept); sessions after the latest check-in wait for the next one.
+  for (const date of data.sessionDates ?? []) {
+    const row = rows.find((r) => r.at.slice(0, 10) >= date);
+    if (row) row.sessionsSincePrevious += 1;
+  }
 
-  return { lines, gapPolygon, clinicalBand, ticks, rows };
+  const sessions =
+    all.length === 0
+      ? []
+      : (data.sessionDates ?? [])
+          .filter((date) => sessionTime(date) >= first - 12 * 3600_000 && sessionTime(date) <= last + 12 * 3600_000)
+          .map((date) => ({
+            date,
+            x: Math.min(Math.max(xOf(new Date(sessionTime(date)).toISOString()), box.left), box.width - box.right),
+          }));
+
+  return { lines, gapPolygon, clinicalBand, ticks, rows, sessions };
 };
 
 /** One sentence for screen readers: where each partner started and is now. */
@@ -131,7 +155,9 @@ export const progressSummary = (data: CoupleMeasureResponses, names: [string, st
     const to = scored[scored.length - 1].score;
     return scored.length === 1 ? `${names[index]} scored ${to}` : `${names[index]} went from ${from} to ${to}`;
   });
-  return `${data.measure.title} (${data.measure.range.min}–${data.measure.range.max}): ${parts.join('; ')}.`;
+  const sessions = progressChart(data).sessions.length;
+  const marked = sessions === 0 ? '' : ` ${sessions} ${sessions === 1 ? 'session' : 'sessions'} marked.`;
+  return `${data.measure.title} (${data.measure.range.min}–${data.measure.range.max}): ${parts.join('; ')}.${marked}`;
 };
 
 export interface ItemTrendRow {

@@ -203,6 +203,41 @@ const DigestLayout = () => {
         </CardContent>
       </Card>
 
+      {!preSession && content.offTrack && (
+        <Card component="section" aria-labelledby="digest-off-track-heading" sx={{ mb: 2 }}>
+          <CardContent>
+            <Typography id="digest-off-track-heading" component="h2" variant="h6" gutterBottom>
+              Off track
+            </Typography>
+            {content.offTrack.length === 0 ? (
+              <Typography color="text.secondary">No couple was off track on their check-ins.</Typography>
+            ) : (
+              <>
+                <Typography variant="body2" color="text.secondary">
+                  {content.offTrack.length === 1
+                    ? '1 couple was off track on their check-ins.'
+                    : `${content.offTrack.length} couples were off track on their check-ins.`}{' '}
+                  Their Progress tabs say why.
+                </Typography>
+                <Box component="ul" sx={{ mt: 1, mb: 0 }}>
+                  {content.offTrack.map((couple) => (
+                    <li key={couple.coupleId}>
+                      <Link
+                        component={LinkBase}
+                        to={`/couples/${encodeURIComponent(couple.coupleId)}/show/progress`}
+                        underline="hover"
+                      >
+                        {couple.coupleName}
+                      </Link>
+                    </li>
+                  ))}
+                </Box>
+              </>
+            )}
+          </CardContent>
+        </Card>
+      )}
+
       {preSession && (
         <Card component="section" aria-labelledby="digest-submissions-heading">
           <CardContent>

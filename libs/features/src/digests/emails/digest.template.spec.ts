@@ -48,4 +48,42 @@ describe('renderDigestEmail', () => {
     expect(all).toContain('words only Blake wrote');
     expect(all).toContain('How safe do you feel?');
   });
+
+  describe('off-track couples (weekly)', () => {
+    const withOffTrack: DigestContent = {
+      ...content,
+      offTrack: [
+        { coupleId: 'c1', coupleName: 'Avery & Blake' },
+        { coupleId: 'c2', coupleName: 'Casey & Drew' },
+      ],
+    };
+
+    it('by default: how many, and a link to the home screen, naming nobody', () => {
+      const all = everything(
+        renderDigestEmail(withOffTrack, 'weekly', 'https://t.example/#/digests/1/show', 'counts', 'https://t.example'),
+      );
+      expect(all).toContain('2 couples are off track on their check-ins.');
+      expect(all).toContain('https://t.example/#/');
+      for (const secret of ['Avery', 'Casey', 'couples/c1']) expect(all).not.toContain(secret);
+    });
+
+    it('with names: each couple links to its Progress tab', () => {
+      const all = everything(
+        renderDigestEmail(withOffTrack, 'weekly', 'https://t.example/#/digests/1/show', 'names', 'https://t.example'),
+      );
+      expect(all).toContain('<a href="https://t.example/#/couples/c1/show/progress">Avery &amp; Blake</a>');
+      expect(all).toContain('- Casey & Drew: https://t.example/#/couples/c2/show/progress');
+    });
+
+    it('says when none is, and a pre-session digest leaves it out', () => {
+      const none = { ...content, offTrack: [] };
+      expect(
+        everything(renderDigestEmail(none, 'weekly', 'https://t.example', 'counts', 'https://t.example')),
+      ).toContain('No couple is off track on their check-ins.');
+      const pre = everything(
+        renderDigestEmail(withOffTrack, 'pre_session', 'https://t.example', 'names', 'https://t.example'),
+      );
+      expect(pre).not.toContain('off track');
+    });
+  });
 });

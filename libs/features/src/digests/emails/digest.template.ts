@@ -6,16 +6,53 @@ const e = escapeHtml;
 const cell = 'border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top';
 
 /**
+ * The off-track couples of a weekly digest: how many, and a link to them. With totals only, the
+ * link is the home screen's Off-track panel and no couple is named; with names, each couple links
+ * to its Progress tab. Never the reasons or any score: those are clinical and stay in Trellis.
+ */
+function offTrackPart(
+  content: DigestContent,
+  detail: DigestEmailDetail,
+  appUrl: string | undefined,
+): { html: string; text: string[] } | null {
+  const couples = content.offTrack;
+  if (!couples) return null;
+  const count = couples.length;
+  const line =
+    count === 0
+      ? 'No couple is off track on their check-ins.'
+      : `${count} ${count === 1 ? 'couple is' : 'couples are'} off track on their check-ins.`;
+  const base = appUrl ?? '';
+  const home = `${base}/#/`;
+  if (detail === 'counts' || count === 0) {
+    return {
+      html: `<p style="margin:16px 0 0">${e(line)}${count > 0 ? ` <a href="${e(home)}">See them on your home screen</a>.` : ''}</p>`,
+      text: [line, ...(count > 0 ? [`See them on your home screen: ${home}`] : [])],
+    };
+  }
+  const progress = (id: string) => `${base}/#/couples/${encodeURIComponent(id)}/show/progress`;
+  return {
+    html: `<p style="margin:16px 0 4px">${e(line)}</p><ul style="margin:0">${couples
+      .map((c) => `<li><a href="${e(progress(c.coupleId))}">${e(c.coupleName)}</a></li>`)
+      .join('')}</ul>`,
+    text: [line, ...couples.map((c) => `- ${c.coupleName}: ${progress(c.coupleId)}`)],
+  };
+}
+
+/**
  * The weekly and pre-session digests, with as much of the homework as the clinic allows in email:
- * totals only (the default), couples by name, or names with the answers side by side.
+ * totals only (the default), couples by name, or names with the answers side by side. `appUrl` is
+ * the dashboard's public address, for the off-track links.
  */
 export function renderDigestEmail(
   content: DigestContent,
   kind: 'weekly' | 'pre_session',
   dashboardUrl: string,
   detail: DigestEmailDetail,
+  appUrl?: string,
 ): RenderedEmail {
-  if (detail === 'counts') return renderCountsOnly(content, kind, dashboardUrl);
+  const offTrack = kind === 'weekly' ? offTrackPart(content, detail, appUrl) : null;
+  if (detail === 'counts') return renderCountsOnly(content, kind, dashboardUrl, offTrack);
   if (detail === 'names')
     content = { ...content, submissions: [], couples: content.couples.map((c) => ({ ...c, notableScales: [] })) };
   const heading =
@@ -41,6 +78,7 @@ ${s.rows.map((r) => `<tr><td style="${cell}">${e(r.prompt)}</td><td style="${cel
     content,
     heading,
     `<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Completed</th><th style="${cell}">Overdue</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="5">No couples with homework in this period.</td></tr>`}</table>
+${offTrack?.html ?? ''}
 ${submissions}
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to review and reply.</p>
 <p style="margin:16px 0 0;font-size:13px;color:#555">${detail === 'answers' ? "Confidential: this email contains clients' homework. Do not forward it." : 'Confidential: this email names the couples in your care. Do not forward it.'}</p>`,
@@ -54,6 +92,7 @@ ${submissions}
       (c) =>
         `${c.coupleName}: ${c.completed} completed, ${c.overdue} overdue, ${c.awaitingReview} awaiting review${c.notableScales.length ? `; notable: ${c.notableScales.map((s) => `${s.partner} ${s.prompt} ${s.value}/${s.max}`).join('; ')}` : ''}`,
     ),
+    ...(offTrack ? ['', ...offTrack.text] : []),
     ...(content.submissions ?? []).flatMap((s) => [
       '',
       s.title,
@@ -72,7 +111,12 @@ ${submissions}
 }
 
 /** Totals and a link: nothing that names a couple or says what anyone wrote. */
-function renderCountsOnly(content: DigestContent, kind: 'weekly' | 'pre_session', dashboardUrl: string): RenderedEmail {
+function renderCountsOnly(
+  content: DigestContent,
+  kind: 'weekly' | 'pre_session',
+  dashboardUrl: string,
+  offTrack: { html: string; text: string[] } | null,
+): RenderedEmail {
   const sum = (pick: (c: DigestContent['couples'][number]) => number) =>
     content.couples.reduce((total, c) => total + pick(c), 0);
   const heading = kind === 'weekly' ? `Your week at ${content.clinicName}` : 'Before your session tomorrow';
@@ -89,6 +133,7 @@ function renderCountsOnly(content: DigestContent, kind: 'weekly' | 'pre_session'
     content,
     heading,
     `<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
+${offTrack?.html ?? ''}
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to see who and what, and to review and reply.</p>
 <p style="margin:16px 0 0;font-size:13px;color:#555">Names and answers stay in Trellis: your clinic keeps them out of email.</p>`,
   );
@@ -98,6 +143,7 @@ function renderCountsOnly(content: DigestContent, kind: 'weekly' | 'pre_session'
     heading,
     '',
     ...lines,
+    ...(offTrack ? ['', ...offTrack.text] : []),
     '',
     `Open Trellis: ${dashboardUrl}`,
     'Names and answers stay in Trellis: your clinic keeps them out of email.',
