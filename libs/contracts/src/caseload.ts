@@ -1,4 +1,5 @@
 import type { AnswerMap, Prompt } from '@trellis/domain';
+import type { SessionView } from './sessions';
 
 export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
 export type CoupleStatus = (typeof COUPLE_STATUSES)[number];
@@ -155,4 +156,6 @@ export interface CoupleExport {
     sections: Record<string, string>;
     addenda: { author: string; signedAt: string; body: string }[];
   }[];
+  /** Every session, earliest first, with its outcome and each partner's attendance. */
+  sessions: SessionView[];
 }

@@ -35,6 +35,7 @@ describe('the printable record', () => {
         note('soap', { plan: 'Plan text', objective: 'Obj', assessment: 'Assess', subjective: 'Subj' }),
         note('dap', { plan: 'P', assessment: 'A', data: 'D' }),
       ],
+      sessions: [],
     });
     expect(headings(html)).toEqual(['Subjective', 'Objective', 'Assessment', 'Plan', 'Data', 'Assessment', 'Plan']);
     expect(html).toContain('<h3>SOAP note — session 2026-11-30</h3>');
@@ -48,9 +49,48 @@ describe('the printable record', () => {
       couple,
       assignments: [],
       notes: [note('free', { body: '<script>x</script>' })],
+      sessions: [],
     });
     expect(headings(html)).toEqual(['Note']);
     expect(html).toContain('<h3>Free text note');
     expect(html).not.toContain('<script>x');
+  });
+
+  it('lists the sessions with each partner’s attendance, escaped', () => {
+    const session = {
+      id: 's1',
+      coupleId: 'c1',
+      coupleName: 'Alex & Sam',
+      therapistId: 't1',
+      therapistName: 'Dana Reyes',
+      seriesId: null,
+      frequency: null,
+      startsAt: '2026-11-24T17:00:00.000Z',
+      endsAt: '2026-11-24T17:50:00.000Z',
+      durationMinutes: 50,
+      location: null,
+      videoUrl: null,
+      cancelReason: null,
+    } as const;
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [],
+      sessions: [
+        {
+          ...session,
+          status: 'held',
+          attendance: [
+            { position: 1, partnerName: 'Alex', attendance: 'attended' },
+            { position: 2, partnerName: '<b>Sam</b>', attendance: 'absent' },
+          ],
+        },
+        { ...session, id: 's2', status: 'cancelled', cancelReason: 'Ill <i>', attendance: [] },
+      ],
+    });
+    expect(html).toContain('2026-11-24 17:00 UTC');
+    expect(html).toContain('Alex: attended; &lt;b&gt;Sam&lt;/b&gt;: absent');
+    expect(html).toContain('cancelled (Ill &lt;i&gt;)');
   });
 });
