@@ -275,6 +275,72 @@ describe('sessions', () => {
     expect(await nextOf(couple.id)).toBe(slot(6));
   });
 
+  it('a note belongs to its session: the session shows it and whether signed; held sessions without a signed note are "notes to finish"', async () => {
+    const { couple, other, asDana, clinic, dana, admin } = await practice();
+    const insertHeld = async (coupleId: string, daysAgo: number) =>
+      (
+        await db.query(
+          `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status, attendance_partner1, attendance_partner2)
+           VALUES ($1, $2, $3, $4, 50, 'held', 'attended', 'absent') RETURNING id`,
+          [clinic.id, coupleId, dana.id, slot(-daysAgo, 23)],
+        )
+      )[0].id as string;
+    const first = await insertHeld(couple.id, 3);
+    const second = await insertHeld(couple.id, 2);
+    const home = async () => (await asDana.agent.get('/api/v1/home').expect(200)).body.notesToFinish;
+    expect((await home()).map((n: { sessionId: string }) => n.sessionId)).toEqual([first, second]);
+
+    // No date needed: the note takes the session's own date in the clinic's time zone.
+    const note = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'dap', sessionId: first, sections: { data: 'Partner 2 absent; worked with partner 1.' } })
+      .expect(201);
+    const [{ local }] = await db.query(
+      `SELECT to_char(starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS local FROM session WHERE id = $1`,
+      [first],
+    );
+    expect(note.body).toMatchObject({ sessionId: first, sessionDate: local, signedAt: null });
+    let view = await asDana.agent.get(`/api/v1/sessions/${first}`).expect(200);
+    expect(view.body.note).toEqual({ id: note.body.id, signed: false });
+    expect(await home()).toEqual([
+      expect.objectContaining({ sessionId: first, coupleId: couple.id, noteId: note.body.id }),
+      expect.objectContaining({ sessionId: second, noteId: null }),
+    ]);
+
+    await asDana.agent.post(`/api/v1/notes/${note.body.id}/sign`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    view = await asDana.agent.get(`/api/v1/sessions/${first}`).expect(200);
+    expect(view.body.note).toEqual({ id: note.body.id, signed: true });
+    expect((await home()).map((n: { sessionId: string }) => n.sessionId)).toEqual([second]);
+
+    // One note per session; a session of another couple is no place for it; a couple note needs its date.
+    const notesBefore = await db.query(`SELECT count(*)::int AS n FROM session_note`);
+    const again = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sessionId: first, sections: { body: 'x' } })
+      .expect(409);
+    expect(again.body.detail).toMatch(/already has a note/);
+    const elsewhere = await asDana.agent
+      .post(`/api/v1/couples/${other.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sessionId: second, sections: { body: 'x' } })
+      .expect(400);
+    expect(elsewhere.body.errors[0].field).toBe('sessionId');
+    const undated = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sections: { body: 'x' } })
+      .expect(400);
+    expect(undated.body.errors[0].field).toBe('sessionDate');
+    expect(await db.query(`SELECT count(*)::int AS n FROM session_note`)).toEqual(notesBefore);
+
+    // Notes are the couple's therapist's: an admin sees the session, not that it has a note.
+    const asAdmin = await signIn(app, admin.email);
+    expect((await asAdmin.agent.get(`/api/v1/sessions/${first}`).expect(200)).body.note).toBeNull();
+    expect((await asAdmin.agent.get('/api/v1/home').expect(200)).body.notesToFinish).toEqual([]);
+  });
+
   it('shows another clinic, another therapist and a missing session as 404, audited as denied; admins see the clinic', async () => {
     const { couple, asDana, admin, sam, clinic } = await practice();
     const booked = await asDana.agent

@@ -41,6 +41,8 @@ export interface SessionView {
   cancelReason: string | null;
   /** Each partner's attendance, once an outcome is recorded; empty before. */
   attendance: SessionAttendanceView[];
+  /** The session's note and whether it is signed: shown to the couple's own therapist only (notes are theirs). */
+  note: { id: string; signed: boolean } | null;
 }
 
 /** What booking a one-off session or a series answers: every session it made, earliest first. */

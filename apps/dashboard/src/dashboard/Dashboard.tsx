@@ -90,7 +90,7 @@ const AttentionList = ({ id, title, items, empty, allLink }: AttentionListProps)
 };
 
 const NeedsAttention = ({ home }: { home: TherapistHome }) => (
-  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' } }}>
+  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)', xl: 'repeat(4, 1fr)' } }}>
     <AttentionList
       id="awaiting-review"
       title="Ready to review"
@@ -127,6 +127,17 @@ const NeedsAttention = ({ home }: { home: TherapistHome }) => (
         secondary: `${formatDateTime(item.nextSessionAt)} · ${relativeTime(item.nextSessionAt)}`,
       }))}
       empty="No sessions in the next 48 hours. Set a couple’s next session on their page to see it here."
+    />
+    <AttentionList
+      id="notes-to-finish"
+      title="Notes to finish"
+      items={home.notesToFinish.map((item) => ({
+        key: item.sessionId,
+        to: `/couples/${item.coupleId}/show`,
+        primary: item.coupleName,
+        secondary: `Session ${formatDateTime(item.startsAt)} · ${item.noteId ? 'draft not signed' : 'no note yet'}`,
+      }))}
+      empty="Every held session’s note is signed."
     />
   </Box>
 );

@@ -19,6 +19,7 @@ import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudien
 import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
 import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
+import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreatedAssignmentReviewComments1795651818100,
   AddedNeutralPartnerEmailsToClinic1795652000000,
   CreatedSessions1795750000000,
+  LinkedNotesToSessions1795750100000,
 ];

@@ -94,7 +94,7 @@ export class CoupleRecordService {
       couple.id,
       true,
     );
-    const sessions = await this.sessions.views(null, actor.staff.clinicId, { kind: 'couple', coupleId: couple.id });
+    const sessions = await this.sessions.views(null, actor.staff, { kind: 'couple', coupleId: couple.id });
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {

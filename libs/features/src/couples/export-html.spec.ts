@@ -71,6 +71,7 @@ describe('the printable record', () => {
       location: null,
       videoUrl: null,
       cancelReason: null,
+      note: null,
     } as const;
     const html = renderExportHtml({
       exportedAt: '2026-12-01T09:00:00.000Z',

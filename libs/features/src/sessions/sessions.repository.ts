@@ -55,6 +55,8 @@ interface SessionRow {
   attendance_partner2: PartnerAttendance | null;
   partner1_name: string | null;
   partner2_name: string | null;
+  note_id: string | null;
+  note_signed_at: Date | null;
 }
 
 /** Which sessions a view statement reads; every one is also filtered by the actor's clinic. */
@@ -238,24 +240,25 @@ export class SessionsRepository {
    * Sessions as staff see them, with couple, therapist and partner names: one statement whatever
    * the number (the calendar's week for a busy therapist costs the same as a quiet one's).
    */
-  async views(manager: EntityManager | null, clinicId: string, scope: ViewScope): Promise<SessionView[]> {
-    const params: unknown[] = [clinicId];
+  async views(manager: EntityManager | null, viewer: SessionUser, scope: ViewScope): Promise<SessionView[]> {
+    // $1 the clinic, $2 the viewer: a session's note shows only to the couple's own therapist.
+    const params: unknown[] = [viewer.clinicId, viewer.id];
     let where: string;
     switch (scope.kind) {
       case 'ids':
         params.push([...scope.ids]);
-        where = `s.id = ANY($2::uuid[])`;
+        where = `s.id = ANY($3::uuid[])`;
         break;
       case 'couple':
         params.push(scope.coupleId);
-        where = `s.couple_id = $2`;
+        where = `s.couple_id = $3`;
         break;
       case 'range':
         params.push(scope.from.toISOString(), scope.to.toISOString());
-        where = `s.starts_at < $3 AND s.starts_at + make_interval(mins => s.duration_minutes) > $2`;
+        where = `s.starts_at < $4 AND s.starts_at + make_interval(mins => s.duration_minutes) > $3`;
         if (scope.therapistId) {
           params.push(scope.therapistId);
-          where += ` AND s.therapist_id = $4`;
+          where += ` AND s.therapist_id = $5`;
         }
         break;
     }
@@ -263,12 +266,13 @@ export class SessionsRepository {
       `SELECT s.id, s.couple_id, c.display_name AS couple_name, s.therapist_id, st.name AS therapist_name,
               s.series_id, s.frequency, s.starts_at, s.duration_minutes, s.location, s.video_url, s.status,
               s.cancel_reason, s.attendance_partner1, s.attendance_partner2,
-              p1.name AS partner1_name, p2.name AS partner2_name
+              p1.name AS partner1_name, p2.name AS partner2_name, n.id AS note_id, n.signed_at AS note_signed_at
        FROM session s
        JOIN couple c ON c.id = s.couple_id
        JOIN staff_user st ON st.id = s.therapist_id
        LEFT JOIN client p1 ON p1.couple_id = s.couple_id AND p1.position = 1
        LEFT JOIN client p2 ON p2.couple_id = s.couple_id AND p2.position = 2
+       LEFT JOIN session_note n ON n.session_id = s.id AND n.addendum_to IS NULL AND c.therapist_id = $2::uuid
        WHERE s.clinic_id = $1 AND ${where}
        ORDER BY s.starts_at, s.id`,
       params,
@@ -302,5 +306,6 @@ function toView(r: SessionRow): SessionView {
     status: r.status,
     cancelReason: r.cancel_reason,
     attendance,
+    note: r.note_id ? { id: r.note_id, signed: r.note_signed_at !== null } : null,
   };
 }

@@ -43,7 +43,7 @@ export class SessionsService {
     return this.audit.read(actor, attempt, () =>
       this.dataSource.transaction(async (manager) => {
         await this.couples.findVisible(manager, actor.staff, coupleId);
-        const data = await this.sessions.views(manager, actor.staff.clinicId, { kind: 'couple', coupleId });
+        const data = await this.sessions.views(manager, actor.staff, { kind: 'couple', coupleId });
         await this.record(actor, 'session.list', coupleId, manager, { coupleId, rows: data.length }, 'couple');
         return { data, total: data.length };
       }),
@@ -61,7 +61,7 @@ export class SessionsService {
     if (query.therapistId && query.therapistId !== user.id && user.role !== 'admin')
       throw new ForbiddenException('Only admins can view another therapist’s calendar.');
     const therapistId = user.role === 'admin' ? (query.therapistId ?? null) : user.id;
-    const data = await this.sessions.views(null, user.clinicId, { kind: 'range', from, to, therapistId });
+    const data = await this.sessions.views(null, user, { kind: 'range', from, to, therapistId });
     await this.audit.record(actor, {
       action: 'session.list',
       outcome: 'success',
@@ -98,7 +98,7 @@ export class SessionsService {
         repeat: dto.frequency && dto.occurrences ? { frequency: dto.frequency, occurrences: dto.occurrences } : null,
       });
       for (const id of ids) await this.record(actor, 'session.create', id, manager, { coupleId });
-      const data = await this.sessions.views(manager, actor.staff.clinicId, { kind: 'ids', ids });
+      const data = await this.sessions.views(manager, actor.staff, { kind: 'ids', ids });
       return { data, total: data.length };
     });
   }
@@ -172,7 +172,7 @@ export class SessionsService {
   }
 
   private async view(manager: EntityManager, actor: StaffActor, sessionId: string): Promise<SessionView> {
-    const [view] = await this.sessions.views(manager, actor.staff.clinicId, { kind: 'ids', ids: [sessionId] });
+    const [view] = await this.sessions.views(manager, actor.staff, { kind: 'ids', ids: [sessionId] });
     if (!view) throw sessionNotFound();
     return view;
   }
