@@ -154,8 +154,27 @@ describe('home dashboard, couple timeline and export', () => {
       .set('x-csrf-token', asDana.csrfToken)
       .send({ format: 'free', sessionDate: '2026-11-21', sections: { body: 'draft only' } })
       .expect(201);
+    // A past session where one partner came without the other, and one booked ahead.
+    const [held] = await db.query(
+      `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status, attendance_partner1, attendance_partner2)
+       VALUES ($1, $2, $3, now() - interval '3 days', 50, 'held', 'attended', 'absent') RETURNING id`,
+      [clinic.id, couple.id, dana.id],
+    );
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: new Date(Date.now() + 4 * DAY).toISOString() })
+      .expect(201);
 
     const json = await asDana.agent.get(`/api/v1/couples/${couple.id}/export`).expect(200);
+    expect(json.body.sessions.map((s: { status: string }) => s.status)).toEqual(['held', 'scheduled']);
+    expect(json.body.sessions[0]).toMatchObject({
+      id: held.id,
+      attendance: [
+        { position: 1, partnerName: partners[0].name, attendance: 'attended' },
+        { position: 2, partnerName: partners[1].name, attendance: 'absent' },
+      ],
+    });
     expect(json.headers['content-disposition']).toMatch(/attachment/);
     expect(json.body.assignments[0].answers[0].answers[promptId]).toBe('We talked <b>openly</b>.');
     expect(json.body.notes).toHaveLength(1); // signed notes only
@@ -166,6 +185,7 @@ describe('home dashboard, couple timeline and export', () => {
     expect(html.text).toContain('We talked &lt;b&gt;openly&lt;/b&gt;.');
     expect(html.text).toContain('Alex &amp; &lt;script&gt;');
     expect(html.text).not.toContain('draft only');
+    expect(html.text).toContain(`${partners[1].name}: absent`);
 
     for (const other of [await signIn(app, admin.email), await signIn(app, sam.email)]) {
       await other.agent.get(`/api/v1/couples/${couple.id}/export`).expect(404);

@@ -37,6 +37,38 @@ describe('demo clinic seed (npm start)', () => {
     ).toMatchObject({ awaitingReviewCount: 1 });
   });
 
+  it('has a weekly schedule, past and future, the next session derived from it and its digest planned', async () => {
+    await seedDemoClinic(db);
+    await seedDemoClinic(db);
+    const rows: { couple: string; status: string; n: number }[] = await db.query(
+      `SELECT c.display_name AS couple, s.status, count(*)::int AS n FROM session s JOIN couple c ON c.id = s.couple_id
+       WHERE s.clinic_id = '00000000-0000-4000-8000-000000000001' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const of = (couple: string) =>
+      Object.fromEntries(rows.filter((r) => r.couple === couple).map((r) => [r.status, r.n]));
+    expect(Object.values(of('Alex & Sam Morgan')).reduce((a, b) => a + b, 0)).toBe(14);
+    expect(of('Alex & Sam Morgan')).toMatchObject({ cancelled: 1 });
+    expect(of('Casey & Drew Lee')).toMatchObject({ no_show: 1 });
+    for (const name of ['Alex & Sam Morgan', 'Priya & Jordan Shah', 'Casey & Drew Lee'])
+      expect(of(name).scheduled).toBeGreaterThanOrEqual(8);
+    const couples: { next: Date; first: Date; planned: number }[] = await db.query(
+      `SELECT c.next_session_at AS next,
+              (SELECT min(starts_at) FROM session s WHERE s.couple_id = c.id AND s.status = 'scheduled' AND s.starts_at > now()) AS first,
+              (SELECT count(*)::int FROM outbox o WHERE o.job_name = 'plan-pre-session-digest' AND o.payload->>'coupleId' = c.id::text) AS planned
+       FROM couple c WHERE c.clinic_id = '00000000-0000-4000-8000-000000000001'`,
+    );
+    for (const c of couples) {
+      expect(c.next).toEqual(c.first);
+      expect(c.planned).toBe(1);
+    }
+    // One partner came without the other: the couples-work twist the schedule records.
+    const [partial] = await db.query(
+      `SELECT count(*)::int AS n FROM session WHERE clinic_id = '00000000-0000-4000-8000-000000000001'
+         AND status = 'held' AND 'absent' IN (attendance_partner1, attendance_partner2)`,
+    );
+    expect(partial.n).toBeGreaterThanOrEqual(2);
+  });
+
   it('tells a story in the weekly check-ins: improving, drifting apart, one partner falling away', async () => {
     await seedDemoClinic(db);
     await seedDemoClinic(db);

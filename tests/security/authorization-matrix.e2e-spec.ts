@@ -37,6 +37,7 @@ interface Ids {
   measure: string;
   builtInMeasure: string;
   schedule: string;
+  session: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -181,6 +182,13 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/notes/:id/sign': { kind: 'record' },
   'POST /api/v1/notes/:id/addenda': { kind: 'record', body: () => ({ body: 'x' }) },
   'DELETE /api/v1/notes/:id': { kind: 'record' },
+  'GET /api/v1/sessions': { kind: 'collection' },
+  'GET /api/v1/couples/:id/sessions': { kind: 'record' },
+  'POST /api/v1/couples/:id/sessions': { kind: 'record', body: () => ({ startsAt: FUTURE, durationMinutes: 50 }) },
+  'GET /api/v1/sessions/:id': { kind: 'record' },
+  'PATCH /api/v1/sessions/:id': { kind: 'record', body: () => ({ startsAt: FUTURE }) },
+  'POST /api/v1/sessions/:id/cancel': { kind: 'record', body: () => ({ reason: 'taken over' }) },
+  'POST /api/v1/sessions/:id/outcome': { kind: 'record', body: () => ({ status: 'no_show' }) },
   'GET /api/v1/admin/queues': { kind: 'collection', adminOnly: true },
   'GET /api/v1/admin/queues/:name/jobs': { kind: 'collection', adminOnly: true },
   'POST /api/v1/admin/queues/:name/jobs/:id/retry': { kind: 'record', adminOnly: true },
@@ -198,6 +206,9 @@ const RULES: Record<string, RouteRule> = {
 };
 
 function fillPath(url: string, ids: Ids): string {
+  // The calendar needs its range; the one around the session booked below.
+  if (url === '/api/v1/sessions')
+    return `${url}?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 30 * 86_400_000).toISOString()}`;
   const noun = url.split('/')[3];
   const byNoun: Record<string, string> = {
     assignments: ids.assignment,
@@ -207,6 +218,7 @@ function fillPath(url: string, ids: Ids): string {
     exercises: ids.exercise,
     digests: ids.digest,
     measures: ids.measure,
+    sessions: ids.session,
   };
   return url
     .replace(':clientId', ids.partner)
@@ -263,6 +275,11 @@ describe('authorization matrix over every route', () => {
       .set('x-csrf-token', asT1.csrfToken)
       .send({ format: 'free', sessionDate: '2026-11-20', sections: { body: 'private' } })
       .expect(201);
+    const session = await asT1.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ startsAt: new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString() })
+      .expect(201);
     const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'openness' });
     const own = await asT1.agent
       .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
@@ -294,8 +311,18 @@ describe('authorization matrix over every route', () => {
       measure: measure.body.id,
       builtInMeasure: (await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' })).id,
       schedule: schedule.body.id,
+      session: session.body.data[0].id,
     };
-    privateIds = [couple.id, assignment.id, note.body.id, partners[0].id, partners[1].id, digest.id, schedule.body.id];
+    privateIds = [
+      couple.id,
+      assignment.id,
+      note.body.id,
+      partners[0].id,
+      partners[1].id,
+      digest.id,
+      schedule.body.id,
+      session.body.data[0].id,
+    ];
     clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];
 
     // A client link session of another clinic's assignment.

@@ -228,6 +228,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     schedule: string;
     checkInToken: string;
     checkInItem: string;
+    session: string;
   };
   let partnerAgent: ReturnType<typeof request.agent>;
 
@@ -239,6 +240,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM assignment t) AS assignments,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM homework_response t) AS responses,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM session_note t) AS notes,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM session t) AS sessions,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM exercise t) AS exercises,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure t) AS measures,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure_version t) AS measure_versions,
@@ -267,6 +269,11 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       .post(`/api/v1/couples/${couple.id}/notes`)
       .set('x-csrf-token', therapist.csrfToken)
       .send({ format: 'soap', sessionDate: '2026-11-20', sections: {} })
+      .expect(201);
+    const session = await therapist.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ startsAt: new Date(Date.now() + 4 * 864e5).toISOString() })
       .expect(201);
     const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
     const exercise = await therapist.agent
@@ -318,6 +325,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       schedule: schedule.body.id,
       checkInToken: checkInLink.token,
       checkInItem: checkInForm.body.items[0].id,
+      session: session.body.data[0].id,
     };
   });
   afterAll(async () => {
@@ -428,6 +436,68 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           ),
         },
         ['format', 'sessionDate', 'sections'],
+      ),
+    },
+    {
+      route: `POST /api/v1/couples/${ids.couple}/sessions`,
+      as: therapist,
+      body: mutate(
+        {
+          startsAt: '2027-03-01T10:00:00Z',
+          durationMinutes: 50,
+          location: 'Room 1',
+          frequency: 'weekly',
+          occurrences: 3,
+        },
+        {
+          startsAt: fc.oneof(anyBadDate, wrongType),
+          durationMinutes: fc.oneof(fc.constantFrom(0, 14, 241, 50.5, -50, 1e9), nasty),
+          location: fc.oneof(huge, fc.integer(), fc.boolean()),
+          videoUrl: fc.oneof(
+            nasty,
+            fc.constantFrom('http://meet.example.test/x', 'javascript:alert(1)'),
+            wrongType.filter((v) => v !== null),
+          ),
+          frequency: fc.oneof(nasty, fc.constantFrom('daily', 'monthly'), wrongType),
+          occurrences: fc.oneof(fc.constantFrom(0, 1, 53, 2.5, -3), nasty),
+        },
+        ['startsAt', 'frequency', 'occurrences'],
+      ),
+    },
+    {
+      route: `PATCH /api/v1/sessions/${ids.session}`,
+      as: therapist,
+      body: mutate(
+        { startsAt: '2027-03-02T10:00:00Z', scope: 'following' },
+        {
+          startsAt: fc.oneof(anyBadDate, wrongType),
+          durationMinutes: fc.oneof(fc.constantFrom(0, 14, 241, 50.5), nasty),
+          location: fc.oneof(huge, fc.integer(), fc.boolean()),
+          videoUrl: fc.oneof(nasty, fc.constantFrom('ftp://x.test/'), fc.integer()),
+          scope: fc.oneof(nasty, fc.constantFrom('all', 'previous'), wrongType),
+        },
+      ),
+    },
+    {
+      route: `POST /api/v1/sessions/${ids.session}/cancel`,
+      as: therapist,
+      body: mutate(
+        { reason: 'Partner unwell', scope: 'this' },
+        { reason: fc.oneof(huge, wrongType, fc.constant('   ')), scope: fc.oneof(nasty, wrongType) },
+        ['reason'],
+      ),
+    },
+    {
+      route: `POST /api/v1/sessions/${ids.session}/outcome`,
+      as: therapist,
+      body: mutate(
+        { status: 'held', partner1: 'attended', partner2: 'late' },
+        {
+          status: fc.oneof(nasty, fc.constantFrom('scheduled', 'cancelled'), wrongType),
+          partner1: fc.oneof(nasty, wrongType),
+          partner2: fc.oneof(nasty, wrongType),
+        },
+        ['status', 'partner1', 'partner2'],
       ),
     },
     {

@@ -1,4 +1,5 @@
 import type { AnswerMap, MeasureKind, OffTrackReason, Prompt, ScoreBand } from '@trellis/domain';
+import type { SessionView } from './sessions';
 
 export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
 export type CoupleStatus = (typeof COUPLE_STATUSES)[number];
@@ -91,6 +92,8 @@ export interface SessionNoteView {
   authorName: string;
   format: NoteFormat;
   sessionDate: string;
+  /** The session the note is for; null for a note about the couple. */
+  sessionId: string | null;
   sections: Record<string, string>;
   signedAt: string | null;
   createdAt: string;
@@ -113,6 +116,8 @@ export interface TherapistHome {
     waitingFor: string[];
   }[];
   upcomingSessions: { coupleId: string; coupleName: string; nextSessionAt: string }[];
+  /** Held sessions of your couples whose note is not signed yet (none, or a draft), oldest first. */
+  notesToFinish: { sessionId: string; coupleId: string; coupleName: string; startsAt: string; noteId: string | null }[];
   /** Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
   completionByWeek: { weekStart: string; due: number; completed: number }[];
   completionByStrategy: { strategy: string; assigned: number; completed: number }[];
@@ -170,6 +175,8 @@ export interface CoupleExport {
   }[];
   /** Each measure either partner answered: every check-in with its answers as given and its score. */
   measures: CoupleExportMeasure[];
+  /** Every session, earliest first, with its outcome and each partner's attendance. */
+  sessions: SessionView[];
 }
 
 /** One measure in a couple's export, its check-ins oldest first. */

@@ -12,3 +12,4 @@ export * from './queues';
 export * from './digests';
 export * from './measures';
 export * from './check-ins';
+export * from './sessions';

@@ -20,6 +20,9 @@ export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';
 export * from './reminders/reminder-rule';
 
+export * from './sessions/session-schedule';
+export * from './sessions/attendance';
+
 export * from './staff/password-policy';
 export * from './shared/format-due';
 export * from './emails/neutral-partner-email';

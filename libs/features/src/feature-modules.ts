@@ -17,6 +17,7 @@ import { MeasuresModule } from './measures/measures.module';
 import { NotesModule } from './notes/notes.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
 
 /** Every feature's HTTP module: what the API serves. A new feature's HTTP side is added here. */
@@ -35,6 +36,7 @@ export const API_FEATURE_MODULES = [
   MeasuresModule,
   NotesModule,
   QueueAdminModule,
+  SessionsModule,
   StaffModule,
 ];
 

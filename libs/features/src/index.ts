@@ -12,6 +12,8 @@ export { registerSecurityHeaders, securityHeaders } from './http/security-header
 export { createValidationPipe } from './http/validation';
 export { registerSessions } from './auth/register-sessions';
 export { hashPassword } from './auth/password-hasher';
+// The seeds derive a couple's next session as the app does.
+export { nextSessionSql } from './sessions/session-schedule.sql';
 
 // The console logger of both apps (LOG_LEVEL; Nest's start-up detail at debug).
 export { AppLogger, logLevelsUpTo } from './logging/app-logger';

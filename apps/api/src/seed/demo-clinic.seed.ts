@@ -4,6 +4,7 @@ import type { StaffRole } from '@trellis/contracts';
 import { BUILT_IN_EXERCISES } from '@trellis/domain';
 import { hashPassword } from '@trellis/features';
 import { seedDemoCheckIns, seedDemoCheckInSchedules } from './demo-check-ins.seed';
+import { seedDemoSessions } from './demo-sessions.seed';
 
 /** Fixed id so every run finds (and refreshes) the same demo clinic instead of adding another. */
 export const DEMO_CLINIC_ID = '00000000-0000-4000-8000-000000000001';
@@ -74,10 +75,10 @@ export async function seedDemoCouples(dataSource: DataSource): Promise<void> {
     const [dana] = await m.query(`SELECT id FROM staff_user WHERE email = $1`, [DEMO_STAFF[1].email]);
     for (const couple of DEMO_COUPLES) {
       await m.query(
-        `INSERT INTO couple (id, clinic_id, display_name, therapist_id, status, next_session_at)
-         VALUES ($1, $2, $3, $4, 'active', date_trunc('hour', now()) + make_interval(days => $5) + interval '17 hours')
+        `INSERT INTO couple (id, clinic_id, display_name, therapist_id, status)
+         VALUES ($1, $2, $3, $4, 'active')
          ON CONFLICT (id) DO NOTHING`,
-        [couple.id, DEMO_CLINIC_ID, couple.name, dana.id, couple.sessionInDays],
+        [couple.id, DEMO_CLINIC_ID, couple.name, dana.id],
       );
       for (const [i, name] of couple.partners.entries()) {
         await m.query(
@@ -87,6 +88,8 @@ export async function seedDemoCouples(dataSource: DataSource): Promise<void> {
         );
       }
     }
+    // A weekly schedule, past and future; next_session_at is derived from it.
+    await seedDemoSessions(m, DEMO_CLINIC_ID, dana.id, DEMO_COUPLES);
     await seedDemoCheckIns(m, DEMO_CLINIC_ID);
     await seedDemoCheckInSchedules(m, DEMO_CLINIC_ID, dana.id);
     const exercise = BUILT_IN_EXERCISES[0];

@@ -100,7 +100,7 @@ const AttentionList = ({ id, title, items, empty, allLink, total }: AttentionLis
 };
 
 const NeedsAttention = ({ home }: { home: TherapistHome }) => (
-  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)' } }}>
+  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)', xl: 'repeat(3, 1fr)' } }}>
     <AttentionList
       id="off-track"
       title="Off track"
@@ -144,6 +144,17 @@ const NeedsAttention = ({ home }: { home: TherapistHome }) => (
         secondary: `${formatDateTime(item.nextSessionAt)} · ${relativeTime(item.nextSessionAt)}`,
       }))}
       empty="No sessions in the next 48 hours. Set a couple’s next session on their page to see it here."
+    />
+    <AttentionList
+      id="notes-to-finish"
+      title="Notes to finish"
+      items={home.notesToFinish.map((item) => ({
+        key: item.sessionId,
+        to: `/couples/${item.coupleId}/show`,
+        primary: item.coupleName,
+        secondary: `Session ${formatDateTime(item.startsAt)} · ${item.noteId ? 'draft not signed' : 'no note yet'}`,
+      }))}
+      empty="Every held session’s note is signed."
     />
   </Box>
 );

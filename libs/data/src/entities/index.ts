@@ -16,6 +16,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import { SessionNote } from './session-note.entity';
 import { StaffRecoveryCode } from './staff-recovery-code.entity';
 import { StaffUser } from './staff-user.entity';
+import { TherapySession } from './therapy-session.entity';
 
 export type { AuthTokenPurpose } from './auth-token.entity';
 export {
@@ -37,6 +38,7 @@ export {
   SessionNote,
   StaffRecoveryCode,
   StaffUser,
+  TherapySession,
 };
 
 /** Every entity, for the DataSource and for Nest's TypeOrmModule. */
@@ -59,4 +61,5 @@ export const ENTITIES = [
   Measure,
   MeasureVersion,
   MeasureResponse,
+  TherapySession,
 ];

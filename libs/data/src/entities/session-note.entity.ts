@@ -26,6 +26,10 @@ export class SessionNote {
   @Column({ type: 'date' })
   sessionDate: string;
 
+  /** The session the note is for; null for a note about the couple rather than one session. */
+  @Column({ type: 'uuid', nullable: true })
+  sessionId: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   signedAt: Date | null;
 

@@ -21,6 +21,8 @@ import { CreatedCheckInSchedules1795700000000 } from './1795700000000-CreatedChe
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
 import { AddedOffTrackThresholdsToClinic1795710000000 } from './1795710000000-AddedOffTrackThresholdsToClinic';
 import { AddedCheckInScoresIndex1795710000100 } from './1795710000100-AddedCheckInScoresIndex';
+import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
+import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -47,4 +49,6 @@ export const MIGRATIONS = [
   CreatedCheckInSchedules1795700000000,
   AddedOffTrackThresholdsToClinic1795710000000,
   AddedCheckInScoresIndex1795710000100,
+  CreatedSessions1795750000000,
+  LinkedNotesToSessions1795750100000,
 ];

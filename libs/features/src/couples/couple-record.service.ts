@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { CoupleExport, TimelineEvent } from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { CouplesRepository } from './couples.repository';
 import { CouplesService } from './couples.service';
 
@@ -12,6 +13,7 @@ export class CoupleRecordService {
     private readonly couplesService: CouplesService,
     private readonly couples: CouplesRepository,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async timeline(actor: StaffActor, coupleId: string): Promise<TimelineEvent[]> {
@@ -93,6 +95,7 @@ export class CoupleRecordService {
       true,
     );
     const measures = await this.couples.measuresForExport(actor.staff.clinicId, couple.id);
+    const sessions = await this.sessions.views(null, actor.staff, { kind: 'couple', coupleId: couple.id });
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {
@@ -144,6 +147,7 @@ export class CoupleRecordService {
           })),
       })),
       measures,
+      sessions,
     };
     await this.audit.record(actor, {
       action: 'couple.export',

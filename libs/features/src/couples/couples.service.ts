@@ -14,6 +14,8 @@ import { waitingHomeworkEmail } from '../assignments/homework-link-emails';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
+import { SessionScheduler } from '../sessions/session-scheduler';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
@@ -30,6 +32,8 @@ export class CouplesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly couples: CouplesRepository,
     private readonly audit: AuditService,
+    private readonly scheduler: SessionScheduler,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async caseload(actor: StaffActor, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
@@ -94,11 +98,12 @@ export class CouplesService {
           clinicId: user.clinicId,
           displayName: dto.displayName,
           therapistId: therapist.id,
-          nextSessionAt: dto.nextSessionAt ? new Date(dto.nextSessionAt) : null,
+          nextSessionAt: null,
         },
         dto.partners,
       );
-      if (couple.nextSessionAt) await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
+      // The old field books the couple's first session (and so sets next_session_at, derived from it).
+      if (dto.nextSessionAt) await this.scheduler.setNextSession(manager, couple, new Date(dto.nextSessionAt));
       await this.audit.record(
         actor,
         { action: 'couple.create', outcome: 'success', recordType: 'couple', recordId: couple.id },
@@ -115,8 +120,6 @@ export class CouplesService {
       const changes: Partial<Couple> = {};
       if (dto.displayName !== undefined) changes.displayName = dto.displayName;
       if (dto.status !== undefined) changes.status = dto.status;
-      if (dto.nextSessionAt !== undefined)
-        changes.nextSessionAt = dto.nextSessionAt === null ? null : new Date(dto.nextSessionAt);
       if (dto.therapistId !== undefined && dto.therapistId !== couple.therapistId) {
         if (user.role !== 'admin') throw new ForbiddenException('Only admins can reassign a couple.');
         changes.therapistId = (await this.activeTherapist(manager, user, dto.therapistId)).id;
@@ -142,7 +145,19 @@ export class CouplesService {
         waitingEmails += responseIds.length;
       }
       await this.couples.update(manager, couple.id, changes);
-      if (changes.nextSessionAt !== undefined || changes.status !== undefined || changes.therapistId !== undefined) {
+      if (changes.therapistId !== undefined) {
+        // The couple's future sessions go with it; its past ones stay with whoever held them.
+        await this.sessions.reassignFuture(manager, couple.id, changes.therapistId);
+      }
+      // Kept for existing clients: next_session_at is derived from the schedule, so the old field
+      // moves (or books, or with null cancels) the couple's next session instead of being written.
+      if (dto.nextSessionAt !== undefined)
+        await this.scheduler.setNextSession(
+          manager,
+          { id: couple.id, clinicId: couple.clinicId, therapistId: changes.therapistId ?? couple.therapistId },
+          dto.nextSessionAt === null ? null : new Date(dto.nextSessionAt),
+        );
+      if (changes.status !== undefined || changes.therapistId !== undefined) {
         await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
       }
       // A moved or cleared session moves or cancels its check-ins; a paused couple gets none.
@@ -165,7 +180,11 @@ export class CouplesService {
           recordType: 'couple',
           recordId: couple.id,
           details: {
-            fields: [...Object.keys(changes), ...(dto.partners?.length ? ['partners'] : [])].join(','),
+            fields: [
+              ...Object.keys(changes),
+              ...(dto.nextSessionAt !== undefined ? ['nextSessionAt'] : []),
+              ...(dto.partners?.length ? ['partners'] : []),
+            ].join(','),
             ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
           },
         },

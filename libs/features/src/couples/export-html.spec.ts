@@ -36,6 +36,7 @@ describe('the printable record', () => {
         note('dap', { plan: 'P', assessment: 'A', data: 'D' }),
       ],
       measures: [],
+      sessions: [],
     });
     expect(headings(html)).toEqual(['Subjective', 'Objective', 'Assessment', 'Plan', 'Data', 'Assessment', 'Plan']);
     expect(html).toContain('<h3>SOAP note — session 2026-11-30</h3>');
@@ -50,6 +51,7 @@ describe('the printable record', () => {
       assignments: [],
       notes: [note('free', { body: '<script>x</script>' })],
       measures: [],
+      sessions: [],
     });
     expect(headings(html)).toEqual(['Note']);
     expect(html).toContain('<h3>Free text note');
@@ -94,6 +96,7 @@ describe('the printable record', () => {
           ],
         },
       ],
+      sessions: [],
     });
     expect(html).toContain('<h2>Check-ins</h2><section><h3>Weekly &lt;check-in&gt;</h3>');
     expect(html).toContain('<td>2026-11-02 09:30</td><td>Alex</td><td>31.5 (prorated) · clinical</td>');
@@ -108,7 +111,48 @@ describe('the printable record', () => {
       assignments: [],
       notes: [],
       measures: [],
+      sessions: [],
     });
     expect(html).toContain('<h2>Check-ins</h2><p>No check-ins answered.</p>');
+  });
+
+  it('lists the sessions with each partner’s attendance, escaped', () => {
+    const session = {
+      id: 's1',
+      coupleId: 'c1',
+      coupleName: 'Alex & Sam',
+      therapistId: 't1',
+      therapistName: 'Dana Reyes',
+      seriesId: null,
+      frequency: null,
+      startsAt: '2026-11-24T17:00:00.000Z',
+      endsAt: '2026-11-24T17:50:00.000Z',
+      durationMinutes: 50,
+      location: null,
+      videoUrl: null,
+      cancelReason: null,
+      note: null,
+    } as const;
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [],
+      measures: [],
+      sessions: [
+        {
+          ...session,
+          status: 'held',
+          attendance: [
+            { position: 1, partnerName: 'Alex', attendance: 'attended' },
+            { position: 2, partnerName: '<b>Sam</b>', attendance: 'absent' },
+          ],
+        },
+        { ...session, id: 's2', status: 'cancelled', cancelReason: 'Ill <i>', attendance: [] },
+      ],
+    });
+    expect(html).toContain('2026-11-24 17:00 UTC');
+    expect(html).toContain('Alex: attended; &lt;b&gt;Sam&lt;/b&gt;: absent');
+    expect(html).toContain('cancelled (Ill &lt;i&gt;)');
   });
 });

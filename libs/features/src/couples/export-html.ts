@@ -66,11 +66,20 @@ ${noteSectionsInOrder(n.format, n.sections)
 ${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16).replace('T', ' '))}, ${e(x.author)}:</strong> ${e(x.body)}</blockquote>`).join('')}</section>`,
     )
     .join('\n');
+  const attendanceWord = { attended: 'attended', late: 'late', absent: 'absent' } as const;
+  const sessions = record.sessions
+    .map((s) => {
+      const who = s.attendance.map((a) => `${e(a.partnerName)}: ${attendanceWord[a.attendance]}`).join('; ');
+      const status = s.status === 'no_show' ? 'no-show' : s.status;
+      return `<tr><td>${e(s.startsAt.slice(0, 16).replace('T', ' '))} UTC</td><td>${s.durationMinutes} min</td><td>${e(status)}${s.cancelReason ? ` (${e(s.cancelReason)})` : ''}</td><td>${who || '—'}</td></tr>`;
+    })
+    .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(record.couple.displayName)} — Trellis record</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1d}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.meta{color:#555}section{break-inside:avoid;margin-bottom:1.5rem}p.section{white-space:pre-wrap}blockquote{border-left:3px solid #888;margin:.5rem 0;padding-left:.75rem}@media print{body{margin:0}}</style></head>
 <body><h1>${e(record.couple.displayName)}</h1>
 <p class="meta">Therapist: ${e(record.couple.therapistName)} · status ${e(record.couple.status)} · exported ${e(record.exportedAt.slice(0, 16).replace('T', ' '))} UTC · confidential clinical record</p>
 <p>Partners: ${e(p1?.name)} (${e(p1?.email)}), ${e(p2?.name)} (${e(p2?.email)})</p>
+<h2>Sessions</h2>${sessions ? `<table><thead><tr><th scope="col">When</th><th scope="col">Length</th><th scope="col">Status</th><th scope="col">Attendance</th></tr></thead><tbody>${sessions}</tbody></table>` : '<p>No sessions yet.</p>'}
 <h2>Homework</h2>${assignments || '<p>No homework yet.</p>'}
 <h2>Signed session notes</h2>${notes || '<p>No signed notes.</p>'}
 <h2>Check-ins</h2>${measuresHtml(record, [p1?.name ?? 'Partner 1', p2?.name ?? 'Partner 2']) || '<p>No check-ins answered.</p>'}

@@ -19,6 +19,13 @@ interface HomeRow {
     waiting_for: string[] | null;
   }[];
   upcoming: { id: string; display_name: string; next_session_at: string }[];
+  to_finish: {
+    session_id: string;
+    couple_id: string;
+    couple_name: string;
+    starts_at: string;
+    note_id: string | null;
+  }[];
   weeks: { week_start: string; due: number; completed: number }[];
   strategies: { strategy: string; assigned: number; completed: number }[];
   couple_count: number;
@@ -42,7 +49,8 @@ export class HomeRepository {
 
   async forStaff(user: SessionUser): Promise<TherapistHome> {
     const scope = user.role === 'admin' ? 'c.clinic_id = $1' : 'c.clinic_id = $1 AND c.therapist_id = $2';
-    const params = user.role === 'admin' ? [user.clinicId] : [user.clinicId, user.id];
+    // $2 is always the user: notes are the couple's own therapist's, so "notes to finish" is theirs even for an admin.
+    const params = [user.clinicId, user.id];
     const [row]: HomeRow[] = await this.dataSource.query(
       `WITH s AS MATERIALIZED (
          -- Each assignment's state, from the one SQL definition of it (assignment-state.sql.ts).
@@ -81,6 +89,14 @@ export class HomeRepository {
             SELECT c.id, c.display_name, c.next_session_at FROM couple c
             WHERE ${scope} AND c.status = 'active' AND c.next_session_at BETWEEN now() AND now() + interval '48 hours'
             ORDER BY c.next_session_at, c.id LIMIT ${LIST_LIMIT}) x) AS upcoming,
+         (SELECT coalesce(json_agg(x ORDER BY x.starts_at, x.session_id), '[]') FROM (
+            -- Held sessions of the user's own couples whose note is missing or still a draft.
+            SELECT ss.id AS session_id, c.id AS couple_id, c.display_name AS couple_name, ss.starts_at, n.id AS note_id
+            FROM session ss
+            JOIN couple c ON c.id = ss.couple_id
+            LEFT JOIN session_note n ON n.session_id = ss.id AND n.addendum_to IS NULL
+            WHERE c.clinic_id = $1 AND c.therapist_id = $2::uuid AND ss.status = 'held' AND n.signed_at IS NULL
+            ORDER BY ss.starts_at, ss.id LIMIT ${LIST_LIMIT}) x) AS to_finish,
          (SELECT json_agg(x ORDER BY x.week_start) FROM (
             SELECT w.week_start, count(s.id)::int AS due, count(s.id) FILTER (WHERE s.completed_at IS NOT NULL)::int AS completed
             FROM generate_series(date_trunc('week', now()) - interval '7 weeks', date_trunc('week', now()), interval '1 week') AS w(week_start)
@@ -118,6 +134,13 @@ export class HomeRepository {
         coupleId: r.id,
         coupleName: r.display_name,
         nextSessionAt: iso(r.next_session_at),
+      })),
+      notesToFinish: row.to_finish.map((r) => ({
+        sessionId: r.session_id,
+        coupleId: r.couple_id,
+        coupleName: r.couple_name,
+        startsAt: iso(r.starts_at),
+        noteId: r.note_id,
       })),
       completionByWeek: row.weeks.map((w) => ({
         weekStart: iso(w.week_start).slice(0, 10),

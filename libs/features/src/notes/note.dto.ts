@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsObject, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
 import { NOTE_FORMATS, type NoteFormat } from '@trellis/contracts';
@@ -9,9 +9,20 @@ export class CreateNoteDto {
   @IsIn(NOTE_FORMATS, { message: `must be one of ${NOTE_FORMATS.join(', ')}` })
   format: NoteFormat;
 
-  @ApiProperty({ example: '2026-11-24' })
+  @ApiPropertyOptional({
+    example: '2026-11-24',
+    description: "Required for a note about the couple; a session's note defaults to the session's date",
+  })
+  @IsOmittable()
   @IsIsoDate('date', { message: 'must be a date like 2026-11-24' })
-  sessionDate: string;
+  sessionDate?: string;
+
+  @ApiPropertyOptional({
+    description: 'The session the note is for (one note per session); left out: a note about the couple',
+  })
+  @IsOmittable()
+  @IsUUID('all', { message: 'must be a session id' })
+  sessionId?: string;
 
   @ApiProperty({
     description:

@@ -116,17 +116,32 @@ export class NotesService {
   async create(actor: StaffActor, coupleId: string, dto: CreateNoteDto): Promise<SessionNoteView> {
     const user = actor.staff;
     const sections = checkSections(dto.format, dto.sections, false);
+    if (!dto.sessionId && !dto.sessionDate)
+      throw validationProblem([{ field: 'sessionDate', message: 'is required for a note not tied to a session' }]);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.ownCouple(manager, user, coupleId);
+      let sessionDate = dto.sessionDate?.slice(0, 10);
+      if (dto.sessionId) {
+        const session = await this.sessionNotes.lockSessionOfCouple(manager, user.clinicId, coupleId, dto.sessionId);
+        if (!session) throw validationProblem([{ field: 'sessionId', message: 'must be a session of this couple' }]);
+        if (session.status === 'cancelled')
+          throw new ConflictException('This session was cancelled: write a note about the couple instead.');
+        if (session.noteId) throw new ConflictException('This session already has a note: open it instead.');
+        sessionDate ??= session.localDate;
+      }
       const note = await this.sessionNotes.createDraft(manager, {
         clinicId: user.clinicId,
         coupleId,
         authorId: user.id,
         format: dto.format,
-        sessionDate: dto.sessionDate.slice(0, 10),
+        sessionDate: sessionDate as string,
+        sessionId: dto.sessionId ?? null,
         sections,
       });
-      await this.record(actor, 'note.create', note.id, manager, { coupleId });
+      await this.record(actor, 'note.create', note.id, manager, {
+        coupleId,
+        ...(dto.sessionId ? { sessionId: dto.sessionId } : {}),
+      });
       return note.id;
     });
     return this.get(actor, id);
@@ -202,6 +217,7 @@ export class NotesService {
       authorName: authors.get(n.authorId) ?? '',
       format: n.format,
       sessionDate: n.sessionDate,
+      sessionId: n.sessionId,
       sections: n.sections,
       signedAt: n.signedAt?.toISOString() ?? null,
       createdAt: n.createdAt.toISOString(),

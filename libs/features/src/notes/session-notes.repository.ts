@@ -10,6 +10,7 @@ export interface NewDraftNote {
   authorId: string;
   format: NoteFormat;
   sessionDate: string;
+  sessionId: string | null;
   sections: Record<string, string>;
 }
 
@@ -45,6 +46,28 @@ export class SessionNotesRepository {
     coupleId: string,
   ): Promise<Couple | null> {
     return manager.findOneBy(Couple, { id: coupleId, clinicId, therapistId });
+  }
+
+  /**
+   * The couple's session (locked, so two notes cannot be started for it at once), its local date in
+   * the clinic's time zone, and the note it already has, if any.
+   */
+  async lockSessionOfCouple(
+    manager: EntityManager,
+    clinicId: string,
+    coupleId: string,
+    sessionId: string,
+  ): Promise<{ status: string; localDate: string; noteId: string | null } | null> {
+    const rows: { status: string; local_date: string; note_id: string | null }[] = await manager.query(
+      `SELECT s.status, to_char(s.starts_at AT TIME ZONE cl.timezone, 'YYYY-MM-DD') AS local_date,
+              (SELECT n.id FROM session_note n WHERE n.session_id = s.id AND n.addendum_to IS NULL LIMIT 1) AS note_id
+       FROM session s JOIN clinic cl ON cl.id = s.clinic_id
+       WHERE s.id = $1 AND s.clinic_id = $2 AND s.couple_id = $3
+       FOR UPDATE OF s`,
+      [sessionId, clinicId, coupleId],
+    );
+    const row = rows[0];
+    return row ? { status: row.status, localDate: row.local_date, noteId: row.note_id } : null;
   }
 
   findInClinic(manager: EntityManager, clinicId: string, noteId: string): Promise<SessionNote | null> {

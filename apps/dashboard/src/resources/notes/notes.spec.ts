@@ -41,6 +41,7 @@ describe('session note helpers', () => {
       authorName: 'A',
       format: 'free',
       sessionDate,
+      sessionId: null,
       sections: { body: '' },
       signedAt,
       createdAt: `${sessionDate}T10:00:00Z`,

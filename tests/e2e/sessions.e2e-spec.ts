@@ -1,0 +1,598 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { AuditEvent, Couple, TherapySession } from '@trellis/data';
+import { CreatedSessions1795750000000 } from '../../libs/data/src/migrations/1795750000000-CreatedSessions';
+import { nextSessionStart, occupiesTherapist, slotsOverlap, type ScheduleStatus } from '@trellis/domain';
+import {
+  nextSessionSql,
+  overlapsSlotSql,
+  sessionOccupiesSql,
+} from '../../libs/features/src/sessions/session-schedule.sql';
+import { countQueries } from '../support/count-queries';
+import { createClinic, createCouple, createStaff } from '../support/factories';
+import { createTestApp } from '../support/create-test-app';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+import { createPractice } from '../support/practice';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A whole hour, `days` from now, at `hour`:00 UTC: far from "now" so no test races the clock. */
+function slot(days: number, hour = 10): string {
+  const d = new Date(Date.now() + days * DAY);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+}
+
+describe('sessions', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  async function practice(timezone = 'Europe/London') {
+    const p = await createPractice(app, db, { timezone });
+    const { couple, partners } = await createCouple(db, p.clinic, p.dana);
+    const other = await createCouple(db, p.clinic, p.dana);
+    return { ...p, couple, partners, other: other.couple };
+  }
+
+  const sessionsOf = (coupleId: string) =>
+    db.getRepository(TherapySession).find({ where: { coupleId }, order: { startsAt: 'ASC' } });
+  const nextOf = async (coupleId: string) =>
+    (await db.getRepository(Couple).findOneByOrFail({ id: coupleId })).nextSessionAt?.toISOString() ?? null;
+
+  it('books a weekly series at the same local time; next_session_at follows the schedule', async () => {
+    const { couple, dana, asDana } = await practice();
+    const first = slot(3);
+    const res = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: first, durationMinutes: 50, location: 'Room 2', frequency: 'weekly', occurrences: 4 })
+      .expect(201);
+    expect(res.body.total).toBe(4);
+    expect(res.body.data[0]).toMatchObject({
+      coupleId: couple.id,
+      therapistId: dana.id,
+      therapistName: 'Dana Reyes',
+      startsAt: first,
+      durationMinutes: 50,
+      location: 'Room 2',
+      status: 'scheduled',
+      frequency: 'weekly',
+      attendance: [],
+    });
+    const seriesId = res.body.data[0].seriesId;
+    expect(seriesId).toBeTruthy();
+    expect(res.body.data.every((s: { seriesId: string }) => s.seriesId === seriesId)).toBe(true);
+    // London wall clock stays the same, whatever the UTC offset did.
+    const local = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/London',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(iso));
+    expect(new Set(res.body.data.map((s: { startsAt: string }) => local(s.startsAt))).size).toBe(1);
+    expect(await nextOf(couple.id)).toBe(first);
+    // The pre-session digest is re-planned once, in the booking's transaction.
+    const planned = await db.query(
+      `SELECT 1 FROM outbox WHERE job_name = 'plan-pre-session-digest' AND payload->>'coupleId' = $1`,
+      [couple.id],
+    );
+    expect(planned).toHaveLength(1);
+    const audits = await db.getRepository(AuditEvent).countBy({ action: 'session.create', actorId: dana.id });
+    expect(audits).toBe(4);
+  });
+
+  it('refuses an overlapping session for the therapist with 409 naming the clashing time; nothing is written', async () => {
+    const { couple, other, asDana } = await practice();
+    const at = slot(4, 14);
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: at, durationMinutes: 60 })
+      .expect(201);
+    const before = await db.getRepository(TherapySession).count();
+    const clash = await asDana.agent
+      .post(`/api/v1/couples/${other.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: new Date(Date.parse(at) + 30 * 60_000).toISOString(), frequency: 'weekly', occurrences: 3 })
+      .expect(409);
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    expect(clash.body.detail).toContain(
+      `${london.format(new Date(at))}–${london.format(new Date(Date.parse(at) + HOUR))}`,
+    );
+    expect(clash.body.detail).toContain('(Europe/London)');
+    expect(await db.getRepository(TherapySession).count()).toBe(before);
+    expect(await nextOf(other.id)).toBeNull();
+    // Back to back is fine; so is the same time after the first is cancelled.
+    await asDana.agent
+      .post(`/api/v1/couples/${other.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: new Date(Date.parse(at) + HOUR).toISOString() })
+      .expect(201);
+  });
+
+  it('reschedules one, or this and all future, and cancels with a reason; the next session follows', async () => {
+    const { couple, asDana, dana } = await practice();
+    const booked = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(2, 9), frequency: 'fortnightly', occurrences: 4 })
+      .expect(201);
+    const [s1, s2, s3, s4] = booked.body.data as { id: string; startsAt: string }[];
+
+    // "This one": only s1 moves, an hour later.
+    const moved = await asDana.agent
+      .patch(`/api/v1/sessions/${s1.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(2, 10) })
+      .expect(200);
+    expect(moved.body.startsAt).toBe(slot(2, 10));
+    expect(await nextOf(couple.id)).toBe(slot(2, 10));
+
+    // "This and all future" from s2: s2–s4 move a day later, to 16:00 London time.
+    const target = new Date(Date.parse(s2.startsAt) + DAY);
+    const targetIso = (
+      await db.query(
+        `SELECT (date_trunc('day', $1::timestamptz AT TIME ZONE 'Europe/London') + interval '16 hours') AT TIME ZONE 'Europe/London' AS t`,
+        [target.toISOString()],
+      )
+    )[0].t.toISOString();
+    await asDana.agent
+      .patch(`/api/v1/sessions/${s2.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: targetIso, scope: 'following', videoUrl: 'https://meet.example.test/room' })
+      .expect(200);
+    const after = await sessionsOf(couple.id);
+    expect(after.map((s) => s.id)).toEqual([s1.id, s2.id, s3.id, s4.id]);
+    expect(after[0].startsAt.toISOString()).toBe(slot(2, 10));
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (const [i, s] of after.slice(1).entries()) {
+      expect(london.format(s.startsAt)).toBe('16:00');
+      expect(s.videoUrl).toBe('https://meet.example.test/room');
+      const original = [s2, s3, s4][i];
+      const days = Math.round((s.startsAt.getTime() - Date.parse(original.startsAt)) / DAY);
+      expect(days).toBe(1);
+    }
+
+    // Cancelling the next one moves next_session_at to the one after.
+    const cancelled = await asDana.agent
+      .post(`/api/v1/sessions/${s1.id}/cancel`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ reason: 'Partner unwell' })
+      .expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Partner unwell' });
+    expect(await nextOf(couple.id)).toBe(after[1].startsAt.toISOString());
+    await asDana.agent
+      .patch(`/api/v1/sessions/${s1.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(5) })
+      .expect(409);
+
+    // Cancel the rest of the series: no next session.
+    await asDana.agent
+      .post(`/api/v1/sessions/${s2.id}/cancel`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ reason: 'Ending the work', scope: 'following' })
+      .expect(200);
+    expect((await sessionsOf(couple.id)).map((s) => s.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(await nextOf(couple.id)).toBeNull();
+    const actions = await db.query(
+      `SELECT action, count(*)::int AS n FROM audit_event WHERE actor_id = $1 AND action LIKE 'session.%' GROUP BY action ORDER BY action`,
+      [dana.id],
+    );
+    expect(actions).toEqual([
+      { action: 'session.cancel', n: 4 },
+      { action: 'session.create', n: 4 },
+      { action: 'session.update', n: 4 },
+    ]);
+  });
+
+  it('records who came: held with one partner absent; a no-show; never before the session starts', async () => {
+    const { couple, partners, asDana, clinic, dana } = await practice();
+    const [past] = await db.getRepository(TherapySession).save([
+      {
+        clinicId: clinic.id,
+        coupleId: couple.id,
+        therapistId: dana.id,
+        seriesId: null,
+        frequency: null,
+        startsAt: new Date(Date.now() - 2 * HOUR),
+        durationMinutes: 50,
+        location: null,
+        videoUrl: null,
+        status: 'scheduled' as const,
+      },
+    ]);
+    const future = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(6) })
+      .expect(201);
+    await asDana.agent
+      .post(`/api/v1/sessions/${future.body.data[0].id}/outcome`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ status: 'held', partner1: 'attended', partner2: 'attended' })
+      .expect(409);
+
+    const bad = await asDana.agent
+      .post(`/api/v1/sessions/${past.id}/outcome`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ status: 'held', partner1: 'absent', partner2: 'absent' })
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('attendance');
+    const missing = await asDana.agent
+      .post(`/api/v1/sessions/${past.id}/outcome`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ status: 'held', partner1: 'late' })
+      .expect(400);
+    expect(missing.body.errors[0].field).toBe('partner2');
+    expect((await db.getRepository(TherapySession).findOneByOrFail({ id: past.id })).status).toBe('scheduled');
+
+    const held = await asDana.agent
+      .post(`/api/v1/sessions/${past.id}/outcome`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ status: 'held', partner1: 'late', partner2: 'absent' })
+      .expect(200);
+    expect(held.body).toMatchObject({
+      status: 'held',
+      attendance: [
+        { position: 1, partnerName: partners[0].name, attendance: 'late' },
+        { position: 2, partnerName: partners[1].name, attendance: 'absent' },
+      ],
+    });
+    const noShow = await asDana.agent
+      .post(`/api/v1/sessions/${past.id}/outcome`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ status: 'no_show' })
+      .expect(200);
+    expect(noShow.body.attendance.map((a: { attendance: string }) => a.attendance)).toEqual(['absent', 'absent']);
+    expect(await nextOf(couple.id)).toBe(slot(6));
+  });
+
+  it('a note belongs to its session: the session shows it and whether signed; held sessions without a signed note are "notes to finish"', async () => {
+    const { couple, other, asDana, clinic, dana, admin } = await practice();
+    const insertHeld = async (coupleId: string, daysAgo: number) =>
+      (
+        await db.query(
+          `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status, attendance_partner1, attendance_partner2)
+           VALUES ($1, $2, $3, $4, 50, 'held', 'attended', 'absent') RETURNING id`,
+          [clinic.id, coupleId, dana.id, slot(-daysAgo, 23)],
+        )
+      )[0].id as string;
+    const first = await insertHeld(couple.id, 3);
+    const second = await insertHeld(couple.id, 2);
+    const home = async () => (await asDana.agent.get('/api/v1/home').expect(200)).body.notesToFinish;
+    expect((await home()).map((n: { sessionId: string }) => n.sessionId)).toEqual([first, second]);
+
+    // No date needed: the note takes the session's own date in the clinic's time zone.
+    const note = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'dap', sessionId: first, sections: { data: 'Partner 2 absent; worked with partner 1.' } })
+      .expect(201);
+    const [{ local }] = await db.query(
+      `SELECT to_char(starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS local FROM session WHERE id = $1`,
+      [first],
+    );
+    expect(note.body).toMatchObject({ sessionId: first, sessionDate: local, signedAt: null });
+    let view = await asDana.agent.get(`/api/v1/sessions/${first}`).expect(200);
+    expect(view.body.note).toEqual({ id: note.body.id, signed: false });
+    expect(await home()).toEqual([
+      expect.objectContaining({ sessionId: first, coupleId: couple.id, noteId: note.body.id }),
+      expect.objectContaining({ sessionId: second, noteId: null }),
+    ]);
+
+    await asDana.agent.post(`/api/v1/notes/${note.body.id}/sign`).set('x-csrf-token', asDana.csrfToken).expect(200);
+    view = await asDana.agent.get(`/api/v1/sessions/${first}`).expect(200);
+    expect(view.body.note).toEqual({ id: note.body.id, signed: true });
+    expect((await home()).map((n: { sessionId: string }) => n.sessionId)).toEqual([second]);
+
+    // One note per session; a session of another couple is no place for it; a couple note needs its date.
+    const notesBefore = await db.query(`SELECT count(*)::int AS n FROM session_note`);
+    const again = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sessionId: first, sections: { body: 'x' } })
+      .expect(409);
+    expect(again.body.detail).toMatch(/already has a note/);
+    const elsewhere = await asDana.agent
+      .post(`/api/v1/couples/${other.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sessionId: second, sections: { body: 'x' } })
+      .expect(400);
+    expect(elsewhere.body.errors[0].field).toBe('sessionId');
+    const undated = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/notes`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ format: 'free', sections: { body: 'x' } })
+      .expect(400);
+    expect(undated.body.errors[0].field).toBe('sessionDate');
+    expect(await db.query(`SELECT count(*)::int AS n FROM session_note`)).toEqual(notesBefore);
+
+    // Notes are the couple's therapist's: an admin sees the session, not that it has a note.
+    const asAdmin = await signIn(app, admin.email);
+    expect((await asAdmin.agent.get(`/api/v1/sessions/${first}`).expect(200)).body.note).toBeNull();
+    expect((await asAdmin.agent.get('/api/v1/home').expect(200)).body.notesToFinish).toEqual([]);
+  });
+
+  it('shows another clinic, another therapist and a missing session as 404, audited as denied; admins see the clinic', async () => {
+    const { couple, asDana, admin, sam, clinic } = await practice();
+    const booked = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(8) })
+      .expect(201);
+    const id = booked.body.data[0].id;
+    const asSam = await signIn(app, sam.email);
+    const elsewhere = await createClinic(db);
+    const outsider = await createStaff(db, elsewhere, { role: 'admin' });
+    await setPassword(db, outsider);
+    const asOutsider = await signIn(app, outsider.email);
+    for (const who of [asSam, asOutsider]) {
+      await who.agent.get(`/api/v1/sessions/${id}`).expect(404);
+      await who.agent.get(`/api/v1/couples/${couple.id}/sessions`).expect(404);
+      await who.agent
+        .patch(`/api/v1/sessions/${id}`)
+        .set('x-csrf-token', who.csrfToken)
+        .send({ startsAt: slot(9) })
+        .expect(404);
+      await who.agent
+        .post(`/api/v1/sessions/${id}/cancel`)
+        .set('x-csrf-token', who.csrfToken)
+        .send({ reason: 'x' })
+        .expect(404);
+      await who.agent
+        .post(`/api/v1/couples/${couple.id}/sessions`)
+        .set('x-csrf-token', who.csrfToken)
+        .send({ startsAt: slot(10) })
+        .expect(404);
+      const calendar = await who.agent
+        .get('/api/v1/sessions')
+        .query({ from: slot(0), to: slot(30) })
+        .expect(200);
+      expect(calendar.body.data.map((s: { id: string }) => s.id)).not.toContain(id);
+    }
+    expect((await db.getRepository(TherapySession).findOneByOrFail({ id })).startsAt.toISOString()).toBe(slot(8));
+    const denied = await db
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'session.view', outcome: 'denied', actorId: sam.id });
+    expect(denied).toMatchObject({ recordId: id, clinicId: clinic.id });
+
+    const asAdmin = await signIn(app, admin.email);
+    await asAdmin.agent.get(`/api/v1/sessions/${id}`).expect(200);
+    const all = await asAdmin.agent
+      .get('/api/v1/sessions')
+      .query({ from: slot(0), to: slot(30) })
+      .expect(200);
+    expect(all.body.data.map((s: { id: string }) => s.id)).toContain(id);
+    await asSam.agent
+      .get('/api/v1/sessions')
+      .query({ from: slot(0), to: slot(30), therapistId: admin.id })
+      .expect(403);
+  });
+
+  it('refuses bad input with 400 naming the field, and writes nothing', async () => {
+    const { couple, asDana } = await practice();
+    const before = await db.getRepository(TherapySession).count();
+    const cases: [object, string][] = [
+      [{}, 'startsAt'],
+      [{ startsAt: 'tomorrow' }, 'startsAt'],
+      [{ startsAt: slot(3), durationMinutes: 5 }, 'durationMinutes'],
+      [{ startsAt: slot(3), durationMinutes: 50.5 }, 'durationMinutes'],
+      [{ startsAt: slot(3), videoUrl: 'http://meet.example.test/x' }, 'videoUrl'],
+      [{ startsAt: slot(3), frequency: 'daily', occurrences: 3 }, 'frequency'],
+      [{ startsAt: slot(3), frequency: 'weekly' }, 'occurrences'],
+      [{ startsAt: slot(3), occurrences: 3 }, 'frequency'],
+      [{ startsAt: slot(3), frequency: 'weekly', occurrences: 53 }, 'occurrences'],
+      [{ startsAt: slot(3), therapistId: couple.therapistId }, 'therapistId'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await asDana.agent
+        .post(`/api/v1/couples/${couple.id}/sessions`)
+        .set('x-csrf-token', asDana.csrfToken)
+        .send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const calendar = await asDana.agent
+      .get('/api/v1/sessions')
+      .query({ from: slot(0), to: slot(90) })
+      .expect(400);
+    expect(calendar.body.errors[0].field).toBe('to');
+    await asDana.agent
+      .get('/api/v1/sessions')
+      .query({ from: slot(5), to: slot(1) })
+      .expect(400);
+    expect(await db.getRepository(TherapySession).count()).toBe(before);
+  });
+
+  it('the week view costs the same statements for 40 sessions as for 2', async () => {
+    const quiet = await practice();
+    const busy = await practice();
+    await quiet.asDana.agent
+      .post(`/api/v1/couples/${quiet.couple.id}/sessions`)
+      .set('x-csrf-token', quiet.asDana.csrfToken)
+      .send({ startsAt: slot(1, 9) })
+      .expect(201);
+    const rows = [];
+    for (let i = 0; i < 40; i++)
+      rows.push({
+        clinicId: busy.clinic.id,
+        coupleId: i % 2 ? busy.couple.id : busy.other.id,
+        therapistId: busy.dana.id,
+        seriesId: null,
+        frequency: null,
+        startsAt: new Date(Date.parse(slot(1 + (i % 5), 8)) + Math.floor(i / 5) * HOUR),
+        durationMinutes: 50,
+        location: null,
+        videoUrl: null,
+        status: 'scheduled' as const,
+      });
+    await db.getRepository(TherapySession).insert(rows);
+    const range = { from: slot(0, 0), to: slot(7, 0) };
+    let busyCount = 0;
+    const q40 = await countQueries(async () => {
+      const res = await busy.asDana.agent.get('/api/v1/sessions').query(range).expect(200);
+      busyCount = res.body.total;
+    });
+    const q1 = await countQueries(() => quiet.asDana.agent.get('/api/v1/sessions').query(range).expect(200));
+    expect(busyCount).toBe(40);
+    expect(q40).toBe(q1);
+  });
+
+  it('keeps the old nextSessionAt field working: it books, moves and clears the next session', async () => {
+    const { couple, other, asDana } = await practice();
+    await asDana.agent
+      .patch(`/api/v1/couples/${couple.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ nextSessionAt: slot(3) })
+      .expect(200);
+    let sessions = await sessionsOf(couple.id);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ status: 'scheduled', durationMinutes: 50 });
+    const res = await asDana.agent
+      .patch(`/api/v1/couples/${couple.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ nextSessionAt: slot(4) })
+      .expect(200);
+    expect(res.body.nextSessionAt).toBe(slot(4));
+    sessions = await sessionsOf(couple.id);
+    expect(sessions.map((s) => s.startsAt.toISOString())).toEqual([slot(4)]);
+    // Another couple's session at the same time clashes through the old field too.
+    const clash = await asDana.agent
+      .patch(`/api/v1/couples/${other.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ nextSessionAt: slot(4), displayName: 'Renamed' })
+      .expect(409);
+    expect(clash.body.detail).toMatch(/already has a session/);
+    expect((await db.getRepository(Couple).findOneByOrFail({ id: other.id })).displayName).not.toBe('Renamed');
+    const cleared = await asDana.agent
+      .patch(`/api/v1/couples/${couple.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ nextSessionAt: null })
+      .expect(200);
+    expect(cleared.body.nextSessionAt).toBeNull();
+    expect((await sessionsOf(couple.id)).map((s) => s.status)).toEqual(['cancelled']);
+  });
+
+  it('the clash and next-session rules say the same in SQL and TypeScript', async () => {
+    const at = (iso: string) => Date.parse(iso);
+    const cases: [string, number, ScheduleStatus, string, number][] = [
+      ['2026-01-05T10:00:00Z', 60, 'scheduled', '2026-01-05T11:00:00Z', 60],
+      ['2026-01-05T10:00:00Z', 61, 'scheduled', '2026-01-05T11:00:00Z', 60],
+      ['2026-01-05T10:00:00Z', 120, 'held', '2026-01-05T10:30:00Z', 15],
+      ['2026-01-05T10:00:00Z', 120, 'no_show', '2026-01-05T09:00:00Z', 61],
+      ['2026-01-05T10:00:00Z', 120, 'cancelled', '2026-01-05T10:30:00Z', 15],
+      ['2026-01-05T10:00:00Z', 50, 'scheduled', '2026-01-05T09:10:00Z', 50],
+      ['2026-03-29T00:30:00Z', 90, 'scheduled', '2026-03-29T01:45:00Z', 30],
+    ];
+    for (const [start, minutes, status, slotStart, slotMinutes] of cases) {
+      const ts =
+        occupiesTherapist(status) &&
+        slotsOverlap(
+          { startsAtMs: at(start), durationMinutes: minutes },
+          { startsAtMs: at(slotStart), durationMinutes: slotMinutes },
+        );
+      const [row] = await db.query(
+        `SELECT (${sessionOccupiesSql('s')} AND ${overlapsSlotSql('s', '$4::timestamptz', '$5::int')}) AS clash
+         FROM (SELECT $1::timestamptz AS starts_at, $2::int AS duration_minutes, $3::text AS status) s`,
+        [start, minutes, status, slotStart, slotMinutes],
+      );
+      expect({ start, minutes, status, slotStart, slotMinutes, clash: row.clash }).toEqual({
+        start,
+        minutes,
+        status,
+        slotStart,
+        slotMinutes,
+        clash: ts,
+      });
+    }
+
+    const { couple, clinic, dana } = await practice();
+    const now = '2026-01-05T12:00:00Z';
+    const schedules: [string, number, ScheduleStatus][][] = [
+      [],
+      [['2026-01-05T11:30:00Z', 50, 'scheduled']],
+      [['2026-01-05T11:00:00Z', 60, 'scheduled']],
+      [
+        ['2026-01-06T10:00:00Z', 50, 'cancelled'],
+        ['2026-01-05T11:30:00Z', 50, 'held'],
+        ['2026-01-09T10:00:00Z', 50, 'scheduled'],
+        ['2026-01-07T10:00:00Z', 50, 'scheduled'],
+      ],
+    ];
+    for (const schedule of schedules) {
+      await db.query(`DELETE FROM session WHERE couple_id = $1`, [couple.id]);
+      for (const [start, minutes, status] of schedule)
+        await db.query(
+          `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status, cancelled_at,
+             attendance_partner1, attendance_partner2)
+           VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'cancelled' THEN now() END,
+             CASE WHEN $6 IN ('held', 'no_show') THEN 'absent' END, CASE WHEN $6 IN ('held', 'no_show') THEN 'absent' END)`,
+          [clinic.id, couple.id, dana.id, start, minutes, status],
+        );
+      const ts = nextSessionStart(
+        schedule.map(([start, minutes, status]) => ({ startsAtMs: at(start), durationMinutes: minutes, status })),
+        at(now),
+      );
+      const [row] = await db.query(`SELECT ${nextSessionSql('$1', '$2::timestamptz')} AS next`, [couple.id, now]);
+      expect({ schedule, next: row.next ? new Date(row.next).getTime() : null }).toEqual({ schedule, next: ts });
+    }
+  });
+
+  it('the migration turns every existing next session into a scheduled session, losing none', async () => {
+    const { couple, other } = await practice();
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // Back to the schema before sessions (inside a transaction that is rolled back), with two
+      // couples holding next sessions the old way, then migrate.
+      await runner.query(`DROP TABLE session CASCADE`);
+      await runner.query(`UPDATE couple SET next_session_at = $2 WHERE id = $1`, [couple.id, slot(3)]);
+      await runner.query(`UPDATE couple SET next_session_at = $2 WHERE id = $1`, [other.id, slot(-3)]);
+      await new CreatedSessions1795750000000().up(runner);
+      const rows = await runner.query(
+        `SELECT couple_id, starts_at, status, duration_minutes, therapist_id = (SELECT therapist_id FROM couple WHERE id = couple_id) AS own
+         FROM session WHERE couple_id = ANY($1) ORDER BY starts_at`,
+        [[couple.id, other.id]],
+      );
+      expect(rows).toEqual([
+        { couple_id: other.id, starts_at: new Date(slot(-3)), status: 'scheduled', duration_minutes: 50, own: true },
+        { couple_id: couple.id, starts_at: new Date(slot(3)), status: 'scheduled', duration_minutes: 50, own: true },
+      ]);
+      const [count] = await runner.query(
+        `SELECT (SELECT count(*) FROM couple WHERE next_session_at IS NOT NULL)::int AS couples, (SELECT count(*) FROM session)::int AS sessions`,
+      );
+      expect(count.sessions).toBe(count.couples);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});
