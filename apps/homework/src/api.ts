@@ -125,3 +125,7 @@ export const submitAnswers = (answers: AnswerMap): Promise<ApiResult<{ submitted
 /** Always 202 with the same message, whether or not the address has homework. */
 export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
   request('POST', '/fresh-link', { body: { email }, read: () => true });
+
+/** "I don't feel safe doing this exercise": only the counselor is told. */
+export const reportNotSafe = (): Promise<ApiResult<{ reportedAt: string }>> =>
+  request('POST', '/current/not-safe', { body: {}, read: stamp('reportedAt') });

@@ -63,6 +63,10 @@ export const AUDIT_ACTIONS = [
   'measure_response.submit',
   'measure_response.list',
   'measure_response.export',
+  'safety.flag',
+  'safety.view',
+  'safety.lift',
+  'safety.check_in_send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

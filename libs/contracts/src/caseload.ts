@@ -113,6 +113,8 @@ export interface TherapistHome {
     waitingFor: string[];
   }[];
   upcomingSessions: { coupleId: string; coupleName: string; nextSessionAt: string }[];
+  /** Couples whose joint work is paused by a partner's safety concern, until the therapist lifts it. */
+  safetyAlerts: { coupleId: string; coupleName: string; raisedAt: string }[];
   /** Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
   completionByWeek: { weekStart: string; due: number; completed: number }[];
   completionByStrategy: { strategy: string; assigned: number; completed: number }[];

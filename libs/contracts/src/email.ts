@@ -8,6 +8,7 @@ export const EMAIL_TEMPLATES = [
   'homework-reply',
   'weekly-digest',
   'pre-session-digest',
+  'safety-alert',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

@@ -31,3 +31,6 @@ export * from './measures/measure-answer-validation';
 export * from './measures/built-in-measures';
 export * from './measures/check-in-schedule';
 export * from './measures/off-track';
+
+export * from './safety/safety-check-in';
+export * from './safety/safety-pause';

@@ -14,6 +14,7 @@ import { HomeworkModule } from './homework/homework.module';
 import { MeasuresModule } from './measures/measures.module';
 import { NotesModule } from './notes/notes.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
+import { SafetyModule } from './safety/safety.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -32,6 +33,7 @@ export const API_FEATURE_MODULES = [
   MeasuresModule,
   NotesModule,
   QueueAdminModule,
+  SafetyModule,
   StaffModule,
 ];
 

@@ -50,16 +50,30 @@ export interface PartnerAnswersQuestion {
   readonly prompts: readonly Prompt[];
   /** The other partner's answers. */
   readonly partnerAnswers: AnswerMap;
+  /**
+   * When the couple's open safety pause began (null: none). Required, so no caller can forget it.
+   * A pause stops any sharing that was not already open when it began: answers that were already
+   * readable stay readable, so the partner who did not raise it sees their page exactly as before
+   * and learns nothing from it.
+   */
+  readonly sharingPausedSince: Date | null;
 }
 
 /**
  * What one partner may read of the other's answers: nothing until both have submitted and the
  * therapist allowed sharing, and then only the answers to `shared` prompts. An answer keyed by an
- * id that is not one of the prompts is never shown either.
+ * id that is not one of the prompts is never shown either. While a safety pause is open, nothing
+ * becomes readable that was not readable before it began.
  */
 export function partnerAnswersVisibleTo(question: PartnerAnswersQuestion): AnswerMap | null {
-  const { sharesAnswersAfterBoth, mySubmittedAt, partnerSubmittedAt, prompts, partnerAnswers } = question;
+  const { sharesAnswersAfterBoth, mySubmittedAt, partnerSubmittedAt, prompts, partnerAnswers, sharingPausedSince } =
+    question;
   if (!sharesAnswersAfterBoth || !mySubmittedAt || !partnerSubmittedAt) return null;
+  if (sharingPausedSince) {
+    // Sharing opened when the second partner submitted; after the pause began, it stays shut.
+    const openedAt = Math.max(mySubmittedAt.getTime(), partnerSubmittedAt.getTime());
+    if (openedAt >= sharingPausedSince.getTime()) return null;
+  }
   const shareable = new Set(prompts.filter((prompt) => audienceOf(prompt) === 'shared').map((prompt) => prompt.id));
   const visible: AnswerMap = {};
   for (const [promptId, answer] of Object.entries(partnerAnswers)) {

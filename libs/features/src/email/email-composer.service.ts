@@ -14,6 +14,8 @@ import { HomeworkEmailRepository } from '../homework/homework-email.repository';
 import { DigestsRepository } from '../digests/digests.repository';
 import { composeStaffLinkEmail } from '../auth/staff-link-email.composer';
 import { AccountLinksRepository } from '../auth/account-links.repository';
+import { composeSafetyAlertEmail } from '../safety/safety-alert-email.composer';
+import { SafetyRepository } from '../safety/safety.repository';
 
 type Composer = EmailComposerFn;
 
@@ -35,6 +37,8 @@ export class EmailComposer {
       composeHomeworkReplyEmail(delivery, manager, this.config.http.publicUrl, this.homeworkEmails),
     'weekly-digest': (delivery, manager) => this.digest(delivery, manager),
     'pre-session-digest': (delivery, manager) => this.digest(delivery, manager),
+    'safety-alert': (delivery, manager) =>
+      composeSafetyAlertEmail(delivery, manager, this.config.http.publicUrl, this.safety),
   };
 
   constructor(
@@ -43,6 +47,7 @@ export class EmailComposer {
     private readonly digests: DigestsRepository,
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly accountLinks: AccountLinksRepository,
+    private readonly safety: SafetyRepository,
   ) {}
 
   private staffLink(delivery: EmailDelivery, manager: EntityManager) {

@@ -8,6 +8,7 @@ import { EmailProcessor } from './email.processor';
 import { HomeworkEmailRepository } from '../homework/homework-email.repository';
 import { DigestsRepository } from '../digests/digests.repository';
 import { AccountLinksRepository } from '../auth/account-links.repository';
+import { SafetyRepository } from '../safety/safety.repository';
 
 /** The worker's half of email: the one path every message takes (ledger row → compose → SMTP). */
 @Module({
@@ -21,6 +22,7 @@ import { AccountLinksRepository } from '../auth/account-links.repository';
     HomeworkEmailRepository,
     DigestsRepository,
     AccountLinksRepository,
+    SafetyRepository,
   ],
   exports: [EmailComposer, DeliverySender],
 })

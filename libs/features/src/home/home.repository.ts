@@ -17,6 +17,7 @@ interface HomeRow {
     waiting_for: string[] | null;
   }[];
   upcoming: { id: string; display_name: string; next_session_at: string }[];
+  safety: { couple_id: string; couple_name: string; raised_at: string }[];
   weeks: { week_start: string; due: number; completed: number }[];
   strategies: { strategy: string; assigned: number; completed: number }[];
   couple_count: number;
@@ -64,6 +65,12 @@ export class HomeRepository {
             SELECT c.id, c.display_name, c.next_session_at FROM couple c
             WHERE ${scope} AND c.status = 'active' AND c.next_session_at BETWEEN now() AND now() + interval '48 hours'
             ORDER BY c.next_session_at, c.id LIMIT ${LIST_LIMIT}) x) AS upcoming,
+         (SELECT coalesce(json_agg(x ORDER BY x.raised_at, x.couple_id), '[]') FROM (
+            -- Open safety pauses: a partner does not feel safe; first raised, first listed.
+            SELECT p.couple_id, c.display_name AS couple_name, p.raised_at
+            FROM safety_pause p JOIN couple c ON c.id = p.couple_id
+            WHERE ${scope} AND p.clinic_id = $1 AND p.lifted_at IS NULL
+            ORDER BY p.raised_at, p.couple_id LIMIT ${LIST_LIMIT}) x) AS safety,
          (SELECT json_agg(x ORDER BY x.week_start) FROM (
             SELECT w.week_start, count(s.id)::int AS due, count(s.id) FILTER (WHERE s.completed_at IS NOT NULL)::int AS completed
             FROM generate_series(date_trunc('week', now()) - interval '7 weeks', date_trunc('week', now()), interval '1 week') AS w(week_start)
@@ -96,6 +103,11 @@ export class HomeRepository {
         coupleId: r.id,
         coupleName: r.display_name,
         nextSessionAt: iso(r.next_session_at),
+      })),
+      safetyAlerts: row.safety.map((r) => ({
+        coupleId: r.couple_id,
+        coupleName: r.couple_name,
+        raisedAt: iso(r.raised_at),
       })),
       completionByWeek: row.weeks.map((w) => ({
         weekStart: iso(w.week_start).slice(0, 10),
