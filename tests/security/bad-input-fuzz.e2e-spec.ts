@@ -249,6 +249,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM check_in t) AS check_ins,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM measure_response t) AS measure_responses,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM clinic t) AS clinics,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM safety_pause t) AS safety_pauses,
+                (SELECT count(*) FROM safety_flag) AS safety_flags,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
     )[0];
@@ -692,6 +694,21 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         ['answers'],
       ),
     })),
+    {
+      route: `POST /api/v1/couples/${ids.couple}/safety/lift`,
+      as: therapist,
+      body: mutate(
+        { note: 'Spoke with each partner alone.' },
+        { note: fc.oneof(wrongType, fc.constant(''), fc.constant('   '), fc.constant('x'.repeat(4001))) },
+        ['note'],
+      ),
+    },
+    {
+      route: 'POST /api/v1/homework/current/not-safe',
+      as: 'partner' as const,
+      // No fields: anything sent is unknown (and nothing may be recorded for it).
+      body: mutate({}, { reason: fc.oneof(nasty, wrongType) }),
+    },
     {
       route: 'POST /api/v1/homework/fresh-link',
       as: null,

@@ -133,3 +133,6 @@ export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
  */
 export const checkInRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
   request('POST', path, { body, read }, '/api/v1/check-ins');
+/** "I don't feel safe doing this exercise": only the counselor is told. */
+export const reportNotSafe = (): Promise<ApiResult<{ reportedAt: string }>> =>
+  request('POST', '/current/not-safe', { body: {}, read: stamp('reportedAt') });

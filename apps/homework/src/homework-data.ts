@@ -125,5 +125,6 @@ export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
     partnerAnswers: isRecord(body.partnerAnswers) ? sanitizeAnswers(prompts, body.partnerAnswers) : null,
     partnerName: optStr(body.partnerName),
     therapistComments: toComments(body.therapistComments),
+    notSafeReportedAt: optStr(body.notSafeReportedAt),
   };
 };

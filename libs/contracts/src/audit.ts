@@ -75,6 +75,10 @@ export const AUDIT_ACTIONS = [
   'check_in_schedule.delete',
   'check_in.view',
   'measure.clinic_summary',
+  'safety.flag',
+  'safety.view',
+  'safety.lift',
+  'safety.check_in_send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -118,6 +118,8 @@ export interface TherapistHome {
   upcomingSessions: { coupleId: string; coupleName: string; nextSessionAt: string }[];
   /** Held sessions of your couples whose note is not signed yet (none, or a draft), oldest first. */
   notesToFinish: { sessionId: string; coupleId: string; coupleName: string; startsAt: string; noteId: string | null }[];
+  /** Couples whose joint work is paused by a partner's safety concern, until the therapist lifts it. */
+  safetyAlerts: { coupleId: string; coupleName: string; raisedAt: string }[];
   /** Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
   completionByWeek: { weekStart: string; due: number; completed: number }[];
   completionByStrategy: { strategy: string; assigned: number; completed: number }[];

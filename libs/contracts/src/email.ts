@@ -9,6 +9,7 @@ export const EMAIL_TEMPLATES = [
   'weekly-digest',
   'pre-session-digest',
   'check-in',
+  'safety-alert',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

@@ -40,6 +40,11 @@ export interface HomeworkView {
   partnerName: string | null;
   /** What the therapist wrote to the couple on review, oldest first (empty until then). */
   therapistComments: { authorName: string; body: string; createdAt: string }[];
+  /**
+   * When this partner (only ever the one asking) said they do not feel safe doing this exercise;
+   * null otherwise. Never anything about the other partner.
+   */
+  notSafeReportedAt: string | null;
 }
 
 /** Header every state-changing homework request carries; cross-site forms cannot set it. */

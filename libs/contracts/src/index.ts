@@ -13,3 +13,4 @@ export * from './digests';
 export * from './measures';
 export * from './check-ins';
 export * from './sessions';
+export * from './safety';

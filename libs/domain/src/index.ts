@@ -37,3 +37,6 @@ export * from './measures/off-track';
 export * from './measures/check-in-sharing';
 export * from './measures/check-in-reminder';
 export * from './measures/clinic-summary';
+
+export * from './safety/safety-check-in';
+export * from './safety/safety-pause';

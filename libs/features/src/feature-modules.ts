@@ -16,6 +16,7 @@ import { HomeworkModule } from './homework/homework.module';
 import { MeasuresModule } from './measures/measures.module';
 import { NotesModule } from './notes/notes.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
+import { SafetyModule } from './safety/safety.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
@@ -37,6 +38,7 @@ export const API_FEATURE_MODULES = [
   NotesModule,
   QueueAdminModule,
   SessionsModule,
+  SafetyModule,
   StaffModule,
 ];
 

@@ -11,6 +11,7 @@ import { confirmSubmit } from './confirm-dialog';
 import { busy, card, clockTime, h, paragraphs } from './dom';
 import { formReader, promptField } from './prompts';
 import { initialStatusText, saveStatusText } from './save-status';
+import { notSafePanel } from './not-safe';
 import { therapistComments } from './therapist-comments';
 
 export type HomeworkExit =
@@ -91,6 +92,7 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
     section('purpose-title', 'Why this helps', view.purpose),
     section('instructions-title', 'How to do it', view.instructions),
     form,
+    notSafePanel(view),
   );
 
   const collect = (): AnswerMap => collectAnswers(prompts, formReader(form));

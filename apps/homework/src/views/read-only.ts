@@ -2,6 +2,7 @@ import { type AnswerMap, audienceOf, type Prompt } from '@trellis/domain';
 import { describeAnswer } from '../answers';
 import type { HomeworkView } from '../homework-data';
 import { card, dayAndTime, h } from './dom';
+import { notSafePanel } from './not-safe';
 import { therapistComments } from './therapist-comments';
 
 const answerList = (
@@ -65,6 +66,7 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
           )
         : null,
     ),
+    notSafePanel(view),
     h('p', { class: 'aside' }, 'You can close this page now.'),
   );
   if (shared) section.classList.add('card--wide');

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Prompt, StrategyKey } from '@trellis/domain';
+import type { ExerciseKind, Prompt, StrategyKey } from '@trellis/domain';
 
 /** Homework for one couple. The exercise's text and prompts are frozen here when it is assigned. */
 @Entity('assignment')
@@ -33,6 +33,10 @@ export class Assignment {
 
   @Column({ type: 'jsonb' })
   prompts: Prompt[];
+
+  /** Library homework, or the private safety check-in (never listed, never assigned by hand). */
+  @Column({ type: 'text', default: 'homework' })
+  kind: ExerciseKind;
 
   @Column({ type: 'timestamptz' })
   dueAt: Date;

@@ -27,6 +27,10 @@ export class Clinic {
   @Column({ type: 'boolean', default: false })
   neutralPartnerEmails: boolean;
 
+  /** Days between private safety check-ins to each partner; null: none are sent. */
+  @Column({ type: 'int', nullable: true })
+  safetyCheckInIntervalDays: number | null;
+
   /** Partners' homework links work until this many days after the due date. */
   @Column({ type: 'int', default: 14 })
   homeworkLinkDays: number;

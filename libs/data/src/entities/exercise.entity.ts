@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Prompt, StrategyKey } from '@trellis/domain';
+import type { ExerciseKind, Prompt, StrategyKey } from '@trellis/domain';
 
 /** The strategy library: built-ins (clinicId null, synced from the domain catalog) and a clinic's own. */
 @Entity('exercise')
@@ -30,6 +30,10 @@ export class Exercise {
 
   @Column({ type: 'jsonb' })
   prompts: Prompt[];
+
+  /** Library homework, or the private safety check-in (never listed, never assigned by hand). */
+  @Column({ type: 'text', default: 'homework' })
+  kind: ExerciseKind;
 
   /** Bumped when prompts change; assignments keep the prompts they were given. */
   @Column({ type: 'int' })

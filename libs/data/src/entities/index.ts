@@ -13,6 +13,8 @@ import { Measure } from './measure.entity';
 import { MeasureResponse } from './measure-response.entity';
 import { MeasureVersion } from './measure-version.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { SafetyFlag } from './safety-flag.entity';
+import { SafetyPause } from './safety-pause.entity';
 import { SessionNote } from './session-note.entity';
 import { StaffRecoveryCode } from './staff-recovery-code.entity';
 import { StaffUser } from './staff-user.entity';
@@ -35,6 +37,8 @@ export {
   MeasureResponse,
   MeasureVersion,
   OutboxMessage,
+  SafetyFlag,
+  SafetyPause,
   SessionNote,
   StaffRecoveryCode,
   StaffUser,
@@ -49,6 +53,8 @@ export const ENTITIES = [
   AuthToken,
   AuditEvent,
   OutboxMessage,
+  SafetyFlag,
+  SafetyPause,
   EmailDelivery,
   Couple,
   Client,

@@ -1,14 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BUILT_IN_EXERCISES } from '@trellis/domain';
+import { BUILT_IN_EXERCISES, SAFETY_CHECK_IN_EXERCISE, type ExerciseKind } from '@trellis/domain';
 
 /**
  * Makes the built-in rows of the exercise table match the domain catalog (one upsert). Runs at
  * every start-up and migration, so new or revised built-ins reach the library with the release;
- * assignments already made keep their frozen copies.
+ * assignments already made keep their frozen copies. The safety check-in rides along as a row of
+ * its own kind, which the library never lists and a therapist never assigns by hand.
  */
 export async function syncBuiltInExercises(db: DataSource | EntityManager): Promise<void> {
   const values: unknown[] = [];
-  const rows = BUILT_IN_EXERCISES.map((e, i) => {
+  const catalog: [(typeof BUILT_IN_EXERCISES)[number], ExerciseKind][] = [
+    ...BUILT_IN_EXERCISES.map((e) => [e, 'homework'] as [(typeof BUILT_IN_EXERCISES)[number], ExerciseKind]),
+    [SAFETY_CHECK_IN_EXERCISE, 'safety_check_in'],
+  ];
+  const rows = catalog.map(([e, kind], i) => {
     values.push(
       e.key,
       e.title,
@@ -18,20 +23,22 @@ export async function syncBuiltInExercises(db: DataSource | EntityManager): Prom
       e.estimatedMinutes,
       JSON.stringify(e.prompts),
       e.version,
+      kind,
     );
-    const p = i * 8;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb, $${p + 8})`;
+    const p = i * 9;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb, $${p + 8}, $${p + 9})`;
   });
   await db.query(
-    `INSERT INTO exercise (key, title, strategy, purpose, instructions, estimated_minutes, prompts, version)
+    `INSERT INTO exercise (key, title, strategy, purpose, instructions, estimated_minutes, prompts, version, kind)
      VALUES ${rows.join(', ')}
      ON CONFLICT (key) WHERE clinic_id IS NULL DO UPDATE SET
        title = EXCLUDED.title, strategy = EXCLUDED.strategy, purpose = EXCLUDED.purpose,
        instructions = EXCLUDED.instructions, estimated_minutes = EXCLUDED.estimated_minutes,
-       prompts = EXCLUDED.prompts, version = EXCLUDED.version, updated_at = now()
+       prompts = EXCLUDED.prompts, version = EXCLUDED.version, kind = EXCLUDED.kind, updated_at = now()
      WHERE exercise.version <> EXCLUDED.version OR exercise.prompts <> EXCLUDED.prompts
         OR exercise.title <> EXCLUDED.title OR exercise.instructions <> EXCLUDED.instructions
-        OR exercise.purpose <> EXCLUDED.purpose OR exercise.estimated_minutes <> EXCLUDED.estimated_minutes`,
+        OR exercise.purpose <> EXCLUDED.purpose OR exercise.estimated_minutes <> EXCLUDED.estimated_minutes
+        OR exercise.kind <> EXCLUDED.kind`,
     values,
   );
 }

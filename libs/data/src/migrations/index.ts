@@ -23,6 +23,7 @@ import { AddedOffTrackThresholdsToClinic1795710000000 } from './1795710000000-Ad
 import { AddedCheckInScoresIndex1795710000100 } from './1795710000100-AddedCheckInScoresIndex';
 import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
 import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
+import { CreatedSafetyPauses1795720000000 } from './1795720000000-CreatedSafetyPauses';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddedCheckInScoresIndex1795710000100,
   CreatedSessions1795750000000,
   LinkedNotesToSessions1795750100000,
+  CreatedSafetyPauses1795720000000,
 ];

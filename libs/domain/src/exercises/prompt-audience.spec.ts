@@ -33,6 +33,7 @@ describe('partnerAnswersVisibleTo', () => {
       partnerSubmittedAt: both,
       prompts,
       partnerAnswers: answers,
+      sharingPausedSince: null,
       ...over,
     });
 
@@ -56,6 +57,18 @@ describe('partnerAnswersVisibleTo', () => {
         partnerAnswers: { open: 'a', legacy: 'b', stray: 'c' } as Record<string, string>,
       }),
     ).toEqual({ open: 'a' });
+  });
+
+  it('while a safety pause is open, opens no sharing that was not open before it began', () => {
+    const before = new Date(both.getTime() - 1000);
+    const after = new Date(both.getTime() + 1000);
+    // Both submitted before the pause: the page stays exactly as it was.
+    expect(ask({ sharingPausedSince: after })).toEqual({ open: 'We cooked together', mood: 7 });
+    // The second submission came at or after the pause: nothing is shared.
+    expect(ask({ sharingPausedSince: before })).toBeNull();
+    expect(ask({ sharingPausedSince: both })).toBeNull();
+    expect(ask({ mySubmittedAt: before, partnerSubmittedAt: after, sharingPausedSince: both })).toBeNull();
+    expect(ask({ mySubmittedAt: after, partnerSubmittedAt: before, sharingPausedSince: both })).toBeNull();
   });
 });
 

@@ -50,23 +50,40 @@ export interface PartnerAnswersQuestion {
   readonly prompts: readonly Prompt[];
   /** The other partner's answers. */
   readonly partnerAnswers: AnswerMap;
+  /**
+   * When the couple's open safety pause began (null: none). Required, so no caller can forget it.
+   * A pause stops any sharing that was not already open when it began: answers that were already
+   * readable stay readable, so the partner who did not raise it sees their page exactly as before
+   * and learns nothing from it.
+   */
+  readonly sharingPausedSince: Date | null;
 }
 
 /**
  * The seal on a partner's answers, for homework and check-ins alike: broken only when both
- * partners have submitted and the therapist allowed sharing. What is then shown is decided by the
- * caller's own rule (prompt audiences for homework; scores for a check-in).
+ * partners have submitted and the therapist allowed sharing, and never by a submission after the
+ * couple's safety pause began (answers already readable then stay readable, so the partner who did
+ * not raise it sees nothing change). What is then shown is decided by the caller's own rule (prompt
+ * audiences for homework; scores for a check-in).
  */
 export function partnerAnswersUnsealed(
-  question: Pick<PartnerAnswersQuestion, 'sharesAnswersAfterBoth' | 'mySubmittedAt' | 'partnerSubmittedAt'>,
+  question: Pick<
+    PartnerAnswersQuestion,
+    'sharesAnswersAfterBoth' | 'mySubmittedAt' | 'partnerSubmittedAt' | 'sharingPausedSince'
+  >,
 ): boolean {
-  return question.sharesAnswersAfterBoth && !!question.mySubmittedAt && !!question.partnerSubmittedAt;
+  const { sharesAnswersAfterBoth, mySubmittedAt, partnerSubmittedAt, sharingPausedSince } = question;
+  if (!sharesAnswersAfterBoth || !mySubmittedAt || !partnerSubmittedAt) return false;
+  if (!sharingPausedSince) return true;
+  // Sharing opened when the second partner submitted; after the pause began, it stays shut.
+  return Math.max(mySubmittedAt.getTime(), partnerSubmittedAt.getTime()) < sharingPausedSince.getTime();
 }
 
 /**
  * What one partner may read of the other's answers: nothing until both have submitted and the
  * therapist allowed sharing, and then only the answers to `shared` prompts. An answer keyed by an
- * id that is not one of the prompts is never shown either.
+ * id that is not one of the prompts is never shown either. While a safety pause is open, nothing
+ * becomes readable that was not readable before it began.
  */
 export function partnerAnswersVisibleTo(question: PartnerAnswersQuestion): AnswerMap | null {
   const { prompts, partnerAnswers } = question;

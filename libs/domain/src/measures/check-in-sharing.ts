@@ -12,11 +12,14 @@ export interface CheckInScorePoint {
 
 /**
  * The other partner's check-in scores one partner may see: only for occurrences both of them
- * answered, and only when the therapist allowed sharing on the schedule. The same seal as
- * homework answers (partnerAnswersUnsealed), applied occurrence by occurrence.
+ * answered, and only when the therapist allowed sharing on the schedule, and never newly while a
+ * safety pause is open. The same seal as homework answers (partnerAnswersUnsealed), applied
+ * occurrence by occurrence.
  */
 export function partnerScoresVisibleTo(question: {
   readonly sharesWithPartner: boolean;
+  /** When the couple's open safety pause began (null: none): required, so no caller forgets it. */
+  readonly sharingPausedSince: Date | null;
   readonly mine: readonly CheckInScorePoint[];
   readonly partner: readonly CheckInScorePoint[];
 }): CheckInScorePoint[] {
@@ -26,6 +29,7 @@ export function partnerScoresVisibleTo(question: {
       sharesAnswersAfterBoth: question.sharesWithPartner,
       mySubmittedAt: mySubmittedAt.get(point.occurrence) ?? null,
       partnerSubmittedAt: point.submittedAt,
+      sharingPausedSince: question.sharingPausedSince,
     }),
   );
 }

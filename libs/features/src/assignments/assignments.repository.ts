@@ -52,8 +52,9 @@ export class AssignmentsRepository {
   findAssignableExercise(manager: EntityManager, clinicId: string, exerciseId: string): Promise<Exercise | null> {
     return manager.findOne(Exercise, {
       where: [
-        { id: exerciseId, clinicId: IsNull() },
-        { id: exerciseId, clinicId, archivedAt: IsNull() },
+        // Never the safety check-in: the check-in job sends it to each partner on its own.
+        { id: exerciseId, clinicId: IsNull(), kind: 'homework' },
+        { id: exerciseId, clinicId, archivedAt: IsNull(), kind: 'homework' },
       ],
     });
   }

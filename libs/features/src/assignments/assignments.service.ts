@@ -14,6 +14,7 @@ import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesRepository } from '../couples/couples.repository';
 import { CouplesService } from '../couples/couples.service';
+import { SafetyService } from '../safety/safety.service';
 import { validationProblem } from '../http/problem.exception';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { toDetail, toSummary } from './assignment.view';
@@ -35,6 +36,7 @@ export class AssignmentsService {
     private readonly audit: AuditService,
     private readonly assignments: AssignmentsRepository,
     private readonly coupleRows: CouplesRepository,
+    private readonly safety: SafetyService,
   ) {}
 
   /** One exercise to one or many couples, all or nothing. */
@@ -51,6 +53,8 @@ export class AssignmentsService {
         throw new ConflictException(
           `${inactive.displayName} is ${inactive.status}: reactivate the couple to assign homework.`,
         );
+      // A partner said joint work does not feel safe: nothing new until the therapist has looked.
+      await this.safety.refuseJointWorkWhilePaused(manager, actor, couples);
 
       const assignments = await this.assignments.insertAssignments(
         manager,

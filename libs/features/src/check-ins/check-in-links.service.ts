@@ -13,6 +13,7 @@ import type { Actor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { MeasureResponsesService } from '../measures/measure-responses.service';
+import { SafetyRepository } from '../safety/safety.repository';
 import { CheckInsRepository } from './check-ins.repository';
 
 // Answers bodies are small: a measure has at most a few dozen items.
@@ -37,6 +38,7 @@ export class CheckInLinksService {
     private readonly checkIns: CheckInsRepository,
     private readonly responses: MeasureResponsesService,
     private readonly audit: AuditService,
+    private readonly safety: SafetyRepository,
   ) {}
 
   async form(token: string): Promise<CheckInForm> {
@@ -73,9 +75,12 @@ export class CheckInLinksService {
       await this.checkIns.close(manager, checkIn.id, scored.id, submittedAt);
       const rows = await this.checkIns.trend(manager, checkIn.clinicId, checkIn.coupleId, checkIn.measureId);
       const mine = rows.filter((row) => row.clientId === checkIn.clientId);
-      // The one seal: nothing of the other partner unless both answered and the therapist allowed it.
+      const pause = await this.safety.openPause(manager, checkIn.clinicId, checkIn.coupleId);
+      // The one seal: nothing of the other partner unless both answered and the therapist allowed
+      // it, and nothing newly shared while a partner's safety concern is open.
       const partner = partnerScoresVisibleTo({
         sharesWithPartner: checkIn.shareWithPartner,
+        sharingPausedSince: pause?.raisedAt ?? null,
         mine,
         partner: rows.filter((row) => row.clientId !== checkIn.clientId),
       });

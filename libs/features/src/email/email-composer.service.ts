@@ -16,6 +16,8 @@ import { composeStaffLinkEmail } from '../auth/staff-link-email.composer';
 import { AccountLinksRepository } from '../auth/account-links.repository';
 import { composeCheckInEmail } from '../check-ins/check-in-email.composer';
 import { CheckInsRepository } from '../check-ins/check-ins.repository';
+import { composeSafetyAlertEmail } from '../safety/safety-alert-email.composer';
+import { SafetyRepository } from '../safety/safety.repository';
 
 type Composer = EmailComposerFn;
 
@@ -39,6 +41,8 @@ export class EmailComposer {
     'pre-session-digest': (delivery, manager) => this.digest(delivery, manager),
     'check-in': (delivery, manager) =>
       composeCheckInEmail(delivery, manager, this.config.http.publicUrl, this.checkIns),
+    'safety-alert': (delivery, manager) =>
+      composeSafetyAlertEmail(delivery, manager, this.config.http.publicUrl, this.safety),
   };
 
   constructor(
@@ -48,6 +52,7 @@ export class EmailComposer {
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly accountLinks: AccountLinksRepository,
     private readonly checkIns: CheckInsRepository,
+    private readonly safety: SafetyRepository,
   ) {}
 
   private staffLink(delivery: EmailDelivery, manager: EntityManager) {

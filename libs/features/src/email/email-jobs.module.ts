@@ -9,6 +9,7 @@ import { HomeworkEmailRepository } from '../homework/homework-email.repository';
 import { DigestsRepository } from '../digests/digests.repository';
 import { AccountLinksRepository } from '../auth/account-links.repository';
 import { CheckInsRepository } from '../check-ins/check-ins.repository';
+import { SafetyRepository } from '../safety/safety.repository';
 
 /** The worker's half of email: the one path every message takes (ledger row → compose → SMTP). */
 @Module({
@@ -23,6 +24,7 @@ import { CheckInsRepository } from '../check-ins/check-ins.repository';
     DigestsRepository,
     AccountLinksRepository,
     CheckInsRepository,
+    SafetyRepository,
   ],
   exports: [EmailComposer, DeliverySender],
 })

@@ -50,11 +50,14 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** A built-in, or one of the clinic's own exercises that is not archived. */
+/**
+ * A built-in, or one of the clinic's own exercises that is not archived. Library homework only:
+ * the safety check-in is not an exercise anyone browses, copies or edits.
+ */
 function visible(clinicId: string, id: string): FindOptionsWhere<Exercise>[] {
   return [
-    { id, clinicId: IsNull(), archivedAt: IsNull() },
-    { id, clinicId, archivedAt: IsNull() },
+    { id, clinicId: IsNull(), archivedAt: IsNull(), kind: 'homework' },
+    { id, clinicId, archivedAt: IsNull(), kind: 'homework' },
   ];
 }
 
@@ -89,7 +92,8 @@ export class ExercisesRepository {
       .createQueryBuilder('e')
       .select(LIST_COLUMNS)
       .where('(e.clinic_id IS NULL OR e.clinic_id = :clinicId)', { clinicId })
-      .andWhere('e.archived_at IS NULL');
+      .andWhere('e.archived_at IS NULL')
+      .andWhere("e.kind = 'homework'");
     if (query.source === 'builtin') qb.andWhere('e.clinic_id IS NULL');
     if (query.source === 'clinic') qb.andWhere('e.clinic_id = :clinicId');
     if (query.strategy) qb.andWhere('e.strategy = :strategy', { strategy: query.strategy });

@@ -26,6 +26,7 @@ interface HomeRow {
     starts_at: string;
     note_id: string | null;
   }[];
+  safety: { couple_id: string; couple_name: string; raised_at: string }[];
   weeks: { week_start: string; due: number; completed: number }[];
   strategies: { strategy: string; assigned: number; completed: number }[];
   couple_count: number;
@@ -97,6 +98,12 @@ export class HomeRepository {
             LEFT JOIN session_note n ON n.session_id = ss.id AND n.addendum_to IS NULL
             WHERE c.clinic_id = $1 AND c.therapist_id = $2::uuid AND ss.status = 'held' AND n.signed_at IS NULL
             ORDER BY ss.starts_at, ss.id LIMIT ${LIST_LIMIT}) x) AS to_finish,
+         (SELECT coalesce(json_agg(x ORDER BY x.raised_at, x.couple_id), '[]') FROM (
+            -- Open safety pauses: a partner does not feel safe; first raised, first listed.
+            SELECT p.couple_id, c.display_name AS couple_name, p.raised_at
+            FROM safety_pause p JOIN couple c ON c.id = p.couple_id
+            WHERE ${scope} AND p.clinic_id = $1 AND p.lifted_at IS NULL
+            ORDER BY p.raised_at, p.couple_id LIMIT ${LIST_LIMIT}) x) AS safety,
          (SELECT json_agg(x ORDER BY x.week_start) FROM (
             SELECT w.week_start, count(s.id)::int AS due, count(s.id) FILTER (WHERE s.completed_at IS NOT NULL)::int AS completed
             FROM generate_series(date_trunc('week', now()) - interval '7 weeks', date_trunc('week', now()), interval '1 week') AS w(week_start)
@@ -141,6 +148,10 @@ export class HomeRepository {
         coupleName: r.couple_name,
         startsAt: iso(r.starts_at),
         noteId: r.note_id,
+      safetyAlerts: row.safety.map((r) => ({
+        coupleId: r.couple_id,
+        coupleName: r.couple_name,
+        raisedAt: iso(r.raised_at),
       })),
       completionByWeek: row.weeks.map((w) => ({
         weekStart: iso(w.week_start).slice(0, 10),

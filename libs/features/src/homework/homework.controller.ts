@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { HomeworkGreeting, HomeworkView } from '@trellis/contracts';
+import type { HomeworkGreeting, HomeworkView, NotSafeReceipt } from '@trellis/contracts';
 import type { PartnerActor } from '../actor/actor';
 import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
 import { Public } from '../auth/public.decorator';
-import { AnswersDto, FreshLinkDto, HomeworkTokenDto } from './homework.dto';
+import { AnswersDto, FreshLinkDto, HomeworkTokenDto, NotSafeDto } from './homework.dto';
 import { HomeworkActor, HomeworkHeaderGuard, HomeworkSessionGuard, noStore } from './homework-session.guard';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkService } from './homework.service';
@@ -85,6 +85,18 @@ export class HomeworkController {
   @ApiOperation({ summary: 'Submit complete answers, once (a second submit is 409 and the first is kept)' })
   submit(@Body() body: AnswersDto, @HomeworkActor() partner: PartnerActor): Promise<{ submittedAt: string }> {
     return this.homework.submit(partner, body.answers);
+  }
+
+  @Post('current/not-safe')
+  @UseGuards(HomeworkHeaderGuard, HomeworkSessionGuard)
+  @HttpCode(200)
+  @ApiProblem(409, 'Another partner opened their homework in this browser.')
+  @ApiOperation({
+    summary: '"I don\'t feel safe doing this exercise": tells the counselor (only), pauses sharing and joint homework',
+  })
+  // The empty DTO makes any field sent a 400 naming it, like every other body.
+  reportNotSafe(@Body() _body: NotSafeDto, @HomeworkActor() partner: PartnerActor): Promise<NotSafeReceipt> {
+    return this.homework.reportNotSafe(partner);
   }
 
   @Post('fresh-link')

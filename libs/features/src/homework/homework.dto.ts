@@ -14,6 +14,9 @@ export class AnswersDto {
   answers: Record<string, unknown>;
 }
 
+/** "I don't feel safe doing this exercise" carries nothing: the session says who and which homework. */
+export class NotSafeDto {}
+
 export class FreshLinkDto {
   @ApiProperty()
   @IsEmail({}, { message: 'must be an email address' })

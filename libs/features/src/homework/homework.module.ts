@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
+import { SafetyModule } from '../safety/safety.module';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkResponsesRepository } from './homework-responses.repository';
 import { HomeworkController } from './homework.controller';
 import { HomeworkService } from './homework.service';
 
 @Module({
+  imports: [SafetyModule],
   controllers: [HomeworkController],
   // The assignments repository for one read: the therapist's comments to the couple.
   providers: [

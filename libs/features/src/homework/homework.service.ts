@@ -1,13 +1,14 @@
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { HomeworkView } from '@trellis/contracts';
+import type { HomeworkView, NotSafeReceipt } from '@trellis/contracts';
 import type { Assignment, HomeworkResponse } from '@trellis/data';
 import {
   AnswerMap,
   deriveResponseStatus,
   firstName,
   formatDueLabel,
+  isConcerningCheckIn,
   partnerAnswersVisibleTo,
   validateAnswers,
 } from '@trellis/domain';
@@ -16,6 +17,7 @@ import { identifiedPartner, type PartnerActor } from '../actor/actor';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
+import { SafetyService } from '../safety/safety.service';
 import { HomeworkResponsesRepository, type PartnerHomework } from './homework-responses.repository';
 
 // Answers bodies are capped well below the global limit: 6 prompts × 5000 characters fits easily.
@@ -29,6 +31,7 @@ export class HomeworkService {
     private readonly responses: HomeworkResponsesRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly audit: AuditService,
+    private readonly safety: SafetyService,
   ) {}
 
   private audited(
@@ -65,8 +68,13 @@ export class HomeworkService {
     const { response, assignment } = homework;
     const { client, clinic, therapist, assignmentResponses, exercise } = await this.responses.pageRows(homework);
     const partnerResponse = assignmentResponses.find((r) => r.id !== response.id) ?? null;
-    // Sealed until both have submitted; then shared only if the therapist allowed it, and never
-    // the answers to counselor-only prompts (the one rule, in the domain).
+    const [sharingPausedSince, notSafeReportedAt] = await Promise.all([
+      this.safety.sharingPausedSince(response.clinicId, assignment.coupleId),
+      this.safety.partnerFlagAt(response.clinicId, response.id),
+    ]);
+    // Sealed until both have submitted; then shared only if the therapist allowed it, never the
+    // answers to counselor-only prompts, and nothing new while a safety pause is open (the one
+    // rule, in the domain).
     const partnerAnswers = partnerResponse
       ? partnerAnswersVisibleTo({
           sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
@@ -74,6 +82,7 @@ export class HomeworkService {
           partnerSubmittedAt: partnerResponse.submittedAt,
           prompts: assignment.prompts,
           partnerAnswers: partnerResponse.answers,
+          sharingPausedSince,
         })
       : null;
     const partnerName =
@@ -102,6 +111,7 @@ export class HomeworkService {
       partnerAnswers,
       partnerName: partnerName === null ? null : firstName(partnerName),
       therapistComments: comments.map(({ authorName, body, createdAt }) => ({ authorName, body, createdAt })),
+      notSafeReportedAt: notSafeReportedAt?.toISOString() ?? null,
     };
   }
 
@@ -150,7 +160,36 @@ export class HomeworkService {
       await replanRemindersInTransaction(manager, response.clinicId, [response.id]);
       await this.responses.recordCoupleActivity(manager, assignment.coupleId, now);
       await this.audited(actor, response, 'homework.submit', manager);
+      // A concerning check-in answer pauses joint work at once, in this same transaction.
+      if (assignment.kind === 'safety_check_in' && isConcerningCheckIn(clean)) {
+        await this.safety.raise(manager, identifiedPartner(actor, response), {
+          clinicId: response.clinicId,
+          coupleId: assignment.coupleId,
+          clientId: response.clientId,
+          responseId: response.id,
+          source: 'check_in',
+        });
+      }
       return { submittedAt: now.toISOString() };
+    });
+  }
+
+  /**
+   * "I don't feel safe doing this exercise": pauses sharing and joint homework for the couple and
+   * alerts the therapist (SafetyService.raise), in one transaction. Allowed before or after
+   * submitting; saying it twice changes nothing more. The other partner is not told.
+   */
+  async reportNotSafe(actor: PartnerActor): Promise<NotSafeReceipt> {
+    return this.dataSource.transaction(async (manager) => {
+      const { response, assignment } = await this.load(manager, actor, true);
+      const at = await this.safety.raise(manager, identifiedPartner(actor, response), {
+        clinicId: response.clinicId,
+        coupleId: assignment.coupleId,
+        clientId: response.clientId,
+        responseId: response.id,
+        source: 'partner_flag',
+      });
+      return { reportedAt: at.toISOString() };
     });
   }
 }

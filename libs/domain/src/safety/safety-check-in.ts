@@ -1,0 +1,98 @@
+import type { ExerciseDefinition } from '../exercises/exercise.types';
+import type { AnswerMap } from '../exercises/prompt.types';
+import { longText, singleChoice } from '../exercises/prompt-builders';
+
+/**
+ * The private safety check-in, in Trellis's own words (not a licensed instrument). Each partner
+ * gets their own copy, alone: every prompt is for the counselor only, so no sharing setting can
+ * ever show one partner's answers to the other. It is not part of the exercise library (a
+ * therapist never assigns it by hand); the check-in job sends it.
+ *
+ * Guidance for couple therapists is to ask each partner separately about violence and fear
+ * (Stith, McCollum & Rosen 2011); these four questions cover what issue 18 asks: feeling safe at
+ * home, being afraid of the partner, anything that frightened or hurt them, and whether the joint
+ * exercises feel safe.
+ */
+export const SAFETY_CHECK_IN_KEY = 'safety-check-in';
+
+const YES_NO_UNSURE = [
+  ['yes', 'Yes'],
+  ['unsure', 'I am not sure'],
+  ['no', 'No'],
+] as const;
+
+export const SAFETY_CHECK_IN_EXERCISE: ExerciseDefinition = Object.freeze({
+  key: SAFETY_CHECK_IN_KEY,
+  title: 'A private check-in',
+  strategy: 'seeking_help',
+  purpose: 'A few private questions so your counselor knows how you are doing.',
+  instructions:
+    'Only your counselor will read these answers. Your partner does not see them, and is not told what you answered. If you are in danger right now, call your local emergency number.',
+  estimatedMinutes: 3,
+  version: 1,
+  prompts: Object.freeze([
+    singleChoice('safe_at_home', 'Do you feel safe at home?', YES_NO_UNSURE, { audience: 'counselor_only' }),
+    singleChoice(
+      'afraid_of_partner',
+      'Are you ever afraid of your partner?',
+      [
+        ['never', 'Never'],
+        ['sometimes', 'Sometimes'],
+        ['often', 'Often'],
+      ],
+      { audience: 'counselor_only' },
+    ),
+    singleChoice(
+      'frightened_or_hurt',
+      'Since we last asked, has your partner done anything that frightened you or hurt you?',
+      [
+        ['no', 'No'],
+        ['yes', 'Yes'],
+        ['rather_not_say', 'I would rather not say here'],
+      ],
+      { audience: 'counselor_only' },
+    ),
+    singleChoice(
+      'joint_exercises_safe',
+      'Do the exercises you do with your partner feel safe for you?',
+      YES_NO_UNSURE,
+      { audience: 'counselor_only' },
+    ),
+    longText('anything_else', 'Is there anything else you want your counselor to know? (optional)', {
+      required: false,
+      maxLength: 2000,
+      audience: 'counselor_only',
+    }),
+  ]),
+}) as ExerciseDefinition;
+
+/** The answers, per question, that mean the counselor should look now and joint work should pause. */
+const CONCERNING: Readonly<Record<string, readonly string[]>> = {
+  safe_at_home: ['no', 'unsure'],
+  afraid_of_partner: ['sometimes', 'often'],
+  // "Rather not say" to this question is itself a reason to ask in person.
+  frightened_or_hurt: ['yes', 'rather_not_say'],
+  joint_exercises_safe: ['no', 'unsure'],
+};
+
+/**
+ * Which of a safety check-in's answers are concerning (empty: none). One concerning answer is
+ * enough: the check-in screens, it does not score, and a missed concern costs far more than a
+ * therapist's look at a false one. The free-text answer is never judged by a machine.
+ */
+export function concerningCheckInAnswers(answers: AnswerMap): string[] {
+  return Object.entries(CONCERNING)
+    .filter(([promptId, values]) => {
+      const answer = answers[promptId];
+      return typeof answer === 'string' && values.includes(answer);
+    })
+    .map(([promptId]) => promptId);
+}
+
+export function isConcerningCheckIn(answers: AnswerMap): boolean {
+  return concerningCheckInAnswers(answers).length > 0;
+}
+
+/** What an exercise (and the homework made from it) is: library homework, or the safety check-in. */
+export const EXERCISE_KINDS = ['homework', 'safety_check_in'] as const;
+export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
