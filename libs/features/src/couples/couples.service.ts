@@ -116,6 +116,7 @@ export class CouplesService {
       if (dto.status !== undefined) changes.status = dto.status;
       if (dto.nextSessionAt !== undefined)
         changes.nextSessionAt = dto.nextSessionAt === null ? null : new Date(dto.nextSessionAt);
+      if (dto.phase !== undefined) changes.phase = dto.phase;
       if (dto.therapistId !== undefined && dto.therapistId !== couple.therapistId) {
         if (user.role !== 'admin') throw new ForbiddenException('Only admins can reassign a couple.');
         changes.therapistId = (await this.activeTherapist(manager, user, dto.therapistId)).id;
@@ -161,6 +162,14 @@ export class CouplesService {
           recordId: couple.id,
           details: {
             fields: [...Object.keys(changes), ...(dto.partners?.length ? ['partners'] : [])].join(','),
+            // Which partner fields changed (a role change decides what a partner sees), never their values.
+            ...(dto.partners?.length
+              ? {
+                  partnerFields: [
+                    ...new Set(dto.partners.flatMap(({ position: _p, ...fields }) => Object.keys(fields))),
+                  ].join(','),
+                }
+              : {}),
             ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
           },
         },
