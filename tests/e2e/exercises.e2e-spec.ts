@@ -125,6 +125,10 @@ describe('exercise library /api/v1/exercises', () => {
         source: 'builtin',
         version: catalogEntry.version,
         basedOnId: null,
+        basedOnVersion: null,
+        newerSourceVersion: null,
+        phase: catalogEntry.phase,
+        coercionSensitive: catalogEntry.coercionSensitive,
       });
     });
 
@@ -265,6 +269,10 @@ describe('exercise library /api/v1/exercises', () => {
         source: 'clinic',
         version: 1,
         basedOnId: null,
+        basedOnVersion: null,
+        newerSourceVersion: null,
+        phase: null,
+        coercionSensitive: false,
       });
       const row = await db.getRepository(Exercise).findOneByOrFail({ id: body.id });
       expect(row).toMatchObject({ clinicId: clinic.id, createdBy: therapist.id, archivedAt: null });
@@ -433,7 +441,7 @@ describe('exercise library /api/v1/exercises', () => {
       const created = await db
         .getRepository(AuditEvent)
         .findOneByOrFail({ recordId: copy.id, action: 'exercise.create' });
-      expect(created.details).toEqual({ basedOnId: builtIn });
+      expect(created.details).toEqual({ basedOnId: builtIn, basedOnVersion: entry.version });
 
       // An own exercise can be duplicated too, and the copy does not share its prompts.
       const second = await agent
@@ -447,7 +455,27 @@ describe('exercise library /api/v1/exercises', () => {
         prompts: changedPrompts,
       });
       await patch({ prompts: copy.prompts });
-      expect((await agent.get(`/api/v1/exercises/${second.body.id}`).expect(200)).body.prompts).toEqual(changedPrompts);
+      // The source moved on (version 3): the second copy is offered it, and keeps its own prompts.
+      const offered = (await agent.get(`/api/v1/exercises/${second.body.id}`).expect(200)).body;
+      expect(offered).toMatchObject({ basedOnVersion: 2, newerSourceVersion: 3, prompts: changedPrompts });
+      const listed = await agent.get('/api/v1/exercises?source=clinic&perPage=100').expect(200);
+      expect(listed.body.data.find((e: ExerciseSummary) => e.id === second.body.id).newerSourceVersion).toBe(3);
+      expect(listed.body.data.find((e: ExerciseSummary) => e.id === copy.id).newerSourceVersion).toBeNull();
+    });
+
+    it('offers a copy made from an older built-in the new version, and never changes the copy', async () => {
+      const { agent, csrfToken } = await clinicWithTherapist();
+      const entry = BUILT_IN_EXERCISES.filter((e) => e.version > 1)[0];
+      const builtIn = await builtInId(entry.key);
+      const copy = (
+        await agent.post(`/api/v1/exercises/${builtIn}/duplicate`).set('x-csrf-token', csrfToken).expect(201)
+      ).body;
+      expect(copy).toMatchObject({ basedOnVersion: entry.version, newerSourceVersion: null, phase: entry.phase });
+      // As a copy made before this release looks (the migration backfills version 1).
+      const oldPrompts = [{ ...copy.prompts[0], label: 'The old wording?' }, ...copy.prompts.slice(1)];
+      await db.getRepository(Exercise).update({ id: copy.id }, { basedOnVersion: 1, prompts: oldPrompts });
+      const offered = (await agent.get(`/api/v1/exercises/${copy.id}`).expect(200)).body;
+      expect(offered).toMatchObject({ basedOnVersion: 1, newerSourceVersion: entry.version, prompts: oldPrompts });
     });
 
     it('refuses to edit or delete a built-in (409) and leaves it as it was', async () => {

@@ -74,20 +74,20 @@ describe('therapist-only prompts', () => {
 
   it('never gives the curious partner a counselor-only answer, even with sharing on and both submitted', async () => {
     const setup = await couple();
-    const exercise = await builtIn('weekly-trust-check-in');
+    const exercise = await builtIn('everyday-openness');
     const { assignmentId, alex, sam } = await assign(setup, exercise.id, true);
 
     const view = (await alex.get('/api/v1/homework/current').expect(200)).body;
     expect(view.sharesAnswersAfterBoth).toBe(true);
     const audiences = Object.fromEntries((view.prompts as Prompt[]).map((p) => [p.id, p.audience]));
     expect(audiences).toEqual({
-      trust_level: 'shared',
-      closeness: 'shared',
-      compared_to_last_week: 'shared',
-      on_my_mind: 'counselor_only',
+      willing_to_share: 'shared',
+      how_sharing_feels: 'counselor_only',
+      open_this_week: 'shared',
+      hard_to_share: 'counselor_only',
     });
 
-    const alexAnswers: Record<string, unknown> = { ...completeAnswersFor(view.prompts, 'alex'), on_my_mind: SECRET };
+    const alexAnswers: Record<string, unknown> = { ...completeAnswersFor(view.prompts, 'alex'), hard_to_share: SECRET };
     await alex.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers: alexAnswers }).expect(200);
     await sam
       .post('/api/v1/homework/current/submit')
@@ -98,22 +98,22 @@ describe('therapist-only prompts', () => {
     // Sam asks for everything the page can give: the shared answers come, the private one does not.
     const samView = await sam.get('/api/v1/homework/current').expect(200);
     expect(samView.body.partnerAnswers).toEqual({
-      trust_level: alexAnswers.trust_level,
-      closeness: alexAnswers.closeness,
-      compared_to_last_week: alexAnswers.compared_to_last_week,
+      willing_to_share: alexAnswers.willing_to_share,
+      open_this_week: alexAnswers.open_this_week,
     });
     expect(samView.text).not.toContain(SECRET);
     expect(samView.text).not.toContain('frightened');
 
     // Alex still reads their own answer, and the counselor reads it.
-    expect((await alex.get('/api/v1/homework/current').expect(200)).body.answers.on_my_mind).toBe(SECRET);
+    expect((await alex.get('/api/v1/homework/current').expect(200)).body.answers.hard_to_share).toBe(SECRET);
     const detail = await setup.asDana.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200);
-    expect(detail.body.answers['1'].on_my_mind).toBe(SECRET);
+    expect(detail.body.answers['1'].hard_to_share).toBe(SECRET);
   });
 
   it('fails closed for prompts stored without an audience, and the backfill marks them', async () => {
     const setup = await couple();
-    const exercise = await builtIn('weekly-trust-check-in');
+    // Its prompt ids are among those the backfill knew (it was written before this version).
+    const exercise = await builtIn('support-map');
     const { assignmentId, alex, sam } = await assign(setup, exercise.id, true);
     // As stored before prompts had an audience.
     await db.query(
@@ -122,7 +122,7 @@ describe('therapist-only prompts', () => {
     );
     const prompts: Prompt[] = (await alex.get('/api/v1/homework/current').expect(200)).body.prompts;
     expect(prompts.every((p) => p.audience === undefined)).toBe(true);
-    const answers = { ...completeAnswersFor(prompts, 'alex'), on_my_mind: SECRET };
+    const answers = { ...completeAnswersFor(prompts, 'alex'), asking_is_hard: SECRET };
     await alex.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers }).expect(200);
     await sam
       .post('/api/v1/homework/current/submit')
@@ -141,16 +141,17 @@ describe('therapist-only prompts', () => {
     }
     const backfilled = await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
     expect(Object.fromEntries(backfilled.prompts.map((p) => [p.id, p.audience]))).toEqual({
-      trust_level: 'shared',
-      closeness: 'shared',
-      compared_to_last_week: 'shared',
-      on_my_mind: 'counselor_only',
+      current_support: 'shared',
+      feeling_supported: 'shared',
+      asking_is_hard: 'counselor_only',
+      more_support: 'counselor_only',
+      session_wish: 'shared',
     });
     const marked = await sam.get('/api/v1/homework/current').expect(200);
     expect(Object.keys(marked.body.partnerAnswers).sort()).toEqual([
-      'closeness',
-      'compared_to_last_week',
-      'trust_level',
+      'current_support',
+      'feeling_supported',
+      'session_wish',
     ]);
     expect(marked.text).not.toContain(SECRET);
   });
@@ -213,10 +214,10 @@ describe('therapist-only prompts', () => {
 
   it('shares nothing at all when the therapist left sharing off', async () => {
     const setup = await couple();
-    const exercise = await builtIn('weekly-trust-check-in');
+    const exercise = await builtIn('everyday-openness');
     const { alex, sam } = await assign(setup, exercise.id, false);
     const prompts: Prompt[] = (await alex.get('/api/v1/homework/current').expect(200)).body.prompts;
-    const answers = { ...completeAnswersFor(prompts, 'alex'), on_my_mind: SECRET };
+    const answers = { ...completeAnswersFor(prompts, 'alex'), hard_to_share: SECRET };
     await alex.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers }).expect(200);
     await sam
       .post('/api/v1/homework/current/submit')

@@ -388,7 +388,14 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           displayName: fc.oneof(wrongType, huge, fc.constant('')),
           status: nasty,
           nextSessionAt: anyBadDate,
-          partners: fc.oneof(wrongType, deep),
+          phase: fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constantFrom('Rebuilding', 'healed', '')),
+          partners: fc.oneof(
+            wrongType,
+            deep,
+            fc
+              .tuple(fc.constantFrom(1, 2), fc.oneof(nasty, wrongType, fc.constantFrom('Hurt', 'victim', '')))
+              .map(([position, role]) => [{ position, role }]),
+          ),
         },
       ),
     },
@@ -530,6 +537,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           instructions: wrongType,
           estimatedMinutes: fc.oneof(fc.constantFrom(-1, 0, 1e9, 1.5), wrongType),
           prompts: fc.oneof(wrongType, deep, fc.array(fc.anything({ maxDepth: 3 }), { maxLength: 8 })),
+          phase: fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constantFrom('crisis', 'Moving on')),
+          coercionSensitive: fc.oneof(nasty, fc.integer(), fc.constant(null), fc.constantFrom('true', 'yes')),
         },
         ['title', 'strategy', 'purpose', 'instructions', 'estimatedMinutes', 'prompts'],
       ),
@@ -542,6 +551,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         {
           title: fc.oneof(wrongType, huge, fc.constant('')),
           prompts: fc.oneof(wrongType, deep, fc.array(fc.anything({ maxDepth: 3 }), { minLength: 1, maxLength: 8 })),
+          phase: fc.oneof(nasty, fc.integer(), fc.boolean(), fc.constantFrom('crisis', 'Moving on')),
+          coercionSensitive: fc.oneof(nasty, fc.integer(), fc.constant(null), fc.constantFrom('true', 'yes')),
         },
       ),
     },

@@ -1,4 +1,12 @@
-import type { AnswerMap, MeasureKind, OffTrackReason, Prompt, ScoreBand } from '@trellis/domain';
+import type {
+  AnswerMap,
+  ExercisePhase,
+  MeasureKind,
+  OffTrackReason,
+  PartnerRole,
+  Prompt,
+  ScoreBand,
+} from '@trellis/domain';
 import type { SessionView } from './sessions';
 
 export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
@@ -63,6 +71,8 @@ export interface PartnerView {
   email: string;
   timezone: string;
   emailConsent: boolean;
+  /** Where this partner stands in the breach; therapist-only, never in anything sent to a partner. */
+  role: PartnerRole;
 }
 
 export interface CoupleView {
@@ -74,11 +84,13 @@ export interface CoupleView {
   nextSessionAt: string | null;
   lastActivityAt: string;
   createdAt: string;
+  /** The phase of recovery the therapist says the couple is in; null until set. */
+  phase: ExercisePhase | null;
   partners: PartnerView[];
 }
 
 /** A caseload row: the couple plus homework counts computed in SQL. */
-export interface CaseloadRow extends Omit<CoupleView, 'partners'> {
+export interface CaseloadRow extends Omit<CoupleView, 'partners' | 'phase'> {
   partnerNames: [string, string];
   openCount: number;
   overdueCount: number;

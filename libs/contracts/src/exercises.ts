@@ -1,5 +1,5 @@
 // Exercise library types shared by the API and the dashboard.
-import type { Prompt, PromptKind, StrategyKey } from '@trellis/domain';
+import type { ExercisePhase, Prompt, PromptKind, StrategyKey } from '@trellis/domain';
 
 /** Where an exercise comes from: the built-in catalog (everyone sees it) or the caller's clinic. */
 export const EXERCISE_SOURCES = ['builtin', 'clinic'] as const;
@@ -30,6 +30,17 @@ export interface ExerciseSummary {
   version: number;
   /** The exercise this one was duplicated from, if any. */
   basedOnId: string | null;
+  /** The version of that exercise the copy was made from. */
+  basedOnVersion: number | null;
+  /**
+   * The version the source is at now, when it is newer than the copy's: the library offers it
+   * (a fresh copy); the copy itself is never changed.
+   */
+  newerSourceVersion: number | null;
+  /** The phase of recovery it belongs to; null for a clinic exercise that does not say. */
+  phase: ExercisePhase | null;
+  /** Could become a tool of control: the assign dialog warns while a safety concern is open. */
+  coercionSensitive: boolean;
 }
 
 /** One exercise with everything needed to preview it as a client will see it. */
@@ -46,4 +57,8 @@ export interface ExerciseInput {
   instructions: string;
   estimatedMinutes: number;
   prompts: Prompt[];
+  /** Optional; null or absent: no phase. */
+  phase?: ExercisePhase | null;
+  /** Optional; false when absent. */
+  coercionSensitive?: boolean;
 }

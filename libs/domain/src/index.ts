@@ -9,6 +9,8 @@ export * from './exercises/prompt-builders';
 export * from './exercises/answer-validation';
 export * from './exercises/prompt-definition-validation';
 export * from './exercises/strategies';
+export * from './exercises/partner-roles';
+export * from './exercises/phases';
 export * from './exercises/exercise.types';
 export * from './exercises/catalog';
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PartnerRole } from '@trellis/domain';
 
 /** A partner. Clients have no account: they reach their homework through emailed links. */
 @Entity('client')
@@ -28,6 +29,13 @@ export class Client {
 
   @Column({ type: 'boolean' })
   emailConsent: boolean;
+
+  /**
+   * Where this partner stands in the breach, as the therapist recorded it. Therapist-only: it picks
+   * which prompts the partner sees and is never sent to a partner.
+   */
+  @Column({ type: 'text', default: 'not_set' })
+  role: PartnerRole;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

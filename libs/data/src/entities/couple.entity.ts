@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CoupleStatus } from '@trellis/contracts';
+import type { ExercisePhase } from '@trellis/domain';
 
 @Entity('couple')
 export class Couple {
@@ -21,6 +22,10 @@ export class Couple {
 
   @Column({ type: 'timestamptz', nullable: true })
   nextSessionAt: Date | null;
+
+  /** The phase of recovery the therapist says the couple is in; null until set. */
+  @Column({ type: 'text', nullable: true })
+  phase: ExercisePhase | null;
 
   /** Last change by anyone (therapist or partner); drives the caseload's "last activity" sort. */
   @Column({ type: 'timestamptz' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ExerciseKind, Prompt, StrategyKey } from '@trellis/domain';
+import type { ExerciseKind, ExercisePhase, Prompt, StrategyKey } from '@trellis/domain';
 
 /** The strategy library: built-ins (clinicId null, synced from the domain catalog) and a clinic's own. */
 @Entity('exercise')
@@ -41,6 +41,18 @@ export class Exercise {
 
   @Column({ type: 'uuid', nullable: true })
   basedOnId: string | null;
+
+  /** The version of the exercise this copy was made from; a newer one is offered, never applied. */
+  @Column({ type: 'int', nullable: true })
+  basedOnVersion: number | null;
+
+  /** The phase of recovery it belongs to; null for a clinic exercise that does not say. */
+  @Column({ type: 'text', nullable: true })
+  phase: ExercisePhase | null;
+
+  /** Could be turned into a tool of control: the assign dialog warns while a safety concern is open. */
+  @Column({ type: 'boolean', default: false })
+  coercionSensitive: boolean;
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -24,6 +24,7 @@ import { AddedCheckInScoresIndex1795710000100 } from './1795710000100-AddedCheck
 import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
 import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
 import { CreatedSafetyPauses1795720000000 } from './1795720000000-CreatedSafetyPauses';
+import { AddedPhasesAndPartnerRoles1795740000000 } from './1795740000000-AddedPhasesAndPartnerRoles';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CreatedSessions1795750000000,
   LinkedNotesToSessions1795750100000,
   CreatedSafetyPauses1795720000000,
+  AddedPhasesAndPartnerRoles1795740000000,
 ];

@@ -1,4 +1,5 @@
 import { DEFAULT_PROMPT_AUDIENCE, PromptAudience } from './prompt-audience';
+import type { PromptRole } from './partner-roles';
 import {
   ChecklistPrompt,
   ChoiceOption,
@@ -18,6 +19,8 @@ interface CommonOptions {
   required?: boolean;
   /** Defaults to shared; answers meant for the counselor alone say `counselor_only`. */
   audience?: PromptAudience;
+  /** Asked only of the partner in this role; leave out for a prompt both partners answer. */
+  forRole?: PromptRole;
 }
 
 /** Options as `[id, label]` pairs, which keeps catalog files readable. */
@@ -25,13 +28,20 @@ export type OptionPairs = ReadonlyArray<readonly [id: string, label: string]>;
 
 function withCommon<T extends object>(
   prompt: T,
-  { help, required = true, audience = DEFAULT_PROMPT_AUDIENCE }: CommonOptions,
+  { help, required = true, audience = DEFAULT_PROMPT_AUDIENCE, forRole }: CommonOptions,
 ): T & {
   required: boolean;
   audience: PromptAudience;
   help?: string;
+  forRole?: PromptRole;
 } {
-  return help === undefined ? { ...prompt, required, audience } : { ...prompt, help, required, audience };
+  return {
+    ...prompt,
+    ...(help === undefined ? {} : { help }),
+    required,
+    audience,
+    ...(forRole === undefined ? {} : { forRole }),
+  };
 }
 
 function toOptions(pairs: OptionPairs): ChoiceOption[] {

@@ -78,6 +78,27 @@ describe('validatePromptDefinitions', () => {
     ]);
   });
 
+  it('accepts prompts for one role and counts three to six prompts for each side', () => {
+    const hurt = (id: string) => longText(id, 'For the hurt partner', { forRole: 'hurt' });
+    const other = (id: string) => longText(id, 'For the other partner', { forRole: 'broke_trust' });
+    expect(paths([...good(), hurt('h1'), hurt('h2'), other('o1'), other('o2')])).toEqual([]);
+    expect(validatePromptDefinitions([...good(), hurt('h1'), hurt('h2'), hurt('h3')])).toEqual([
+      {
+        path: 'prompts',
+        message: 'An exercise needs between 3 and 6 prompts for the partner who was hurt (it has 7).',
+      },
+    ]);
+    expect(paths(withPrompt(0, { forRole: 'everyone' }))).toEqual(['prompts[0].forRole']);
+  });
+
+  it('needs something required for each side when the common prompts are all optional', () => {
+    const optional = good().map((prompt) => ({ ...prompt, required: false }));
+    const hurt = longText('h', 'For the hurt partner', { forRole: 'hurt' });
+    const other = longText('o', 'For the other partner', { forRole: 'broke_trust' });
+    expect(paths([...optional.slice(0, 2), hurt, other])).toEqual([]);
+    expect(paths([...optional.slice(0, 2), hurt, { ...other, required: false }])).toEqual(['prompts']);
+  });
+
   it('checks long-text limits', () => {
     expect(paths(withPrompt(0, { maxLength: 5001 }))).toEqual(['prompts[0].maxLength']);
     expect(paths(withPrompt(0, { maxLength: 0 }))).toEqual(['prompts[0].maxLength']);

@@ -1,5 +1,6 @@
 import { isSlug, SLUG_MAX_LENGTH } from '../shared/slug';
 import { isPromptAudience } from './prompt-audience';
+import { hasRolePrompts, isPromptRole, PROMPT_ROLES } from './partner-roles';
 import { isPromptKind, LONG_TEXT_MAX_LENGTH, PromptKind, SCALE_HIGHEST, SCALE_LOWEST } from './prompt.types';
 
 export const MIN_PROMPTS_PER_EXERCISE = 3;
@@ -19,7 +20,7 @@ export interface DefinitionProblem {
   readonly message: string;
 }
 
-const COMMON_FIELDS = ['kind', 'id', 'label', 'help', 'required', 'audience'];
+const COMMON_FIELDS = ['kind', 'id', 'label', 'help', 'required', 'audience', 'forRole'];
 const FIELDS_BY_KIND: Record<PromptKind, readonly string[]> = {
   long_text: [...COMMON_FIELDS, 'maxLength', 'minLength'],
   scale: [...COMMON_FIELDS, 'min', 'max', 'minLabel', 'maxLabel'],
@@ -46,11 +47,20 @@ export function validatePromptDefinitions(prompts: unknown): DefinitionProblem[]
     report('prompts', 'Prompts must be a list.');
     return problems;
   }
-  if (prompts.length < MIN_PROMPTS_PER_EXERCISE || prompts.length > MAX_PROMPTS_PER_EXERCISE) {
-    report(
-      'prompts',
-      `An exercise needs between ${MIN_PROMPTS_PER_EXERCISE} and ${MAX_PROMPTS_PER_EXERCISE} prompts (it has ${prompts.length}).`,
-    );
+  // Prompts for one role count only for that side: each partner answers between the limits.
+  const sides: [string, number][] = hasRolePrompts(prompts.filter(isRecord))
+    ? PROMPT_ROLES.map((role) => [
+        ` for the partner who ${role === 'hurt' ? 'was hurt' : 'broke trust'}`,
+        prompts.filter((p) => !isRecord(p) || p['forRole'] === undefined || p['forRole'] === role).length,
+      ])
+    : [['', prompts.length]];
+  for (const [side, count] of sides) {
+    if (count < MIN_PROMPTS_PER_EXERCISE || count > MAX_PROMPTS_PER_EXERCISE) {
+      report(
+        'prompts',
+        `An exercise needs between ${MIN_PROMPTS_PER_EXERCISE} and ${MAX_PROMPTS_PER_EXERCISE} prompts${side} (it has ${count}).`,
+      );
+    }
   }
 
   const seenIds = new Set<string>();
@@ -85,6 +95,12 @@ export function validatePromptDefinitions(prompts: unknown): DefinitionProblem[]
         'Say who reads the answer: shared (the partner too, after both submit, if sharing is on) or counselor_only.',
       );
     }
+    if (prompt['forRole'] !== undefined && !isPromptRole(prompt['forRole'])) {
+      report(
+        `${path}.forRole`,
+        'Say who is asked: leave it out for both partners, or hurt or broke_trust for one side only.',
+      );
+    }
 
     const kind = prompt['kind'];
     if (!isPromptKind(kind)) {
@@ -113,8 +129,13 @@ export function validatePromptDefinitions(prompts: unknown): DefinitionProblem[]
     }
   });
 
-  const anyRequired = prompts.some((prompt) => isRecord(prompt) && prompt['required'] === true);
-  if (prompts.length > 0 && !anyRequired) {
+  // Each side must have something required to answer, so neither can submit an empty page.
+  const anyRequired = prompts.some(
+    (prompt) => isRecord(prompt) && prompt['required'] === true && prompt['forRole'] === undefined,
+  );
+  const requiredFor = (role: string) =>
+    prompts.some((prompt) => isRecord(prompt) && prompt['required'] === true && prompt['forRole'] === role);
+  if (prompts.length > 0 && !anyRequired && !(requiredFor('hurt') && requiredFor('broke_trust'))) {
     report('prompts', 'Mark at least one prompt as required, so an empty submission is not possible.');
   }
   return problems;

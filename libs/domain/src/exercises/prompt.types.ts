@@ -6,6 +6,7 @@
  */
 
 import type { PromptAudience } from './prompt-audience';
+import type { PromptRole } from './partner-roles';
 
 export const PROMPT_KINDS = ['long_text', 'scale', 'checklist', 'single_choice'] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
@@ -32,6 +33,8 @@ interface PromptBase {
   readonly required: boolean;
   /** Who reads the answer besides the counselor (see prompt-audience.ts). */
   readonly audience: PromptAudience;
+  /** Asked only of the partner in this role (see partner-roles.ts); absent: asked of both. */
+  readonly forRole?: PromptRole;
 }
 
 export interface LongTextPrompt extends PromptBase {

@@ -10,6 +10,7 @@ export interface CoupleDetailRow {
   next_session_at: Date | null;
   last_activity_at: Date;
   created_at: Date;
+  phase: CoupleView['phase'];
   partners: CoupleView['partners'];
 }
 
@@ -23,9 +24,10 @@ export function buildCoupleDetailSql(
   coupleId: string,
 ): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT c.id, c.display_name, c.therapist_id, t.name AS therapist_name, c.status, c.next_session_at, c.last_activity_at, c.created_at,
+    sql: `SELECT c.id, c.display_name, c.therapist_id, t.name AS therapist_name, c.status, c.next_session_at, c.last_activity_at, c.created_at, c.phase,
             (SELECT coalesce(json_agg(json_build_object('id', p.id, 'position', p.position, 'name', p.name, 'email', p.email,
-                                                        'timezone', p.timezone, 'emailConsent', p.email_consent) ORDER BY p.position), '[]')
+                                                        'timezone', p.timezone, 'emailConsent', p.email_consent, 'role', p.role)
+                                          ORDER BY p.position), '[]')
              FROM client p WHERE p.couple_id = c.id) AS partners
           FROM couple c JOIN staff_user t ON t.id = c.therapist_id
           WHERE c.id = $1 AND c.clinic_id = $2 AND ($3::uuid IS NULL OR c.therapist_id = $3::uuid)`,
@@ -43,6 +45,7 @@ export function toCoupleView(row: CoupleDetailRow): CoupleView {
     nextSessionAt: row.next_session_at?.toISOString() ?? null,
     lastActivityAt: row.last_activity_at.toISOString(),
     createdAt: row.created_at.toISOString(),
+    phase: row.phase,
     partners: row.partners,
   };
 }

@@ -20,7 +20,7 @@ import {
 import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
 import { COUPLE_STATUSES, type CoupleStatus } from '@trellis/contracts';
-import { isValidTimeZone } from '@trellis/domain';
+import { EXERCISE_PHASES, type ExercisePhase, isValidTimeZone, PARTNER_ROLES, type PartnerRole } from '@trellis/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -87,6 +87,14 @@ export class PartnerUpdateDto {
   @IsOmittable()
   @IsBoolean({ message: 'must be true or false' })
   emailConsent?: boolean;
+
+  @ApiPropertyOptional({
+    enum: PARTNER_ROLES,
+    description: 'Where this partner stands in the breach; picks the prompts they see. Therapist-only.',
+  })
+  @IsOmittable()
+  @IsIn(PARTNER_ROLES, { message: `must be one of ${PARTNER_ROLES.join(', ')}` })
+  role?: PartnerRole;
 }
 
 export class CreateCoupleDto {
@@ -139,6 +147,15 @@ export class UpdateCoupleDto {
   @IsOmittable()
   @IsUUID('all', { message: 'must be a staff id' })
   therapistId?: string;
+
+  @ApiPropertyOptional({
+    enum: EXERCISE_PHASES,
+    nullable: true,
+    description: 'The phase of recovery the couple is in; null clears it',
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsIn(EXERCISE_PHASES, { message: `must be one of ${EXERCISE_PHASES.join(', ')}, or null` })
+  phase?: ExercisePhase | null;
 
   @ApiPropertyOptional({ type: [PartnerUpdateDto] })
   @IsOmittable()

@@ -18,7 +18,7 @@ import { queryCoupleDetail } from './couple-detail.query';
 
 export type NewCouple = Pick<Couple, 'clinicId' | 'displayName' | 'therapistId' | 'nextSessionAt'>;
 export type NewPartner = Pick<Client, 'name' | 'email' | 'timezone' | 'emailConsent'>;
-export type PartnerChanges = Partial<NewPartner>;
+export type PartnerChanges = Partial<NewPartner & Pick<Client, 'role'>>;
 
 /** Everything a couple's record is made of, for its timeline and export. */
 export interface CoupleRecordParts {

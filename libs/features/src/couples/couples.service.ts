@@ -120,6 +120,7 @@ export class CouplesService {
       const changes: Partial<Couple> = {};
       if (dto.displayName !== undefined) changes.displayName = dto.displayName;
       if (dto.status !== undefined) changes.status = dto.status;
+      if (dto.phase !== undefined) changes.phase = dto.phase;
       if (dto.therapistId !== undefined && dto.therapistId !== couple.therapistId) {
         if (user.role !== 'admin') throw new ForbiddenException('Only admins can reassign a couple.');
         changes.therapistId = (await this.activeTherapist(manager, user, dto.therapistId)).id;
@@ -185,6 +186,14 @@ export class CouplesService {
               ...(dto.nextSessionAt !== undefined ? ['nextSessionAt'] : []),
               ...(dto.partners?.length ? ['partners'] : []),
             ].join(','),
+            // Which partner fields changed (a role change decides what a partner sees), never their values.
+            ...(dto.partners?.length
+              ? {
+                  partnerFields: [
+                    ...new Set(dto.partners.flatMap(({ position: _p, ...fields }) => Object.keys(fields))),
+                  ].join(','),
+                }
+              : {}),
             ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
           },
         },

@@ -1,8 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { MAX_PROMPTS_PER_EXERCISE, MIN_PROMPTS_PER_EXERCISE, STRATEGY_KEYS, type StrategyKey } from '@trellis/domain';
+import { IsArray, IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  EXERCISE_PHASES,
+  type ExercisePhase,
+  MAX_PROMPTS_PER_EXERCISE,
+  MIN_PROMPTS_PER_EXERCISE,
+  STRATEGY_KEYS,
+  type StrategyKey,
+} from '@trellis/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -24,6 +31,18 @@ const Minutes = () =>
 const Prompts = () => IsArray({ message: 'must be a list of prompts' });
 /** Absent means "unchanged"; unlike @IsOptional, an explicit null is still validated (and refused). */
 const Omittable = () => ValidateIf((_object, value) => value !== undefined);
+/** A phase, or null for none; absent means "unchanged" (none on create). */
+const Phase = () =>
+  applyDecorators(
+    ValidateIf((_object, value) => value !== undefined && value !== null),
+    IsIn(EXERCISE_PHASES, { message: `must be one of ${EXERCISE_PHASES.join(', ')}, or null` }),
+  );
+const Flag = () => applyDecorators(Omittable(), IsBoolean({ message: 'must be true or false' }));
+const PHASE_DOC = { enum: EXERCISE_PHASES, nullable: true, description: 'The phase of recovery; null for none' };
+const COERCION_DOC = {
+  type: Boolean,
+  description: 'Could become a tool of control where coercion is suspected (the assign dialog warns)',
+};
 
 const PROMPTS_DOC = {
   type: 'array',
@@ -55,6 +74,14 @@ export class CreateExerciseDto {
   @ApiProperty(PROMPTS_DOC)
   @Prompts()
   prompts: unknown[];
+
+  @ApiPropertyOptional(PHASE_DOC)
+  @Phase()
+  phase?: ExercisePhase | null;
+
+  @ApiPropertyOptional(COERCION_DOC)
+  @Flag()
+  coercionSensitive?: boolean;
 }
 
 /** Any subset of the create fields; a changed prompt list bumps the exercise's version. */
@@ -88,4 +115,12 @@ export class UpdateExerciseDto {
   @Omittable()
   @Prompts()
   prompts?: unknown[];
+
+  @ApiPropertyOptional(PHASE_DOC)
+  @Phase()
+  phase?: ExercisePhase | null;
+
+  @ApiPropertyOptional(COERCION_DOC)
+  @Flag()
+  coercionSensitive?: boolean;
 }

@@ -5,8 +5,20 @@ import { Exercise } from '@trellis/data';
 import { STRATEGY_KEYS } from '@trellis/domain';
 import { ExerciseListQueryDto } from './exercise-list-query.dto';
 
+/**
+ * The exercise a copy was made from, as far as the copy's "newer version" notice needs it (read in
+ * the same statement as the copy; absent when the source is gone from the library).
+ */
+export interface ExerciseSource {
+  id: string;
+  version: number;
+}
+
+/** An exercise with the version of the exercise it was copied from. */
+export type ExerciseWithSource = Exercise & { source?: ExerciseSource | null };
+
 /** A row of the list: every column but the instructions. */
-export type ExerciseListItem = Omit<Exercise, 'instructions'>;
+export type ExerciseListItem = Omit<ExerciseWithSource, 'instructions'>;
 
 export interface ExercisePage {
   rows: ExerciseListItem[];
@@ -25,11 +37,25 @@ export type NewExercise = Pick<
   | 'estimatedMinutes'
   | 'prompts'
   | 'basedOnId'
+  | 'basedOnVersion'
+  | 'phase'
+  | 'coercionSensitive'
   | 'createdBy'
 >;
 
 export type ExerciseChanges = Partial<
-  Pick<Exercise, 'title' | 'strategy' | 'purpose' | 'instructions' | 'estimatedMinutes' | 'prompts' | 'version'>
+  Pick<
+    Exercise,
+    | 'title'
+    | 'strategy'
+    | 'purpose'
+    | 'instructions'
+    | 'estimatedMinutes'
+    | 'prompts'
+    | 'version'
+    | 'phase'
+    | 'coercionSensitive'
+  >
 >;
 
 /** Everything the list shows; instructions stay in the database until someone opens the exercise. */
@@ -44,7 +70,23 @@ const LIST_COLUMNS = [
   'e.prompts',
   'e.version',
   'e.basedOnId',
+  'e.basedOnVersion',
+  'e.phase',
+  'e.coercionSensitive',
 ];
+
+/** Joins the source of a copy (same library rules), so the newer-version notice costs no statement. */
+function withSource(qb: SelectQueryBuilder<Exercise>, clinicId: string): SelectQueryBuilder<Exercise> {
+  return qb
+    .leftJoinAndMapOne(
+      'e.source',
+      Exercise,
+      'src',
+      'src.id = e.basedOnId AND (src.clinicId IS NULL OR src.clinicId = :clinicId) AND src.archivedAt IS NULL',
+      { clinicId },
+    )
+    .addSelect(['src.id', 'src.version']);
+}
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -87,10 +129,10 @@ export class ExercisesRepository {
 
   /** Filtered, sorted and paged in SQL: two queries (rows and count) whatever the page size or data. */
   async findPage(clinicId: string, query: ExerciseListQueryDto): Promise<ExercisePage> {
-    const qb = this.dataSource
-      .getRepository(Exercise)
-      .createQueryBuilder('e')
-      .select(LIST_COLUMNS)
+    const qb = withSource(
+      this.dataSource.getRepository(Exercise).createQueryBuilder('e').select(LIST_COLUMNS),
+      clinicId,
+    )
       .where('(e.clinic_id IS NULL OR e.clinic_id = :clinicId)', { clinicId })
       .andWhere('e.archived_at IS NULL')
       .andWhere("e.kind = 'homework'");
@@ -112,8 +154,13 @@ export class ExercisesRepository {
     return { rows, total };
   }
 
-  findVisible(clinicId: string, id: string): Promise<Exercise | null> {
-    return this.dataSource.getRepository(Exercise).findOneBy(visible(clinicId, id));
+  findVisible(clinicId: string, id: string): Promise<ExerciseWithSource | null> {
+    return withSource(this.dataSource.getRepository(Exercise).createQueryBuilder('e'), clinicId)
+      .where('e.id = :id AND (e.clinic_id IS NULL OR e.clinic_id = :clinicId) AND e.archived_at IS NULL', {
+        id,
+        clinicId,
+      })
+      .getOne();
   }
 
   /** The exercise a copy is made from (visible to the clinic), read in the copy's transaction. */

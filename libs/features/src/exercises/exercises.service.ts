@@ -67,6 +67,9 @@ export class ExercisesService {
         estimatedMinutes: dto.estimatedMinutes,
         prompts,
         basedOnId: null,
+        basedOnVersion: null,
+        phase: dto.phase ?? null,
+        coercionSensitive: dto.coercionSensitive ?? false,
       });
       await this.record(manager, actor, 'exercise.create', exercise.id);
       return toExerciseDetail(exercise);
@@ -86,8 +89,14 @@ export class ExercisesService {
         estimatedMinutes: source.estimatedMinutes,
         prompts: structuredClone(source.prompts),
         basedOnId: source.id,
+        basedOnVersion: source.version,
+        phase: source.phase,
+        coercionSensitive: source.coercionSensitive,
       });
-      await this.record(manager, actor, 'exercise.create', exercise.id, { basedOnId: source.id });
+      await this.record(manager, actor, 'exercise.create', exercise.id, {
+        basedOnId: source.id,
+        basedOnVersion: source.version,
+      });
       return toExerciseDetail(exercise);
     });
   }
@@ -115,6 +124,9 @@ export class ExercisesService {
         changes.estimatedMinutes = dto.estimatedMinutes;
       }
       if (prompts !== undefined && !isDeepStrictEqual(prompts, exercise.prompts)) changes.prompts = prompts;
+      if (dto.phase !== undefined && dto.phase !== exercise.phase) changes.phase = dto.phase;
+      if (dto.coercionSensitive !== undefined && dto.coercionSensitive !== exercise.coercionSensitive)
+        changes.coercionSensitive = dto.coercionSensitive;
       const fields = Object.keys(changes);
       if (fields.length === 0) return toExerciseDetail(exercise);
       if (changes.prompts) changes.version = exercise.version + 1;

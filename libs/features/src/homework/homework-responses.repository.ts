@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Assignment, Client, Clinic, Couple, Exercise, HomeworkResponse, StaffUser } from '@trellis/data';
-import type { AnswerMap } from '@trellis/domain';
+import { type AnswerMap, type PartnerRole, partnerRoleOf } from '@trellis/domain';
 
 /** A partner's response and the assignment it answers. */
 export interface PartnerHomework {
@@ -132,6 +132,12 @@ export class HomeworkResponsesRepository {
     ]);
     const therapist = await manager.findOneByOrFail(StaffUser, { id: couple.therapistId });
     return { client, clinic, therapist, assignmentResponses, exercise };
+  }
+
+  /** The partner's role as the therapist recorded it, read in the caller's transaction. */
+  async partnerRole(manager: EntityManager, clientId: string): Promise<PartnerRole> {
+    const client = await manager.findOne(Client, { where: { id: clientId }, select: { role: true } });
+    return partnerRoleOf(client?.role);
   }
 
   async clientName(clientId: string): Promise<string> {

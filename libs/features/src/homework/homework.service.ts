@@ -10,6 +10,10 @@ import {
   formatDueLabel,
   isConcerningCheckIn,
   partnerAnswersVisibleTo,
+  partnerRoleOf,
+  type PartnerRole,
+  type Prompt,
+  promptsForRole,
   validateAnswers,
 } from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
@@ -22,6 +26,12 @@ import { HomeworkResponsesRepository, type PartnerHomework } from './homework-re
 
 // Answers bodies are capped well below the global limit: 6 prompts × 5000 characters fits easily.
 const MAX_ANSWERS_JSON = 64 * 1024;
+
+/** A partner's own answers to the prompts they are shown now (a role change hides the others). */
+function answersTo(prompts: readonly Prompt[], answers: AnswerMap): AnswerMap {
+  const asked = new Set(prompts.map((prompt) => prompt.id));
+  return Object.fromEntries(Object.entries(answers).filter(([promptId]) => asked.has(promptId)));
+}
 
 /** The partner's side of one response: read, save a draft, submit once. */
 @Injectable()
@@ -72,15 +82,18 @@ export class HomeworkService {
       this.safety.sharingPausedSince(response.clinicId, assignment.coupleId),
       this.safety.partnerFlagAt(response.clinicId, response.id),
     ]);
+    // Only the prompts for this partner's role (the one rule, in the domain): the other side's
+    // questions, and so the role itself, never reach the page.
+    const myPrompts = promptsForRole(assignment.prompts, partnerRoleOf(client.role));
     // Sealed until both have submitted; then shared only if the therapist allowed it, never the
-    // answers to counselor-only prompts, and nothing new while a safety pause is open (the one
-    // rule, in the domain).
+    // answers to counselor-only prompts, only answers to prompts this partner was asked too, and
+    // nothing new while a safety pause is open (the one rule, in the domain).
     const partnerAnswers = partnerResponse
       ? partnerAnswersVisibleTo({
           sharesAnswersAfterBoth: assignment.shareAnswersAfterBoth,
           mySubmittedAt: response.submittedAt,
           partnerSubmittedAt: partnerResponse.submittedAt,
-          prompts: assignment.prompts,
+          prompts: myPrompts,
           partnerAnswers: partnerResponse.answers,
           sharingPausedSince,
         })
@@ -102,8 +115,8 @@ export class HomeworkService {
       dueAt: assignment.dueAt.toISOString(),
       dueLabel: formatDueLabel(assignment.dueAt, client.timezone),
       estimatedMinutes: exercise?.estimatedMinutes ?? null,
-      prompts: assignment.prompts,
-      answers: response.answers,
+      prompts: myPrompts,
+      answers: answersTo(myPrompts, response.answers),
       status: deriveResponseStatus(response),
       lastSavedAt: response.lastSavedAt?.toISOString() ?? null,
       submittedAt: response.submittedAt?.toISOString() ?? null,
@@ -115,10 +128,16 @@ export class HomeworkService {
     };
   }
 
-  private check(assignment: Assignment, answers: Record<string, unknown>, mode: 'draft' | 'submit'): AnswerMap {
+  /** Checked against the prompts this partner is asked: an answer to the other side's is refused. */
+  private check(
+    assignment: Assignment,
+    role: PartnerRole,
+    answers: Record<string, unknown>,
+    mode: 'draft' | 'submit',
+  ): AnswerMap {
     if (JSON.stringify(answers).length > MAX_ANSWERS_JSON)
       throw validationProblem([{ field: 'answers', message: 'are too long to save' }]);
-    const problems = validateAnswers(assignment.prompts, answers, { mode });
+    const problems = validateAnswers(promptsForRole(assignment.prompts, role), answers, { mode });
     if (problems.length)
       throw validationProblem(
         problems.map((p) => ({ field: p.promptId ? `answers.${p.promptId}` : 'answers', message: p.message })),
@@ -131,7 +150,8 @@ export class HomeworkService {
       const { response, assignment } = await this.load(manager, actor, true);
       if (response.submittedAt)
         throw new ConflictException('These answers were already submitted and can no longer change.');
-      const clean = this.check(assignment, answers, 'draft');
+      const role = await this.responses.partnerRole(manager, response.clientId);
+      const clean = this.check(assignment, role, answers, 'draft');
       const now = new Date();
       await this.responses.saveDraft(manager, response.id, {
         answers: clean,
@@ -149,7 +169,8 @@ export class HomeworkService {
       const { response, assignment } = await this.load(manager, actor, true);
       // The row lock makes a double tap wait here and then see the first submission.
       if (response.submittedAt) throw new ConflictException('These answers were already submitted.');
-      const clean = this.check(assignment, answers, 'submit');
+      const role = await this.responses.partnerRole(manager, response.clientId);
+      const clean = this.check(assignment, role, answers, 'submit');
       const now = new Date();
       await this.responses.submit(manager, response.id, {
         answers: clean,

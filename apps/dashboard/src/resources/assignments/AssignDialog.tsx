@@ -11,7 +11,8 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
-import type { AssignmentSummary, CaseloadRow, ExerciseSummary } from '@trellis/contracts';
+import type { AssignmentSummary, CaseloadRow, ExerciseDetail, ExerciseSummary } from '@trellis/contracts';
+import { assignmentWarnings, type ExercisePhase, type PartnerRole } from '@trellis/domain';
 import { type MutableRefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -26,6 +27,7 @@ import {
   useDataProvider,
   useCreatePath,
   useGetList,
+  useGetOne,
 } from 'react-admin';
 import { defaultDueAt, parseDateTimeInput } from '../../common/dates';
 import type { TrellisDataProvider } from '../../data/dataProvider';
@@ -103,7 +105,7 @@ const ExercisePicker = () => {
       choices={data ?? []}
       optionText={(exercise: ExerciseSummary) => `${exercise.title} — ${exercise.strategyName}`}
       isPending={isPending}
-      helperText="Both partners answer the same prompts, each on their own."
+      helperText="Each partner answers on their own; some exercises ask each side different questions."
       fullWidth
     />
   );
@@ -113,7 +115,14 @@ interface AssignDialogProps {
   open: boolean;
   onClose: () => void;
   /** Assigning from a couple's page: the couple is fixed, the exercise is chosen. */
-  couple?: { id: string; displayName: string; nextSessionAt?: string | null };
+  couple?: {
+    id: string;
+    displayName: string;
+    nextSessionAt?: string | null;
+    /** The couple's phase and roles, for the clinical cautions (from the couple's page). */
+    phase?: ExercisePhase | null;
+    partnerRoles?: PartnerRole[];
+  };
   /** Assigning from the library: the exercise is fixed, couples are chosen. */
   exercise?: { id: string; title: string };
   onAssigned?: (assignments: AssignmentSummary[]) => void;
@@ -150,6 +159,33 @@ export const AssignDialog = (props: AssignDialogProps) => {
       )}
       {open && assigned && <AssignResult {...assigned} onClose={close} />}
     </Dialog>
+  );
+};
+
+/**
+ * Clinical cautions for the chosen exercise and couple (the rule is `assignmentWarnings` in the
+ * domain): they never block, they make sure the choice is made knowingly. No safety-concern flag
+ * exists on the couple yet, so that caution is fed `false` until the safety check-in lands.
+ */
+const AssignmentCautions = ({ couple, exerciseId }: { couple?: AssignDialogProps['couple']; exerciseId?: string }) => {
+  const chosen: unknown = useWatch({ name: 'exerciseId' });
+  const id = exerciseId ?? (typeof chosen === 'string' ? chosen : undefined);
+  const { data: exercise } = useGetOne<ExerciseDetail>('exercises', { id: id ?? '' }, { enabled: Boolean(id) });
+  if (!couple || !exercise || exercise.id !== id) return null;
+  const warnings = assignmentWarnings(exercise, {
+    phase: couple.phase ?? null,
+    partnerRoles: couple.partnerRoles ?? [],
+    safetyConcernOpen: false,
+  });
+  if (warnings.length === 0) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }} aria-label="Before you assign">
+      {warnings.map((warning) => (
+        <Typography key={warning.code} variant="body2" sx={{ mb: 0.5 }}>
+          {warning.message}
+        </Typography>
+      ))}
+    </Alert>
   );
 };
 
@@ -264,6 +300,7 @@ const AssignForm = ({
           </Typography>
         )}
         {!exercise && <ExercisePicker />}
+        <AssignmentCautions couple={couple} exerciseId={exercise?.id} />
         {!couple && <CouplePicker seen={seen} />}
         {!couple && <DueBeforeChosenSessions seen={seen} />}
         <DateTimeInput

@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import type { CoupleView } from '@trellis/contracts';
 import { Edit, Loading, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
-import { CoupleDetailsInputs, PartnersInputs, TherapistInput } from './CoupleInputs';
+import { CoupleDetailsInputs, CouplePhaseInput, PartnersInputs, TherapistInput } from './CoupleInputs';
 import { updateCoupleBody } from './couplePayload';
 import { PageHeading } from '../../common/PageHeading';
 
@@ -26,9 +26,10 @@ const EditForm = () => {
       <PageHeading title={<CoupleEditTitle />} />
       <Box sx={{ maxWidth: 560, width: '100%' }}>
         <CoupleDetailsInputs />
+        <CouplePhaseInput />
         <TherapistInput editing helperText="Reassigning moves the couple to that therapist’s caseload." />
       </Box>
-      <PartnersInputs currentZones={record.partners.map((partner) => partner.timezone)} />
+      <PartnersInputs editing currentZones={record.partners.map((partner) => partner.timezone)} />
     </SimpleForm>
   );
 };

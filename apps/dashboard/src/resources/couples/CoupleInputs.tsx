@@ -12,6 +12,7 @@ import {
   useGetList,
   usePermissions,
 } from 'react-admin';
+import { EXERCISE_PHASE_LABELS, EXERCISE_PHASES, PARTNER_ROLE_LABELS, PARTNER_ROLES } from '@trellis/domain';
 import { parseDateTimeInput } from '../../common/dates';
 import { TimeZoneInput } from '../../common/TimeZoneInput';
 import { timeZoneChoices } from '../../common/timeZones';
@@ -26,7 +27,18 @@ const validateConsent = required('Choose whether this partner agrees to receive 
 const validateName = [required(), maxLength(200)];
 const validateEmail = [required(), email(), maxLength(254)];
 
-const PartnerInputs = ({ index, currentZones }: { index: 0 | 1; currentZones: readonly (string | undefined)[] }) => {
+const ROLE_CHOICES = PARTNER_ROLES.map((id) => ({ id, name: PARTNER_ROLE_LABELS[id] }));
+const PHASE_CHOICES = EXERCISE_PHASES.map((id) => ({ id, name: EXERCISE_PHASE_LABELS[id] }));
+
+const PartnerInputs = ({
+  index,
+  currentZones,
+  editing,
+}: {
+  index: 0 | 1;
+  currentZones: readonly (string | undefined)[];
+  editing: boolean;
+}) => {
   const zones = useMemo(() => timeZoneChoices(undefined, [...currentZones, 'UTC']), [currentZones]);
   const prefix = `partners.${index}`;
   const headingId = `partner-${index + 1}-heading`;
@@ -67,12 +79,30 @@ const PartnerInputs = ({ index, currentZones }: { index: 0 | 1; currentZones: re
         translateChoice={false}
         helperText="Without consent, Trellis emails this partner nothing; homework waits and is sent once they agree."
       />
+      {editing && (
+        <SelectInput
+          source={`${prefix}.role`}
+          label="Role in what happened"
+          choices={ROLE_CHOICES}
+          translateChoice={false}
+          validate={required()}
+          helperText="Only you see this. Some exercises ask the partner who was hurt and the partner who broke trust different questions."
+          fullWidth
+        />
+      )}
     </Paper>
   );
 };
 
 /** Both partners side by side on wide screens, one above the other on narrow ones. */
-export const PartnersInputs = ({ currentZones = [] }: { currentZones?: readonly (string | undefined)[] }) => (
+export const PartnersInputs = ({
+  currentZones = [],
+  editing = false,
+}: {
+  currentZones?: readonly (string | undefined)[];
+  /** Roles are recorded on an existing couple, once the therapist has seen each partner. */
+  editing?: boolean;
+}) => (
   <Box sx={{ width: '100%' }}>
     <Typography component="h2" variant="h6" sx={{ mt: 1 }}>
       Partners
@@ -81,8 +111,8 @@ export const PartnersInputs = ({ currentZones = [] }: { currentZones?: readonly 
       Each partner answers homework separately through their own link. Partners may share one email address.
     </Typography>
     <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, gap: 2 }}>
-      <PartnerInputs index={0} currentZones={currentZones} />
-      <PartnerInputs index={1} currentZones={currentZones} />
+      <PartnerInputs index={0} currentZones={currentZones} editing={editing} />
+      <PartnerInputs index={1} currentZones={currentZones} editing={editing} />
     </Box>
   </Box>
 );
@@ -113,6 +143,19 @@ export const TherapistInput = ({ helperText, editing = false }: { helperText?: s
     />
   );
 };
+
+/** The phase of recovery, set by the therapist; the assign dialog warns about later-phase exercises. */
+export const CouplePhaseInput = () => (
+  <SelectInput
+    source="phase"
+    label="Phase"
+    choices={PHASE_CHOICES}
+    translateChoice={false}
+    emptyText="Not set"
+    helperText="Where the couple is in recovery. Assigning an exercise from a later phase shows a caution."
+    fullWidth
+  />
+);
 
 export const CoupleDetailsInputs = () => (
   <>

@@ -40,6 +40,7 @@ import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from '../notes/NotesTab';
 import { TimelineTab } from './TimelineTab';
+import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trellis/domain';
 
 // The chart's code loads only when someone opens the Progress tab.
 const ProgressTab = lazy(() => import('./ProgressTab').then((m) => ({ default: m.ProgressTab })));
@@ -196,6 +197,10 @@ const Partners = ({ couple }: { couple: CoupleView }) => (
         <Typography variant="body2" color={partner.emailConsent ? 'text.secondary' : 'warning.main'}>
           {partner.emailConsent ? 'Receives homework by email' : 'Has not agreed to email: no links are sent'}
         </Typography>
+        {/* Therapist-only: the partner never sees it, only the questions written for it. */}
+        <Typography variant="body2" color="text.secondary">
+          Role (only you see this): {PARTNER_ROLE_LABELS[partnerRoleOf(partner.role)]}
+        </Typography>
       </Box>
     ))}
   </Box>
@@ -236,6 +241,12 @@ const CoupleHeader = ({ couple, onAssign }: { couple: CoupleView; onAssign: () =
           </Typography>
           <NextSession at={couple.nextSessionAt} variant="body1" />
           <NextSessionButton couple={couple} />
+        </Stack>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1.5 }}>
+          <Typography component="span" sx={{ fontWeight: 500 }}>
+            Phase:
+          </Typography>
+          <Typography component="span">{couple.phase ? EXERCISE_PHASE_LABELS[couple.phase] : 'Not set'}</Typography>
         </Stack>
         <Partners couple={couple} />
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 2 }}>
@@ -279,7 +290,13 @@ const CoupleShowLayout = () => {
       <AssignDialog
         open={assigning}
         onClose={() => setAssigning(false)}
-        couple={{ id: couple.id, displayName: couple.displayName, nextSessionAt: couple.nextSessionAt }}
+        couple={{
+          id: couple.id,
+          displayName: couple.displayName,
+          nextSessionAt: couple.nextSessionAt,
+          phase: couple.phase,
+          partnerRoles: couple.partners.map((partner) => partnerRoleOf(partner.role)),
+        }}
         onAssigned={() => refresh()}
       />
     </>

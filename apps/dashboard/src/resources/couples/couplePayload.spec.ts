@@ -11,11 +11,47 @@ const couple: CoupleView = {
   nextSessionAt: '2026-05-01T16:00:00.000Z',
   lastActivityAt: '2026-04-20T10:00:00.000Z',
   createdAt: '2026-01-01T10:00:00.000Z',
+  phase: null,
   partners: [
-    { id: 'p1', position: 1, name: 'Alex', email: 'home@example.test', timezone: 'Europe/London', emailConsent: true },
-    { id: 'p2', position: 2, name: 'Sam', email: 'home@example.test', timezone: 'Europe/London', emailConsent: false },
+    {
+      id: 'p1',
+      position: 1,
+      name: 'Alex',
+      email: 'home@example.test',
+      timezone: 'Europe/London',
+      emailConsent: true,
+      role: 'not_set',
+    },
+    {
+      id: 'p2',
+      position: 2,
+      name: 'Sam',
+      email: 'home@example.test',
+      timezone: 'Europe/London',
+      emailConsent: false,
+      role: 'not_set',
+    },
   ],
 };
+
+describe('updateCoupleBody: phase and roles', () => {
+  const values = (over: Record<string, unknown> = {}) => ({ ...couple, ...over });
+  it('sends the phase only when it changed, and null to clear it', () => {
+    expect(updateCoupleBody(values(), couple)).toEqual({});
+    expect(updateCoupleBody(values({ phase: 'understanding' }), couple)).toEqual({ phase: 'understanding' });
+    expect(updateCoupleBody(values({ phase: '' }), { ...couple, phase: 'rebuilding' })).toEqual({ phase: null });
+  });
+
+  it('sends a partner role only when it changed, with that partner’s position', () => {
+    const partners = [couple.partners[0], { ...couple.partners[1], role: 'hurt' }];
+    expect(updateCoupleBody(values({ partners }), couple)).toEqual({ partners: [{ position: 2, role: 'hurt' }] });
+    const before = { ...couple, partners: [{ ...couple.partners[0], role: 'hurt' as const }, couple.partners[1]] };
+    const unknown = [{ ...couple.partners[0], role: 'victim' }, couple.partners[1]];
+    expect(updateCoupleBody(values({ partners: unknown }), before)).toEqual({
+      partners: [{ position: 1, role: 'not_set' }],
+    });
+  });
+});
 
 describe('createCoupleBody', () => {
   it('sends exactly what POST /couples knows, trimmed', () => {

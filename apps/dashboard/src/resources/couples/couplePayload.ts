@@ -1,4 +1,5 @@
 import type { CoupleStatus, CoupleView, PartnerView } from '@trellis/contracts';
+import { type ExercisePhase, isExercisePhase, partnerRoleOf, type PartnerRole } from '@trellis/domain';
 import { isoOrNull } from '../../common/dates';
 
 type PartnerFields = Pick<PartnerView, 'name' | 'email' | 'timezone' | 'emailConsent'>;
@@ -17,7 +18,8 @@ export interface UpdateCoupleBody {
   status?: CoupleStatus;
   nextSessionAt?: string | null;
   therapistId?: string;
-  partners?: (Partial<PartnerFields> & { position: 1 | 2 })[];
+  phase?: ExercisePhase | null;
+  partners?: (Partial<PartnerFields & { role: PartnerRole }> & { position: 1 | 2 })[];
 }
 
 type FormValues = Record<string, unknown>;
@@ -71,12 +73,17 @@ export const updateCoupleBody = (values: FormValues, previous: CoupleView): Upda
   if (nextSessionAt !== previousNext) body.nextSessionAt = nextSessionAt;
   const therapistId = text(values.therapistId);
   if (therapistId && therapistId !== previous.therapistId) body.therapistId = therapistId;
+  const phase = isExercisePhase(values.phase) ? values.phase : null;
+  if (phase !== (previous.phase ?? null)) body.phase = phase;
 
   const partners = Array.isArray(values.partners) ? values.partners : [];
   const changes: NonNullable<UpdateCoupleBody['partners']> = [];
   for (const before of previous.partners) {
-    const after = partnerOf(partners.find((p: Partial<PartnerView>) => p?.position === before.position));
-    const changed = (Object.keys(after) as (keyof PartnerFields)[]).filter((key) => after[key] !== before[key]);
+    const value = partners.find((p: Partial<PartnerView>) => p?.position === before.position);
+    const after = { ...partnerOf(value), role: partnerRoleOf((value as Partial<PartnerView> | undefined)?.role) };
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (key) => after[key] !== (before[key] ?? (key === 'role' ? 'not_set' : undefined)),
+    );
     if (changed.length > 0) {
       changes.push({ position: before.position, ...Object.fromEntries(changed.map((key) => [key, after[key]])) });
     }

@@ -2,8 +2,20 @@ import ArchiveIcon from '@mui/icons-material/Archive';
 import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import EditIcon from '@mui/icons-material/Edit';
-import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Stack,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import type { ExerciseDetail } from '@trellis/contracts';
+import { EXERCISE_PHASE_LABELS, hasRolePrompts, type PartnerRole, type Prompt, promptsForRole } from '@trellis/domain';
 import { useState } from 'react';
 import {
   Confirm,
@@ -33,7 +45,7 @@ export const useDuplicateExercise = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const [busy, setBusy] = useState(false);
-  const duplicate = async (exercise: ExerciseDetail) => {
+  const duplicate = async (exercise: Pick<ExerciseDetail, 'id'>) => {
     setBusy(true);
     try {
       const copy = await dataProvider.act<ExerciseDetail>('exercises', exercise.id, ['duplicate']);
@@ -105,6 +117,62 @@ const ExerciseActions = ({ exercise, onAssign }: { exercise: ExerciseDetail; onA
   );
 };
 
+/** The preview sides a two-role exercise has: each partner sees only the questions for their role. */
+const PREVIEW_ROLES: { role: PartnerRole; label: string }[] = [
+  { role: 'hurt', label: 'Partner who was hurt' },
+  { role: 'broke_trust', label: 'Partner who broke trust' },
+  { role: 'not_set', label: 'Role not set' },
+];
+
+const RolePreview = ({ prompts }: { prompts: Prompt[] }) => {
+  const [role, setRole] = useState<PartnerRole>('hurt');
+  if (!hasRolePrompts(prompts)) return <PromptsPreview prompts={prompts} />;
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Some questions are asked of one side only. Preview the page as each partner sees it; you set each partner’s role
+        on the couple’s record.
+      </Typography>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={role}
+        onChange={(_event, next: PartnerRole | null) => next && setRole(next)}
+        aria-label="Preview as"
+        sx={{ mb: 2, flexWrap: 'wrap' }}
+      >
+        {PREVIEW_ROLES.map((side) => (
+          <ToggleButton key={side.role} value={side.role}>
+            {side.label}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      <PromptsPreview prompts={promptsForRole(prompts, role)} />
+    </>
+  );
+};
+
+/** A copy whose source has moved on is offered the new version; the copy itself never changes. */
+const NewerVersionOffer = ({ exercise }: { exercise: ExerciseDetail }) => {
+  const { duplicate, busy } = useDuplicateExercise();
+  if (exercise.newerSourceVersion === null || !exercise.basedOnId) return null;
+  const sourceId = exercise.basedOnId;
+  return (
+    <Alert
+      severity="info"
+      sx={{ mt: 1.5 }}
+      action={
+        <Button size="small" onClick={() => duplicate({ id: sourceId })} disabled={busy}>
+          Copy the new version
+        </Button>
+      }
+    >
+      The exercise this was copied from is now at version {exercise.newerSourceVersion} (this copy was made from version{' '}
+      {exercise.basedOnVersion}). This copy stays as it is; make a fresh copy to use the new wording.
+    </Alert>
+  );
+};
+
 const ExerciseShowLayout = () => {
   const exercise = useRecordContext<ExerciseDetail>();
   const [assigning, setAssigning] = useState(false);
@@ -127,9 +195,16 @@ const ExerciseShowLayout = () => {
               variant={exercise.source === 'clinic' ? 'filled' : 'outlined'}
             />
             {exercise.version > 1 && <Chip size="small" label={`Version ${exercise.version}`} variant="outlined" />}
+            {exercise.phase && (
+              <Chip size="small" label={`Phase: ${EXERCISE_PHASE_LABELS[exercise.phase]}`} variant="outlined" />
+            )}
+            {exercise.coercionSensitive && (
+              <Chip size="small" color="warning" variant="outlined" label="Not while a safety concern is open" />
+            )}
           </Stack>
           <Typography sx={{ mb: 2, maxWidth: 760 }}>{exercise.purpose}</Typography>
           <ExerciseActions exercise={exercise} onAssign={() => setAssigning(true)} />
+          <NewerVersionOffer exercise={exercise} />
           {exercise.source === 'builtin' && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
               Built-in exercises cannot be changed. Duplicate one to adapt its wording or prompts for your clinic.
@@ -153,7 +228,7 @@ const ExerciseShowLayout = () => {
               About {exercise.estimatedMinutes} minutes
             </Typography>
             <Typography sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>{exercise.instructions}</Typography>
-            <PromptsPreview prompts={exercise.prompts} />
+            <RolePreview prompts={exercise.prompts} />
           </Box>
         </CardContent>
       </Card>

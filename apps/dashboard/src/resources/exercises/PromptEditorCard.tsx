@@ -22,6 +22,8 @@ import {
   MAX_OPTIONS,
   MIN_OPTIONS,
   PROMPT_AUDIENCES,
+  PROMPT_ROLE_LABELS,
+  PROMPT_ROLES,
   PROMPT_KINDS,
   SCALE_HIGHEST,
   SCALE_LOWEST,
@@ -51,10 +53,10 @@ const wholeNumber = (text: string): number | undefined => {
 
 // The fields each kind shows an input for; an error on any other field is listed above the inputs.
 const SHOWN_FIELDS: Record<PromptKind, readonly string[]> = {
-  long_text: ['label', 'help', 'required', 'audience', 'maxLength', 'minLength'],
-  scale: ['label', 'help', 'required', 'audience', 'min', 'max', 'minLabel', 'maxLabel'],
-  checklist: ['label', 'help', 'required', 'audience', 'options', 'minSelected', 'maxSelected'],
-  single_choice: ['label', 'help', 'required', 'audience', 'options'],
+  long_text: ['label', 'help', 'required', 'audience', 'forRole', 'maxLength', 'minLength'],
+  scale: ['label', 'help', 'required', 'audience', 'forRole', 'min', 'max', 'minLabel', 'maxLabel'],
+  checklist: ['label', 'help', 'required', 'audience', 'forRole', 'options', 'minSelected', 'maxSelected'],
+  single_choice: ['label', 'help', 'required', 'audience', 'forRole', 'options'],
 };
 
 const isShown = (kind: PromptKind, field: string): boolean =>
@@ -276,6 +278,26 @@ export const PromptEditorCard = ({ prompt, index, count, errors, dispatch }: Pro
             {PROMPT_AUDIENCES.map((audience) => (
               <MenuItem key={audience} value={audience}>
                 {PROMPT_AUDIENCE_LABELS[audience]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            size="small"
+            label="Who is asked"
+            value={prompt.forRole ?? ''}
+            onChange={(event) => update('forRole', event.target.value === '' ? undefined : event.target.value)}
+            error={Boolean(errors.forRole)}
+            helperText={
+              errors.forRole ??
+              'A question for one side is shown only to the partner whose role (set on the couple) matches.'
+            }
+            sx={{ width: { xs: '100%', sm: 420 } }}
+          >
+            <MenuItem value="">Both partners</MenuItem>
+            {PROMPT_ROLES.map((role) => (
+              <MenuItem key={role} value={role}>
+                {PROMPT_ROLE_LABELS[role]} only
               </MenuItem>
             ))}
           </TextField>

@@ -57,6 +57,16 @@ describe('promptEditorReducer', () => {
     expect(reduce(three, { type: 'move', index: 2, by: 1 })).toEqual(three);
   });
 
+  it('keeps whom a prompt is for across a kind change, and drops it when set back to both partners', () => {
+    const forHurt = { ...story, forRole: 'hurt' as const };
+    const [changed] = reduce([forHurt], { type: 'changeKind', index: 0, kind: 'scale' });
+    expect(changed).toMatchObject({ kind: 'scale', forRole: 'hurt' });
+    const [both] = reduce([forHurt], { type: 'update', index: 0, field: 'forRole', value: undefined });
+    expect(both).not.toHaveProperty('forRole');
+    const [other] = reduce([story], { type: 'update', index: 0, field: 'forRole', value: 'broke_trust' });
+    expect(other).toMatchObject({ forRole: 'broke_trust' });
+  });
+
   it('changes kind keeping the id, label, help, required flag and audience, and options between choice kinds', () => {
     const withHelp = { ...story, help: 'Take your time.', required: false, audience: 'counselor_only' as const };
     const [changed] = reduce([withHelp], { type: 'changeKind', index: 0, kind: 'scale' });

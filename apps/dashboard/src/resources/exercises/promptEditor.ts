@@ -23,6 +23,7 @@ export type PromptField =
   | 'help'
   | 'required'
   | 'audience'
+  | 'forRole'
   | 'maxLength'
   | 'minLength'
   | 'min'
@@ -60,7 +61,7 @@ const blankOptions = (): ChoiceOption[] => [
 export const blankPrompt = (
   kind: PromptKind,
   id: string,
-  from?: Pick<Prompt, 'label' | 'help' | 'required' | 'audience'> & { options?: readonly ChoiceOption[] },
+  from?: Pick<Prompt, 'label' | 'help' | 'required' | 'audience' | 'forRole'> & { options?: readonly ChoiceOption[] },
 ): Prompt => {
   const common = {
     id,
@@ -69,6 +70,8 @@ export const blankPrompt = (
     // Kept across a kind change: who reads the answer does not depend on how it is asked.
     audience: from?.audience ?? DEFAULT_PROMPT_AUDIENCE,
     ...(from?.help !== undefined ? { help: from.help } : {}),
+    // Kept too: a question for one side must never start reaching the other by a kind change.
+    ...(from?.forRole !== undefined ? { forRole: from.forRole } : {}),
   };
   switch (kind) {
     case 'long_text':

@@ -6,18 +6,20 @@ export const FORGIVENESS_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'what-forgiveness-means',
     title: 'What forgiveness means to me',
     strategy: 'forgiveness',
+    phase: 'moving_on',
+    coercionSensitive: false,
     purpose:
-      'Explore what forgiveness would and would not mean for each of you, without any pressure to forgive before you are ready.',
+      'Explore what forgiveness would and would not mean for each of you, with no pressure to forgive before you are ready.',
     instructions:
-      'Forgiveness is a gradual process, not a switch, and nobody owes it on a schedule. It also does not mean pretending the hurt never happened. These questions work whether you are hoping to forgive, hoping to be forgiven, or both. Take your time, and answer separately.',
-    estimatedMinutes: 20,
-    version: 1,
+      'Forgiveness grows slowly, and nobody owes it on a schedule. It is not forgetting, it is not saying that what happened was all right, and it is not a promise to stay. It can happen even if you part. If you broke the trust, you cannot ask for it; you can only make it easier to give. Take your time, and answer separately.',
+    estimatedMinutes: 15,
+    version: 2,
     prompts: [
       checklist(
         'forgiveness_includes',
         'For you, what would forgiveness include? Choose any that apply.',
         [
-          ['less_resentment', 'Resentment fading over time'],
+          ['less_resentment', 'Anger fading over time'],
           ['no_weapon', 'No longer using the hurt as a weapon in arguments'],
           ['remembering_lessons', 'Still remembering what happened and what we learned'],
           ['earned_trust', 'Trust that has been earned back'],
@@ -26,18 +28,25 @@ export const FORGIVENESS_EXERCISES: readonly ExerciseDefinition[] = [
         ],
         { minSelected: 1 },
       ),
-      scale(
-        'where_i_am',
-        'Where are you at the moment on the road toward forgiveness, whether giving it or receiving it?',
-        'Not started',
-        'It feels complete',
-      ),
-      longText('what_helps', 'What has helped you move along that road so far, or what would help?'),
+      scale('where_i_am', 'How far along the road to forgiving do you feel?', 'Not started', 'It feels complete', {
+        forRole: 'hurt',
+        audience: 'counselor_only',
+        help: 'The middle of the scale means "partway". Any number is all right.',
+      }),
+      longText('what_would_help', 'What would help you move along that road?', {
+        forRole: 'hurt',
+        required: false,
+      }),
       longText(
-        'held_resentment',
-        'Is there a resentment you are still holding, about anything big or small? How does holding on to it affect you?',
-        { required: false },
+        'making_it_easier',
+        'What can you keep doing, without asking for anything back, that could make forgiving easier for your partner?',
+        { forRole: 'broke_trust' },
       ),
+      longText('forgiving_myself', 'What makes it hard for you to live with what you did?', {
+        forRole: 'broke_trust',
+        required: false,
+        audience: 'counselor_only',
+      }),
       singleChoice(
         'talk_in_session',
         'Would you like to talk about forgiveness in your next session?',

@@ -6,11 +6,13 @@ export const GOOD_TIMES_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'planning-a-good-time',
     title: 'Planning a good time together',
     strategy: 'good_times',
+    phase: 'rebuilding',
+    coercionSensitive: false,
     purpose: 'Plan a relaxed shared activity that adds a new good memory alongside the harder work of repair.',
     instructions:
       "Good experiences together do not erase what happened, but they remind you both why you are doing this work. Suggest something simple you would enjoy doing together in the next two weeks. Keep it low-pressure: the aim is to enjoy each other's company, not to discuss the relationship. Answer on your own.",
     estimatedMinutes: 10,
-    version: 1,
+    version: 2,
     prompts: [
       checklist(
         'activity_kinds',
@@ -34,6 +36,7 @@ export const GOOD_TIMES_EXERCISES: readonly ExerciseDefinition[] = [
         'How comfortable do you feel about spending relaxed time together right now?',
         'Very uncomfortable',
         'Very comfortable',
+        { audience: 'counselor_only', help: 'The middle of the scale means "unsure". A low number is fine to give.' },
       ),
       singleChoice('who_organizes', 'Who would you like to organize it?', [
         ['me', "I'll organize it"],

@@ -4,6 +4,7 @@ import { AGREED_BOUNDARIES_EXERCISES } from './agreed-boundaries';
 import { APOLOGY_EXERCISES } from './apology';
 import { COMMUNICATION_EXERCISES } from './communication';
 import { CONSISTENCY_EXERCISES } from './consistency';
+import { CRISIS_STAGE_EXERCISES } from './crisis-stage';
 import { EMPATHY_EXERCISES } from './empathy';
 import { FORGIVENESS_EXERCISES } from './forgiveness';
 import { GOOD_TIMES_EXERCISES } from './good-times';
@@ -25,7 +26,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The built-in exercise library, in the seed's strategy order. Deeply frozen: copy an exercise's
+ * The built-in exercise library, in the seed's strategy order, then the crisis-stage exercises. Deeply frozen: copy an exercise's
  * prompts (e.g. `structuredClone`) before changing them for a clinic's own variant.
  */
 export const BUILT_IN_EXERCISES: readonly ExerciseDefinition[] = deepFreeze([
@@ -44,6 +45,7 @@ export const BUILT_IN_EXERCISES: readonly ExerciseDefinition[] = deepFreeze([
   ...FORGIVENESS_EXERCISES,
   ...SHARED_VALUES_EXERCISES,
   ...SMALL_WINS_EXERCISES,
+  ...CRISIS_STAGE_EXERCISES,
 ]);
 
 export function getBuiltInExercise(key: string): ExerciseDefinition | undefined {

@@ -6,12 +6,14 @@ export const PERSONAL_GROWTH_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'my-growth-plan',
     title: 'My own growth plan',
     strategy: 'personal_growth',
+    phase: 'rebuilding',
+    coercionSensitive: false,
     purpose:
       'Choose one area of personal growth to work on for yourself; doing so also shows your partner that you are investing in the relationship.',
     instructions:
       'Rebuilding trust is not only about the relationship: each of you also brings your own habits, history and stresses. Choose one area to grow in over the next month and make it as concrete as you can. Answer on your own.',
     estimatedMinutes: 15,
-    version: 1,
+    version: 2,
     prompts: [
       singleChoice('focus_area', 'Which area would you most like to work on?', [
         ['emotions', 'Handling strong emotions'],
@@ -30,7 +32,9 @@ export const PERSONAL_GROWTH_EXERCISES: readonly ExerciseDefinition[] = [
         help: 'Something you could do in under half an hour is a good start.',
         maxLength: 800,
       }),
-      scale('confidence', 'How confident are you that you will take that step?', 'Not confident', 'Very confident'),
+      scale('confidence', 'How confident are you that you will take that step?', 'Not confident', 'Very confident', {
+        help: 'The middle of the scale means "maybe".',
+      }),
     ],
   },
 ];

@@ -6,12 +6,14 @@ export const SHARED_VALUES_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'what-we-stand-for',
     title: 'What we stand for together',
     strategy: 'shared_values',
+    phase: 'moving_on',
+    coercionSensitive: false,
     purpose:
       'Reconnect with the values that brought you together and that you both still want your relationship to rest on.',
     instructions:
       'Think back to what first drew you to each other and what you both cared about early on, then to what matters to you today. Values can change over the years, and that is fine. Answer separately; in session you will look for where your answers overlap.',
-    estimatedMinutes: 15,
-    version: 1,
+    estimatedMinutes: 10,
+    version: 2,
     prompts: [
       checklist(
         'core_values',
@@ -41,6 +43,7 @@ export const SHARED_VALUES_EXERCISES: readonly ExerciseDefinition[] = [
         'How much do you feel the two of you want the same things for the future?',
         'Very different things',
         'The very same things',
+        { help: 'The middle of the scale means "some things the same, some different".' },
       ),
     ],
   },

@@ -6,11 +6,13 @@ export const SMALL_WINS_EXERCISES: readonly ExerciseDefinition[] = [
     key: 'noticing-small-wins',
     title: 'Noticing small wins',
     strategy: 'small_wins',
+    phase: 'rebuilding',
+    coercionSensitive: false,
     purpose: 'Train your attention on the small moments of progress that are easy to overlook when things are hard.',
     instructions:
       'Progress in rebuilding trust is often quiet: a kept promise, an honest answer, an evening that felt easy. Take five minutes at the end of the week to notice what went well, however small. Answer on your own.',
     estimatedMinutes: 5,
-    version: 1,
+    version: 2,
     prompts: [
       longText('win', 'What is one small moment from this week when things felt a little better between you?', {
         maxLength: 1000,
@@ -28,7 +30,9 @@ export const SMALL_WINS_EXERCISES: readonly ExerciseDefinition[] = [
         ],
         { required: false },
       ),
-      scale('week_overall', 'Overall, how was this week for your relationship?', 'Very hard', 'Really good'),
+      scale('week_overall', 'Overall, how was this week for your relationship?', 'Very hard', 'Really good', {
+        help: 'The middle of the scale means "mixed".',
+      }),
       singleChoice('marked_it', 'Did you mark any of these moments together?', [
         ['said_so', 'Yes, one of us noticed it out loud or said thank you'],
         ['celebrated', 'Yes, we did something small to celebrate'],
