@@ -11,3 +11,4 @@ export * from './homework';
 export * from './queues';
 export * from './digests';
 export * from './measures';
+export * from './api-tokens';

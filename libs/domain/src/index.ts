@@ -31,3 +31,4 @@ export * from './measures/measure-answer-validation';
 export * from './measures/built-in-measures';
 export * from './measures/check-in-schedule';
 export * from './measures/off-track';
+export * from './staff/api-token-expiry';

@@ -1,3 +1,4 @@
+import { ApiToken } from './api-token.entity';
 import { Assignment } from './assignment.entity';
 import { AssignmentReviewComment } from './assignment-review-comment.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -19,6 +20,7 @@ import { StaffUser } from './staff-user.entity';
 
 export type { AuthTokenPurpose } from './auth-token.entity';
 export {
+  ApiToken,
   Assignment,
   AssignmentReviewComment,
   AuditEvent,
@@ -45,6 +47,7 @@ export const ENTITIES = [
   StaffUser,
   StaffRecoveryCode,
   AuthToken,
+  ApiToken,
   AuditEvent,
   OutboxMessage,
   EmailDelivery,

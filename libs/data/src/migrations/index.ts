@@ -18,6 +18,7 @@ import { ScopedPendingInvitationsToTheirClinic1795650500000 } from './1795650500
 import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudienceToPrompts';
 import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
+import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddedAudienceToPrompts1795651818000,
   CreatedAssignmentReviewComments1795651818100,
   AddedNeutralPartnerEmailsToClinic1795652000000,
+  CreatedApiTokens1795760000000,
 ];
