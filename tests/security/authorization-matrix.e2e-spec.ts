@@ -18,11 +18,13 @@ import { connectTestDatabase } from '../support/test-database';
  *         collection — acts within the caller's own scope: allowed, but must never show A's records
  *         public     — no staff session needed (sign-in, links, health)
  *         homework   — needs a client-link session
+ * sessionOnly — a signed-in person only: an API token gets 403 (token management, the session, 2FA)
  */
 type Kind = 'record' | 'collection' | 'public' | 'homework';
 interface RouteRule {
   kind: Kind;
   adminOnly?: boolean;
+  sessionOnly?: boolean;
   body?: (ids: Ids) => object;
 }
 interface Ids {
@@ -38,6 +40,7 @@ interface Ids {
   builtInMeasure: string;
   schedule: string;
   session: string;
+  apiToken: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -59,6 +62,14 @@ const measureDefinition = (cutoff = 5) => ({
 let measureCutoff = 5;
 
 const RULES: Record<string, RouteRule> = {
+  'GET /api/v1/api-tokens': { kind: 'collection', adminOnly: true, sessionOnly: true },
+  'POST /api/v1/api-tokens': {
+    kind: 'collection',
+    adminOnly: true,
+    sessionOnly: true,
+    body: () => ({ name: 'Outsiders’ token', scope: 'read_write', expiresAt: FUTURE }),
+  },
+  'POST /api/v1/api-tokens/:id/revoke': { kind: 'record', adminOnly: true, sessionOnly: true },
   'POST /api/v1/assignments': {
     kind: 'record',
     body: (i) => ({ exerciseId: i.builtIn, coupleIds: [i.couple], dueAt: FUTURE }),
@@ -76,8 +87,8 @@ const RULES: Record<string, RouteRule> = {
     kind: 'public',
     body: () => ({ email: 'nobody@example.test', password: 'wrong password here' }),
   },
-  'GET /api/v1/auth/session': { kind: 'collection' },
-  'POST /api/v1/auth/logout': { kind: 'collection' },
+  'GET /api/v1/auth/session': { kind: 'collection', sessionOnly: true },
+  'POST /api/v1/auth/logout': { kind: 'collection', sessionOnly: true },
   'POST /api/v1/auth/invitations/lookup': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'POST /api/v1/auth/invitations/accept': {
     kind: 'public',
@@ -90,9 +101,9 @@ const RULES: Record<string, RouteRule> = {
     body: () => ({ token: 'A'.repeat(43), password: 'lantern harbour violet orbit' }),
   },
   'POST /api/v1/auth/2fa/verify': { kind: 'public', body: () => ({ code: '123456' }) },
-  'POST /api/v1/auth/2fa/setup': { kind: 'collection' },
-  'POST /api/v1/auth/2fa/enable': { kind: 'collection', body: () => ({ code: '123456' }) },
-  'POST /api/v1/auth/2fa/disable': { kind: 'collection', body: () => ({ code: '123456' }) },
+  'POST /api/v1/auth/2fa/setup': { kind: 'collection', sessionOnly: true },
+  'POST /api/v1/auth/2fa/enable': { kind: 'collection', sessionOnly: true, body: () => ({ code: '123456' }) },
+  'POST /api/v1/auth/2fa/disable': { kind: 'collection', sessionOnly: true, body: () => ({ code: '123456' }) },
   'GET /api/v1/clinic': { kind: 'collection' },
   'PATCH /api/v1/clinic': { kind: 'collection', adminOnly: true, body: () => ({ timezone: 'Europe/Paris' }) },
   'GET /api/v1/couples': { kind: 'collection' },
@@ -222,6 +233,7 @@ function fillPath(url: string, ids: Ids): string {
     digests: ids.digest,
     measures: ids.measure,
     sessions: ids.session,
+    'api-tokens': ids.apiToken,
   };
   return url
     .replace(':clientId', ids.partner)
@@ -241,6 +253,8 @@ interface Actor {
   sameClinic: boolean;
   staff: boolean;
   admin: boolean;
+  /** Calls with an API token (its scope) instead of a session. */
+  token?: 'read' | 'read_write';
 }
 
 describe('authorization matrix over every route', () => {
@@ -315,6 +329,7 @@ describe('authorization matrix over every route', () => {
       builtInMeasure: (await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' })).id,
       schedule: schedule.body.id,
       session: session.body.data[0].id,
+      apiToken: '', // minted below, once clinic A's admin is signed in
     };
     privateIds = [
       couple.id,
@@ -346,6 +361,29 @@ describe('authorization matrix over every route', () => {
     clinicAId = a.id;
     t2Id = t2.id;
     const asAdminB = await signIn(app, adminB.email);
+    const asAdminA = await signIn(app, adminA.email);
+    // API tokens: clinic B's admin's, in both scopes; clinic A's admin's, revoked and expired.
+    const mintToken = async (as: typeof asAdminB, scope: 'read' | 'read_write') => {
+      const res = await as.agent
+        .post('/api/v1/api-tokens')
+        .set('x-csrf-token', as.csrfToken)
+        .send({ name: `Matrix ${scope}`, scope, expiresAt: FUTURE })
+        .expect(201);
+      return res.body as { id: string; token: string };
+    };
+    const tokenBWrite = await mintToken(asAdminB, 'read_write');
+    const tokenBRead = await mintToken(asAdminB, 'read');
+    const tokenARevoked = await mintToken(asAdminA, 'read_write');
+    await asAdminA.agent
+      .post(`/api/v1/api-tokens/${tokenARevoked.id}/revoke`)
+      .set('x-csrf-token', asAdminA.csrfToken)
+      .expect(200);
+    const tokenAExpired = await mintToken(asAdminA, 'read_write');
+    await db.query(`UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = $1`, [tokenAExpired.id]);
+    const withToken = (token: string) =>
+      request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`) as unknown as Agent;
+    ids.apiToken = tokenAExpired.id;
+    clinicIds.push(tokenARevoked.id, tokenAExpired.id);
     const asT2 = await signIn(app, t2.email);
     const asLeaver = await signIn(app, leaver.email);
     await db.getRepository(StaffUser).update({ id: leaver.id }, { status: 'deactivated' });
@@ -373,6 +411,36 @@ describe('authorization matrix over every route', () => {
         name: 'deactivated user',
         agent: asLeaver.agent,
         csrf: asLeaver.csrfToken,
+        sameClinic: true,
+        staff: false,
+        admin: false,
+      },
+      {
+        name: 'read-write API token of another clinic',
+        agent: withToken(tokenBWrite.token),
+        sameClinic: false,
+        staff: true,
+        admin: true,
+        token: 'read_write',
+      },
+      {
+        name: 'read-only API token of another clinic',
+        agent: withToken(tokenBRead.token),
+        sameClinic: false,
+        staff: true,
+        admin: true,
+        token: 'read',
+      },
+      {
+        name: 'revoked API token',
+        agent: withToken(tokenARevoked.token),
+        sameClinic: true,
+        staff: false,
+        admin: false,
+      },
+      {
+        name: 'expired API token',
+        agent: withToken(tokenAExpired.token),
         sameClinic: true,
         staff: false,
         admin: false,
@@ -427,6 +495,14 @@ describe('authorization matrix over every route', () => {
         }
         if (!actor.staff) {
           if (res.status !== 401) failures.push(`${where}, expected 401`);
+          continue;
+        }
+        if (actor.token && rule.sessionOnly) {
+          if (res.status !== 403) failures.push(`${where}, expected 403 (session only)`);
+          continue;
+        }
+        if (actor.token === 'read' && method !== 'GET') {
+          if (res.status !== 403) failures.push(`${where}, expected 403 (read-only token)`);
           continue;
         }
         if (rule.adminOnly && !actor.admin) {

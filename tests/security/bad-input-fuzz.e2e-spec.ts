@@ -251,6 +251,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM clinic t) AS clinics,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM safety_pause t) AS safety_pauses,
                 (SELECT count(*) FROM safety_flag) AS safety_flags,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM api_token t) AS api_tokens,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
     )[0];
@@ -639,6 +640,21 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           ),
         },
         ['token', 'answers'],
+      route: 'POST /api/v1/api-tokens',
+      as: admin,
+      body: mutate(
+        { name: 'Billing export', scope: 'read', expiresAt: new Date(Date.now() + 30 * 864e5).toISOString() },
+        {
+          name: fc.oneof(wrongType, huge, fc.constant('')),
+          scope: fc.oneof(nasty, wrongType, fc.constant('admin')),
+          expiresAt: fc.oneof(
+            badDate,
+            oddDate,
+            wrongType,
+            fc.constantFrom('2000-01-01T00:00:00Z', '2999-01-01T00:00:00Z'),
+          ),
+        },
+        ['name', 'scope', 'expiresAt'],
       ),
     },
     {

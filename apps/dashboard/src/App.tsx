@@ -45,6 +45,7 @@ const ClinicSettingsPage = lazy(() =>
   import('./clinic/ClinicSettingsPage').then((m) => ({ default: m.ClinicSettingsPage })),
 );
 const QueuesPage = lazy(() => import('./queues/QueuesPage').then((m) => ({ default: m.QueuesPage })));
+const ApiTokensPage = lazy(() => import('./apiTokens/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
 
 // react-router comes with react-admin but is not our own dependency: take Route from react-admin's
 // router adapter rather than importing a package that package.json does not list.
@@ -111,6 +112,7 @@ export const App = () => (
         <CustomRoutes key="admin-routes">
           <Route path="/clinic" element={<ClinicSettingsPage />} />
           <Route path="/queues" element={<QueuesPage />} />
+          <Route path="/api-tokens" element={<ApiTokensPage />} />
         </CustomRoutes>
       ),
     ]}

@@ -44,6 +44,8 @@ export interface AppConfig {
     passwordResetTtlMinutes: number;
     /** Failed sign-ins one account may take in an hour, from all addresses together (see login-rate-limiter.ts). */
     loginFailuresPerAccountPerHour: number;
+    /** Requests one API token may make per minute (shared by every replica through Redis). */
+    apiTokenRequestsPerMinute: number;
   };
   /** Key for secrets stored encrypted (TOTP); null: derived from SESSION_SECRET. */
   dataEncryptionKey: string | null;
@@ -121,6 +123,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       INVITATION_TTL_HOURS: positiveInt({ default: 72 }),
       PASSWORD_RESET_TTL_MINUTES: positiveInt({ default: 60 }),
       LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: positiveInt({ default: 100 }),
+      API_TOKEN_REQUESTS_PER_MINUTE: positiveInt({ default: 300 }),
       SMTP_URL: smtpUrl(),
       MAIL_FROM: str({ default: 'Trellis <no-reply@trellis.local>' }),
       WORKER_CONCURRENCY: positiveInt({ default: 5 }),
@@ -191,6 +194,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       invitationTtlHours: e.INVITATION_TTL_HOURS,
       passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
       loginFailuresPerAccountPerHour: e.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+      apiTokenRequestsPerMinute: e.API_TOKEN_REQUESTS_PER_MINUTE,
     },
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ?? null,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

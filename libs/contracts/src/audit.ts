@@ -1,4 +1,4 @@
-export const AUDIT_ACTOR_TYPES = ['staff', 'client_link', 'system', 'anonymous'] as const;
+export const AUDIT_ACTOR_TYPES = ['staff', 'client_link', 'system', 'anonymous', 'api_token'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'auth.2fa_enable',
   'auth.2fa_disable',
   'auth.2fa_verify',
+  'api_token.create',
+  'api_token.list',
+  'api_token.revoke',
   'clinic.update',
   'assignment.create',
   'assignment.list',

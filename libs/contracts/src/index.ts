@@ -14,3 +14,4 @@ export * from './measures';
 export * from './check-ins';
 export * from './sessions';
 export * from './safety';
+export * from './api-tokens';

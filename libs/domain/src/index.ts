@@ -42,3 +42,4 @@ export * from './measures/clinic-summary';
 
 export * from './safety/safety-check-in';
 export * from './safety/safety-pause';
+export * from './staff/api-token-expiry';

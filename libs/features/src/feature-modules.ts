@@ -1,3 +1,4 @@
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthJobsModule } from './auth/auth-jobs.module';
@@ -23,6 +24,7 @@ import { StaffModule } from './staff/staff.module';
 
 /** Every feature's HTTP module: what the API serves. A new feature's HTTP side is added here. */
 export const API_FEATURE_MODULES = [
+  ApiTokensModule,
   AssignmentsModule,
   AuditModule,
   AuthModule,

@@ -1,4 +1,5 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import KeyIcon from '@mui/icons-material/Key';
 import QueueIcon from '@mui/icons-material/Queue';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { Menu, usePermissions } from 'react-admin';
@@ -10,6 +11,7 @@ export const AppMenu = () => {
       <Menu.DashboardItem primaryText="Home" />
       <Menu.ResourceItems />
       {permissions === 'admin' && <Menu.Item to="/queues" primaryText="Job queues" leftIcon={<QueueIcon />} />}
+      {permissions === 'admin' && <Menu.Item to="/api-tokens" primaryText="API tokens" leftIcon={<KeyIcon />} />}
       {permissions === 'admin' && <Menu.Item to="/clinic" primaryText="Clinic settings" leftIcon={<SettingsIcon />} />}
       <Menu.Item to="/account" primaryText="Your account" leftIcon={<AccountCircleIcon />} />
     </Menu>

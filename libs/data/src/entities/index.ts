@@ -1,3 +1,4 @@
+import { ApiToken } from './api-token.entity';
 import { Assignment } from './assignment.entity';
 import { AssignmentReviewComment } from './assignment-review-comment.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -22,6 +23,7 @@ import { TherapySession } from './therapy-session.entity';
 
 export type { AuthTokenPurpose } from './auth-token.entity';
 export {
+  ApiToken,
   Assignment,
   AssignmentReviewComment,
   AuditEvent,
@@ -51,6 +53,7 @@ export const ENTITIES = [
   StaffUser,
   StaffRecoveryCode,
   AuthToken,
+  ApiToken,
   AuditEvent,
   OutboxMessage,
   SafetyFlag,

@@ -17,14 +17,15 @@ import { CreatedMeasureResponses1795650417100 } from './1795650417100-CreatedMea
 import { ScopedPendingInvitationsToTheirClinic1795650500000 } from './1795650500000-ScopedPendingInvitationsToTheirClinic';
 import { AddedAudienceToPrompts1795651818000 } from './1795651818000-AddedAudienceToPrompts';
 import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-CreatedAssignmentReviewComments';
-import { CreatedCheckInSchedules1795700000000 } from './1795700000000-CreatedCheckInSchedules';
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
+import { CreatedCheckInSchedules1795700000000 } from './1795700000000-CreatedCheckInSchedules';
 import { AddedOffTrackThresholdsToClinic1795710000000 } from './1795710000000-AddedOffTrackThresholdsToClinic';
 import { AddedCheckInScoresIndex1795710000100 } from './1795710000100-AddedCheckInScoresIndex';
-import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
-import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
 import { CreatedSafetyPauses1795720000000 } from './1795720000000-CreatedSafetyPauses';
 import { AddedPhasesAndPartnerRoles1795740000000 } from './1795740000000-AddedPhasesAndPartnerRoles';
+import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
+import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
+import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -51,8 +52,9 @@ export const MIGRATIONS = [
   CreatedCheckInSchedules1795700000000,
   AddedOffTrackThresholdsToClinic1795710000000,
   AddedCheckInScoresIndex1795710000100,
-  CreatedSessions1795750000000,
-  LinkedNotesToSessions1795750100000,
   CreatedSafetyPauses1795720000000,
   AddedPhasesAndPartnerRoles1795740000000,
+  CreatedSessions1795750000000,
+  LinkedNotesToSessions1795750100000,
+  CreatedApiTokens1795760000000,
 ];

@@ -1,4 +1,4 @@
-import type { SessionUser } from '@trellis/contracts';
+import type { ApiTokenScope, SessionUser } from '@trellis/contracts';
 
 /** Where a request came from, as the audit trail records it. */
 export interface Origin {
@@ -11,10 +11,31 @@ export interface Origin {
 }
 
 /** A signed-in staff member (the auth guard has checked the session). */
-export interface StaffActor extends Origin {
+export interface StaffSessionActor extends Origin {
   kind: 'staff';
   staff: SessionUser;
 }
+
+/** The API token a request came with (the auth guard has checked it). */
+export interface ApiTokenIdentity {
+  id: string;
+  name: string;
+  scope: ApiTokenScope;
+}
+
+/**
+ * An integration calling with `Authorization: Bearer <API token>`: it acts with the role, clinic
+ * and caseload of the admin who created the token (`staff`, re-read on every request), within the
+ * token's scope; the audit trail names the token, not the person.
+ */
+export interface ApiTokenActor extends Origin {
+  kind: 'api_token';
+  staff: SessionUser;
+  token: ApiTokenIdentity;
+}
+
+/** Whoever acts with a staff member's permissions: in person, or through an integration's token. */
+export type StaffActor = StaffSessionActor | ApiTokenActor;
 
 /**
  * A partner in a homework session: one response, nothing else. Their client and clinic are known
@@ -35,14 +56,14 @@ export interface AnonymousActor extends Origin {
 }
 
 /** Who is acting, and from where. Each `kind` is the audit trail's actor type. */
-export type Actor = StaffActor | PartnerActor | AnonymousActor;
+export type Actor = StaffSessionActor | ApiTokenActor | PartnerActor | AnonymousActor;
 
 function originOf(actor: Actor): Origin {
   return { ip: actor.ip, userAgent: actor.userAgent, requestId: actor.requestId };
 }
 
 /** The same request, now on behalf of the staff member who just proved who they are. */
-export function asStaff(actor: Actor, staff: SessionUser): StaffActor {
+export function asStaff(actor: Actor, staff: SessionUser): StaffSessionActor {
   return { kind: 'staff', staff, ...originOf(actor) };
 }
 

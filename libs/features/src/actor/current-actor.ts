@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { isIP } from 'node:net';
-import type { Actor, Origin } from './actor';
+import type { Actor, ApiTokenIdentity, Origin } from './actor';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,6 +9,8 @@ declare module 'fastify' {
     homeworkResponseId?: string;
     /** When that session was opened from the link (epoch ms), set by HomeworkSessionGuard. */
     homeworkSessionOpenedAt?: number;
+    /** The API token this request came with, set by the auth guard (with `staff`, its creator). */
+    apiToken?: ApiTokenIdentity;
   }
 }
 
@@ -25,11 +27,14 @@ function originFrom(request: FastifyRequest): Origin {
 }
 
 /**
- * Who is acting on this request: the staff member the auth guard let in, the partner the homework
+ * Who is acting on this request: the staff member (or API token) the auth guard let in, the partner the homework
  * session guard let in, or nobody (public routes).
  */
 export function actorFrom(request: FastifyRequest): Actor {
   const origin = originFrom(request);
+  if (request.staff && request.apiToken) {
+    return { kind: 'api_token', staff: request.staff, token: request.apiToken, ...origin };
+  }
   if (request.staff) return { kind: 'staff', staff: request.staff, ...origin };
   if (request.homeworkResponseId) {
     return {

@@ -86,22 +86,30 @@ export class AuditTrailRepository {
   }
 
   private withColumns(qb: SelectQueryBuilder<AuditEvent>): SelectQueryBuilder<AuditEvent> {
-    return qb
-      .clone()
-      .leftJoin('staff_user', 'su', 'su.id::text = a.actor_id AND su.clinic_id = a.clinic_id')
-      .select([
-        'a.id AS id',
-        'a.occurred_at AS occurred_at',
-        'a.actor_type AS actor_type',
-        'a.actor_id AS actor_id',
-        'su.name AS actor_name',
-        'a.action AS action',
-        'a.record_type AS record_type',
-        'a.record_id AS record_id',
-        `${AUDIT_RECORD_NAME_SQL} AS record_name`,
-        'a.outcome AS outcome',
-        'host(a.ip) AS ip',
-        'a.user_agent AS user_agent',
-      ]);
+    return (
+      qb
+        .clone()
+        .leftJoin('staff_user', 'su', 'su.id::text = a.actor_id AND su.clinic_id = a.clinic_id')
+        // A token's rows name the token (its creator is on the token's own list).
+        .leftJoin(
+          'api_token',
+          'tok',
+          "a.actor_type = 'api_token' AND tok.id::text = a.actor_id AND tok.clinic_id = a.clinic_id",
+        )
+        .select([
+          'a.id AS id',
+          'a.occurred_at AS occurred_at',
+          'a.actor_type AS actor_type',
+          'a.actor_id AS actor_id',
+          'COALESCE(su.name, tok.name) AS actor_name',
+          'a.action AS action',
+          'a.record_type AS record_type',
+          'a.record_id AS record_id',
+          `${AUDIT_RECORD_NAME_SQL} AS record_name`,
+          'a.outcome AS outcome',
+          'host(a.ip) AS ip',
+          'a.user_agent AS user_agent',
+        ])
+    );
   }
 }

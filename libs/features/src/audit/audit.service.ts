@@ -99,6 +99,8 @@ function ownAttribution(actor: Actor): Attribution {
       return { clinicId: actor.staff.clinicId, actorType: 'staff', actorId: actor.staff.id };
     case 'client_link':
       return { clinicId: actor.clinicId, actorType: 'client_link', actorId: actor.clientId };
+    case 'api_token':
+      return { clinicId: actor.staff.clinicId, actorType: 'api_token', actorId: actor.token.id };
     case 'anonymous':
       return { clinicId: null, actorType: 'anonymous', actorId: null };
   }

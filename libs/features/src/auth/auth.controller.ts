@@ -20,7 +20,7 @@ import { LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentStaff } from './current-staff';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { AllowDuringTwoFactorEnrollment, Public } from './public.decorator';
+import { AllowDuringTwoFactorEnrollment, Public, SessionOnly } from './public.decorator';
 import { SignInService } from './sign-in.service';
 import { signInSessionOf } from './start-session';
 import { TwoFactorService } from './two-factor/two-factor.service';
@@ -29,6 +29,8 @@ import { ApiProblem } from '../http/api-problem.decorator';
 const WRONG_CREDENTIALS = 'The email or password is not right.';
 
 @ApiTags('auth')
+// A session's own business (its CSRF token, signing out, its second factor): never an API token's.
+@SessionOnly()
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -1,12 +1,13 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@trellis/config';
 import type { StaffRole } from '@trellis/contracts';
 import { APP_CONFIG } from '../config/config.tokens';
-import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from './public.decorator';
+import { ApiTokenAuthenticator, bearerTokenOf } from '../api-tokens/api-token-authenticator';
+import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES, SESSION_ONLY } from './public.decorator';
 import { StaffAccountsRepository } from './staff-accounts.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,12 +21,16 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
  * Every route needs a live staff session unless marked @Public(). The person is re-read on each
  * request (with the session, in the same statement), so a deactivation or role change takes
  * effect on their very next request; writes also need the session's CSRF token.
+ *
+ * Or an API token (`Authorization: Bearer`, see ApiTokenAuthenticator), except on @SessionOnly()
+ * routes. A request that sends one is judged by it alone, never by a cookie it also carries.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly accounts: StaffAccountsRepository,
+    private readonly apiTokens: ApiTokenAuthenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,6 +39,20 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
+
+    const bearer = bearerTokenOf(request);
+    if (bearer !== undefined) {
+      await this.apiTokens.authenticate(request, context.switchToHttp().getResponse<FastifyReply>(), bearer);
+      if (this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) {
+        throw new ForbiddenException('An API token cannot do this: sign in to the dashboard.');
+      }
+      if (roles && request.staff && !roles.includes(request.staff.role)) {
+        throw new ForbiddenException('Your role does not allow this.');
+      }
+      return true;
+    }
+
     const session = request.session;
     if (!session?.userId || !session.signedInAt || !session.lastSeenAt)
       throw new UnauthorizedException('Sign in to continue.');
@@ -71,7 +90,6 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('Your clinic requires two-factor sign-in: set it up to continue.');
     }
 
-    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(staff.role)) throw new ForbiddenException('Your role does not allow this.');
 
     // Touch at most once a minute: keeps the idle clock honest without a Redis write per request.

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiTokenAuthenticator } from '../api-tokens/api-token-authenticator';
+import { ApiTokensRepository } from '../api-tokens/api-tokens.repository';
 import { AccountLinksController } from './account-links.controller';
 import { AccountLinksRepository } from './account-links.repository';
 import { AccountLinksService } from './account-links.service';
@@ -32,6 +34,8 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     AccountLinksRepository,
     TwoFactorRepository,
     ClinicSettingsRepository,
+    ApiTokensRepository,
+    ApiTokenAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

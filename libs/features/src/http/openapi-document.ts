@@ -9,7 +9,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
-import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES } from '../auth/public.decorator';
+import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES, SESSION_ONLY } from '../auth/public.decorator';
 import { HomeworkHeaderGuard, HomeworkSessionGuard } from '../homework/homework-session.guard';
 import { PROBLEM_SCHEMA_REF } from './api-problem.decorator';
 import GENERATED from './response-schemas.generated.json';
@@ -26,8 +26,16 @@ const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** The security schemes: one session cookie (staff and partners), and the header each kind of write needs. */
-const SECURITY = { session: 'session', csrf: 'csrfToken', homeworkHeader: 'homeworkHeader' } as const;
+/**
+ * The security schemes: one session cookie (staff and partners), the header each kind of write
+ * needs, and the API token an integration sends instead of a session.
+ */
+const SECURITY = {
+  session: 'session',
+  csrf: 'csrfToken',
+  homeworkHeader: 'homeworkHeader',
+  apiToken: 'apiToken',
+} as const;
 
 /**
  * The problem+json answers added to operations by what their route can refuse. Each names the
@@ -35,11 +43,15 @@ const SECURITY = { session: 'session', csrf: 'csrfToken', homeworkHeader: 'homew
  */
 const STANDARD_PROBLEMS = {
   400: { name: 'BadRequest', description: 'The body or query is invalid: `errors` names each field at fault.' },
-  401: { name: 'Unauthorized', description: 'No live session: sign in (staff) or open the emailed link again.' },
+  401: {
+    name: 'Unauthorized',
+    description:
+      'No live session (sign in, or open the emailed link again), or an API token that is unknown, expired or revoked.',
+  },
   403: {
     name: 'Forbidden',
     description:
-      'Signed in but not allowed: a write without the CSRF header, a role that may not do this, or two-factor sign-in still to set up.',
+      'Signed in but not allowed: a write without the CSRF header, a role that may not do this, two-factor sign-in still to set up, a write with a read-only API token, or a route API tokens may not call.',
   },
   404: {
     name: 'NotFound',
@@ -47,13 +59,18 @@ const STANDARD_PROBLEMS = {
   },
   409: { name: 'Conflict', description: 'The record is not in a state that allows this.' },
   413: { name: 'PayloadTooLarge', description: 'The body is larger than the server accepts (`BODY_LIMIT_BYTES`).' },
-  429: { name: 'TooManyRequests', description: 'Too many attempts: wait for `Retry-After` seconds.' },
+  429: {
+    name: 'TooManyRequests',
+    description: 'Too many attempts, or an API token over its per-minute limit: wait for `Retry-After` seconds.',
+  },
 } as const;
 export type ProblemStatus = keyof typeof STANDARD_PROBLEMS;
 
 /** Facts about a route, read from the metadata its guards read: the document cannot drift from them. */
 interface RouteFacts {
   staff: boolean;
+  /** Staff routes an API token may not call (`@SessionOnly()`). */
+  sessionOnly: boolean;
   roles: boolean;
   homeworkSession: boolean;
   homeworkHeader: boolean;
@@ -74,6 +91,7 @@ function routeFacts(handlers: OperationHandlers, operationId: string | undefined
   ];
   return {
     staff: !read<boolean>(IS_PUBLIC),
+    sessionOnly: !!read<boolean>(SESSION_ONLY),
     roles: (read<string[]>(REQUIRED_ROLES)?.length ?? 0) > 0,
     homeworkSession: guards.includes(HomeworkSessionGuard),
     homeworkHeader: guards.includes(HomeworkHeaderGuard),
@@ -109,6 +127,12 @@ export function completeOpenApiDocument(
       in: 'header',
       name: HOMEWORK_CSRF_HEADER,
       description: 'Every homework write: the value `1` (a cross-site form cannot send a custom header).',
+    },
+    [SECURITY.apiToken]: {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        "An admin's API token for an integration (`POST /api/v1/api-tokens`), sent as `Authorization: Bearer <token>` instead of a session: no CSRF header, rate-limited per token (429), a `read` token gets 403 on writes.",
     },
   };
   const schemas = (components.schemas ??= {});
@@ -160,7 +184,12 @@ export function completeOpenApiDocument(
 
 function securityOf(method: string, facts: RouteFacts): OperationObject['security'] {
   const write = WRITE_METHODS.has(method);
-  if (facts.staff) return [write ? { [SECURITY.session]: [], [SECURITY.csrf]: [] } : { [SECURITY.session]: [] }];
+  if (facts.staff) {
+    const session: Record<string, string[]> = write
+      ? { [SECURITY.session]: [], [SECURITY.csrf]: [] }
+      : { [SECURITY.session]: [] };
+    return facts.sessionOnly ? [session] : [session, { [SECURITY.apiToken]: [] }];
+  }
   const needs: Record<string, string[]> = {};
   if (facts.homeworkSession) needs[SECURITY.session] = [];
   if (facts.homeworkHeader) needs[SECURITY.homeworkHeader] = [];
@@ -176,10 +205,12 @@ function problemsOf(path: string, method: string, operation: OperationObject, fa
   // The validation pipe checks every body and query string; path ids go through RecordIdPipe (404).
   if (hasBody || hasQuery) found.push(400);
   if (facts.staff || facts.homeworkSession) found.push(401);
-  // Staff: CSRF on writes, roles, and a clinic-required second factor not yet set up (unless the
-  // route is part of setting it up). Homework: the custom header on writes.
+  // Staff: CSRF on writes, roles, a clinic-required second factor not yet set up (unless the
+  // route is part of setting it up), an API token on a session-only route. Homework: the custom
+  // header on writes.
   if (
-    (facts.staff && (WRITE_METHODS.has(method) || facts.roles || !facts.duringTwoFactorEnrollment)) ||
+    (facts.staff &&
+      (WRITE_METHODS.has(method) || facts.roles || !facts.duringTwoFactorEnrollment || facts.sessionOnly)) ||
     facts.homeworkHeader
   ) {
     found.push(403);
@@ -189,6 +220,8 @@ function problemsOf(path: string, method: string, operation: OperationObject, fa
   // session in the same browser is a 409 (HomeworkSessionGuard).
   if (facts.homeworkSession && WRITE_METHODS.has(method)) found.push(409);
   if (hasBody) found.push(413);
+  // An API token over its per-minute limit.
+  if (facts.staff && !facts.sessionOnly) found.push(429);
   return found;
 }
 

@@ -18,6 +18,8 @@ const FEATURE_TAGS: Record<string, string> = {
   clinic: 'Clinic settings.',
   audit: 'The audit trail of every read and write of a clinical record (admins).',
   queues: 'Job queues: counts and failed jobs (admins).',
+  'api-tokens':
+    "Clinic admins: the API tokens integrations send instead of a session (created and revoked in a signed-in admin's session only).",
   health: 'Probes for load balancers and operators.',
 };
 
@@ -40,6 +42,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           'Staff sign in with `POST /api/v1/auth/login`, which sets the session cookie; every write then',
           'sends the CSRF token from `GET /api/v1/auth/session` in the `x-csrf-token` header. Errors are RFC 9457',
           '`application/problem+json`; a 400 lists the fields at fault in `errors`. Lists answer `{ data, total }`.',
+          '',
+          'An integration sends an API token instead (`Authorization: Bearer <token>`, created by a clinic admin under',
+          '`/api/v1/api-tokens`): no cookie, no CSRF header, its creator’s role within the token’s scope (`read` or',
+          '`read_write`). docs/integrations.md has a worked example.',
           'What `/api/v1` keeps stable and how deprecations are announced: the README, "API versioning".',
         ].join('\n'),
       )

@@ -28,6 +28,9 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'auth.2fa_enable': 'Two-factor sign-in turned on',
   'auth.2fa_disable': 'Two-factor sign-in turned off',
   'auth.2fa_verify': 'Two-factor code checked',
+  'api_token.create': 'API token created',
+  'api_token.list': 'API tokens viewed',
+  'api_token.revoke': 'API token revoked',
   'clinic.update': 'Clinic settings changed',
   'couple.list': 'Caseload viewed',
   'couple.view': 'Couple viewed',
@@ -102,11 +105,15 @@ const ACTOR_TYPE_LABELS: Record<AuditActorType, string> = {
   client_link: 'Client (homework link)',
   system: 'Trellis (automatic)',
   anonymous: 'Not signed in',
+  api_token: 'API token',
 };
 
 /** Who did it, in words: the staff member's name, else what kind of actor it was. */
-export const actorLabel = (entry: Pick<AuditEntryView, 'actorType' | 'actorName'>): string =>
-  entry.actorName ?? ACTOR_TYPE_LABELS[entry.actorType] ?? entry.actorType;
+export const actorLabel = (entry: Pick<AuditEntryView, 'actorType' | 'actorName'>): string => {
+  // An integration acts through a token: say so, with the name the admin gave it.
+  if (entry.actorType === 'api_token' && entry.actorName) return `API token “${entry.actorName}”`;
+  return entry.actorName ?? ACTOR_TYPE_LABELS[entry.actorType] ?? entry.actorType;
+};
 
 const RECORD_TYPE_LABELS: Record<string, string> = {
   staff_user: 'Staff member',
@@ -118,6 +125,7 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   exercise: 'Exercise',
   digest: 'Digest',
   job: 'Background job',
+  api_token: 'API token',
 };
 
 /**

@@ -9,7 +9,7 @@ import { validationProblem } from '../../http/problem.exception';
 import { AuthService } from '../auth.service';
 import { CurrentStaff } from '../current-staff';
 import { FixedWindowLimiter } from '../fixed-window-limiter';
-import { AllowDuringTwoFactorEnrollment, Public } from '../public.decorator';
+import { AllowDuringTwoFactorEnrollment, Public, SessionOnly } from '../public.decorator';
 import { SignInService } from '../sign-in.service';
 import { signInSessionOf } from '../start-session';
 import { SecondFactorDto, TotpCodeDto } from './two-factor.dto';
@@ -28,6 +28,8 @@ function secondFactorOf(body: SecondFactorDto): SecondFactor {
 }
 
 @ApiTags('auth')
+// A session's own business (its CSRF token, signing out, its second factor): never an API token's.
+@SessionOnly()
 @Controller('auth/2fa')
 export class TwoFactorController {
   constructor(
