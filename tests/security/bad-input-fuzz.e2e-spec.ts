@@ -640,6 +640,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           ),
         },
         ['token', 'answers'],
+      ),
+    },
+    {
       route: 'POST /api/v1/api-tokens',
       as: admin,
       body: mutate(

@@ -15,11 +15,15 @@ describe('partnerScoresVisibleTo', () => {
   });
 
   it('shows only occurrences both partners answered when sharing is allowed', () => {
-    expect(partnerScoresVisibleTo({ sharesWithPartner: true, sharingPausedSince: null, mine, partner })).toEqual([partner[0]]);
+    expect(partnerScoresVisibleTo({ sharesWithPartner: true, sharingPausedSince: null, mine, partner })).toEqual([
+      partner[0],
+    ]);
   });
 
   it('shows nothing to a partner who has not answered anything', () => {
-    expect(partnerScoresVisibleTo({ sharesWithPartner: true, sharingPausedSince: null, mine: [], partner })).toEqual([]);
+    expect(partnerScoresVisibleTo({ sharesWithPartner: true, sharingPausedSince: null, mine: [], partner })).toEqual(
+      [],
+    );
   });
 
   it('shares nothing newly while a safety pause is open, and keeps what was shared before it', () => {
@@ -35,7 +39,12 @@ describe('partnerScoresVisibleTo', () => {
       { occurrence: 'week-2026-11-16', submittedAt: after, score: 3 },
     ];
     expect(
-      partnerScoresVisibleTo({ sharesWithPartner: true, sharingPausedSince: pausedSince, mine: mineBoth, partner: partnerBoth }),
+      partnerScoresVisibleTo({
+        sharesWithPartner: true,
+        sharingPausedSince: pausedSince,
+        mine: mineBoth,
+        partner: partnerBoth,
+      }),
     ).toEqual([partnerBoth[0]]);
   });
 });

@@ -148,6 +148,7 @@ export class HomeRepository {
         coupleName: r.couple_name,
         startsAt: iso(r.starts_at),
         noteId: r.note_id,
+      })),
       safetyAlerts: row.safety.map((r) => ({
         coupleId: r.couple_id,
         coupleName: r.couple_name,
