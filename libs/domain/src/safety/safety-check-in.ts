@@ -30,6 +30,10 @@ export const SAFETY_CHECK_IN_EXERCISE: ExerciseDefinition = Object.freeze({
     'Only your counselor will read these answers. Your partner does not see them, and is not told what you answered. If you are in danger right now, call your local emergency number.',
   estimatedMinutes: 3,
   version: 1,
+  // Sent at the start of work and then on the clinic's interval, whatever the couple's phase; never
+  // assigned by hand, so the assign dialog's cautions never see it.
+  phase: 'crisis_and_impact',
+  coercionSensitive: false,
   prompts: Object.freeze([
     singleChoice('safe_at_home', 'Do you feel safe at home?', YES_NO_UNSURE, { audience: 'counselor_only' }),
     singleChoice(
