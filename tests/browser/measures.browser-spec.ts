@@ -1,12 +1,13 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
-import { Measure, MeasureVersion } from '@trellis/data';
+import { Clinic, Measure, MeasureVersion } from '@trellis/data';
 import { TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
 import { MeasureResponsesService } from '../../libs/features/src/measures/measure-responses.service';
 import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe';
 import { useBrowserStack } from '../support/browser-journey';
 import { createClinic, createCouple, createStaff } from '../support/factories';
+import { createCheckIns } from '../support/measure-factories';
 import { setPassword, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
 import { CLINIC_NAME, THERAPIST_NAME } from './practice';
@@ -222,6 +223,74 @@ describe('measures in a real browser', () => {
       // The tabs at the top of the window: the chart and the item trend below them.
       await page.getByRole('tab', { name: 'Progress' }).evaluate((tab) => tab.scrollIntoView({ block: 'start' }));
       await journey.documentScreen(page, 'dashboard-progress');
+      expect(findings).toEqual([]);
+    },
+    90_000,
+  );
+
+  suite.journey(
+    'an admin sees the clinic summary with its numbers, and moves the off-track drop on the settings page',
+    async (journey) => {
+      const { db, origin } = journey.stack;
+      const clinic = await createClinic(db, { name: CLINIC_NAME });
+      const id = randomUUID().slice(0, 6);
+      const admin = await createStaff(db, clinic, {
+        role: 'admin',
+        name: 'Avery Admin',
+        email: `avery-${id}@example.test`,
+      });
+      const therapist = await createStaff(db, clinic, { name: THERAPIST_NAME, email: `dana-${id}@example.test` });
+      await setPassword(db, admin);
+      for (const [name, scores] of [
+        [
+          'Improving',
+          [
+            [20, 24, 27],
+            [22, 23, 23],
+          ],
+        ],
+        [
+          'Worsening',
+          [
+            [30, 27, 22],
+            [30, 31, 30],
+          ],
+        ],
+        ['Just started', [[30], [31]]],
+      ] as const) {
+        const c = await createCouple(db, clinic, therapist, { displayName: name });
+        await createCheckIns(db, c.couple, c.partners, [[...scores[0]], [...scores[1]]]);
+      }
+
+      const findings: AxeFinding[] = [];
+      const page = await journey.open('Avery (admin)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(admin.email, TEST_PASSWORD);
+      const summary = page.getByRole('region', { name: 'Couples’ progress across the clinic' });
+      await summary
+        .getByText(
+          '3 couples: 1 improving, 0 unchanged, 1 worsening, 1 too soon to say. A real change is a change of 5 points (your clinic’s setting).',
+        )
+        .waitFor();
+      await summary.getByText('Show the numbers').click();
+      const row = summary.getByRole('row', { name: new RegExp(TRUST_AND_CONNECTION_CHECK_IN.title) });
+      await row.getByRole('cell').first().waitFor();
+      expect(await row.getByRole('cell').allInnerTexts()).toEqual(['1', '0', '1', '1', '5']);
+      findings.push(...(await seriousAccessibilityViolations(page, 'admin home with the clinic summary')));
+
+      // A stricter bar on the settings page: 20 → 27 is no longer a real change.
+      await dashboard.menuItem('Clinic settings').click();
+      const drop = page.getByRole('spinbutton', { name: 'A partner’s drop over the last three check-ins (points)' });
+      await drop.waitFor();
+      expect(await drop.inputValue()).toBe('5');
+      findings.push(...(await seriousAccessibilityViolations(page, 'clinic settings with off-track thresholds')));
+      await drop.fill('8');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Clinic settings saved.').waitFor();
+      expect((await db.getRepository(Clinic).findOneByOrFail({ id: clinic.id })).offTrackRecentDrop).toBe(8);
+      await dashboard.menuItem('Home').click();
+      await summary.getByText(/^3 couples: 0 improving, 1 unchanged, 1 worsening, 1 too soon to say\./).waitFor();
       expect(findings).toEqual([]);
     },
     90_000,
