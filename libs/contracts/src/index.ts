@@ -12,3 +12,5 @@ export * from './queues';
 export * from './digests';
 export * from './measures';
 export * from './api-tokens';
+export type * from './openapi-types';
+export type { paths as ApiPaths, components as ApiComponents } from './openapi.generated';
