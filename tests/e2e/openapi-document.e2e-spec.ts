@@ -78,6 +78,15 @@ describe('the committed OpenAPI document (apps/api/openapi.json)', () => {
     expect(check.status).toBe(0);
   }, 120_000);
 
+  it('has current generated client types (libs/contracts/src/openapi.generated.ts), which the front ends compile against', () => {
+    const check = spawnSync(process.execPath, ['scripts/openapi/client-types.mjs', '--check'], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+    });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  }, 60_000);
+
   it('describes the body of every success answer that has one', () => {
     const document = buildOpenApiDocument(app);
     const bare: string[] = [];

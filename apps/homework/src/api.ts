@@ -1,3 +1,4 @@
+import type { ApiAnswer, ApiMethod, ApiRequestBody, ApiRouteFor } from '@trellis/contracts';
 import type { AnswerMap } from '@trellis/domain';
 import { type HomeworkLink, type HomeworkView, toHomeworkLink, toHomeworkView } from './homework-data';
 import { parseProblem, retryAfterMs } from './problem';
@@ -16,8 +17,13 @@ export type ApiFailure = {
 
 export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 
-interface RequestOptions<T> {
-  body?: unknown;
+/** The partner's routes, as the OpenAPI document names them (without `/homework`). */
+type HomeworkRoute<M extends ApiMethod> =
+  ApiRouteFor<M> extends infer R ? (R extends `/homework${infer Rest}` ? Rest : never) : never;
+
+interface RequestOptions<T, Body> {
+  /** Typed by the document: a changed request schema is a compile error here. */
+  body?: Body;
   /** Turns a 2xx body into data; undefined means "not what the contract promised". */
   read: (body: unknown) => T | undefined;
   /** Let the request outlive the page (a save as the tab is hidden or closed). */
@@ -36,16 +42,25 @@ const failure = (status: number, body?: unknown, retryAfter?: string | null): Ap
  */
 let boundResponseId: string | null = null;
 
-const request = async <T>(
+const HTTP_METHODS = { get: 'GET', post: 'POST', put: 'PUT' } as const;
+
+/** A partner's homework route, typed by the OpenAPI document (its body; its answer via `read`). */
+const request = <T, M extends 'get' | 'post' | 'put', P extends HomeworkRoute<M>>(
+  verb: M,
+  path: P,
+  options: RequestOptions<T, ApiRequestBody<`/homework${P}` & ApiRouteFor<M>, M>>,
+): Promise<ApiResult<T>> => send(HTTP_METHODS[verb], API_ROOT, path, options);
+
+const send = async <T>(
   method: 'GET' | 'POST' | 'PUT',
+  root: string,
   path: string,
-  { body, read, keepalive = false }: RequestOptions<T>,
-  root = API_ROOT,
+  { body, read, keepalive = false }: RequestOptions<T, unknown>,
 ): Promise<ApiResult<T>> => {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   // A custom header cross-site forms cannot send: the API refuses state changes without it.
   if (method !== 'GET') headers['x-homework-csrf'] = '1';
-  if (method !== 'GET' && path.startsWith('/current') && boundResponseId)
+  if (method !== 'GET' && String(path).startsWith('/current') && boundResponseId)
     headers['x-homework-response'] = boundResponseId;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -103,36 +118,41 @@ const stamp =
  * harmless. Every refusal (expired, revoked, unknown) is the same 404.
  */
 export const lookUpLink = (token: string): Promise<ApiResult<HomeworkLink>> =>
-  request('POST', '/link', { body: { token }, read: toHomeworkLink });
+  request('post', '/link', { body: { token }, read: toHomeworkLink });
 
 /** The partner's own "Yes, that's me": the API sets the homework session cookie. */
 export const startSession = (token: string): Promise<ApiResult<true>> =>
-  request('POST', '/session', { body: { token }, read: () => true });
+  request('post', '/session', { body: { token }, read: () => true });
 
 export const fetchHomework = (): Promise<ApiResult<HomeworkView>> =>
-  request('GET', '/current', {
+  request('get', '/current', {
     read: (body) => {
       if (isRecord(body) && typeof body.responseId === 'string') boundResponseId = body.responseId;
       return toHomeworkView(body);
     },
   });
 
-export const saveDraft = (answers: AnswerMap, { keepalive = false } = {}): Promise<ApiResult<{ savedAt: string }>> =>
-  request('PUT', '/current/draft', { body: { answers }, read: stamp('savedAt'), keepalive });
+// The answers' keys come from the document, so a renamed timestamp is a compile error.
+type DraftSaved = Pick<ApiAnswer<'/homework/current/draft', 'put'>, 'savedAt'>;
+type Submitted = Pick<ApiAnswer<'/homework/current/submit', 'post'>, 'submittedAt'>;
 
-export const submitAnswers = (answers: AnswerMap): Promise<ApiResult<{ submittedAt: string }>> =>
-  request('POST', '/current/submit', { body: { answers }, read: stamp('submittedAt') });
+export const saveDraft = (answers: AnswerMap, { keepalive = false } = {}): Promise<ApiResult<DraftSaved>> =>
+  request('put', '/current/draft', { body: { answers }, read: stamp('savedAt'), keepalive });
+
+export const submitAnswers = (answers: AnswerMap): Promise<ApiResult<Submitted>> =>
+  request('post', '/current/submit', { body: { answers }, read: stamp('submittedAt') });
 
 /** Always 202 with the same message, whether or not the address has homework. */
 export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
-  request('POST', '/fresh-link', { body: { email }, read: () => true });
+  request('post', '/fresh-link', { body: { email }, read: () => true });
 
 /**
  * A check-in request (`/api/v1/check-ins/*`): the link's token travels in the body of each one,
  * with the same timeouts, CSRF header and problem reading as homework.
  */
 export const checkInRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
-  request('POST', path, { body, read }, '/api/v1/check-ins');
+  send('POST', '/api/v1/check-ins', path, { body, read });
+
 /** "I don't feel safe doing this exercise": only the counselor is told. */
 export const reportNotSafe = (): Promise<ApiResult<{ reportedAt: string }>> =>
-  request('POST', '/current/not-safe', { body: {}, read: stamp('reportedAt') });
+  request('post', '/current/not-safe', { body: {}, read: stamp('reportedAt') });

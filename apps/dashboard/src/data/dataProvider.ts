@@ -12,7 +12,8 @@ import type {
   UpdateManyParams,
   UpdateParams,
 } from 'react-admin';
-import type { AssignmentSummary } from '@trellis/contracts';
+import type { ApiRequestBody, AssignmentSummary } from '@trellis/contracts';
+import { callApi } from './api';
 import { httpClient } from './httpClient';
 import { appendFilters, changedFields, listQuery } from './query';
 
@@ -65,7 +66,8 @@ export interface TrellisDataProvider extends DataProvider {
    * `POST /assignments`: one exercise to one or more couples at once. Not `create`: the answer is
    * a list (one homework per couple), not one record.
    */
-  assignHomework(body: object): Promise<AssignmentSummary[]>;
+  /** `POST /assignments`, its body and answer typed by the OpenAPI document. */
+  assignHomework(body: ApiRequestBody<'/assignments', 'post'>): Promise<AssignmentSummary[]>;
 }
 
 /**
@@ -150,9 +152,8 @@ export const dataProvider: TrellisDataProvider = {
     await httpClient<void>(`${recordPath('staff', id)}/invitation/resend`, { method: 'POST' });
   },
 
-  async assignHomework(body: object) {
-    const { json } = await httpClient<ListBody<AssignmentSummary>>('/assignments', { method: 'POST', body });
-    return json.data;
+  async assignHomework(body: ApiRequestBody<'/assignments', 'post'>): Promise<AssignmentSummary[]> {
+    return (await callApi('post', '/assignments', { params: {}, body })).data;
   },
 
   async act<T>(resource: string, id: Identifier, action: readonly string[], body?: unknown) {

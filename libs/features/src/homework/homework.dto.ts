@@ -9,7 +9,15 @@ export class HomeworkTokenDto {
 }
 
 export class AnswersDto {
-  @ApiProperty({ description: 'Prompt id → answer' })
+  @ApiProperty({
+    type: 'object',
+    description:
+      'Prompt id → answer: text (long text, single choice: the option id), a number (scale) or a list of option ids (checklist)',
+    // The kinds of answer (libs/domain AnswerByKind), so generated clients type them.
+    additionalProperties: {
+      oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
+    },
+  })
   @IsObject({ message: 'must be an object of answers by prompt id' })
   answers: Record<string, unknown>;
 }

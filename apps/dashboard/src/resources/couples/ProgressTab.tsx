@@ -1,16 +1,11 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
-import type {
-  CoupleMeasureResponses,
-  CoupleView,
-  ListResponse,
-  MeasureDetail,
-  MeasureSummary,
-} from '@trellis/contracts';
+import type { ApiAnswer, CoupleMeasureResponses, CoupleView, MeasureSummary } from '@trellis/contracts';
 import { useState } from 'react';
 import { ChartNumbers } from '../../common/ChartNumbers';
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
+import { apiPath } from '../../data/apiPath';
 import { useApiQuery } from '../../data/useApiQuery';
 import { CheckInSchedules } from './CheckInSchedules';
 import { checkInsCsvUrl } from './exportUrls';
@@ -146,7 +141,7 @@ const ItemTrend = ({
   measureId: string;
   names: [string, string];
 }) => {
-  const detail = useApiQuery<MeasureDetail>(`/measures/${encodeURIComponent(measureId)}`);
+  const detail = useApiQuery<ApiAnswer<'/measures/{id}', 'get'>>(apiPath('/measures/{id}', { id: measureId }));
   if (!detail.data) return null;
   const trend = itemTrend(data, detail.data.definition.items);
   if (trend.occurrences.length === 0) return null;
@@ -196,8 +191,8 @@ const ItemTrend = ({
 };
 
 const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: MeasureSummary }) => {
-  const { data, isPending, error } = useApiQuery<CoupleMeasureResponses>(
-    `/couples/${encodeURIComponent(couple.id)}/measures/${encodeURIComponent(measure.id)}/responses`,
+  const { data, isPending, error } = useApiQuery<ApiAnswer<'/couples/{id}/measures/{measureId}/responses', 'get'>>(
+    apiPath('/couples/{id}/measures/{measureId}/responses', { id: couple.id, measureId: measure.id }),
   );
   const byPosition = (position: 1 | 2) =>
     couple.partners.find((p) => p.position === position)?.name ?? `Partner ${position}`;
@@ -214,7 +209,9 @@ const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: Measu
 
 /** Both partners' check-in scores on one chart, the gap between them shaded. */
 export const ProgressTab = ({ couple }: { couple: CoupleView }) => {
-  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=kind');
+  const measures = useApiQuery<ApiAnswer<'/measures', 'get'>>(
+    `${apiPath('/measures', {})}?${new URLSearchParams({ perPage: '100', sort: 'kind' })}`,
+  );
   const [chosen, setChosen] = useState<string | undefined>();
   if (measures.isPending) return <CircularProgress size={24} aria-label="Loading measures" />;
   if (measures.error || !measures.data) return <Alert severity="error">{errorMessage(measures.error)}</Alert>;

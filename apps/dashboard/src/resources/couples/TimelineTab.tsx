@@ -6,7 +6,8 @@ import ReviewedIcon from '@mui/icons-material/RateReview';
 import SubmittedIcon from '@mui/icons-material/TaskAlt';
 import type { SvgIconComponent } from '@mui/icons-material';
 import { Alert, Box, Button, CircularProgress, Link, Stack, Typography } from '@mui/material';
-import type { CoupleView, ListResponse, TimelineEvent, TimelineEventKind } from '@trellis/contracts';
+import type { ApiAnswer, CoupleView, TimelineEvent, TimelineEventKind } from '@trellis/contracts';
+import { apiPath } from '../../data/apiPath';
 import { LinkBase, useGetIdentity } from 'react-admin';
 import { formatCalendarDate, formatTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
@@ -53,8 +54,8 @@ const EventItem = ({ event, coupleId }: { event: TimelineEvent; coupleId: string
 /** Everything that happened with one couple, newest first, a heading per day. */
 export const TimelineTab = ({ couple }: { couple: CoupleView }) => {
   const { identity } = useGetIdentity();
-  const { data, isPending, error, refetch } = useApiQuery<ListResponse<TimelineEvent>>(
-    `/couples/${encodeURIComponent(couple.id)}/timeline`,
+  const { data, isPending, error, refetch } = useApiQuery<ApiAnswer<'/couples/{id}/timeline', 'get'>>(
+    apiPath('/couples/{id}/timeline', { id: couple.id }),
   );
   // Notes are private to the couple's therapist: everyone else's timeline comes without them.
   const notesLeftOut = Boolean(identity) && String(identity?.id) !== couple.therapistId;
