@@ -18,7 +18,7 @@ function thisWednesdayAt(hour: number): Date {
   return new Date(fromLocalDateTime({ ...addLocalDays(today, 2 - fromMonday), hour, minute: 0, second: 0 }, zone));
 }
 
-describe('the calendar in a real browser', () => {
+describe('the schedule in a real browser: calendar and a couple’s sessions', () => {
   suite.journey(
     'a therapist sees the week, drags a session to another time, and opens the couple from it',
     async (journey) => {
@@ -66,6 +66,55 @@ describe('the calendar in a real browser', () => {
       await page.getByRole('button', { name: 'Agenda' }).click();
       await page.getByText(/12:00.*Alex & Sam/).click();
       await page.waitForURL(new RegExp(`/couples/${couple.id}/show`));
+    },
+  );
+
+  suite.journey(
+    'a therapist books a weekly series, marks one partner absent and writes the note from the session',
+    async (journey) => {
+      const { db, origin } = journey.stack;
+      const clinic = await createClinic(db, { name: CLINIC_NAME, timezone: 'Europe/London' });
+      const therapist = await createStaff(db, clinic, {
+        name: THERAPIST_NAME,
+        email: `dana-${randomUUID().slice(0, 6)}@example.test`,
+      });
+      await setPassword(db, therapist);
+      const { couple, partners } = await createCouple(db, clinic, therapist, { displayName: 'Alex & Sam' });
+
+      const page = await journey.open('Dana (therapist)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(therapist.email, TEST_PASSWORD);
+      await page.goto(`${origin}/#/couples/${couple.id}/show/sessions`);
+
+      // The first of three weekly sessions began two hours ago (the browser is in London).
+      const start = toLocalDateTime(Date.now() - 2 * 3_600_000, 'Europe/London');
+      const two = (n: number) => String(n).padStart(2, '0');
+      await page.getByLabel('Starts').fill(`${start.year}-${two(start.month)}-${two(start.day)}T${two(start.hour)}:00`);
+      await page.getByLabel('Repeat').click();
+      await page.getByRole('option', { name: 'Weekly' }).click();
+      await page.getByLabel('Sessions', { exact: true }).fill('3');
+      await page.getByRole('button', { name: 'Book', exact: true }).click();
+      await page.getByText('3 sessions booked').waitFor();
+      await eventually(async () =>
+        expect(await db.getRepository(TherapySession).countBy({ coupleId: couple.id, frequency: 'weekly' })).toBe(3),
+      );
+
+      // Only the one that has started can have its attendance recorded.
+      await page.getByRole('button', { name: 'Record attendance' }).click();
+      await page.getByLabel(partners[1].name).click();
+      await page.getByRole('option', { name: 'Absent' }).click();
+      await page.getByRole('button', { name: 'Save: held' }).click();
+      await page.getByText(`${partners[1].name}: Absent`).waitFor();
+
+      await page.getByRole('button', { name: 'Write note' }).click();
+      await page.getByRole('textbox', { name: /Subjective/ }).fill('Only Alex came; we worked on what to bring home.');
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByText('Note draft').waitFor();
+      const held = await db.getRepository(TherapySession).findOneByOrFail({ coupleId: couple.id, status: 'held' });
+      expect(held.attendancePartner2).toBe('absent');
+      const [note] = await db.query(`SELECT session_id, signed_at FROM session_note WHERE couple_id = $1`, [couple.id]);
+      expect(note).toEqual({ session_id: held.id, signed_at: null });
     },
   );
 });
