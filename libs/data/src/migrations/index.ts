@@ -20,6 +20,7 @@ import { CreatedAssignmentReviewComments1795651818100 } from './1795651818100-Cr
 import { AddedNeutralPartnerEmailsToClinic1795652000000 } from './1795652000000-AddedNeutralPartnerEmailsToClinic';
 import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
 import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
+import { CreatedCalendarFeeds1795750200000 } from './1795750200000-CreatedCalendarFeeds';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddedNeutralPartnerEmailsToClinic1795652000000,
   CreatedSessions1795750000000,
   LinkedNotesToSessions1795750100000,
+  CreatedCalendarFeeds1795750200000,
 ];
