@@ -44,6 +44,8 @@ const TwoFactorEnrollmentPage = lazy(() =>
 const ClinicSettingsPage = lazy(() =>
   import('./clinic/ClinicSettingsPage').then((m) => ({ default: m.ClinicSettingsPage })),
 );
+// The calendar's week grid and agenda come only with its route.
+const CalendarPage = lazy(() => import('./calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const QueuesPage = lazy(() => import('./queues/QueuesPage').then((m) => ({ default: m.QueuesPage })));
 const ApiTokensPage = lazy(() => import('./apiTokens/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
 
@@ -104,6 +106,7 @@ export const App = () => (
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
     </CustomRoutes>
     {/* Resources by role: a therapist's app has no Staff or Audit routes or menu entries at all. */}
     {(permissions: unknown) => [

@@ -45,6 +45,15 @@ export interface SessionView {
   note: { id: string; signed: boolean } | null;
 }
 
+/** Your private calendar feed: whether one is live, and (only right after it is made) its URL. */
+export interface CalendarFeedView {
+  active: boolean;
+  createdAt: string | null;
+  expiresAt: string | null;
+  /** The secret URL, shown once when the feed is made; null afterwards (only its hash is kept). */
+  url: string | null;
+}
+
 /** What booking a one-off session or a series answers: every session it made, earliest first. */
 export interface BookedSessions {
   data: SessionView[];

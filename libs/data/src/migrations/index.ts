@@ -25,6 +25,7 @@ import { CreatedSafetyPauses1795720000000 } from './1795720000000-CreatedSafetyP
 import { AddedPhasesAndPartnerRoles1795740000000 } from './1795740000000-AddedPhasesAndPartnerRoles';
 import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
 import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
+import { CreatedCalendarFeeds1795750200000 } from './1795750200000-CreatedCalendarFeeds';
 import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   AddedPhasesAndPartnerRoles1795740000000,
   CreatedSessions1795750000000,
   LinkedNotesToSessions1795750100000,
+  CreatedCalendarFeeds1795750200000,
   CreatedApiTokens1795760000000,
 ];

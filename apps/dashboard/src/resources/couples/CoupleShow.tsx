@@ -44,6 +44,7 @@ import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trel
 
 // The chart's code loads only when someone opens the Progress tab.
 const ProgressTab = lazy(() => import('./ProgressTab').then((m) => ({ default: m.ProgressTab })));
+const SessionsTab = lazy(() => import('./SessionsTab').then((m) => ({ default: m.SessionsTab })));
 
 const CoupleTitle = () => {
   const record = useRecordContext<CoupleView>();
@@ -273,6 +274,11 @@ const CoupleShowLayout = () => {
         <TabbedShowLayout>
           <TabbedShowLayout.Tab label="Homework">
             <CoupleHomework couple={couple} onAssign={() => setAssigning(true)} />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="Sessions" path="sessions">
+            <Suspense fallback={<Loading />}>
+              <SessionsTab couple={couple} />
+            </Suspense>
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="Timeline" path="timeline">
             <TimelineTab couple={couple} />

@@ -12,13 +12,15 @@ interface NoteFormProps {
   submitLabel: string;
   onSubmit: (body: NoteBody) => Promise<void>;
   onCancel: () => void;
+  /** A note for a session: its date is the session's, so the form asks for none. */
+  forSession?: boolean;
 }
 
 /**
  * A session note in SOAP, DAP or free format. The format is chosen once, when the note is
  * started (the API keeps it); the sections follow the format.
  */
-export const NoteForm = ({ initial, submitLabel, onSubmit, onCancel }: NoteFormProps) => {
+export const NoteForm = ({ initial, submitLabel, onSubmit, onCancel, forSession = false }: NoteFormProps) => {
   const formatLabelId = useId();
   const [format, setFormat] = useState<NoteFormat>(initial?.format ?? 'soap');
   const [sessionDate, setSessionDate] = useState(initial?.sessionDate ?? todayLocal());
@@ -76,18 +78,20 @@ export const NoteForm = ({ initial, submitLabel, onSubmit, onCancel }: NoteFormP
           </RadioGroup>
         </Box>
       )}
-      <TextField
-        type="date"
-        label="Session date"
-        value={sessionDate}
-        onChange={(event) => setSessionDate(event.target.value)}
-        error={Boolean(errors.sessionDate)}
-        helperText={errors.sessionDate}
-        required
-        size="small"
-        sx={{ maxWidth: 220 }}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      {!forSession && (
+        <TextField
+          type="date"
+          label="Session date"
+          value={sessionDate}
+          onChange={(event) => setSessionDate(event.target.value)}
+          error={Boolean(errors.sessionDate)}
+          helperText={errors.sessionDate}
+          required
+          size="small"
+          sx={{ maxWidth: 220 }}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      )}
       {NOTE_SECTIONS[format].map((section) => {
         const error = errors[`sections.${section}`];
         return (
