@@ -51,6 +51,8 @@ export interface ClinicSettings {
   digestEmailDetail: DigestEmailDetail;
   /** Emails to partners say nothing about therapy or the exercise in their subject and sender name. */
   neutralPartnerEmails: boolean;
+  /** Days between each partner's private safety check-ins; null: the clinic sends none. */
+  safetyCheckInIntervalDays: number | null;
 }
 
 /** A row of the staff list (admins only). */

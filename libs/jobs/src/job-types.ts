@@ -25,6 +25,8 @@ export enum JobName {
    * The endpoint does the same work for every address so its timing says nothing about who exists.
    */
   RequestPasswordReset = 'request-password-reset',
+  /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
+  SendSafetyCheckIns = 'send-safety-check-ins',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -47,6 +49,8 @@ export interface JobPayloads {
    * once the job has run), never in Redis. clinicId is null: whose account it is is not known yet.
    */
   [JobName.RequestPasswordReset]: { requestId: string; clinicId: null };
+  /** Every clinic's couples: the sweep reads the intervals when it runs. */
+  [JobName.SendSafetyCheckIns]: { clinicId: null };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -59,6 +63,7 @@ export interface JobQueues {
   [JobName.PlanPreSessionDigest]: QueueName.Digests;
   [JobName.PreSessionDigest]: QueueName.Digests;
   [JobName.RequestPasswordReset]: QueueName.Accounts;
+  [JobName.SendSafetyCheckIns]: QueueName.Reminders;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -70,6 +75,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.PlanPreSessionDigest]: QueueName.Digests,
   [JobName.PreSessionDigest]: QueueName.Digests,
   [JobName.RequestPasswordReset]: QueueName.Accounts,
+  [JobName.SendSafetyCheckIns]: QueueName.Reminders,
 };
 
 /** The names of the jobs that run on queue Q. */

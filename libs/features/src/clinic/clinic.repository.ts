@@ -5,7 +5,15 @@ import { Clinic } from '@trellis/data';
 
 /** What an admin may change about their clinic. */
 export type ClinicChanges = Partial<
-  Pick<Clinic, 'name' | 'timezone' | 'requireTwoFactor' | 'digestEmailDetail' | 'neutralPartnerEmails'>
+  Pick<
+    Clinic,
+    | 'name'
+    | 'timezone'
+    | 'requireTwoFactor'
+    | 'digestEmailDetail'
+    | 'neutralPartnerEmails'
+    | 'safetyCheckInIntervalDays'
+  >
 >;
 
 /** The clinic aggregate: where the clinic settings' SQL lives. */

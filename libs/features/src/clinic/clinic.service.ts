@@ -17,6 +17,7 @@ function toSettings(c: Clinic): ClinicSettings {
     requireTwoFactor: c.requireTwoFactor,
     digestEmailDetail: c.digestEmailDetail,
     neutralPartnerEmails: c.neutralPartnerEmails,
+    safetyCheckInIntervalDays: c.safetyCheckInIntervalDays,
   };
 }
 
@@ -46,7 +47,10 @@ export class ClinicService {
       // Weekly digests run at 08:00 in the clinic's time zone.
       if (changes.timezone) await syncDigestSchedulesInTransaction(manager, clinicId);
       const details = Object.fromEntries(
-        Object.entries(changes).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean)]),
+        Object.entries(changes).map(([k, v]) => [
+          k,
+          k === 'name' ? 'changed' : (v as string | boolean | number | null),
+        ]),
       );
       await this.audit.record(
         actor,

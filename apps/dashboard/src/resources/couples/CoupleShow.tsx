@@ -39,6 +39,7 @@ import { CoupleHomework } from './CoupleHomework';
 import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from '../notes/NotesTab';
+import { SafetyBanner } from './SafetyBanner';
 import { TimelineTab } from './TimelineTab';
 
 // The chart's code loads only when someone opens the Progress tab.
@@ -257,6 +258,7 @@ const CoupleShowLayout = () => {
   if (!couple || !Array.isArray(couple.partners)) return <Loading />;
   return (
     <>
+      <SafetyBanner coupleId={couple.id} />
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>
