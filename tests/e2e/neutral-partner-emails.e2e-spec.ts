@@ -1,3 +1,4 @@
+import { decodedEmailText } from '../support/email-links';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditEvent, Client, Clinic, Exercise } from '@trellis/data';
@@ -127,6 +128,12 @@ describe('neutral partner emails', () => {
         expect(email.subject.toLowerCase()).not.toContain(word);
         expect(from.toLowerCase()).not.toContain(word);
       }
+      // The body too: no clinic name, therapist, exercise title or "homework" heading, still a working link.
+      const body = decodedEmailText(email.raw);
+      expect(body).toContain('There is something new waiting for you.');
+      expect(body).toMatch(/\/h\/[A-Za-z0-9_-]{20,}/);
+      for (const word of [...REVEALING, 'harbour', 'dana', 'weekly trust'])
+        expect(body.toLowerCase()).not.toContain(word);
     }
   });
 

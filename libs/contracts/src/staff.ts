@@ -59,6 +59,8 @@ export interface ClinicSettings {
   offTrackLowCheckOut: number;
   /** Off track: no real improvement after this many sessions. */
   offTrackSessionsWithoutImprovement: number;
+  /** Days between each partner's private safety check-ins; null: the clinic sends none. */
+  safetyCheckInIntervalDays: number | null;
 }
 
 /** A row of the staff list (admins only). */

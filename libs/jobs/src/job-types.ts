@@ -33,6 +33,8 @@ export enum JobName {
   SendCheckIn = 'send-check-in',
   /** A day after a check-in went out: remind the partner if it is still unanswered. */
   RemindCheckIn = 'remind-check-in',
+  /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
+  SendSafetyCheckIns = 'send-safety-check-ins',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -59,6 +61,8 @@ export interface JobPayloads {
   /** occurrence: the key planNextCheckIn gave it (no clinical text); a re-plan that differs makes it stale. */
   [JobName.SendCheckIn]: { scheduleId: string; clientId: string; clinicId: string; occurrence: string };
   [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
+  /** Every clinic's couples: the sweep reads the intervals when it runs. */
+  [JobName.SendSafetyCheckIns]: { clinicId: null };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -74,6 +78,7 @@ export interface JobQueues {
   [JobName.PlanCheckIns]: QueueName.CheckIns;
   [JobName.SendCheckIn]: QueueName.CheckIns;
   [JobName.RemindCheckIn]: QueueName.CheckIns;
+  [JobName.SendSafetyCheckIns]: QueueName.Reminders;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -88,6 +93,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.PlanCheckIns]: QueueName.CheckIns,
   [JobName.SendCheckIn]: QueueName.CheckIns,
   [JobName.RemindCheckIn]: QueueName.CheckIns,
+  [JobName.SendSafetyCheckIns]: QueueName.Reminders,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -1,11 +1,13 @@
 import {
   Alert,
+  AlertTitle,
   Box,
   Button,
   Card,
   CardContent,
   Chip,
   CircularProgress,
+  Link,
   List,
   ListItem,
   ListItemButton,
@@ -99,64 +101,76 @@ const AttentionList = ({ id, title, items, empty, allLink, total }: AttentionLis
   );
 };
 
+/** Couples whose joint work a partner's safety concern paused: first on the screen, and only when there are any. */
+const SafetyAlerts = ({ home }: { home: TherapistHome }) =>
+  home.safetyAlerts.length === 0 ? null : (
+    <Alert severity="error" sx={{ mb: 2 }} role="region" aria-labelledby="safety-alerts-title">
+      <AlertTitle id="safety-alerts-title" component="h2">
+        Needs your attention now
+      </AlertTitle>
+      <Box component="ul" sx={{ pl: 2.5, m: 0 }}>
+        {home.safetyAlerts.map((alert) => (
+          <li key={alert.coupleId}>
+            <Link component={LinkBase} to={`/couples/${alert.coupleId}/show`}>
+              {alert.coupleName}
+            </Link>
+            : a partner raised a safety concern {relativeTime(alert.raisedAt)}. Joint homework is paused.
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+
 const NeedsAttention = ({ home }: { home: TherapistHome }) => (
-  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)', xl: 'repeat(3, 1fr)' } }}>
-    <AttentionList
-      id="off-track"
-      title="Off track"
-      items={offTrackItems(home.offTrack)}
-      total={home.offTrackCount}
-      empty="No couple is off track. Couples whose check-ins worsen, drift apart, rate a session low or stop improving show here."
-    />
-    <AttentionList
-      id="awaiting-review"
-      title="Ready to review"
-      items={home.awaitingReview.map((item) => ({
-        key: item.assignmentId,
-        to: `/assignments/${item.assignmentId}`,
-        primary: item.title,
-        secondary: `${item.coupleName} · both submitted ${relativeTime(item.completedAt)}`,
-      }))}
-      empty="Nothing to review. Homework shows here once both partners have submitted."
-      allLink={caseloadLink({ needsReview: true })}
-    />
-    <AttentionList
-      id="overdue"
-      title="Overdue"
-      items={home.overdue.map((item) => ({
-        key: item.assignmentId,
-        to: `/assignments/${item.assignmentId}`,
-        primary: item.title,
-        secondary: [item.coupleName, `due ${relativeTime(item.dueAt)}`, waitingForText(item.waitingFor)]
-          .filter(Boolean)
-          .join(' · '),
-      }))}
-      empty="No overdue homework. Partners get reminders before the due date; anything late shows here."
-      allLink={caseloadLink({ hasOverdue: true })}
-    />
-    <AttentionList
-      id="upcoming-sessions"
-      title="Sessions in the next 48 hours"
-      items={home.upcomingSessions.map((item) => ({
-        key: item.coupleId,
-        to: `/couples/${item.coupleId}/show`,
-        primary: item.coupleName,
-        secondary: `${formatDateTime(item.nextSessionAt)} · ${relativeTime(item.nextSessionAt)}`,
-      }))}
-      empty="No sessions in the next 48 hours. Set a couple’s next session on their page to see it here."
-    />
-    <AttentionList
-      id="notes-to-finish"
-      title="Notes to finish"
-      items={home.notesToFinish.map((item) => ({
-        key: item.sessionId,
-        to: `/couples/${item.coupleId}/show`,
-        primary: item.coupleName,
-        secondary: `Session ${formatDateTime(item.startsAt)} · ${item.noteId ? 'draft not signed' : 'no note yet'}`,
-      }))}
-      empty="Every held session’s note is signed."
-    />
-  </Box>
+  <>
+    <SafetyAlerts home={home} />
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)', xl: 'repeat(3, 1fr)' } }}>
+      <AttentionList
+        id="off-track"
+        title="Off track"
+        items={offTrackItems(home.offTrack)}
+        total={home.offTrackCount}
+        empty="No couple is off track. Couples whose check-ins worsen, drift apart, rate a session low or stop improving show here."
+      />
+      <AttentionList
+        id="awaiting-review"
+        title="Ready to review"
+        items={home.awaitingReview.map((item) => ({
+          key: item.assignmentId,
+          to: `/assignments/${item.assignmentId}`,
+          primary: item.title,
+          secondary: `${item.coupleName} · both submitted ${relativeTime(item.completedAt)}`,
+        }))}
+        empty="Nothing to review. Homework shows here once both partners have submitted."
+        allLink={caseloadLink({ needsReview: true })}
+      />
+      <AttentionList
+        id="overdue"
+        title="Overdue"
+        items={home.overdue.map((item) => ({
+          key: item.assignmentId,
+          to: `/assignments/${item.assignmentId}`,
+          primary: item.title,
+          secondary: [item.coupleName, `due ${relativeTime(item.dueAt)}`, waitingForText(item.waitingFor)]
+            .filter(Boolean)
+            .join(' · '),
+        }))}
+        empty="No overdue homework. Partners get reminders before the due date; anything late shows here."
+        allLink={caseloadLink({ hasOverdue: true })}
+      />
+      <AttentionList
+        id="upcoming-sessions"
+        title="Sessions in the next 48 hours"
+        items={home.upcomingSessions.map((item) => ({
+          key: item.coupleId,
+          to: `/couples/${item.coupleId}/show`,
+          primary: item.coupleName,
+          secondary: `${formatDateTime(item.nextSessionAt)} · ${relativeTime(item.nextSessionAt)}`,
+        }))}
+        empty="No sessions in the next 48 hours. Set a couple’s next session on their page to see it here."
+      />
+    </Box>
+  </>
 );
 
 const FirstCouple = () => (

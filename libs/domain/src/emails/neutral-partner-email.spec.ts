@@ -1,4 +1,4 @@
-import { NEUTRAL_PARTNER_EMAIL, partnerEmailEnvelope } from './neutral-partner-email';
+import { NEUTRAL_PARTNER_EMAIL, neutralPartnerEmailBody, partnerEmailEnvelope } from './neutral-partner-email';
 
 // Words that would tell whoever glances at the inbox what the email is about.
 const REVEALING = /therap|counsel|homework|exercise|session|clinic|couple|trellis/i;
@@ -20,5 +20,23 @@ describe('partnerEmailEnvelope', () => {
   it('uses neutral words that reveal nothing', () => {
     expect(NEUTRAL_PARTNER_EMAIL.subject).not.toMatch(REVEALING);
     expect(NEUTRAL_PARTNER_EMAIL.senderName).not.toMatch(REVEALING);
+  });
+});
+
+describe('neutralPartnerEmailBody', () => {
+  const REVEALING_BODY = /therap|counsel|homework|exercise|session|clinic|couple|trellis/i;
+
+  it('says nothing about therapy, the exercise or the clinic', () => {
+    const body = neutralPartnerEmailBody('Alex', 'Friday 12 December');
+    expect(JSON.stringify(body)).not.toMatch(REVEALING_BODY);
+    expect(body.paragraphs).toEqual([
+      'Hi Alex,',
+      'There is something new waiting for you. Open it with your personal link below.',
+      'Please take a look by Friday 12 December.',
+    ]);
+  });
+
+  it('leaves the date out when there is none', () => {
+    expect(neutralPartnerEmailBody('', null).paragraphs).toHaveLength(2);
   });
 });

@@ -23,6 +23,32 @@ export interface PartnerEmailEnvelope {
  * The envelope a partner's email goes out under: the template's own subject (and the default
  * sender) normally, the neutral ones when the clinic turned neutral partner emails on.
  */
+/** What a neutral email's body says: no clinic, counselor, exercise or homework; just a personal link. */
+export interface NeutralPartnerEmailBody {
+  heading: string;
+  paragraphs: string[];
+  actionLabel: string;
+  footer: string;
+}
+
+/**
+ * The body of every partner email when the clinic chose neutral emails. An opened email can be
+ * read over a shoulder as easily as a subject line, so the body says no more than the envelope:
+ * no clinic name, no therapist, no exercise title, no "homework".
+ */
+export function neutralPartnerEmailBody(partnerFirstName: string, dueLabel: string | null): NeutralPartnerEmailBody {
+  return {
+    heading: NEUTRAL_PARTNER_EMAIL.subject,
+    paragraphs: [
+      partnerFirstName ? `Hi ${partnerFirstName},` : 'Hello,',
+      'There is something new waiting for you. Open it with your personal link below.',
+      ...(dueLabel ? [`Please take a look by ${dueLabel}.`] : []),
+    ],
+    actionLabel: 'Open',
+    footer: 'This link is personal to you: please do not forward it.',
+  };
+}
+
 export function partnerEmailEnvelope(subject: string, neutral: boolean): PartnerEmailEnvelope {
   return neutral ? { subject: NEUTRAL_PARTNER_EMAIL.subject, fromName: NEUTRAL_PARTNER_EMAIL.senderName } : { subject };
 }

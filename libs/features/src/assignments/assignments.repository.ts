@@ -37,7 +37,8 @@ export type NewAssignment = Pick<
   | 'message'
   | 'shareAnswersAfterBoth'
   | 'assignedBy'
->;
+> &
+  Partial<Pick<Assignment, 'kind'>>;
 
 /**
  * The assignment aggregate (an assignment and each partner's `homework_response`): the assignments

@@ -7,6 +7,7 @@ import {
   IsNumber,
   Max,
   Min,
+  ValidateIf,
   IsString,
   MaxLength,
   MinLength,
@@ -15,7 +16,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsOmittable } from '../http/omittable';
-import { isValidTimeZone } from '@trellis/domain';
+import { isValidTimeZone, SAFETY_CHECK_IN_INTERVAL_MAX_DAYS, SAFETY_CHECK_IN_INTERVAL_MIN_DAYS } from '@trellis/domain';
 import { DIGEST_EMAIL_DETAILS, type DigestEmailDetail } from '@trellis/contracts';
 
 @ValidatorConstraint({ name: 'timeZone' })
@@ -103,4 +104,17 @@ export class UpdateClinicDto {
   @Min(1, { message: 'must be at least 1' })
   @Max(100, { message: 'must be at most 100' })
   offTrackSessionsWithoutImprovement?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: SAFETY_CHECK_IN_INTERVAL_MIN_DAYS,
+    maximum: SAFETY_CHECK_IN_INTERVAL_MAX_DAYS,
+    description: "Days between each partner's private safety check-ins (the first goes out at once); null sends none",
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsInt({ message: 'must be a whole number of days, or null' })
+  @Min(SAFETY_CHECK_IN_INTERVAL_MIN_DAYS, { message: `must be at least ${SAFETY_CHECK_IN_INTERVAL_MIN_DAYS} days` })
+  @Max(SAFETY_CHECK_IN_INTERVAL_MAX_DAYS, { message: `must be at most ${SAFETY_CHECK_IN_INTERVAL_MAX_DAYS} days` })
+  safetyCheckInIntervalDays?: number | null;
 }

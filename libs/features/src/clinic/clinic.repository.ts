@@ -16,6 +16,7 @@ export type ClinicChanges = Partial<
     | 'offTrackGapWidening'
     | 'offTrackLowCheckOut'
     | 'offTrackSessionsWithoutImprovement'
+    | 'safetyCheckInIntervalDays'
   >
 >;
 

@@ -21,6 +21,7 @@ function toSettings(c: Clinic): ClinicSettings {
     offTrackGapWidening: c.offTrackGapWidening,
     offTrackLowCheckOut: c.offTrackLowCheckOut,
     offTrackSessionsWithoutImprovement: c.offTrackSessionsWithoutImprovement,
+    safetyCheckInIntervalDays: c.safetyCheckInIntervalDays,
   };
 }
 
@@ -50,7 +51,10 @@ export class ClinicService {
       // Weekly digests run at 08:00 in the clinic's time zone.
       if (changes.timezone) await syncDigestSchedulesInTransaction(manager, clinicId);
       const details = Object.fromEntries(
-        Object.entries(changes).map(([k, v]) => [k, k === 'name' ? 'changed' : (v as string | boolean | number)]),
+        Object.entries(changes).map(([k, v]) => [
+          k,
+          k === 'name' ? 'changed' : (v as string | boolean | number | null),
+        ]),
       );
       await this.audit.record(
         actor,

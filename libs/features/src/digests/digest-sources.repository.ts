@@ -89,6 +89,8 @@ export class DigestSourcesRepository {
       .createQueryBuilder('a')
       .where('a.couple_id IN (:...ids)', { ids: coupleIds })
       .andWhere('a.cancelled_at IS NULL')
+      // Never the private safety check-in: its answers stay on the couple page, out of any email.
+      .andWhere("a.kind = 'homework'")
       .orderBy('a.due_at', 'ASC')
       .getMany();
     const responses = assignments.length

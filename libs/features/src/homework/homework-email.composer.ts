@@ -1,8 +1,14 @@
 import { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
 import { EmailDelivery, mintSecretToken } from '@trellis/data';
-import { firstName, formatDueLabel, partnerEmailEnvelope } from '@trellis/domain';
-import type { RenderedEmail } from '@trellis/mail';
+import {
+  firstName,
+  formatDueLabel,
+  NEUTRAL_PARTNER_EMAIL,
+  neutralPartnerEmailBody,
+  partnerEmailEnvelope,
+} from '@trellis/domain';
+import { renderLayout, type RenderedEmail } from '@trellis/mail';
 import { renderHomeworkEmail, renderHomeworkReminder } from './emails/homework-assigned.template';
 import { renderHomeworkReply } from './emails/homework-reply.template';
 import type { ComposedEmail } from '../email/composed-email';
@@ -34,16 +40,30 @@ export function renderHomeworkFacts(
           message: facts.message,
           isFreshLink: template === 'homework-link' && facts.had_link,
         });
-  return toPartner(facts, rendered);
+  return toPartner(facts, rendered, { url: common.homeworkUrl, dueLabel: common.dueLabel });
 }
 
-/** Every email to a partner goes through here: the clinic's neutral-emails choice applies to all of them. */
-function toPartner(facts: HomeworkEmailFacts, rendered: RenderedEmail): ComposedEmail {
-  return {
-    to: facts.client_email,
-    ...rendered,
-    ...partnerEmailEnvelope(rendered.subject, facts.neutral_partner_emails),
-  };
+/**
+ * Every email to a partner goes through here: the clinic's neutral-emails choice applies to all of
+ * them, to the envelope and (since an opened email is read over a shoulder as easily) the body:
+ * no clinic name, therapist, exercise title or "homework" heading, only the personal link.
+ */
+function toPartner(
+  facts: HomeworkEmailFacts,
+  rendered: RenderedEmail,
+  link: { url: string; dueLabel: string | null },
+): ComposedEmail {
+  const envelope = partnerEmailEnvelope(rendered.subject, facts.neutral_partner_emails);
+  if (!facts.neutral_partner_emails) return { to: facts.client_email, ...rendered, ...envelope };
+  const body = neutralPartnerEmailBody(firstName(facts.client_name), link.dueLabel);
+  const { html, text } = renderLayout({
+    clinicName: NEUTRAL_PARTNER_EMAIL.senderName,
+    heading: body.heading,
+    paragraphs: body.paragraphs,
+    action: { label: body.actionLabel, url: link.url },
+    footer: body.footer,
+  });
+  return { to: facts.client_email, ...envelope, subject: envelope.subject, html, text };
 }
 
 /**
@@ -96,13 +116,15 @@ export async function composeHomeworkReplyEmail(
 
   const { token, hash } = mintSecretToken();
   await emails.storeLink(manager, facts.response_id, hash, facts.reply_link_expires_at);
+  const homeworkUrl = `${publicUrl}/h/${token}`;
   return toPartner(
     facts,
     renderHomeworkReply({
       clinicName: facts.clinic_name,
       partnerFirstName: firstName(facts.client_name),
       therapistName: facts.therapist_name,
-      homeworkUrl: `${publicUrl}/h/${token}`,
+      homeworkUrl,
     }),
+    { url: homeworkUrl, dueLabel: null },
   );
 }

@@ -1,14 +1,29 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@trellis/jobs';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { AuditService } from '../audit/audit.service';
 import { EmailJobsModule } from '../email/email-jobs.module';
+import { SafetyCheckInsService } from '../safety/safety-check-ins.service';
+import { SafetyCheckInsRepository } from '../safety/safety.repository';
 import { ReminderSender } from './reminder-sender.service';
 import { RemindersProcessor } from './reminders.processor';
 import { RemindersRepository } from './reminders.repository';
 
-/** The worker's half of reminders: planning delayed jobs per open response and firing them. */
+/**
+ * The worker's half of reminders: planning delayed jobs per open response and firing them; and
+ * the hourly safety check-in sweep, which sends homework of its own kind on the same path.
+ */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Reminders }), EmailJobsModule],
-  providers: [ReminderSender, RemindersProcessor, RemindersRepository],
+  providers: [
+    ReminderSender,
+    RemindersProcessor,
+    RemindersRepository,
+    SafetyCheckInsService,
+    SafetyCheckInsRepository,
+    AssignmentsRepository,
+    AuditService,
+  ],
 })
 export class RemindersJobsModule {}

@@ -7,6 +7,10 @@ import { JobHandlers, JobName, JobPayloads, QUEUE_JOB_OPTIONS, QueueName, runJob
 import { APP_CONFIG } from '../config/config.tokens';
 import { ReminderSender } from './reminder-sender.service';
 import { RemindersRepository } from './reminders.repository';
+import { SafetyCheckInsService } from '../safety/safety-check-ins.service';
+
+/** How often the check-in sweep looks for couples due one (intervals are whole days). */
+const CHECK_IN_SWEEP_MS = 3600 * 1000;
 
 export function reminderJobId(responseId: string, n: number): string {
   return `reminder-${responseId}-${n}`;
@@ -23,17 +27,27 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminderSender: ReminderSender,
     private readonly reminders: RemindersRepository,
+    private readonly checkIns: SafetyCheckInsService,
   ) {
     super();
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.worker.concurrency;
+    // One scheduler however many workers start: the id makes it an upsert.
+    await this.queue.upsertJobScheduler(
+      'safety-check-ins',
+      { every: CHECK_IN_SWEEP_MS },
+      { name: JobName.SendSafetyCheckIns, data: { clinicId: null }, opts: QUEUE_JOB_OPTIONS[QueueName.Reminders] },
+    );
   }
 
   private readonly handlers: JobHandlers<QueueName.Reminders> = {
     [JobName.PlanReminders]: (data) => this.plan(data.responseId),
     [JobName.SendReminder]: (data) => this.fire(data),
+    [JobName.SendSafetyCheckIns]: async () => {
+      await this.checkIns.sendDue();
+    },
   };
 
   async process(job: Job): Promise<void> {

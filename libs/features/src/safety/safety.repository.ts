@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Exercise } from '@trellis/data';
 import type { CoupleSafety } from '@trellis/contracts';
-import type { SafetyPauseSource } from '@trellis/domain';
+import { SAFETY_CHECK_IN_KEY, type SafetyPauseSource } from '@trellis/domain';
 
 /** How many lifted pauses the couple page lists (the audit trail keeps them all). */
 const LIFTED_SHOWN = 10;
@@ -194,5 +195,61 @@ export class SafetyRepository {
       [pauseId, clinicId],
     );
     return row ?? null;
+  }
+}
+
+/** A couple the check-in sweep looks at: active, in a clinic that sends check-ins. */
+export interface CheckInCandidate {
+  coupleId: string;
+  clinicId: string;
+  therapistId: string;
+  intervalDays: number;
+  lastSentAt: Date | null;
+}
+
+interface CandidateRow {
+  couple_id: string;
+  clinic_id: string;
+  therapist_id: string;
+  interval_days: number;
+  last_sent_at: Date | null;
+}
+
+const CANDIDATES_SQL = `
+  SELECT c.id AS couple_id, c.clinic_id, c.therapist_id, k.safety_check_in_interval_days AS interval_days,
+         (SELECT max(a.created_at) FROM assignment a
+          WHERE a.couple_id = c.id AND a.kind = 'safety_check_in') AS last_sent_at
+  FROM couple c JOIN clinic k ON k.id = c.clinic_id
+  WHERE k.safety_check_in_interval_days IS NOT NULL AND c.status = 'active'`;
+
+const toCandidate = (r: CandidateRow): CheckInCandidate => ({
+  coupleId: r.couple_id,
+  clinicId: r.clinic_id,
+  therapistId: r.therapist_id,
+  intervalDays: r.interval_days,
+  lastSentAt: r.last_sent_at,
+});
+
+/** The check-in sweep's SQL (the safety feature owns the check-in; the assignment rows are the assignments feature's). */
+@Injectable()
+export class SafetyCheckInsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every couple that might be due, one statement; whether it is due is the domain's rule. */
+  async candidates(): Promise<CheckInCandidate[]> {
+    const rows: CandidateRow[] = await this.dataSource.query(CANDIDATES_SQL);
+    return rows.map(toCandidate);
+  }
+
+  /** The same couple re-read under its row lock, so two sweeps never send one check-in twice. */
+  async lockCandidate(manager: EntityManager, coupleId: string): Promise<CheckInCandidate | null> {
+    await manager.query(`SELECT id FROM couple WHERE id = $1 FOR UPDATE`, [coupleId]);
+    const [row]: CandidateRow[] = await manager.query(`${CANDIDATES_SQL} AND c.id = $1`, [coupleId]);
+    return row ? toCandidate(row) : null;
+  }
+
+  /** The built-in check-in's library row (synced from the domain at start-up). */
+  async checkInExercise(manager: EntityManager): Promise<Exercise | null> {
+    return manager.findOneBy(Exercise, { key: SAFETY_CHECK_IN_KEY, clinicId: IsNull(), kind: 'safety_check_in' });
   }
 }

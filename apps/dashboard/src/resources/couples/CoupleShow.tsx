@@ -39,6 +39,7 @@ import { CoupleHomework } from './CoupleHomework';
 import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from '../notes/NotesTab';
+import { SafetyBanner } from './SafetyBanner';
 import { TimelineTab } from './TimelineTab';
 import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trellis/domain';
 
@@ -269,6 +270,7 @@ const CoupleShowLayout = () => {
   if (!couple || !Array.isArray(couple.partners)) return <Loading />;
   return (
     <>
+      <SafetyBanner coupleId={couple.id} />
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>
