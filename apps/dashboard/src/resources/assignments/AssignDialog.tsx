@@ -171,7 +171,8 @@ const AssignmentCautions = ({ couple, exerciseId }: { couple?: AssignDialogProps
   const chosen: unknown = useWatch({ name: 'exerciseId' });
   const id = exerciseId ?? (typeof chosen === 'string' ? chosen : undefined);
   const { data: exercise } = useGetOne<ExerciseDetail>('exercises', { id: id ?? '' }, { enabled: Boolean(id) });
-  if (!couple || !exercise || exercise.id !== id) return null;
+  // The list's row (no prompts) stands in for the exercise until its full record has loaded.
+  if (!couple || !exercise || exercise.id !== id || !Array.isArray(exercise.prompts)) return null;
   const warnings = assignmentWarnings(exercise, {
     phase: couple.phase ?? null,
     partnerRoles: couple.partnerRoles ?? [],

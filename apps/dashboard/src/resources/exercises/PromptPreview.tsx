@@ -89,7 +89,7 @@ export const PromptPreview = ({ prompt, number }: { prompt: Prompt; number: numb
         <>
           <Box
             aria-hidden
-            sx={{ minHeight: 88, border: 1, borderColor: 'divider', borderRadius: 1, p: 1, color: 'text.disabled' }}
+            sx={{ minHeight: 88, border: 1, borderColor: 'divider', borderRadius: 1, p: 1, color: 'text.secondary' }}
           >
             Their answer…
           </Box>
