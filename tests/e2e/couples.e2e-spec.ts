@@ -113,6 +113,9 @@ describe('couples and the caseload', () => {
       overdueCount: 1,
       awaitingReviewCount: 1,
       partnerNames: [a.partners[0].name, a.partners[1].name],
+      // For the assign dialog's cautions from the library (staff only, like the couple's record).
+      phase: null,
+      partnerRoles: ['not_set', 'not_set'],
     });
     expect(res.body.data[0]).toMatchObject({ openCount: 0, overdueCount: 0, awaitingReviewCount: 0 });
 

@@ -90,8 +90,10 @@ export interface CoupleView {
 }
 
 /** A caseload row: the couple plus homework counts computed in SQL. */
-export interface CaseloadRow extends Omit<CoupleView, 'partners' | 'phase'> {
+export interface CaseloadRow extends Omit<CoupleView, 'partners'> {
   partnerNames: [string, string];
+  /** Each partner's role, by position (therapist-only, like the couple's own record). */
+  partnerRoles: [PartnerRole, PartnerRole];
   openCount: number;
   overdueCount: number;
   awaitingReviewCount: number;

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { CaseloadRow, ListResponse, SessionUser } from '@trellis/contracts';
+import { partnerRoleOf } from '@trellis/domain';
 import { assignmentStateJoin } from '../assignments/assignment-state.sql';
 import { CaseloadQueryDto, CaseloadSort } from './caseload-query.dto';
 
@@ -20,6 +21,9 @@ interface Row {
   created_at: Date;
   partner1: string | null;
   partner2: string | null;
+  phase: CaseloadRow['phase'];
+  role1: string | null;
+  role2: string | null;
   open_count: number;
   overdue_count: number;
   awaiting_review_count: number;
@@ -66,6 +70,7 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
   const sortColumn = SORT_COLUMNS[query.sort];
   const columns = `c.id, c.display_name, c.therapist_id, su.name AS therapist_name, c.status, c.next_session_at,
               c.last_activity_at, c.created_at, p1.name AS partner1, p2.name AS partner2,
+              c.phase, p1.role AS role1, p2.role AS role2,
               coalesce(h.open_count, 0)::int AS open_count,
               coalesce(h.overdue_count, 0)::int AS overdue_count,
               coalesce(h.awaiting_review_count, 0)::int AS awaiting_review_count`;
@@ -138,6 +143,8 @@ export async function queryCaseload(
       lastActivityAt: r.last_activity_at.toISOString(),
       createdAt: r.created_at.toISOString(),
       partnerNames: [r.partner1 ?? '', r.partner2 ?? ''],
+      phase: r.phase,
+      partnerRoles: [partnerRoleOf(r.role1), partnerRoleOf(r.role2)],
       openCount: r.open_count,
       overdueCount: r.overdue_count,
       awaitingReviewCount: r.awaiting_review_count,

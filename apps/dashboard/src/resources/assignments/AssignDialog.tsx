@@ -167,22 +167,41 @@ export const AssignDialog = (props: AssignDialogProps) => {
  * domain): they never block, they make sure the choice is made knowingly. No safety-concern flag
  * exists on the couple yet, so that caution is fed `false` until the safety check-in lands.
  */
-const AssignmentCautions = ({ couple, exerciseId }: { couple?: AssignDialogProps['couple']; exerciseId?: string }) => {
+const AssignmentCautions = ({
+  couple,
+  exerciseId,
+  seen,
+}: {
+  couple?: AssignDialogProps['couple'];
+  exerciseId?: string;
+  seen: MutableRefObject<Map<string, CaseloadRow>>;
+}) => {
   const chosen: unknown = useWatch({ name: 'exerciseId' });
+  const chosenCouples: unknown = useWatch({ name: 'coupleIds' });
   const id = exerciseId ?? (typeof chosen === 'string' ? chosen : undefined);
   const { data: exercise } = useGetOne<ExerciseDetail>('exercises', { id: id ?? '' }, { enabled: Boolean(id) });
-  if (!couple || !exercise || exercise.id !== id) return null;
-  const warnings = assignmentWarnings(exercise, {
-    phase: couple.phase ?? null,
-    partnerRoles: couple.partnerRoles ?? [],
-    safetyConcernOpen: false,
-  });
-  if (warnings.length === 0) return null;
+  // The list's row (no prompts) stands in for the exercise until its full record has loaded.
+  if (!exercise || exercise.id !== id || !Array.isArray(exercise.prompts)) return null;
+  // From a couple's page, that couple; from the library, each couple chosen so far (by name).
+  const couples = couple
+    ? [{ name: '', phase: couple.phase ?? null, partnerRoles: couple.partnerRoles ?? [] }]
+    : (Array.isArray(chosenCouples) ? chosenCouples : [])
+        .map((coupleId) => seen.current.get(coupleId))
+        .filter((row): row is CaseloadRow => row !== undefined)
+        .map((row) => ({ name: `${row.displayName}: `, phase: row.phase, partnerRoles: row.partnerRoles }));
+  const lines = couples.flatMap(({ name, phase, partnerRoles }) =>
+    // No safety-concern flag exists on the couple yet: fed false until the safety check-in lands.
+    assignmentWarnings(exercise, { phase, partnerRoles, safetyConcernOpen: false }).map((warning) => ({
+      key: `${name}${warning.code}`,
+      text: `${name}${warning.message}`,
+    })),
+  );
+  if (lines.length === 0) return null;
   return (
     <Alert severity="warning" sx={{ mb: 2 }} aria-label="Before you assign">
-      {warnings.map((warning) => (
-        <Typography key={warning.code} variant="body2" sx={{ mb: 0.5 }}>
-          {warning.message}
+      {lines.map((line) => (
+        <Typography key={line.key} variant="body2" sx={{ mb: 0.5 }}>
+          {line.text}
         </Typography>
       ))}
     </Alert>
@@ -300,9 +319,9 @@ const AssignForm = ({
           </Typography>
         )}
         {!exercise && <ExercisePicker />}
-        <AssignmentCautions couple={couple} exerciseId={exercise?.id} />
         {!couple && <CouplePicker seen={seen} />}
         {!couple && <DueBeforeChosenSessions seen={seen} />}
+        <AssignmentCautions couple={couple} exerciseId={exercise?.id} seen={seen} />
         <DateTimeInput
           source="dueAt"
           label="Due"

@@ -1,8 +1,23 @@
 import AddIcon from '@mui/icons-material/Add';
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { ExerciseInput } from '@trellis/contracts';
 import {
+  EXERCISE_PHASE_LABELS,
+  EXERCISE_PHASES,
+  type ExercisePhase,
   MAX_PROMPTS_PER_EXERCISE,
   MIN_PROMPTS_PER_EXERCISE,
   PROMPT_KINDS,
@@ -53,6 +68,8 @@ export const ExerciseEditor = ({ initial, submitLabel, onSave, onCancel }: Exerc
     instructions: details.instructions.trim(),
     estimatedMinutes: Number(details.estimatedMinutes),
     prompts: promptsForSave(prompts),
+    phase: details.phase ?? null,
+    coercionSensitive: details.coercionSensitive ?? false,
   });
 
   const submit = async (event: FormEvent) => {
@@ -119,7 +136,39 @@ export const ExerciseEditor = ({ initial, submitLabel, onSave, onCancel }: Exerc
                 sx={{ width: 160 }}
                 slotProps={{ htmlInput: { min: 1, max: 240 } }}
               />
+              <TextField
+                select
+                label="Phase"
+                value={details.phase ?? ''}
+                onChange={(event) =>
+                  setDetails((current) => ({
+                    ...current,
+                    phase: event.target.value === '' ? null : (event.target.value as ExercisePhase),
+                  }))
+                }
+                error={Boolean(errors.phase)}
+                helperText={errors.phase ?? 'Assigning it to a couple in an earlier phase shows a caution.'}
+                sx={{ minWidth: 220 }}
+              >
+                <MenuItem value="">Not set</MenuItem>
+                {EXERCISE_PHASES.map((phase) => (
+                  <MenuItem key={phase} value={phase}>
+                    {EXERCISE_PHASE_LABELS[phase]}
+                  </MenuItem>
+                ))}
+              </TextField>
             </Stack>
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={details.coercionSensitive ?? false}
+                  onChange={(event) =>
+                    setDetails((current) => ({ ...current, coercionSensitive: event.target.checked }))
+                  }
+                />
+              }
+              label="Could be used to control or pressure a partner (agreements, openness, talks at home): caution while a safety concern is open"
+            />
             <TextField
               label="Purpose"
               value={details.purpose}

@@ -12,6 +12,8 @@ export const blankExercise = (): ExerciseInput => ({
   instructions: 'Answer on your own, without talking it over first. There are no right answers.',
   estimatedMinutes: 15,
   prompts: [blankPrompt('long_text', 'q1'), blankPrompt('scale', 'q2'), blankPrompt('long_text', 'q3')],
+  phase: null,
+  coercionSensitive: false,
 });
 
 /** The editable part of a stored exercise. */
@@ -22,6 +24,8 @@ export const exerciseInputOf = (exercise: ExerciseDetail): ExerciseInput => ({
   instructions: exercise.instructions,
   estimatedMinutes: exercise.estimatedMinutes,
   prompts: exercise.prompts,
+  phase: exercise.phase,
+  coercionSensitive: exercise.coercionSensitive,
 });
 
 /**
