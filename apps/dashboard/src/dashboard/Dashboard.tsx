@@ -169,6 +169,17 @@ const NeedsAttention = ({ home }: { home: TherapistHome }) => (
         }))}
         empty="No sessions in the next 48 hours. Set a couple’s next session on their page to see it here."
       />
+      <AttentionList
+        id="notes-to-finish"
+        title="Notes to finish"
+        items={home.notesToFinish.map((item) => ({
+          key: item.sessionId,
+          to: `/couples/${item.coupleId}/show`,
+          primary: item.coupleName,
+          secondary: `Session ${formatDateTime(item.startsAt)} · ${item.noteId ? 'draft not signed' : 'no note yet'}`,
+        }))}
+        empty="Every held session’s note is signed."
+      />
     </Box>
   </>
 );
