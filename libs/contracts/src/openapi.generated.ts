@@ -396,6 +396,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/couples/{id}/check-in-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's check-in schedules, each with every partner's next planned check-in */
+        get: operations["checkInSchedules_list"];
+        put?: never;
+        /** Send a measure to both partners on a schedule (before or after each session, weekly, once) */
+        post: operations["checkInSchedules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/check-in-schedules/{scheduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change when a schedule sends (and whether partners see each other’s scores) */
+        put: operations["checkInSchedules_update"];
+        post?: never;
+        /** Stop a schedule: unsent check-ins are not sent and sent links stop working */
+        delete: operations["checkInSchedules_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The check-in's questions on their scales; changes nothing. Inactive links: 404 */
+        post: operations["checkIns_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the check-in once: scored, the link closed, and my scores over time returned */
+        post: operations["checkIns_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic": {
         parameters: {
             query?: never;
@@ -648,7 +718,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs attention (awaiting review, overdue, sessions in 48 h) and completion charts */
+        /** What needs attention (awaiting review, overdue, sessions in 48 h, couples off track) and completion charts */
         get: operations["home_get"];
         put?: never;
         post?: never;
@@ -743,6 +813,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/homework/current/not-safe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "I don't feel safe doing this exercise": tells the counselor (only), pauses sharing and joint homework */
+        post: operations["homework_reportNotSafe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/homework/fresh-link": {
         parameters: {
             query?: never;
@@ -754,6 +841,23 @@ export interface paths {
         put?: never;
         /** Email fresh links for open homework to this address (same answer either way) */
         post: operations["homework_freshLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per measure, the clinic's active couples improving, unchanged or worsening since their first check-in */
+        get: operations["clinicMeasureSummary_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1002,6 +1106,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendar: your sessions between from and to (admins: any therapist's, or all) */
+        get: operations["sessions_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's sessions, past and future, earliest first */
+        get: operations["sessions_list"];
+        put?: never;
+        /** Book a one-off session, or a weekly or fortnightly series */
+        post: operations["sessions_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session with its attendance */
+        get: operations["sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Reschedule this session, or this and all future ones of its series */
+        patch: operations["sessions_reschedule"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel this session, or this and all future ones of its series, with a reason */
+        post: operations["sessions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the session as held or a no-show, with each partner’s attendance */
+        post: operations["sessions_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a live calendar feed (its URL is shown only when made) */
+        get: operations["calendarFeed_status"];
+        put?: never;
+        /** Make a new private calendar feed URL (the old one stops working) */
+        post: operations["calendarFeed_create"];
+        /** Revoke your calendar feed */
+        delete: operations["calendarFeed_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A therapist's sessions as an iCalendar feed (the secret URL is the key) */
+        get: operations["publicCalendarFeed_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open safety pause (who raised it, from which homework, when) and the last ones lifted */
+        get: operations["safety_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/safety/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what was done and lift the pause: answer sharing and joint homework resume */
+        post: operations["safety_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff": {
         parameters: {
             query?: never;
@@ -1158,6 +1419,66 @@ export interface components {
             /** @example 123456 */
             code?: string;
         };
+        CreateCheckInScheduleDto: {
+            /** @enum {string} */
+            kind: "before_session" | "after_session" | "weekly" | "once";
+            /** @description before_session: hours before the session; after_session: hours after it starts */
+            hours?: number;
+            /** @description weekly: ISO weekday, 1 is Monday */
+            weekday?: number;
+            /**
+             * @description weekly: HH:MM in each partner's own time zone
+             * @example 09:00
+             */
+            localTime?: string;
+            /**
+             * @description once: when to send
+             * @example 2026-12-05T18:00:00Z
+             */
+            onceAt?: string;
+            /**
+             * @description Each partner may see the other's scores once both answered
+             * @default false
+             */
+            shareWithPartner: boolean;
+            /** Format: uuid */
+            measureId: string;
+        };
+        CheckInScheduleChangeDto: {
+            /** @enum {string} */
+            kind: "before_session" | "after_session" | "weekly" | "once";
+            /** @description before_session: hours before the session; after_session: hours after it starts */
+            hours?: number;
+            /** @description weekly: ISO weekday, 1 is Monday */
+            weekday?: number;
+            /**
+             * @description weekly: HH:MM in each partner's own time zone
+             * @example 09:00
+             */
+            localTime?: string;
+            /**
+             * @description once: when to send
+             * @example 2026-12-05T18:00:00Z
+             */
+            onceAt?: string;
+            /**
+             * @description Each partner may see the other's scores once both answered
+             * @default false
+             */
+            shareWithPartner: boolean;
+        };
+        CheckInLinkDto: {
+            /** @description The token from the emailed check-in link */
+            token: string;
+        };
+        CheckInSubmitDto: {
+            /** @description The token from the emailed check-in link */
+            token: string;
+            /** @description Item id → answer on its scale; null or absent skips the item */
+            answers: {
+                [key: string]: number | null;
+            };
+        };
         UpdateClinicDto: {
             name?: string;
             /** @example Europe/London */
@@ -1170,6 +1491,16 @@ export interface components {
             digestEmailDetail?: "counts" | "names" | "answers";
             /** @description Emails to partners use a neutral subject and sender name that say nothing about therapy or the exercise */
             neutralPartnerEmails?: boolean;
+            /** @description Off track: a drop this large over the last three check-ins (measures without a reliable change) */
+            offTrackRecentDrop?: number;
+            /** @description Off track: the gap between partners growing this much over the last three check-ins */
+            offTrackGapWidening?: number;
+            /** @description Off track: a session check-out on the worse side of this score */
+            offTrackLowCheckOut?: number;
+            /** @description Off track: no real improvement after this many sessions */
+            offTrackSessionsWithoutImprovement?: number;
+            /** @description Days between each partner's private safety check-ins (the first goes out at once); null sends none */
+            safetyCheckInIntervalDays?: number | null;
         };
         PartnerDto: {
             /** @example Alex */
@@ -1200,6 +1531,11 @@ export interface components {
             email?: string;
             timezone?: string;
             emailConsent?: boolean;
+            /**
+             * @description Where this partner stands in the breach; picks the prompts they see. Therapist-only.
+             * @enum {string}
+             */
+            role?: "hurt" | "broke_trust" | "both" | "not_set";
         };
         UpdateCoupleDto: {
             displayName?: string;
@@ -1209,6 +1545,11 @@ export interface components {
             nextSessionAt?: Record<string, never> | null;
             /** @description Admins only: reassign to another therapist */
             therapistId?: string;
+            /**
+             * @description The phase of recovery the couple is in; null clears it
+             * @enum {string|null}
+             */
+            phase?: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
             partners?: components["schemas"]["PartnerUpdateDto"][];
         };
         DigestPreferencesDto: {
@@ -1229,6 +1570,13 @@ export interface components {
             prompts: {
                 [key: string]: unknown;
             }[];
+            /**
+             * @description The phase of recovery; null for none
+             * @enum {string|null}
+             */
+            phase?: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
+            /** @description Could become a tool of control where coercion is suspected (the assign dialog warns) */
+            coercionSensitive?: boolean;
         };
         UpdateExerciseDto: {
             title?: string;
@@ -1241,6 +1589,13 @@ export interface components {
             prompts?: {
                 [key: string]: unknown;
             }[];
+            /**
+             * @description The phase of recovery; null for none
+             * @enum {string|null}
+             */
+            phase?: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
+            /** @description Could become a tool of control where coercion is suspected (the assign dialog warns) */
+            coercionSensitive?: boolean;
         };
         HomeworkTokenDto: {
             /** @description The token from the emailed link */
@@ -1252,6 +1607,7 @@ export interface components {
                 [key: string]: string | number | string[];
             };
         };
+        NotSafeDto: Record<string, never>;
         FreshLinkDto: {
             email: string;
         };
@@ -1294,8 +1650,13 @@ export interface components {
         CreateNoteDto: {
             /** @enum {string} */
             format: "soap" | "dap" | "free";
-            /** @example 2026-11-24 */
-            sessionDate: string;
+            /**
+             * @description Required for a note about the couple; a session's note defaults to the session's date
+             * @example 2026-11-24
+             */
+            sessionDate?: string;
+            /** @description The session the note is for (one note per session); left out: a note about the couple */
+            sessionId?: string;
             /** @description Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body */
             sections: Record<string, never>;
         };
@@ -1305,6 +1666,69 @@ export interface components {
         };
         AddendumDto: {
             body: string;
+        };
+        BookSessionDto: {
+            /**
+             * @description The first session of a series
+             * @example 2026-12-08T10:00:00Z
+             */
+            startsAt: string;
+            /** @default 50 */
+            durationMinutes: number;
+            /** @example Room 2 */
+            location?: Record<string, never> | null;
+            /** @example https://meet.example.com/abc */
+            videoUrl?: Record<string, never> | null;
+            /**
+             * @description Repeat: a series at the same local time
+             * @enum {string}
+             */
+            frequency?: "weekly" | "fortnightly";
+            /** @description How many sessions the series has (with frequency) */
+            occurrences?: number;
+        };
+        RescheduleSessionDto: {
+            /** @example 2026-12-09T16:00:00Z */
+            startsAt?: string;
+            durationMinutes?: number;
+            /** @description null clears it */
+            location?: Record<string, never> | null;
+            /** @description null clears it */
+            videoUrl?: Record<string, never> | null;
+            /**
+             * @description following: this and all future
+             * @default this
+             * @enum {string}
+             */
+            scope: "this" | "following";
+        };
+        CancelSessionDto: {
+            /** @example Partner unwell */
+            reason: string;
+            /**
+             * @description following: this and all future
+             * @default this
+             * @enum {string}
+             */
+            scope: "this" | "following";
+        };
+        SessionOutcomeDto: {
+            /** @enum {string} */
+            status: "held" | "no_show";
+            /**
+             * @description Required when held; a no-show means absent
+             * @enum {string}
+             */
+            partner1?: "attended" | "late" | "absent";
+            /**
+             * @description Required when held; a no-show means absent
+             * @enum {string}
+             */
+            partner2?: "attended" | "late" | "absent";
+        };
+        LiftSafetyPauseDto: {
+            /** @description What was done (kept in the couple record); required to lift the pause */
+            note: string;
         };
         InviteStaffDto: {
             /** @example robin@clinic.example */
@@ -1432,6 +1856,19 @@ export interface components {
         };
         /** @enum {string} */
         AuditOutcome: "success" | "failure" | "denied";
+        /** @description What booking a one-off session or a series answers: every session it made, earliest first. */
+        BookedSessions: {
+            data: components["schemas"]["SessionView"][];
+            total: number;
+        };
+        /** @description Your private calendar feed: whether one is live, and (only right after it is made) its URL. */
+        CalendarFeedView: {
+            active: boolean;
+            createdAt: string | null;
+            expiresAt: string | null;
+            /** @description The secret URL, shown once when the feed is made; null afterwards (only its hash is kept). */
+            url: string | null;
+        };
         /** @description A caseload row: the couple plus homework counts computed in SQL. */
         CaseloadRow: {
             id: string;
@@ -1442,10 +1879,64 @@ export interface components {
             nextSessionAt: string | null;
             lastActivityAt: string;
             createdAt: string;
+            /** @description The phase of recovery the therapist says the couple is in; null until set. */
+            phase: (string & components["schemas"]["ExercisePhase"]) | null;
             partnerNames: string[];
+            /** @description Each partner's role, by position (therapist-only, like the couple's own record). */
+            partnerRoles: components["schemas"]["PartnerRole"][];
             openCount: number;
             overdueCount: number;
             awaitingReviewCount: number;
+        };
+        /** @description What a check-in link shows (`POST /check-ins/link`): no scores, nothing of the other partner. */
+        CheckInForm: {
+            partnerFirstName: string;
+            clinicName: string;
+            title: string;
+            instructions: string;
+            items: components["schemas"]["CheckInFormItem"][];
+        };
+        /** @description One item of the check-in form, on its own scale. */
+        CheckInFormItem: {
+            id: string;
+            label: string;
+            scale: components["schemas"]["ResponseScale"];
+        };
+        /** @description After submitting: the partner's own scores over time and, only for check-ins both answered and only when the therapist allowed sharing, the other partner's. */
+        CheckInResult: {
+            submittedAt: string;
+            score: number | null;
+            range: {
+                min: number;
+                max: number;
+            };
+            higherIsBetter: boolean;
+            mine: components["schemas"]["CheckInTrendPoint"][];
+            partner: components["schemas"]["CheckInTrendPoint"][];
+            partnerFirstName: string | null;
+        };
+        /** @enum {string} */
+        CheckInScheduleKind: "before_session" | "after_session" | "weekly" | "once";
+        CheckInScheduleView: {
+            id: string;
+            coupleId: string;
+            measureId: string;
+            measureTitle: string;
+            kind: components["schemas"]["CheckInScheduleKind"];
+            hours: number | null;
+            weekday: (number & components["schemas"]["IsoWeekday"]) | null;
+            localTime: string | null;
+            onceAt: string | null;
+            shareWithPartner: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Per partner; empty when nothing is planned (no session, couple not active, already sent). */
+            upcoming: components["schemas"]["UpcomingCheckIn"][];
+        };
+        CheckInTrendPoint: {
+            occurrence: string;
+            submittedAt: string;
+            score: number | null;
         };
         /** @description Ids of the chosen options, each at most once. */
         ChecklistAnswer: string[];
@@ -1460,6 +1951,8 @@ export interface components {
             required: boolean;
             /** @description Who reads the answer besides the counselor (see prompt-audience.ts). */
             audience: components["schemas"]["PromptAudience"];
+            /** @description Asked only of the partner in this role (see partner-roles.ts); absent: asked of both. */
+            forRole?: components["schemas"]["PromptRole"];
             /** @enum {string} */
             kind: "checklist";
             options: components["schemas"]["ChoiceOption"][];
@@ -1472,6 +1965,28 @@ export interface components {
             id: string;
             label: string;
         };
+        /** @description `GET /measures/summary` (admins): per measure the couples have answered, who is improving, unchanged or worsening. */
+        ClinicMeasureSummary: {
+            measures: components["schemas"]["ClinicMeasureSummaryRow"][];
+        };
+        /** @description One measure's row of the clinic summary: the clinic's active couples by where they stand (coupleChange). */
+        ClinicMeasureSummaryRow: {
+            measureId: string;
+            title: string;
+            kind: components["schemas"]["MeasureKind"];
+            /**
+             * @description What counts as a real change: the measure's reliable change, or the clinic's off-track drop.
+             * @enum {string}
+             */
+            basis: "reliable_change" | "clinic_threshold";
+            /** @description That change, in the measure's points. */
+            threshold: number;
+            improving: number;
+            unchanged: number;
+            worsening: number;
+            /** @description Couples with fewer than two check-ins from either partner: too soon to say. */
+            tooFew: number;
+        };
         ClinicSettings: {
             id: string;
             name: string;
@@ -1480,6 +1995,16 @@ export interface components {
             digestEmailDetail: components["schemas"]["DigestEmailDetail"];
             /** @description Emails to partners say nothing about therapy or the exercise in their subject and sender name. */
             neutralPartnerEmails: boolean;
+            /** @description Off track (see offTrackReasons): a drop this large over the last three check-ins, for a measure without a reliable change. */
+            offTrackRecentDrop: number;
+            /** @description Off track: the gap between partners growing this much over the last three check-ins both answered. */
+            offTrackGapWidening: number;
+            /** @description Off track: a session check-out on the worse side of this score. */
+            offTrackLowCheckOut: number;
+            /** @description Off track: no real improvement after this many sessions. */
+            offTrackSessionsWithoutImprovement: number;
+            /** @description Days between each partner's private safety check-ins; null: the clinic sends none. */
+            safetyCheckInIntervalDays: number | null;
         };
         /** @description A couple's whole record as `GET /couples/{id}/export` answers it (the JSON download). */
         CoupleExport: {
@@ -1524,11 +2049,51 @@ export interface components {
                     body: string;
                 }[];
             }[];
+            /** @description Each measure either partner answered: every check-in with its answers as given and its score. */
+            measures: components["schemas"]["CoupleExportMeasure"][];
+            /** @description Every session, earliest first, with its outcome and each partner's attendance. */
+            sessions: components["schemas"]["SessionView"][];
+        };
+        /** @description One measure in a couple's export, its check-ins oldest first. */
+        CoupleExportMeasure: {
+            measureId: string;
+            title: string;
+            kind: components["schemas"]["MeasureKind"];
+            /** @description The current version's items, for labelling the answers (older versions' items are named by id). */
+            items: {
+                id: string;
+                label: string;
+            }[];
+            responses: {
+                /** @enum {number} */
+                partner: 1 | 2;
+                occurrence: string;
+                submittedAt: string;
+                /** @description The version it was scored with. */
+                measureVersion: number;
+                /** @description Null when too many items were skipped to score. */
+                score: number | null;
+                band: (string & components["schemas"]["ScoreBand"]) | null;
+                prorated: boolean;
+                answers: {
+                    [key: string]: number | null;
+                };
+                itemScores: {
+                    [key: string]: number;
+                };
+            }[];
         };
         /** @description `GET /couples/:id/measures/:measureId/responses`: both partners' scores on one measure over time. */
         CoupleMeasureResponses: {
             measure: components["schemas"]["MeasureSummary"];
             partners: components["schemas"]["PartnerMeasureResponses"][];
+            /** @description The couple's session dates (YYYY-MM-DD, oldest first), for marking on the chart: the days their session notes are for (addenda are not sessions). Dates only, never a note's text. */
+            sessionDates: string[];
+        };
+        /** @description `GET /couples/{id}/safety`: the open pause (if any) and the last ones lifted, newest first. */
+        CoupleSafety: {
+            openPause: components["schemas"]["SafetyPauseView"] | null;
+            lifted: components["schemas"]["LiftedSafetyPauseView"][];
         };
         /** @enum {string} */
         CoupleStatus: "active" | "paused" | "discharged";
@@ -1541,6 +2106,8 @@ export interface components {
             nextSessionAt: string | null;
             lastActivityAt: string;
             createdAt: string;
+            /** @description The phase of recovery the therapist says the couple is in; null until set. */
+            phase: (string & components["schemas"]["ExercisePhase"]) | null;
             partners: components["schemas"]["PartnerView"][];
         };
         /** @description The answer to creating a token: the only time its secret is ever shown. */
@@ -1572,6 +2139,11 @@ export interface components {
             submissions?: components["schemas"]["PreSessionSubmission"][];
             partnerNames?: string[];
             sessionAt?: string;
+            /** @description Weekly digests: the therapist's couples off track when it was made (offTrackReasons; no reasons, no scores). */
+            offTrack?: {
+                coupleId: string;
+                coupleName: string;
+            }[];
         };
         DigestCoupleLine: {
             coupleId: string;
@@ -1624,9 +2196,19 @@ export interface components {
             version: number;
             /** @description The exercise this one was duplicated from, if any. */
             basedOnId: string | null;
+            /** @description The version of that exercise the copy was made from. */
+            basedOnVersion: number | null;
+            /** @description The version the source is at now, when it is newer than the copy's: the library offers it (a fresh copy); the copy itself is never changed. */
+            newerSourceVersion: number | null;
+            /** @description The phase of recovery it belongs to; null for a clinic exercise that does not say. */
+            phase: (string & components["schemas"]["ExercisePhase"]) | null;
+            /** @description Could become a tool of control: the assign dialog warns while a safety concern is open. */
+            coercionSensitive: boolean;
             instructions: string;
             prompts: components["schemas"]["Prompt"][];
         };
+        /** @enum {string} */
+        ExercisePhase: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on";
         /** @enum {string} */
         ExerciseSource: "builtin" | "clinic";
         /** @description A row of the exercise library. */
@@ -1647,6 +2229,14 @@ export interface components {
             version: number;
             /** @description The exercise this one was duplicated from, if any. */
             basedOnId: string | null;
+            /** @description The version of that exercise the copy was made from. */
+            basedOnVersion: number | null;
+            /** @description The version the source is at now, when it is newer than the copy's: the library offers it (a fresh copy); the copy itself is never changed. */
+            newerSourceVersion: number | null;
+            /** @description The phase of recovery it belongs to; null for a clinic exercise that does not say. */
+            phase: (string & components["schemas"]["ExercisePhase"]) | null;
+            /** @description Could become a tool of control: the assign dialog warns while a safety concern is open. */
+            coercionSensitive: boolean;
         };
         HealthResponse: {
             /** @enum {string} */
@@ -1701,7 +2291,14 @@ export interface components {
                 body: string;
                 createdAt: string;
             }[];
+            /** @description When this partner (only ever the one asking) said they do not feel safe doing this exercise; null otherwise. Never anything about the other partner. */
+            notSafeReportedAt: string | null;
         };
+        /**
+         * @description ISO weekday: 1 is Monday, 7 is Sunday.
+         * @enum {number}
+         */
+        IsoWeekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
         /** @enum {string} */
         JobState: "waiting" | "active" | "delayed" | "failed" | "completed";
         /** @description A job as admins see it: ids and outcome only (payloads hold ids, never clinical text). */
@@ -1721,6 +2318,13 @@ export interface components {
             finishedAt: string | null;
             delayUntil: string | null;
         };
+        LiftedSafetyPauseView: {
+            id: string;
+            raisedAt: string;
+            liftedAt: string;
+            liftedByName: string;
+            note: string;
+        };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_ApiTokenSummary: {
             data: components["schemas"]["ApiTokenSummary"][];
@@ -1739,6 +2343,11 @@ export interface components {
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_CaseloadRow: {
             data: components["schemas"]["CaseloadRow"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_CheckInScheduleView: {
+            data: components["schemas"]["CheckInScheduleView"][];
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
@@ -1767,6 +2376,11 @@ export interface components {
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_SessionView: {
+            data: components["schemas"]["SessionView"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_StaffMember: {
             data: components["schemas"]["StaffMember"][];
             total: number;
@@ -1788,6 +2402,8 @@ export interface components {
             required: boolean;
             /** @description Who reads the answer besides the counselor (see prompt-audience.ts). */
             audience: components["schemas"]["PromptAudience"];
+            /** @description Asked only of the partner in this role (see partner-roles.ts); absent: asked of both. */
+            forRole?: components["schemas"]["PromptRole"];
             /** @enum {string} */
             kind: "long_text";
             /** @description At most LONG_TEXT_MAX_LENGTH. */
@@ -1904,6 +2520,46 @@ export interface components {
         };
         /** @enum {string} */
         NoteFormat: "soap" | "dap" | "free";
+        /** @description What the partner who flagged is told: no more (the other partner is told nothing at all). */
+        NotSafeReceipt: {
+            reportedAt: string;
+        };
+        /** @description An off-track couple and why, in the order offTrackReasons gives. */
+        OffTrackCouple: {
+            coupleId: string;
+            coupleName: string;
+            /** @description Partner 1's and partner 2's names: the reasons name partners by number. */
+            partnerNames: string[];
+            reasons: components["schemas"]["OffTrackReason"][];
+        };
+        OffTrackReason: {
+            /** @enum {string} */
+            kind: "worsening";
+            partner: components["schemas"]["PartnerNumber"];
+            from: number;
+            to: number;
+            /** @enum {string} */
+            basis: "reliable_change" | "recent_drop";
+        } | {
+            /** @enum {string} */
+            kind: "widening_gap";
+            from: number;
+            to: number;
+        } | {
+            /** @enum {string} */
+            kind: "low_check_out";
+            partner: components["schemas"]["PartnerNumber"];
+            score: number;
+        } | {
+            /** @enum {string} */
+            kind: "no_improvement";
+            partner: components["schemas"]["PartnerNumber"];
+            sessions: number;
+            from: number;
+            to: number;
+        };
+        /** @enum {string} */
+        PartnerAttendance: "attended" | "late" | "absent";
         PartnerMeasureResponses: {
             clientId: string;
             /**
@@ -1914,6 +2570,8 @@ export interface components {
             /** @description Oldest first. */
             responses: components["schemas"]["MeasureResponsePoint"][];
         };
+        /** @enum {number} */
+        PartnerNumber: 1 | 2;
         PartnerProgress: {
             clientId: string;
             /** @enum {number} */
@@ -1929,6 +2587,8 @@ export interface components {
             /** @description What happened to this partner's link email: `sending`, `sent`, `no_consent` (sent once they agree), `failed`, `not_sent`. */
             email: components["schemas"]["HomeworkEmailState"];
         };
+        /** @enum {string} */
+        PartnerRole: "hurt" | "broke_trust" | "both" | "not_set";
         PartnerView: {
             id: string;
             /** @enum {number} */
@@ -1937,6 +2597,8 @@ export interface components {
             email: string;
             timezone: string;
             emailConsent: boolean;
+            /** @description Where this partner stands in the breach; therapist-only, never in anything sent to a partner. */
+            role: components["schemas"]["PartnerRole"];
         };
         PreSessionSubmission: {
             assignmentId: string;
@@ -1955,6 +2617,8 @@ export interface components {
         PromptId: string;
         /** @enum {string} */
         PromptKind: "long_text" | "scale" | "checklist" | "single_choice";
+        /** @enum {string} */
+        PromptRole: "hurt" | "broke_trust";
         QueueCounts: {
             name: string;
             counts: {
@@ -1981,6 +2645,24 @@ export interface components {
             body: string;
             createdAt: string;
         };
+        SafetyFlagView: {
+            id: string;
+            /** @description The partner who raised it (first name and surname as the clinic recorded them). */
+            partnerName: string;
+            /**
+             * @description partner_flag: "I don't feel safe doing this exercise"; check_in: a concerning check-in answer.
+             * @enum {string}
+             */
+            source: "partner_flag" | "check_in";
+            assignmentId: string;
+            homeworkTitle: string;
+            at: string;
+        };
+        SafetyPauseView: {
+            id: string;
+            raisedAt: string;
+            flags: components["schemas"]["SafetyFlagView"][];
+        };
         /** @description A whole number within the prompt's min..max. */
         ScaleAnswer: number;
         ScalePrompt: {
@@ -1994,6 +2676,8 @@ export interface components {
             required: boolean;
             /** @description Who reads the answer besides the counselor (see prompt-audience.ts). */
             audience: components["schemas"]["PromptAudience"];
+            /** @description Asked only of the partner in this role (see partner-roles.ts); absent: asked of both. */
+            forRole?: components["schemas"]["PromptRole"];
             /** @enum {string} */
             kind: "scale";
             /** @description Whole numbers, SCALE_LOWEST ≤ min < max ≤ SCALE_HIGHEST; 0–10 by default. */
@@ -2018,6 +2702,14 @@ export interface components {
             /** @description How many items may go unanswered and still give a score. Each missing item counts as the mean of the partner's own answered items (after reverse scoring), which is prorating; with more missing items there is no score. 0: every item must be answered. */
             maxMissing: number;
         };
+        SessionAttendanceView: {
+            /** @enum {number} */
+            position: 1 | 2;
+            partnerName: string;
+            attendance: components["schemas"]["PartnerAttendance"];
+        };
+        /** @enum {string} */
+        SessionFrequency: "weekly" | "fortnightly";
         SessionNoteView: {
             id: string;
             coupleId: string;
@@ -2025,6 +2717,8 @@ export interface components {
             authorName: string;
             format: components["schemas"]["NoteFormat"];
             sessionDate: string;
+            /** @description The session the note is for; null for a note about the couple. */
+            sessionId: string | null;
             sections: {
                 [key: string]: string;
             };
@@ -2047,6 +2741,8 @@ export interface components {
             /** @description The clinic requires two-factor sign-in and this person has not set it up: only set-up is allowed. */
             twoFactorEnrollmentRequired: boolean;
         };
+        /** @enum {string} */
+        SessionStatus: "scheduled" | "held" | "cancelled" | "no_show";
         /** @description The signed-in person as the dashboard sees them. */
         SessionUser: {
             id: string;
@@ -2054,6 +2750,31 @@ export interface components {
             name: string;
             role: components["schemas"]["StaffRole"];
             clinicId: string;
+        };
+        /** @description One session as staff see it: on the couple page and in the calendar. */
+        SessionView: {
+            id: string;
+            coupleId: string;
+            coupleName: string;
+            therapistId: string;
+            therapistName: string;
+            /** @description Shared by the sessions of one series; null for a one-off. */
+            seriesId: string | null;
+            frequency: (string & components["schemas"]["SessionFrequency"]) | null;
+            startsAt: string;
+            endsAt: string;
+            durationMinutes: number;
+            location: string | null;
+            videoUrl: string | null;
+            status: components["schemas"]["SessionStatus"];
+            cancelReason: string | null;
+            /** @description Each partner's attendance, once an outcome is recorded; empty before. */
+            attendance: components["schemas"]["SessionAttendanceView"][];
+            /** @description The session's note and whether it is signed: shown to the couple's own therapist only (notes are theirs). */
+            note: {
+                id: string;
+                signed: boolean;
+            } | null;
         };
         /** @description Id of the chosen option. */
         SingleChoiceAnswer: string;
@@ -2068,6 +2789,8 @@ export interface components {
             required: boolean;
             /** @description Who reads the answer besides the counselor (see prompt-audience.ts). */
             audience: components["schemas"]["PromptAudience"];
+            /** @description Asked only of the partner in this role (see partner-roles.ts); absent: asked of both. */
+            forRole?: components["schemas"]["PromptRole"];
             /** @enum {string} */
             kind: "single_choice";
             options: components["schemas"]["ChoiceOption"][];
@@ -2126,6 +2849,20 @@ export interface components {
                 coupleName: string;
                 nextSessionAt: string;
             }[];
+            /** @description Held sessions of your couples whose note is not signed yet (none, or a draft), oldest first. */
+            notesToFinish: {
+                sessionId: string;
+                coupleId: string;
+                coupleName: string;
+                startsAt: string;
+                noteId: string | null;
+            }[];
+            /** @description Couples whose joint work is paused by a partner's safety concern, until the therapist lifts it. */
+            safetyAlerts: {
+                coupleId: string;
+                coupleName: string;
+                raisedAt: string;
+            }[];
             /** @description Homework due in each of the last 8 weeks (Monday starts), and how much of it both partners completed. */
             completionByWeek: {
                 weekStart: string;
@@ -2137,6 +2874,10 @@ export interface components {
                 assigned: number;
                 completed: number;
             }[];
+            /** @description Active couples whose check-ins say they are off track (offTrackReasons), the first 20 by name. */
+            offTrack: components["schemas"]["OffTrackCouple"][];
+            /** @description How many couples in scope are off track, however many the list shows. */
+            offTrackCount: number;
         };
         TimelineEvent: {
             at: string;
@@ -2159,6 +2900,14 @@ export interface components {
             secret: string;
             /** @description otpauth:// URL for a QR code. */
             otpauthUrl: string;
+        };
+        /** @description The next check-in one partner will be sent on a schedule, as planned now. */
+        UpcomingCheckIn: {
+            clientId: string;
+            /** @enum {number} */
+            position: 1 | 2;
+            sendAt: string;
+            occurrence: string;
         };
     };
     responses: {
@@ -2610,7 +3359,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -2649,7 +3398,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -3130,6 +3879,229 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    checkInSchedules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_CheckInScheduleView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    checkInSchedules_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckInScheduleDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInScheduleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple already has a schedule for this measure. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    checkInSchedules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInScheduleChangeDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInScheduleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    checkInSchedules_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    checkIns_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInLinkDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The link is not active (answered, expired, cancelled or unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many link look-ups from this address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkIns_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInSubmitDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            /** @description The link is not active (answered, expired, cancelled or unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This check-in was already answered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many link look-ups from this address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     clinic_get: {
@@ -3964,6 +4936,43 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    homework_reportNotSafe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotSafeDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotSafeReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Another partner opened their homework in this browser. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     homework_freshLink: {
         parameters: {
             query?: never;
@@ -4000,6 +5009,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    clinicMeasureSummary_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicMeasureSummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     measures_list: {
@@ -4553,6 +5585,417 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_calendar: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 62 days after from */
+                to: string;
+                /** @description Admins: one therapist's calendar (default: everyone's) */
+                therapistId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_SessionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_SessionView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedSessions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The time overlaps another session of the therapist (the message names it), or the couple is discharged. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The new time overlaps another session, or the session is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The session is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sessions_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The session was cancelled or has not started yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    calendarFeed_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    calendarFeed_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    calendarFeed_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    publicCalendarFeed_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The iCalendar feed: times and places, no clinical detail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The feed URL is unknown, revoked or expired. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    safety_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleSafety"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    safety_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftSafetyPauseDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleSafety"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description There is no open safety pause for this couple. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };

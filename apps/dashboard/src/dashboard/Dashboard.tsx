@@ -124,7 +124,9 @@ const SafetyAlerts = ({ home }: { home: TherapistHome }) =>
 const NeedsAttention = ({ home }: { home: TherapistHome }) => (
   <>
     <SafetyAlerts home={home} />
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)', xl: 'repeat(3, 1fr)' } }}>
+    <Box
+      sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, 1fr)', xl: 'repeat(3, 1fr)' } }}
+    >
       <AttentionList
         id="off-track"
         title="Off track"
