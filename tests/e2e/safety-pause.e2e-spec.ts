@@ -37,8 +37,9 @@ describe('a safety pause', () => {
     await db.destroy();
   });
 
+  // Honest check-in: one answer the partners share (what_would_help) and private ones for the counselor.
   const exerciseId = async () =>
-    (await db.getRepository(Exercise).findOneByOrFail({ key: 'weekly-trust-check-in', clinicId: IsNull() })).id;
+    (await db.getRepository(Exercise).findOneByOrFail({ key: 'honest-check-in', clinicId: IsNull() })).id;
 
   async function practice() {
     const clinic = await createClinic(db, { name: 'Harbour Counselling' });
@@ -100,7 +101,7 @@ describe('a safety pause', () => {
     const alert = await harness.mailbox.waitForMessageTo(p.dana.email, ALERT_SUBJECT);
     const text = decodedEmailText(alert.raw);
     expect(text).toContain('Something in Trellis needs your attention');
-    for (const word of ['Alex', 'Sam', p.couple.displayName, 'safe', 'Weekly', 'homework'])
+    for (const word of ['Alex', 'Sam', p.couple.displayName, 'safe', 'Honest', 'homework'])
       expect(text).not.toContain(word);
 
     // The one pause, with Alex's one flag; the ledger has one alert row.
@@ -192,7 +193,7 @@ describe('a safety pause', () => {
     const p = await practice();
     const prompts: Prompt[] = (await p.alex.get('/api/v1/homework/current').expect(200)).body.prompts;
     await notSafe(p.alex).expect(200);
-    const alexAnswers: Record<string, unknown> = { ...completeAnswersFor(prompts, 'alex'), on_my_mind: SECRET };
+    const alexAnswers: Record<string, unknown> = { ...completeAnswersFor(prompts, 'alex'), unsaid_thing: SECRET };
     await p.alex
       .post('/api/v1/homework/current/submit')
       .set(HOMEWORK_HEADER)
@@ -207,12 +208,12 @@ describe('a safety pause', () => {
     const samView = await p.sam.get('/api/v1/homework/current').expect(200);
     expect(samView.body.partnerAnswers).toBeNull();
     expect(samView.body.partnerName).toBeNull();
-    expect(samView.text).not.toContain('alex weekly');
+    expect(samView.text).not.toContain('alex what_would_help');
     expect((await p.alex.get('/api/v1/homework/current').expect(200)).body.partnerAnswers).toBeNull();
 
     await p.lift('Talked it through with both, separately.').expect(200);
     const resumed = (await p.sam.get('/api/v1/homework/current').expect(200)).body;
-    expect(resumed.partnerAnswers).toEqual(expect.objectContaining({ trust_level: alexAnswers.trust_level }));
+    expect(resumed.partnerAnswers).toEqual(expect.objectContaining({ what_would_help: alexAnswers.what_would_help }));
     expect(JSON.stringify(resumed)).not.toContain(SECRET);
   });
 
@@ -229,7 +230,7 @@ describe('a safety pause', () => {
         .send({ answers: completeAnswersFor(prompts, who) })
         .expect(200);
     const before = (await p.sam.get('/api/v1/homework/current').expect(200)).body;
-    expect(before.partnerAnswers).not.toBeNull();
+    expect(before.partnerAnswers).toEqual(expect.objectContaining({ what_would_help: expect.any(String) }));
     await notSafe(p.alex).expect(200);
     expect((await p.sam.get('/api/v1/homework/current').expect(200)).body).toEqual(before);
   });

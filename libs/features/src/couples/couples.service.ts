@@ -161,8 +161,8 @@ export class CouplesService {
       if (changes.status !== undefined || changes.therapistId !== undefined) {
         await planPreSessionDigestInTransaction(manager, user.clinicId, couple.id);
       }
-      // A moved or cleared session moves or cancels its check-ins; a paused couple gets none.
-      if (changes.nextSessionAt !== undefined || changes.status !== undefined) {
+      // A paused couple gets no check-ins (a moved session re-plans them in the scheduler).
+      if (changes.status !== undefined) {
         await planCheckInsInTransaction(manager, user.clinicId, couple.id);
       }
       if (changes.status && changes.status !== couple.status) {

@@ -160,6 +160,7 @@ export class ExercisesRepository {
         id,
         clinicId,
       })
+      .andWhere("e.kind = 'homework'")
       .getOne();
   }
 

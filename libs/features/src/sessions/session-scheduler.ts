@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { SessionChangeScope, SessionFrequency } from '@trellis/contracts';
 import type { TherapySession } from '@trellis/data';
 import { moveOccurrence, planOccurrences } from '@trellis/domain';
-import { planPreSessionDigestInTransaction } from '@trellis/jobs';
+import { planCheckInsInTransaction, planPreSessionDigestInTransaction } from '@trellis/jobs';
 import { ProblemException } from '../http/problem.exception';
 import { SessionsRepository, type SessionTimes } from './sessions.repository';
 
@@ -158,7 +158,10 @@ export class SessionScheduler {
    */
   async refreshNextSession(manager: EntityManager, clinicId: string, coupleId: string): Promise<void> {
     const { before, after } = await this.sessions.refreshNextSession(manager, coupleId);
-    if (before?.getTime() !== after?.getTime()) await planPreSessionDigestInTransaction(manager, clinicId, coupleId);
+    if (before?.getTime() === after?.getTime()) return;
+    await planPreSessionDigestInTransaction(manager, clinicId, coupleId);
+    // Check-ins timed before or after a session move, or are cancelled, with it.
+    await planCheckInsInTransaction(manager, clinicId, coupleId);
   }
 
   private async ensureFree(
