@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Couple } from '@trellis/data';
-import {
-  planRemindersJob,
-  queueEmailsAndJobsInTransaction,
-  queueEmailInTransaction,
-  replanRemindersInTransaction,
-} from '@trellis/jobs';
+import { queueEmailsAndJobsInTransaction, queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
@@ -18,8 +13,9 @@ import { SafetyService } from '../safety/safety.service';
 import { validationProblem } from '../http/problem.exception';
 import { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from './assignment.dto';
 import { toDetail, toSummary } from './assignment.view';
+import { AssignmentIssuer } from './assignment-issuer';
 import { AssignmentsRepository } from './assignments.repository';
-import { homeworkAssignedEmail, homeworkReplyEmail } from './homework-link-emails';
+import { homeworkReplyEmail } from './homework-link-emails';
 
 function futureDate(value: string, field: string): Date {
   const date = new Date(value);
@@ -37,6 +33,7 @@ export class AssignmentsService {
     private readonly assignments: AssignmentsRepository,
     private readonly coupleRows: CouplesRepository,
     private readonly safety: SafetyService,
+    private readonly issuer: AssignmentIssuer,
   ) {}
 
   /** One exercise to one or many couples, all or nothing. */
@@ -56,44 +53,14 @@ export class AssignmentsService {
       // A partner said joint work does not feel safe: nothing new until the therapist has looked.
       await this.safety.refuseJointWorkWhilePaused(manager, actor, couples);
 
-      const assignments = await this.assignments.insertAssignments(
-        manager,
-        couples.map((couple) => ({
-          clinicId: user.clinicId,
-          coupleId: couple.id,
-          exerciseId: exercise.id,
-          exerciseVersion: exercise.version,
-          title: exercise.title,
-          strategy: exercise.strategy,
-          purpose: exercise.purpose,
-          instructions: exercise.instructions,
-          // Frozen: later edits to the exercise never change what this couple was given.
-          prompts: structuredClone(exercise.prompts),
-          dueAt,
-          message: dto.message ?? '',
-          shareAnswersAfterBoth: dto.shareAnswersAfterBoth ?? false,
-          assignedBy: user.id,
-        })),
-      );
-      const clients = await this.assignments.partnersOf(
-        manager,
-        couples.map((c) => c.id),
-      );
-      const responses = await this.assignments.insertEmptyResponses(
-        manager,
-        user.clinicId,
-        assignments.flatMap((a) =>
-          clients.filter((c) => c.coupleId === a.coupleId).map((c) => ({ assignmentId: a.id, clientId: c.id })),
-        ),
-      );
-      // Each partner with email consent gets their own link (sent by the worker after commit), and
-      // every response its reminder plan: one more statement, however many couples.
-      const consenting = new Set(clients.filter((c) => c.emailConsent).map((c) => c.id));
-      await queueEmailsAndJobsInTransaction(manager, {
-        emails: responses
-          .filter((r) => consenting.has(r.clientId))
-          .map((r) => homeworkAssignedEmail(user.clinicId, r.id)),
-        jobs: responses.map((r) => planRemindersJob(user.clinicId, r.id)),
+      const assignments = await this.issuer.issue(manager, {
+        clinicId: user.clinicId,
+        exercise,
+        coupleIds: couples.map((c) => c.id),
+        dueAt,
+        message: dto.message ?? '',
+        shareAnswersAfterBoth: dto.shareAnswersAfterBoth ?? false,
+        assignedBy: user.id,
       });
       await this.coupleRows.touch(
         manager,

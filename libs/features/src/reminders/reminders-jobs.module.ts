@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@trellis/jobs';
-import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { AssignmentIssuingModule } from '../assignments/assignment-issuing.module';
 import { AuditService } from '../audit/audit.service';
 import { EmailJobsModule } from '../email/email-jobs.module';
 import { SafetyCheckInsService } from '../safety/safety-check-ins.service';
@@ -15,14 +15,13 @@ import { RemindersRepository } from './reminders.repository';
  * the hourly safety check-in sweep, which sends homework of its own kind on the same path.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Reminders }), EmailJobsModule],
+  imports: [BullModule.registerQueue({ name: QueueName.Reminders }), EmailJobsModule, AssignmentIssuingModule],
   providers: [
     ReminderSender,
     RemindersProcessor,
     RemindersRepository,
     SafetyCheckInsService,
     SafetyCheckInsRepository,
-    AssignmentsRepository,
     AuditService,
   ],
 })

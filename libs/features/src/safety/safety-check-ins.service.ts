@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SAFETY_CHECK_IN_ANSWER_DAYS, safetyCheckInDue } from '@trellis/domain';
-import { planRemindersJob, queueEmailsAndJobsInTransaction } from '@trellis/jobs';
 import type { AnonymousActor } from '../actor/actor';
-import { AssignmentsRepository } from '../assignments/assignments.repository';
-import { homeworkAssignedEmail } from '../assignments/homework-link-emails';
+import { AssignmentIssuer } from '../assignments/assignment-issuer';
 import { AuditService } from '../audit/audit.service';
 import { SafetyCheckInsRepository } from './safety.repository';
 
@@ -24,7 +22,7 @@ export class SafetyCheckInsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly checkIns: SafetyCheckInsRepository,
-    private readonly assignments: AssignmentsRepository,
+    private readonly issuer: AssignmentIssuer,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,37 +42,15 @@ export class SafetyCheckInsService {
       if (!couple || !safetyCheckInDue(couple.lastSentAt, couple.intervalDays, now)) return false;
       const exercise = await this.checkIns.checkInExercise(manager);
       if (!exercise) throw new Error('The safety check-in is missing from the exercise table: run the migrations');
-      const [assignment] = await this.assignments.insertAssignments(manager, [
-        {
-          clinicId: couple.clinicId,
-          coupleId,
-          exerciseId: exercise.id,
-          exerciseVersion: exercise.version,
-          kind: 'safety_check_in',
-          title: exercise.title,
-          strategy: exercise.strategy,
-          purpose: exercise.purpose,
-          instructions: exercise.instructions,
-          prompts: structuredClone(exercise.prompts),
-          dueAt: new Date(now.getTime() + SAFETY_CHECK_IN_ANSWER_DAYS * DAY_MS),
-          message: '',
-          // Never shared, whatever happens to the prompts: this is each partner's alone.
-          shareAnswersAfterBoth: false,
-          assignedBy: couple.therapistId,
-        },
-      ]);
-      const partners = await this.assignments.partnersOf(manager, [coupleId]);
-      const responses = await this.assignments.insertEmptyResponses(
-        manager,
-        couple.clinicId,
-        partners.map((p) => ({ assignmentId: assignment.id, clientId: p.id })),
-      );
-      const consenting = new Set(partners.filter((p) => p.emailConsent).map((p) => p.id));
-      await queueEmailsAndJobsInTransaction(manager, {
-        emails: responses
-          .filter((r) => consenting.has(r.clientId))
-          .map((r) => homeworkAssignedEmail(couple.clinicId, r.id)),
-        jobs: responses.map((r) => planRemindersJob(couple.clinicId, r.id)),
+      const [assignment] = await this.issuer.issue(manager, {
+        clinicId: couple.clinicId,
+        exercise,
+        coupleIds: [coupleId],
+        dueAt: new Date(now.getTime() + SAFETY_CHECK_IN_ANSWER_DAYS * DAY_MS),
+        message: '',
+        // Never shared, whatever happens to the prompts: this is each partner's alone.
+        shareAnswersAfterBoth: false,
+        assignedBy: couple.therapistId,
       });
       await this.audit.record(
         SYSTEM,
