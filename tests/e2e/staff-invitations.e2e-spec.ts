@@ -228,7 +228,8 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
 
     // The address's owner gets the invitation; opening it says why it cannot be accepted, before a
     // password is chosen, and accepting it anyway is refused and changes nothing.
-    await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 2);
+    // Two emails through outbox, worker and SMTP: generous, as a loaded machine can take a while.
+    await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 2, 30_000);
     const { token, answer: opened } = await followEmailedLink(
       app.getHttpServer(),
       harness.mailbox.messagesTo(elsewhere.email)[1].raw,
