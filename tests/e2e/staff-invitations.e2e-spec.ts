@@ -280,7 +280,7 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
         .send({ email, name: 'Kim Shared', role: 'therapist' })
         .expect(201);
     }
-    await until(async () => harness.mailbox.messagesTo(email).length === 2);
+    await until(async () => harness.mailbox.messagesTo(email).length === 2, 30_000);
     const tokens: string[] = [];
     for (const message of harness.mailbox.messagesTo(email))
       tokens.push((await followEmailedLink(app.getHttpServer(), message.raw, 'invitation')).token);
