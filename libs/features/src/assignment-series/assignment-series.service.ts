@@ -88,7 +88,8 @@ export class AssignmentSeriesService {
       this.dataSource.transaction(async (manager) => {
         const couple = await this.couples.findVisible(manager, user, dto.coupleId, true);
         const exercise = await this.assignments.findAssignableExercise(manager, user.clinicId, dto.exerciseId);
-        if (!exercise) throw validationProblem([{ field: 'exerciseId', message: 'must be an exercise in your library' }]);
+        if (!exercise)
+          throw validationProblem([{ field: 'exerciseId', message: 'must be an exercise in your library' }]);
         if (couple.status !== 'active')
           throw new ConflictException(
             `${couple.displayName} is ${couple.status}: reactivate the couple to assign homework.`,
@@ -152,7 +153,11 @@ export class AssignmentSeriesService {
       throw validationProblem([
         { field: 'rhythm', message: 'say what changes: rhythm, weekdays, dueTime, startsOn, endsOn, count or message' },
       ]);
-    const attempt = { action: 'assignment_series.update', recordType: 'assignment_series', recordId: seriesId } as const;
+    const attempt = {
+      action: 'assignment_series.update',
+      recordType: 'assignment_series',
+      recordId: seriesId,
+    } as const;
     await this.audit.read(actor, attempt, () =>
       this.dataSource.transaction(async (manager) => {
         const series = await this.visible(manager, actor, seriesId);

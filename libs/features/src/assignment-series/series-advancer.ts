@@ -63,7 +63,11 @@ export class SeriesAdvancer {
     if (planned && (planned.revision !== series.revision || planned.occurrence !== series.lastOccurrence + 1))
       return null;
     if (coupleStatus !== 'active') {
-      await this.seriesRows.stop(manager, series, coupleStatus === 'discharged' ? 'couple_discharged' : 'couple_paused');
+      await this.seriesRows.stop(
+        manager,
+        series,
+        coupleStatus === 'discharged' ? 'couple_discharged' : 'couple_paused',
+      );
       return null;
     }
     const next = await this.nextWithNotice(manager, series, now);
@@ -97,7 +101,12 @@ export class SeriesAdvancer {
         outcome: 'success',
         recordType: 'assignment',
         recordId: assignment.id,
-        details: { coupleId: series.coupleId, exerciseId: series.exerciseId, seriesId: series.id, occurrence: next.number },
+        details: {
+          coupleId: series.coupleId,
+          exerciseId: series.exerciseId,
+          seriesId: series.id,
+          occurrence: next.number,
+        },
         // A job has no person behind it: the row belongs to the series' clinic.
         ...(actor.kind === 'anonymous'
           ? { attributedTo: { clinicId: series.clinicId, actorId: null, actorType: 'system' as const } }
