@@ -350,6 +350,7 @@ describe('recurring homework (assignment series)', () => {
       [{ rhythm: 'daily' }, 'rhythm'],
       [{ rhythm: 'weekdays' }, 'weekdays'],
       [{ rhythm: 'weekdays', weekdays: [7] }, 'weekdays'],
+      [{ weekdays: [1] }, 'weekdays'],
       [{ dueTime: '25:00' }, 'dueTime'],
       [{ startsOn: '2026-02-30' }, 'startsOn'],
       [{ startsOn: inDays(-7) }, 'startsOn'],

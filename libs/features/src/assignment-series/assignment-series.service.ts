@@ -23,6 +23,12 @@ function checkedRule(rule: SeriesRule): SeriesRule {
   return rule;
 }
 
+/** Days are chosen only for a weekdays rhythm: on another, a list (even an empty one) is a mistake. */
+function refuseStrayWeekdays(weekdays: number[] | undefined, rhythm: string): void {
+  if (weekdays !== undefined && rhythm !== 'weekdays')
+    throw validationProblem([{ field: 'weekdays', message: "goes only with rhythm 'weekdays'" }]);
+}
+
 function required<T>(value: T | undefined, field: string): T {
   if (value === undefined) throw validationProblem([{ field, message: 'is required' }]);
   return value;
@@ -75,6 +81,7 @@ export class AssignmentSeriesService {
   /** Makes the series and issues its first occurrence now (due on its first date), all or nothing. */
   async create(actor: StaffActor, dto: CreateAssignmentSeriesDto): Promise<AssignmentSeriesView> {
     const user = actor.staff;
+    refuseStrayWeekdays(dto.weekdays, required(dto.rhythm, 'rhythm'));
     const rule = checkedRule({
       rhythm: required(dto.rhythm, 'rhythm'),
       weekdays: dto.weekdays ?? [],
@@ -162,6 +169,7 @@ export class AssignmentSeriesService {
       this.dataSource.transaction(async (manager) => {
         const series = await this.visible(manager, actor, seriesId);
         if (series.status !== 'active') throw new ConflictException(`This series has ${series.status}.`);
+        refuseStrayWeekdays(dto.weekdays, dto.rhythm ?? series.rhythm);
         const rule = checkedRule({
           rhythm: dto.rhythm ?? series.rhythm,
           weekdays: dto.weekdays ?? (dto.rhythm && dto.rhythm !== 'weekdays' ? [] : series.weekdays),
