@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeSeries, isRepeating, seriesBody, seriesProblems } from './seriesPayload';
+import {
+  describeSeries,
+  isRepeating,
+  seriesBody,
+  seriesEditBody,
+  seriesEditProblems,
+  seriesProblems,
+} from './seriesPayload';
 
 // A due date-time as the dialog's input holds it: an instant, read back on this machine's clock.
 const dueAt = (local: string) => new Date(local).toISOString();
@@ -86,5 +93,25 @@ describe('describeSeries', () => {
     expect(
       describeSeries({ ...base, rhythm: 'weekdays', weekdays: [5, 1, 3], count: null, endsOn: '2027-05-01' }, 'en-GB'),
     ).toBe('Every Monday, Wednesday and Friday at 18:00, until 1 May 2027');
+  });
+});
+
+describe('seriesEditBody', () => {
+  const series = { dueTime: '18:00', message: 'Evenings', endsOn: null, count: 6 };
+  it('sends only what changed', () => {
+    expect(seriesEditBody({ dueTime: '07:30', message: 'Evenings', ends: 'count', count: 6 }, series)).toEqual({
+      dueTime: '07:30',
+    });
+  });
+  it('switches the end from a count to a date', () => {
+    expect(
+      seriesEditBody({ dueTime: '18:00', message: ' Evenings ', ends: 'date', endsOn: '2027-05-01' }, series),
+    ).toEqual({ endsOn: '2027-05-01' });
+  });
+  it('checks the time and the end', () => {
+    expect(seriesEditProblems({ dueTime: '7pm', ends: 'count', count: 0 })).toEqual({
+      dueTime: 'Choose a time like 18:00.',
+      count: 'Choose a whole number from 1 to 104.',
+    });
   });
 });

@@ -124,3 +124,36 @@ export const describeSeries = (
       : `until ${formatDay(series.endsOn ?? series.startsOn, locale)}`;
   return `${when} at ${series.dueTime}, ${end}`;
 };
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Problems with the change-a-series form. */
+export const seriesEditProblems = (values: Values): Record<string, string> => {
+  const problems: Record<string, string> = {};
+  if (typeof values.dueTime !== 'string' || !TIME.test(values.dueTime)) problems.dueTime = 'Choose a time like 18:00.';
+  if (values.ends === 'date') {
+    const endsOn = typeof values.endsOn === 'string' ? values.endsOn.slice(0, 10) : '';
+    if (!DATE.test(endsOn)) problems.endsOn = 'Choose the last date.';
+  } else {
+    const count = Number(values.count);
+    if (!Number.isInteger(count) || count < 1 || count > SERIES_MAX_COUNT)
+      problems.count = `Choose a whole number from 1 to ${SERIES_MAX_COUNT}.`;
+  }
+  return problems;
+};
+
+/** `PATCH /assignment-series/<id>`: only what changed, and one end (a date or a count). */
+export const seriesEditBody = (
+  values: Values,
+  series: Pick<AssignmentSeriesView, 'dueTime' | 'message' | 'endsOn' | 'count'>,
+): Record<string, unknown> => {
+  const body: Record<string, unknown> = {};
+  if (values.dueTime !== series.dueTime) body.dueTime = values.dueTime;
+  const message = typeof values.message === 'string' ? values.message.trim() : '';
+  if (message !== series.message) body.message = message;
+  if (values.ends === 'date') {
+    const endsOn = String(values.endsOn ?? '').slice(0, 10);
+    if (endsOn !== series.endsOn) body.endsOn = endsOn;
+  } else if (Number(values.count) !== series.count) body.count = Number(values.count);
+  return body;
+};

@@ -17,6 +17,7 @@ import { LinkBase, useGetList } from 'react-admin';
 import { formatDateTime, relativeTime } from '../../common/dates';
 import type { ParentMeta } from '../../data/dataProvider';
 import { errorMessage } from '../../data/formErrors';
+import { CoupleSeries } from './CoupleSeries';
 import { CancelAssignmentButton, MoveDueButton, PartnerLinkActions } from '../assignments/AssignmentActions';
 import {
   ASSIGNMENT_STATUS_COLORS,
@@ -164,6 +165,7 @@ export const CoupleHomework = ({ couple, onAssign }: { couple: CoupleView; onAss
   }
   return (
     <Stack spacing={2}>
+      <CoupleSeries couple={couple} />
       {data.map((assignment) => (
         <AssignmentCard key={assignment.id} assignment={assignment} couple={couple} onChanged={() => void refetch()} />
       ))}
