@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { Assignment, AssignmentSeries, AuditEvent, Clinic, Couple, Exercise, StaffUser } from '@trellis/data';
+import { seriesDueAtMs } from '@trellis/domain';
 import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
 import { countQueries } from '../support/count-queries';
 import { createTestApp } from '../support/create-test-app';
@@ -225,7 +226,11 @@ describe('recurring homework (assignment series)', () => {
     await fire((await plannedJob(seriesId, 2, 2)).payload);
     const [, second] = await occurrences(seriesId);
     expect(second.message).toBe('Mornings suit you better.');
-    expect(second.dueAt.getTime() - first.dueAt.getTime()).toBe(14 * DAY - 10.5 * 3600 * 1000);
+    // Two weeks after the first date, at the new time on London's clock (whatever daylight saving does).
+    const { startsOn } = await seriesRow(seriesId);
+    expect(second.dueAt.getTime()).toBe(
+      seriesDueAtMs(dateOf(Date.parse(`${startsOn}T00:00:00Z`) + 14 * DAY), '07:30', 'Europe/London'),
+    );
     expect(await db.getRepository(AuditEvent).countBy({ action: 'assignment_series.update', recordId: seriesId })).toBe(
       1,
     );
