@@ -59,7 +59,7 @@ describe('recurring homework in a real browser', () => {
       await edit.getByLabel('Due time').fill('07:30');
       // Checked once the dialog has faded in: mid-fade, every colour is washed out.
       await page.waitForFunction(() =>
-        [...document.querySelectorAll('.MuiDialog-container')].every((e) => getComputedStyle(e).opacity === '1'),
+        Array.from(document.querySelectorAll('.MuiDialog-container')).every((e) => getComputedStyle(e).opacity === '1'),
       );
       findings.push(...(await seriousAccessibilityViolations(page, 'change repeating homework')));
       await edit.getByRole('button', { name: 'Save' }).click();
