@@ -138,6 +138,10 @@ describe('recurring homework (assignment series)', () => {
     expect(first).toMatchObject({ seriesOccurrence: 1, coupleId: p.couple.id, message: weekly('').message });
     expect(first.dueAt.toISOString()).toBe(`${monday}T18:00:00.000Z`);
     expect(created.body.lastAssignmentId).toBe(first.id);
+    const listed = await p.as.agent.get(`/api/v1/couples/${p.couple.id}/assignments`).expect(200);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ id: first.id, series: { id: seriesId, occurrence: 1 } }),
+    ]);
     await harness.mailbox.waitForMessageTo(p.partners[0].email);
     await harness.mailbox.waitForMessageTo(p.partners[1].email);
     const [{ n: responses }] = await db.query(

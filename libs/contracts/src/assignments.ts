@@ -27,6 +27,8 @@ export interface AssignmentSummary {
   shareAnswersAfterBoth: boolean;
   createdAt: string;
   reviewedAt: string | null;
+  /** The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+  series: { id: string; occurrence: number } | null;
   partners: PartnerProgress[];
 }
 

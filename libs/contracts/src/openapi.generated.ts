@@ -1938,6 +1938,11 @@ export interface components {
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
             purpose: string;
             instructions: string;
@@ -1998,6 +2003,11 @@ export interface components {
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
         };
         /** @enum {string} */

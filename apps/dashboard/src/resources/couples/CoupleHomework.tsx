@@ -60,6 +60,9 @@ const AssignmentCard = ({ assignment, couple, onChanged }: AssignmentCardProps) 
             variant={assignment.status === 'completed' ? 'filled' : 'outlined'}
           />
           {assignment.overdue && <Chip size="small" color="error" label="Overdue" />}
+          {assignment.series && (
+            <Chip size="small" variant="outlined" label={`Repeating · no. ${assignment.series.occurrence}`} />
+          )}
         </Stack>
         <Typography variant="body2" color={assignment.overdue ? 'error' : 'text.secondary'}>
           Due {formatDateTime(assignment.dueAt)} ({relativeTime(assignment.dueAt)})
