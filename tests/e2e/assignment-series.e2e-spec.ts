@@ -245,6 +245,8 @@ describe('recurring homework (assignment series)', () => {
       const p = await practice();
       const seriesId: string = (await create(p.as, weekly(p.couple.id)).expect(201)).body.id;
       await db.getRepository(Couple).update({ id: p.couple.id }, { status });
+      const listed = await p.as.agent.get(`/api/v1/couples/${p.couple.id}/assignment-series`).expect(200);
+      expect(listed.body.data[0]).toMatchObject({ status: 'active', nextDueAt: null });
       await fire((await plannedJob(seriesId, 2, 1)).payload);
       expect(await occurrences(seriesId)).toHaveLength(1);
       expect(await seriesRow(seriesId)).toMatchObject({

@@ -80,7 +80,7 @@ export interface AssignmentSeriesView {
   occurrencesSoFar: number;
   /** The latest occurrence issued (its assignment), or null. */
   lastAssignmentId: string | null;
-  /** When the next occurrence falls due; null when the series is not active or has no more. */
+  /** When the next occurrence falls due; null when the series or its couple is not active, or it has no more. */
   nextDueAt: string | null;
   createdAt: string;
 }

@@ -1985,7 +1985,7 @@ export interface components {
             occurrencesSoFar: number;
             /** @description The latest occurrence issued (its assignment), or null. */
             lastAssignmentId: string | null;
-            /** @description When the next occurrence falls due; null when the series is not active or has no more. */
+            /** @description When the next occurrence falls due; null when the series or its couple is not active, or it has no more. */
             nextDueAt: string | null;
             createdAt: string;
         };

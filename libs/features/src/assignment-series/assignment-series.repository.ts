@@ -35,6 +35,8 @@ export interface SeriesListRow {
   series: AssignmentSeries;
   exerciseTitle: string;
   lastAssignmentId: string | null;
+  /** A paused or discharged couple's series issues nothing more (and stops when its job fires). */
+  coupleStatus: CoupleStatus;
 }
 
 /** Recurring homework's SQL: the series rows and how far each has got. */
@@ -143,21 +145,24 @@ export class AssignmentSeriesRepository {
   }
 
   private async rows(manager: EntityManager, where: string, params: unknown[]): Promise<SeriesListRow[]> {
-    const rows: (Record<string, unknown> & { exercise_title: string; last_assignment_id: string | null })[] =
-      await manager.query(
-        `SELECT s.id, s.clinic_id, s.couple_id, s.exercise_id, s.assigned_by, s.rhythm, s.weekdays, s.due_time,
+    const rows: (Record<string, unknown> & {
+      exercise_title: string;
+      last_assignment_id: string | null;
+      couple_status: CoupleStatus;
+    })[] = await manager.query(
+      `SELECT s.id, s.clinic_id, s.couple_id, s.exercise_id, s.assigned_by, s.rhythm, s.weekdays, s.due_time,
                 s.time_zone, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, s.occurrence_count,
                 s.message, s.share_answers_after_both, s.status, s.stopped_reason, s.revision,
                 s.last_occurrence, s.last_occurrence_on::text AS last_occurrence_on, s.last_due_at,
                 s.stopped_at, s.created_at, s.updated_at,
-                e.title AS exercise_title,
+                e.title AS exercise_title, c.status AS couple_status,
                 (SELECT a.id FROM assignment a WHERE a.series_id = s.id
                  ORDER BY a.series_occurrence DESC LIMIT 1) AS last_assignment_id
-         FROM assignment_series s JOIN exercise e ON e.id = s.exercise_id
+         FROM assignment_series s JOIN exercise e ON e.id = s.exercise_id JOIN couple c ON c.id = s.couple_id
          WHERE ${where}
          ORDER BY s.created_at DESC, s.id`,
-        params,
-      );
+      params,
+    );
     return rows.map((r) => ({
       series: Object.assign(new AssignmentSeries(), {
         id: r['id'],
@@ -186,6 +191,7 @@ export class AssignmentSeriesRepository {
       }) as AssignmentSeries,
       exerciseTitle: r.exercise_title,
       lastAssignmentId: r.last_assignment_id,
+      coupleStatus: r.couple_status,
     }));
   }
 }

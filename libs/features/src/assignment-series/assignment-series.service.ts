@@ -34,9 +34,11 @@ function required<T>(value: T | undefined, field: string): T {
   return value;
 }
 
-function toView({ series, exerciseTitle, lastAssignmentId }: SeriesListRow): AssignmentSeriesView {
+function toView({ series, exerciseTitle, lastAssignmentId, coupleStatus }: SeriesListRow): AssignmentSeriesView {
   const next =
-    series.status === 'active' ? nextSeriesOccurrence(ruleOf(series), series.timeZone, positionOf(series)) : null;
+    series.status === 'active' && coupleStatus === 'active'
+      ? nextSeriesOccurrence(ruleOf(series), series.timeZone, positionOf(series))
+      : null;
   return {
     id: series.id,
     coupleId: series.coupleId,

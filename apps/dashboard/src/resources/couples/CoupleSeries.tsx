@@ -203,6 +203,11 @@ export const CoupleSeries = ({ couple }: { couple: CoupleView }) => {
                 {describeSeries(series)} ({series.timeZone}) · {series.occurrencesSoFar} sent so far
                 {series.nextDueAt && ` · Next due ${formatDateTime(series.nextDueAt)}`}
               </Typography>
+              {series.status === 'active' && couple.status !== 'active' && (
+                <Typography variant="body2">
+                  Nothing more is sent while the couple is {couple.status}; the series stops at its next date.
+                </Typography>
+              )}
             </CardContent>
             {series.status === 'active' && (
               <CardActions sx={{ px: 2, pb: 2, gap: 1 }}>
