@@ -25,6 +25,21 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   const { therapist, couple, asTherapist } = await practiceWithCouple(journey.stack);
   const exercise = await builtInExercise(journey.stack, 'honest-check-in');
   await assign(asTherapist, exercise.id, couple.id);
+  // Repeating homework: the couple's page lists the series above the homework cards.
+  const repeated = await builtInExercise(journey.stack, 'complaint-to-request');
+  await asTherapist.agent
+    .post('/api/v1/assignment-series')
+    .set('x-csrf-token', asTherapist.csrfToken)
+    .send({
+      coupleId: couple.id,
+      exerciseId: repeated.id,
+      rhythm: 'weekdays',
+      weekdays: [1, 4],
+      dueTime: '18:00',
+      startsOn: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+      count: 6,
+    })
+    .expect(201);
   const measureId = await firstMeasureId(asTherapist);
 
   const page = await journey.open('Dana (therapist)');
@@ -52,6 +67,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.goto(`${origin}/#/couples/${couple.id}/show`);
   await page.getByRole('heading', { level: 1, name: 'Alex & Sam' }).waitFor();
   await page.getByRole('article', { name: exercise.title }).waitFor();
+  await page.getByRole('region', { name: 'Repeating homework' }).waitFor();
   await check(page, 'couple-homework');
   for (const tab of ['Timeline', 'Notes', 'Progress']) {
     await page.getByRole('tab', { name: tab }).click();

@@ -41,6 +41,7 @@ interface Ids {
   schedule: string;
   session: string;
   apiToken: string;
+  series: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -75,6 +76,20 @@ const RULES: Record<string, RouteRule> = {
     body: (i) => ({ exerciseId: i.builtIn, coupleIds: [i.couple], dueAt: FUTURE }),
   },
   'GET /api/v1/couples/:id/assignments': { kind: 'record' },
+  'POST /api/v1/assignment-series': {
+    kind: 'record',
+    body: (i) => ({
+      coupleId: i.couple,
+      exerciseId: i.builtIn,
+      rhythm: 'weekly',
+      dueTime: '18:00',
+      startsOn: FUTURE.slice(0, 10),
+      count: 3,
+    }),
+  },
+  'GET /api/v1/couples/:id/assignment-series': { kind: 'record' },
+  'PATCH /api/v1/assignment-series/:id': { kind: 'record', body: () => ({ message: 'taken over' }) },
+  'POST /api/v1/assignment-series/:id/stop': { kind: 'record' },
   'GET /api/v1/assignments/:id': { kind: 'record' },
   'PATCH /api/v1/assignments/:id': { kind: 'record', body: () => ({ message: 'changed' }) },
   'POST /api/v1/assignments/:id/cancel': { kind: 'record' },
@@ -238,6 +253,7 @@ function fillPath(url: string, ids: Ids): string {
     measures: ids.measure,
     sessions: ids.session,
     'api-tokens': ids.apiToken,
+    'assignment-series': ids.series,
   };
   return url
     .replace(':clientId', ids.partner)
@@ -316,6 +332,18 @@ describe('authorization matrix over every route', () => {
       .set('x-csrf-token', asT1.csrfToken)
       .send({ measureId: measure.body.id, kind: 'weekly', weekday: 1, localTime: '09:00' })
       .expect(201);
+    const series = await asT1.agent
+      .post('/api/v1/assignment-series')
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({
+        coupleId: couple.id,
+        exerciseId: builtIn.id,
+        rhythm: 'weekly',
+        dueTime: '18:00',
+        startsOn: FUTURE.slice(0, 10),
+        count: 3,
+      })
+      .expect(201);
     const [digest] = await db.query(
       `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
       [a.id, t1.id],
@@ -334,6 +362,7 @@ describe('authorization matrix over every route', () => {
       schedule: schedule.body.id,
       session: session.body.data[0].id,
       apiToken: '', // minted below, once clinic A's admin is signed in
+      series: series.body.id,
     };
     privateIds = [
       couple.id,
@@ -344,6 +373,7 @@ describe('authorization matrix over every route', () => {
       digest.id,
       schedule.body.id,
       session.body.data[0].id,
+      series.body.id,
     ];
     clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];
 

@@ -229,6 +229,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     checkInToken: string;
     checkInItem: string;
     session: string;
+    series: string;
   };
   let partnerAgent: ReturnType<typeof request.agent>;
 
@@ -252,6 +253,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM safety_pause t) AS safety_pauses,
                 (SELECT count(*) FROM safety_flag) AS safety_flags,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM api_token t) AS api_tokens,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM assignment_series t) AS series,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
     )[0];
@@ -279,6 +281,18 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       .send({ startsAt: new Date(Date.now() + 4 * 864e5).toISOString() })
       .expect(201);
     const builtIn = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'empathy' });
+    const series = await therapist.agent
+      .post('/api/v1/assignment-series')
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({
+        coupleId: couple.id,
+        exerciseId: builtIn.id,
+        rhythm: 'weekly',
+        dueTime: '18:00',
+        startsOn: '2027-03-01',
+        count: 3,
+      })
+      .expect(201);
     const exercise = await therapist.agent
       .post(`/api/v1/exercises/${builtIn.id}/duplicate`)
       .set('x-csrf-token', therapist.csrfToken)
@@ -329,6 +343,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       checkInToken: checkInLink.token,
       checkInItem: checkInForm.body.items[0].id,
       session: session.body.data[0].id,
+      series: series.body.id,
     };
   });
   afterAll(async () => {
@@ -472,6 +487,52 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           occurrences: fc.oneof(fc.constantFrom(0, 1, 53, 2.5, -3), nasty),
         },
         ['startsAt', 'frequency', 'occurrences'],
+      ),
+    },
+    {
+      route: 'POST /api/v1/assignment-series',
+      as: therapist,
+      body: mutate(
+        {
+          coupleId: ids.couple,
+          exerciseId: ids.builtIn,
+          rhythm: 'weekdays',
+          weekdays: [1, 3],
+          dueTime: '18:00',
+          startsOn: '2027-03-01',
+          count: 6,
+          message: 'Ten minutes together',
+          shareAnswersAfterBoth: true,
+        },
+        {
+          coupleId: fc.oneof(nasty, wrongType),
+          exerciseId: fc.oneof(nasty, wrongType),
+          rhythm: fc.oneof(nasty, fc.constantFrom('daily', 'monthly', 'WEEKLY'), wrongType),
+          weekdays: fc.oneof(nasty, fc.constantFrom([], [7], [-1], [1, 1], ['mon'], [1.5], [0, 1, 2, 3, 4, 5, 6, 0])),
+          dueTime: fc.oneof(nasty, fc.constantFrom('24:00', '7:30', '18:00:00', '6pm', ''), wrongType),
+          startsOn: fc.oneof(anyBadDate, wrongType, fc.constant('2020-01-06')),
+          count: fc.oneof(fc.constantFrom(0, 105, 2.5, -1, 1e9), nasty),
+          endsOn: fc.oneof(anyBadDate, fc.constant('2027-06-01')),
+          message: fc.oneof(huge, wrongType),
+          shareAnswersAfterBoth: fc.oneof(nasty, fc.integer(), fc.constant(null)),
+        },
+        ['coupleId', 'exerciseId', 'rhythm', 'weekdays', 'dueTime', 'startsOn', 'count'],
+      ),
+    },
+    {
+      route: `PATCH /api/v1/assignment-series/${ids.series}`,
+      as: therapist,
+      body: mutate(
+        { dueTime: '19:30', message: 'Evenings now' },
+        {
+          rhythm: fc.oneof(nasty, fc.constantFrom('daily', 'weekdays'), wrongType),
+          weekdays: fc.oneof(nasty, fc.constantFrom([], [7], [1, 1], ['mon'])),
+          dueTime: fc.oneof(nasty, fc.constantFrom('24:00', '7:30'), wrongType),
+          startsOn: fc.oneof(anyBadDate, wrongType),
+          count: fc.oneof(fc.constantFrom(0, 105, 2.5), nasty),
+          endsOn: fc.oneof(anyBadDate, wrongType),
+          message: fc.oneof(huge, wrongType),
+        },
       ),
     },
     {

@@ -27,6 +27,8 @@ export interface AssignmentSummary {
   shareAnswersAfterBoth: boolean;
   createdAt: string;
   reviewedAt: string | null;
+  /** The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+  series: { id: string; occurrence: number } | null;
   partners: PartnerProgress[];
 }
 
@@ -48,4 +50,37 @@ export interface AssignmentDetail extends AssignmentSummary {
   reviewComments: ReviewComment[];
   /** Submitted answers only, per partner position; drafts stay private to the partner. */
   answers: { 1: AnswerMap | null; 2: AnswerMap | null };
+}
+
+export const SERIES_RHYTHM_CHOICES = ['weekly', 'fortnightly', 'weekdays'] as const;
+export type SeriesRhythmChoice = (typeof SERIES_RHYTHM_CHOICES)[number];
+
+/** Recurring homework for one couple, as its therapist sees it on the couple page. */
+export interface AssignmentSeriesView {
+  id: string;
+  coupleId: string;
+  exerciseId: string;
+  /** The exercise's current title (each occurrence freezes its own copy when issued). */
+  exerciseTitle: string;
+  rhythm: SeriesRhythmChoice;
+  /** For 'weekdays': 0 = Sunday … 6 = Saturday; empty otherwise. */
+  weekdays: number[];
+  /** Wall-clock due time in the series' time zone, 'HH:MM'. */
+  dueTime: string;
+  timeZone: string;
+  startsOn: string;
+  endsOn: string | null;
+  count: number | null;
+  message: string;
+  shareAnswersAfterBoth: boolean;
+  /** active: occurrences keep coming; stopped: by the therapist or the couple's pause/discharge; ended: its end reached. */
+  status: 'active' | 'stopped' | 'ended';
+  stoppedReason: 'therapist' | 'couple_paused' | 'couple_discharged' | null;
+  /** Occurrences issued or passed over so far. */
+  occurrencesSoFar: number;
+  /** The latest occurrence issued (its assignment), or null. */
+  lastAssignmentId: string | null;
+  /** When the next occurrence falls due; null when the series or its couple is not active, or it has no more. */
+  nextDueAt: string | null;
+  createdAt: string;
 }

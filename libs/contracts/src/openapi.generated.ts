@@ -38,6 +38,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignment-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repeat homework for a couple (weekly, fortnightly or on chosen weekdays) until a date or a count
+         * @description The first occurrence is issued at once; each later one when the one before it falls due.
+         */
+        post: operations["assignmentSeries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/assignment-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's recurring homework, newest first, with each one's next due date */
+        get: operations["assignmentSeries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the rhythm, time, note or end from the next occurrence on */
+        patch: operations["assignmentSeries_update"];
+        trace?: never;
+    };
+    "/api/v1/assignment-series/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the series: no more occurrences (those issued stay) */
+        post: operations["assignmentSeries_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assignments": {
         parameters: {
             query?: never;
@@ -1371,6 +1442,66 @@ export interface components {
              */
             expiresAt: string;
         };
+        CreateAssignmentSeriesDto: {
+            /**
+             * @description weekly and fortnightly fall on the weekday of startsOn; weekdays on the days chosen
+             * @enum {string}
+             */
+            rhythm?: "weekly" | "fortnightly" | "weekdays";
+            /** @description For rhythm 'weekdays': 0 = Sunday … 6 = Saturday */
+            weekdays?: number[];
+            /**
+             * @description Due time on the clinic's clock
+             * @example 18:00
+             */
+            dueTime?: string;
+            /**
+             * @description The earliest due date (clinic calendar)
+             * @example 2026-12-14
+             */
+            startsOn?: string;
+            /**
+             * @description Ends on this date (inclusive); or give count
+             * @example 2027-03-01
+             */
+            endsOn?: string;
+            /** @description Ends after this many occurrences in all (1–104); or give endsOn */
+            count?: number;
+            /** @description A note to the couple, shown with each occurrence */
+            message?: string;
+            coupleId: string;
+            exerciseId: string;
+            /** @description After both submit, each partner may read the other’s answers */
+            shareAnswersAfterBoth?: boolean;
+        };
+        UpdateAssignmentSeriesDto: {
+            /**
+             * @description weekly and fortnightly fall on the weekday of startsOn; weekdays on the days chosen
+             * @enum {string}
+             */
+            rhythm?: "weekly" | "fortnightly" | "weekdays";
+            /** @description For rhythm 'weekdays': 0 = Sunday … 6 = Saturday */
+            weekdays?: number[];
+            /**
+             * @description Due time on the clinic's clock
+             * @example 18:00
+             */
+            dueTime?: string;
+            /**
+             * @description The earliest due date (clinic calendar)
+             * @example 2026-12-14
+             */
+            startsOn?: string;
+            /**
+             * @description Ends on this date (inclusive); or give count
+             * @example 2027-03-01
+             */
+            endsOn?: string;
+            /** @description Ends after this many occurrences in all (1–104); or give endsOn */
+            count?: number;
+            /** @description A note to the couple, shown with each occurrence */
+            message?: string;
+        };
         CreateAssignmentsDto: {
             exerciseId: string;
             /** @description One or more couples (at most 50 at once) */
@@ -1807,6 +1938,11 @@ export interface components {
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
             purpose: string;
             instructions: string;
@@ -1819,6 +1955,39 @@ export interface components {
                 1: components["schemas"]["AnswerMap"] | null;
                 2: components["schemas"]["AnswerMap"] | null;
             };
+        };
+        /** @description Recurring homework for one couple, as its therapist sees it on the couple page. */
+        AssignmentSeriesView: {
+            id: string;
+            coupleId: string;
+            exerciseId: string;
+            /** @description The exercise's current title (each occurrence freezes its own copy when issued). */
+            exerciseTitle: string;
+            rhythm: components["schemas"]["SeriesRhythmChoice"];
+            /** @description For 'weekdays': 0 = Sunday … 6 = Saturday; empty otherwise. */
+            weekdays: number[];
+            /** @description Wall-clock due time in the series' time zone, 'HH:MM'. */
+            dueTime: string;
+            timeZone: string;
+            startsOn: string;
+            endsOn: string | null;
+            count: number | null;
+            message: string;
+            shareAnswersAfterBoth: boolean;
+            /**
+             * @description active: occurrences keep coming; stopped: by the therapist or the couple's pause/discharge; ended: its end reached.
+             * @enum {string}
+             */
+            status: "active" | "stopped" | "ended";
+            /** @enum {string|null} */
+            stoppedReason: "therapist" | "couple_paused" | "couple_discharged" | null;
+            /** @description Occurrences issued or passed over so far. */
+            occurrencesSoFar: number;
+            /** @description The latest occurrence issued (its assignment), or null. */
+            lastAssignmentId: string | null;
+            /** @description When the next occurrence falls due; null when the series or its couple is not active, or it has no more. */
+            nextDueAt: string | null;
+            createdAt: string;
         };
         /** @enum {string} */
         AssignmentStatus: "cancelled" | "assigned" | "in_progress" | "partly_submitted" | "completed" | "reviewed";
@@ -1834,6 +2003,11 @@ export interface components {
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
         };
         /** @enum {string} */
@@ -2331,6 +2505,11 @@ export interface components {
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_AssignmentSeriesView: {
+            data: components["schemas"]["AssignmentSeriesView"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_AssignmentSummary: {
             data: components["schemas"]["AssignmentSummary"][];
             total: number;
@@ -2702,6 +2881,8 @@ export interface components {
             /** @description How many items may go unanswered and still give a score. Each missing item counts as the mean of the partner's own answered items (after reverse scoring), which is prorating; with more missing items there is no score. 0: every item must be answered. */
             maxMissing: number;
         };
+        /** @enum {string} */
+        SeriesRhythmChoice: "weekly" | "fortnightly" | "weekdays";
         SessionAttendanceView: {
             /** @enum {number} */
             position: 1 | 2;
@@ -3062,6 +3243,137 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    assignmentSeries_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssignmentSeriesDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The couple is paused or discharged, or joint homework is paused by a safety concern. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_AssignmentSeriesView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignmentSeriesDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The series has stopped or ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     assignments_create: {
         parameters: {
             query?: never;
@@ -3359,7 +3671,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -3398,7 +3710,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;

@@ -17,6 +17,7 @@ export * from './exercises/catalog';
 export * from './assignments/assignment-status';
 export * from './assignments/homework-email-state';
 export * from './assignments/default-due';
+export * from './assignments/assignment-series';
 
 export * from './reminders/timezone';
 export * from './reminders/reminder-schedule';

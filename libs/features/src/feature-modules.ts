@@ -1,4 +1,6 @@
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { AssignmentSeriesJobsModule } from './assignment-series/assignment-series-jobs.module';
+import { AssignmentSeriesModule } from './assignment-series/assignment-series.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthJobsModule } from './auth/auth-jobs.module';
@@ -25,6 +27,7 @@ import { StaffModule } from './staff/staff.module';
 /** Every feature's HTTP module: what the API serves. A new feature's HTTP side is added here. */
 export const API_FEATURE_MODULES = [
   ApiTokensModule,
+  AssignmentSeriesModule,
   AssignmentsModule,
   AuditModule,
   AuthModule,
@@ -51,4 +54,5 @@ export const WORKER_FEATURE_MODULES = [
   DigestsJobsModule,
   AuthJobsModule,
   CheckInsJobsModule,
+  AssignmentSeriesJobsModule,
 ];

@@ -43,4 +43,13 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QueueName.AssignmentSeries]: {
+    // Issuing touches only PostgreSQL (emails and reminders are their own jobs): 5 tries over ~15
+    // minutes covers a restart. Completed jobs are kept 30 days, longer than any gap between
+    // occurrences, so a deterministic id re-added by the relay is ignored rather than re-run.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 30 * 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };

@@ -7,6 +7,8 @@ export enum QueueName {
   Accounts = 'accounts',
   /** Measurement check-ins: planning each partner's next one per schedule, and sending it. */
   CheckIns = 'check-ins',
+  /** Recurring homework: issuing each occurrence of a series when it is due to go out. */
+  AssignmentSeries = 'assignment-series',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -35,6 +37,8 @@ export enum JobName {
   RemindCheckIn = 'remind-check-in',
   /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
   SendSafetyCheckIns = 'send-safety-check-ins',
+  /** One occurrence of a recurring series going out; re-reads the series and the couple first. */
+  IssueSeriesOccurrence = 'issue-series-occurrence',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -63,6 +67,11 @@ export interface JobPayloads {
   [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
+  /**
+   * occurrence: the number it issues; revision: the series' revision it was planned for (an edit
+   * plans a new job under a new id and this one finds itself stale).
+   */
+  [JobName.IssueSeriesOccurrence]: { seriesId: string; clinicId: string; occurrence: number; revision: number };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -79,6 +88,7 @@ export interface JobQueues {
   [JobName.SendCheckIn]: QueueName.CheckIns;
   [JobName.RemindCheckIn]: QueueName.CheckIns;
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
+  [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -94,6 +104,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.SendCheckIn]: QueueName.CheckIns,
   [JobName.RemindCheckIn]: QueueName.CheckIns,
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
+  [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -51,6 +51,13 @@ export class Assignment {
   @Column({ type: 'uuid' })
   assignedBy: string;
 
+  /** The recurring series this is an occurrence of (null for one-off homework), and its number. */
+  @Column({ type: 'uuid', nullable: true })
+  seriesId: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  seriesOccurrence: number | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 

@@ -1,5 +1,6 @@
 import { ApiToken } from './api-token.entity';
 import { Assignment } from './assignment.entity';
+import { AssignmentSeries } from './assignment-series.entity';
 import { AssignmentReviewComment } from './assignment-review-comment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuthToken } from './auth-token.entity';
@@ -22,10 +23,12 @@ import { StaffUser } from './staff-user.entity';
 import { TherapySession } from './therapy-session.entity';
 
 export type { AuthTokenPurpose } from './auth-token.entity';
+export type { SeriesStatus, SeriesStoppedReason } from './assignment-series.entity';
 export {
   ApiToken,
   Assignment,
   AssignmentReviewComment,
+  AssignmentSeries,
   AuditEvent,
   AuthToken,
   Client,
@@ -62,6 +65,7 @@ export const ENTITIES = [
   Couple,
   Client,
   Exercise,
+  AssignmentSeries,
   Assignment,
   AssignmentReviewComment,
   HomeworkResponse,

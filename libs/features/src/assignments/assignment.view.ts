@@ -34,6 +34,7 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
     shareAnswersAfterBoth: a.shareAnswersAfterBoth,
     createdAt: a.createdAt.toISOString(),
     reviewedAt: a.reviewedAt?.toISOString() ?? null,
+    series: a.seriesId && a.seriesOccurrence ? { id: a.seriesId, occurrence: a.seriesOccurrence } : null,
     partners: responses
       .sort((x, y) => x.client.position - y.client.position)
       .map(({ response, client, emailSentAt, emailPending, emailFailed }) => ({

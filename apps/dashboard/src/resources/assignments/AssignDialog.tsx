@@ -11,7 +11,14 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
-import type { AssignmentSummary, CaseloadRow, ExerciseDetail, ExerciseSummary } from '@trellis/contracts';
+import type {
+  AssignmentDetail,
+  AssignmentSeriesView,
+  AssignmentSummary,
+  CaseloadRow,
+  ExerciseDetail,
+  ExerciseSummary,
+} from '@trellis/contracts';
 import { assignmentWarnings, type ExercisePhase, type PartnerRole } from '@trellis/domain';
 import { type MutableRefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
@@ -19,10 +26,15 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
+  CheckboxGroupInput,
+  DateInput,
   DateTimeInput,
   Form,
   LinkBase,
+  NumberInput,
+  RadioButtonGroupInput,
   SaveButton,
+  SelectInput,
   TextInput,
   useDataProvider,
   useCreatePath,
@@ -34,6 +46,57 @@ import type { TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
 import { assignBody, assignProblems, MAX_ASSIGN_COUPLES, MESSAGE_MAX_LENGTH } from './assignPayload';
 import { assignOutcomes } from './emailOutcome';
+import {
+  ENDS_CHOICES,
+  isRepeating,
+  REPEAT_CHOICES,
+  SERIES_MAX_COUNT,
+  seriesBody,
+  seriesProblems,
+  WEEKDAY_CHOICES,
+} from './seriesPayload';
+
+/**
+ * "Repeat" (from a couple's page only: a series belongs to one couple). Each occurrence is its own
+ * homework, issued when the one before falls due; the first is due at the "Due" date above.
+ */
+const RepeatInputs = () => {
+  const repeat: unknown = useWatch({ name: 'repeat' });
+  const ends: unknown = useWatch({ name: 'ends' });
+  const repeating = isRepeating({ repeat });
+  return (
+    <>
+      <SelectInput
+        source="repeat"
+        label="Repeat"
+        choices={REPEAT_CHOICES}
+        helperText={
+          repeating
+            ? 'Each time is its own homework with its own link and reminders, sent when the one before is due. Times are on the clinic’s clock.'
+            : false
+        }
+        fullWidth
+      />
+      {repeat === 'weekdays' && <CheckboxGroupInput source="weekdays" label="On" choices={WEEKDAY_CHOICES} row />}
+      {repeating && (
+        <>
+          <RadioButtonGroupInput source="ends" label="Ends" choices={ENDS_CHOICES} row />
+          {ends === 'date' ? (
+            <DateInput source="endsOn" label="Last date" helperText="The last time falls on or before this date." />
+          ) : (
+            <NumberInput
+              source="count"
+              label="Number of times"
+              min={1}
+              max={SERIES_MAX_COUNT}
+              helperText="Counting the first."
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+};
 
 const coupleLabel = (couple: CaseloadRow) => {
   const partners = couple.partnerNames.filter(Boolean).join(' & ');
@@ -281,6 +344,11 @@ const AssignForm = ({
     dueAt: defaultDueAt(new Date(), [couple?.nextSessionAt]),
     message: '',
     shareAnswersAfterBoth: false,
+    repeat: 'none',
+    weekdays: [],
+    ends: 'count',
+    count: 6,
+    endsOn: '',
   }));
   // The fixed side of the dialog always wins over whatever the form holds.
   const withFixed = (values: Record<string, unknown>) => ({
@@ -289,10 +357,23 @@ const AssignForm = ({
     ...(couple ? { coupleIds: [couple.id] } : {}),
   });
 
+  /** A series: made, and its first occurrence (issued at once) shown like any new homework. */
+  const startSeries = async (values: Record<string, unknown>, coupleId: string): Promise<AssignmentSummary[]> => {
+    const { data: series } = await dataProvider.create<AssignmentSeriesView>('assignment-series', {
+      data: seriesBody(withFixed(values), coupleId),
+    });
+    if (!series.lastAssignmentId) return [];
+    const { data: first } = await dataProvider.getOne<AssignmentDetail>('assignments', { id: series.lastAssignmentId });
+    return [first];
+  };
+
   const submit = async (values: Record<string, unknown>) => {
     setFailure(undefined);
     try {
-      const assignments = await dataProvider.assignHomework(assignBody(withFixed(values)));
+      const assignments =
+        couple && isRepeating(values)
+          ? await startSeries(values, couple.id)
+          : await dataProvider.assignHomework(assignBody(withFixed(values)));
       const names = new Map([...seen.current.values()].map((c) => [c.id, c.displayName]));
       if (couple) names.set(couple.id, couple.displayName);
       onAssigned(assignments, names);
@@ -308,7 +389,7 @@ const AssignForm = ({
     <Form
       defaultValues={defaultValues}
       onSubmit={submit}
-      validate={(values) => assignProblems(withFixed(values))}
+      validate={(values) => ({ ...assignProblems(withFixed(values)), ...seriesProblems(values) })}
       noValidate
     >
       <DialogContent sx={{ pt: 0 }}>
@@ -328,6 +409,7 @@ const AssignForm = ({
           parse={parseDateTimeInput}
           helperText="By default a day before the next session, when there is one. In your own time zone; partners see it in theirs."
         />
+        {couple && <RepeatInputs />}
         <TextInput
           source="message"
           label="Message to the couple (optional)"

@@ -17,6 +17,7 @@ import { LinkBase, useGetList } from 'react-admin';
 import { formatDateTime, relativeTime } from '../../common/dates';
 import type { ParentMeta } from '../../data/dataProvider';
 import { errorMessage } from '../../data/formErrors';
+import { CoupleSeries } from './CoupleSeries';
 import { CancelAssignmentButton, MoveDueButton, PartnerLinkActions } from '../assignments/AssignmentActions';
 import {
   ASSIGNMENT_STATUS_COLORS,
@@ -59,6 +60,9 @@ const AssignmentCard = ({ assignment, couple, onChanged }: AssignmentCardProps) 
             variant={assignment.status === 'completed' ? 'filled' : 'outlined'}
           />
           {assignment.overdue && <Chip size="small" color="error" label="Overdue" />}
+          {assignment.series && (
+            <Chip size="small" variant="outlined" label={`Repeating · no. ${assignment.series.occurrence}`} />
+          )}
         </Stack>
         <Typography variant="body2" color={assignment.overdue ? 'error' : 'text.secondary'}>
           Due {formatDateTime(assignment.dueAt)} ({relativeTime(assignment.dueAt)})
@@ -164,6 +168,7 @@ export const CoupleHomework = ({ couple, onAssign }: { couple: CoupleView; onAss
   }
   return (
     <Stack spacing={2}>
+      <CoupleSeries couple={couple} />
       {data.map((assignment) => (
         <AssignmentCard key={assignment.id} assignment={assignment} couple={couple} onChanged={() => void refetch()} />
       ))}
