@@ -7,6 +7,8 @@ export enum QueueName {
   Accounts = 'accounts',
   /** Measurement check-ins: planning each partner's next one per schedule, and sending it. */
   CheckIns = 'check-ins',
+  /** Programs: moving a couple along its path when a step may be finished. */
+  Programs = 'programs',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -35,6 +37,12 @@ export enum JobName {
   RemindCheckIn = 'remind-check-in',
   /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
   SendSafetyCheckIns = 'send-safety-check-ins',
+  /**
+   * Something happened that may finish the open step of a couple's program (a partner submitted,
+   * the therapist reviewed, a session was held, the path was resumed): re-read it and open the
+   * next step at most once.
+   */
+  AdvanceProgram = 'advance-program',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -63,6 +71,7 @@ export interface JobPayloads {
   [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
+  [JobName.AdvanceProgram]: { coupleId: string; clinicId: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -79,6 +88,7 @@ export interface JobQueues {
   [JobName.SendCheckIn]: QueueName.CheckIns;
   [JobName.RemindCheckIn]: QueueName.CheckIns;
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
+  [JobName.AdvanceProgram]: QueueName.Programs;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -94,6 +104,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.SendCheckIn]: QueueName.CheckIns,
   [JobName.RemindCheckIn]: QueueName.CheckIns,
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
+  [JobName.AdvanceProgram]: QueueName.Programs,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -19,32 +19,38 @@ export function programStepProblems(
   if (steps.length === 0) problems.push({ field, message: 'must have at least one step' });
   if (steps.length > MAX_PROGRAM_STEPS)
     problems.push({ field, message: `must have at most ${MAX_PROGRAM_STEPS} steps` });
-  steps.forEach((step, i) => {
-    const at = `${field}.${i}`;
-    if (step.kind === 'exercise' && !step.exercise)
-      problems.push({ field: `${at}.exerciseId`, message: 'is required for an exercise step' });
-    if (step.kind === 'discuss' && step.exercise)
-      problems.push({ field: `${at}.exerciseId`, message: 'must be empty for a step discussed in session' });
-    if (step.opensWhen === 'after_sessions') {
-      if (step.afterSessions === null || step.afterSessions < 1 || step.afterSessions > MAX_AFTER_SESSIONS)
-        problems.push({
-          field: `${at}.afterSessions`,
-          message: `must be between 1 and ${MAX_AFTER_SESSIONS} sessions`,
-        });
-    } else if (step.afterSessions !== null) {
-      problems.push({ field: `${at}.afterSessions`, message: 'is only for a step that opens after sessions' });
-    }
-    if (
-      i > 0 &&
-      step.kind === 'exercise' &&
-      step.exercise &&
-      step.opensWhen === 'both_submitted' &&
-      isCoercionSensitive(step.exercise)
-    )
-      problems.push({
-        field: `${at}.opensWhen`,
-        message: 'this exercise could be used to pressure a partner: open it after a review or a session',
-      });
-  });
+  steps.forEach((step, i) => problems.push(...stepProblems(step, i === 0, isCoercionSensitive, `${field}.${i}.`)));
+  return problems;
+}
+
+/** One step's rules; `first`: it opens at enrolment, so what it waits for does not matter. */
+export function stepProblems(
+  step: ProgramStepDefinition,
+  first: boolean,
+  isCoercionSensitive: (exercise: string) => boolean,
+  at = '',
+): ProgramProblem[] {
+  const problems: ProgramProblem[] = [];
+  if (step.kind === 'exercise' && !step.exercise)
+    problems.push({ field: `${at}exerciseId`, message: 'is required for an exercise step' });
+  if (step.kind === 'discuss' && step.exercise)
+    problems.push({ field: `${at}exerciseId`, message: 'must be empty for a step discussed in session' });
+  if (step.opensWhen === 'after_sessions') {
+    if (step.afterSessions === null || step.afterSessions < 1 || step.afterSessions > MAX_AFTER_SESSIONS)
+      problems.push({ field: `${at}afterSessions`, message: `must be between 1 and ${MAX_AFTER_SESSIONS} sessions` });
+  } else if (step.afterSessions !== null) {
+    problems.push({ field: `${at}afterSessions`, message: 'is only for a step that opens after sessions' });
+  }
+  if (
+    !first &&
+    step.kind === 'exercise' &&
+    step.exercise &&
+    step.opensWhen === 'both_submitted' &&
+    isCoercionSensitive(step.exercise)
+  )
+    problems.push({
+      field: `${at}opensWhen`,
+      message: 'this exercise could be used to pressure a partner: open it after a review or a session',
+    });
   return problems;
 }
