@@ -14,6 +14,7 @@ import {
 import { builtInProgramSteps, TRUST_REPAIR_PROGRAM } from '@trellis/domain';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { ProgramAdvancer } from '../../libs/features/src/programs/program-advancer';
+import { countQueries } from '../support/count-queries';
 import { until } from '../support/eventually';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
@@ -344,6 +345,23 @@ describe('programs', () => {
     steps = await stepsOf(p.couple.id);
     expect(steps[2].status).toBe('done');
     expect(steps[3].status).toBe('open');
+  });
+
+  it('lists programs and shows a couple’s path in the same number of statements however many there are', async () => {
+    const p = await practice();
+    const path = `/api/v1/couples/${p.couple.id}/program`;
+    const step = { title: 'Talk', kind: 'discuss', opensWhen: 'reviewed' };
+    await send(p.asTherapist, 'post', '/api/v1/programs', { title: 'Short', steps: [step] }).expect(201);
+    await send(p.asTherapist, 'post', path, { programId: builtInId }).expect(201);
+    const fewPrograms = await countQueries(() => p.asTherapist.agent.get('/api/v1/programs').expect(200));
+    const fewSteps = await countQueries(() => p.asTherapist.agent.get(path).expect(200));
+    for (let i = 0; i < 5; i++)
+      await send(p.asTherapist, 'post', '/api/v1/programs', { title: `More ${i}`, steps: [step, step, step] }).expect(
+        201,
+      );
+    for (let i = 0; i < 5; i++) await send(p.asTherapist, 'post', `${path}/steps`, step).expect(200);
+    expect(await countQueries(() => p.asTherapist.agent.get('/api/v1/programs').expect(200))).toBe(fewPrograms);
+    expect(await countQueries(() => p.asTherapist.agent.get(path).expect(200))).toBe(fewSteps);
   });
 
   it('is the couple’s own: another clinic, another therapist and a partner get 404 or 401, and each denial is recorded', async () => {
