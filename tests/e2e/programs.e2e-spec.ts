@@ -347,6 +347,34 @@ describe('programs', () => {
     expect(steps[3].status).toBe('open');
   });
 
+  it('a step that waits for a review opens when the therapist reviews, not when both partners are done', async () => {
+    const p = await practice();
+    const path = `/api/v1/couples/${p.couple.id}/program`;
+    await send(p.asTherapist, 'post', path, { programId: builtInId }).expect(201);
+    let steps = await stepsOf(p.couple.id);
+    await send(p.asTherapist, 'post', `${path}/steps/${steps[0].id}/skip`).expect(200);
+    steps = await stepsOf(p.couple.id);
+    // Step 2 (the apology) is open; step 3 (the support map) waits for the therapist's review of it.
+    expect(BUILT_IN_STEPS[2].opensWhen).toBe('reviewed');
+    const apology = steps[1].assignmentId as string;
+    const responses = await db.getRepository(HomeworkResponse).findBy({ assignmentId: apology });
+    const sam = await partnerPage(p.partners[1].email, 2);
+    const alex = await partnerPage(p.partners[0].email, 2);
+    expect((await submit(alex)).status).toBe(200);
+    expect((await submit(sam)).status).toBe(200);
+    await Promise.all(responses.map((r) => jobRan(p.couple.id, `submit-${r.id}`)));
+    expect((await stepsOf(p.couple.id))[2].status).toBe('pending');
+
+    await send(p.asTherapist, 'post', `/api/v1/assignments/${apology}/review`, { comment: 'Thank you both.' }).expect(
+      200,
+    );
+    const reviewed = await db.getRepository(Assignment).findOneByOrFail({ id: apology });
+    await jobRan(p.couple.id, `review-${apology}-${reviewed.reviewedAt?.getTime()}`);
+    steps = await stepsOf(p.couple.id);
+    expect(steps.slice(1, 4).map((s) => s.status)).toEqual(['done', 'open', 'pending']);
+    expect(await db.getRepository(Assignment).countBy({ programStepId: steps[2].id })).toBe(1);
+  });
+
   it('lists programs and shows a couple’s path in the same number of statements however many there are', async () => {
     const p = await practice();
     const path = `/api/v1/couples/${p.couple.id}/program`;
