@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, CoupleProgramResponse, ListResponse, ProgramView } from '@trellis/contracts';
 import type { CoupleProgram, Program, StoredProgramStep } from '@trellis/data';
 import { programStepProblems, stepProblems } from '@trellis/domain';
+import { replanRemindersInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
 import { validationProblem } from '../http/problem.exception';
@@ -48,6 +50,7 @@ export class ProgramsService {
     private readonly advancer: ProgramAdvancer,
     private readonly couples: CouplesService,
     private readonly audit: AuditService,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   async list(clinicId: string): Promise<ListResponse<ProgramView>> {
@@ -191,6 +194,16 @@ export class ProgramsService {
       if (step.status === 'done' || step.status === 'skipped')
         throw new ConflictException(`This step is already ${step.status === 'done' ? 'done' : 'skipped'}.`);
       await this.programs.setStep(manager, step.id, { status: 'skipped', finishedAt: new Date() });
+      // Its homework, if neither partner has sent anything yet, is withdrawn with it (no more reminders);
+      // answers already sent stay for the therapist to read.
+      if (step.assignmentId && (await this.assignments.submissionCounts(manager, step.assignmentId)).submitted === 0) {
+        await this.assignments.update(manager, step.assignmentId, { cancelledAt: new Date() });
+        await replanRemindersInTransaction(
+          manager,
+          actor.staff.clinicId,
+          await this.assignments.responseIds(manager, step.assignmentId),
+        );
+      }
       if (step.status === 'open') await this.advancer.advance(manager, actor.staff.clinicId, coupleId, actor);
       return { recordId: step.id, details: { enrolmentId: enrolment.id } };
     });
