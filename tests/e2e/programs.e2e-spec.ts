@@ -20,7 +20,7 @@ import { until } from '../support/eventually';
 import { tokenFromEmail } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
-import { completeAnswersFor, HOMEWORK_HEADER, homeworkTokenFromEmail, openHomeworkAs } from '../support/homework-flow';
+import { completeAnswersFor, HOMEWORK_HEADER, openHomeworkAs } from '../support/homework-flow';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
