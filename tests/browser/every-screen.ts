@@ -69,7 +69,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.getByRole('article', { name: exercise.title }).waitFor();
   await page.getByRole('region', { name: 'Repeating homework' }).waitFor();
   await check(page, 'couple-homework');
-  for (const tab of ['Timeline', 'Notes', 'Progress']) {
+  for (const tab of ['Timeline', 'Notes', 'Progress', 'Program']) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForLoadState('networkidle');
     await check(page, `couple-${tab.toLowerCase()}`);
@@ -88,6 +88,16 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.goto(`${origin}/#/exercises/create`);
   await page.locator('form').first().waitFor();
   await check(page, 'exercise-create');
+
+  await dashboard.menuItem('Programs').click();
+  await page.getByRole('row').filter({ hasText: 'Rebuilding trust' }).waitFor();
+  await check(page, 'programs-list');
+  await page.getByRole('row').filter({ hasText: 'Rebuilding trust' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rebuilding trust' }).waitFor();
+  await check(page, 'program-show');
+  await page.goto(`${origin}/#/programs/create`);
+  await page.getByRole('form', { name: 'New program' }).waitFor();
+  await check(page, 'program-create');
 
   await page.goto(`${origin}/#/measures`);
   await page.getByRole('row').nth(1).waitFor();

@@ -56,6 +56,7 @@ describe('queue view for admins', () => {
       'check-ins',
       'digests',
       'email',
+      'programs',
       'reminders',
     ]);
     expect(Object.keys(counts.body[0].counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);

@@ -42,6 +42,9 @@ interface Ids {
   session: string;
   apiToken: string;
   series: string;
+  program: string;
+  builtInProgram: string;
+  programStep: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -135,6 +138,25 @@ const RULES: Record<string, RouteRule> = {
     }),
   },
   'GET /api/v1/couples/:id': { kind: 'record' },
+  'GET /api/v1/programs': { kind: 'collection' },
+  'POST /api/v1/programs': {
+    kind: 'collection',
+    body: (i) => ({
+      title: 'Outsiders’ program',
+      steps: [{ title: 'One', kind: 'exercise', exerciseId: i.builtIn, opensWhen: 'reviewed' }],
+    }),
+  },
+  'GET /api/v1/programs/:id': { kind: 'record' },
+  'PATCH /api/v1/programs/:id': { kind: 'record', body: () => ({ title: 'taken over' }) },
+  'GET /api/v1/couples/:id/program': { kind: 'record' },
+  'POST /api/v1/couples/:id/program': { kind: 'record', body: (i) => ({ programId: i.builtInProgram }) },
+  'PATCH /api/v1/couples/:id/program': { kind: 'record', body: () => ({ status: 'paused' }) },
+  'POST /api/v1/couples/:id/program/steps': {
+    kind: 'record',
+    body: () => ({ title: 'Taken over', kind: 'discuss', opensWhen: 'reviewed' }),
+  },
+  'POST /api/v1/couples/:id/program/steps/:stepId/skip': { kind: 'record' },
+  'POST /api/v1/couples/:id/program/reorder': { kind: 'record', body: (i) => ({ stepIds: [i.programStep] }) },
   'GET /api/v1/couples/:id/timeline': { kind: 'record' },
   'GET /api/v1/couples/:id/export': { kind: 'record' },
   'GET /api/v1/couples/:id/export/print': { kind: 'record' },
@@ -254,10 +276,12 @@ function fillPath(url: string, ids: Ids): string {
     sessions: ids.session,
     'api-tokens': ids.apiToken,
     'assignment-series': ids.series,
+    programs: ids.program,
   };
   return url
     .replace(':clientId', ids.partner)
     .replace(':scheduleId', ids.schedule)
+    .replace(':stepId', ids.programStep)
     .replace(':measureId', ids.builtInMeasure)
     .replace(':name', 'email')
     .replace('/jobs/:id', `/jobs/email-${ids.assignment}`)
@@ -363,7 +387,30 @@ describe('authorization matrix over every route', () => {
       session: session.body.data[0].id,
       apiToken: '', // minted below, once clinic A's admin is signed in
       series: series.body.id,
+      program: '',
+      builtInProgram: '',
+      programStep: '',
     };
+    // Clinic A's own program, and the couple on it (its steps are the couple's private records).
+    const program = await asT1.agent
+      .post('/api/v1/programs')
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({
+        title: 'Clinic A program',
+        steps: [
+          { title: 'One', kind: 'exercise', exerciseId: builtIn.id, opensWhen: 'reviewed' },
+          { title: 'Two', kind: 'discuss', opensWhen: 'reviewed' },
+        ],
+      })
+      .expect(201);
+    const enrolled = await asT1.agent
+      .post(`/api/v1/couples/${couple.id}/program`)
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ programId: program.body.id })
+      .expect(201);
+    ids.program = program.body.id;
+    ids.builtInProgram = (await db.query(`SELECT id FROM program WHERE key = 'trust-repair'`))[0].id;
+    ids.programStep = enrolled.body.enrolment.steps[1].id;
     privateIds = [
       couple.id,
       assignment.id,
@@ -374,8 +421,10 @@ describe('authorization matrix over every route', () => {
       schedule.body.id,
       session.body.data[0].id,
       series.body.id,
+      ids.programStep,
+      enrolled.body.enrolment.id,
     ];
-    clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id];
+    clinicIds = [...privateIds, own.body.id, measure.body.id, invitee.id, t1.id, adminA.id, ids.program];
 
     // A client link session of another clinic's assignment.
     const otherCouple = await createCouple(db, b, adminB);
@@ -546,7 +595,10 @@ describe('authorization matrix over every route', () => {
         if (rule.kind === 'record') {
           const sharedInClinic =
             actor.sameClinic &&
-            (path.includes(ids.exercise) || path.includes(ids.invitee) || path.includes(ids.measure));
+            (path.includes(ids.exercise) ||
+              path.includes(ids.invitee) ||
+              path.includes(ids.measure) ||
+              path.includes(ids.program));
           if (!sharedInClinic && res.status !== 404) failures.push(`${where}, expected 404`);
         }
       }

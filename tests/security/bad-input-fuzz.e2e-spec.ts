@@ -230,6 +230,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     checkInItem: string;
     session: string;
     series: string;
+    program: string;
+    builtInProgram: string;
+    pendingSteps: string[];
   };
   let partnerAgent: ReturnType<typeof request.agent>;
 
@@ -254,6 +257,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT count(*) FROM safety_flag) AS safety_flags,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM api_token t) AS api_tokens,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM assignment_series t) AS series,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM program t) AS programs,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM couple_program t) AS couple_programs,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM couple_program_step t) AS program_steps,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
     )[0];
@@ -344,7 +350,25 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       checkInItem: checkInForm.body.items[0].id,
       session: session.body.data[0].id,
       series: series.body.id,
+      program: '',
+      builtInProgram: (await db.query(`SELECT id FROM program WHERE key = 'trust-repair'`))[0].id,
+      pendingSteps: [],
     };
+    // The clinic's own program, and the couple on the built-in one (its later steps not yet open).
+    const program = await therapist.agent
+      .post('/api/v1/programs')
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ title: 'Ours', steps: [{ title: 'Talk', kind: 'discuss', opensWhen: 'reviewed' }] })
+      .expect(201);
+    ids.program = program.body.id;
+    const enrolled = await therapist.agent
+      .post(`/api/v1/couples/${couple.id}/program`)
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ programId: ids.builtInProgram })
+      .expect(201);
+    ids.pendingSteps = enrolled.body.enrolment.steps
+      .filter((step: { status: string }) => step.status === 'pending')
+      .map((step: { id: string }) => step.id);
   });
   afterAll(async () => {
     await app.close();
@@ -370,7 +394,96 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       .map(([part, value]) => ({ ...measureDefinition, [part]: value })),
     fc.constantFrom(-1, 2, 1.5).map((maxMissing) => ({ ...measureDefinition, scoring: { method: 'sum', maxMissing } })),
   );
+  const programStep = { title: 'Talk about the week', kind: 'discuss', opensWhen: 'reviewed', dueInDays: 7 };
+  const badSteps = fc.oneof(
+    wrongType,
+    fc.constant([]),
+    fc.constant(Array.from({ length: 41 }, () => programStep)),
+    fc.constantFrom(
+      [{ ...programStep, kind: 'exercise' }],
+      [{ ...programStep, kind: 'video' }],
+      [{ ...programStep, opensWhen: 'after_sessions' }],
+      [{ ...programStep, afterSessions: 2 }],
+      [{ ...programStep, exerciseId: '00000000-0000-4000-8000-000000000000' }],
+      [{ ...programStep, dueInDays: 0 }],
+      [{ ...programStep, title: '' }],
+      [programStep, 'step'],
+    ),
+  );
   const cases = () => [
+    {
+      route: 'POST /api/v1/programs',
+      as: therapist,
+      body: mutate(
+        { title: 'Our path', description: 'Slowly.', steps: [programStep] },
+        { title: fc.oneof(wrongType, huge, fc.constant('')), description: fc.oneof(wrongType, huge), steps: badSteps },
+        ['title', 'steps'],
+      ),
+    },
+    {
+      route: `PATCH /api/v1/programs/${ids.program}`,
+      as: therapist,
+      body: mutate(
+        { title: 'Renamed' },
+        {
+          title: fc.oneof(wrongType, huge, fc.constant('')),
+          steps: badSteps,
+          archived: fc.oneof(nasty, fc.integer(), fc.constant(null), fc.constant('true')),
+        },
+      ),
+    },
+    {
+      route: `POST /api/v1/couples/${ids.couple}/program`,
+      as: therapist,
+      body: mutate(
+        { programId: ids.builtInProgram },
+        { programId: fc.oneof(nasty, wrongType, fc.constant('00000000-0000-4000-8000-000000000000')) },
+        ['programId'],
+      ),
+    },
+    {
+      route: `PATCH /api/v1/couples/${ids.couple}/program`,
+      as: therapist,
+      body: mutate(
+        { status: 'paused' },
+        { status: fc.oneof(nasty, wrongType, fc.constantFrom('completed', 'pending')) },
+        ['status'],
+      ),
+    },
+    {
+      route: `POST /api/v1/couples/${ids.couple}/program/steps`,
+      as: therapist,
+      body: mutate(
+        programStep,
+        {
+          title: fc.oneof(wrongType, huge, fc.constant('')),
+          kind: fc.oneof(nasty, wrongType, fc.constant('exercise')),
+          exerciseId: fc.oneof(nasty, fc.integer(), fc.constant(ids.builtIn)),
+          opensWhen: fc.oneof(nasty, wrongType),
+          afterSessions: fc.oneof(nasty, fc.constantFrom(0, 13, 2.5, '1', 1)),
+          dueInDays: fc.oneof(nasty, fc.constantFrom(0, 61, 1.5, '7', null)),
+          beforeStepId: fc.oneof(nasty, wrongType, fc.constant('00000000-0000-4000-8000-000000000000')),
+        },
+        ['title', 'kind', 'opensWhen'],
+      ),
+    },
+    {
+      route: `POST /api/v1/couples/${ids.couple}/program/reorder`,
+      as: therapist,
+      body: mutate(
+        { stepIds: ids.pendingSteps },
+        {
+          stepIds: fc.oneof(
+            wrongType,
+            fc.constant([]),
+            fc.constant(ids.pendingSteps.slice(1)),
+            fc.constant([...ids.pendingSteps, ids.pendingSteps[0]]),
+            fc.constant(['00000000-0000-4000-8000-000000000000']),
+          ),
+        },
+        ['stepIds'],
+      ),
+    },
     {
       route: 'POST /api/v1/couples',
       as: therapist,

@@ -12,6 +12,7 @@ import { couples } from './resources/couples';
 import { digests } from './resources/digests';
 import { exercises } from './resources/exercises';
 import { measures } from './resources/measures';
+import { programs } from './resources/programs';
 import { staff } from './resources/staff';
 import { i18nProvider } from './i18n/i18nProvider';
 import { darkTheme, lightTheme } from './theme';
@@ -75,6 +76,7 @@ const resources: Record<ResourceName, ReactElement> = {
     </Resource>
   ),
   exercises: <Resource key="exercises" name="exercises" {...exercises} />,
+  programs: <Resource key="programs" name="programs" {...programs} />,
   measures: <Resource key="measures" name="measures" {...measures} />,
   digests: <Resource key="digests" name="digests" {...digests} />,
   staff: <Resource key="staff" name="staff" {...staff} />,

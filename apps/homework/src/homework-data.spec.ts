@@ -46,6 +46,18 @@ describe('toHomeworkView', () => {
     expect(view?.partnerName).toBe('Alex');
   });
 
+  it('reads where the homework sits on the couple’s path, and nothing that does not add up', () => {
+    expect(toHomeworkView(body)?.path).toBeNull();
+    expect(toHomeworkView({ ...body, path: { step: 2, total: 16, nextTitle: 'Our support map' } })?.path).toEqual({
+      step: 2,
+      total: 16,
+      nextTitle: 'Our support map',
+    });
+    expect(toHomeworkView({ ...body, path: { step: 3, total: 3, nextTitle: null } })?.path?.nextTitle).toBeNull();
+    expect(toHomeworkView({ ...body, path: { step: 5, total: 3 } })?.path).toBeNull();
+    expect(toHomeworkView({ ...body, path: 'step 1' })?.path).toBeNull();
+  });
+
   it('refuses what is not homework', () => {
     expect(toHomeworkView(undefined)).toBeUndefined();
     expect(toHomeworkView({ title: 'x' })).toBeUndefined();

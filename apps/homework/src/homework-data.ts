@@ -99,6 +99,15 @@ const toComments = (value: unknown): HomeworkView['therapistComments'] =>
         .map((c) => ({ authorName: str(c.authorName), body: str(c.body), createdAt: str(c.createdAt) }))
     : [];
 
+/** The couple's path, when this homework is a step of it: numbers that make sense, or nothing. */
+const toPath = (value: unknown): HomeworkView['path'] => {
+  if (!isRecord(value)) return null;
+  const step = int(value.step, 0);
+  const total = int(value.total, 0);
+  if (step < 1 || total < step) return null;
+  return { step, total, nextTitle: optStr(value.nextTitle) };
+};
+
 /** Checks and tidies a `GET /current` body; undefined when it is not homework at all. */
 export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
   if (!isRecord(body) || typeof body.title !== 'string' || !Array.isArray(body.prompts)) return undefined;
@@ -126,5 +135,6 @@ export const toHomeworkView = (body: unknown): HomeworkView | undefined => {
     partnerName: optStr(body.partnerName),
     therapistComments: toComments(body.therapistComments),
     notSafeReportedAt: optStr(body.notSafeReportedAt),
+    path: toPath(body.path),
   };
 };

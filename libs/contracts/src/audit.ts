@@ -89,6 +89,15 @@ export const AUDIT_ACTIONS = [
   'safety.view',
   'safety.lift',
   'safety.check_in_send',
+  'program.create',
+  'program.update',
+  'couple_program.view',
+  'couple_program.enrol',
+  'couple_program.update',
+  'couple_program.step_skip',
+  'couple_program.step_add',
+  'couple_program.reorder',
+  'couple_program.step_open',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

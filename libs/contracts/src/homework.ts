@@ -45,6 +45,11 @@ export interface HomeworkView {
    * null otherwise. Never anything about the other partner.
    */
   notSafeReportedAt: string | null;
+  /**
+   * When this homework is a step of the couple's program: which step of how many, and the title of
+   * the next one. Titles only (the path is the couple's): nothing about the other partner.
+   */
+  path?: { step: number; total: number; nextTitle: string | null } | null;
 }
 
 /** Header every state-changing homework request carries; cross-site forms cannot set it. */

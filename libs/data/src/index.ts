@@ -7,3 +7,4 @@ export * from './prepare-database';
 export * from './tokens/secret-token';
 export * from './exercises/sync-built-in-exercises';
 export * from './measures/sync-built-in-measures';
+export * from './programs/sync-built-in-programs';

@@ -44,3 +44,8 @@ export * from './measures/clinic-summary';
 export * from './safety/safety-check-in';
 export * from './safety/safety-pause';
 export * from './staff/api-token-expiry';
+
+export * from './programs/program.types';
+export * from './programs/program-advance';
+export * from './programs/program-definition-validation';
+export * from './programs/trust-repair-program';

@@ -18,6 +18,8 @@ import { HomeModule } from './home/home.module';
 import { HomeworkModule } from './homework/homework.module';
 import { MeasuresModule } from './measures/measures.module';
 import { NotesModule } from './notes/notes.module';
+import { ProgramsJobsModule } from './programs/programs-jobs.module';
+import { ProgramsModule } from './programs/programs.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { SafetyModule } from './safety/safety.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
@@ -41,6 +43,7 @@ export const API_FEATURE_MODULES = [
   HomeworkModule,
   MeasuresModule,
   NotesModule,
+  ProgramsModule,
   QueueAdminModule,
   SessionsModule,
   SafetyModule,
@@ -55,4 +58,5 @@ export const WORKER_FEATURE_MODULES = [
   AuthJobsModule,
   CheckInsJobsModule,
   AssignmentSeriesJobsModule,
+  ProgramsJobsModule,
 ];

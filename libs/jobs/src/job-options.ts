@@ -52,4 +52,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 30 * 24 * 3600, count: 50_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QueueName.Programs]: {
+    // Advancing reads and writes PostgreSQL only (the homework's emails are their own jobs): 5 tries
+    // over ~15 minutes covers a restart. Completed jobs are kept a week so a re-added id is ignored.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };

@@ -9,6 +9,8 @@ export enum QueueName {
   CheckIns = 'check-ins',
   /** Recurring homework: issuing each occurrence of a series when it is due to go out. */
   AssignmentSeries = 'assignment-series',
+  /** Programs: moving a couple along its path when a step may be finished. */
+  Programs = 'programs',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -39,6 +41,12 @@ export enum JobName {
   SendSafetyCheckIns = 'send-safety-check-ins',
   /** One occurrence of a recurring series going out; re-reads the series and the couple first. */
   IssueSeriesOccurrence = 'issue-series-occurrence',
+  /**
+   * Something happened that may finish the open step of a couple's program (a partner submitted,
+   * the therapist reviewed, a session was held, the path was resumed): re-read it and open the
+   * next step at most once.
+   */
+  AdvanceProgram = 'advance-program',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -72,6 +80,7 @@ export interface JobPayloads {
    * plans a new job under a new id and this one finds itself stale).
    */
   [JobName.IssueSeriesOccurrence]: { seriesId: string; clinicId: string; occurrence: number; revision: number };
+  [JobName.AdvanceProgram]: { coupleId: string; clinicId: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -89,6 +98,7 @@ export interface JobQueues {
   [JobName.RemindCheckIn]: QueueName.CheckIns;
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
   [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries;
+  [JobName.AdvanceProgram]: QueueName.Programs;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -105,6 +115,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.RemindCheckIn]: QueueName.CheckIns,
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
   [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries,
+  [JobName.AdvanceProgram]: QueueName.Programs,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -153,3 +153,21 @@ export async function planCheckInsInTransaction(
     jobId: `plan-check-ins-${coupleId}-${randomUUID()}`,
   });
 }
+
+/**
+ * After something that may finish the open step of a couple's program: advance it. `trigger` names
+ * the event (a submitted response, a review, a held session), so the same event queues one job
+ * however often it is reported; the job re-reads everything and opens the next step at most once.
+ */
+export async function advanceProgramInTransaction(
+  manager: EntityManager,
+  clinicId: string,
+  coupleId: string,
+  trigger: string,
+): Promise<void> {
+  await enqueueInTransaction(manager, {
+    name: JobName.AdvanceProgram,
+    data: { coupleId, clinicId },
+    jobId: `advance-program-${coupleId}-${trigger}`,
+  });
+}

@@ -7,6 +7,7 @@ describe('resourcesFor', () => {
       'couples',
       'assignments',
       'exercises',
+      'programs',
       'measures',
       'digests',
       'staff',
@@ -15,7 +16,14 @@ describe('resourcesFor', () => {
   });
 
   it('gives therapists their caseload and its homework, the library and their digests, but neither staff nor the audit log', () => {
-    expect(resourcesFor('therapist')).toEqual(['couples', 'assignments', 'exercises', 'measures', 'digests']);
+    expect(resourcesFor('therapist')).toEqual([
+      'couples',
+      'assignments',
+      'exercises',
+      'programs',
+      'measures',
+      'digests',
+    ]);
   });
 
   it('gives nothing to the signed-out or to a role it does not know', () => {

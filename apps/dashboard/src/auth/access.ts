@@ -9,6 +9,8 @@ export const RESOURCE_ROLES = {
   // Homework: its review screen only. No list (homework lives on each couple's page), so no menu entry.
   assignments: ['admin', 'therapist'],
   exercises: ['admin', 'therapist'],
+  // Programs: like exercises, every staff member reads them and builds the clinic's own.
+  programs: ['admin', 'therapist'],
   // Measures: like exercises, every staff member reads them and writes the clinic's own.
   measures: ['admin', 'therapist'],
   // Each person's own digests (the API scopes them; admins get them for couples of their own).

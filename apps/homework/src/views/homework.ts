@@ -12,6 +12,7 @@ import { busy, card, clockTime, h, paragraphs } from './dom';
 import { formReader, promptField } from './prompts';
 import { initialStatusText, saveStatusText } from './save-status';
 import { notSafePanel } from './not-safe';
+import { pathSummary } from './path';
 import { therapistComments } from './therapist-comments';
 
 export type HomeworkExit =
@@ -88,6 +89,7 @@ export const homeworkPage = (options: HomeworkPageOptions): { element: HTMLEleme
     view.dueLabel ? h('p', { class: 'meta' }, `Please finish by ${view.dueLabel}.`) : null,
     minutes ? h('p', { class: 'meta' }, `It takes about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`) : null,
     therapistComments(view),
+    pathSummary(view),
     section('note-title', `A note from ${view.therapistName}`, view.message, 'note'),
     section('purpose-title', 'Why this helps', view.purpose),
     section('instructions-title', 'How to do it', view.instructions),

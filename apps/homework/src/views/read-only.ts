@@ -3,6 +3,7 @@ import { describeAnswer } from '../answers';
 import type { HomeworkView } from '../homework-data';
 import { card, dayAndTime, h } from './dom';
 import { notSafePanel } from './not-safe';
+import { pathSummary } from './path';
 import { therapistComments } from './therapist-comments';
 
 const answerList = (
@@ -51,6 +52,7 @@ export const readOnlyView = (view: HomeworkView, { justSubmitted }: { justSubmit
             : `You sent your answers to ${view.therapistName}. They can’t be changed now.`,
         ),
     therapistComments(view),
+    pathSummary(view),
     h(
       'div',
       { class: shared ? 'answers-pair' : '' },

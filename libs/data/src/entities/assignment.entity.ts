@@ -67,6 +67,10 @@ export class Assignment {
   @Column({ type: 'uuid', nullable: true })
   reviewedBy: string | null;
 
+  /** The program step that opened this homework; null for homework assigned on its own. */
+  @Column({ type: 'uuid', nullable: true })
+  programStepId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -7,6 +7,7 @@ import { AuthToken } from './auth-token.entity';
 import { Client } from './client.entity';
 import { Clinic } from './clinic.entity';
 import { Couple } from './couple.entity';
+import { CoupleProgram, CoupleProgramStep } from './couple-program.entity';
 import { Digest } from './digest.entity';
 import { EmailDelivery } from './email-delivery.entity';
 import { Exercise } from './exercise.entity';
@@ -15,6 +16,7 @@ import { Measure } from './measure.entity';
 import { MeasureResponse } from './measure-response.entity';
 import { MeasureVersion } from './measure-version.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { Program, type StoredProgramStep } from './program.entity';
 import { SafetyFlag } from './safety-flag.entity';
 import { SafetyPause } from './safety-pause.entity';
 import { SessionNote } from './session-note.entity';
@@ -48,7 +50,11 @@ export {
   StaffRecoveryCode,
   StaffUser,
   TherapySession,
+  Program,
+  CoupleProgram,
+  CoupleProgramStep,
 };
+export type { StoredProgramStep };
 
 /** Every entity, for the DataSource and for Nest's TypeOrmModule. */
 export const ENTITIES = [
@@ -75,4 +81,7 @@ export const ENTITIES = [
   MeasureVersion,
   MeasureResponse,
   TherapySession,
+  Program,
+  CoupleProgram,
+  CoupleProgramStep,
 ];

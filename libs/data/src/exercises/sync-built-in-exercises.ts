@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { BUILT_IN_EXERCISES, SAFETY_CHECK_IN_EXERCISE, type ExerciseKind } from '@trellis/domain';
+import { syncBuiltInPrograms } from '../programs/sync-built-in-programs';
 
 /**
  * Makes the built-in rows of the exercise table match the domain catalog (one upsert). Runs at
@@ -49,4 +50,6 @@ export async function syncBuiltInExercises(db: DataSource | EntityManager): Prom
         OR exercise.kind <> EXCLUDED.kind`,
     values,
   );
+  // Built-in programs name built-in exercises: they follow the exercises wherever those are synced.
+  await syncBuiltInPrograms(db);
 }

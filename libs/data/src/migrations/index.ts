@@ -28,6 +28,7 @@ import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesT
 import { CreatedCalendarFeeds1795750200000 } from './1795750200000-CreatedCalendarFeeds';
 import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
 import { CreatedAssignmentSeries1795770000000 } from './1795770000000-CreatedAssignmentSeries';
+import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreatedCalendarFeeds1795750200000,
   CreatedApiTokens1795760000000,
   CreatedAssignmentSeries1795770000000,
+  CreatedPrograms1795780000000,
 ];

@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentDetail, AssignmentSummary, SessionUser } from '@trellis/contracts';
 import { Assignment, Couple } from '@trellis/data';
-import { queueEmailsAndJobsInTransaction, queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
+import {
+  advanceProgramInTransaction,
+  queueEmailsAndJobsInTransaction,
+  queueEmailInTransaction,
+  replanRemindersInTransaction,
+} from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
@@ -160,7 +165,16 @@ export class AssignmentsService {
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const { submitted } = await this.assignments.submissionCounts(manager, id);
       if (submitted === 0) throw new ConflictException('Neither partner has submitted yet.');
-      await this.assignments.update(manager, id, { reviewedAt: new Date(), reviewedBy: actor.staff.id });
+      const reviewedAt = new Date();
+      await this.assignments.update(manager, id, { reviewedAt, reviewedBy: actor.staff.id });
+      // A program step's homework, reviewed: the couple's next step may open (the job decides).
+      if (assignment.programStepId)
+        await advanceProgramInTransaction(
+          manager,
+          actor.staff.clinicId,
+          assignment.coupleId,
+          `review-${id}-${reviewedAt.getTime()}`,
+        );
       const body = dto.comment?.trim();
       // A comment joins the history (a second review no longer replaces the first), and each
       // partner who agreed to email is told a reply is waiting: the email carries no words of it.

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CaseloadRow, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
 import { Couple, StaffUser } from '@trellis/data';
 import {
+  advanceProgramInTransaction,
   planCheckInsInTransaction,
   planPreSessionDigestInTransaction,
   queueEmailsAndJobsInTransaction,
@@ -172,6 +173,10 @@ export class CouplesService {
           user.clinicId,
           await this.couples.openResponseIds(manager, couple.id),
         );
+      }
+      // Reactivated: the program step that came due while paused opens now (the job decides).
+      if (changes.status === 'active' && couple.status !== 'active') {
+        await advanceProgramInTransaction(manager, user.clinicId, couple.id, `reactivated-${Date.now()}`);
       }
       await this.audit.record(
         actor,

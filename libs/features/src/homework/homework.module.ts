@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { FixedWindowLimiter } from '../auth/fixed-window-limiter';
+import { ProgramsRepository } from '../programs/programs.repository';
 import { SafetyModule } from '../safety/safety.module';
 import { HomeworkLinksService } from './homework-links.service';
 import { HomeworkResponsesRepository } from './homework-responses.repository';
@@ -16,6 +17,8 @@ import { HomeworkService } from './homework.service';
     HomeworkService,
     HomeworkResponsesRepository,
     AssignmentsRepository,
+    // The programs repository for one read: where this homework sits on the couple's path.
+    ProgramsRepository,
     FixedWindowLimiter,
   ],
 })

@@ -11,16 +11,18 @@ import {
   isConcerningCheckIn,
   partnerAnswersVisibleTo,
   partnerRoleOf,
+  pathPosition,
   type PartnerRole,
   type Prompt,
   promptsForRole,
   validateAnswers,
 } from '@trellis/domain';
-import { replanRemindersInTransaction } from '@trellis/jobs';
+import { advanceProgramInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import { identifiedPartner, type PartnerActor } from '../actor/actor';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
+import { ProgramsRepository } from '../programs/programs.repository';
 import { SafetyService } from '../safety/safety.service';
 import { HomeworkResponsesRepository, type PartnerHomework } from './homework-responses.repository';
 
@@ -42,6 +44,7 @@ export class HomeworkService {
     private readonly assignments: AssignmentsRepository,
     private readonly audit: AuditService,
     private readonly safety: SafetyService,
+    private readonly programs: ProgramsRepository,
   ) {}
 
   private audited(
@@ -102,6 +105,9 @@ export class HomeworkService {
       partnerAnswers && partnerResponse ? await this.responses.clientName(partnerResponse.clientId) : null;
     // Written by the therapist to the couple: both partners read them, from the first review on.
     const comments = await this.assignments.reviewComments(response.clinicId, assignment.id);
+    const path = assignment.programStepId
+      ? await this.programs.pathOfAssignment(this.dataSource.manager, assignment.id)
+      : null;
     await this.audited(actor, response, 'homework.view');
     return {
       responseId: response.id,
@@ -125,6 +131,7 @@ export class HomeworkService {
       partnerName: partnerName === null ? null : firstName(partnerName),
       therapistComments: comments.map(({ authorName, body, createdAt }) => ({ authorName, body, createdAt })),
       notSafeReportedAt: notSafeReportedAt?.toISOString() ?? null,
+      path: path ? pathPosition(path.steps, path.stepPosition) : null,
     };
   }
 
@@ -181,6 +188,9 @@ export class HomeworkService {
       await replanRemindersInTransaction(manager, response.clinicId, [response.id]);
       await this.responses.recordCoupleActivity(manager, assignment.coupleId, now);
       await this.audited(actor, response, 'homework.submit', manager);
+      // A program step's homework: both partners done may open the couple's next step (the job decides).
+      if (assignment.programStepId)
+        await advanceProgramInTransaction(manager, response.clinicId, assignment.coupleId, `submit-${response.id}`);
       // A concerning check-in answer pauses joint work at once, in this same transaction.
       if (assignment.kind === 'safety_check_in' && isConcerningCheckIn(clean)) {
         await this.safety.raise(manager, identifiedPartner(actor, response), {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CoupleSafety } from '@trellis/contracts';
 import type { Couple } from '@trellis/data';
 import type { SafetyPauseSource } from '@trellis/domain';
-import { queueEmailInTransaction } from '@trellis/jobs';
+import { advanceProgramInTransaction, queueEmailInTransaction } from '@trellis/jobs';
 import type { PartnerActor, StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -125,6 +125,8 @@ export class SafetyService {
       const pause = await this.safety.lockOpenPause(manager, actor.staff.clinicId, coupleId);
       if (!pause) throw new ConflictException('There is no safety pause to lift for this couple.');
       await this.safety.lift(manager, pause.id, actor.staff.id, text);
+      // Joint work may go on: the couple's program step that came due meanwhile opens (the job decides).
+      await advanceProgramInTransaction(manager, actor.staff.clinicId, coupleId, `lift-${pause.id}`);
       await this.audit.record(
         actor,
         {

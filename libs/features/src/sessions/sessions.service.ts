@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, BookedSessions, ListResponse, SessionView } from '@trellis/contracts';
 import type { TherapySession } from '@trellis/data';
 import { NO_SHOW_ATTENDANCE, outcomeProblems, type PartnerAttendance } from '@trellis/domain';
+import { advanceProgramInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -151,6 +152,9 @@ export class SessionsService {
         throw new ConflictException('This session has not started yet: record its outcome once it has.');
       await this.sessions.recordOutcome(manager, session.id, dto.status, attendance);
       await this.scheduler.refreshNextSession(manager, session.clinicId, session.coupleId);
+      // A held session may open the next step of the couple's program (the job decides; none, no-op).
+      if (dto.status === 'held')
+        await advanceProgramInTransaction(manager, session.clinicId, session.coupleId, `session-${session.id}`);
       await this.record(actor, 'session.outcome', session.id, manager, {
         status: dto.status,
         partner1: attendance[0],

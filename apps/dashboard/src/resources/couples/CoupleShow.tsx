@@ -46,6 +46,7 @@ import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trel
 // The chart's code loads only when someone opens the Progress tab.
 const ProgressTab = lazy(() => import('./ProgressTab').then((m) => ({ default: m.ProgressTab })));
 const SessionsTab = lazy(() => import('./SessionsTab').then((m) => ({ default: m.SessionsTab })));
+const ProgramTab = lazy(() => import('./ProgramTab').then((m) => ({ default: m.ProgramTab })));
 
 const CoupleTitle = () => {
   const record = useRecordContext<CoupleView>();
@@ -291,6 +292,11 @@ const CoupleShowLayout = () => {
           <TabbedShowLayout.Tab label="Progress" path="progress">
             <Suspense fallback={<Loading />}>
               <ProgressTab couple={couple} />
+            </Suspense>
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="Program" path="program">
+            <Suspense fallback={<Loading />}>
+              <ProgramTab couple={couple} />
             </Suspense>
           </TabbedShowLayout.Tab>
         </TabbedShowLayout>

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CoupleProgramStepView, CoupleProgramView } from '@trellis/contracts';
+import { movedPending, opensWhenText, whereTheCoupleIs } from './programPath';
+
+const step = (id: string, status: CoupleProgramStepView['status']): CoupleProgramStepView => ({
+  id,
+  position: Number(id),
+  title: `Step ${id}`,
+  kind: 'exercise',
+  exerciseId: null,
+  opensWhen: 'both_submitted',
+  afterSessions: null,
+  dueInDays: 7,
+  status,
+  assignmentId: null,
+  openedAt: null,
+  finishedAt: null,
+});
+
+const enrolment = (overrides: Partial<CoupleProgramView>): CoupleProgramView => ({
+  id: 'e',
+  coupleId: 'c',
+  programId: 'p',
+  title: 'Rebuilding trust',
+  status: 'active',
+  createdAt: '2026-12-01T10:00:00Z',
+  completedAt: null,
+  current: { step: 3, total: 12, title: 'Our support map', nextTitle: 'Agreements' },
+  steps: [],
+  ...overrides,
+});
+
+describe('a couple’s path in words', () => {
+  it('says where the couple is and what comes next', () => {
+    expect(whereTheCoupleIs(enrolment({}))).toBe('Step 3 of 12: Our support map — next: Agreements.');
+    expect(whereTheCoupleIs(enrolment({ status: 'paused' }))).toContain('(paused: nothing new opens)');
+    expect(whereTheCoupleIs(enrolment({ status: 'completed', current: null }))).toBe(
+      'The couple has finished this program.',
+    );
+  });
+
+  it('says when each step opens', () => {
+    expect(opensWhenText({ opensWhen: 'reviewed', afterSessions: null }, true)).toContain('starts');
+    expect(opensWhenText({ opensWhen: 'after_sessions', afterSessions: 2 }, false)).toContain('2 sessions');
+    expect(opensWhenText({ opensWhen: 'both_submitted', afterSessions: null }, false)).toContain('both partners');
+  });
+
+  it('moves a step not yet open up or down among the others, never past the ends', () => {
+    const steps = [
+      step('0', 'done'),
+      step('1', 'open'),
+      step('2', 'pending'),
+      step('3', 'pending'),
+      step('4', 'pending'),
+    ];
+    expect(movedPending(steps, '3', -1)).toEqual(['3', '2', '4']);
+    expect(movedPending(steps, '2', -1)).toEqual(['2', '3', '4']);
+    expect(movedPending(steps, '4', 1)).toEqual(['2', '3', '4']);
+  });
+});

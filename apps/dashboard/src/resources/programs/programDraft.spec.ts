@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals';
+import { blankStep, moved, opensWhenSummary, stepBody } from './programDraft';
+
+describe('a program step in the editor', () => {
+  it('sends only what its kind and opening rule use, numbers as numbers', () => {
+    expect(stepBody({ ...blankStep(), title: 'Check-in', exerciseId: 'e1' })).toEqual({
+      title: 'Check-in',
+      kind: 'exercise',
+      exerciseId: 'e1',
+      opensWhen: 'both_submitted',
+      dueInDays: 7,
+    });
+    expect(
+      stepBody({
+        ...blankStep(),
+        title: 'Talk',
+        kind: 'discuss',
+        exerciseId: 'e1',
+        opensWhen: 'after_sessions',
+        afterSessions: '2',
+      }),
+    ).toEqual({ title: 'Talk', kind: 'discuss', opensWhen: 'after_sessions', afterSessions: 2, dueInDays: 7 });
+    // What is not a whole number goes as typed, for the API to name the field.
+    expect(stepBody({ ...blankStep(), dueInDays: 'soon' }).dueInDays).toBe('soon');
+  });
+
+  it('moves a step earlier or later, never past the ends', () => {
+    expect(moved(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
+    expect(moved(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('says how each step opens', () => {
+    expect(opensWhenSummary({ opensWhen: 'reviewed', afterSessions: null }, true)).toBe('Opens when the couple starts');
+    expect(opensWhenSummary({ opensWhen: 'after_sessions', afterSessions: 1 }, false)).toBe('Opens after 1 session');
+  });
+});

@@ -1,0 +1,65 @@
+/** Programs: a path of steps a couple walks together (issue 19, item 2). */
+export const PROGRAM_STEP_KIND_VALUES = ['exercise', 'discuss'] as const;
+export const OPENS_WHEN_VALUES = ['both_submitted', 'reviewed', 'after_sessions'] as const;
+export const PROGRAM_STEP_STATUS_VALUES = ['pending', 'open', 'done', 'skipped'] as const;
+export const ENROLMENT_STATUS_VALUES = ['active', 'paused', 'completed', 'stopped'] as const;
+/** What a therapist may set an enrolment to: pause it, resume it, or stop it for good. */
+export const ENROLMENT_CHANGE_VALUES = ['active', 'paused', 'stopped'] as const;
+
+export interface ProgramStepView {
+  title: string;
+  kind: (typeof PROGRAM_STEP_KIND_VALUES)[number];
+  /** The exercise an exercise step issues; null for a step discussed in session. */
+  exerciseId: string | null;
+  /** What must have happened to the step before for this one to open (ignored for the first). */
+  opensWhen: (typeof OPENS_WHEN_VALUES)[number];
+  afterSessions: number | null;
+  dueInDays: number;
+}
+
+export interface ProgramView {
+  id: string;
+  /** Built-in programs are read-only; a clinic builds its own. */
+  builtIn: boolean;
+  title: string;
+  description: string;
+  steps: ProgramStepView[];
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CoupleProgramStepView extends ProgramStepView {
+  id: string;
+  position: number;
+  status: (typeof PROGRAM_STEP_STATUS_VALUES)[number];
+  /** The homework the step opened, once it has. */
+  assignmentId: string | null;
+  openedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** Where the couple is: the open step's number among the steps not skipped. */
+export interface PathPositionView {
+  step: number;
+  total: number;
+  title: string;
+  nextTitle: string | null;
+}
+
+export interface CoupleProgramView {
+  id: string;
+  coupleId: string;
+  programId: string;
+  title: string;
+  status: (typeof ENROLMENT_STATUS_VALUES)[number];
+  createdAt: string;
+  completedAt: string | null;
+  current: PathPositionView | null;
+  steps: CoupleProgramStepView[];
+}
+
+/** The couple's program, or null when it is on none. */
+export interface CoupleProgramResponse {
+  enrolment: CoupleProgramView | null;
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CoupleProgram, CoupleProgramStep } from '@trellis/data';
+import { nextProgramMove } from '@trellis/domain';
+import type { Actor, AnonymousActor } from '../actor/actor';
+import { AssignmentIssuer } from '../assignments/assignment-issuer';
+import { AuditService } from '../audit/audit.service';
+import { ProgramsRepository } from './programs.repository';
+
+const DAY_MS = 24 * 3600 * 1000;
+const SYSTEM: AnonymousActor = { kind: 'anonymous', ip: null, userAgent: null, requestId: 'program-advance' };
+
+/**
+ * Moves a couple along its path: re-reads the enrolment (locked, so two advances of one couple
+ * take turns), the couple's state and what happened to the open step, asks the domain rule
+ * (`nextProgramMove`) what to do, and does it. The second of two racing advances finds the next
+ * step already open and does nothing; the one-open-step index backs that up. Used by the job
+ * (after a submission, review or session) and by the therapist's own actions (enrol, skip, resume).
+ */
+@Injectable()
+export class ProgramAdvancer {
+  constructor(
+    private readonly programs: ProgramsRepository,
+    private readonly issuer: AssignmentIssuer,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Returns the step it opened, if any. */
+  async advance(
+    manager: EntityManager,
+    clinicId: string,
+    coupleId: string,
+    actor: Actor = SYSTEM,
+  ): Promise<CoupleProgramStep | null> {
+    const enrolment = await this.programs.currentEnrolment(manager, clinicId, coupleId, true);
+    if (!enrolment) return null;
+    const couple = await this.programs.coupleGate(manager, clinicId, coupleId);
+    if (!couple) return null;
+    const steps = await this.programs.steps(manager, enrolment.id);
+    const open = steps.find((s) => s.status === 'open') ?? null;
+    const facts = open ? await this.programs.openStepFacts(manager, open, coupleId) : null;
+    const move = nextProgramMove({ ...couple, enrolmentStatus: enrolment.status }, steps, facts);
+    if (move.kind === 'wait') return null;
+    const now = new Date();
+    const finished = move.finish === null ? null : steps.find((s) => s.position === move.finish);
+    if (finished) await this.programs.setStep(manager, finished.id, { status: 'done', finishedAt: now });
+    if (move.kind === 'complete') {
+      await this.programs.setEnrolmentStatus(manager, enrolment.id, 'completed');
+      return null;
+    }
+    const next = steps.find((s) => s.position === move.open);
+    if (!next) return null;
+    return this.open(manager, enrolment, next, couple.therapistId, now, actor);
+  }
+
+  private async open(
+    manager: EntityManager,
+    enrolment: CoupleProgram,
+    step: CoupleProgramStep,
+    therapistId: string,
+    now: Date,
+    actor: Actor,
+  ): Promise<CoupleProgramStep> {
+    // Open first: the one-open-step index refuses a second open step before any homework exists.
+    await this.programs.setStep(manager, step.id, { status: 'open', openedAt: now });
+    let assignmentId: string | null = null;
+    if (step.kind === 'exercise' && step.exerciseId) {
+      const exercise = await this.programs.exercise(manager, step.exerciseId);
+      if (!exercise) throw new Error(`program step ${step.id} names a missing exercise`);
+      const [assignment] = await this.issuer.issue(manager, {
+        clinicId: enrolment.clinicId,
+        exercise,
+        coupleIds: [enrolment.coupleId],
+        dueAt: new Date(now.getTime() + step.dueInDays * DAY_MS),
+        message: '',
+        // Each partner's answers stay their own unless the therapist shares them later.
+        shareAnswersAfterBoth: false,
+        assignedBy: therapistId,
+        extra: { programStepId: step.id },
+      });
+      assignmentId = assignment.id;
+      await this.programs.setStep(manager, step.id, { assignmentId });
+    }
+    await this.audit.record(
+      actor,
+      {
+        action: 'couple_program.step_open',
+        outcome: 'success',
+        recordType: 'couple_program_step',
+        recordId: step.id,
+        details: { coupleId: enrolment.coupleId, assignmentId },
+        ...(actor.kind === 'anonymous'
+          ? { attributedTo: { clinicId: enrolment.clinicId, actorId: null, actorType: 'system' as const } }
+          : {}),
+      },
+      manager,
+    );
+    return { ...step, status: 'open', openedAt: now, assignmentId };
+  }
+}

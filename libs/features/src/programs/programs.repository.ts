@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CoupleProgram, CoupleProgramStep, Exercise, Program, type StoredProgramStep } from '@trellis/data';
+import type { AdvanceGate, EnrolmentStatus, OpenStepFacts } from '@trellis/domain';
+
+export interface NewProgram {
+  clinicId: string;
+  title: string;
+  description: string;
+  steps: StoredProgramStep[];
+  createdBy: string;
+}
+
+/** The couple and its state, as advancing a path needs them. */
+export interface CoupleGate extends Omit<AdvanceGate, 'enrolmentStatus'> {
+  therapistId: string;
+}
+
+/** Programs and couples' paths: the programs feature's SQL. Writes take the caller's transaction. */
+@Injectable()
+export class ProgramsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Built-ins first, then the clinic's own by title: one statement. */
+  list(clinicId: string): Promise<Program[]> {
+    return this.dataSource
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .where('(p.clinic_id IS NULL OR p.clinic_id = :clinicId)', { clinicId })
+      .orderBy('p.clinic_id', 'ASC', 'NULLS FIRST')
+      .addOrderBy('p.title', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+  }
+
+  /** A built-in program or the clinic's own; another clinic's is not found. */
+  findVisible(clinicId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Program | null> {
+    return manager
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .where('p.id = :id AND (p.clinic_id IS NULL OR p.clinic_id = :clinicId)', { id, clinicId })
+      .getOne();
+  }
+
+  insert(manager: EntityManager, program: NewProgram): Promise<Program> {
+    return manager.save(manager.create(Program, program));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Program>): Promise<void> {
+    await manager.update(Program, { id }, changes);
+  }
+
+  /** The exercises a program may name (built-in homework or the clinic's own, not archived), in one statement. */
+  async assignableExercises(
+    manager: EntityManager,
+    clinicId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Pick<Exercise, 'id' | 'coercionSensitive'>>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; coercion_sensitive: boolean }[] = await manager.query(
+      `SELECT id, coercion_sensitive FROM exercise
+       WHERE id = ANY($1::uuid[]) AND kind = 'homework' AND archived_at IS NULL
+         AND (clinic_id IS NULL OR clinic_id = $2)`,
+      [ids, clinicId],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, coercionSensitive: r.coercion_sensitive }]));
+  }
+
+  /** The exercise a step issues, whatever became of it since (the program chose it). */
+  exercise(manager: EntityManager, id: string): Promise<Exercise | null> {
+    return manager.findOneBy(Exercise, { id });
+  }
+
+  /** The couple's path under way (active or paused), locked when about to change or advance. */
+  currentEnrolment(
+    manager: EntityManager,
+    clinicId: string,
+    coupleId: string,
+    lock = false,
+  ): Promise<CoupleProgram | null> {
+    const query = manager
+      .getRepository(CoupleProgram)
+      .createQueryBuilder('e')
+      .where("e.clinic_id = :clinicId AND e.couple_id = :coupleId AND e.status IN ('active', 'paused')", {
+        clinicId,
+        coupleId,
+      });
+    return (lock ? query.setLock('pessimistic_write') : query).getOne();
+  }
+
+  /** The couple's latest path: the one under way, or else the last finished or stopped one. */
+  latestEnrolment(manager: EntityManager, clinicId: string, coupleId: string): Promise<CoupleProgram | null> {
+    return manager.findOne(CoupleProgram, {
+      where: { clinicId, coupleId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  insertEnrolment(
+    manager: EntityManager,
+    enrolment: Pick<CoupleProgram, 'clinicId' | 'coupleId' | 'programId' | 'title' | 'enrolledBy'>,
+  ): Promise<CoupleProgram> {
+    return manager.save(manager.create(CoupleProgram, enrolment));
+  }
+
+  async setEnrolmentStatus(manager: EntityManager, id: string, status: EnrolmentStatus): Promise<void> {
+    await manager.update(
+      CoupleProgram,
+      { id },
+      { status, ...(status === 'completed' ? { completedAt: new Date() } : {}) },
+    );
+  }
+
+  /** Copies steps into an enrolment at the given positions, in one statement. */
+  async insertSteps(
+    manager: EntityManager,
+    enrolment: Pick<CoupleProgram, 'id' | 'clinicId'>,
+    steps: readonly (StoredProgramStep & { position: number })[],
+  ): Promise<void> {
+    if (steps.length === 0) return;
+    await manager.query(
+      `INSERT INTO couple_program_step
+         (clinic_id, couple_program_id, position, title, kind, exercise_id, opens_when, after_sessions, due_in_days)
+       SELECT $1::uuid, $2::uuid, s.position, s.title, s.kind, s.exercise_id, s.opens_when, s.after_sessions, s.due_in_days
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::int[], $9::int[])
+         AS s(position, title, kind, exercise_id, opens_when, after_sessions, due_in_days)`,
+      [
+        enrolment.clinicId,
+        enrolment.id,
+        steps.map((s) => s.position),
+        steps.map((s) => s.title),
+        steps.map((s) => s.kind),
+        steps.map((s) => s.exercise),
+        steps.map((s) => s.opensWhen),
+        steps.map((s) => s.afterSessions),
+        steps.map((s) => s.dueInDays),
+      ],
+    );
+  }
+
+  /** An enrolment's steps in order. */
+  steps(manager: EntityManager, enrolmentId: string): Promise<CoupleProgramStep[]> {
+    return manager.find(CoupleProgramStep, { where: { coupleProgramId: enrolmentId }, order: { position: 'ASC' } });
+  }
+
+  async setStep(manager: EntityManager, id: string, changes: Partial<CoupleProgramStep>): Promise<void> {
+    await manager.update(CoupleProgramStep, { id }, changes);
+  }
+
+  /** Moves steps to new positions in one statement (the unique position is checked at commit). */
+  async movePositions(manager: EntityManager, moves: readonly { id: string; position: number }[]): Promise<void> {
+    if (moves.length === 0) return;
+    await manager.query(
+      `UPDATE couple_program_step s SET position = m.position
+       FROM unnest($1::uuid[], $2::int[]) AS m(id, position) WHERE s.id = m.id`,
+      [moves.map((m) => m.id), moves.map((m) => m.position)],
+    );
+  }
+
+  /** The couple's status, therapist and whether a safety concern holds joint work: one statement. */
+  async coupleGate(manager: EntityManager, clinicId: string, coupleId: string): Promise<CoupleGate | null> {
+    const [row]: { status: CoupleGate['coupleStatus']; therapist_id: string; safety_paused: boolean }[] =
+      await manager.query(
+        `SELECT c.status, c.therapist_id,
+                EXISTS (SELECT 1 FROM safety_pause p WHERE p.couple_id = c.id AND p.lifted_at IS NULL) AS safety_paused
+         FROM couple c WHERE c.id = $1 AND c.clinic_id = $2`,
+        [coupleId, clinicId],
+      );
+    return row ? { coupleStatus: row.status, therapistId: row.therapist_id, safetyPaused: row.safety_paused } : null;
+  }
+
+  /**
+   * What happened to the open step since it opened: its homework's submissions and review, and
+   * the couple's sessions held that started after it opened. One statement.
+   */
+  async openStepFacts(manager: EntityManager, step: CoupleProgramStep, coupleId: string): Promise<OpenStepFacts> {
+    const [row]: { submitted: number; partners: number; reviewed: boolean; sessions_held: number }[] =
+      await manager.query(
+        `SELECT
+           (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1 AND r.submitted_at IS NOT NULL)::int AS submitted,
+           (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1)::int AS partners,
+           COALESCE((SELECT a.reviewed_at IS NOT NULL FROM assignment a WHERE a.id = $1), false) AS reviewed,
+           (SELECT count(*) FROM session s
+            WHERE s.couple_id = $2 AND s.status = 'held' AND s.starts_at >= $3)::int AS sessions_held`,
+        [step.assignmentId, coupleId, step.openedAt ?? new Date()],
+      );
+    return {
+      submitted: row.submitted,
+      partners: row.partners,
+      reviewed: row.reviewed,
+      sessionsHeld: row.sessions_held,
+    };
+  }
+
+  /** The step that opened this homework and its enrolment's steps, for the partner's page. */
+  async pathOfAssignment(
+    manager: EntityManager,
+    assignmentId: string,
+  ): Promise<{ stepPosition: number; steps: Pick<CoupleProgramStep, 'position' | 'status' | 'title'>[] } | null> {
+    const rows: { position: number; status: CoupleProgramStep['status']; title: string; mine: boolean }[] =
+      await manager.query(
+        `SELECT s.position, s.status, s.title, s.assignment_id = $1 AS mine
+         FROM couple_program_step s
+         WHERE s.couple_program_id = (SELECT couple_program_id FROM couple_program_step WHERE assignment_id = $1)
+         ORDER BY s.position`,
+        [assignmentId],
+      );
+    const mine = rows.find((r) => r.mine);
+    return mine ? { stepPosition: mine.position, steps: rows } : null;
+  }
+}
