@@ -56,6 +56,7 @@ describe('queue view for admins', () => {
       'digests',
       'email',
       'reminders',
+      'sessions',
     ]);
     expect(Object.keys(counts.body[0].counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);
 

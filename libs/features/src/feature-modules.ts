@@ -19,6 +19,7 @@ import { NotesModule } from './notes/notes.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { SafetyModule } from './safety/safety.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
+import { SessionsJobsModule } from './sessions/sessions-jobs.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -51,4 +52,5 @@ export const WORKER_FEATURE_MODULES = [
   DigestsJobsModule,
   AuthJobsModule,
   CheckInsJobsModule,
+  SessionsJobsModule,
 ];

@@ -7,6 +7,8 @@ export enum QueueName {
   Accounts = 'accounts',
   /** Measurement check-ins: planning each partner's next one per schedule, and sending it. */
   CheckIns = 'check-ins',
+  /** The schedule's own jobs: appointment reminders and keeping each couple's next session current. */
+  Sessions = 'sessions',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -35,6 +37,10 @@ export enum JobName {
   RemindCheckIn = 'remind-check-in',
   /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
   SendSafetyCheckIns = 'send-safety-check-ins',
+  /** 24 h before a session (quiet hours respected): one partner's appointment reminder, re-checked when it fires. */
+  SendSessionReminder = 'send-session-reminder',
+  /** The periodic sweep: couples whose next session has ended move on to their following one. */
+  RollForwardNextSessions = 'roll-forward-next-sessions',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -63,6 +69,10 @@ export interface JobPayloads {
   [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
+  /** startsAtMs: the start it was planned for; a moved session makes it stale (its own job was planned). */
+  [JobName.SendSessionReminder]: { sessionId: string; clientId: string; clinicId: string; startsAtMs: number };
+  /** Every clinic's couples: the sweep reads which next sessions have ended when it runs. */
+  [JobName.RollForwardNextSessions]: { clinicId: null };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -79,6 +89,8 @@ export interface JobQueues {
   [JobName.SendCheckIn]: QueueName.CheckIns;
   [JobName.RemindCheckIn]: QueueName.CheckIns;
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
+  [JobName.SendSessionReminder]: QueueName.Sessions;
+  [JobName.RollForwardNextSessions]: QueueName.Sessions;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -94,6 +106,8 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.SendCheckIn]: QueueName.CheckIns,
   [JobName.RemindCheckIn]: QueueName.CheckIns,
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
+  [JobName.SendSessionReminder]: QueueName.Sessions,
+  [JobName.RollForwardNextSessions]: QueueName.Sessions,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -6,6 +6,7 @@ import type { TherapySession } from '@trellis/data';
 import { moveOccurrence, planOccurrences } from '@trellis/domain';
 import { planCheckInsInTransaction, planPreSessionDigestInTransaction } from '@trellis/jobs';
 import { ProblemException } from '../http/problem.exception';
+import { SessionNotices } from './session-notices';
 import { SessionsRepository, type SessionTimes } from './sessions.repository';
 
 /** The length of a session booked without one (and of each migrated next session). */
@@ -36,13 +37,17 @@ interface CoupleRef {
 
 /**
  * Every change to the schedule goes through here, inside the caller's transaction: the clash
- * check (serialized per therapist), the series rules, and re-deriving the couple's
- * `next_session_at`, with whatever depends on it (the pre-session digest) re-planned when it changed.
+ * check (serialized per therapist), the series rules, re-deriving the couple's `next_session_at`
+ * (with whatever depends on it re-planned when it changed), and the partners' invitations and
+ * reminders.
  * The couples feature uses it too, for the old "next session" field.
  */
 @Injectable()
 export class SessionScheduler {
-  constructor(private readonly sessions: SessionsRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly notices: SessionNotices,
+  ) {}
 
   /** Books a one-off session or a series; the new sessions' ids, earliest first. */
   async book(manager: EntityManager, couple: CoupleRef, plan: SessionPlan): Promise<string[]> {
@@ -68,6 +73,7 @@ export class SessionScheduler {
       })),
     );
     await this.refreshNextSession(manager, couple.clinicId, couple.id);
+    await this.notices.queueInTransaction(manager, couple.clinicId, couple.id, ids, 'invitation');
     return ids;
   }
 
@@ -106,7 +112,9 @@ export class SessionScheduler {
     );
     await this.sessions.updateTimes(manager, times, { location: changes.location, videoUrl: changes.videoUrl });
     await this.refreshNextSession(manager, session.clinicId, session.coupleId);
-    return times.map((t) => t.id);
+    const ids = times.map((t) => t.id);
+    await this.notices.queueInTransaction(manager, session.clinicId, session.coupleId, ids, 'invitation');
+    return ids;
   }
 
   /** Cancels a scheduled session (with scope "following", the rest of its series too). */
@@ -127,6 +135,7 @@ export class SessionScheduler {
     const ids = targets.map((t) => t.id);
     await this.sessions.cancel(manager, ids, reason);
     await this.refreshNextSession(manager, session.clinicId, session.coupleId);
+    await this.notices.queueInTransaction(manager, session.clinicId, session.coupleId, ids, 'cancellation');
     return ids;
   }
 

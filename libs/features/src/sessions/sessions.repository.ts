@@ -153,6 +153,7 @@ export class SessionsRepository {
     if (!times.length) return;
     await manager.query(
       `UPDATE session s SET starts_at = t.starts_at, duration_minutes = t.minutes, updated_at = now(),
+         sequence = s.sequence + 1,
          location = CASE WHEN $4 THEN $5 ELSE s.location END,
          video_url = CASE WHEN $6 THEN $7 ELSE s.video_url END
        FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS t(id, starts_at, minutes)
@@ -171,7 +172,8 @@ export class SessionsRepository {
 
   async cancel(manager: EntityManager, ids: readonly string[], reason: string): Promise<void> {
     await manager.query(
-      `UPDATE session SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(), updated_at = now()
+      `UPDATE session SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(), updated_at = now(),
+         sequence = sequence + 1
        WHERE id = ANY($1::uuid[]) AND status = 'scheduled'`,
       [[...ids], reason],
     );
@@ -217,6 +219,17 @@ export class SessionsRepository {
     );
     const row = rows[0];
     return { before: row?.before ? new Date(row.before) : null, after: row?.after ? new Date(row.after) : null };
+  }
+
+  /**
+   * Couples whose stored next session has started and no longer is their next one (it ended, or
+   * a clock passed it): what the roll-forward sweep refreshes. One statement for every clinic.
+   */
+  couplesToRollForward(): Promise<{ coupleId: string; clinicId: string }[]> {
+    return this.dataSource.query(
+      `SELECT c.id AS "coupleId", c.clinic_id AS "clinicId" FROM couple c
+       WHERE c.next_session_at <= now() AND c.next_session_at IS DISTINCT FROM ${nextSessionSql('c.id')}`,
+    );
   }
 
   /** The couple's next scheduled session not yet ended (what next_session_at names), locked. */
