@@ -397,6 +397,54 @@ describe('sessions', () => {
       .expect(403);
   });
 
+  it('reassigning a couple takes its future sessions along, refused with 409 naming the clash when they overlap the new therapist’s', async () => {
+    const { clinic, couple, dana, sam, admin, asDana } = await practice();
+    const samsCouple = (await createCouple(db, clinic, sam)).couple;
+    const asSam = await signIn(app, sam.email);
+    const asAdmin = await signIn(app, admin.email);
+    const book = (who: typeof asDana, coupleId: string, startsAt: string) =>
+      who.agent
+        .post(`/api/v1/couples/${coupleId}/sessions`)
+        .set('x-csrf-token', who.csrfToken)
+        .send({ startsAt, durationMinutes: 60 })
+        .expect(201);
+    await book(asDana, couple.id, slot(6, 10));
+    const samsFirst = (await book(asSam, samsCouple.id, slot(5, 10))).body.data[0].id as string;
+    const samsClash = (await book(asSam, samsCouple.id, slot(6, 10))).body.data[0].id as string;
+    const reassign = (therapistId: string, status: number) =>
+      asAdmin.agent
+        .patch(`/api/v1/couples/${samsCouple.id}`)
+        .set('x-csrf-token', asAdmin.csrfToken)
+        .send({ therapistId })
+        .expect(status);
+
+    const refused = await reassign(dana.id, 409);
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const at = new Date(slot(6, 10));
+    expect(refused.body.detail).toContain(`The new therapist already has a session on`);
+    expect(refused.body.detail).toContain(`${london.format(at)}–${london.format(new Date(at.getTime() + HOUR))}`);
+    expect(refused.body.detail).toContain('overlaps this couple’s session');
+    expect((await db.getRepository(Couple).findOneByOrFail({ id: samsCouple.id })).therapistId).toBe(sam.id);
+    expect((await sessionsOf(samsCouple.id)).map((s) => s.therapistId)).toEqual([sam.id, sam.id]);
+
+    // Without the clash, the couple and its future sessions move together.
+    await asSam.agent
+      .post(`/api/v1/sessions/${samsClash}/cancel`)
+      .set('x-csrf-token', asSam.csrfToken)
+      .send({ reason: 'Moving to Dana' })
+      .expect(200);
+    await reassign(dana.id, 200);
+    const moved = await sessionsOf(samsCouple.id);
+    expect(moved.find((s) => s.id === samsFirst)?.therapistId).toBe(dana.id);
+    // A cancelled session stays with whoever held it.
+    expect(moved.find((s) => s.id === samsClash)?.therapistId).toBe(sam.id);
+  });
+
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
     const { couple, asDana } = await practice();
     const before = await db.getRepository(TherapySession).count();

@@ -516,7 +516,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit, pause, discharge, reschedule; admins can reassign */
+        /**
+         * Edit, pause, discharge, reschedule; admins can reassign
+         * @description Reassigning takes the couple’s future scheduled sessions to the new therapist; when one would overlap the new therapist’s own sessions, 409 names both and nothing changes.
+         */
         patch: operations["couples_update"];
         trace?: never;
     };

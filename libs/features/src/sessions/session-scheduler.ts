@@ -140,6 +140,38 @@ export class SessionScheduler {
   }
 
   /**
+   * A couple moving to another therapist takes its future sessions along, provided none overlaps
+   * the new therapist's own schedule; otherwise a 409 names both times and nothing changes.
+   */
+  async reassign(manager: EntityManager, clinicId: string, coupleId: string, therapistId: string): Promise<void> {
+    const future = await this.sessions.futureScheduled(manager, coupleId);
+    await this.sessions.lockTherapistSchedule(manager, therapistId);
+    const clash = await this.sessions.findClash(
+      manager,
+      therapistId,
+      future,
+      future.map((s) => s.id),
+    );
+    if (clash) {
+      const timeZone = await this.sessions.clinicTimeZone(manager, clinicId);
+      const end = clash.startsAt.getTime() + clash.durationMinutes * 60_000;
+      const theirs = future.find(
+        (s) =>
+          s.startsAt.getTime() < end && clash.startsAt.getTime() < s.startsAt.getTime() + s.durationMinutes * 60_000,
+      );
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `The new therapist already has a session ${describeSlot(clash.startsAt, clash.durationMinutes, timeZone)}` +
+          (theirs
+            ? `, which overlaps this couple’s session ${describeSlot(theirs.startsAt, theirs.durationMinutes, timeZone)}`
+            : '') +
+          ': move or cancel one of them before reassigning.',
+      );
+    }
+    await this.sessions.reassignFuture(manager, coupleId, therapistId);
+  }
+
+  /**
    * The couple's old "next session" field, kept for existing clients: a date moves the couple's
    * next scheduled session there (or books a one-off when there is none); null cancels it.
    */

@@ -192,6 +192,16 @@ export class SessionsRepository {
     );
   }
 
+  /** A couple's scheduled sessions still to start: what goes with it to a new therapist. */
+  async futureScheduled(manager: EntityManager, coupleId: string): Promise<SessionTimes[]> {
+    const rows: { id: string; starts_at: Date; duration_minutes: number }[] = await manager.query(
+      `SELECT id, starts_at, duration_minutes FROM session
+       WHERE couple_id = $1 AND status = 'scheduled' AND starts_at > now() ORDER BY starts_at FOR UPDATE`,
+      [coupleId],
+    );
+    return rows.map((r) => ({ id: r.id, startsAt: new Date(r.starts_at), durationMinutes: r.duration_minutes }));
+  }
+
   /** Future scheduled sessions of a couple go with it to its new therapist. */
   async reassignFuture(manager: EntityManager, coupleId: string, therapistId: string): Promise<void> {
     await manager.query(
