@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { AuditEvent, Couple, TherapySession } from '@trellis/data';
+import { DataSource, IsNull } from 'typeorm';
+import { Assignment, AuditEvent, Couple, Exercise, TherapySession } from '@trellis/data';
 import { CreatedSessions1795750000000 } from '../../libs/data/src/migrations/1795750000000-CreatedSessions';
 import { nextSessionStart, occupiesTherapist, slotsOverlap, type ScheduleStatus } from '@trellis/domain';
 import {
@@ -443,6 +443,79 @@ describe('sessions', () => {
     expect(moved.find((s) => s.id === samsFirst)?.therapistId).toBe(dana.id);
     // A cancelled session stays with whoever held it.
     expect(moved.find((s) => s.id === samsClash)?.therapistId).toBe(sam.id);
+  });
+
+  it('homework due "N hours before the next session" follows that session when it moves; a date set by hand stops following', async () => {
+    const { couple, other, asDana } = await practice();
+    const exercise = await db
+      .getRepository(Exercise)
+      .findOneByOrFail({ key: 'weekly-trust-check-in', clinicId: IsNull() });
+    const booked = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(5, 10), frequency: 'weekly', occurrences: 2 })
+      .expect(201);
+    const [next] = booked.body.data as { id: string }[];
+    const assign = (body: object, status: number) =>
+      asDana.agent
+        .post('/api/v1/assignments')
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ exerciseId: exercise.id, ...body })
+        .expect(status);
+
+    // Neither or both of dueAt and dueBeforeSessionHours; a couple with no session ahead; too many hours.
+    const assignmentsBefore = await db.getRepository(Assignment).count();
+    const neither = await assign({ coupleIds: [couple.id] }, 400);
+    expect(neither.body.errors[0].field).toBe('dueAt');
+    await assign({ coupleIds: [couple.id], dueAt: slot(3), dueBeforeSessionHours: 24 }, 400);
+    const noSession = await assign({ coupleIds: [couple.id, other.id], dueBeforeSessionHours: 24 }, 400);
+    expect(noSession.body.errors).toEqual([
+      { field: 'dueBeforeSessionHours', message: `${other.displayName} has no upcoming session: give a dueAt` },
+    ]);
+    const tooSoon = await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 24 * 6 }, 400);
+    expect(tooSoon.body.errors[0].field).toBe('dueBeforeSessionHours');
+    await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 1.5 }, 400);
+    await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 10_000 }, 400);
+    expect(await db.getRepository(Assignment).count()).toBe(assignmentsBefore);
+
+    const created = await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 24 }, 201);
+    const summary = created.body.data[0];
+    const assignmentId = summary.id as string;
+    expect(summary.dueAt).toBe(slot(4, 10));
+    expect(summary.dueBeforeSession).toEqual({ sessionId: next.id, hours: 24 });
+
+    const plans = () =>
+      db.query(
+        `SELECT count(*)::int AS n FROM outbox o JOIN homework_response r ON r.id = (o.payload->>'responseId')::uuid
+         WHERE o.job_name = 'plan-reminders' AND r.assignment_id = $1`,
+        [assignmentId],
+      ) as Promise<{ n: number }[]>;
+    const plannedBefore = (await plans())[0].n;
+    await asDana.agent
+      .patch(`/api/v1/sessions/${next.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(6, 15) })
+      .expect(200);
+    const moved = await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
+    expect(moved.dueAt.toISOString()).toBe(slot(5, 15));
+    // Both partners' reminders are re-planned for the new due date.
+    expect((await plans())[0].n).toBe(plannedBefore + 2);
+
+    // A due date set by hand unlinks it: the next move leaves it alone.
+    const edited = await asDana.agent
+      .patch(`/api/v1/assignments/${assignmentId}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ dueAt: slot(4, 18) })
+      .expect(200);
+    expect(edited.body.dueBeforeSession).toBeNull();
+    await asDana.agent
+      .patch(`/api/v1/sessions/${next.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(6, 16) })
+      .expect(200);
+    expect((await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.toISOString()).toBe(
+      slot(4, 18),
+    );
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {

@@ -1378,8 +1378,16 @@ export interface components {
             exerciseId: string;
             /** @description One or more couples (at most 50 at once) */
             coupleIds: string[];
-            /** @example 2026-12-05T18:00:00Z */
-            dueAt: string;
+            /**
+             * @description A fixed due date; give this or `dueBeforeSessionHours`
+             * @example 2026-12-05T18:00:00Z
+             */
+            dueAt?: string;
+            /**
+             * @description Due this many hours before each couple’s next scheduled session (instead of `dueAt`); moving that session moves the due date and its reminders
+             * @example 24
+             */
+            dueBeforeSessionHours?: number;
             /** @description A note to the couple, shown with the homework */
             message?: string;
             /** @description After both submit, each partner may read the other’s answers */
@@ -1805,6 +1813,11 @@ export interface components {
             title: string;
             strategy: string;
             dueAt: string;
+            /** @description Due this many hours before that session: moving the session moves the due date. Null: a fixed date. */
+            dueBeforeSession: {
+                sessionId: string;
+                hours: number;
+            } | null;
             status: components["schemas"]["AssignmentStatus"];
             overdue: boolean;
             shareAnswersAfterBoth: boolean;
@@ -1832,6 +1845,11 @@ export interface components {
             title: string;
             strategy: string;
             dueAt: string;
+            /** @description Due this many hours before that session: moving the session moves the due date. Null: a fixed date. */
+            dueBeforeSession: {
+                sessionId: string;
+                hours: number;
+            } | null;
             status: components["schemas"]["AssignmentStatus"];
             overdue: boolean;
             shareAnswersAfterBoth: boolean;

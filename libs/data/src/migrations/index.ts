@@ -28,6 +28,7 @@ import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesT
 import { CreatedCalendarFeeds1795750200000 } from './1795750200000-CreatedCalendarFeeds';
 import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
 import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
+import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreatedCalendarFeeds1795750200000,
   CreatedApiTokens1795760000000,
   AddedSequenceToSessions1795810000000,
+  LinkedHomeworkDueDatesToSessions1795810100000,
 ];

@@ -4,7 +4,11 @@ import { EntityManager } from 'typeorm';
 import type { SessionChangeScope, SessionFrequency } from '@trellis/contracts';
 import type { TherapySession } from '@trellis/data';
 import { moveOccurrence, planOccurrences } from '@trellis/domain';
-import { planCheckInsInTransaction, planPreSessionDigestInTransaction } from '@trellis/jobs';
+import {
+  planCheckInsInTransaction,
+  planPreSessionDigestInTransaction,
+  replanRemindersInTransaction,
+} from '@trellis/jobs';
 import { ProblemException } from '../http/problem.exception';
 import { SessionNotices } from './session-notices';
 import { SessionsRepository, type SessionTimes } from './sessions.repository';
@@ -113,6 +117,9 @@ export class SessionScheduler {
     await this.sessions.updateTimes(manager, times, { location: changes.location, videoUrl: changes.videoUrl });
     await this.refreshNextSession(manager, session.clinicId, session.coupleId);
     const ids = times.map((t) => t.id);
+    // Homework due "before this session" moves with it, and so do its reminders.
+    const responseIds = await this.sessions.moveDueDates(manager, ids);
+    if (responseIds.length) await replanRemindersInTransaction(manager, session.clinicId, responseIds);
     await this.notices.queueInTransaction(manager, session.clinicId, session.coupleId, ids, 'invitation');
     return ids;
   }

@@ -170,6 +170,27 @@ export class SessionsRepository {
     );
   }
 
+  /**
+   * Homework due "N hours before" one of these sessions follows it to its new time; the homework
+   * responses whose reminders must be re-planned. One statement however many.
+   */
+  async moveDueDates(manager: EntityManager, sessionIds: readonly string[]): Promise<string[]> {
+    if (!sessionIds.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH moved AS (
+         UPDATE assignment a
+         SET due_at = s.starts_at - make_interval(hours => a.due_hours_before_session), updated_at = now()
+         FROM session s
+         WHERE a.due_session_id = s.id AND s.id = ANY($1::uuid[]) AND a.cancelled_at IS NULL
+           AND a.due_at <> s.starts_at - make_interval(hours => a.due_hours_before_session)
+         RETURNING a.id
+       )
+       SELECT r.id FROM homework_response r JOIN moved m ON m.id = r.assignment_id`,
+      [[...sessionIds]],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async cancel(manager: EntityManager, ids: readonly string[], reason: string): Promise<void> {
     await manager.query(
       `UPDATE session SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(), updated_at = now(),
