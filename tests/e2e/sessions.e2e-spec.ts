@@ -445,6 +445,42 @@ describe('sessions', () => {
     expect(moved.find((s) => s.id === samsClash)?.therapistId).toBe(sam.id);
   });
 
+  it('handing a deactivated therapist’s couples over takes their future sessions too, refused on a clash', async () => {
+    const { clinic, couple, dana, sam, admin, asDana } = await practice();
+    const samsCouple = (await createCouple(db, clinic, sam)).couple;
+    const asSam = await signIn(app, sam.email);
+    const asAdmin = await signIn(app, admin.email);
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(7, 10) })
+      .expect(201);
+    const samsSession = (
+      await asSam.agent
+        .post(`/api/v1/couples/${samsCouple.id}/sessions`)
+        .set('x-csrf-token', asSam.csrfToken)
+        .send({ startsAt: slot(7, 10) })
+        .expect(201)
+    ).body.data[0].id as string;
+    const handOver = (status: number) =>
+      asAdmin.agent
+        .patch(`/api/v1/staff/${sam.id}`)
+        .set('x-csrf-token', asAdmin.csrfToken)
+        .send({ status: 'deactivated', reassignCouplesTo: dana.id })
+        .expect(status);
+    const refused = await handOver(409);
+    expect(refused.body.detail).toContain('The new therapist already has a session on');
+    expect((await db.getRepository(Couple).findOneByOrFail({ id: samsCouple.id })).therapistId).toBe(sam.id);
+
+    await asSam.agent
+      .patch(`/api/v1/sessions/${samsSession}`)
+      .set('x-csrf-token', asSam.csrfToken)
+      .send({ startsAt: slot(7, 12) })
+      .expect(200);
+    await handOver(200);
+    expect((await db.getRepository(TherapySession).findOneByOrFail({ id: samsSession })).therapistId).toBe(dana.id);
+  });
+
   it('homework due "N hours before the next session" follows that session when it moves; a date set by hand stops following', async () => {
     const { couple, other, asDana } = await practice();
     const exercise = await db
