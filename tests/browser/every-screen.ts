@@ -114,6 +114,11 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.waitForLoadState('networkidle');
   await check(page, 'digests-list');
 
+  await page.goto(`${origin}/#/calendar/feed`);
+  await page.getByRole('heading', { level: 1, name: 'Calendar feed' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'calendar-feed');
+
   await dashboard.menuItem('Your account').click();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await check(page, 'account');

@@ -58,6 +58,7 @@ describe('queue view for admins', () => {
       'email',
       'programs',
       'reminders',
+      'sessions',
     ]);
     expect(Object.keys(counts.body[0].counts).sort()).toEqual(['active', 'completed', 'delayed', 'failed', 'waiting']);
 

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { AuditEvent, Couple, TherapySession } from '@trellis/data';
+import { DataSource, IsNull } from 'typeorm';
+import { Assignment, AuditEvent, Couple, Exercise, TherapySession } from '@trellis/data';
 import { CreatedSessions1795750000000 } from '../../libs/data/src/migrations/1795750000000-CreatedSessions';
 import { nextSessionStart, occupiesTherapist, slotsOverlap, type ScheduleStatus } from '@trellis/domain';
 import {
@@ -395,6 +395,163 @@ describe('sessions', () => {
       .get('/api/v1/sessions')
       .query({ from: slot(0), to: slot(30), therapistId: admin.id })
       .expect(403);
+  });
+
+  it('reassigning a couple takes its future sessions along, refused with 409 naming the clash when they overlap the new therapist’s', async () => {
+    const { clinic, couple, dana, sam, admin, asDana } = await practice();
+    const samsCouple = (await createCouple(db, clinic, sam)).couple;
+    const asSam = await signIn(app, sam.email);
+    const asAdmin = await signIn(app, admin.email);
+    const book = (who: typeof asDana, coupleId: string, startsAt: string) =>
+      who.agent
+        .post(`/api/v1/couples/${coupleId}/sessions`)
+        .set('x-csrf-token', who.csrfToken)
+        .send({ startsAt, durationMinutes: 60 })
+        .expect(201);
+    await book(asDana, couple.id, slot(6, 10));
+    const samsFirst = (await book(asSam, samsCouple.id, slot(5, 10))).body.data[0].id as string;
+    const samsClash = (await book(asSam, samsCouple.id, slot(6, 10))).body.data[0].id as string;
+    const reassign = (therapistId: string, status: number) =>
+      asAdmin.agent
+        .patch(`/api/v1/couples/${samsCouple.id}`)
+        .set('x-csrf-token', asAdmin.csrfToken)
+        .send({ therapistId })
+        .expect(status);
+
+    const refused = await reassign(dana.id, 409);
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const at = new Date(slot(6, 10));
+    expect(refused.body.detail).toContain(`The new therapist already has a session on`);
+    expect(refused.body.detail).toContain(`${london.format(at)}–${london.format(new Date(at.getTime() + HOUR))}`);
+    expect(refused.body.detail).toContain('overlaps this couple’s session');
+    expect((await db.getRepository(Couple).findOneByOrFail({ id: samsCouple.id })).therapistId).toBe(sam.id);
+    expect((await sessionsOf(samsCouple.id)).map((s) => s.therapistId)).toEqual([sam.id, sam.id]);
+
+    // Without the clash, the couple and its future sessions move together.
+    await asSam.agent
+      .post(`/api/v1/sessions/${samsClash}/cancel`)
+      .set('x-csrf-token', asSam.csrfToken)
+      .send({ reason: 'Moving to Dana' })
+      .expect(200);
+    await reassign(dana.id, 200);
+    const moved = await sessionsOf(samsCouple.id);
+    expect(moved.find((s) => s.id === samsFirst)?.therapistId).toBe(dana.id);
+    // A cancelled session stays with whoever held it.
+    expect(moved.find((s) => s.id === samsClash)?.therapistId).toBe(sam.id);
+  });
+
+  it('handing a deactivated therapist’s couples over takes their future sessions too, refused on a clash', async () => {
+    const { clinic, couple, dana, sam, admin, asDana } = await practice();
+    const samsCouple = (await createCouple(db, clinic, sam)).couple;
+    const asSam = await signIn(app, sam.email);
+    const asAdmin = await signIn(app, admin.email);
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(7, 10) })
+      .expect(201);
+    const samsSession = (
+      await asSam.agent
+        .post(`/api/v1/couples/${samsCouple.id}/sessions`)
+        .set('x-csrf-token', asSam.csrfToken)
+        .send({ startsAt: slot(7, 10) })
+        .expect(201)
+    ).body.data[0].id as string;
+    const handOver = (status: number) =>
+      asAdmin.agent
+        .patch(`/api/v1/staff/${sam.id}`)
+        .set('x-csrf-token', asAdmin.csrfToken)
+        .send({ status: 'deactivated', reassignCouplesTo: dana.id })
+        .expect(status);
+    const refused = await handOver(409);
+    expect(refused.body.detail).toContain('The new therapist already has a session on');
+    expect((await db.getRepository(Couple).findOneByOrFail({ id: samsCouple.id })).therapistId).toBe(sam.id);
+
+    await asSam.agent
+      .patch(`/api/v1/sessions/${samsSession}`)
+      .set('x-csrf-token', asSam.csrfToken)
+      .send({ startsAt: slot(7, 12) })
+      .expect(200);
+    await handOver(200);
+    expect((await db.getRepository(TherapySession).findOneByOrFail({ id: samsSession })).therapistId).toBe(dana.id);
+  });
+
+  it('homework due "N hours before the next session" follows that session when it moves; a date set by hand stops following', async () => {
+    const { couple, other, asDana } = await practice();
+    const exercise = await db
+      .getRepository(Exercise)
+      .findOneByOrFail({ key: 'weekly-trust-check-in', clinicId: IsNull() });
+    const booked = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(5, 10), frequency: 'weekly', occurrences: 2 })
+      .expect(201);
+    const [next] = booked.body.data as { id: string }[];
+    const assign = (body: object, status: number) =>
+      asDana.agent
+        .post('/api/v1/assignments')
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ exerciseId: exercise.id, ...body })
+        .expect(status);
+
+    // Neither or both of dueAt and dueBeforeSessionHours; a couple with no session ahead; too many hours.
+    const assignmentsBefore = await db.getRepository(Assignment).count();
+    const neither = await assign({ coupleIds: [couple.id] }, 400);
+    expect(neither.body.errors[0].field).toBe('dueAt');
+    await assign({ coupleIds: [couple.id], dueAt: slot(3), dueBeforeSessionHours: 24 }, 400);
+    const noSession = await assign({ coupleIds: [couple.id, other.id], dueBeforeSessionHours: 24 }, 400);
+    expect(noSession.body.errors).toEqual([
+      { field: 'dueBeforeSessionHours', message: `${other.displayName} has no upcoming session: give a dueAt` },
+    ]);
+    const tooSoon = await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 24 * 6 }, 400);
+    expect(tooSoon.body.errors[0].field).toBe('dueBeforeSessionHours');
+    await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 1.5 }, 400);
+    await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 10_000 }, 400);
+    expect(await db.getRepository(Assignment).count()).toBe(assignmentsBefore);
+
+    const created = await assign({ coupleIds: [couple.id], dueBeforeSessionHours: 24 }, 201);
+    const summary = created.body.data[0];
+    const assignmentId = summary.id as string;
+    expect(summary.dueAt).toBe(slot(4, 10));
+    expect(summary.dueBeforeSession).toEqual({ sessionId: next.id, hours: 24 });
+
+    const plans = () =>
+      db.query(
+        `SELECT count(*)::int AS n FROM outbox o JOIN homework_response r ON r.id = (o.payload->>'responseId')::uuid
+         WHERE o.job_name = 'plan-reminders' AND r.assignment_id = $1`,
+        [assignmentId],
+      ) as Promise<{ n: number }[]>;
+    const plannedBefore = (await plans())[0].n;
+    await asDana.agent
+      .patch(`/api/v1/sessions/${next.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(6, 15) })
+      .expect(200);
+    const moved = await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId });
+    expect(moved.dueAt.toISOString()).toBe(slot(5, 15));
+    // Both partners' reminders are re-planned for the new due date.
+    expect((await plans())[0].n).toBe(plannedBefore + 2);
+
+    // A due date set by hand unlinks it: the next move leaves it alone.
+    const edited = await asDana.agent
+      .patch(`/api/v1/assignments/${assignmentId}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ dueAt: slot(4, 18) })
+      .expect(200);
+    expect(edited.body.dueBeforeSession).toBeNull();
+    await asDana.agent
+      .patch(`/api/v1/sessions/${next.id}`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(6, 16) })
+      .expect(200);
+    expect((await db.getRepository(Assignment).findOneByOrFail({ id: assignmentId })).dueAt.toISOString()).toBe(
+      slot(4, 18),
+    );
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {

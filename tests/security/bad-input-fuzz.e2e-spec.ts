@@ -537,6 +537,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           exerciseId: fc.oneof(nasty, wrongType),
           coupleIds: fc.oneof(wrongType, fc.array(nasty, { minLength: 1, maxLength: 3 })),
           dueAt: fc.oneof(anyBadDate, wrongType),
+          // With dueAt also given (the base body), any value is refused: never both.
+          dueBeforeSessionHours: fc.oneof(fc.constantFrom(-1, 1.5, 337, 1e9, 24), nasty),
           message: fc.oneof(huge, wrongType),
           shareAnswersAfterBoth: nasty,
         },

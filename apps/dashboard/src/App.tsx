@@ -47,6 +47,9 @@ const ClinicSettingsPage = lazy(() =>
 );
 // The calendar's week grid and agenda come only with its route.
 const CalendarPage = lazy(() => import('./calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const CalendarFeedPage = lazy(() =>
+  import('./calendar/CalendarFeedPage').then((m) => ({ default: m.CalendarFeedPage })),
+);
 const QueuesPage = lazy(() => import('./queues/QueuesPage').then((m) => ({ default: m.QueuesPage })));
 const ApiTokensPage = lazy(() => import('./apiTokens/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })));
 
@@ -109,6 +112,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/calendar/feed" element={<CalendarFeedPage />} />
     </CustomRoutes>
     {/* Resources by role: a therapist's app has no Staff or Audit routes or menu entries at all. */}
     {(permissions: unknown) => [

@@ -22,6 +22,8 @@ export interface AssignmentSummary {
   title: string;
   strategy: string;
   dueAt: string;
+  /** Due this many hours before that session: moving the session moves the due date. Null: a fixed date. */
+  dueBeforeSession: { sessionId: string; hours: number } | null;
   status: AssignmentStatus;
   overdue: boolean;
   shareAnswersAfterBoth: boolean;

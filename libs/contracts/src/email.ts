@@ -10,6 +10,8 @@ export const EMAIL_TEMPLATES = [
   'pre-session-digest',
   'check-in',
   'safety-alert',
+  'session-invitation',
+  'session-reminder',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

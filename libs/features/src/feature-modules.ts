@@ -23,6 +23,7 @@ import { ProgramsModule } from './programs/programs.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { SafetyModule } from './safety/safety.module';
 import { RemindersJobsModule } from './reminders/reminders-jobs.module';
+import { SessionsJobsModule } from './sessions/sessions-jobs.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
 
@@ -59,4 +60,5 @@ export const WORKER_FEATURE_MODULES = [
   CheckInsJobsModule,
   AssignmentSeriesJobsModule,
   ProgramsJobsModule,
+  SessionsJobsModule,
 ];

@@ -60,4 +60,13 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QueueName.Sessions]: {
+    // Reminder checks and the roll-forward sweep only touch PostgreSQL (the email is its own job):
+    // 5 tries over ~15 minutes covers a restart. Completed reminders are kept past their session so
+    // a deterministic id re-added by the relay is ignored.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };

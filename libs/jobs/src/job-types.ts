@@ -11,6 +11,8 @@ export enum QueueName {
   AssignmentSeries = 'assignment-series',
   /** Programs: moving a couple along its path when a step may be finished. */
   Programs = 'programs',
+  /** The schedule's own jobs: appointment reminders and keeping each couple's next session current. */
+  Sessions = 'sessions',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -47,6 +49,10 @@ export enum JobName {
    * next step at most once.
    */
   AdvanceProgram = 'advance-program',
+  /** 24 h before a session (quiet hours respected): one partner's appointment reminder, re-checked when it fires. */
+  SendSessionReminder = 'send-session-reminder',
+  /** The periodic sweep: couples whose next session has ended move on to their following one. */
+  RollForwardNextSessions = 'roll-forward-next-sessions',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -81,6 +87,10 @@ export interface JobPayloads {
    */
   [JobName.IssueSeriesOccurrence]: { seriesId: string; clinicId: string; occurrence: number; revision: number };
   [JobName.AdvanceProgram]: { coupleId: string; clinicId: string };
+  /** startsAtMs: the start it was planned for; a moved session makes it stale (its own job was planned). */
+  [JobName.SendSessionReminder]: { sessionId: string; clientId: string; clinicId: string; startsAtMs: number };
+  /** Every clinic's couples: the sweep reads which next sessions have ended when it runs. */
+  [JobName.RollForwardNextSessions]: { clinicId: null };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -99,6 +109,8 @@ export interface JobQueues {
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
   [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries;
   [JobName.AdvanceProgram]: QueueName.Programs;
+  [JobName.SendSessionReminder]: QueueName.Sessions;
+  [JobName.RollForwardNextSessions]: QueueName.Sessions;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -116,6 +128,8 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
   [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries,
   [JobName.AdvanceProgram]: QueueName.Programs,
+  [JobName.SendSessionReminder]: QueueName.Sessions,
+  [JobName.RollForwardNextSessions]: QueueName.Sessions,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -42,6 +42,9 @@ export function createMailSender(smtpUrl: string, from: string, maxConnections =
         html: email.html,
         text: email.text,
         messageId: email.messageId,
+        ...(email.calendar
+          ? { icalEvent: { method: email.calendar.method, filename: 'invite.ics', content: email.calendar.content } }
+          : {}),
       });
       return { messageId: info.messageId };
     },

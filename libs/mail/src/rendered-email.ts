@@ -4,6 +4,11 @@ export interface RenderedEmail {
   text: string;
   /** The sender's display name when it should differ from the configured one (the address never does). */
   fromName?: string;
+  /**
+   * An iCalendar invitation sent as the message's text/calendar part (and an .ics attachment), so
+   * mail apps offer "add to calendar" and apply later updates or cancellations to the same event.
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 export interface EmailLayoutParts {

@@ -88,6 +88,7 @@ export const CalendarPage = () => {
           <ToggleButton value="week">Week</ToggleButton>
           <ToggleButton value="agenda">Agenda</ToggleButton>
         </ToggleButtonGroup>
+        <Button href="#/calendar/feed">Calendar feed</Button>
         {isAdmin && (
           <TextField
             select

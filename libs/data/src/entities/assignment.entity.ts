@@ -41,6 +41,14 @@ export class Assignment {
   @Column({ type: 'timestamptz' })
   dueAt: Date;
 
+  /** "Due before the next session": the session it is due before; moving it moves dueAt. */
+  @Column({ type: 'uuid', nullable: true })
+  dueSessionId: string | null;
+
+  /** How many hours before `dueSessionId` it is due; null with it. */
+  @Column({ type: 'integer', nullable: true })
+  dueHoursBeforeSession: number | null;
+
   @Column({ type: 'text' })
   message: string;
 

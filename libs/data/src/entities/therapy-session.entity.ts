@@ -42,6 +42,10 @@ export class TherapySession {
   @Column({ type: 'text' })
   status: SessionStatus;
 
+  /** iCalendar SEQUENCE: raised by each move or cancellation (see the partners' invitations). */
+  @Column({ type: 'integer', default: 0 })
+  sequence: number;
+
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
 

@@ -29,6 +29,8 @@ import { CreatedCalendarFeeds1795750200000 } from './1795750200000-CreatedCalend
 import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
 import { CreatedAssignmentSeries1795770000000 } from './1795770000000-CreatedAssignmentSeries';
 import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
+import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
+import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -63,4 +65,6 @@ export const MIGRATIONS = [
   CreatedApiTokens1795760000000,
   CreatedAssignmentSeries1795770000000,
   CreatedPrograms1795780000000,
+  AddedSequenceToSessions1795810000000,
+  LinkedHomeworkDueDatesToSessions1795810100000,
 ];

@@ -17,6 +17,11 @@ export interface HomeworkToIssue {
   assignedBy: string;
   /** Columns a caller adds to every row it issues (a series or a program step, say). */
   extra?: Partial<Omit<Assignment, keyof NewAssignment | 'id'>>;
+  /**
+   * Columns that differ by couple, winning over the shared ones: homework due before each
+   * couple's own next session has its own due date and session.
+   */
+  perCouple?: ReadonlyMap<string, Pick<Assignment, 'dueAt' | 'dueSessionId' | 'dueHoursBeforeSession'>>;
 }
 
 /**
@@ -51,6 +56,7 @@ export class AssignmentIssuer {
         shareAnswersAfterBoth: homework.shareAnswersAfterBoth,
         assignedBy: homework.assignedBy,
         ...homework.extra,
+        ...homework.perCouple?.get(coupleId),
       })),
     );
     const clients = await this.assignments.partnersOf(manager, homework.coupleIds);

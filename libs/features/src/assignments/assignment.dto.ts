@@ -5,12 +5,18 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsInt,
+  Max,
+  Min,
   IsString,
   IsUUID,
   MaxLength,
 } from 'class-validator';
 import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
+
+/** Two weeks: the longest "before the session" that still belongs to that session. */
+export const MAX_HOURS_BEFORE_SESSION = 336;
 
 export class CreateAssignmentsDto {
   @ApiProperty()
@@ -25,9 +31,24 @@ export class CreateAssignmentsDto {
   @IsUUID('all', { each: true, message: 'must be couple ids' })
   coupleIds: string[];
 
-  @ApiProperty({ example: '2026-12-05T18:00:00Z' })
+  @ApiPropertyOptional({
+    example: '2026-12-05T18:00:00Z',
+    description: 'A fixed due date; give this or `dueBeforeSessionHours`',
+  })
+  @IsOmittable()
   @IsIsoDate('date-time', { message: 'must be an ISO 8601 date-time like 2026-12-05T18:00:00Z' })
-  dueAt: string;
+  dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: 24,
+    description:
+      'Due this many hours before each couple’s next scheduled session (instead of `dueAt`); moving that session moves the due date and its reminders',
+  })
+  @IsOmittable()
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(0, { message: 'must be at least 0' })
+  @Max(MAX_HOURS_BEFORE_SESSION, { message: `must be at most ${MAX_HOURS_BEFORE_SESSION} (two weeks)` })
+  dueBeforeSessionHours?: number;
 
   @ApiPropertyOptional({ description: 'A note to the couple, shown with the homework' })
   @IsOmittable()

@@ -29,6 +29,10 @@ export function toSummary(a: Assignment, responses: ResponseWithClient[], now = 
     title: a.title,
     strategy: a.strategy,
     dueAt: a.dueAt.toISOString(),
+    dueBeforeSession:
+      a.dueSessionId && a.dueHoursBeforeSession !== null
+        ? { sessionId: a.dueSessionId, hours: a.dueHoursBeforeSession }
+        : null,
     status,
     overdue,
     shareAnswersAfterBoth: a.shareAnswersAfterBoth,

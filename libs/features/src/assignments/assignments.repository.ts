@@ -64,6 +64,20 @@ export class AssignmentsRepository {
     return manager.save(assignments.map((a) => manager.create(Assignment, a)));
   }
 
+  /** Each couple's next scheduled session still to start (the one homework can be due before). */
+  async nextSessionsOf(
+    manager: EntityManager,
+    coupleIds: readonly string[],
+  ): Promise<Map<string, { sessionId: string; startsAt: Date }>> {
+    const rows: { couple_id: string; id: string; starts_at: Date }[] = await manager.query(
+      `SELECT DISTINCT ON (couple_id) couple_id, id, starts_at FROM session
+       WHERE couple_id = ANY($1::uuid[]) AND status = 'scheduled' AND starts_at > now()
+       ORDER BY couple_id, starts_at, id`,
+      [[...coupleIds]],
+    );
+    return new Map(rows.map((r) => [r.couple_id, { sessionId: r.id, startsAt: new Date(r.starts_at) }]));
+  }
+
   /** The partners of these couples. */
   partnersOf(manager: EntityManager, coupleIds: readonly string[]): Promise<Client[]> {
     return manager.findBy(Client, { coupleId: In([...coupleIds]) });

@@ -44,7 +44,11 @@ export class AssignmentsService {
   /** One exercise to one or many couples, all or nothing. */
   async create(actor: StaffActor, dto: CreateAssignmentsDto): Promise<AssignmentSummary[]> {
     const user = actor.staff;
-    const dueAt = futureDate(dto.dueAt, 'dueAt');
+    if ((dto.dueAt === undefined) === (dto.dueBeforeSessionHours === undefined))
+      throw validationProblem([
+        { field: 'dueAt', message: 'give either dueAt or dueBeforeSessionHours (hours before the next session)' },
+      ]);
+    const fixedDueAt = dto.dueAt !== undefined ? futureDate(dto.dueAt, 'dueAt') : null;
     return this.dataSource.transaction(async (manager) => {
       const exercise = await this.assignments.findAssignableExercise(manager, user.clinicId, dto.exerciseId);
       if (!exercise) throw validationProblem([{ field: 'exerciseId', message: 'must be an exercise in your library' }]);
@@ -57,12 +61,18 @@ export class AssignmentsService {
         );
       // A partner said joint work does not feel safe: nothing new until the therapist has looked.
       await this.safety.refuseJointWorkWhilePaused(manager, actor, couples);
+      const perCouple =
+        dto.dueBeforeSessionHours !== undefined
+          ? await this.dueBeforeNextSessions(manager, couples, dto.dueBeforeSessionHours)
+          : undefined;
 
       const assignments = await this.issuer.issue(manager, {
         clinicId: user.clinicId,
         exercise,
         coupleIds: couples.map((c) => c.id),
-        dueAt,
+        // With per-couple due dates, each couple's own wins; this one is only their earliest.
+        dueAt: fixedDueAt ?? new Date(Math.min(...[...(perCouple?.values() ?? [])].map((d) => d.dueAt.getTime()))),
+        perCouple,
         message: dto.message ?? '',
         shareAnswersAfterBoth: dto.shareAnswersAfterBoth ?? false,
         assignedBy: user.id,
@@ -86,6 +96,36 @@ export class AssignmentsService {
       }
       return this.summarise(assignments, manager);
     });
+  }
+
+  /**
+   * "Due before the next session": each couple's homework is due `hours` before its own next
+   * scheduled session. A couple with no session ahead, or whose session is too soon for that, is a
+   * 400 naming it: nothing is assigned to anyone.
+   */
+  private async dueBeforeNextSessions(manager: EntityManager, couples: readonly Couple[], hours: number) {
+    const next = await this.assignments.nextSessionsOf(
+      manager,
+      couples.map((c) => c.id),
+    );
+    const due = new Map<string, { dueAt: Date; dueSessionId: string; dueHoursBeforeSession: number }>();
+    for (const couple of couples) {
+      const session = next.get(couple.id);
+      if (!session)
+        throw validationProblem([
+          { field: 'dueBeforeSessionHours', message: `${couple.displayName} has no upcoming session: give a dueAt` },
+        ]);
+      const dueAt = new Date(session.startsAt.getTime() - hours * 3_600_000);
+      if (dueAt.getTime() <= Date.now())
+        throw validationProblem([
+          {
+            field: 'dueBeforeSessionHours',
+            message: `${couple.displayName}’s next session is sooner than ${hours} hours from now: choose fewer hours or a dueAt`,
+          },
+        ]);
+      due.set(couple.id, { dueAt, dueSessionId: session.sessionId, dueHoursBeforeSession: hours });
+    }
+    return due;
   }
 
   async listForCouple(actor: StaffActor, coupleId: string): Promise<AssignmentSummary[]> {
@@ -124,7 +164,12 @@ export class AssignmentsService {
       const assignment = await this.findVisible(actor.staff, id, manager);
       if (assignment.cancelledAt) throw new ConflictException('This homework was cancelled.');
       const changes: Partial<Assignment> = {};
-      if (dto.dueAt !== undefined) changes.dueAt = futureDate(dto.dueAt, 'dueAt');
+      if (dto.dueAt !== undefined) {
+        changes.dueAt = futureDate(dto.dueAt, 'dueAt');
+        // A date set by hand is the therapist's: it no longer follows the session.
+        changes.dueSessionId = null;
+        changes.dueHoursBeforeSession = null;
+      }
       if (dto.message !== undefined) changes.message = dto.message;
       if (Object.keys(changes).length === 0) return;
       await this.assignments.update(manager, id, changes);
@@ -136,7 +181,11 @@ export class AssignmentsService {
           outcome: 'success',
           recordType: 'assignment',
           recordId: id,
-          details: { fields: Object.keys(changes).join(',') },
+          details: {
+            fields: Object.keys(changes)
+              .filter((k) => !k.startsWith('due') || k === 'dueAt')
+              .join(','),
+          },
         },
         manager,
       );

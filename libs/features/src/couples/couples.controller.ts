@@ -80,7 +80,11 @@ export class CouplesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit, pause, discharge, reschedule; admins can reassign' })
+  @ApiOperation({
+    summary: 'Edit, pause, discharge, reschedule; admins can reassign',
+    description:
+      'Reassigning takes the couple’s future scheduled sessions to the new therapist; when one would overlap the new therapist’s own sessions, 409 names both and nothing changes.',
+  })
   update(
     @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,

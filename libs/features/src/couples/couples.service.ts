@@ -16,7 +16,6 @@ import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { SessionScheduler } from '../sessions/session-scheduler';
-import { SessionsRepository } from '../sessions/sessions.repository';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 
@@ -34,7 +33,6 @@ export class CouplesService {
     private readonly couples: CouplesRepository,
     private readonly audit: AuditService,
     private readonly scheduler: SessionScheduler,
-    private readonly sessions: SessionsRepository,
   ) {}
 
   async caseload(actor: StaffActor, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
@@ -149,7 +147,7 @@ export class CouplesService {
       await this.couples.update(manager, couple.id, changes);
       if (changes.therapistId !== undefined) {
         // The couple's future sessions go with it; its past ones stay with whoever held them.
-        await this.sessions.reassignFuture(manager, couple.id, changes.therapistId);
+        await this.scheduler.reassign(manager, couple.clinicId, couple.id, changes.therapistId);
       }
       // Kept for existing clients: next_session_at is derived from the schedule, so the old field
       // moves (or books, or with null cancels) the couple's next session instead of being written.

@@ -18,6 +18,8 @@ import { composeCheckInEmail } from '../check-ins/check-in-email.composer';
 import { CheckInsRepository } from '../check-ins/check-ins.repository';
 import { composeSafetyAlertEmail } from '../safety/safety-alert-email.composer';
 import { SafetyRepository } from '../safety/safety.repository';
+import { composeSessionInvitationEmail, composeSessionReminderEmail } from '../sessions/session-notice-email.composer';
+import { SessionNoticesRepository } from '../sessions/session-notices.repository';
 
 type Composer = EmailComposerFn;
 
@@ -43,6 +45,10 @@ export class EmailComposer {
       composeCheckInEmail(delivery, manager, this.config.http.publicUrl, this.checkIns),
     'safety-alert': (delivery, manager) =>
       composeSafetyAlertEmail(delivery, manager, this.config.http.publicUrl, this.safety),
+    'session-invitation': (delivery, manager) =>
+      composeSessionInvitationEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
+    'session-reminder': (delivery, manager) =>
+      composeSessionReminderEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
   };
 
   constructor(
@@ -53,6 +59,7 @@ export class EmailComposer {
     private readonly accountLinks: AccountLinksRepository,
     private readonly checkIns: CheckInsRepository,
     private readonly safety: SafetyRepository,
+    private readonly sessionNotices: SessionNoticesRepository,
   ) {}
 
   private staffLink(delivery: EmailDelivery, manager: EntityManager) {

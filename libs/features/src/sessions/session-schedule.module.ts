@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SessionNotices } from './session-notices';
+import { SessionNoticesRepository } from './session-notices.repository';
 import { SessionScheduler } from './session-scheduler';
 import { SessionsRepository } from './sessions.repository';
 
@@ -6,5 +8,8 @@ import { SessionsRepository } from './sessions.repository';
  * The schedule's writer and SQL, without HTTP: the sessions routes and the couples feature (its
  * old "next session" field) both change the schedule through it.
  */
-@Module({ providers: [SessionScheduler, SessionsRepository], exports: [SessionScheduler, SessionsRepository] })
+@Module({
+  providers: [SessionScheduler, SessionsRepository, SessionNotices, SessionNoticesRepository],
+  exports: [SessionScheduler, SessionsRepository, SessionNoticesRepository],
+})
 export class SessionScheduleModule {}

@@ -4,8 +4,13 @@ import { EntityManager } from 'typeorm';
 import type { SessionChangeScope, SessionFrequency } from '@trellis/contracts';
 import type { TherapySession } from '@trellis/data';
 import { moveOccurrence, planOccurrences } from '@trellis/domain';
-import { planCheckInsInTransaction, planPreSessionDigestInTransaction } from '@trellis/jobs';
+import {
+  planCheckInsInTransaction,
+  planPreSessionDigestInTransaction,
+  replanRemindersInTransaction,
+} from '@trellis/jobs';
 import { ProblemException } from '../http/problem.exception';
+import { SessionNotices } from './session-notices';
 import { SessionsRepository, type SessionTimes } from './sessions.repository';
 
 /** The length of a session booked without one (and of each migrated next session). */
@@ -36,13 +41,17 @@ interface CoupleRef {
 
 /**
  * Every change to the schedule goes through here, inside the caller's transaction: the clash
- * check (serialized per therapist), the series rules, and re-deriving the couple's
- * `next_session_at`, with whatever depends on it (the pre-session digest) re-planned when it changed.
+ * check (serialized per therapist), the series rules, re-deriving the couple's `next_session_at`
+ * (with whatever depends on it re-planned when it changed), and the partners' invitations and
+ * reminders.
  * The couples feature uses it too, for the old "next session" field.
  */
 @Injectable()
 export class SessionScheduler {
-  constructor(private readonly sessions: SessionsRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly notices: SessionNotices,
+  ) {}
 
   /** Books a one-off session or a series; the new sessions' ids, earliest first. */
   async book(manager: EntityManager, couple: CoupleRef, plan: SessionPlan): Promise<string[]> {
@@ -68,6 +77,7 @@ export class SessionScheduler {
       })),
     );
     await this.refreshNextSession(manager, couple.clinicId, couple.id);
+    await this.notices.queueInTransaction(manager, couple.clinicId, couple.id, ids, 'invitation');
     return ids;
   }
 
@@ -106,7 +116,12 @@ export class SessionScheduler {
     );
     await this.sessions.updateTimes(manager, times, { location: changes.location, videoUrl: changes.videoUrl });
     await this.refreshNextSession(manager, session.clinicId, session.coupleId);
-    return times.map((t) => t.id);
+    const ids = times.map((t) => t.id);
+    // Homework due "before this session" moves with it, and so do its reminders.
+    const responseIds = await this.sessions.moveDueDates(manager, ids);
+    if (responseIds.length) await replanRemindersInTransaction(manager, session.clinicId, responseIds);
+    await this.notices.queueInTransaction(manager, session.clinicId, session.coupleId, ids, 'invitation');
+    return ids;
   }
 
   /** Cancels a scheduled session (with scope "following", the rest of its series too). */
@@ -127,7 +142,40 @@ export class SessionScheduler {
     const ids = targets.map((t) => t.id);
     await this.sessions.cancel(manager, ids, reason);
     await this.refreshNextSession(manager, session.clinicId, session.coupleId);
+    await this.notices.queueInTransaction(manager, session.clinicId, session.coupleId, ids, 'cancellation');
     return ids;
+  }
+
+  /**
+   * A couple moving to another therapist takes its future sessions along, provided none overlaps
+   * the new therapist's own schedule; otherwise a 409 names both times and nothing changes.
+   */
+  async reassign(manager: EntityManager, clinicId: string, coupleId: string, therapistId: string): Promise<void> {
+    const future = await this.sessions.futureScheduled(manager, coupleId);
+    await this.sessions.lockTherapistSchedule(manager, therapistId);
+    const clash = await this.sessions.findClash(
+      manager,
+      therapistId,
+      future,
+      future.map((s) => s.id),
+    );
+    if (clash) {
+      const timeZone = await this.sessions.clinicTimeZone(manager, clinicId);
+      const end = clash.startsAt.getTime() + clash.durationMinutes * 60_000;
+      const theirs = future.find(
+        (s) =>
+          s.startsAt.getTime() < end && clash.startsAt.getTime() < s.startsAt.getTime() + s.durationMinutes * 60_000,
+      );
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `The new therapist already has a session ${describeSlot(clash.startsAt, clash.durationMinutes, timeZone)}` +
+          (theirs
+            ? `, which overlaps this couple’s session ${describeSlot(theirs.startsAt, theirs.durationMinutes, timeZone)}`
+            : '') +
+          ': move or cancel one of them before reassigning.',
+      );
+    }
+    await this.sessions.reassignFuture(manager, coupleId, therapistId);
   }
 
   /**

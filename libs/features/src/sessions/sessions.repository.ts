@@ -153,6 +153,7 @@ export class SessionsRepository {
     if (!times.length) return;
     await manager.query(
       `UPDATE session s SET starts_at = t.starts_at, duration_minutes = t.minutes, updated_at = now(),
+         sequence = s.sequence + 1,
          location = CASE WHEN $4 THEN $5 ELSE s.location END,
          video_url = CASE WHEN $6 THEN $7 ELSE s.video_url END
        FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS t(id, starts_at, minutes)
@@ -169,9 +170,31 @@ export class SessionsRepository {
     );
   }
 
+  /**
+   * Homework due "N hours before" one of these sessions follows it to its new time; the homework
+   * responses whose reminders must be re-planned. One statement however many.
+   */
+  async moveDueDates(manager: EntityManager, sessionIds: readonly string[]): Promise<string[]> {
+    if (!sessionIds.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH moved AS (
+         UPDATE assignment a
+         SET due_at = s.starts_at - make_interval(hours => a.due_hours_before_session), updated_at = now()
+         FROM session s
+         WHERE a.due_session_id = s.id AND s.id = ANY($1::uuid[]) AND a.cancelled_at IS NULL
+           AND a.due_at <> s.starts_at - make_interval(hours => a.due_hours_before_session)
+         RETURNING a.id
+       )
+       SELECT r.id FROM homework_response r JOIN moved m ON m.id = r.assignment_id`,
+      [[...sessionIds]],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async cancel(manager: EntityManager, ids: readonly string[], reason: string): Promise<void> {
     await manager.query(
-      `UPDATE session SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(), updated_at = now()
+      `UPDATE session SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(), updated_at = now(),
+         sequence = sequence + 1
        WHERE id = ANY($1::uuid[]) AND status = 'scheduled'`,
       [[...ids], reason],
     );
@@ -188,6 +211,16 @@ export class SessionsRepository {
       { id },
       { status, attendancePartner1: attendance[0], attendancePartner2: attendance[1] },
     );
+  }
+
+  /** A couple's scheduled sessions still to start: what goes with it to a new therapist. */
+  async futureScheduled(manager: EntityManager, coupleId: string): Promise<SessionTimes[]> {
+    const rows: { id: string; starts_at: Date; duration_minutes: number }[] = await manager.query(
+      `SELECT id, starts_at, duration_minutes FROM session
+       WHERE couple_id = $1 AND status = 'scheduled' AND starts_at > now() ORDER BY starts_at FOR UPDATE`,
+      [coupleId],
+    );
+    return rows.map((r) => ({ id: r.id, startsAt: new Date(r.starts_at), durationMinutes: r.duration_minutes }));
   }
 
   /** Future scheduled sessions of a couple go with it to its new therapist. */
@@ -217,6 +250,17 @@ export class SessionsRepository {
     );
     const row = rows[0];
     return { before: row?.before ? new Date(row.before) : null, after: row?.after ? new Date(row.after) : null };
+  }
+
+  /**
+   * Couples whose stored next session has started and no longer is their next one (it ended, or
+   * a clock passed it): what the roll-forward sweep refreshes. One statement for every clinic.
+   */
+  couplesToRollForward(): Promise<{ coupleId: string; clinicId: string }[]> {
+    return this.dataSource.query(
+      `SELECT c.id AS "coupleId", c.clinic_id AS "clinicId" FROM couple c
+       WHERE c.next_session_at <= now() AND c.next_session_at IS DISTINCT FROM ${nextSessionSql('c.id')}`,
+    );
   }
 
   /** The couple's next scheduled session not yet ended (what next_session_at names), locked. */

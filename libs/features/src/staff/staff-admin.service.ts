@@ -12,6 +12,7 @@ import { InvitationsRepository } from './invitations.repository';
 import { UpdateStaffDto } from './staff.dto';
 import { toStaffMember } from './staff-member.view';
 import { StaffRepository } from './staff.repository';
+import { SessionScheduler } from '../sessions/session-scheduler';
 
 @Injectable()
 export class StaffAdminService {
@@ -21,6 +22,7 @@ export class StaffAdminService {
     private readonly staff: StaffRepository,
     private readonly invitations: InvitationsRepository,
     private readonly caseload: CaseloadRepository,
+    private readonly scheduler: SessionScheduler,
   ) {}
 
   async get(actor: StaffActor, staffId: string): Promise<StaffMemberDetail> {
@@ -71,6 +73,8 @@ export class StaffAdminService {
       ]);
     }
     await this.caseload.reassign(manager, coupleIds, successor.id);
+    // Their future sessions go with them, if none clashes with the successor's own schedule.
+    for (const coupleId of coupleIds) await this.scheduler.reassign(manager, admin.clinicId, coupleId, successor.id);
     for (const coupleId of coupleIds) {
       await this.audit.record(
         actor,

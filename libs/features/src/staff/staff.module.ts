@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SessionScheduleModule } from '../sessions/session-schedule.module';
 import { CaseloadRepository } from './caseload.repository';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
@@ -8,6 +9,7 @@ import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
 @Module({
+  imports: [SessionScheduleModule],
   controllers: [StaffController],
   providers: [
     StaffService,

@@ -44,7 +44,14 @@ import {
 import { defaultDueAt, parseDateTimeInput } from '../../common/dates';
 import type { TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
-import { assignBody, assignProblems, MAX_ASSIGN_COUPLES, MESSAGE_MAX_LENGTH } from './assignPayload';
+import {
+  assignBody,
+  assignProblems,
+  DEFAULT_HOURS_BEFORE_SESSION,
+  MAX_ASSIGN_COUPLES,
+  MAX_HOURS_BEFORE_SESSION,
+  MESSAGE_MAX_LENGTH,
+} from './assignPayload';
 import { assignOutcomes } from './emailOutcome';
 import {
   ENDS_CHOICES,
@@ -153,6 +160,39 @@ const DueBeforeChosenSessions = ({ seen }: { seen: MutableRefObject<Map<string, 
     );
   }, [coupleIds, getFieldState, setValue, seen]);
   return null;
+};
+
+/**
+ * When the homework is due: a date, or a number of hours before each couple's next session, in
+ * which case moving that session moves the due date (and its reminders) with it.
+ */
+const DueInputs = () => {
+  const follow: unknown = useWatch({ name: 'followSession' });
+  return (
+    <>
+      <BooleanInput
+        source="followSession"
+        label="Due before the next session, and move with it"
+        helperText="Each couple’s homework is due that many hours before their next scheduled session."
+      />
+      {follow === true ? (
+        <NumberInput
+          source="dueBeforeSessionHours"
+          label="Hours before the session"
+          min={0}
+          max={MAX_HOURS_BEFORE_SESSION}
+          step={1}
+        />
+      ) : (
+        <DateTimeInput
+          source="dueAt"
+          label="Due"
+          parse={parseDateTimeInput}
+          helperText="By default a day before the next session, when there is one. In your own time zone; partners see it in theirs."
+        />
+      )}
+    </>
+  );
 };
 
 /** The library, by strategy then title. */
@@ -342,6 +382,8 @@ const AssignForm = ({
     exerciseId: exercise?.id,
     coupleIds: couple ? [couple.id] : [],
     dueAt: defaultDueAt(new Date(), [couple?.nextSessionAt]),
+    followSession: false,
+    dueBeforeSessionHours: DEFAULT_HOURS_BEFORE_SESSION,
     message: '',
     shareAnswersAfterBoth: false,
     repeat: 'none',
@@ -403,12 +445,7 @@ const AssignForm = ({
         {!couple && <CouplePicker seen={seen} />}
         {!couple && <DueBeforeChosenSessions seen={seen} />}
         <AssignmentCautions couple={couple} exerciseId={exercise?.id} seen={seen} />
-        <DateTimeInput
-          source="dueAt"
-          label="Due"
-          parse={parseDateTimeInput}
-          helperText="By default a day before the next session, when there is one. In your own time zone; partners see it in theirs."
-        />
+        <DueInputs />
         {couple && <RepeatInputs />}
         <TextInput
           source="message"

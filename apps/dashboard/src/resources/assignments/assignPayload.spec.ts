@@ -63,3 +63,27 @@ describe('assignProblems', () => {
     );
   });
 });
+
+describe('due before the next session', () => {
+  const base = { exerciseId: 'e1', coupleIds: ['c1'], dueAt: '2026-05-08T17:00:00.000Z' };
+
+  it('sends hours before the session instead of a date, and checks them instead', () => {
+    const values = { ...base, followSession: true, dueBeforeSessionHours: '48' };
+    expect(assignProblems(values, now)).toEqual({});
+    expect(assignBody(values)).toEqual({
+      exerciseId: 'e1',
+      coupleIds: ['c1'],
+      dueBeforeSessionHours: 48,
+      shareAnswersAfterBoth: false,
+    });
+    // A stale date left in the form does not matter while following the session.
+    expect(assignProblems({ ...values, dueAt: '2026-04-01T10:00:00.000Z' }, now)).toEqual({});
+  });
+
+  it('refuses hours that are not whole, negative or past two weeks', () => {
+    for (const hours of ['1.5', -1, 337, '', 'soon'])
+      expect(assignProblems({ ...base, followSession: true, dueBeforeSessionHours: hours }, now)).toEqual({
+        dueBeforeSessionHours: 'Give a whole number of hours, 0 to 336.',
+      });
+  });
+});

@@ -7,12 +7,24 @@ export const MAX_ASSIGN_COUPLES = 50;
 export interface AssignBody {
   exerciseId: string;
   coupleIds: string[];
-  dueAt: string;
+  /** A fixed due date, or… */
+  dueAt?: string;
+  /** …due this many hours before each couple's next session, moving with it. */
+  dueBeforeSessionHours?: number;
   message?: string;
   shareAnswersAfterBoth: boolean;
 }
 
 export const MESSAGE_MAX_LENGTH = 2000;
+/** The API's limit: two weeks before the session. */
+export const MAX_HOURS_BEFORE_SESSION = 336;
+export const DEFAULT_HOURS_BEFORE_SESSION = 24;
+
+const followsSession = (values: Values) => values.followSession === true;
+const hoursBefore = (value: unknown): number | null => {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_HOURS_BEFORE_SESSION ? n : null;
+};
 
 type Values = Record<string, unknown>;
 
@@ -36,9 +48,14 @@ export const assignProblems = (values: Values, now: Date = new Date()): Record<s
   else if (couples.length > MAX_ASSIGN_COUPLES) {
     problems.coupleIds = `Choose at most ${MAX_ASSIGN_COUPLES} couples at once (${couples.length} chosen).`;
   }
-  const dueAt = isoOrNull(values.dueAt);
-  if (!dueAt) problems.dueAt = 'Choose when the homework is due.';
-  else if (!isInFuture(dueAt, now)) problems.dueAt = 'Choose a time in the future.';
+  if (followsSession(values)) {
+    if (hoursBefore(values.dueBeforeSessionHours) === null)
+      problems.dueBeforeSessionHours = `Give a whole number of hours, 0 to ${MAX_HOURS_BEFORE_SESSION}.`;
+  } else {
+    const dueAt = isoOrNull(values.dueAt);
+    if (!dueAt) problems.dueAt = 'Choose when the homework is due.';
+    else if (!isInFuture(dueAt, now)) problems.dueAt = 'Choose a time in the future.';
+  }
   if (typeof values.message === 'string' && values.message.length > MESSAGE_MAX_LENGTH) {
     problems.message = `Keep the message to ${MESSAGE_MAX_LENGTH} characters or fewer.`;
   }
@@ -51,7 +68,9 @@ export const assignBody = (values: Values): AssignBody => {
   return {
     exerciseId: ids(values.exerciseId)[0] ?? '',
     coupleIds: ids(values.coupleIds),
-    dueAt: isoOrNull(values.dueAt) ?? '',
+    ...(followsSession(values)
+      ? { dueBeforeSessionHours: hoursBefore(values.dueBeforeSessionHours) ?? DEFAULT_HOURS_BEFORE_SESSION }
+      : { dueAt: isoOrNull(values.dueAt) ?? '' }),
     ...(message ? { message } : {}),
     shareAnswersAfterBoth: values.shareAnswersAfterBoth === true,
   };
