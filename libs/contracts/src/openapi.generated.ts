@@ -38,6 +38,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignment-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repeat homework for a couple (weekly, fortnightly or on chosen weekdays) until a date or a count
+         * @description The first occurrence is issued at once; each later one when the one before it falls due.
+         */
+        post: operations["assignmentSeries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/assignment-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's recurring homework, newest first, with each one's next due date */
+        get: operations["assignmentSeries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the rhythm, time, note or end from the next occurrence on */
+        patch: operations["assignmentSeries_update"];
+        trace?: never;
+    };
+    "/api/v1/assignment-series/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the series: no more occurrences (those issued stay) */
+        post: operations["assignmentSeries_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assignments": {
         parameters: {
             query?: never;
@@ -1041,6 +1112,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in programs and the clinic's own, with their steps */
+        get: operations["programs_list"];
+        put?: never;
+        /** Build a program for the clinic's library: steps in order, each saying when it opens */
+        post: operations["programs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program with its steps */
+        get: operations["programs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the clinic's own program (couples already on it keep their steps), or archive it */
+        patch: operations["programs_update"];
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's path: every step, its state and where the couple is (null when on none) */
+        get: operations["programs_enrolment"];
+        put?: never;
+        /** Put the couple on a program: its first step opens at once */
+        post: operations["programs_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Pause, resume (the next step opens if it is due) or stop the couple’s path */
+        patch: operations["programs_updateEnrolment"];
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a step to the couple’s path, before a step not yet open or at the end */
+        post: operations["programs_addStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program/steps/{stepId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip a step; skipping the open one opens the next now */
+        post: operations["programs_skip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new order for the steps not yet open */
+        post: operations["programs_reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues": {
         parameters: {
             query?: never;
@@ -1374,6 +1551,66 @@ export interface components {
              */
             expiresAt: string;
         };
+        CreateAssignmentSeriesDto: {
+            /**
+             * @description weekly and fortnightly fall on the weekday of startsOn; weekdays on the days chosen
+             * @enum {string}
+             */
+            rhythm?: "weekly" | "fortnightly" | "weekdays";
+            /** @description For rhythm 'weekdays': 0 = Sunday … 6 = Saturday */
+            weekdays?: number[];
+            /**
+             * @description Due time on the clinic's clock
+             * @example 18:00
+             */
+            dueTime?: string;
+            /**
+             * @description The earliest due date (clinic calendar)
+             * @example 2026-12-14
+             */
+            startsOn?: string;
+            /**
+             * @description Ends on this date (inclusive); or give count
+             * @example 2027-03-01
+             */
+            endsOn?: string;
+            /** @description Ends after this many occurrences in all (1–104); or give endsOn */
+            count?: number;
+            /** @description A note to the couple, shown with each occurrence */
+            message?: string;
+            coupleId: string;
+            exerciseId: string;
+            /** @description After both submit, each partner may read the other’s answers */
+            shareAnswersAfterBoth?: boolean;
+        };
+        UpdateAssignmentSeriesDto: {
+            /**
+             * @description weekly and fortnightly fall on the weekday of startsOn; weekdays on the days chosen
+             * @enum {string}
+             */
+            rhythm?: "weekly" | "fortnightly" | "weekdays";
+            /** @description For rhythm 'weekdays': 0 = Sunday … 6 = Saturday */
+            weekdays?: number[];
+            /**
+             * @description Due time on the clinic's clock
+             * @example 18:00
+             */
+            dueTime?: string;
+            /**
+             * @description The earliest due date (clinic calendar)
+             * @example 2026-12-14
+             */
+            startsOn?: string;
+            /**
+             * @description Ends on this date (inclusive); or give count
+             * @example 2027-03-01
+             */
+            endsOn?: string;
+            /** @description Ends after this many occurrences in all (1–104); or give endsOn */
+            count?: number;
+            /** @description A note to the couple, shown with each occurrence */
+            message?: string;
+        };
         CreateAssignmentsDto: {
             exerciseId: string;
             /** @description One or more couples (at most 50 at once) */
@@ -1678,6 +1915,74 @@ export interface components {
         AddendumDto: {
             body: string;
         };
+        ProgramStepDto: {
+            /**
+             * @description What both partners see on their path
+             * @example The honest check-in
+             */
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues */
+            exerciseId?: Record<string, never> | null;
+            /**
+             * @description What must have happened to the step before
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions?: Record<string, never> | null;
+            /** @default 7 */
+            dueInDays: number;
+        };
+        CreateProgramDto: {
+            /** @example Our first month */
+            title: string;
+            description?: string;
+            steps: components["schemas"]["ProgramStepDto"][];
+        };
+        UpdateProgramDto: {
+            title?: string;
+            description?: string;
+            /** @description Couples already on it keep their own steps */
+            steps?: components["schemas"]["ProgramStepDto"][];
+            /** @description Archived programs are not offered for new couples */
+            archived?: boolean;
+        };
+        EnrolDto: {
+            programId: string;
+        };
+        UpdateEnrolmentDto: {
+            /**
+             * @description Pause, resume, or stop the path for good
+             * @enum {string}
+             */
+            status: "active" | "paused" | "stopped";
+        };
+        AddStepDto: {
+            /**
+             * @description What both partners see on their path
+             * @example The honest check-in
+             */
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues */
+            exerciseId?: Record<string, never> | null;
+            /**
+             * @description What must have happened to the step before
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions?: Record<string, never> | null;
+            /** @default 7 */
+            dueInDays: number;
+            /** @description A step not yet open to insert before; the end of the path when left out */
+            beforeStepId?: string;
+        };
+        ReorderStepsDto: {
+            /** @description Every step not yet open, in the new order */
+            stepIds: string[];
+        };
         BookSessionDto: {
             /**
              * @description The first session of a series
@@ -1823,6 +2128,11 @@ export interface components {
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
             purpose: string;
             instructions: string;
@@ -1835,6 +2145,39 @@ export interface components {
                 1: components["schemas"]["AnswerMap"] | null;
                 2: components["schemas"]["AnswerMap"] | null;
             };
+        };
+        /** @description Recurring homework for one couple, as its therapist sees it on the couple page. */
+        AssignmentSeriesView: {
+            id: string;
+            coupleId: string;
+            exerciseId: string;
+            /** @description The exercise's current title (each occurrence freezes its own copy when issued). */
+            exerciseTitle: string;
+            rhythm: components["schemas"]["SeriesRhythmChoice"];
+            /** @description For 'weekdays': 0 = Sunday … 6 = Saturday; empty otherwise. */
+            weekdays: number[];
+            /** @description Wall-clock due time in the series' time zone, 'HH:MM'. */
+            dueTime: string;
+            timeZone: string;
+            startsOn: string;
+            endsOn: string | null;
+            count: number | null;
+            message: string;
+            shareAnswersAfterBoth: boolean;
+            /**
+             * @description active: occurrences keep coming; stopped: by the therapist or the couple's pause/discharge; ended: its end reached.
+             * @enum {string}
+             */
+            status: "active" | "stopped" | "ended";
+            /** @enum {string|null} */
+            stoppedReason: "therapist" | "couple_paused" | "couple_discharged" | null;
+            /** @description Occurrences issued or passed over so far. */
+            occurrencesSoFar: number;
+            /** @description The latest occurrence issued (its assignment), or null. */
+            lastAssignmentId: string | null;
+            /** @description When the next occurrence falls due; null when the series or its couple is not active, or it has no more. */
+            nextDueAt: string | null;
+            createdAt: string;
         };
         /** @enum {string} */
         AssignmentStatus: "cancelled" | "assigned" | "in_progress" | "partly_submitted" | "completed" | "reviewed";
@@ -1855,6 +2198,11 @@ export interface components {
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
         };
         /** @enum {string} */
@@ -2111,6 +2459,44 @@ export interface components {
             /** @description The couple's session dates (YYYY-MM-DD, oldest first), for marking on the chart: the days their session notes are for (addenda are not sessions). Dates only, never a note's text. */
             sessionDates: string[];
         };
+        /** @description The couple's program, or null when it is on none. */
+        CoupleProgramResponse: {
+            enrolment: components["schemas"]["CoupleProgramView"] | null;
+        };
+        CoupleProgramStepView: {
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues; null for a step discussed in session. */
+            exerciseId: string | null;
+            /**
+             * @description What must have happened to the step before for this one to open (ignored for the first).
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions: number | null;
+            dueInDays: number;
+            id: string;
+            position: number;
+            /** @enum {string} */
+            status: "pending" | "open" | "done" | "skipped";
+            /** @description The homework the step opened, once it has. */
+            assignmentId: string | null;
+            openedAt: string | null;
+            finishedAt: string | null;
+        };
+        CoupleProgramView: {
+            id: string;
+            coupleId: string;
+            programId: string;
+            title: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "completed" | "stopped";
+            createdAt: string;
+            completedAt: string | null;
+            current: components["schemas"]["PathPositionView"] | null;
+            steps: components["schemas"]["CoupleProgramStepView"][];
+        };
         /** @description `GET /couples/{id}/safety`: the open pause (if any) and the last ones lifted, newest first. */
         CoupleSafety: {
             openPause: components["schemas"]["SafetyPauseView"] | null;
@@ -2314,6 +2700,12 @@ export interface components {
             }[];
             /** @description When this partner (only ever the one asking) said they do not feel safe doing this exercise; null otherwise. Never anything about the other partner. */
             notSafeReportedAt: string | null;
+            /** @description When this homework is a step of the couple's program: which step of how many, and the title of the next one. Titles only (the path is the couple's): nothing about the other partner. */
+            path?: {
+                step: number;
+                total: number;
+                nextTitle: string | null;
+            } | null;
         };
         /**
          * @description ISO weekday: 1 is Monday, 7 is Sunday.
@@ -2349,6 +2741,11 @@ export interface components {
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_ApiTokenSummary: {
             data: components["schemas"]["ApiTokenSummary"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_AssignmentSeriesView: {
+            data: components["schemas"]["AssignmentSeriesView"][];
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
@@ -2389,6 +2786,11 @@ export interface components {
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_MeasureSummary: {
             data: components["schemas"]["MeasureSummary"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_ProgramView: {
+            data: components["schemas"]["ProgramView"][];
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
@@ -2621,6 +3023,13 @@ export interface components {
             /** @description Where this partner stands in the breach; therapist-only, never in anything sent to a partner. */
             role: components["schemas"]["PartnerRole"];
         };
+        /** @description Where the couple is: the open step's number among the steps not skipped. */
+        PathPositionView: {
+            step: number;
+            total: number;
+            title: string;
+            nextTitle: string | null;
+        };
         PreSessionSubmission: {
             assignmentId: string;
             title: string;
@@ -2630,6 +3039,31 @@ export interface components {
                 partnerA: string;
                 partnerB: string;
             }[];
+        };
+        ProgramStepView: {
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues; null for a step discussed in session. */
+            exerciseId: string | null;
+            /**
+             * @description What must have happened to the step before for this one to open (ignored for the first).
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions: number | null;
+            dueInDays: number;
+        };
+        ProgramView: {
+            id: string;
+            /** @description Built-in programs are read-only; a clinic builds its own. */
+            builtIn: boolean;
+            title: string;
+            description: string;
+            steps: components["schemas"]["ProgramStepView"][];
+            archived: boolean;
+            createdAt: string;
+            updatedAt: string;
         };
         Prompt: components["schemas"]["LongTextPrompt"] | components["schemas"]["ScalePrompt"] | components["schemas"]["ChecklistPrompt"] | components["schemas"]["SingleChoicePrompt"];
         /** @enum {string} */
@@ -2723,6 +3157,8 @@ export interface components {
             /** @description How many items may go unanswered and still give a score. Each missing item counts as the mean of the partner's own answered items (after reverse scoring), which is prorating; with more missing items there is no score. 0: every item must be answered. */
             maxMissing: number;
         };
+        /** @enum {string} */
+        SeriesRhythmChoice: "weekly" | "fortnightly" | "weekdays";
         SessionAttendanceView: {
             /** @enum {number} */
             position: 1 | 2;
@@ -3083,6 +3519,137 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    assignmentSeries_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssignmentSeriesDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The couple is paused or discharged, or joint homework is paused by a safety concern. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_AssignmentSeriesView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignmentSeriesDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The series has stopped or ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     assignments_create: {
         parameters: {
             query?: never;
@@ -3380,7 +3947,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -3419,7 +3986,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -5481,6 +6048,351 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description Addenda are for signed notes: edit a draft instead. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_ProgramView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A built-in program is read-only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not active, or is already on a program. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_updateEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEnrolmentDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_addStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddStepDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_skip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program, or the step is already done or skipped. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderStepsDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program. */
             409: {
                 headers: {
                     [name: string]: unknown;
