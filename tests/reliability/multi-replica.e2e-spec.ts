@@ -9,6 +9,7 @@ import type { Prompt } from '@trellis/domain';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { tokenFromEmail } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
+import { until } from '../support/eventually';
 import { completeAnswersFor } from '../support/homework-flow';
 import { setPassword, TEST_PASSWORD } from '../support/sign-in';
 import { CapturedEmail, SmtpCapture } from '../support/smtp-capture';
@@ -222,15 +223,37 @@ describe('several replicas: two APIs and two workers, killed and restarted mid-r
     );
     const partners = couples.flatMap(({ partners }) => partners);
 
+    // Each therapist books a session for their first couple; while partners answer, they keep
+    // moving it an hour later (each move re-plans reminders, invitations and next_session_at).
+    const HOUR = 3600_000;
+    const booked = await Promise.all(
+      staff.map(async (browser, i) => {
+        const startsAt = new Date(Math.ceil(Date.now() / HOUR) * HOUR + (48 + i) * HOUR);
+        const res = await browser.expect(201, 'POST', `/api/v1/couples/${mine(i)[0].couple.id}/sessions`, {
+          startsAt: startsAt.toISOString(),
+          durationMinutes: 50,
+        });
+        return { id: res.body.data[0].id as string, coupleId: mine(i)[0].couple.id, startsAt };
+      }),
+    );
+    let sessionMoves = 0;
+
     // Partners follow their links, read and save drafts, then submit; therapists keep browsing.
     // Midway: one API and one worker SIGKILLed and restarted; then the other pair restarted in turn
     // with SIGTERM.
     let answering = true;
     const browsing: Promise<unknown> = Promise.all(
-      staff.map(async (browser) => {
-        while (answering) {
+      staff.map(async (browser, i) => {
+        for (let round = 0; answering; round += 1) {
           await browser.expect(200, 'GET', '/api/v1/couples');
           await pause(250);
+          // A move every second or so: each sends both partners an updated invitation.
+          if (round % 4 !== 0) continue;
+          booked[i].startsAt = new Date(booked[i].startsAt.getTime() + HOUR);
+          await browser.expect(200, 'PATCH', `/api/v1/sessions/${booked[i].id}`, {
+            startsAt: booked[i].startsAt.toISOString(),
+          });
+          sessionMoves += 1;
         }
       }),
     );
@@ -291,6 +314,17 @@ describe('several replicas: two APIs and two workers, killed and restarted mid-r
     expect(lookups.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(lookups[30]).toBe(429);
 
+    // Every move landed, on whichever replica took it: each session is where it was last put, and
+    // so is its couple's next session.
+    for (const session of booked) {
+      const [row] = await db.query(
+        `SELECT s.starts_at, c.next_session_at FROM session s JOIN couple c ON c.id = s.couple_id WHERE s.id = $1`,
+        [session.id],
+      );
+      expect(row.starts_at.toISOString()).toBe(session.startsAt.toISOString());
+      expect(row.next_session_at.toISOString()).toBe(session.startsAt.toISOString());
+    }
+
     // Every partner's homework was submitted once.
     const responses = await db.getRepository(HomeworkResponse).find();
     expect(responses).toHaveLength(partners.length);
@@ -299,7 +333,20 @@ describe('several replicas: two APIs and two workers, killed and restarted mid-r
     // Every expected email once: one homework email per partner (by Message-ID, which the
     // receiver deduplicates on: a worker killed between SMTP's answer and its commit resends with
     // the same id), every ledger row sent, no two ledger rows for one key.
-    await pause(1_000);
+    // The last session moves' invitations may still be on their way: wait until nothing is queued
+    // or pending (outbox relayed, every ledger row settled), then count.
+    await until(
+      async () =>
+        (
+          await db.query(
+            `SELECT (SELECT count(*) FROM outbox WHERE relayed_at IS NULL)::int
+                  + (SELECT count(*) FROM email_delivery WHERE status = 'pending')::int AS open`,
+          )
+        )[0].open === 0,
+      60_000,
+      200,
+    );
+    await pause(500);
     const messageId = (m: CapturedEmail) => /^Message-ID:\s*(\S+)/im.exec(m.raw)?.[1] ?? m.raw;
     for (const partner of partners) {
       const homework = smtp.messagesTo(partner.email).filter((m) => /Homework from/.test(m.subject));
@@ -339,7 +386,7 @@ describe('several replicas: two APIs and two workers, killed and restarted mid-r
       )
         .map(([name, n]) => `${name} ${n}`)
         .join(', ')})`,
-      `retried after a refused or reset connection: ${stats.retried}; lost: 0`,
+      `retried after a refused or reset connection: ${stats.retried}; lost: 0; sessions moved: ${sessionMoves}`,
       `emails: ${sentRows} sent, ${distinct.size} distinct Message-IDs received, ${resent} resent with the same Message-ID`,
       `SIGKILL of api-a + worker-a at ${((killedAt - startedAt) / 1000).toFixed(1)} s, rolling SIGTERM from ${((rollingAt - startedAt) / 1000).toFixed(1)} s, done at ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
     ];
