@@ -52,6 +52,7 @@ describe('queue view for admins', () => {
     const counts = await asAdmin.agent.get('/api/v1/admin/queues').expect(200);
     expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual([
       'accounts',
+      'agreements',
       'check-ins',
       'digests',
       'email',

@@ -85,6 +85,15 @@ export const AUDIT_ACTIONS = [
   'safety.view',
   'safety.lift',
   'safety.check_in_send',
+  'agreement.list',
+  'agreement.create',
+  'agreement.update',
+  'agreement.retire',
+  'agreement.candidates',
+  'agreement_rhythm.view',
+  'agreement_rhythm.update',
+  'agreement_review.view',
+  'agreement_review.submit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

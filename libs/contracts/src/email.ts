@@ -10,6 +10,7 @@ export const EMAIL_TEMPLATES = [
   'pre-session-digest',
   'check-in',
   'safety-alert',
+  'agreement-review',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

@@ -1,3 +1,5 @@
+import { AgreementsJobsModule } from './agreements/agreements-jobs.module';
+import { AgreementsModule } from './agreements/agreements.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
@@ -24,6 +26,7 @@ import { StaffModule } from './staff/staff.module';
 
 /** Every feature's HTTP module: what the API serves. A new feature's HTTP side is added here. */
 export const API_FEATURE_MODULES = [
+  AgreementsModule,
   ApiTokensModule,
   AssignmentsModule,
   AuditModule,
@@ -51,4 +54,5 @@ export const WORKER_FEATURE_MODULES = [
   DigestsJobsModule,
   AuthJobsModule,
   CheckInsJobsModule,
+  AgreementsJobsModule,
 ];

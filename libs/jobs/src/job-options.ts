@@ -43,4 +43,12 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QueueName.Agreements]: {
+    // As check-ins: planning and sending only touch PostgreSQL (the email is its own job). Completed
+    // sends are kept a week so a re-added id is ignored.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };

@@ -7,6 +7,8 @@ export enum QueueName {
   Accounts = 'accounts',
   /** Measurement check-ins: planning each partner's next one per schedule, and sending it. */
   CheckIns = 'check-ins',
+  /** Agreement reviews: planning each partner's weekly "did this hold?" and sending it. */
+  Agreements = 'agreements',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -35,6 +37,10 @@ export enum JobName {
   RemindCheckIn = 'remind-check-in',
   /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
   SendSafetyCheckIns = 'send-safety-check-ins',
+  /** Plan each partner's next weekly agreement review (after the rhythm or the agreements changed). */
+  PlanAgreementReviews = 'plan-agreement-reviews',
+  /** One partner's weekly agreement review firing: re-checked, sent at most once, the next one planned. */
+  SendAgreementReview = 'send-agreement-review',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -63,6 +69,9 @@ export interface JobPayloads {
   [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
+  [JobName.PlanAgreementReviews]: { coupleId: string; clinicId: string };
+  /** occurrence: `week-YYYY-MM-DD` (the local date in the clinic's zone); a re-plan that differs makes it stale. */
+  [JobName.SendAgreementReview]: { coupleId: string; clientId: string; clinicId: string; occurrence: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -79,6 +88,8 @@ export interface JobQueues {
   [JobName.SendCheckIn]: QueueName.CheckIns;
   [JobName.RemindCheckIn]: QueueName.CheckIns;
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
+  [JobName.PlanAgreementReviews]: QueueName.Agreements;
+  [JobName.SendAgreementReview]: QueueName.Agreements;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -94,6 +105,8 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.SendCheckIn]: QueueName.CheckIns,
   [JobName.RemindCheckIn]: QueueName.CheckIns,
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
+  [JobName.PlanAgreementReviews]: QueueName.Agreements,
+  [JobName.SendAgreementReview]: QueueName.Agreements,
 };
 
 /** The names of the jobs that run on queue Q. */

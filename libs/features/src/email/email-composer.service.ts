@@ -18,6 +18,8 @@ import { composeCheckInEmail } from '../check-ins/check-in-email.composer';
 import { CheckInsRepository } from '../check-ins/check-ins.repository';
 import { composeSafetyAlertEmail } from '../safety/safety-alert-email.composer';
 import { SafetyRepository } from '../safety/safety.repository';
+import { composeAgreementReviewEmail } from '../agreements/agreement-review-email.composer';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 
 type Composer = EmailComposerFn;
 
@@ -43,6 +45,8 @@ export class EmailComposer {
       composeCheckInEmail(delivery, manager, this.config.http.publicUrl, this.checkIns),
     'safety-alert': (delivery, manager) =>
       composeSafetyAlertEmail(delivery, manager, this.config.http.publicUrl, this.safety),
+    'agreement-review': (delivery, manager) =>
+      composeAgreementReviewEmail(delivery, manager, this.config.http.publicUrl, this.agreements),
   };
 
   constructor(
@@ -53,6 +57,7 @@ export class EmailComposer {
     private readonly accountLinks: AccountLinksRepository,
     private readonly checkIns: CheckInsRepository,
     private readonly safety: SafetyRepository,
+    private readonly agreements: AgreementsRepository,
   ) {}
 
   private staffLink(delivery: EmailDelivery, manager: EntityManager) {

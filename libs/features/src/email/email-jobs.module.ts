@@ -10,6 +10,7 @@ import { DigestsRepository } from '../digests/digests.repository';
 import { AccountLinksRepository } from '../auth/account-links.repository';
 import { CheckInsRepository } from '../check-ins/check-ins.repository';
 import { SafetyRepository } from '../safety/safety.repository';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 
 /** The worker's half of email: the one path every message takes (ledger row → compose → SMTP). */
 @Module({
@@ -25,6 +26,7 @@ import { SafetyRepository } from '../safety/safety.repository';
     AccountLinksRepository,
     CheckInsRepository,
     SafetyRepository,
+    AgreementsRepository,
   ],
   exports: [EmailComposer, DeliverySender],
 })
