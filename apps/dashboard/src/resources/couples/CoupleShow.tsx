@@ -45,6 +45,7 @@ import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trel
 
 // The chart's code loads only when someone opens the Progress tab.
 const ProgressTab = lazy(() => import('./ProgressTab').then((m) => ({ default: m.ProgressTab })));
+const AgreementsTab = lazy(() => import('./AgreementsTab').then((m) => ({ default: m.AgreementsTab })));
 const SessionsTab = lazy(() => import('./SessionsTab').then((m) => ({ default: m.SessionsTab })));
 
 const CoupleTitle = () => {
@@ -291,6 +292,11 @@ const CoupleShowLayout = () => {
           <TabbedShowLayout.Tab label="Progress" path="progress">
             <Suspense fallback={<Loading />}>
               <ProgressTab couple={couple} />
+            </Suspense>
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="Agreements" path="agreements">
+            <Suspense fallback={<Loading />}>
+              <AgreementsTab couple={couple} />
             </Suspense>
           </TabbedShowLayout.Tab>
         </TabbedShowLayout>
