@@ -53,7 +53,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.getByRole('heading', { level: 1, name: 'Alex & Sam' }).waitFor();
   await page.getByRole('article', { name: exercise.title }).waitFor();
   await check(page, 'couple-homework');
-  for (const tab of ['Timeline', 'Notes', 'Progress']) {
+  for (const tab of ['Timeline', 'Notes', 'Progress', 'Agreements']) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForLoadState('networkidle');
     await check(page, `couple-${tab.toLowerCase()}`);
