@@ -101,7 +101,7 @@ describe('agreements in a real browser', () => {
       await grid.getByText('Note: Late twice, but we talked about it.').waitFor();
       await grid.getByText('Accounts differ').waitFor();
       findings.push(...(await seriousAccessibilityViolations(page, 'agreements grid')));
-      await journey.documentScreen(page, 'agreements-grid');
+      await journey.documentScreen(page, 'agreements-grid', { fullPage: true });
       expect(findings).toEqual([]);
     },
     120_000,
