@@ -5,6 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditEvent, Client, Clinic, Couple, Exercise, StaffUser } from '@trellis/data';
 import { AGREEMENT_EXERCISE_KEY } from '@trellis/domain';
 import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
+import { countQueries } from '../support/count-queries';
 import { createTestApp } from '../support/create-test-app';
 import { decodedEmailText, followEmailedLink } from '../support/email-links';
 import { until } from '../support/eventually';
@@ -301,6 +302,37 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
       await db.query(`SELECT count(*)::int AS n FROM agreement_review WHERE agreement_id = $1`, [theirs.body.id]),
     ).toEqual([{ n: 0 }]);
   }, 60_000);
+
+  it('lists agreements with their grid in the same number of statements however many agreements and weeks', async () => {
+    const { asTherapist, couple } = await practice();
+    const statements = async () => {
+      const counts: number[] = [];
+      // The least of a few runs: a session refresh or a pool warm-up adds statements to one of them.
+      for (let i = 0; i < 3; i++)
+        counts.push(await countQueries(() => asTherapist.agent.get(`${base(couple.id)}/agreements`).expect(200)));
+      return Math.min(...counts);
+    };
+    await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'One' }).expect(201);
+    const one = await statements();
+    for (const text of ['Two', 'Three', 'Four'])
+      await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text }).expect(201);
+    const [first] = (await asTherapist.agent.get(`${base(couple.id)}/agreements`).expect(200)).body.data;
+    await send(asTherapist, 'put', `${base(couple.id)}/agreements/${first.id}`, { text: 'One, reworded' }).expect(200);
+    // Weeks of answers from both partners on every agreement.
+    await db.query(
+      `INSERT INTO agreement_review (clinic_id, couple_id, agreement_id, agreement_version_id, client_id, week_of, answer, note)
+       SELECT a.clinic_id, a.couple_id, a.id, v.id, p.id, current_date - 7 * w, 'kept', 'n'
+       FROM agreement a JOIN agreement_version v ON v.agreement_id = a.id AND v.version = a.current_version
+       CROSS JOIN client p CROSS JOIN generate_series(0, 5) w
+       WHERE a.couple_id = $1 AND p.couple_id = $1`,
+      [couple.id],
+    );
+    const many = await statements();
+    expect(many).toBe(one);
+    const list = await asTherapist.agent.get(`${base(couple.id)}/agreements`).expect(200);
+    expect(list.body.data).toHaveLength(4);
+    expect(list.body.data[0].weeks).toHaveLength(6);
+  });
 
   it('bad input: a clear 400 naming the field, nothing saved', async () => {
     const { asTherapist, couple } = await practice();
