@@ -2,10 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditEvent, Client, Clinic, Couple, Exercise, StaffUser } from '@trellis/data';
+import { AuditEvent, Client, Clinic, Couple, EmailDelivery, Exercise, StaffUser } from '@trellis/data';
 import { AGREEMENT_EXERCISE_KEY } from '@trellis/domain';
-import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
-import { countQueries } from '../support/count-queries';
+import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName, queueEmailInTransaction } from '@trellis/jobs';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createTestApp } from '../support/create-test-app';
 import { decodedEmailText, followEmailedLink } from '../support/email-links';
 import { until } from '../support/eventually';
@@ -37,6 +37,26 @@ function dueNow(zone: string): { weekday: number; localTime: string } {
   );
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
   return { weekday, localTime: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * Statements about agreements sent while `work` runs: where an N+1 would show. Counting every
+ * statement is flaky here, as the worker shares this process and its outbox relay's transaction
+ * (every 50 ms) lands inside requests on a busy machine.
+ */
+async function countAgreementQueries(work: () => Promise<unknown>): Promise<number> {
+  const original = PostgresQueryRunner.prototype.query;
+  let count = 0;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
+    if (/\bagreement/.test(String(args[0]))) count += 1;
+    return original.apply(this, args);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    PostgresQueryRunner.prototype.query = original;
+  }
+  return count;
 }
 
 describe('agreements: kept by the couple, reviewed privately each week, seen by the therapist', () => {
@@ -307,9 +327,10 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
     const { asTherapist, couple } = await practice();
     const statements = async () => {
       const counts: number[] = [];
-      // The least of a few runs: a session refresh or a pool warm-up adds statements to one of them.
-      for (let i = 0; i < 3; i++)
-        counts.push(await countQueries(() => asTherapist.agent.get(`${base(couple.id)}/agreements`).expect(200)));
+      for (let i = 0; i < 2; i++)
+        counts.push(
+          await countAgreementQueries(() => asTherapist.agent.get(`${base(couple.id)}/agreements`).expect(200)),
+        );
       return Math.min(...counts);
     };
     await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'One' }).expect(201);
@@ -328,6 +349,7 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
       [couple.id],
     );
     const many = await statements();
+    expect(one).toBe(3);
     expect(many).toBe(one);
     const list = await asTherapist.agent.get(`${base(couple.id)}/agreements`).expect(200);
     expect(list.body.data).toHaveLength(4);
@@ -407,6 +429,29 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
     // The control: the same week, the couple active and no pause, does go out.
     await fire(partners[0].id);
     expect(await requestRows(couple.id)).toHaveLength(1);
+    await db.query(`DELETE FROM agreement_review_request WHERE couple_id = $1`, [couple.id]);
+    // An email already queued re-checks when it is composed: a pause opened meanwhile stops it.
+    const [queued] = await db.query(
+      `INSERT INTO agreement_review_request (clinic_id, couple_id, client_id, week_of) VALUES ($1, $2, $3, '2026-01-05')
+       RETURNING id`,
+      [clinic.id, couple.id, partners[1].id],
+    );
+    await db.query(`INSERT INTO safety_pause (clinic_id, couple_id) VALUES ($1, $2)`, [clinic.id, couple.id]);
+    const deliveryId = await db.transaction((m) =>
+      queueEmailInTransaction(m, {
+        clinicId: clinic.id,
+        template: 'agreement-review',
+        subjectIds: { agreementReviewId: queued.id },
+        idempotencyKey: `agreement-review-${queued.id}`,
+      }),
+    );
+    await until(
+      async () => (await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status === 'skipped',
+    );
+    expect(await db.query(`SELECT link_token_hash FROM agreement_review_request WHERE id = $1`, [queued.id])).toEqual([
+      { link_token_hash: null },
+    ]);
+    await db.query(`DELETE FROM safety_pause WHERE couple_id = $1`, [couple.id]);
     await db.query(`DELETE FROM agreement_review_request WHERE couple_id = $1`, [couple.id]);
     // Rhythm off: nothing.
     await send(asTherapist, 'delete', `${base(couple.id)}/agreement-rhythm`).expect(200);
