@@ -69,7 +69,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.getByRole('article', { name: exercise.title }).waitFor();
   await page.getByRole('region', { name: 'Repeating homework' }).waitFor();
   await check(page, 'couple-homework');
-  for (const tab of ['Timeline', 'Notes', 'Progress', 'Program']) {
+  for (const tab of ['Timeline', 'Notes', 'Progress', 'Program', 'Agreements']) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForLoadState('networkidle');
     await check(page, `couple-${tab.toLowerCase()}`);

@@ -53,6 +53,7 @@ describe('queue view for admins', () => {
     expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual([
       'accounts',
       'assignment-series',
+      'agreements',
       'check-ins',
       'digests',
       'email',

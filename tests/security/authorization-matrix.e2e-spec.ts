@@ -45,6 +45,7 @@ interface Ids {
   program: string;
   builtInProgram: string;
   programStep: string;
+  agreement: string;
 }
 
 const FUTURE = new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
@@ -206,6 +207,19 @@ const RULES: Record<string, RouteRule> = {
   'DELETE /api/v1/couples/:id/check-in-schedules/:scheduleId': { kind: 'record' },
   'POST /api/v1/check-ins/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
   'POST /api/v1/check-ins/submit': { kind: 'public', body: () => ({ token: 'A'.repeat(43), answers: {} }) },
+  'GET /api/v1/couples/:id/agreements': { kind: 'record' },
+  'GET /api/v1/couples/:id/agreement-candidates': { kind: 'record' },
+  'POST /api/v1/couples/:id/agreements': { kind: 'record', body: () => ({ text: 'taken over' }) },
+  'PUT /api/v1/couples/:id/agreements/:agreementId': { kind: 'record', body: () => ({ text: 'taken over' }) },
+  'POST /api/v1/couples/:id/agreements/:agreementId/retire': { kind: 'record' },
+  'GET /api/v1/couples/:id/agreement-rhythm': { kind: 'record' },
+  'PUT /api/v1/couples/:id/agreement-rhythm': { kind: 'record', body: () => ({ weekday: 1, localTime: '09:00' }) },
+  'DELETE /api/v1/couples/:id/agreement-rhythm': { kind: 'record' },
+  'POST /api/v1/agreement-reviews/link': { kind: 'public', body: () => ({ token: 'A'.repeat(43) }) },
+  'POST /api/v1/agreement-reviews/submit': {
+    kind: 'public',
+    body: () => ({ token: 'A'.repeat(43), confirmVersionIds: [], reviews: [] }),
+  },
   'GET /api/v1/health': { kind: 'public' },
   'GET /api/v1/health/live': { kind: 'public' },
   'GET /api/v1/home': { kind: 'collection' },
@@ -282,6 +296,7 @@ function fillPath(url: string, ids: Ids): string {
     .replace(':clientId', ids.partner)
     .replace(':scheduleId', ids.schedule)
     .replace(':stepId', ids.programStep)
+    .replace(':agreementId', ids.agreement)
     .replace(':measureId', ids.builtInMeasure)
     .replace(':name', 'email')
     .replace('/jobs/:id', `/jobs/email-${ids.assignment}`)
@@ -368,6 +383,11 @@ describe('authorization matrix over every route', () => {
         count: 3,
       })
       .expect(201);
+    const agreement = await asT1.agent
+      .post(`/api/v1/couples/${couple.id}/agreements`)
+      .set('x-csrf-token', asT1.csrfToken)
+      .send({ text: 'We share plans for the evening by 6 pm' })
+      .expect(201);
     const [digest] = await db.query(
       `INSERT INTO digest (clinic_id, therapist_id, kind, period_start, period_end, content) VALUES ($1, $2, 'weekly', now() - interval '7 days', now(), '{"couples":[]}') RETURNING id`,
       [a.id, t1.id],
@@ -385,6 +405,7 @@ describe('authorization matrix over every route', () => {
       builtInMeasure: (await db.getRepository(Measure).findOneByOrFail({ clinicId: IsNull(), kind: 'outcome' })).id,
       schedule: schedule.body.id,
       session: session.body.data[0].id,
+      agreement: agreement.body.id,
       apiToken: '', // minted below, once clinic A's admin is signed in
       series: series.body.id,
       program: '',
@@ -419,6 +440,7 @@ describe('authorization matrix over every route', () => {
       partners[1].id,
       digest.id,
       schedule.body.id,
+      agreement.body.id,
       session.body.data[0].id,
       series.body.id,
       ids.programStep,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import request from 'supertest';
@@ -228,6 +229,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     schedule: string;
     checkInToken: string;
     checkInItem: string;
+    agreement: string;
+    agreementToken: string;
     session: string;
     series: string;
     program: string;
@@ -260,6 +263,11 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM program t) AS programs,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM couple_program t) AS couple_programs,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM couple_program_step t) AS program_steps,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM agreement t) AS agreements,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM agreement_version t) AS agreement_versions,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM agreement_review t) AS agreement_reviews,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM agreement_confirmation t) AS agreement_confirmations,
+                (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.couple_id), '')) FROM agreement_rhythm t) AS agreement_rhythms,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
     )[0];
@@ -336,7 +344,21 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       .post('/api/v1/check-ins/link')
       .send({ token: checkInLink.token })
       .expect(200);
+    // An agreement, and one partner's open weekly review link.
+    const agreement = await therapist.agent
+      .post(`/api/v1/couples/${couple.id}/agreements`)
+      .set('x-csrf-token', therapist.csrfToken)
+      .send({ text: 'We share plans for the evening by 6 pm' })
+      .expect(201);
+    const reviewLink = mintSecretToken();
+    await db.query(
+      `INSERT INTO agreement_review_request (clinic_id, couple_id, client_id, week_of, link_token_hash, link_expires_at)
+       VALUES ($1, $2, $3, current_date, $4, now() + interval '1 day')`,
+      [clinic.id, couple.id, partners[0].id, reviewLink.hash],
+    );
     ids = {
+      agreement: agreement.body.id,
+      agreementToken: reviewLink.token,
       promptId: view.body.prompts[0].id,
       couple: couple.id,
       assignment: assignment.id,
@@ -802,6 +824,65 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       ),
     },
     {
+      route: `POST /api/v1/couples/${ids.couple}/agreements`,
+      as: therapist,
+      body: mutate(
+        { text: 'We walk on Sundays' },
+        {
+          text: fc.oneof(nasty, wrongType, huge, fc.constant('   ')),
+          assignmentId: fc.oneof(nasty, wrongType),
+          promptId: fc.oneof(wrongType, huge),
+          clientId: fc.oneof(nasty, wrongType),
+        },
+        ['text'],
+      ),
+    },
+    {
+      route: `PUT /api/v1/couples/${ids.couple}/agreements/${ids.agreement}`,
+      as: therapist,
+      body: mutate({ text: 'We walk on Saturdays' }, { text: fc.oneof(nasty, wrongType, huge, fc.constant('')) }, [
+        'text',
+      ]),
+    },
+    {
+      route: `PUT /api/v1/couples/${ids.couple}/agreement-rhythm`,
+      as: therapist,
+      body: mutate(
+        { weekday: 2, localTime: '18:00' },
+        {
+          weekday: fc.oneof(fc.constantFrom(0, 8, 1.5, '2'), nasty, wrongType),
+          localTime: fc.oneof(fc.constantFrom('24:00', '9:00', '09:60', '09:00:00'), nasty, wrongType),
+        },
+        ['weekday', 'localTime'],
+      ),
+    },
+    {
+      route: 'POST /api/v1/agreement-reviews/submit',
+      as: null,
+      body: mutate(
+        {
+          token: ids.agreementToken,
+          confirmVersionIds: [],
+          reviews: [{ agreementId: ids.agreement, answer: 'kept', note: 'ok' }],
+        },
+        {
+          token: fc.oneof(nasty, wrongType, huge),
+          confirmVersionIds: fc.oneof(wrongType, fc.constant(['not-a-uuid']), fc.constant([randomUUID()])),
+          reviews: fc.oneof(
+            wrongType,
+            fc.constantFrom('sometimes', '', 1, null).map((answer) => [{ agreementId: ids.agreement, answer }]),
+            fc.constant([{ agreementId: randomUUID(), answer: 'kept' }]),
+            fc.constant([
+              { agreementId: ids.agreement, answer: 'kept' },
+              { agreementId: ids.agreement, answer: 'mostly' },
+            ]),
+            huge.map((note) => [{ agreementId: ids.agreement, answer: 'kept', note }]),
+          ),
+        },
+        ['token', 'confirmVersionIds', 'reviews'],
+      ),
+    },
+    {
       route: 'POST /api/v1/check-ins/submit',
       as: null,
       body: mutate(
@@ -939,7 +1020,12 @@ describe('bad input never becomes a 500 or a half-written record', () => {
         fc.asyncProperty(body, async (payload) => {
           const agent = as === 'partner' ? partnerAgent : (as?.agent ?? request(app.getHttpServer()));
           let call = agent[method.toLowerCase() as 'post'](path);
-          if (as === 'partner' || path.includes('/homework/') || path.includes('/check-ins/'))
+          if (
+            as === 'partner' ||
+            path.includes('/homework/') ||
+            path.includes('/check-ins/') ||
+            path.includes('/agreement-reviews/')
+          )
             call = call.set('x-homework-csrf', '1');
           else if (as) call = call.set('x-csrf-token', as.csrfToken);
           const body = serialize(payload);

@@ -81,6 +81,10 @@ const EMAILED_LINKS = {
   },
   homework: { token: /\/h\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/, lookup: '/api/v1/homework/link' },
   'check-in': { token: /\/h\/c\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/, lookup: '/api/v1/check-ins/link' },
+  'agreement-review': {
+    token: /\/h\/a\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    lookup: '/api/v1/agreement-reviews/link',
+  },
 } as const;
 
 export type EmailedLinkKind = keyof typeof EMAILED_LINKS;

@@ -153,6 +153,10 @@ export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
 export const checkInRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
   send('POST', '/api/v1/check-ins', path, { body, read });
 
+/** A weekly agreement review request (`/api/v1/agreement-reviews/*`), the token in the body, as check-ins. */
+export const agreementReviewRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
+  send('POST', '/api/v1/agreement-reviews', path, { body, read });
+
 /** "I don't feel safe doing this exercise": only the counselor is told. */
 export const reportNotSafe = (): Promise<ApiResult<{ reportedAt: string }>> =>
   request('post', '/current/not-safe', { body: {}, read: stamp('reportedAt') });

@@ -1,6 +1,8 @@
 import './styles.css';
 import { type ApiFailure, fetchHomework, lookUpLink, startSession } from './api';
 import { sanitizeAnswers } from './answers';
+import { closedAgreementReviewView } from './agreement-review/agreement-review-view';
+import { runAgreementReview } from './agreement-review/run-agreement-review';
 import { closedCheckInView } from './check-in/check-in-view';
 import { runCheckIn } from './check-in/run-check-in';
 import type { HomeworkView } from './homework-data';
@@ -151,9 +153,17 @@ const run = async (token: string): Promise<void> => {
 // A check-in link is `/h/c/<token>`: the same page, its own short flow.
 const checkInBase = `${import.meta.env.BASE_URL}c/`;
 const isCheckIn = location.pathname.startsWith(checkInBase);
-const raw = tokenFromPath(location.pathname, isCheckIn ? checkInBase : import.meta.env.BASE_URL);
+// A weekly agreement review link is `/h/a/<token>`, its own short flow too.
+const agreementReviewBase = `${import.meta.env.BASE_URL}a/`;
+const isAgreementReview = location.pathname.startsWith(agreementReviewBase);
+const raw = tokenFromPath(
+  location.pathname,
+  isCheckIn ? checkInBase : isAgreementReview ? agreementReviewBase : import.meta.env.BASE_URL,
+);
 const token = cleanToken(raw);
-if (token && isCheckIn) void runCheckIn(token, (view) => display(view));
+if (token && isAgreementReview) void runAgreementReview(token, (view) => display(view));
+else if (raw && isAgreementReview) display(closedAgreementReviewView(), false);
+else if (token && isCheckIn) void runCheckIn(token, (view) => display(view));
 else if (token) void run(token);
 else if (raw) display(isCheckIn ? closedCheckInView() : inactiveView(), false);
 else display(noLinkView(), false);

@@ -98,6 +98,15 @@ export const AUDIT_ACTIONS = [
   'couple_program.step_add',
   'couple_program.reorder',
   'couple_program.step_open',
+  'agreement.list',
+  'agreement.create',
+  'agreement.update',
+  'agreement.retire',
+  'agreement.candidates',
+  'agreement_rhythm.view',
+  'agreement_rhythm.update',
+  'agreement_review.view',
+  'agreement_review.submit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ export const EMAIL_TEMPLATES = [
   'safety-alert',
   'session-invitation',
   'session-reminder',
+  'agreement-review',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

@@ -15,6 +15,7 @@ export * from './check-ins';
 export * from './sessions';
 export * from './safety';
 export * from './api-tokens';
+export * from './agreements';
 export type * from './openapi-types';
 export type { paths as ApiPaths, components as ApiComponents } from './openapi.generated';
 export * from './programs';

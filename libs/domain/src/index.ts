@@ -49,3 +49,4 @@ export * from './programs/program.types';
 export * from './programs/program-advance';
 export * from './programs/program-definition-validation';
 export * from './programs/trust-repair-program';
+export * from './agreements/agreement-review';

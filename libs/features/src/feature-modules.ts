@@ -1,3 +1,5 @@
+import { AgreementsJobsModule } from './agreements/agreements-jobs.module';
+import { AgreementsModule } from './agreements/agreements.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AssignmentSeriesJobsModule } from './assignment-series/assignment-series-jobs.module';
 import { AssignmentSeriesModule } from './assignment-series/assignment-series.module';
@@ -29,6 +31,7 @@ import { StaffModule } from './staff/staff.module';
 
 /** Every feature's HTTP module: what the API serves. A new feature's HTTP side is added here. */
 export const API_FEATURE_MODULES = [
+  AgreementsModule,
   ApiTokensModule,
   AssignmentSeriesModule,
   AssignmentsModule,
@@ -61,4 +64,5 @@ export const WORKER_FEATURE_MODULES = [
   AssignmentSeriesJobsModule,
   ProgramsJobsModule,
   SessionsJobsModule,
+  AgreementsJobsModule,
 ];

@@ -61,4 +61,6 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   // 5 tries over ~15 minutes covers a restart. Completed reminders are kept past their session so
   // a deterministic id re-added by the relay is ignored.
   [QueueName.Sessions]: databaseOnlyQueue(7),
+  // As check-ins: planning and sending only touch PostgreSQL (the email is its own job).
+  [QueueName.Agreements]: databaseOnlyQueue(7),
 };

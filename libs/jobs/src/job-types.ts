@@ -13,6 +13,8 @@ export enum QueueName {
   Programs = 'programs',
   /** The schedule's own jobs: appointment reminders and keeping each couple's next session current. */
   Sessions = 'sessions',
+  /** Agreement reviews: planning each partner's weekly "did this hold?" and sending it. */
+  Agreements = 'agreements',
 }
 
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
@@ -53,6 +55,10 @@ export enum JobName {
   SendSessionReminder = 'send-session-reminder',
   /** The periodic sweep: couples whose next session has ended move on to their following one. */
   RollForwardNextSessions = 'roll-forward-next-sessions',
+  /** Plan each partner's next weekly agreement review (after the rhythm or the agreements changed). */
+  PlanAgreementReviews = 'plan-agreement-reviews',
+  /** One partner's weekly agreement review firing: re-checked, sent at most once, the next one planned. */
+  SendAgreementReview = 'send-agreement-review',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -91,6 +97,9 @@ export interface JobPayloads {
   [JobName.SendSessionReminder]: { sessionId: string; clientId: string; clinicId: string; startsAtMs: number };
   /** Every clinic's couples: the sweep reads which next sessions have ended when it runs. */
   [JobName.RollForwardNextSessions]: { clinicId: null };
+  [JobName.PlanAgreementReviews]: { coupleId: string; clinicId: string };
+  /** occurrence: `week-YYYY-MM-DD` (the local date in the clinic's zone); a re-plan that differs makes it stale. */
+  [JobName.SendAgreementReview]: { coupleId: string; clientId: string; clinicId: string; occurrence: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -111,6 +120,8 @@ export interface JobQueues {
   [JobName.AdvanceProgram]: QueueName.Programs;
   [JobName.SendSessionReminder]: QueueName.Sessions;
   [JobName.RollForwardNextSessions]: QueueName.Sessions;
+  [JobName.PlanAgreementReviews]: QueueName.Agreements;
+  [JobName.SendAgreementReview]: QueueName.Agreements;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -130,6 +141,8 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.AdvanceProgram]: QueueName.Programs,
   [JobName.SendSessionReminder]: QueueName.Sessions,
   [JobName.RollForwardNextSessions]: QueueName.Sessions,
+  [JobName.PlanAgreementReviews]: QueueName.Agreements,
+  [JobName.SendAgreementReview]: QueueName.Agreements,
 };
 
 /** The names of the jobs that run on queue Q. */

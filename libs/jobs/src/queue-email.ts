@@ -171,3 +171,19 @@ export async function advanceProgramInTransaction(
     jobId: `advance-program-${coupleId}-${trigger}`,
   });
 }
+
+/**
+ * After a change to a couple's agreements or review rhythm: re-plan each partner's next weekly
+ * review. Planning reads the database when it runs, so its id is new each time.
+ */
+export async function planAgreementReviewsInTransaction(
+  manager: EntityManager,
+  clinicId: string,
+  coupleId: string,
+): Promise<void> {
+  await enqueueInTransaction(manager, {
+    name: JobName.PlanAgreementReviews,
+    data: { coupleId, clinicId },
+    jobId: `plan-agreement-reviews-${coupleId}-${randomUUID()}`,
+  });
+}

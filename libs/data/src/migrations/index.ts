@@ -31,6 +31,7 @@ import { CreatedAssignmentSeries1795770000000 } from './1795770000000-CreatedAss
 import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
 import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
+import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   CreatedPrograms1795780000000,
   AddedSequenceToSessions1795810000000,
   LinkedHomeworkDueDatesToSessions1795810100000,
+  CreatedAgreements1795790000000,
 ];

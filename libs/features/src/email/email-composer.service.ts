@@ -20,6 +20,8 @@ import { composeSafetyAlertEmail } from '../safety/safety-alert-email.composer';
 import { SafetyRepository } from '../safety/safety.repository';
 import { composeSessionInvitationEmail, composeSessionReminderEmail } from '../sessions/session-notice-email.composer';
 import { SessionNoticesRepository } from '../sessions/session-notices.repository';
+import { composeAgreementReviewEmail } from '../agreements/agreement-review-email.composer';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 
 type Composer = EmailComposerFn;
 
@@ -49,6 +51,8 @@ export class EmailComposer {
       composeSessionInvitationEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
     'session-reminder': (delivery, manager) =>
       composeSessionReminderEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
+    'agreement-review': (delivery, manager) =>
+      composeAgreementReviewEmail(delivery, manager, this.config.http.publicUrl, this.agreements),
   };
 
   constructor(
@@ -60,6 +64,7 @@ export class EmailComposer {
     private readonly checkIns: CheckInsRepository,
     private readonly safety: SafetyRepository,
     private readonly sessionNotices: SessionNoticesRepository,
+    private readonly agreements: AgreementsRepository,
   ) {}
 
   private staffLink(delivery: EmailDelivery, manager: EntityManager) {

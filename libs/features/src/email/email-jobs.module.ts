@@ -11,6 +11,7 @@ import { AccountLinksRepository } from '../auth/account-links.repository';
 import { CheckInsRepository } from '../check-ins/check-ins.repository';
 import { SafetyRepository } from '../safety/safety.repository';
 import { SessionNoticesRepository } from '../sessions/session-notices.repository';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 
 /** The worker's half of email: the one path every message takes (ledger row → compose → SMTP). */
 @Module({
@@ -27,6 +28,7 @@ import { SessionNoticesRepository } from '../sessions/session-notices.repository
     CheckInsRepository,
     SafetyRepository,
     SessionNoticesRepository,
+    AgreementsRepository,
   ],
   exports: [EmailComposer, DeliverySender],
 })

@@ -45,6 +45,7 @@ import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trel
 
 // The chart's code loads only when someone opens the Progress tab.
 const ProgressTab = lazy(() => import('./ProgressTab').then((m) => ({ default: m.ProgressTab })));
+const AgreementsTab = lazy(() => import('./AgreementsTab').then((m) => ({ default: m.AgreementsTab })));
 const SessionsTab = lazy(() => import('./SessionsTab').then((m) => ({ default: m.SessionsTab })));
 const ProgramTab = lazy(() => import('./ProgramTab').then((m) => ({ default: m.ProgramTab })));
 
@@ -297,6 +298,11 @@ const CoupleShowLayout = () => {
           <TabbedShowLayout.Tab label="Program" path="program">
             <Suspense fallback={<Loading />}>
               <ProgramTab couple={couple} />
+            </Suspense>
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="Agreements" path="agreements">
+            <Suspense fallback={<Loading />}>
+              <AgreementsTab couple={couple} />
             </Suspense>
           </TabbedShowLayout.Tab>
         </TabbedShowLayout>

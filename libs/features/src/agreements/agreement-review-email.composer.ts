@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { AGREEMENT_REVIEW_LINK_LIFETIME_HOURS, firstName, partnerEmailEnvelope } from '@trellis/domain';
+import type { ComposedEmail } from '../email/composed-email';
+import type { AgreementsRepository } from './agreements.repository';
+import { renderAgreementReviewEmail } from './emails/agreement-review.template';
+
+/**
+ * A partner's weekly agreement review. The personal link is minted here, at send time, in the
+ * delivery's transaction (only its hash is stored). Nothing goes out for a review already sent
+ * back, without email consent, to a couple that is not active, or while a safety pause is open.
+ */
+export async function composeAgreementReviewEmail(
+  delivery: EmailDelivery,
+  manager: EntityManager,
+  publicUrl: string,
+  agreements: AgreementsRepository,
+): Promise<ComposedEmail | null> {
+  const requestId = delivery.subjectIds.agreementReviewId;
+  if (!requestId) return null;
+  const facts = await agreements.lockEmailFacts(manager, requestId, delivery.clinicId);
+  if (!facts || facts.submittedAt || !facts.emailConsent || facts.coupleStatus !== 'active' || facts.pauseOpen)
+    return null;
+  const { token, hash } = mintSecretToken();
+  const expiresAt = new Date(Date.now() + AGREEMENT_REVIEW_LINK_LIFETIME_HOURS * 60 * 60 * 1000);
+  await agreements.storeLink(manager, facts.requestId, hash, expiresAt);
+  const rendered = renderAgreementReviewEmail({
+    clinicName: facts.clinicName,
+    partnerFirstName: firstName(facts.clientName),
+    therapistName: facts.therapistName,
+    reviewUrl: `${publicUrl}/h/a/${token}`,
+  });
+  return {
+    to: facts.clientEmail,
+    ...rendered,
+    ...partnerEmailEnvelope(rendered.subject, facts.neutralPartnerEmails),
+  };
+}

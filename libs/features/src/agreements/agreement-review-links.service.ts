@@ -1,0 +1,131 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type AgreementReviewForm, type AgreementReviewResult, INACTIVE_LINK_MESSAGE } from '@trellis/contracts';
+import { hashSecretToken } from '@trellis/data';
+import { type AgreementReviewAnswer, firstName, sharedKeptStreak } from '@trellis/domain';
+import type { Actor } from '../actor/actor';
+import { AuditService } from '../audit/audit.service';
+import { validationProblem } from '../http/problem.exception';
+import { AgreementReviewSubmitDto } from './agreement.dto';
+import { AgreementsRepository, type OpenReviewRequest } from './agreements.repository';
+
+/**
+ * The partner's side of the weekly review: the emailed link shows the couple's agreements
+ * (changing nothing: email scanners follow links); one submit confirms the versions the partner
+ * agrees to, records "did this hold?" per agreement with an optional note for the counselor only,
+ * closes the link and shows the shared streaks. Nothing of the other partner is ever returned but
+ * the count of weeks in a row both said "kept". Unknown, expired, answered links all look alike (404).
+ */
+@Injectable()
+export class AgreementReviewLinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agreements: AgreementsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async form(actor: Actor, token: string): Promise<AgreementReviewForm> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.agreements.findByActiveLink(manager, hashSecretToken(token), false);
+      if (!request) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
+      const rows = await this.agreements.formAgreements(manager, request.clinicId, request.coupleId, request.clientId);
+      await this.record(manager, actor, request, 'agreement_review.view');
+      return {
+        partnerFirstName: firstName(request.clientName),
+        clinicName: request.clinicName,
+        weekOf: request.weekOf,
+        agreements: rows,
+      };
+    });
+  }
+
+  async submit(actor: Actor, dto: AgreementReviewSubmitDto): Promise<AgreementReviewResult> {
+    return this.dataSource.transaction(async (manager) => {
+      // Locked: a double tap waits here, then finds the link closed.
+      const request = await this.agreements.findByActiveLink(manager, hashSecretToken(dto.token), true);
+      if (!request) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
+      const open = await this.agreements.formAgreements(manager, request.clinicId, request.coupleId, request.clientId);
+      const byAgreement = new Map(open.map((row) => [row.agreementId, row]));
+      const versions = new Set(open.map((row) => row.versionId));
+      const problems: { field: string; message: string }[] = [];
+      dto.confirmVersionIds.forEach((id, i) => {
+        if (!versions.has(id))
+          problems.push({ field: `confirmVersionIds.${i}`, message: 'must be the current wording of an agreement' });
+      });
+      const seen = new Set<string>();
+      dto.reviews.forEach((review, i) => {
+        if (!byAgreement.has(review.agreementId))
+          problems.push({ field: `reviews.${i}.agreementId`, message: 'must be one of your agreements' });
+        else if (seen.has(review.agreementId))
+          problems.push({ field: `reviews.${i}.agreementId`, message: 'is answered twice' });
+        seen.add(review.agreementId);
+      });
+      if (problems.length) throw validationProblem(problems);
+      const submittedAt = new Date();
+      await this.agreements.confirm(manager, request.clinicId, request.clientId, [...new Set(dto.confirmVersionIds)]);
+      await this.agreements.insertReviews(manager, {
+        clinicId: request.clinicId,
+        coupleId: request.coupleId,
+        clientId: request.clientId,
+        weekOf: request.weekOf,
+        reviews: dto.reviews.map((review) => ({
+          agreementId: review.agreementId,
+          versionId: (byAgreement.get(review.agreementId) as (typeof open)[number]).versionId,
+          answer: review.answer,
+          note: review.note ? review.note : null,
+        })),
+      });
+      await this.agreements.close(manager, request.id, submittedAt);
+      await this.record(manager, actor, request, 'agreement_review.submit', {
+        confirmed: dto.confirmVersionIds.length,
+        reviewed: dto.reviews.length,
+      });
+      const streaks = await this.streaks(manager, request, open);
+      return { submittedAt: submittedAt.toISOString(), streaks };
+    });
+  }
+
+  /** Per agreement, weeks in a row both said kept: computed from answers only, never notes. */
+  private async streaks(
+    manager: EntityManager,
+    request: OpenReviewRequest,
+    open: { agreementId: string; text: string }[],
+  ) {
+    const facts = await this.agreements.streakFacts(manager, request.clinicId, request.coupleId);
+    const answers = new Map(facts.cells.map((c) => [`${c.agreementId}/${c.clientId}/${c.weekOf}`, c.answer]));
+    return open.map(({ agreementId, text }) => ({
+      agreementId,
+      text,
+      keptWeeksInARow: sharedKeptStreak(
+        facts.weeks.map((weekOf) => ({
+          weekOf,
+          answers: facts.partnerIds.map(
+            (clientId) => (answers.get(`${agreementId}/${clientId}/${weekOf}`) ?? null) as AgreementReviewAnswer | null,
+          ),
+        })),
+      ),
+    }));
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: Actor,
+    request: OpenReviewRequest,
+    action: 'agreement_review.view' | 'agreement_review.submit',
+    details?: Record<string, number>,
+  ): Promise<void> {
+    return this.audit.record(
+      actor,
+      {
+        action,
+        outcome: 'success',
+        recordType: 'couple',
+        recordId: request.coupleId,
+        details: { weekOf: request.weekOf, ...details },
+        attributedTo: { clinicId: request.clinicId, actorId: request.clientId, actorType: 'client_link' },
+      },
+      manager,
+    );
+  }
+}
