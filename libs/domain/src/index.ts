@@ -43,3 +43,5 @@ export * from './measures/clinic-summary';
 export * from './safety/safety-check-in';
 export * from './safety/safety-pause';
 export * from './staff/api-token-expiry';
+
+export * from './engagement/engagement';
