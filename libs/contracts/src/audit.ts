@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   'safety.view',
   'safety.lift',
   'safety.check_in_send',
+  'engagement.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,3 +17,4 @@ export * from './safety';
 export * from './api-tokens';
 export type * from './openapi-types';
 export type { paths as ApiPaths, components as ApiComponents } from './openapi.generated';
+export * from './engagement';

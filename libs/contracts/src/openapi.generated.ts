@@ -623,6 +623,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/couples/{id}/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each partner: on time over the last four homeworks, missed in a row, last activity, and whether the clinic’s gentler reminders or a check-in apply */
+        get: operations["engagement_ofCouple"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exercises": {
         parameters: {
             query?: never;
@@ -1501,6 +1518,10 @@ export interface components {
             offTrackSessionsWithoutImprovement?: number;
             /** @description Days between each partner's private safety check-ins (the first goes out at once); null sends none */
             safetyCheckInIntervalDays?: number | null;
+            /** @description From this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 turns it off */
+            gentleReminderAfterMisses?: number;
+            /** @description From this many missed homeworks in a row, the therapist gets a "check in with …" task and the weekly digest names the partner; 0 turns it off */
+            engagementTaskAfterMisses?: number;
         };
         PartnerDto: {
             /** @example Alex */
@@ -2005,6 +2026,15 @@ export interface components {
             offTrackSessionsWithoutImprovement: number;
             /** @description Days between each partner's private safety check-ins; null: the clinic sends none. */
             safetyCheckInIntervalDays: number | null;
+            /** @description Engagement: from this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 is off. */
+            gentleReminderAfterMisses: number;
+            /** @description Engagement: from this many missed in a row, the therapist gets a "check in with …" task and the digest names the partner; 0 is off. */
+            engagementTaskAfterMisses: number;
+        };
+        /** @description `GET /couples/{id}/engagement`: both partners, partner 1 first. */
+        CoupleEngagement: {
+            coupleId: string;
+            partners: components["schemas"]["PartnerEngagementView"][];
         };
         /** @description A couple's whole record as `GET /couples/{id}/export` answers it (the JSON download). */
         CoupleExport: {
@@ -2177,6 +2207,17 @@ export interface components {
             periodEnd: string;
             createdAt: string;
             content: components["schemas"]["DigestContent"];
+        };
+        /** @description A partner the therapist should check in with: counts and times only, nothing they wrote. */
+        EngagementCheckIn: {
+            coupleId: string;
+            coupleName: string;
+            clientId: string;
+            /** @description Their first name, as the task says it. */
+            partnerName: string;
+            missedInARow: number;
+            /** @description Their latest touch of a homework link; null if never. */
+            lastActiveAt: string | null;
         };
         /** @description One exercise with everything needed to preview it as a client will see it. */
         ExerciseDetail: {
@@ -2560,6 +2601,26 @@ export interface components {
         };
         /** @enum {string} */
         PartnerAttendance: "attended" | "late" | "absent";
+        /** @description One partner's engagement with homework (partnerEngagement in libs/domain): counts and times, nothing they wrote. */
+        PartnerEngagementView: {
+            clientId: string;
+            name: string;
+            /** @enum {number} */
+            position: 1 | 2;
+            /** @description Homework settled (due, or submitted early) among the last four. */
+            counted: number;
+            /** @description Of those, not submitted by the due date. */
+            missed: number;
+            /** @description (counted − missed) / counted; null before anything is due. */
+            onTimeRate: number | null;
+            missedInARow: number;
+            lastActiveAt: string | null;
+            daysSinceActive: number | null;
+            /** @description Their reminders use the gentler wording now (the clinic's gentleReminderAfterMisses). */
+            gentleReminders: boolean;
+            /** @description The therapist is asked to check in with them (the clinic's engagementTaskAfterMisses). */
+            needsCheckIn: boolean;
+        };
         PartnerMeasureResponses: {
             clientId: string;
             /**
@@ -2878,6 +2939,10 @@ export interface components {
             offTrack: components["schemas"]["OffTrackCouple"][];
             /** @description How many couples in scope are off track, however many the list shows. */
             offTrackCount: number;
+            /** @description "Check in with Jordan": partners of active couples who missed the clinic's number of homeworks in a row (partnerEngagement, engagementTaskAfterMisses), most missed first, the first 20. */
+            checkIns: components["schemas"]["EngagementCheckIn"][];
+            /** @description How many partners in scope need a check-in, however many the list shows. */
+            checkInCount: number;
         };
         TimelineEvent: {
             at: string;
@@ -3359,7 +3424,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -3398,7 +3463,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -4460,6 +4525,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DigestView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    engagement_ofCouple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleEngagement"];
                 };
             };
             401: components["responses"]["Unauthorized"];

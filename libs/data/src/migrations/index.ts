@@ -27,6 +27,7 @@ import { CreatedSessions1795750000000 } from './1795750000000-CreatedSessions';
 import { LinkedNotesToSessions1795750100000 } from './1795750100000-LinkedNotesToSessions';
 import { CreatedCalendarFeeds1795750200000 } from './1795750200000-CreatedCalendarFeeds';
 import { CreatedApiTokens1795760000000 } from './1795760000000-CreatedApiTokens';
+import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   LinkedNotesToSessions1795750100000,
   CreatedCalendarFeeds1795750200000,
   CreatedApiTokens1795760000000,
+  AddedEngagementThresholdsToClinic1795800000000,
 ];

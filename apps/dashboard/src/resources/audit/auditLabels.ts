@@ -81,6 +81,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'safety.view': 'Safety concern viewed',
   'safety.lift': 'Safety pause lifted',
   'safety.check_in_send': 'Private check-in sent',
+  'engagement.view': 'Homework engagement viewed',
   'home.view': 'Home page viewed',
   'couple.timeline': 'Couple timeline viewed',
   'couple.export': 'Couple record exported',
