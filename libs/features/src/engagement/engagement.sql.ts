@@ -27,9 +27,11 @@ export interface EngagementColumns {
 export function engagementJoin(clientId: string, alias = 'eg', now = 'now()', window = ENGAGEMENT_WINDOW): string {
   return `LEFT JOIN LATERAL (
     WITH mine AS (
-      SELECT a.id, a.kind, a.cancelled_at, a.due_at, r.submitted_at, r.link_opened_at, r.started_at, r.last_saved_at
-      FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
-      WHERE r.client_id = ${clientId}
+      -- Aliases of its own: the caller's r or a must not be shadowed inside.
+      SELECT eg_a.id, eg_a.kind, eg_a.cancelled_at, eg_a.due_at,
+             eg_r.submitted_at, eg_r.link_opened_at, eg_r.started_at, eg_r.last_saved_at
+      FROM homework_response eg_r JOIN assignment eg_a ON eg_a.id = eg_r.assignment_id
+      WHERE eg_r.client_id = ${clientId}
     ),
     settled AS (
       -- Newest due date first: the window and the run of misses both start there.
