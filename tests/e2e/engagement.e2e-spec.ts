@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { CoupleEngagement, TherapistHome } from '@trellis/contracts';
 import { AuditEvent, Clinic, type Client, type Couple } from '@trellis/data';
+import { DigestBuilder } from '../../libs/features/src/digests/digest-builder';
 import { countQueries } from '../support/count-queries';
 import { createAssignment, createCouple } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
@@ -159,6 +160,16 @@ describe('engagement: the home screen’s check-ins, the couple page and the cli
     expect(denied.filter((a) => a.clinicId === clinic.id)).toHaveLength(3);
     // Not an id at all: no record by that name either (RecordIdPipe).
     await asDana.agent.get('/api/v1/couples/not-an-id/engagement').expect(404);
+
+    // The weekly digest names each couple's partners by engagement, and who to check in with.
+    const digest = await new DigestBuilder(db).weekly(dana.id, new Date(Date.now() - 7 * DAY), new Date());
+    const lines = new Map(digest?.couples.map((c) => [c.coupleName, c]));
+    expect(lines.get('Jordan & Priya')).toMatchObject({
+      engagement: 'Jordan missed 3 of the last 4; Priya did all',
+      checkInWith: ['Jordan'],
+    });
+    expect(lines.get('Casey & Drew')?.checkInWith).toEqual([]);
+    expect(lines.get('Avery & Blake')?.engagement).toMatch(/has had nothing due yet; .* has had nothing due yet/);
 
     // The clinic moves the line: a task from two in a row, gentler reminders off.
     await asDana.agent
