@@ -39,6 +39,7 @@ import { CoupleHomework } from './CoupleHomework';
 import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from '../notes/NotesTab';
+import { EngagementSummary } from './EngagementSummary';
 import { SafetyBanner } from './SafetyBanner';
 import { TimelineTab } from './TimelineTab';
 import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trellis/domain';
@@ -271,6 +272,7 @@ const CoupleShowLayout = () => {
   return (
     <>
       <SafetyBanner coupleId={couple.id} />
+      <EngagementSummary coupleId={couple.id} />
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>
