@@ -2181,6 +2181,10 @@ export interface components {
             completed: number;
             overdue: number;
             awaitingReview: number;
+            /** @description Each partner's homework in a phrase, partner 1 first: "Jordan missed 3 of the last 4; Priya did all" (partnerEngagement; counts only). Absent in digests made before it existed. */
+            engagement?: string;
+            /** @description First names of the partners the therapist should check in with (the clinic's engagementTaskAfterMisses). */
+            checkInWith?: string[];
             /** @description Scale answers at either end of their range in the period: worth a look before the session. */
             notableScales: {
                 partner: string;
