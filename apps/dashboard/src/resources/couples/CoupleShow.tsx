@@ -258,6 +258,7 @@ const CoupleHeader = ({ couple, onAssign }: { couple: CoupleView; onAssign: () =
           </Typography>
           <StatusActions couple={couple} />
         </Stack>
+        <EngagementSummary coupleId={couple.id} />
       </CardContent>
     </Card>
   );
@@ -272,7 +273,6 @@ const CoupleShowLayout = () => {
   return (
     <>
       <SafetyBanner coupleId={couple.id} />
-      <EngagementSummary coupleId={couple.id} />
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>

@@ -9,7 +9,7 @@ export const EngagementSummary = ({ coupleId }: { coupleId: string }) => {
   const { data } = useApiQuery<CoupleEngagement>(`/couples/${encodeURIComponent(coupleId)}/engagement`);
   if (!data || data.partners.length === 0) return null;
   return (
-    <Box component="section" aria-labelledby="engagement-heading" sx={{ mb: 2 }}>
+    <Box component="section" aria-labelledby="engagement-heading" sx={{ mt: 2 }}>
       <Typography id="engagement-heading" component="h2" variant="subtitle1" sx={{ fontWeight: 500 }}>
         Homework engagement
       </Typography>
