@@ -235,6 +235,7 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/homework/current/submit': { kind: 'homework', body: () => ({ answers: {} }) },
   'POST /api/v1/homework/current/not-safe': { kind: 'homework', body: () => ({}) },
   'GET /api/v1/couples/:id/safety': { kind: 'record' },
+  'GET /api/v1/couples/:id/engagement': { kind: 'record' },
   'POST /api/v1/couples/:id/safety/lift': { kind: 'record', body: () => ({ note: 'taken over' }) },
   'POST /api/v1/homework/fresh-link': { kind: 'public', body: () => ({ email: 'nobody@example.test' }) },
   'GET /api/v1/couples/:id/notes': { kind: 'record' },

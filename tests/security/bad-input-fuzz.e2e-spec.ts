@@ -961,6 +961,8 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           offTrackGapWidening: fc.oneof(nasty, fc.constantFrom(0, -0.5, 1e9, null, [6])),
           offTrackLowCheckOut: fc.oneof(nasty, fc.constantFrom(-1001, 1e9, 6.125, null, true)),
           offTrackSessionsWithoutImprovement: fc.oneof(nasty, fc.constantFrom(0, 101, 2.5, null, '6', -3)),
+          gentleReminderAfterMisses: fc.oneof(nasty, fc.constantFrom(-1, 21, 1.5, null, '2', [2])),
+          engagementTaskAfterMisses: fc.oneof(nasty, fc.constantFrom(-1, 21, 2.5, null, '3', false)),
         },
       ),
     },

@@ -107,6 +107,7 @@ export const AUDIT_ACTIONS = [
   'agreement_rhythm.update',
   'agreement_review.view',
   'agreement_review.submit',
+  'engagement.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -141,6 +141,25 @@ export interface TherapistHome {
   offTrack: OffTrackCouple[];
   /** How many couples in scope are off track, however many the list shows. */
   offTrackCount: number;
+  /**
+   * "Check in with Jordan": partners of active couples who missed the clinic's number of homeworks
+   * in a row (partnerEngagement, engagementTaskAfterMisses), most missed first, the first 20.
+   */
+  checkIns: EngagementCheckIn[];
+  /** How many partners in scope need a check-in, however many the list shows. */
+  checkInCount: number;
+}
+
+/** A partner the therapist should check in with: counts and times only, nothing they wrote. */
+export interface EngagementCheckIn {
+  coupleId: string;
+  coupleName: string;
+  clientId: string;
+  /** Their first name, as the task says it. */
+  partnerName: string;
+  missedInARow: number;
+  /** Their latest touch of a homework link; null if never. */
+  lastActiveAt: string | null;
 }
 
 /** An off-track couple and why, in the order offTrackReasons gives. */

@@ -6,6 +6,13 @@ export interface DigestCoupleLine {
   completed: number;
   overdue: number;
   awaitingReview: number;
+  /**
+   * Each partner's homework in a phrase, partner 1 first: "Jordan missed 3 of the last 4; Priya
+   * did all" (partnerEngagement; counts only). Absent in digests made before it existed.
+   */
+  engagement?: string;
+  /** First names of the partners the therapist should check in with (the clinic's engagementTaskAfterMisses). */
+  checkInWith?: string[];
   /** Scale answers at either end of their range in the period: worth a look before the session. */
   notableScales: { partner: string; exercise: string; prompt: string; value: number; max: number }[];
 }

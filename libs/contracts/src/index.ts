@@ -19,3 +19,4 @@ export * from './agreements';
 export type * from './openapi-types';
 export type { paths as ApiPaths, components as ApiComponents } from './openapi.generated';
 export * from './programs';
+export * from './engagement';

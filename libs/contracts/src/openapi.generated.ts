@@ -3,128 +3,6 @@
  * apps/api/openapi.json: do not edit. tests/e2e/openapi-document.e2e-spec.ts fails when it is stale.
  */
 export interface paths {
-    "/api/v1/couples/{id}/agreements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The couple's agreements, each with its versions, confirmations and the last weeks' answers */
-        get: operations["agreements_list"];
-        put?: never;
-        /** Add an agreement: agreed in session (text) or from an exercise answer */
-        post: operations["agreements_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/couples/{id}/agreement-candidates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Partners' answers to the agreements exercise, to turn into agreements */
-        get: operations["agreements_candidates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/couples/{id}/agreements/{agreementId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Reword an agreement: a new version, which both partners confirm again */
-        put: operations["agreements_update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/couples/{id}/agreements/{agreementId}/retire": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Retire an agreement: no longer reviewed; its history stays */
-        post: operations["agreements_retire"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/couples/{id}/agreement-rhythm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** When each partner is asked "did this hold this week?", and the next time planned */
-        get: operations["agreements_rhythm"];
-        /** Review weekly on a weekday at a local time (the clinic's time zone) */
-        put: operations["agreements_setRhythm"];
-        post?: never;
-        /** Turn the weekly review off */
-        delete: operations["agreements_clearRhythm"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agreement-reviews/link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The agreements to confirm and review this week; changes nothing. Inactive links: 404 */
-        post: operations["agreementReviews_form"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agreement-reviews/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm agreements and say how each held this week, once; returns the shared kept streaks */
-        post: operations["agreementReviews_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/api-tokens": {
         parameters: {
             query?: never;
@@ -737,6 +615,23 @@ export interface paths {
         };
         /** One digest */
         get: operations["digests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each partner: on time over the last four homeworks, missed in a row, last activity, and whether the clinic’s gentler reminders or a check-in apply */
+        get: operations["engagement_ofCouple"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1475,57 +1370,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        CreateAgreementDto: {
-            /** @example We share plans for the evening by 6 pm */
-            text?: string;
-            /**
-             * Format: uuid
-             * @description From an exercise answer: the assignment
-             */
-            assignmentId?: string;
-            /**
-             * @description From an exercise answer: the prompt
-             * @example proposed_agreement
-             */
-            promptId?: string;
-            /**
-             * Format: uuid
-             * @description From an exercise answer: the partner who wrote it
-             */
-            clientId?: string;
-        };
-        UpdateAgreementDto: {
-            /** @example We share plans for the evening by 7 pm */
-            text: string;
-        };
-        AgreementRhythmDto: {
-            /** @description ISO weekday, 1 is Monday */
-            weekday: number;
-            /**
-             * @description HH:MM in the clinic's time zone
-             * @example 18:00
-             */
-            localTime: string;
-        };
-        AgreementReviewLinkDto: {
-            /** @description The token from the emailed review link */
-            token: string;
-        };
-        AgreementReviewAnswerDto: {
-            /** Format: uuid */
-            agreementId: string;
-            /** @enum {string} */
-            answer: "kept" | "mostly" | "not_kept";
-            /** @description For the counselor only; never shown to the other partner */
-            note?: string;
-        };
-        AgreementReviewSubmitDto: {
-            /** @description The token from the emailed review link */
-            token: string;
-            /** @description Agreement versions this partner confirms */
-            confirmVersionIds: string[];
-            reviews: components["schemas"]["AgreementReviewAnswerDto"][];
-        };
         CreateApiTokenDto: {
             /**
              * @description What the token is for (1–100 characters)
@@ -1674,6 +1518,10 @@ export interface components {
             offTrackSessionsWithoutImprovement?: number;
             /** @description Days between each partner's private safety check-ins (the first goes out at once); null sends none */
             safetyCheckInIntervalDays?: number | null;
+            /** @description From this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 turns it off */
+            gentleReminderAfterMisses?: number;
+            /** @description From this many missed homeworks in a row, the therapist gets a "check in with …" task and the weekly digest names the partner; 0 turns it off */
+            engagementTaskAfterMisses?: number;
         };
         PartnerDto: {
             /** @example Alex */
@@ -1944,100 +1792,6 @@ export interface components {
             /** @example email must be an email */
             message: string;
         };
-        /** @description A boundaries-exercise answer the therapist may turn into an agreement. */
-        AgreementCandidate: {
-            assignmentId: string;
-            promptId: string;
-            promptLabel: string;
-            clientId: string;
-            partnerName: string;
-            text: string;
-            submittedAt: string;
-        };
-        /** @description Whether one partner confirmed the current version. */
-        AgreementConfirmationView: {
-            clientId: string;
-            confirmedAt: string | null;
-        };
-        /** @enum {string} */
-        AgreementReviewAnswer: "kept" | "mostly" | "not_kept";
-        /** @description What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. */
-        AgreementReviewForm: {
-            partnerFirstName: string;
-            clinicName: string;
-            weekOf: string;
-            agreements: components["schemas"]["AgreementReviewItem"][];
-        };
-        /** @description One agreement on the partner's review page. */
-        AgreementReviewItem: {
-            agreementId: string;
-            versionId: string;
-            version: number;
-            text: string;
-            /** @description The partner confirmed this version already; otherwise the page asks. */
-            confirmed: boolean;
-        };
-        /** @description After submitting: per agreement, the weeks in a row both partners said kept, and nothing else. */
-        AgreementReviewResult: {
-            submittedAt: string;
-            streaks: {
-                agreementId: string;
-                text: string;
-                keptWeeksInARow: number;
-            }[];
-        };
-        /** @description The couple's review rhythm: weekly at a local time in the clinic's time zone, or off (null weekday). */
-        AgreementRhythmView: {
-            weekday: (number & components["schemas"]["IsoWeekday"]) | null;
-            localTime: string | null;
-            timezone: string;
-            /** @description Per partner, the next review planned now; empty when off or the couple is not active. */
-            upcoming: {
-                clientId: string;
-                sendAt: string;
-            }[];
-        };
-        /** @enum {string} */
-        AgreementSource: "session" | "exercise_answer";
-        /** @enum {string} */
-        AgreementStatus: "active" | "retired";
-        AgreementVersionView: {
-            version: number;
-            text: string;
-            editedByName: string;
-            createdAt: string;
-        };
-        AgreementView: {
-            id: string;
-            coupleId: string;
-            status: components["schemas"]["AgreementStatus"];
-            source: components["schemas"]["AgreementSource"];
-            /** @description exercise_answer: where it came from. */
-            sourceAssignmentId: string | null;
-            sourcePromptId: string | null;
-            sourceClientId: string | null;
-            version: number;
-            text: string;
-            versions: components["schemas"]["AgreementVersionView"][];
-            confirmations: components["schemas"]["AgreementConfirmationView"][];
-            /** @description The most recent weeks first. */
-            weeks: components["schemas"]["AgreementWeekView"][];
-            createdAt: string;
-            retiredAt: string | null;
-        };
-        /** @description One partner's account of one week, as the therapist sees it (the note is counselor-only). */
-        AgreementWeekAnswer: {
-            clientId: string;
-            answer: (string & components["schemas"]["AgreementReviewAnswer"]) | null;
-            note: string | null;
-        };
-        /** @description One cell column of the therapist's grid: one week of one agreement. */
-        AgreementWeekView: {
-            weekOf: string;
-            partners: components["schemas"]["AgreementWeekAnswer"][];
-            /** @description Both answered, differently. */
-            accountsDiffer: boolean;
-        };
         Answer: components["schemas"]["LongTextAnswer"] | components["schemas"]["ScaleAnswer"] | components["schemas"]["ChecklistAnswer"] | components["schemas"]["SingleChoiceAnswer"];
         /** @description One partner's answers, keyed by prompt id. A missing key means "not answered yet". */
         AnswerMap: {
@@ -2272,6 +2026,15 @@ export interface components {
             offTrackSessionsWithoutImprovement: number;
             /** @description Days between each partner's private safety check-ins; null: the clinic sends none. */
             safetyCheckInIntervalDays: number | null;
+            /** @description Engagement: from this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 is off. */
+            gentleReminderAfterMisses: number;
+            /** @description Engagement: from this many missed in a row, the therapist gets a "check in with …" task and the digest names the partner; 0 is off. */
+            engagementTaskAfterMisses: number;
+        };
+        /** @description `GET /couples/{id}/engagement`: both partners, partner 1 first. */
+        CoupleEngagement: {
+            coupleId: string;
+            partners: components["schemas"]["PartnerEngagementView"][];
         };
         /** @description A couple's whole record as `GET /couples/{id}/export` answers it (the JSON download). */
         CoupleExport: {
@@ -2418,6 +2181,10 @@ export interface components {
             completed: number;
             overdue: number;
             awaitingReview: number;
+            /** @description Each partner's homework in a phrase, partner 1 first: "Jordan missed 3 of the last 4; Priya did all" (partnerEngagement; counts only). Absent in digests made before it existed. */
+            engagement?: string;
+            /** @description First names of the partners the therapist should check in with (the clinic's engagementTaskAfterMisses). */
+            checkInWith?: string[];
             /** @description Scale answers at either end of their range in the period: worth a look before the session. */
             notableScales: {
                 partner: string;
@@ -2444,6 +2211,17 @@ export interface components {
             periodEnd: string;
             createdAt: string;
             content: components["schemas"]["DigestContent"];
+        };
+        /** @description A partner the therapist should check in with: counts and times only, nothing they wrote. */
+        EngagementCheckIn: {
+            coupleId: string;
+            coupleName: string;
+            clientId: string;
+            /** @description Their first name, as the task says it. */
+            partnerName: string;
+            missedInARow: number;
+            /** @description Their latest touch of a homework link; null if never. */
+            lastActiveAt: string | null;
         };
         /** @description One exercise with everything needed to preview it as a client will see it. */
         ExerciseDetail: {
@@ -2591,16 +2369,6 @@ export interface components {
             liftedAt: string;
             liftedByName: string;
             note: string;
-        };
-        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
-        ListResponse_AgreementCandidate: {
-            data: components["schemas"]["AgreementCandidate"][];
-            total: number;
-        };
-        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
-        ListResponse_AgreementView: {
-            data: components["schemas"]["AgreementView"][];
-            total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_ApiTokenSummary: {
@@ -2837,6 +2605,26 @@ export interface components {
         };
         /** @enum {string} */
         PartnerAttendance: "attended" | "late" | "absent";
+        /** @description One partner's engagement with homework (partnerEngagement in libs/domain): counts and times, nothing they wrote. */
+        PartnerEngagementView: {
+            clientId: string;
+            name: string;
+            /** @enum {number} */
+            position: 1 | 2;
+            /** @description Homework settled (due, or submitted early) among the last four. */
+            counted: number;
+            /** @description Of those, not submitted by the due date. */
+            missed: number;
+            /** @description (counted − missed) / counted; null before anything is due. */
+            onTimeRate: number | null;
+            missedInARow: number;
+            lastActiveAt: string | null;
+            daysSinceActive: number | null;
+            /** @description Their reminders use the gentler wording now (the clinic's gentleReminderAfterMisses). */
+            gentleReminders: boolean;
+            /** @description The therapist is asked to check in with them (the clinic's engagementTaskAfterMisses). */
+            needsCheckIn: boolean;
+        };
         PartnerMeasureResponses: {
             clientId: string;
             /**
@@ -3155,6 +2943,10 @@ export interface components {
             offTrack: components["schemas"]["OffTrackCouple"][];
             /** @description How many couples in scope are off track, however many the list shows. */
             offTrackCount: number;
+            /** @description "Check in with Jordan": partners of active couples who missed the clinic's number of homeworks in a row (partnerEngagement, engagementTaskAfterMisses), most missed first, the first 20. */
+            checkIns: components["schemas"]["EngagementCheckIn"][];
+            /** @description How many partners in scope need a check-in, however many the list shows. */
+            checkInCount: number;
         };
         TimelineEvent: {
             at: string;
@@ -3264,332 +3056,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    agreements_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListResponse_AgreementView"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAgreementDto"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_candidates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListResponse_AgreementCandidate"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                agreementId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateAgreementDto"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The agreement is retired. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_retire: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                agreementId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementView"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_rhythm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementRhythmView"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_setRhythm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AgreementRhythmDto"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementRhythmView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreements_clearRhythm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementRhythmView"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    agreementReviews_form: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AgreementReviewLinkDto"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementReviewForm"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            /** @description The link is not active (answered, expired or unknown). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Too many link look-ups from this address. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    agreementReviews_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AgreementReviewSubmitDto"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementReviewResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            /** @description The link is not active (answered, expired or unknown). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Too many link look-ups from this address. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     apiTokens_list: {
         parameters: {
             query?: never;
@@ -3962,7 +3428,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -4001,7 +3467,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -5063,6 +4529,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DigestView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    engagement_ofCouple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleEngagement"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -61,6 +61,10 @@ export interface ClinicSettings {
   offTrackSessionsWithoutImprovement: number;
   /** Days between each partner's private safety check-ins; null: the clinic sends none. */
   safetyCheckInIntervalDays: number | null;
+  /** Engagement: from this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 is off. */
+  gentleReminderAfterMisses: number;
+  /** Engagement: from this many missed in a row, the therapist gets a "check in with …" task and the digest names the partner; 0 is off. */
+  engagementTaskAfterMisses: number;
 }
 
 /** A row of the staff list (admins only). */

@@ -50,3 +50,4 @@ export * from './programs/program-advance';
 export * from './programs/program-definition-validation';
 export * from './programs/trust-repair-program';
 export * from './agreements/agreement-review';
+export * from './engagement/engagement';

@@ -14,6 +14,7 @@ import { CouplesModule } from './couples/couples.module';
 import { DigestsJobsModule } from './digests/digests-jobs.module';
 import { DigestsModule } from './digests/digests.module';
 import { EmailJobsModule } from './email/email-jobs.module';
+import { EngagementModule } from './engagement/engagement.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -41,6 +42,7 @@ export const API_FEATURE_MODULES = [
   ClinicModule,
   CouplesModule,
   DigestsModule,
+  EngagementModule,
   ExercisesModule,
   HealthModule,
   HomeModule,

@@ -25,6 +25,7 @@ import { timeZoneChoices } from '../common/timeZones';
 import { httpClient } from '../data/httpClient';
 import { errorMessage, submissionErrors } from '../data/formErrors';
 import { changedFields } from '../data/query';
+import { ENGAGEMENT_SETTING_MAX } from '@trellis/domain';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; clinic: ClinicSettings } | { state: 'failed'; message: string };
 
@@ -32,6 +33,7 @@ const validateName = [required(), maxLength(200)];
 const validatePoints = [required(), number(), minValue(0.01), maxValue(1000)];
 const validateCheckOut = [required(), number(), minValue(-1000), maxValue(1000)];
 const validateSessions = [required(), number(), minValue(1), maxValue(100)];
+const validateMisses = [required(), number(), minValue(0), maxValue(ENGAGEMENT_SETTING_MAX)];
 
 /** Each choice says exactly what a digest email then carries. */
 const DIGEST_EMAIL_CHOICES: { id: DigestEmailDetail; name: string }[] = [
@@ -110,6 +112,8 @@ export const ClinicSettingsPage = () => {
         offTrackGapWidening,
         offTrackLowCheckOut,
         offTrackSessionsWithoutImprovement,
+        gentleReminderAfterMisses,
+        engagementTaskAfterMisses,
       } = values as Partial<ClinicSettings>;
       const changes = changedFields(
         {
@@ -122,6 +126,8 @@ export const ClinicSettingsPage = () => {
           offTrackGapWidening,
           offTrackLowCheckOut,
           offTrackSessionsWithoutImprovement,
+          gentleReminderAfterMisses,
+          engagementTaskAfterMisses,
         },
         clinic,
       );
@@ -242,6 +248,28 @@ export const ClinicSettingsPage = () => {
               label="Sessions without real improvement"
               helperText="Counted from the first check-in, by the session notes written."
               validate={validateSessions}
+              step={1}
+              fullWidth
+            />
+            <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
+              Homework engagement
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              A homework counts as missed when it is not submitted by its due date. 0 turns a step off.
+            </Typography>
+            <NumberInput
+              source="gentleReminderAfterMisses"
+              label="Gentler, shorter reminders after this many missed in a row"
+              helperText="The partner’s reminders drop the due date and the “still waiting” wording."
+              validate={validateMisses}
+              step={1}
+              fullWidth
+            />
+            <NumberInput
+              source="engagementTaskAfterMisses"
+              label="Ask the therapist to check in after this many missed in a row"
+              helperText="A “Check in with …” task on the home screen, and the partner named in the weekly digest."
+              validate={validateMisses}
               step={1}
               fullWidth
             />

@@ -23,6 +23,7 @@ import { useApiQuery } from '../data/useApiQuery';
 import { caseloadLink, countLabel, HOME_LIST_LIMIT, waitingForText } from './attention';
 import { ClinicProgressSummary } from './ClinicProgressSummary';
 import { StrategyChart, WeeklyCompletionChart } from './CompletionCharts';
+import { checkInItems } from './checkIns';
 import { offTrackItems } from './offTrack';
 
 // Each list shows this many rows until "Show all" (the API sends up to HOME_LIST_LIMIT).
@@ -133,6 +134,13 @@ const NeedsAttention = ({ home }: { home: TherapistHome }) => (
         items={offTrackItems(home.offTrack)}
         total={home.offTrackCount}
         empty="No couple is off track. Couples whose check-ins worsen, drift apart, rate a session low or stop improving show here."
+      />
+      <AttentionList
+        id="check-ins"
+        title="Check in with"
+        items={checkInItems(home.checkIns)}
+        total={home.checkInCount}
+        empty="Everyone is keeping up. A partner who misses several homeworks in a row shows here, so you can check in early."
       />
       <AttentionList
         id="awaiting-review"

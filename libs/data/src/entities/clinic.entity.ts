@@ -48,6 +48,14 @@ export class Clinic {
   @Column({ type: 'int', default: 6 })
   offTrackSessionsWithoutImprovement: number;
 
+  /** Engagement (EngagementSettings): gentler reminders from this many misses in a row; 0 is off. */
+  @Column({ type: 'int', default: 2 })
+  gentleReminderAfterMisses: number;
+
+  /** Engagement: a "check in with …" task and a named digest line from this many misses in a row; 0 is off. */
+  @Column({ type: 'int', default: 3 })
+  engagementTaskAfterMisses: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

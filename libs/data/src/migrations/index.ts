@@ -32,6 +32,7 @@ import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
 import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
 import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
+import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   AddedSequenceToSessions1795810000000,
   LinkedHomeworkDueDatesToSessions1795810100000,
   CreatedAgreements1795790000000,
+  AddedEngagementThresholdsToClinic1795800000000,
 ];

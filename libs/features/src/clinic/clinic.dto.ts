@@ -16,7 +16,12 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsOmittable } from '../http/omittable';
-import { isValidTimeZone, SAFETY_CHECK_IN_INTERVAL_MAX_DAYS, SAFETY_CHECK_IN_INTERVAL_MIN_DAYS } from '@trellis/domain';
+import {
+  ENGAGEMENT_SETTING_MAX,
+  isValidTimeZone,
+  SAFETY_CHECK_IN_INTERVAL_MAX_DAYS,
+  SAFETY_CHECK_IN_INTERVAL_MIN_DAYS,
+} from '@trellis/domain';
 import { DIGEST_EMAIL_DETAILS, type DigestEmailDetail } from '@trellis/contracts';
 
 @ValidatorConstraint({ name: 'timeZone' })
@@ -117,4 +122,28 @@ export class UpdateClinicDto {
   @Min(SAFETY_CHECK_IN_INTERVAL_MIN_DAYS, { message: `must be at least ${SAFETY_CHECK_IN_INTERVAL_MIN_DAYS} days` })
   @Max(SAFETY_CHECK_IN_INTERVAL_MAX_DAYS, { message: `must be at most ${SAFETY_CHECK_IN_INTERVAL_MAX_DAYS} days` })
   safetyCheckInIntervalDays?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: ENGAGEMENT_SETTING_MAX,
+    description:
+      "From this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 turns it off",
+  })
+  @IsOmittable()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be at least 0 (0 turns it off)' })
+  @Max(ENGAGEMENT_SETTING_MAX, { message: `must be at most ${ENGAGEMENT_SETTING_MAX}` })
+  gentleReminderAfterMisses?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: ENGAGEMENT_SETTING_MAX,
+    description:
+      'From this many missed homeworks in a row, the therapist gets a "check in with …" task and the weekly digest names the partner; 0 turns it off',
+  })
+  @IsOmittable()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be at least 0 (0 turns it off)' })
+  @Max(ENGAGEMENT_SETTING_MAX, { message: `must be at most ${ENGAGEMENT_SETTING_MAX}` })
+  engagementTaskAfterMisses?: number;
 }

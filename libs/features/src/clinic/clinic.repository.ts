@@ -17,6 +17,8 @@ export type ClinicChanges = Partial<
     | 'offTrackLowCheckOut'
     | 'offTrackSessionsWithoutImprovement'
     | 'safetyCheckInIntervalDays'
+    | 'gentleReminderAfterMisses'
+    | 'engagementTaskAfterMisses'
   >
 >;
 

@@ -22,6 +22,8 @@ function toSettings(c: Clinic): ClinicSettings {
     offTrackLowCheckOut: c.offTrackLowCheckOut,
     offTrackSessionsWithoutImprovement: c.offTrackSessionsWithoutImprovement,
     safetyCheckInIntervalDays: c.safetyCheckInIntervalDays,
+    gentleReminderAfterMisses: c.gentleReminderAfterMisses,
+    engagementTaskAfterMisses: c.engagementTaskAfterMisses,
   };
 }
 

@@ -1,7 +1,16 @@
 import { DataSource } from 'typeorm';
 import type { DigestContent, DigestCoupleLine, PreSessionSubmission } from '@trellis/contracts';
 import type { Couple } from '@trellis/data';
-import { deriveAssignmentState, firstName, type AnswerMap, type Prompt } from '@trellis/domain';
+import {
+  deriveAssignmentState,
+  engagementPhrase,
+  type EngagementSettings,
+  firstName,
+  needsCheckIn,
+  partnerEngagement,
+  type AnswerMap,
+  type Prompt,
+} from '@trellis/domain';
 import { DigestSourcesRepository } from './digest-sources.repository';
 
 function answerText(prompt: Prompt, value: unknown): string {
@@ -39,7 +48,7 @@ export class DigestBuilder {
     if (!therapist) return null;
     const clinic = await this.sources.clinic(therapist.clinicId);
     const couples = await this.sources.activeCaseload(clinic.id, therapistId);
-    const lines = await this.lines(couples, periodStart, periodEnd);
+    const lines = await this.lines(couples, periodStart, periodEnd, clinic);
     return {
       therapistName: therapist.name,
       clinicName: clinic.name,
@@ -62,7 +71,7 @@ export class DigestBuilder {
       await this.sources.partners(coupleId),
     ];
     const now = new Date();
-    const lines = await this.lines([couple], periodStart, now);
+    const lines = await this.lines([couple], periodStart, now, clinic);
     const assignments = await this.sources.assignmentsWithResponses([couple.id]);
     const submissions: PreSessionSubmission[] = assignments
       .filter((a) => a.responses.some((r) => r.submittedAt && r.submittedAt > periodStart))
@@ -97,7 +106,12 @@ export class DigestBuilder {
     };
   }
 
-  private async lines(couples: Couple[], periodStart: Date, periodEnd: Date): Promise<DigestCoupleLine[]> {
+  private async lines(
+    couples: Couple[],
+    periodStart: Date,
+    periodEnd: Date,
+    settings: EngagementSettings,
+  ): Promise<DigestCoupleLine[]> {
     const coupleIds = couples.map((c) => c.id);
     const assignments = await this.sources.assignmentsWithResponses(coupleIds);
     const clients = await this.sources.partnersOfCouples(coupleIds);
@@ -107,9 +121,35 @@ export class DigestBuilder {
       const mine = assignments.filter((a) => a.coupleId === couple.id);
       // The domain's one definition of each count (the SQL twin serves the caseload and home screen).
       const states = mine.map((a) => deriveAssignmentState(a, now));
+      // The domain's rule over the rows already read: no statement more per couple.
+      const partners = clients
+        .filter((c) => c.coupleId === couple.id)
+        .sort((x, y) => x.position - y.position)
+        .map((client) => ({
+          name: firstName(client.name),
+          engagement: partnerEngagement(
+            mine.flatMap((a) =>
+              a.responses
+                .filter((r) => r.clientId === client.id)
+                .map((r) => ({
+                  id: a.id,
+                  kind: a.kind,
+                  cancelled: a.cancelledAt !== null,
+                  dueAt: a.dueAt,
+                  submittedAt: r.submittedAt,
+                  openedAt: r.linkOpenedAt,
+                  startedAt: r.startedAt,
+                  savedAt: r.lastSavedAt,
+                })),
+            ),
+            now,
+          ),
+        }));
       return {
         coupleId: couple.id,
         coupleName: couple.displayName,
+        engagement: partners.map((p) => engagementPhrase(p.name, p.engagement)).join('; '),
+        checkInWith: partners.filter((p) => needsCheckIn(p.engagement.missedInARow, settings)).map((p) => p.name),
         completed: states.filter((state) => {
           const at = state.completedAt === null ? null : new Date(state.completedAt).getTime();
           return at !== null && at > periodStart.getTime() && at <= periodEnd.getTime();

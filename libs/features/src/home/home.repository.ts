@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SessionUser, TherapistHome } from '@trellis/contracts';
-import type { OffTrackReason } from '@trellis/domain';
+import { firstName, type OffTrackReason } from '@trellis/domain';
 import { assignmentStateJoin } from '../assignments/assignment-state.sql';
+import { clinicEngagementSettings, engagementJoin, reachedThreshold } from '../engagement/engagement.sql';
 import { clinicOffTrackSettings, offTrackJoin } from '../measures/off-track.sql';
 
 const LIST_LIMIT = 20;
@@ -32,6 +33,15 @@ interface HomeRow {
   couple_count: number;
   off_track: { id: string; display_name: string; partner_names: string[]; reasons: OffTrackReason[] }[];
   off_track_count: number;
+  check_ins: {
+    couple_id: string;
+    couple_name: string;
+    client_id: string;
+    name: string;
+    missed_in_a_row: number;
+    last_active_at: string | null;
+  }[];
+  check_in_count: number;
 }
 
 /** Timestamps arrive inside JSON as PostgreSQL writes them (`…+00:00`, microseconds): normalise. */
@@ -74,6 +84,16 @@ export class HomeRepository {
          FROM measured c JOIN clinic k ON k.id = c.clinic_id
          ${offTrackJoin('c', clinicOffTrackSettings('k'))}
          WHERE jsonb_array_length(ot.reasons) > 0
+       ),
+       check_in AS MATERIALIZED (
+         -- Partners who missed the clinic's number of homeworks in a row, from the one SQL
+         -- definition of engagement (engagement.sql.ts): "Check in with Jordan".
+         SELECT c.id AS couple_id, c.display_name AS couple_name, cl.id AS client_id, cl.name, cl.position,
+                eg.missed_in_a_row, eg.last_active_at
+         FROM couple c JOIN clinic k ON k.id = c.clinic_id JOIN client cl ON cl.couple_id = c.id
+         ${engagementJoin('cl.id')}
+         WHERE ${scope} AND c.status = 'active'
+           AND ${reachedThreshold('eg.missed_in_a_row', clinicEngagementSettings('k').taskAfter)}
        )
        SELECT
          (SELECT coalesce(json_agg(x ORDER BY x.completed_at, x.id), '[]') FROM (
@@ -117,7 +137,11 @@ export class HomeRepository {
             SELECT o.id, o.display_name, o.reasons,
                    (SELECT array_agg(cl.name ORDER BY cl.position) FROM client cl WHERE cl.couple_id = o.id) AS partner_names
             FROM off_track o ORDER BY o.display_name, o.id LIMIT ${LIST_LIMIT}) x) AS off_track,
-         (SELECT count(*)::int FROM off_track) AS off_track_count`,
+         (SELECT count(*)::int FROM off_track) AS off_track_count,
+         (SELECT coalesce(json_agg(x ORDER BY x.missed_in_a_row DESC, x.couple_name, x.couple_id, x.position), '[]') FROM (
+            SELECT * FROM check_in
+            ORDER BY missed_in_a_row DESC, couple_name, couple_id, position LIMIT ${LIST_LIMIT}) x) AS check_ins,
+         (SELECT count(*)::int FROM check_in) AS check_in_count`,
       params,
     );
     return {
@@ -167,6 +191,15 @@ export class HomeRepository {
         reasons: r.reasons,
       })),
       offTrackCount: row.off_track_count,
+      checkIns: row.check_ins.map((r) => ({
+        coupleId: r.couple_id,
+        coupleName: r.couple_name,
+        clientId: r.client_id,
+        partnerName: firstName(r.name),
+        missedInARow: r.missed_in_a_row,
+        lastActiveAt: r.last_active_at === null ? null : iso(r.last_active_at),
+      })),
+      checkInCount: row.check_in_count,
     };
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { HomeworkEmailFacts } from './homework-facts.sql';
 import { renderHomeworkFacts } from './homework-email.composer';
 
-const facts = (hadLink: boolean, neutral = false): HomeworkEmailFacts => ({
+const facts = (hadLink: boolean, neutral = false, gentle = false): HomeworkEmailFacts => ({
   response_id: 'r1',
   submitted_at: null,
   link_revoked_at: null,
@@ -20,6 +20,7 @@ const facts = (hadLink: boolean, neutral = false): HomeworkEmailFacts => ({
   therapist_name: 'Dana Reyes',
   link_expires_at: new Date('2026-12-19T15:00:00Z'),
   had_link: hadLink,
+  gentle_reminder: gentle,
 });
 
 const TOKEN = 'A'.repeat(43);
@@ -49,6 +50,34 @@ describe('partner homework emails say only what is true', () => {
     expect(render('homework-link', true).html).toMatch(
       /<span style="word-break:break-all;overflow-wrap:anywhere">https:\/\/trellis\.example\.test\/h\/A{43}<\/span>/,
     );
+  });
+});
+
+describe('the gentler reminder, for a partner who missed several in a row', () => {
+  const gentle = (kind: string, neutral = false) =>
+    renderHomeworkFacts(facts(true, neutral, true), 'homework-reminder', kind, TOKEN, 'https://trellis.example.test');
+
+  it('is shorter, without a due date or "still waiting", before and after the due date', () => {
+    for (const kind of ['before_due', 'overdue']) {
+      const email = gentle(kind);
+      expect(email.subject).toBe('When you have a moment: Honest check-in');
+      expect(email.text).toContain('Hi Sam,');
+      expect(email.text).toContain('is here when you have a few minutes');
+      expect(email.text).not.toMatch(/due|waiting|too late|New York/i);
+      expect(email.text.length).toBeLessThan(render('homework-reminder', true).text.length);
+      expect(email.html).toContain(`/h/${TOKEN}`);
+    }
+  });
+
+  it('stays neutral when the clinic chose neutral emails', () => {
+    const email = gentle('overdue', true);
+    expect(email.subject).toBe('A new message for you');
+    expect(email.text).not.toMatch(/Honest check-in|moment/);
+  });
+
+  it('is only for reminders: the first homework email keeps its usual wording', () => {
+    const email = renderHomeworkFacts(facts(false, false, true), 'homework-assigned', undefined, TOKEN, 'https://x');
+    expect(email.subject).toBe('Homework from Harbour Counselling: Honest check-in');
   });
 });
 

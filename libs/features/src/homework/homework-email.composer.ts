@@ -33,7 +33,12 @@ export function renderHomeworkFacts(
   };
   const rendered =
     template === 'homework-reminder'
-      ? renderHomeworkReminder({ ...common, overdue: kind === 'overdue', replacesEarlierLink: facts.had_link })
+      ? renderHomeworkReminder({
+          ...common,
+          overdue: kind === 'overdue',
+          replacesEarlierLink: facts.had_link,
+          gentle: facts.gentle_reminder,
+        })
       : // A "fresh link" to someone who never had one (their consent came later) is their first email.
         renderHomeworkEmail({
           ...common,

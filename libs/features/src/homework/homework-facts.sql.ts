@@ -1,3 +1,13 @@
+import { engagementJoin, reachedThreshold } from '../engagement/engagement.sql';
+
+/**
+ * Whether the partner's misses in a row reached the clinic's gentleReminderAfterMisses, at send
+ * time, from the one SQL definition of engagement (engagement.sql.ts): one small read of the
+ * partner's own responses.
+ */
+const GENTLE_REMINDER = `(SELECT ${reachedThreshold('eg.missed_in_a_row', 'k.gentle_reminder_after_misses')}
+    FROM (VALUES (1)) AS one (x) ${engagementJoin('r.client_id')}) AS gentle_reminder`;
+
 /** What a homework email says and the state that decides whether it goes out at all. */
 export interface HomeworkEmailFacts {
   response_id: string;
@@ -19,6 +29,8 @@ export interface HomeworkEmailFacts {
   link_expires_at: Date;
   /** A link was emailed before (live, expired or revoked): only then can an email say it replaces one. */
   had_link: boolean;
+  /** The partner missed the clinic's number of homeworks in a row: a reminder uses the gentler wording. */
+  gentle_reminder: boolean;
 }
 
 /**
@@ -30,7 +42,8 @@ export const HOMEWORK_FACTS_COLUMNS = `r.id AS response_id, r.submitted_at, r.li
   c.status AS couple_status, k.name AS clinic_name, k.neutral_partner_emails, t.name AS therapist_name,
   (r.link_token_hash IS NOT NULL OR r.link_revoked_at IS NOT NULL) AS had_link,
   -- whole 24-hour days, whatever the database session's time zone does across DST
-  a.due_at + make_interval(hours => 24 * k.homework_link_days) AS link_expires_at`;
+  a.due_at + make_interval(hours => 24 * k.homework_link_days) AS link_expires_at,
+  ${GENTLE_REMINDER}`;
 export const HOMEWORK_FACTS_JOINS = `JOIN assignment a ON a.id = r.assignment_id
   JOIN client cl ON cl.id = r.client_id
   JOIN couple c ON c.id = a.couple_id

@@ -39,6 +39,7 @@ import { CoupleHomework } from './CoupleHomework';
 import { CoupleStatusChip, NextSession } from './CoupleFields';
 import { nextStatuses, STATUS_ACTIONS } from './coupleLabels';
 import { NotesTab } from '../notes/NotesTab';
+import { EngagementSummary } from './EngagementSummary';
 import { SafetyBanner } from './SafetyBanner';
 import { TimelineTab } from './TimelineTab';
 import { EXERCISE_PHASE_LABELS, PARTNER_ROLE_LABELS, partnerRoleOf } from '@trellis/domain';
@@ -259,6 +260,7 @@ const CoupleHeader = ({ couple, onAssign }: { couple: CoupleView; onAssign: () =
           </Typography>
           <StatusActions couple={couple} />
         </Stack>
+        <EngagementSummary coupleId={couple.id} />
       </CardContent>
     </Card>
   );

@@ -31,7 +31,7 @@ const DigestTitle = () => {
   return <>{record?.content ? digestTitle(record) : 'Digest'}</>;
 };
 
-/** One row per couple: what was completed, what is late, what waits for review, and answers worth a look. */
+/** One row per couple: each partner's homework, who to check in with, what waits for review, and answers worth a look. */
 const CouplesTable = ({ content }: { content: DigestContent }) => {
   if (content.couples.length === 0) {
     return (
@@ -48,12 +48,7 @@ const CouplesTable = ({ content }: { content: DigestContent }) => {
         <TableHead>
           <TableRow>
             <TableCell scope="col">Couple</TableCell>
-            <TableCell scope="col" align="right">
-              Completed
-            </TableCell>
-            <TableCell scope="col" align="right">
-              Overdue
-            </TableCell>
+            <TableCell scope="col">Homework</TableCell>
             <TableCell scope="col" align="right">
               Awaiting review
             </TableCell>
@@ -68,9 +63,14 @@ const CouplesTable = ({ content }: { content: DigestContent }) => {
                   {line.coupleName}
                 </Link>
               </TableCell>
-              <TableCell align="right">{line.completed}</TableCell>
-              <TableCell align="right" sx={line.overdue > 0 ? { color: 'error.main', fontWeight: 500 } : undefined}>
-                {line.overdue}
+              <TableCell>
+                {/* Each partner by engagement; a digest made before that kept only the couple's counts. */}
+                {line.engagement ?? `${line.completed} completed, ${line.overdue} overdue`}
+                {line.checkInWith && line.checkInWith.length > 0 ? (
+                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                    Check in with {line.checkInWith.join(' and ')}
+                  </Typography>
+                ) : null}
               </TableCell>
               <TableCell align="right" sx={line.awaitingReview > 0 ? { fontWeight: 500 } : undefined}>
                 {line.awaitingReview}

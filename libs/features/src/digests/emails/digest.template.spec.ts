@@ -12,6 +12,8 @@ const content: DigestContent = {
       completed: 2,
       overdue: 1,
       awaitingReview: 1,
+      engagement: 'Avery missed 3 of the last 4; Blake did all',
+      checkInWith: ['Avery'],
       notableScales: [{ partner: 'Avery', exercise: 'Check-in', prompt: 'How safe do you feel?', value: 2, max: 10 }],
     },
   ],
@@ -47,6 +49,48 @@ describe('renderDigestEmail', () => {
     expect(all).toContain('words only Avery wrote');
     expect(all).toContain('words only Blake wrote');
     expect(all).toContain('How safe do you feel?');
+  });
+
+  describe('partners by engagement (weekly)', () => {
+    it('by default: how many partners to check in with and a link, naming nobody', () => {
+      const all = everything(
+        renderDigestEmail(content, 'weekly', 'https://t.example/#/digests/1/show', 'counts', 'https://t.example'),
+      );
+      expect(all).toContain('1 partner has missed several homeworks in a row.');
+      expect(all).toContain('See who to check in with on your home screen: https://t.example/#/');
+      for (const secret of ['Avery', 'Blake', 'missed 3']) expect(all).not.toContain(secret);
+    });
+
+    it('with names: each couple’s partners by engagement instead of the old counts, and who to check in with', () => {
+      const email = renderDigestEmail(content, 'weekly', 'https://t.example', 'names', 'https://t.example');
+      expect(email.text).toContain('Avery & Blake: Avery missed 3 of the last 4; Blake did all; 1 awaiting review');
+      expect(email.text).toContain(
+        '- Check in with Avery (Avery & Blake): Avery missed 3 of the last 4; Blake did all',
+      );
+      expect(email.html).toContain(
+        '<th style="border:1px solid #ddd;padding:6px;text-align:left;vertical-align:top">Homework</th>',
+      );
+      expect(email.html).not.toContain('>Completed<');
+      for (const secret of ['words only', 'How safe do you feel?'])
+        expect(`${email.html}${email.text}`).not.toContain(secret);
+    });
+
+    it('keeps the old counts for a digest made before engagement, and says nothing when nobody needs a check-in', () => {
+      const old = {
+        ...content,
+        couples: content.couples.map(({ engagement: _e, checkInWith: _c, ...line }) => line),
+      } as DigestContent;
+      const email = renderDigestEmail(old, 'weekly', 'https://t.example', 'names', 'https://t.example');
+      expect(email.text).toContain('Avery & Blake: 2 completed, 1 overdue; 1 awaiting review');
+      expect(email.text).not.toContain('Check in with');
+      expect(renderDigestEmail(old, 'weekly', 'https://t.example', 'counts').text).not.toContain('in a row');
+    });
+
+    it('leaves the check-ins out of a pre-session digest', () => {
+      expect(renderDigestEmail(content, 'pre_session', 'https://t.example', 'names').text).not.toContain(
+        'Check in with',
+      );
+    });
   });
 
   describe('off-track couples (weekly)', () => {

@@ -39,6 +39,36 @@ function offTrackPart(
   };
 }
 
+/** A couple's homework in a phrase: each partner by engagement, or the old counts for a digest made before. */
+function homeworkPhrase(c: DigestContent['couples'][number]): string {
+  return c.engagement ?? `${c.completed} completed, ${c.overdue} overdue`;
+}
+
+/**
+ * The partners to check in with (weekly): with totals only, how many and a link to the home
+ * screen's task list, naming nobody; with names, who and in which couple. Counts only, never
+ * anything a partner wrote.
+ */
+function checkInPart(content: DigestContent, detail: DigestEmailDetail, appUrl: string | undefined) {
+  const who = content.couples.flatMap((c) => (c.checkInWith ?? []).map((name) => ({ name, couple: c })));
+  if (who.length === 0) return null;
+  const home = `${appUrl ?? ''}/#/`;
+  const count = `${who.length} ${who.length === 1 ? 'partner has' : 'partners have'} missed several homeworks in a row.`;
+  if (detail === 'counts') {
+    return {
+      html: `<p style="margin:16px 0 0">${e(count)} <a href="${e(home)}">See who to check in with on your home screen</a>.</p>`,
+      text: [count, `See who to check in with on your home screen: ${home}`],
+    };
+  }
+  const lines = who.map(
+    ({ name, couple }) => `Check in with ${name} (${couple.coupleName}): ${homeworkPhrase(couple)}`,
+  );
+  return {
+    html: `<p style="margin:16px 0 4px">${e(count)}</p><ul style="margin:0">${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`,
+    text: [count, ...lines.map((l) => `- ${l}`)],
+  };
+}
+
 /**
  * The weekly and pre-session digests, with as much of the homework as the clinic allows in email:
  * totals only (the default), couples by name, or names with the answers side by side. `appUrl` is
@@ -52,7 +82,8 @@ export function renderDigestEmail(
   appUrl?: string,
 ): RenderedEmail {
   const offTrack = kind === 'weekly' ? offTrackPart(content, detail, appUrl) : null;
-  if (detail === 'counts') return renderCountsOnly(content, kind, dashboardUrl, offTrack);
+  const checkIns = kind === 'weekly' ? checkInPart(content, detail, appUrl) : null;
+  if (detail === 'counts') return renderCountsOnly(content, kind, dashboardUrl, offTrack, checkIns);
   if (detail === 'names')
     content = { ...content, submissions: [], couples: content.couples.map((c) => ({ ...c, notableScales: [] })) };
   const heading =
@@ -62,7 +93,7 @@ export function renderDigestEmail(
   const coupleRows = content.couples
     .map(
       (c) =>
-        `<tr><td style="${cell}">${e(c.coupleName)}</td><td style="${cell}">${c.completed}</td><td style="${cell}">${c.overdue}</td><td style="${cell}">${c.awaitingReview}</td><td style="${cell}">${c.notableScales
+        `<tr><td style="${cell}">${e(c.coupleName)}</td><td style="${cell}">${e(homeworkPhrase(c))}</td><td style="${cell}">${c.awaitingReview}</td><td style="${cell}">${c.notableScales
           .map((s) => `${e(s.partner)}: ${e(s.prompt)} — ${s.value}/${s.max}`)
           .join('<br>')}</td></tr>`,
     )
@@ -77,7 +108,8 @@ ${s.rows.map((r) => `<tr><td style="${cell}">${e(r.prompt)}</td><td style="${cel
   const html = digestPage(
     content,
     heading,
-    `<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Completed</th><th style="${cell}">Overdue</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="5">No couples with homework in this period.</td></tr>`}</table>
+    `<table style="border-collapse:collapse;width:100%"><tr><th style="${cell}">Couple</th><th style="${cell}">Homework</th><th style="${cell}">Awaiting review</th><th style="${cell}">Notable answers</th></tr>${coupleRows || `<tr><td style="${cell}" colspan="4">No couples with homework in this period.</td></tr>`}</table>
+${checkIns?.html ?? ''}
 ${offTrack?.html ?? ''}
 ${submissions}
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to review and reply.</p>
@@ -90,8 +122,9 @@ ${submissions}
     '',
     ...content.couples.map(
       (c) =>
-        `${c.coupleName}: ${c.completed} completed, ${c.overdue} overdue, ${c.awaitingReview} awaiting review${c.notableScales.length ? `; notable: ${c.notableScales.map((s) => `${s.partner} ${s.prompt} ${s.value}/${s.max}`).join('; ')}` : ''}`,
+        `${c.coupleName}: ${homeworkPhrase(c)}; ${c.awaitingReview} awaiting review${c.notableScales.length ? `; notable: ${c.notableScales.map((s) => `${s.partner} ${s.prompt} ${s.value}/${s.max}`).join('; ')}` : ''}`,
     ),
+    ...(checkIns ? ['', ...checkIns.text] : []),
     ...(offTrack ? ['', ...offTrack.text] : []),
     ...(content.submissions ?? []).flatMap((s) => [
       '',
@@ -116,6 +149,7 @@ function renderCountsOnly(
   kind: 'weekly' | 'pre_session',
   dashboardUrl: string,
   offTrack: { html: string; text: string[] } | null,
+  checkIns: { html: string; text: string[] } | null = null,
 ): RenderedEmail {
   const sum = (pick: (c: DigestContent['couples'][number]) => number) =>
     content.couples.reduce((total, c) => total + pick(c), 0);
@@ -133,6 +167,7 @@ function renderCountsOnly(
     content,
     heading,
     `<ul>${lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>
+${checkIns?.html ?? ''}
 ${offTrack?.html ?? ''}
 <p style="margin:24px 0 0"><a href="${e(dashboardUrl)}">Open Trellis</a> to see who and what, and to review and reply.</p>
 <p style="margin:16px 0 0;font-size:13px;color:#555">Names and answers stay in Trellis: your clinic keeps them out of email.</p>`,
@@ -143,6 +178,7 @@ ${offTrack?.html ?? ''}
     heading,
     '',
     ...lines,
+    ...(checkIns ? ['', ...checkIns.text] : []),
     ...(offTrack ? ['', ...offTrack.text] : []),
     '',
     `Open Trellis: ${dashboardUrl}`,

@@ -43,9 +43,16 @@ export interface HomeworkReminderModel extends Omit<HomeworkEmailModel, 'isFresh
   overdue: boolean;
   /** The partner had a link before, which this one replaces (else it would claim a change that did not happen). */
   replacesEarlierLink: boolean;
+  /**
+   * The partner missed several homeworks in a row (the clinic's gentleReminderAfterMisses): a
+   * shorter note with no due date or "still waiting", since pressure tends to push a drifting
+   * partner further away.
+   */
+  gentle?: boolean;
 }
 
 export function renderHomeworkReminder(model: HomeworkReminderModel): RenderedEmail {
+  if (model.gentle) return renderGentleReminder(model);
   const { html, text } = renderLayout({
     clinicName: model.clinicName,
     heading: model.overdue ? 'Your homework is still waiting' : 'A gentle reminder about your homework',
@@ -68,4 +75,18 @@ export function renderHomeworkReminder(model: HomeworkReminderModel): RenderedEm
     html,
     text,
   };
+}
+
+function renderGentleReminder(model: HomeworkReminderModel): RenderedEmail {
+  const { html, text } = renderLayout({
+    clinicName: model.clinicName,
+    heading: 'Whenever you are ready',
+    paragraphs: [
+      `Hi ${model.partnerFirstName},`,
+      `"${model.exerciseTitle}" is here when you have a few minutes. A short answer is fine.`,
+    ],
+    action: { label: 'Open your homework', url: model.homeworkUrl },
+    footer: 'This link is personal to you: please do not forward it.',
+  });
+  return { subject: `When you have a moment: ${model.exerciseTitle}`, html, text };
 }
