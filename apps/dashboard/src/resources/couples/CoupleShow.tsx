@@ -270,7 +270,7 @@ const CoupleShowLayout = () => {
   if (!couple || !Array.isArray(couple.partners)) return <Loading />;
   return (
     <>
-      <SafetyBanner coupleId={couple.id} />
+      <SafetyBanner coupleId={couple.id} onLifted={() => refresh()} />
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>
@@ -304,6 +304,7 @@ const CoupleShowLayout = () => {
           nextSessionAt: couple.nextSessionAt,
           phase: couple.phase,
           partnerRoles: couple.partners.map((partner) => partnerRoleOf(partner.role)),
+          safetyConcern: couple.safetyConcern,
         }}
         onAssigned={() => refresh()}
       />
