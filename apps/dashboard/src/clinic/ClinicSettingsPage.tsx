@@ -233,8 +233,6 @@ export const ClinicSettingsPage = () => {
                     helperText="The first goes out when work with a couple starts; then one every this many days (7 to 180)."
                     validate={validateSafetyCheckInDays}
                     step={1}
-                    min={7}
-                    max={180}
                     fullWidth
                   />
                 ) : null
