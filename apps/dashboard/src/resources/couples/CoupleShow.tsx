@@ -2,6 +2,7 @@ import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
 import EditIcon from '@mui/icons-material/Edit';
 import EventIcon from '@mui/icons-material/Event';
 import {
+  Alert,
   Box,
   Button,
   Card,
@@ -271,6 +272,14 @@ const CoupleShowLayout = () => {
   return (
     <>
       <SafetyBanner coupleId={couple.id} onLifted={() => refresh()} />
+      {couple.safetyConcern === 'concerning_check_in' && (
+        // The pause was lifted, but the danger may not be gone: said here, and again when assigning.
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          A partner’s latest private check-in had a concerning answer. Joint homework can go on; the assign dialog
+          cautions before exercises that could be used to pressure a partner, until that partner’s next check-in is
+          calm.
+        </Alert>
+      )}
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>
