@@ -157,13 +157,20 @@ describe('one definition of assignment state: the SQL twins agree with the domai
       c.parts.flatMap((_, part) =>
         [false, true].flatMap((revoked) =>
           [true, false].flatMap((emailConsent) =>
-            (['active', 'paused', 'discharged'] as const).map((coupleStatus) => ({
-              assignmentId,
-              part,
-              revoked,
-              emailConsent,
-              coupleStatus,
-            })),
+            (['active', 'paused', 'discharged'] as const).flatMap((coupleStatus) =>
+              (['homework', 'safety_check_in'] as const).flatMap((kind) =>
+                // A safety pause: none, open, or lifted (only an open one holds joint reminders).
+                (['none', 'open', 'lifted'] as const).map((pause) => ({
+                  assignmentId,
+                  part,
+                  revoked,
+                  emailConsent,
+                  coupleStatus,
+                  kind,
+                  pause,
+                })),
+              ),
+            ),
           ),
         ),
       ),
@@ -173,10 +180,14 @@ describe('one definition of assignment state: the SQL twins agree with the domai
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id int, cancelled_at timestamptz, reviewed_at timestamptz)),
        f AS (
          SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(n int, assignment_id int, submitted_at timestamptz,
-           link_revoked_at timestamptz, email_consent boolean, couple_status text))
+           link_revoked_at timestamptz, email_consent boolean, couple_status text, kind text, pause text)),
+       -- Each fact is its own couple (numbered n), with its pause if it has one.
+       safety_pause AS (
+         SELECT f.n AS couple_id, CASE WHEN f.pause = 'lifted' THEN now() END AS lifted_at FROM f WHERE f.pause <> 'none')
        SELECT ${REMINDER_STILL_WANTED} AS wanted
        FROM f
-       JOIN assignment a ON a.id = f.assignment_id
+       JOIN assignment a0 ON a0.id = f.assignment_id
+       CROSS JOIN LATERAL (SELECT a0.*, f.kind, f.n AS couple_id) a
        CROSS JOIN LATERAL (SELECT f.submitted_at, f.link_revoked_at) r
        CROSS JOIN LATERAL (SELECT f.email_consent) cl
        CROSS JOIN LATERAL (SELECT f.couple_status AS status) c
@@ -196,6 +207,8 @@ describe('one definition of assignment state: the SQL twins agree with the domai
             link_revoked_at: f.revoked ? new Date(now).toISOString() : null,
             email_consent: f.emailConsent,
             couple_status: f.coupleStatus,
+            kind: f.kind,
+            pause: f.pause,
           })),
         ),
       ],
@@ -209,6 +222,8 @@ describe('one definition of assignment state: the SQL twins agree with the domai
         linkRevokedAt: f.revoked ? now : null,
         emailConsent: f.emailConsent,
         coupleStatus: f.coupleStatus,
+        kind: f.kind,
+        jointWorkPaused: f.pause === 'open',
       });
       return expected !== rows[n].wanted;
     });

@@ -11,6 +11,7 @@ import { startWorkerWithMailbox } from '../support/worker-harness';
 import { until } from '../support/eventually';
 import { followEmailedLink } from '../support/email-links';
 import request from 'supertest';
+import { HOMEWORK_HEADER, homeworkTokenFromEmail, openHomeworkAs } from '../support/homework-flow';
 
 const HOUR = 3600 * 1000;
 
@@ -60,7 +61,8 @@ describe('reminders: planned per open response, moved with the due date, silent 
     const response = await db
       .getRepository(HomeworkResponse)
       .findOneByOrFail({ assignmentId, clientId: partners[0].id });
-    return { asDana, assignmentId, response, partners };
+    const other = await db.getRepository(HomeworkResponse).findOneByOrFail({ assignmentId, clientId: partners[1].id });
+    return { asDana, assignmentId, response, other, partners, couple };
   }
 
   const jobsFor = async (responseId: string) =>
@@ -264,5 +266,58 @@ describe('reminders: planned per open response, moved with the due date, silent 
     expect(
       harness.mailbox.messagesTo(partners[0].email).filter((m) => /Reminder|Still waiting/.test(m.subject)),
     ).toHaveLength(0);
+  });
+  it('holds joint-homework reminders for both partners while a safety pause is open, and plans them again once lifted', async () => {
+    const { response, other, partners, couple, asDana } = await assignDue(afternoonIn(5));
+    const reminders = (email: string) =>
+      harness.mailbox.messagesTo(email).filter((m) => /Reminder|Still waiting/.test(m.subject));
+    const alexMail = await harness.mailbox.waitForMessageTo(partners[0].email, /Homework from/);
+    await harness.mailbox.waitForMessageTo(partners[1].email, /Homework from/);
+    const [inFlight] = await until(async () =>
+      (await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null,
+    );
+    await until(async () => (await jobsFor(other.id)).length === 3);
+
+    // Alex does not feel safe doing this exercise.
+    const alex = await openHomeworkAs(app, await homeworkTokenFromEmail(app, alexMail.raw));
+    await alex.post('/api/v1/homework/current/not-safe').set(HOMEWORK_HEADER).send({}).expect(200);
+    // Neither partner is nudged any more: the queued reminders of both are gone.
+    await until(async () => (await jobsFor(response.id)).length + (await jobsFor(other.id)).length === 0);
+
+    // A reminder already on its way when the pause opened re-checks when it fires, and stays silent.
+    for (const [id, data] of [
+      [response.id, inFlight.data],
+      [other.id, { ...inFlight.data, responseId: other.id }],
+    ] as const)
+      await queue.add('send-reminder', data, { jobId: `in-flight-${id}` });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(reminders(partners[0].email)).toHaveLength(0);
+    expect(reminders(partners[1].email)).toHaveLength(0);
+    const ledger = await db.query(
+      `SELECT 1 FROM email_delivery WHERE template = 'homework-reminder' AND subject_ids->>'responseId' = ANY($1::text[])`,
+      [[response.id, other.id]],
+    );
+    expect(ledger).toHaveLength(0);
+
+    // Sam — possibly the reason — cannot lift it from their side: the staff route is not theirs.
+    const samMail = await harness.mailbox.waitForMessageTo(partners[1].email, /Homework from/);
+    const sam = await openHomeworkAs(app, await homeworkTokenFromEmail(app, samMail.raw));
+    expect([401, 403, 404]).toContain(
+      (await sam.post(`/api/v1/couples/${couple.id}/safety/lift`).set(HOMEWORK_HEADER).send({ note: 'all fine' }))
+        .status,
+    );
+    expect(await jobsFor(other.id)).toHaveLength(0);
+
+    // The therapist lifts the pause: both partners' reminders are planned again, and they send.
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/safety/lift`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ note: 'Saw each partner alone; joint work can go on.' })
+      .expect(200);
+    const [first] = await until(async () => ((await jobsFor(response.id)).length === 3 ? jobsFor(response.id) : null));
+    await until(async () => (await jobsFor(other.id)).length === 3);
+    await first.promote();
+    await harness.mailbox.waitForMessageTo(partners[0].email, /Reminder:/);
+    expect(reminders(partners[1].email)).toHaveLength(0);
   });
 });

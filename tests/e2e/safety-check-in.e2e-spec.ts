@@ -10,6 +10,7 @@ import { HOMEWORK_HEADER, homeworkTokenFromEmail, openHomeworkAs } from '../supp
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
+import { until } from '../support/eventually';
 
 const DAY = 24 * 3600 * 1000;
 const CALM = { safe_at_home: 'yes', afraid_of_partner: 'never', frightened_or_hurt: 'no', joint_exercises_safe: 'yes' };
@@ -116,6 +117,62 @@ describe('the private safety check-in', () => {
 
     // A calm check-in from Sam alone would not have paused anything: one flag, Alex's.
     expect(safety.openPause.flags).toHaveLength(1);
+  });
+
+  it('shows the therapist an open safety concern on the couple and the caseload (for the assign dialog), never a partner', async () => {
+    const p = await practice();
+    const concernOf = async () => {
+      const detail = (await p.asDana.agent.get(`/api/v1/couples/${p.couple.id}`).expect(200)).body;
+      const row = (await p.asDana.agent.get('/api/v1/couples').expect(200)).body.data.find(
+        (r: { id: string }) => r.id === p.couple.id,
+      );
+      // The two screens that feed the assign dialog agree.
+      expect(row.safetyConcern).toBe(detail.safetyConcern);
+      return detail.safetyConcern as string | null;
+    };
+    expect(await concernOf()).toBeNull();
+
+    await p.setInterval(28).expect(200);
+    await sweep.sendDue();
+    const alex = await openHomeworkAs(
+      app,
+      await homeworkTokenFromEmail(app, (await harness.mailbox.waitForMessageTo(p.partners[0].email)).raw),
+    );
+    const sam = await openHomeworkAs(
+      app,
+      await homeworkTokenFromEmail(app, (await harness.mailbox.waitForMessageTo(p.partners[1].email)).raw),
+    );
+    // A calm answer from Sam is no concern.
+    await sam.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers: CALM }).expect(200);
+    expect(await concernOf()).toBeNull();
+
+    await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HOMEWORK_HEADER)
+      .send({ answers: { ...CALM, frightened_or_hurt: 'yes' } })
+      .expect(200);
+    expect(await concernOf()).toBe('pause_open');
+
+    // Lifting resumes joint work, but Alex's latest check-in still says they were hurt: the caution stays.
+    await p.asDana.agent
+      .post(`/api/v1/couples/${p.couple.id}/safety/lift`)
+      .set('x-csrf-token', p.asDana.csrfToken)
+      .send({ note: 'Saw each partner alone; safety plan with Alex.' })
+      .expect(200);
+    expect(await concernOf()).toBe('concerning_check_in');
+
+    // Sam — possibly the reason — asks for the couple's record with their homework session: no such thing.
+    for (const path of [`/api/v1/couples/${p.couple.id}`, '/api/v1/couples', `/api/v1/couples/${p.couple.id}/safety`])
+      expect([401, 403, 404]).toContain((await sam.get(path)).status);
+    const samPage = await sam.get('/api/v1/homework/current').expect(200);
+    expect(samPage.text).not.toMatch(/safetyConcern|concerning|pause/i);
+
+    // Alex's next check-in, calm: the concern closes.
+    await sweep.sendDue(new Date(Date.now() + 28 * DAY + 60_000));
+    const next = await until(async () => harness.mailbox.messagesTo(p.partners[0].email)[1] ?? null);
+    const alexAgain = await openHomeworkAs(app, await homeworkTokenFromEmail(app, next.raw));
+    await alexAgain.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers: CALM }).expect(200);
+    expect(await concernOf()).toBeNull();
   });
 
   it('sends the next one only once the interval has passed', async () => {

@@ -17,6 +17,8 @@ export const lightTheme: RaThemeOptions = {
     error: { main: '#b3261e' },
     // MUI's default orange (#ed6c02) is 3.1:1 on white: too faint for "Paused" and "Discharge".
     warning: { main: '#b45309', contrastText: '#ffffff' },
+    // MUI's default blue (#0288d1) is 3.9:1 on white: too faint for the "One partner done" chip.
+    info: { main: '#01579b', contrastText: '#ffffff' },
     background: { default: '#f6f7f5', paper: '#ffffff' },
     text: { primary: '#1f2a2c', secondary: '#4a5759' },
   },

@@ -5,6 +5,7 @@ import type {
   OffTrackReason,
   PartnerRole,
   Prompt,
+  SafetyConcern,
   ScoreBand,
 } from '@trellis/domain';
 import type { SessionView } from './sessions';
@@ -86,6 +87,11 @@ export interface CoupleView {
   createdAt: string;
   /** The phase of recovery the therapist says the couple is in; null until set. */
   phase: ExercisePhase | null;
+  /**
+   * An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private
+   * check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what.
+   */
+  safetyConcern: SafetyConcern | null;
   partners: PartnerView[];
 }
 

@@ -1902,6 +1902,8 @@ export interface components {
             createdAt: string;
             /** @description The phase of recovery the therapist says the couple is in; null until set. */
             phase: (string & components["schemas"]["ExercisePhase"]) | null;
+            /** @description An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what. */
+            safetyConcern: (string & components["schemas"]["SafetyConcern"]) | null;
             partnerNames: string[];
             /** @description Each partner's role, by position (therapist-only, like the couple's own record). */
             partnerRoles: components["schemas"]["PartnerRole"][];
@@ -2138,6 +2140,8 @@ export interface components {
             createdAt: string;
             /** @description The phase of recovery the therapist says the couple is in; null until set. */
             phase: (string & components["schemas"]["ExercisePhase"]) | null;
+            /** @description An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what. */
+            safetyConcern: (string & components["schemas"]["SafetyConcern"]) | null;
             partners: components["schemas"]["PartnerView"][];
         };
         /** @description The answer to creating a token: the only time its secret is ever shown. */
@@ -2710,6 +2714,8 @@ export interface components {
             body: string;
             createdAt: string;
         };
+        /** @enum {string} */
+        SafetyConcern: "pause_open" | "concerning_check_in";
         SafetyFlagView: {
             id: string;
             /** @description The partner who raised it (first name and surname as the clinic recorded them). */

@@ -26,6 +26,7 @@ import { httpClient } from '../data/httpClient';
 import { errorMessage, submissionErrors } from '../data/formErrors';
 import { changedFields } from '../data/query';
 import { ENGAGEMENT_SETTING_MAX } from '@trellis/domain';
+import { safetyCheckInFormValues, safetyCheckInSetting, validateSafetyCheckInDays } from './safetyCheckIns';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; clinic: ClinicSettings } | { state: 'failed'; message: string };
 
@@ -73,7 +74,8 @@ const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; o
 
 /**
  * `/#/clinic`, administrators only: name, time zone, the two-factor requirement, what digest emails
- * carry and when a couple counts as off track.
+ * carry, neutral partner emails, the private safety check-ins (off by default) and when a couple
+ * counts as off track.
  */
 export const ClinicSettingsPage = () => {
   const { permissions, isPending: permissionsPending } = usePermissions();
@@ -115,6 +117,7 @@ export const ClinicSettingsPage = () => {
         gentleReminderAfterMisses,
         engagementTaskAfterMisses,
       } = values as Partial<ClinicSettings>;
+      const safetyCheckInIntervalDays = safetyCheckInSetting(values);
       const changes = changedFields(
         {
           name,
@@ -128,6 +131,7 @@ export const ClinicSettingsPage = () => {
           offTrackSessionsWithoutImprovement,
           gentleReminderAfterMisses,
           engagementTaskAfterMisses,
+          safetyCheckInIntervalDays,
         },
         clinic,
       );
@@ -176,7 +180,11 @@ export const ClinicSettingsPage = () => {
         )}
         {clinic && (
           // Keyed by the saved record so the form restarts from what the server now holds.
-          <Form key={JSON.stringify(clinic)} record={clinic} onSubmit={save}>
+          <Form
+            key={JSON.stringify(clinic)}
+            record={{ ...clinic, ...safetyCheckInFormValues(clinic.safetyCheckInIntervalDays) }}
+            onSubmit={save}
+          >
             <TextInput source="name" label="Clinic name" validate={validateName} fullWidth />
             <TimeZoneInput
               source="timezone"
@@ -214,6 +222,28 @@ export const ClinicSettingsPage = () => {
               label="Use neutral subjects and sender names"
               helperText="For partners whose inbox others may see: subjects and the sender name say nothing about counselling, homework or your clinic."
             />
+            <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
+              Private safety check-ins
+            </Typography>
+            <BooleanInput
+              source="safetyCheckInsOn"
+              label="Send each partner a private safety check-in"
+              helperText="A few questions each partner answers alone (feeling safe at home, being afraid of their partner). Only the counselor reads the answers; a concerning one pauses the couple’s joint work and alerts the counselor."
+            />
+            <FormDataConsumer<{ safetyCheckInsOn?: boolean }>>
+              {({ formData }) =>
+                formData.safetyCheckInsOn ? (
+                  <NumberInput
+                    source="safetyCheckInIntervalDays"
+                    label="Days between check-ins"
+                    helperText="The first goes out when work with a couple starts; then one every this many days (7 to 180)."
+                    validate={validateSafetyCheckInDays}
+                    step={1}
+                    fullWidth
+                  />
+                ) : null
+              }
+            </FormDataConsumer>
             <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
               Off track
             </Typography>

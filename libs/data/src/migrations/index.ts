@@ -67,8 +67,8 @@ export const MIGRATIONS = [
   CreatedApiTokens1795760000000,
   CreatedAssignmentSeries1795770000000,
   CreatedPrograms1795780000000,
-  AddedSequenceToSessions1795810000000,
-  LinkedHomeworkDueDatesToSessions1795810100000,
   CreatedAgreements1795790000000,
   AddedEngagementThresholdsToClinic1795800000000,
+  AddedSequenceToSessions1795810000000,
+  LinkedHomeworkDueDatesToSessions1795810100000,
 ];

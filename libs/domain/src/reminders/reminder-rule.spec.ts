@@ -7,6 +7,8 @@ const open: ReminderFacts = {
   linkRevokedAt: null,
   emailConsent: true,
   coupleStatus: 'active',
+  kind: 'homework',
+  jointWorkPaused: false,
 };
 
 describe('reminderStillWanted', () => {
@@ -22,7 +24,15 @@ describe('reminderStillWanted', () => {
     ['the partner does not consent to email', { emailConsent: false }],
     ['the couple is paused', { coupleStatus: 'paused' as const }],
     ['the couple was discharged', { coupleStatus: 'discharged' as const }],
+    ['a safety pause holds the couple’s joint homework', { jointWorkPaused: true }],
   ])('stays silent when %s', (_, change) => {
     expect(reminderStillWanted({ ...open, ...change })).toBe(false);
+  });
+
+  it('keeps reminding each partner of their own private safety check-in during a safety pause', () => {
+    expect(reminderStillWanted({ ...open, kind: 'safety_check_in', jointWorkPaused: true })).toBe(true);
+    expect(reminderStillWanted({ ...open, kind: 'safety_check_in', jointWorkPaused: true, emailConsent: false })).toBe(
+      false,
+    );
   });
 });

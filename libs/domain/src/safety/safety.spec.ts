@@ -1,4 +1,5 @@
 import { concerningCheckInAnswers, isConcerningCheckIn, SAFETY_CHECK_IN_EXERCISE } from './safety-check-in';
+import { openSafetyConcern } from './safety-concern';
 import { safetyCheckInDue } from './safety-pause';
 import { validateAnswers } from '../exercises/answer-validation';
 
@@ -59,5 +60,26 @@ describe('safetyCheckInDue', () => {
     expect(safetyCheckInDue(daysAgo(27), 28, now)).toBe(false);
     expect(safetyCheckInDue(daysAgo(28), 28, now)).toBe(true);
     expect(safetyCheckInDue(daysAgo(40), 28, now)).toBe(true);
+  });
+});
+
+describe('openSafetyConcern', () => {
+  const concerning = { ...calm, afraid_of_partner: 'often' };
+
+  it('is none with no pause and only calm check-ins (or none at all)', () => {
+    expect(openSafetyConcern({ pauseOpen: false, latestCheckIns: [] })).toBeNull();
+    expect(openSafetyConcern({ pauseOpen: false, latestCheckIns: [calm, calm] })).toBeNull();
+  });
+
+  it('names the open pause first, whatever the check-ins say', () => {
+    expect(openSafetyConcern({ pauseOpen: true, latestCheckIns: [] })).toBe('pause_open');
+    expect(openSafetyConcern({ pauseOpen: true, latestCheckIns: [concerning] })).toBe('pause_open');
+  });
+
+  it('stays open after the pause is lifted while either partner’s latest check-in is concerning', () => {
+    expect(openSafetyConcern({ pauseOpen: false, latestCheckIns: [calm, concerning] })).toBe('concerning_check_in');
+    expect(
+      openSafetyConcern({ pauseOpen: false, latestCheckIns: [{ ...calm, anything_else: 'he hit me' }] }),
+    ).toBeNull();
   });
 });

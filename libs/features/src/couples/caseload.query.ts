@@ -3,6 +3,7 @@ import type { CaseloadRow, ListResponse, SessionUser } from '@trellis/contracts'
 import { partnerRoleOf } from '@trellis/domain';
 import { assignmentStateJoin } from '../assignments/assignment-state.sql';
 import { CaseloadQueryDto, CaseloadSort } from './caseload-query.dto';
+import { type SafetyConcernColumns, safetyConcernColumnsSql, safetyConcernOf } from '../safety/safety-concern.sql';
 
 const SORT_COLUMNS: Record<CaseloadSort, string> = {
   nextSessionAt: 'c.next_session_at',
@@ -10,7 +11,7 @@ const SORT_COLUMNS: Record<CaseloadSort, string> = {
   displayName: 'lower(c.display_name)',
 };
 
-interface Row {
+interface Row extends SafetyConcernColumns {
   id: string;
   display_name: string;
   therapist_id: string;
@@ -73,7 +74,8 @@ export function buildCaseloadSql(user: Pick<SessionUser, 'id' | 'role' | 'clinic
               c.phase, p1.role AS role1, p2.role AS role2,
               coalesce(h.open_count, 0)::int AS open_count,
               coalesce(h.overdue_count, 0)::int AS overdue_count,
-              coalesce(h.awaiting_review_count, 0)::int AS awaiting_review_count`;
+              coalesce(h.awaiting_review_count, 0)::int AS awaiting_review_count,
+              ${safetyConcernColumnsSql('c')}`;
   const joins = `JOIN staff_user su ON su.id = c.therapist_id
        LEFT JOIN client p1 ON p1.couple_id = c.id AND p1.position = 1
        LEFT JOIN client p2 ON p2.couple_id = c.id AND p2.position = 2
@@ -145,6 +147,7 @@ export async function queryCaseload(
       partnerNames: [r.partner1 ?? '', r.partner2 ?? ''],
       phase: r.phase,
       partnerRoles: [partnerRoleOf(r.role1), partnerRoleOf(r.role2)],
+      safetyConcern: safetyConcernOf(r),
       openCount: r.open_count,
       overdueCount: r.overdue_count,
       awaitingReviewCount: r.awaiting_review_count,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { CoupleView, SessionUser } from '@trellis/contracts';
+import { type SafetyConcernColumns, safetyConcernColumnsSql, safetyConcernOf } from '../safety/safety-concern.sql';
 
-export interface CoupleDetailRow {
+export interface CoupleDetailRow extends SafetyConcernColumns {
   id: string;
   display_name: string;
   therapist_id: string;
@@ -28,7 +29,8 @@ export function buildCoupleDetailSql(
             (SELECT coalesce(json_agg(json_build_object('id', p.id, 'position', p.position, 'name', p.name, 'email', p.email,
                                                         'timezone', p.timezone, 'emailConsent', p.email_consent, 'role', p.role)
                                           ORDER BY p.position), '[]')
-             FROM client p WHERE p.couple_id = c.id) AS partners
+             FROM client p WHERE p.couple_id = c.id) AS partners,
+            ${safetyConcernColumnsSql('c')}
           FROM couple c JOIN staff_user t ON t.id = c.therapist_id
           WHERE c.id = $1 AND c.clinic_id = $2 AND ($3::uuid IS NULL OR c.therapist_id = $3::uuid)`,
     params: [coupleId, user.clinicId, user.role === 'admin' ? null : user.id],
@@ -46,6 +48,7 @@ export function toCoupleView(row: CoupleDetailRow): CoupleView {
     lastActivityAt: row.last_activity_at.toISOString(),
     createdAt: row.created_at.toISOString(),
     phase: row.phase,
+    safetyConcern: safetyConcernOf(row),
     partners: row.partners,
   };
 }

@@ -7,4 +7,6 @@ import { responseOpenSql } from '../assignments/assignment-state.sql';
  * checks it against the TypeScript for every case.
  */
 export const REMINDER_STILL_WANTED = `${responseOpenSql('r', 'a')} AND r.link_revoked_at IS NULL
-  AND cl.email_consent AND c.status = 'active'`;
+  AND cl.email_consent AND c.status = 'active'
+  AND (a.kind = 'safety_check_in'
+       OR NOT EXISTS (SELECT 1 FROM safety_pause sp WHERE sp.couple_id = a.couple_id AND sp.lifted_at IS NULL))`;

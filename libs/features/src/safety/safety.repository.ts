@@ -135,6 +135,22 @@ export class SafetyRepository {
     );
   }
 
+  /**
+   * The couple's joint-homework responses that may still want reminders (not submitted, homework
+   * not cancelled): re-planned when a pause opens (their queued reminders go) and when it is lifted
+   * (they come back). Planning re-checks every rule; this only keeps the re-plan small.
+   */
+  async openJointResponses(manager: EntityManager, clinicId: string, coupleId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT r.id FROM homework_response r JOIN assignment a ON a.id = r.assignment_id AND a.clinic_id = r.clinic_id
+       WHERE a.clinic_id = $1 AND a.couple_id = $2 AND a.kind = 'homework'
+         AND a.cancelled_at IS NULL AND a.reviewed_at IS NULL AND r.submitted_at IS NULL
+       ORDER BY r.id`,
+      [clinicId, coupleId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The couple page's safety panel in one statement: the open pause with its flags, and the last lifted. */
   async coupleSafety(manager: EntityManager, clinicId: string, coupleId: string): Promise<CoupleSafety> {
     const [row]: CoupleSafetyRow[] = await manager.query(

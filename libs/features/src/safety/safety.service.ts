@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CoupleSafety } from '@trellis/contracts';
 import type { Couple } from '@trellis/data';
 import type { SafetyPauseSource } from '@trellis/domain';
-import { advanceProgramInTransaction, queueEmailInTransaction } from '@trellis/jobs';
+import { advanceProgramInTransaction, queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import type { PartnerActor, StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -52,6 +52,9 @@ export class SafetyService {
         subjectIds: { pauseId: pause.id },
         idempotencyKey: `safety-alert-${pause.id}`,
       });
+      // Joint-homework reminders stop for both partners while the pause is open: the re-plan
+      // drops the queued ones (and a reminder already firing re-checks the pause itself).
+      await this.replanJointReminders(manager, by.clinicId, by.coupleId);
     }
     await this.audit.record(
       actor,
@@ -65,6 +68,11 @@ export class SafetyService {
       manager,
     );
     return at;
+  }
+
+  private async replanJointReminders(manager: EntityManager, clinicId: string, coupleId: string): Promise<void> {
+    const responseIds = await this.safety.openJointResponses(manager, clinicId, coupleId);
+    if (responseIds.length) await replanRemindersInTransaction(manager, clinicId, responseIds);
   }
 
   /** When sharing stopped for this couple (the open pause began), or null: for `partnerAnswersVisibleTo`. */
@@ -127,6 +135,8 @@ export class SafetyService {
       await this.safety.lift(manager, pause.id, actor.staff.id, text);
       // Joint work may go on: the couple's program step that came due meanwhile opens (the job decides).
       await advanceProgramInTransaction(manager, actor.staff.clinicId, coupleId, `lift-${pause.id}`);
+      // Joint homework resumes, and with it each partner's reminders, planned afresh.
+      await this.replanJointReminders(manager, actor.staff.clinicId, coupleId);
       await this.audit.record(
         actor,
         {

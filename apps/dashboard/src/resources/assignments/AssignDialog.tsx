@@ -19,7 +19,7 @@ import type {
   ExerciseDetail,
   ExerciseSummary,
 } from '@trellis/contracts';
-import { assignmentWarnings, type ExercisePhase, type PartnerRole } from '@trellis/domain';
+import { assignmentWarnings, type ExercisePhase, type PartnerRole, type SafetyConcern } from '@trellis/domain';
 import { type MutableRefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -222,9 +222,10 @@ interface AssignDialogProps {
     id: string;
     displayName: string;
     nextSessionAt?: string | null;
-    /** The couple's phase and roles, for the clinical cautions (from the couple's page). */
+    /** The couple's phase, roles and open safety concern, for the clinical cautions (from the couple's page). */
     phase?: ExercisePhase | null;
     partnerRoles?: PartnerRole[];
+    safetyConcern?: SafetyConcern | null;
   };
   /** Assigning from the library: the exercise is fixed, couples are chosen. */
   exercise?: { id: string; title: string };
@@ -267,8 +268,9 @@ export const AssignDialog = (props: AssignDialogProps) => {
 
 /**
  * Clinical cautions for the chosen exercise and couple (the rule is `assignmentWarnings` in the
- * domain): they never block, they make sure the choice is made knowingly. No safety-concern flag
- * exists on the couple yet, so that caution is fed `false` until the safety check-in lands.
+ * domain): they never block (the server's safety pause does that), they make sure the choice is
+ * made knowingly. A couple whose joint work is paused is named first: assigning will be refused
+ * until the therapist lifts the pause on the couple's page.
  */
 const AssignmentCautions = ({
   couple,
@@ -283,31 +285,61 @@ const AssignmentCautions = ({
   const chosenCouples: unknown = useWatch({ name: 'coupleIds' });
   const id = exerciseId ?? (typeof chosen === 'string' ? chosen : undefined);
   const { data: exercise } = useGetOne<ExerciseDetail>('exercises', { id: id ?? '' }, { enabled: Boolean(id) });
-  // The list's row (no prompts) stands in for the exercise until its full record has loaded.
-  if (!exercise || exercise.id !== id || !Array.isArray(exercise.prompts)) return null;
   // From a couple's page, that couple; from the library, each couple chosen so far (by name).
   const couples = couple
-    ? [{ name: '', phase: couple.phase ?? null, partnerRoles: couple.partnerRoles ?? [] }]
+    ? [
+        {
+          name: '',
+          phase: couple.phase ?? null,
+          partnerRoles: couple.partnerRoles ?? [],
+          safetyConcern: couple.safetyConcern ?? null,
+        },
+      ]
     : (Array.isArray(chosenCouples) ? chosenCouples : [])
         .map((coupleId) => seen.current.get(coupleId))
         .filter((row): row is CaseloadRow => row !== undefined)
-        .map((row) => ({ name: `${row.displayName}: `, phase: row.phase, partnerRoles: row.partnerRoles }));
-  const lines = couples.flatMap(({ name, phase, partnerRoles }) =>
-    // No safety-concern flag exists on the couple yet: fed false until the safety check-in lands.
-    assignmentWarnings(exercise, { phase, partnerRoles, safetyConcernOpen: false }).map((warning) => ({
-      key: `${name}${warning.code}`,
-      text: `${name}${warning.message}`,
-    })),
-  );
-  if (lines.length === 0) return null;
+        .map((row) => ({
+          name: `${row.displayName}: `,
+          phase: row.phase,
+          partnerRoles: row.partnerRoles,
+          safetyConcern: row.safetyConcern,
+        }));
+  const paused = couples
+    .filter((c) => c.safetyConcern === 'pause_open')
+    .map((c) => ({
+      key: `${c.name}paused`,
+      text: `${c.name}Joint homework is paused: a partner raised a safety concern. Lift the pause on the couple’s page (saying what was done) before assigning.`,
+    }));
+  // The list's row (no prompts) stands in for the exercise until its full record has loaded.
+  const loaded = exercise && exercise.id === id && Array.isArray(exercise.prompts) ? exercise : undefined;
+  const cautions = loaded
+    ? couples.flatMap(({ name, phase, partnerRoles, safetyConcern }) =>
+        assignmentWarnings(loaded, { phase, partnerRoles, safetyConcernOpen: safetyConcern !== null }).map(
+          (warning) => ({ key: `${name}${warning.code}`, text: `${name}${warning.message}` }),
+        ),
+      )
+    : [];
   return (
-    <Alert severity="warning" sx={{ mb: 2 }} aria-label="Before you assign">
-      {lines.map((line) => (
-        <Typography key={line.key} variant="body2" sx={{ mb: 0.5 }}>
-          {line.text}
-        </Typography>
-      ))}
-    </Alert>
+    <>
+      {paused.length > 0 && (
+        <Alert severity="error" sx={{ mb: 2 }} aria-label="Joint homework paused">
+          {paused.map((line) => (
+            <Typography key={line.key} variant="body2" sx={{ mb: 0.5 }}>
+              {line.text}
+            </Typography>
+          ))}
+        </Alert>
+      )}
+      {cautions.length > 0 && (
+        <Alert severity="warning" sx={{ mb: 2 }} aria-label="Before you assign">
+          {cautions.map((line) => (
+            <Typography key={line.key} variant="body2" sx={{ mb: 0.5 }}>
+              {line.text}
+            </Typography>
+          ))}
+        </Alert>
+      )}
+    </>
   );
 };
 

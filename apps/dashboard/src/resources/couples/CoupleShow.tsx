@@ -2,6 +2,7 @@ import AssignmentIcon from '@mui/icons-material/AssignmentTurnedIn';
 import EditIcon from '@mui/icons-material/Edit';
 import EventIcon from '@mui/icons-material/Event';
 import {
+  Alert,
   Box,
   Button,
   Card,
@@ -274,7 +275,15 @@ const CoupleShowLayout = () => {
   if (!couple || !Array.isArray(couple.partners)) return <Loading />;
   return (
     <>
-      <SafetyBanner coupleId={couple.id} />
+      <SafetyBanner coupleId={couple.id} onLifted={() => refresh()} />
+      {couple.safetyConcern === 'concerning_check_in' && (
+        // The pause was lifted, but the danger may not be gone: said here, and again when assigning.
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          A partner’s latest private check-in had a concerning answer. Joint homework can go on; the assign dialog
+          cautions before exercises that could be used to pressure a partner, until that partner’s next check-in is
+          calm.
+        </Alert>
+      )}
       <CoupleHeader couple={couple} onAssign={() => setAssigning(true)} />
       <Card>
         <TabbedShowLayout>
@@ -318,6 +327,7 @@ const CoupleShowLayout = () => {
           nextSessionAt: couple.nextSessionAt,
           phase: couple.phase,
           partnerRoles: couple.partners.map((partner) => partnerRoleOf(partner.role)),
+          safetyConcern: couple.safetyConcern,
         }}
         onAssigned={() => refresh()}
       />

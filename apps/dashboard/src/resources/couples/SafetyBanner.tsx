@@ -53,8 +53,9 @@ export const SafetyBanner = ({ coupleId, onLifted }: { coupleId: string; onLifte
         A partner raised a safety concern
       </AlertTitle>
       <Typography variant="body2" sx={{ mb: 1 }}>
-        Since {formatDateTime(pause.raisedAt)}, answer sharing is paused and no new joint homework can be assigned.
-        Neither partner has been told about the pause; the other partner’s page looks as before.
+        Since {formatDateTime(pause.raisedAt)}, answer sharing is paused, no new joint homework can be assigned and
+        reminders for joint homework are on hold. Neither partner has been told about the pause; the other partner’s
+        page looks as before.
       </Typography>
       <Box component="ul" sx={{ pl: 2.5, my: 1 }}>
         {pause.flags.map((flag) => (

@@ -12,6 +12,7 @@ const couple: CoupleView = {
   lastActivityAt: '2026-04-20T10:00:00.000Z',
   createdAt: '2026-01-01T10:00:00.000Z',
   phase: null,
+  safetyConcern: null,
   partners: [
     {
       id: 'p1',

@@ -1,0 +1,26 @@
+import { type AnswerMap, openSafetyConcern, type SafetyConcern } from '@trellis/domain';
+
+/**
+ * The facts `openSafetyConcern` (libs/domain) decides on, as two columns for couple `c` (a row
+ * with `id` and `clinic_id`): whether a pause is open, and each partner's latest submitted safety
+ * check-in answers. The rule itself stays in TypeScript (`safetyConcernOf`): SQL only gathers,
+ * so there is no twin to keep in step. Lists add these columns to their one statement.
+ */
+export const safetyConcernColumnsSql = (c: string) => `
+  EXISTS (SELECT 1 FROM safety_pause sp
+          WHERE sp.couple_id = ${c}.id AND sp.clinic_id = ${c}.clinic_id AND sp.lifted_at IS NULL) AS safety_pause_open,
+  (SELECT coalesce(json_agg(latest.answers), '[]') FROM (
+     SELECT DISTINCT ON (sr.client_id) sr.answers
+     FROM assignment sa JOIN homework_response sr ON sr.assignment_id = sa.id
+     WHERE sa.couple_id = ${c}.id AND sa.clinic_id = ${c}.clinic_id AND sa.kind = 'safety_check_in'
+       AND sr.submitted_at IS NOT NULL
+     ORDER BY sr.client_id, sr.submitted_at DESC) latest) AS latest_check_in_answers`;
+
+export interface SafetyConcernColumns {
+  safety_pause_open: boolean;
+  latest_check_in_answers: AnswerMap[];
+}
+
+export function safetyConcernOf(row: SafetyConcernColumns): SafetyConcern | null {
+  return openSafetyConcern({ pauseOpen: row.safety_pause_open, latestCheckIns: row.latest_check_in_answers });
+}
