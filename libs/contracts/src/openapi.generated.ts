@@ -3,6 +3,128 @@
  * apps/api/openapi.json: do not edit. tests/e2e/openapi-document.e2e-spec.ts fails when it is stale.
  */
 export interface paths {
+    "/api/v1/couples/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's agreements, each with its versions, confirmations and the last weeks' answers */
+        get: operations["agreements_list"];
+        put?: never;
+        /** Add an agreement: agreed in session (text) or from an exercise answer */
+        post: operations["agreements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/agreement-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners' answers to the agreements exercise, to turn into agreements */
+        get: operations["agreements_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reword an agreement: a new version, which both partners confirm again */
+        put: operations["agreements_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/agreements/{agreementId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire an agreement: no longer reviewed; its history stays */
+        post: operations["agreements_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/agreement-rhythm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When each partner is asked "did this hold this week?", and the next time planned */
+        get: operations["agreements_rhythm"];
+        /** Review weekly on a weekday at a local time (the clinic's time zone) */
+        put: operations["agreements_setRhythm"];
+        post?: never;
+        /** Turn the weekly review off */
+        delete: operations["agreements_clearRhythm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreement-reviews/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agreements to confirm and review this week; changes nothing. Inactive links: 404 */
+        post: operations["agreementReviews_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreement-reviews/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm agreements and say how each held this week, once; returns the shared kept streaks */
+        post: operations["agreementReviews_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-tokens": {
         parameters: {
             query?: never;
@@ -32,6 +154,77 @@ export interface paths {
         put?: never;
         /** Revoke an API token: it stops working on its very next request */
         post: operations["apiTokens_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repeat homework for a couple (weekly, fortnightly or on chosen weekdays) until a date or a count
+         * @description The first occurrence is issued at once; each later one when the one before it falls due.
+         */
+        post: operations["assignmentSeries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/assignment-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's recurring homework, newest first, with each one's next due date */
+        get: operations["assignmentSeries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignment-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the rhythm, time, note or end from the next occurrence on */
+        patch: operations["assignmentSeries_update"];
+        trace?: never;
+    };
+    "/api/v1/assignment-series/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the series: no more occurrences (those issued stay) */
+        post: operations["assignmentSeries_stop"];
         delete?: never;
         options?: never;
         head?: never;
@@ -516,7 +709,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit, pause, discharge, reschedule; admins can reassign */
+        /**
+         * Edit, pause, discharge, reschedule; admins can reassign
+         * @description Reassigning takes the couple’s future scheduled sessions to the new therapist; when one would overlap the new therapist’s own sessions, 409 names both and nothing changes.
+         */
         patch: operations["couples_update"];
         trace?: never;
     };
@@ -1055,6 +1251,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in programs and the clinic's own, with their steps */
+        get: operations["programs_list"];
+        put?: never;
+        /** Build a program for the clinic's library: steps in order, each saying when it opens */
+        post: operations["programs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program with its steps */
+        get: operations["programs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the clinic's own program (couples already on it keep their steps), or archive it */
+        patch: operations["programs_update"];
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The couple's path: every step, its state and where the couple is (null when on none) */
+        get: operations["programs_enrolment"];
+        put?: never;
+        /** Put the couple on a program: its first step opens at once */
+        post: operations["programs_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Pause, resume (the next step opens if it is due) or stop the couple’s path */
+        patch: operations["programs_updateEnrolment"];
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a step to the couple’s path, before a step not yet open or at the end */
+        post: operations["programs_addStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program/steps/{stepId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip a step; skipping the open one opens the next now */
+        post: operations["programs_skip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couples/{id}/program/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new order for the steps not yet open */
+        post: operations["programs_reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues": {
         parameters: {
             query?: never;
@@ -1370,6 +1672,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CreateAgreementDto: {
+            /** @example We share plans for the evening by 6 pm */
+            text?: string;
+            /**
+             * Format: uuid
+             * @description From an exercise answer: the assignment
+             */
+            assignmentId?: string;
+            /**
+             * @description From an exercise answer: the prompt
+             * @example proposed_agreement
+             */
+            promptId?: string;
+            /**
+             * Format: uuid
+             * @description From an exercise answer: the partner who wrote it
+             */
+            clientId?: string;
+        };
+        UpdateAgreementDto: {
+            /** @example We share plans for the evening by 7 pm */
+            text: string;
+        };
+        AgreementRhythmDto: {
+            /** @description ISO weekday, 1 is Monday */
+            weekday: number;
+            /**
+             * @description HH:MM in the clinic's time zone
+             * @example 18:00
+             */
+            localTime: string;
+        };
+        AgreementReviewLinkDto: {
+            /** @description The token from the emailed review link */
+            token: string;
+        };
+        AgreementReviewAnswerDto: {
+            /** Format: uuid */
+            agreementId: string;
+            /** @enum {string} */
+            answer: "kept" | "mostly" | "not_kept";
+            /** @description For the counselor only; never shown to the other partner */
+            note?: string;
+        };
+        AgreementReviewSubmitDto: {
+            /** @description The token from the emailed review link */
+            token: string;
+            /** @description Agreement versions this partner confirms */
+            confirmVersionIds: string[];
+            reviews: components["schemas"]["AgreementReviewAnswerDto"][];
+        };
         CreateApiTokenDto: {
             /**
              * @description What the token is for (1–100 characters)
@@ -1388,12 +1741,80 @@ export interface components {
              */
             expiresAt: string;
         };
+        CreateAssignmentSeriesDto: {
+            /**
+             * @description weekly and fortnightly fall on the weekday of startsOn; weekdays on the days chosen
+             * @enum {string}
+             */
+            rhythm?: "weekly" | "fortnightly" | "weekdays";
+            /** @description For rhythm 'weekdays': 0 = Sunday … 6 = Saturday */
+            weekdays?: number[];
+            /**
+             * @description Due time on the clinic's clock
+             * @example 18:00
+             */
+            dueTime?: string;
+            /**
+             * @description The earliest due date (clinic calendar)
+             * @example 2026-12-14
+             */
+            startsOn?: string;
+            /**
+             * @description Ends on this date (inclusive); or give count
+             * @example 2027-03-01
+             */
+            endsOn?: string;
+            /** @description Ends after this many occurrences in all (1–104); or give endsOn */
+            count?: number;
+            /** @description A note to the couple, shown with each occurrence */
+            message?: string;
+            coupleId: string;
+            exerciseId: string;
+            /** @description After both submit, each partner may read the other’s answers */
+            shareAnswersAfterBoth?: boolean;
+        };
+        UpdateAssignmentSeriesDto: {
+            /**
+             * @description weekly and fortnightly fall on the weekday of startsOn; weekdays on the days chosen
+             * @enum {string}
+             */
+            rhythm?: "weekly" | "fortnightly" | "weekdays";
+            /** @description For rhythm 'weekdays': 0 = Sunday … 6 = Saturday */
+            weekdays?: number[];
+            /**
+             * @description Due time on the clinic's clock
+             * @example 18:00
+             */
+            dueTime?: string;
+            /**
+             * @description The earliest due date (clinic calendar)
+             * @example 2026-12-14
+             */
+            startsOn?: string;
+            /**
+             * @description Ends on this date (inclusive); or give count
+             * @example 2027-03-01
+             */
+            endsOn?: string;
+            /** @description Ends after this many occurrences in all (1–104); or give endsOn */
+            count?: number;
+            /** @description A note to the couple, shown with each occurrence */
+            message?: string;
+        };
         CreateAssignmentsDto: {
             exerciseId: string;
             /** @description One or more couples (at most 50 at once) */
             coupleIds: string[];
-            /** @example 2026-12-05T18:00:00Z */
-            dueAt: string;
+            /**
+             * @description A fixed due date; give this or `dueBeforeSessionHours`
+             * @example 2026-12-05T18:00:00Z
+             */
+            dueAt?: string;
+            /**
+             * @description Due this many hours before each couple’s next scheduled session (instead of `dueAt`); moving that session moves the due date and its reminders
+             * @example 24
+             */
+            dueBeforeSessionHours?: number;
             /** @description A note to the couple, shown with the homework */
             message?: string;
             /** @description After both submit, each partner may read the other’s answers */
@@ -1688,6 +2109,74 @@ export interface components {
         AddendumDto: {
             body: string;
         };
+        ProgramStepDto: {
+            /**
+             * @description What both partners see on their path
+             * @example The honest check-in
+             */
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues */
+            exerciseId?: Record<string, never> | null;
+            /**
+             * @description What must have happened to the step before
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions?: Record<string, never> | null;
+            /** @default 7 */
+            dueInDays: number;
+        };
+        CreateProgramDto: {
+            /** @example Our first month */
+            title: string;
+            description?: string;
+            steps: components["schemas"]["ProgramStepDto"][];
+        };
+        UpdateProgramDto: {
+            title?: string;
+            description?: string;
+            /** @description Couples already on it keep their own steps */
+            steps?: components["schemas"]["ProgramStepDto"][];
+            /** @description Archived programs are not offered for new couples */
+            archived?: boolean;
+        };
+        EnrolDto: {
+            programId: string;
+        };
+        UpdateEnrolmentDto: {
+            /**
+             * @description Pause, resume, or stop the path for good
+             * @enum {string}
+             */
+            status: "active" | "paused" | "stopped";
+        };
+        AddStepDto: {
+            /**
+             * @description What both partners see on their path
+             * @example The honest check-in
+             */
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues */
+            exerciseId?: Record<string, never> | null;
+            /**
+             * @description What must have happened to the step before
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions?: Record<string, never> | null;
+            /** @default 7 */
+            dueInDays: number;
+            /** @description A step not yet open to insert before; the end of the path when left out */
+            beforeStepId?: string;
+        };
+        ReorderStepsDto: {
+            /** @description Every step not yet open, in the new order */
+            stepIds: string[];
+        };
         BookSessionDto: {
             /**
              * @description The first session of a series
@@ -1792,6 +2281,100 @@ export interface components {
             /** @example email must be an email */
             message: string;
         };
+        /** @description A boundaries-exercise answer the therapist may turn into an agreement. */
+        AgreementCandidate: {
+            assignmentId: string;
+            promptId: string;
+            promptLabel: string;
+            clientId: string;
+            partnerName: string;
+            text: string;
+            submittedAt: string;
+        };
+        /** @description Whether one partner confirmed the current version. */
+        AgreementConfirmationView: {
+            clientId: string;
+            confirmedAt: string | null;
+        };
+        /** @enum {string} */
+        AgreementReviewAnswer: "kept" | "mostly" | "not_kept";
+        /** @description What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. */
+        AgreementReviewForm: {
+            partnerFirstName: string;
+            clinicName: string;
+            weekOf: string;
+            agreements: components["schemas"]["AgreementReviewItem"][];
+        };
+        /** @description One agreement on the partner's review page. */
+        AgreementReviewItem: {
+            agreementId: string;
+            versionId: string;
+            version: number;
+            text: string;
+            /** @description The partner confirmed this version already; otherwise the page asks. */
+            confirmed: boolean;
+        };
+        /** @description After submitting: per agreement, the weeks in a row both partners said kept, and nothing else. */
+        AgreementReviewResult: {
+            submittedAt: string;
+            streaks: {
+                agreementId: string;
+                text: string;
+                keptWeeksInARow: number;
+            }[];
+        };
+        /** @description The couple's review rhythm: weekly at a local time in the clinic's time zone, or off (null weekday). */
+        AgreementRhythmView: {
+            weekday: (number & components["schemas"]["IsoWeekday"]) | null;
+            localTime: string | null;
+            timezone: string;
+            /** @description Per partner, the next review planned now; empty when off or the couple is not active. */
+            upcoming: {
+                clientId: string;
+                sendAt: string;
+            }[];
+        };
+        /** @enum {string} */
+        AgreementSource: "session" | "exercise_answer";
+        /** @enum {string} */
+        AgreementStatus: "active" | "retired";
+        AgreementVersionView: {
+            version: number;
+            text: string;
+            editedByName: string;
+            createdAt: string;
+        };
+        AgreementView: {
+            id: string;
+            coupleId: string;
+            status: components["schemas"]["AgreementStatus"];
+            source: components["schemas"]["AgreementSource"];
+            /** @description exercise_answer: where it came from. */
+            sourceAssignmentId: string | null;
+            sourcePromptId: string | null;
+            sourceClientId: string | null;
+            version: number;
+            text: string;
+            versions: components["schemas"]["AgreementVersionView"][];
+            confirmations: components["schemas"]["AgreementConfirmationView"][];
+            /** @description The most recent weeks first. */
+            weeks: components["schemas"]["AgreementWeekView"][];
+            createdAt: string;
+            retiredAt: string | null;
+        };
+        /** @description One partner's account of one week, as the therapist sees it (the note is counselor-only). */
+        AgreementWeekAnswer: {
+            clientId: string;
+            answer: (string & components["schemas"]["AgreementReviewAnswer"]) | null;
+            note: string | null;
+        };
+        /** @description One cell column of the therapist's grid: one week of one agreement. */
+        AgreementWeekView: {
+            weekOf: string;
+            partners: components["schemas"]["AgreementWeekAnswer"][];
+            /** @description Both answered, differently. */
+            accountsDiffer: boolean;
+        };
         Answer: components["schemas"]["LongTextAnswer"] | components["schemas"]["ScaleAnswer"] | components["schemas"]["ChecklistAnswer"] | components["schemas"]["SingleChoiceAnswer"];
         /** @description One partner's answers, keyed by prompt id. A missing key means "not answered yet". */
         AnswerMap: {
@@ -1823,11 +2406,21 @@ export interface components {
             title: string;
             strategy: string;
             dueAt: string;
+            /** @description Due this many hours before that session: moving the session moves the due date. Null: a fixed date. */
+            dueBeforeSession: {
+                sessionId: string;
+                hours: number;
+            } | null;
             status: components["schemas"]["AssignmentStatus"];
             overdue: boolean;
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
             purpose: string;
             instructions: string;
@@ -1841,6 +2434,39 @@ export interface components {
                 2: components["schemas"]["AnswerMap"] | null;
             };
         };
+        /** @description Recurring homework for one couple, as its therapist sees it on the couple page. */
+        AssignmentSeriesView: {
+            id: string;
+            coupleId: string;
+            exerciseId: string;
+            /** @description The exercise's current title (each occurrence freezes its own copy when issued). */
+            exerciseTitle: string;
+            rhythm: components["schemas"]["SeriesRhythmChoice"];
+            /** @description For 'weekdays': 0 = Sunday … 6 = Saturday; empty otherwise. */
+            weekdays: number[];
+            /** @description Wall-clock due time in the series' time zone, 'HH:MM'. */
+            dueTime: string;
+            timeZone: string;
+            startsOn: string;
+            endsOn: string | null;
+            count: number | null;
+            message: string;
+            shareAnswersAfterBoth: boolean;
+            /**
+             * @description active: occurrences keep coming; stopped: by the therapist or the couple's pause/discharge; ended: its end reached.
+             * @enum {string}
+             */
+            status: "active" | "stopped" | "ended";
+            /** @enum {string|null} */
+            stoppedReason: "therapist" | "couple_paused" | "couple_discharged" | null;
+            /** @description Occurrences issued or passed over so far. */
+            occurrencesSoFar: number;
+            /** @description The latest occurrence issued (its assignment), or null. */
+            lastAssignmentId: string | null;
+            /** @description When the next occurrence falls due; null when the series or its couple is not active, or it has no more. */
+            nextDueAt: string | null;
+            createdAt: string;
+        };
         /** @enum {string} */
         AssignmentStatus: "cancelled" | "assigned" | "in_progress" | "partly_submitted" | "completed" | "reviewed";
         AssignmentSummary: {
@@ -1850,11 +2476,21 @@ export interface components {
             title: string;
             strategy: string;
             dueAt: string;
+            /** @description Due this many hours before that session: moving the session moves the due date. Null: a fixed date. */
+            dueBeforeSession: {
+                sessionId: string;
+                hours: number;
+            } | null;
             status: components["schemas"]["AssignmentStatus"];
             overdue: boolean;
             shareAnswersAfterBoth: boolean;
             createdAt: string;
             reviewedAt: string | null;
+            /** @description The repeating series this is an occurrence of (and which one), or null for one-off homework. */
+            series: {
+                id: string;
+                occurrence: number;
+            } | null;
             partners: components["schemas"]["PartnerProgress"][];
         };
         /** @enum {string} */
@@ -2122,6 +2758,44 @@ export interface components {
             /** @description The couple's session dates (YYYY-MM-DD, oldest first), for marking on the chart: the days their session notes are for (addenda are not sessions). Dates only, never a note's text. */
             sessionDates: string[];
         };
+        /** @description The couple's program, or null when it is on none. */
+        CoupleProgramResponse: {
+            enrolment: components["schemas"]["CoupleProgramView"] | null;
+        };
+        CoupleProgramStepView: {
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues; null for a step discussed in session. */
+            exerciseId: string | null;
+            /**
+             * @description What must have happened to the step before for this one to open (ignored for the first).
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions: number | null;
+            dueInDays: number;
+            id: string;
+            position: number;
+            /** @enum {string} */
+            status: "pending" | "open" | "done" | "skipped";
+            /** @description The homework the step opened, once it has. */
+            assignmentId: string | null;
+            openedAt: string | null;
+            finishedAt: string | null;
+        };
+        CoupleProgramView: {
+            id: string;
+            coupleId: string;
+            programId: string;
+            title: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "completed" | "stopped";
+            createdAt: string;
+            completedAt: string | null;
+            current: components["schemas"]["PathPositionView"] | null;
+            steps: components["schemas"]["CoupleProgramStepView"][];
+        };
         /** @description `GET /couples/{id}/safety`: the open pause (if any) and the last ones lifted, newest first. */
         CoupleSafety: {
             openPause: components["schemas"]["SafetyPauseView"] | null;
@@ -2342,6 +3016,12 @@ export interface components {
             }[];
             /** @description When this partner (only ever the one asking) said they do not feel safe doing this exercise; null otherwise. Never anything about the other partner. */
             notSafeReportedAt: string | null;
+            /** @description When this homework is a step of the couple's program: which step of how many, and the title of the next one. Titles only (the path is the couple's): nothing about the other partner. */
+            path?: {
+                step: number;
+                total: number;
+                nextTitle: string | null;
+            } | null;
         };
         /**
          * @description ISO weekday: 1 is Monday, 7 is Sunday.
@@ -2375,8 +3055,23 @@ export interface components {
             note: string;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_AgreementCandidate: {
+            data: components["schemas"]["AgreementCandidate"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_AgreementView: {
+            data: components["schemas"]["AgreementView"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_ApiTokenSummary: {
             data: components["schemas"]["ApiTokenSummary"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_AssignmentSeriesView: {
+            data: components["schemas"]["AssignmentSeriesView"][];
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
@@ -2417,6 +3112,11 @@ export interface components {
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
         ListResponse_MeasureSummary: {
             data: components["schemas"]["MeasureSummary"][];
+            total: number;
+        };
+        /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
+        ListResponse_ProgramView: {
+            data: components["schemas"]["ProgramView"][];
             total: number;
         };
         /** @description Every list endpoint answers `{ data, total }`; the dashboard's dataProvider relies on it. */
@@ -2669,6 +3369,13 @@ export interface components {
             /** @description Where this partner stands in the breach; therapist-only, never in anything sent to a partner. */
             role: components["schemas"]["PartnerRole"];
         };
+        /** @description Where the couple is: the open step's number among the steps not skipped. */
+        PathPositionView: {
+            step: number;
+            total: number;
+            title: string;
+            nextTitle: string | null;
+        };
         PreSessionSubmission: {
             assignmentId: string;
             title: string;
@@ -2678,6 +3385,31 @@ export interface components {
                 partnerA: string;
                 partnerB: string;
             }[];
+        };
+        ProgramStepView: {
+            title: string;
+            /** @enum {string} */
+            kind: "exercise" | "discuss";
+            /** @description The exercise an exercise step issues; null for a step discussed in session. */
+            exerciseId: string | null;
+            /**
+             * @description What must have happened to the step before for this one to open (ignored for the first).
+             * @enum {string}
+             */
+            opensWhen: "both_submitted" | "reviewed" | "after_sessions";
+            afterSessions: number | null;
+            dueInDays: number;
+        };
+        ProgramView: {
+            id: string;
+            /** @description Built-in programs are read-only; a clinic builds its own. */
+            builtIn: boolean;
+            title: string;
+            description: string;
+            steps: components["schemas"]["ProgramStepView"][];
+            archived: boolean;
+            createdAt: string;
+            updatedAt: string;
         };
         Prompt: components["schemas"]["LongTextPrompt"] | components["schemas"]["ScalePrompt"] | components["schemas"]["ChecklistPrompt"] | components["schemas"]["SingleChoicePrompt"];
         /** @enum {string} */
@@ -2773,6 +3505,8 @@ export interface components {
             /** @description How many items may go unanswered and still give a score. Each missing item counts as the mean of the partner's own answered items (after reverse scoring), which is prorating; with more missing items there is no score. 0: every item must be answered. */
             maxMissing: number;
         };
+        /** @enum {string} */
+        SeriesRhythmChoice: "weekly" | "fortnightly" | "weekdays";
         SessionAttendanceView: {
             /** @enum {number} */
             position: 1 | 2;
@@ -3062,6 +3796,332 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    agreements_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_AgreementView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_AgreementCandidate"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The agreement is retired. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_rhythm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRhythmView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_setRhythm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementRhythmDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRhythmView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreements_clearRhythm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRhythmView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    agreementReviews_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementReviewLinkDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementReviewForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The link is not active (answered, expired or unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many link look-ups from this address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agreementReviews_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementReviewSubmitDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementReviewResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            /** @description The link is not active (answered, expired or unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many link look-ups from this address. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     apiTokens_list: {
         parameters: {
             query?: never;
@@ -3135,6 +4195,137 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    assignmentSeries_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssignmentSeriesDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The couple is paused or discharged, or joint homework is paused by a safety concern. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_AssignmentSeriesView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssignmentSeriesDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The series has stopped or ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignmentSeries_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSeriesView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     assignments_create: {
@@ -3434,7 +4625,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "engagement.view";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -3473,7 +4664,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "engagement.view";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -5561,6 +6752,351 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description Addenda are for signed notes: edit a draft instead. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_ProgramView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A built-in program is read-only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not active, or is already on a program. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_updateEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEnrolmentDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_addStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddStepDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_skip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program, or the step is already done or skipped. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programs_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderStepsDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The couple is not on a program. */
             409: {
                 headers: {
                     [name: string]: unknown;
