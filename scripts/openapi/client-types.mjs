@@ -20,8 +20,22 @@ const HEADER = `/**
  */
 `;
 
+/**
+ * The document without its request and answer examples (openapi-examples.ts): they are for people
+ * reading the document, and as JSDoc they would bury the types under pages of sample data.
+ */
+function withoutMediaTypeExamples(document) {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const bodies = [operation.requestBody, ...Object.values(operation.responses ?? {})];
+      for (const body of bodies) for (const media of Object.values(body?.content ?? {})) delete media.example;
+    }
+  }
+  return document;
+}
+
 async function generate() {
-  const ast = await openapiTS(JSON.parse(readFileSync(DOCUMENT, 'utf8')), {
+  const ast = await openapiTS(withoutMediaTypeExamples(JSON.parse(readFileSync(DOCUMENT, 'utf8'))), {
     // No "undefined" in optional properties' types: what the API omits is simply absent.
     exactOptionalPropertyTypes: false,
     alphabetize: false,

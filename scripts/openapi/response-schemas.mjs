@@ -114,6 +114,8 @@ function toOpenApi(schema) {
     if (rest.length === 1) Object.assign(out, rest[0].$ref ? { allOf: rest } : rest[0]);
     else out[key] = rest;
   }
+  // A nullable enum lists null among its values (OpenAPI 3.0.3: `nullable` does not widen `enum`).
+  if (out.nullable && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
   // 3.0 has no propertyNames (keys of a record are strings anyway), and ignores a $ref's siblings.
   delete out.propertyNames;
   if (out.$ref && Object.keys(out).length > 1) {

@@ -2,7 +2,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../support/create-test-app';
-import { contractViolations, expectToMatchContract } from '../support/openapi-contract';
+import {
+  checkEveryAnswer,
+  contractViolations,
+  expectToMatchContract,
+  failOnViolationsSeen,
+  violationsSeen,
+} from '../support/openapi-contract';
 import { createPractice } from '../support/practice';
 
 describe('answers match the committed OpenAPI document', () => {
@@ -61,5 +67,29 @@ describe('answers match the committed OpenAPI document', () => {
     ).toEqual([
       'DELETE /api/v1/notes/6d0a3c55-8a33-4c55-9f0e-5b0d3b0f8a11 → 204: notes_remove documents no body for 204, got application/json',
     ]);
+  });
+
+  it('fails the file when an answer the app sends drifts from its schema (the check every e2e app has)', async () => {
+    // The hook createTestApp installs, fed one answer off its schema and one that matches.
+    type Hook = (
+      request: { method: string; url: string },
+      reply: { statusCode: number; getHeader(name: string): unknown },
+      payload: unknown,
+    ) => Promise<unknown>;
+    let onSend: Hook | undefined;
+    checkEveryAnswer({ addHook: (_name, hook) => (onSend = hook) });
+    const json = { getHeader: () => 'application/json; charset=utf-8' };
+    const drifted = '{"status":"sleeping"}';
+    await expect(
+      onSend?.({ method: 'GET', url: '/api/v1/health/live' }, { statusCode: 200, ...json }, drifted),
+    ).resolves.toBe(drifted);
+    await onSend?.({ method: 'GET', url: '/api/v1/health/live' }, { statusCode: 200, ...json }, '{"status":"ok"}');
+    expect(violationsSeen).toEqual([
+      expect.stringMatching(/^GET \/api\/v1\/health\/live → 200: body\.status must be equal to one of/),
+    ]);
+    expect(failOnViolationsSeen).toThrow(
+      /Answers that do not match apps\/api\/openapi\.json:\n {2}GET \/api\/v1\/health\/live → 200/,
+    );
+    expect(violationsSeen).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ async function listenOnFreePort(
       HOST: '127.0.0.1',
       STATIC_ROOT: staticRoot,
     };
-    const app = await createTestApp(env);
+    const app = await createTestApp(env, { contractCheck: false });
     try {
       await app.listen({ port, host: '127.0.0.1' });
       return { app, origin, env };

@@ -3,7 +3,7 @@ jest.setTimeout(30_000);
 
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { violationsSeen } from './openapi-contract';
+import { failOnViolationsSeen } from './openapi-contract';
 
 /**
  * Each test file works on its own copy of the run's migrated template database and its own queue
@@ -40,9 +40,4 @@ beforeAll(async () => {
 
 // Every API answer this file's apps gave must match the committed OpenAPI document
 // (tests/support/openapi-contract.ts).
-afterAll(() => {
-  if (violationsSeen.length === 0) return;
-  const unique = [...new Set(violationsSeen)];
-  violationsSeen.length = 0;
-  throw new Error(`Answers that do not match apps/api/openapi.json:\n  ${unique.join('\n  ')}`);
-});
+afterAll(failOnViolationsSeen);

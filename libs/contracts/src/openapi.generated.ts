@@ -1983,8 +1983,11 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             status?: "active" | "paused" | "discharged";
-            /** @description null clears it */
-            nextSessionAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description null clears it
+             */
+            nextSessionAt?: string | null;
             /** @description Admins only: reassign to another therapist */
             therapistId?: string;
             /**
@@ -2099,12 +2102,22 @@ export interface components {
             sessionDate?: string;
             /** @description The session the note is for (one note per session); left out: a note about the couple */
             sessionId?: string;
-            /** @description Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body */
-            sections: Record<string, never>;
+            /**
+             * @description Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body
+             * @example {
+             *       "subjective": "Example subjective text.",
+             *       "plan": "Example plan text."
+             *     }
+             */
+            sections: {
+                [key: string]: string;
+            };
         };
         UpdateNoteDto: {
             sessionDate?: string;
-            sections?: Record<string, never>;
+            sections?: {
+                [key: string]: string;
+            };
         };
         AddendumDto: {
             body: string;
@@ -2186,9 +2199,9 @@ export interface components {
             /** @default 50 */
             durationMinutes: number;
             /** @example Room 2 */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /** @example https://meet.example.com/abc */
-            videoUrl?: Record<string, never> | null;
+            videoUrl?: string | null;
             /**
              * @description Repeat: a series at the same local time
              * @enum {string}
@@ -2202,9 +2215,9 @@ export interface components {
             startsAt?: string;
             durationMinutes?: number;
             /** @description null clears it */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /** @description null clears it */
-            videoUrl?: Record<string, never> | null;
+            videoUrl?: string | null;
             /**
              * @description following: this and all future
              * @default this
@@ -4814,6 +4827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The email address already has a Trellis account, with another clinic. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             /** @description Too many link look-ups from this address. */
             429: {
@@ -4851,6 +4873,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             /** @description The invitation link is no longer valid. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email address already has a Trellis account, with another clinic. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5544,6 +5575,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description The new next session time overlaps another session of the therapist. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -6472,6 +6512,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description A built-in measure, or a definition the same as the current version. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -6584,6 +6633,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description The session was cancelled, or already has a note. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };

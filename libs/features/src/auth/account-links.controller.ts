@@ -30,6 +30,7 @@ export class AccountLinksController {
   @Post('invitations/lookup')
   @HttpCode(200)
   @ApiProblem(404, 'The invitation link is no longer valid.')
+  @ApiProblem(409, 'The email address already has a Trellis account, with another clinic.')
   @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Who an invitation link is for (404 when it is no longer valid)' })
   async lookup(
@@ -44,6 +45,7 @@ export class AccountLinksController {
   @Post('invitations/accept')
   @HttpCode(200)
   @ApiProblem(404, 'The invitation link is no longer valid.')
+  @ApiProblem(409, 'The email address already has a Trellis account, with another clinic.')
   @ApiProblem(429, 'Too many link look-ups from this address.')
   @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })
   async accept(

@@ -138,7 +138,7 @@ export class UpdateCoupleDto {
   @IsIn(COUPLE_STATUSES, { message: `must be one of ${COUPLE_STATUSES.join(', ')}` })
   status?: CoupleStatus;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null clears it' })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsIsoDate('date-time', { message: 'must be an ISO 8601 date-time like 2026-12-01T17:00:00Z, or null' })
   nextSessionAt?: string | null;

@@ -10,6 +10,7 @@ import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
 import { CoupleRecordService } from './couple-record.service';
 import { CouplesService } from './couples.service';
 import { renderExportHtml } from './export-html';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 @ApiTags('couples')
 @Controller('couples')
@@ -80,6 +81,7 @@ export class CouplesController {
   }
 
   @Patch(':id')
+  @ApiProblem(409, 'The new next session time, or a reassigned couple’s future sessions, overlap another session of the therapist.')
   @ApiOperation({
     summary: 'Edit, pause, discharge, reschedule; admins can reassign',
     description:

@@ -12,6 +12,7 @@ import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
 import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES, SESSION_ONLY } from '../auth/public.decorator';
 import { HomeworkHeaderGuard, HomeworkSessionGuard } from '../homework/homework-session.guard';
 import { PROBLEM_SCHEMA_REF } from './api-problem.decorator';
+import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES } from './openapi-examples';
 import GENERATED from './response-schemas.generated.json';
 
 /** The controller method behind each operationId (filled while Nest builds the document). */
@@ -159,6 +160,7 @@ export function completeOpenApiDocument(
       }
       addSuccess(method, operation, facts);
       describeSuccess(operation);
+      addExamples(operation);
       fillEmptyDescriptions(operation.responses);
       sortResponses(operation);
       for (const tag of operation.tags ?? []) usedTags.add(tag);
@@ -294,6 +296,33 @@ function describeSuccess(operation: OperationObject): void {
   const success = status ? operation.responses[status] : undefined;
   if (!success || '$ref' in success || success.content) return;
   success.content = { 'application/json': { schema: schema as SchemaObject } };
+}
+
+/** The name of the component a JSON body's schema refers to, if it is a plain reference. */
+function referencedSchema(content: Record<string, { schema?: unknown }> | undefined): string | undefined {
+  const ref = (content?.['application/json']?.schema as { $ref?: string } | undefined)?.$ref;
+  return ref?.replace('#/components/schemas/', '');
+}
+
+/**
+ * Examples for the main resources (openapi-examples.ts) on the JSON bodies that carry them: a
+ * request DTO's, an answer's, and a list of them as `{ data: [example], total: 1 }`.
+ */
+function addExamples(operation: OperationObject): void {
+  const body = operation.requestBody;
+  if (body && !('$ref' in body)) {
+    const example = REQUEST_EXAMPLES[referencedSchema(body.content) ?? ''];
+    const media = body.content['application/json'];
+    if (media && example !== undefined) media.example = example;
+  }
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!status.startsWith('2') || !response || '$ref' in response) continue;
+    const name = referencedSchema(response.content) ?? '';
+    const listed = name.startsWith('ListResponse_') ? RESPONSE_EXAMPLES[name.slice('ListResponse_'.length)] : undefined;
+    const example = listed !== undefined ? { data: [listed], total: 1 } : RESPONSE_EXAMPLES[name];
+    const media = response.content?.['application/json'];
+    if (media && example !== undefined) media.example = example;
+  }
 }
 
 /** Nest leaves `description: ''` on the success answers it adds itself. */

@@ -8,6 +8,7 @@ import { RecordIdPipe } from '../http/uuid-param.pipe';
 import { CreateMeasureDto, CreateMeasureVersionDto, MeasurePreviewDto } from './measure.dto';
 import { MeasureListQueryDto } from './measure-list-query.dto';
 import { MeasuresService } from './measures.service';
+import { ApiProblem } from '../http/api-problem.decorator';
 
 /** The measure library: like exercises, every signed-in staff member reads it and writes their clinic's own. */
 @ApiTags('measures')
@@ -41,6 +42,7 @@ export class MeasuresController {
   }
 
   @Post(':id/versions')
+  @ApiProblem(409, 'A built-in measure, or a definition the same as the current version.')
   @ApiOperation({
     summary: "A new version of the clinic's own measure (built-ins: 409); past scores keep their version",
   })

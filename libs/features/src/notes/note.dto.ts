@@ -25,8 +25,11 @@ export class CreateNoteDto {
   sessionId?: string;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
     description:
       'Section → text. SOAP: subjective, objective, assessment, plan; DAP: data, assessment, plan; free: body',
+    example: { subjective: 'Example subjective text.', plan: 'Example plan text.' },
   })
   @IsObject({ message: 'must be an object of section texts' })
   sections: Record<string, string>;
@@ -38,7 +41,7 @@ export class UpdateNoteDto {
   @IsIsoDate('date', { message: 'must be a date like 2026-11-24' })
   sessionDate?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
   @IsOmittable()
   @IsObject({ message: 'must be an object of section texts' })
   sections?: Record<string, string>;

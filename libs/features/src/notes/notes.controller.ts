@@ -24,6 +24,7 @@ export class NotesController {
   }
 
   @Post('couples/:id/notes')
+  @ApiProblem(409, 'The session was cancelled, or already has a note.')
   @ApiOperation({ summary: 'Start a draft note (SOAP, DAP or free text)' })
   create(
     @CurrentActor() actor: StaffActor,

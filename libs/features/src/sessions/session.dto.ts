@@ -45,14 +45,14 @@ export class BookSessionDto {
   @Max(SESSION_MAX_MINUTES, { message: MINUTES })
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ example: 'Room 2', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Room 2', nullable: true })
   @nullable()
   @Transform(trim)
   @IsString({ message: 'must be text' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
   location?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://meet.example.com/abc', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://meet.example.com/abc', nullable: true })
   @nullable()
   @IsString({ message: 'must be an https link' })
   @MaxLength(500, { message: 'must be at most 500 characters' })
@@ -89,14 +89,14 @@ export class RescheduleSessionDto {
   @Max(SESSION_MAX_MINUTES, { message: MINUTES })
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @nullable()
   @Transform(trim)
   @IsString({ message: 'must be text' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
   location?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @nullable()
   @IsString({ message: 'must be an https link' })
   @MaxLength(500, { message: 'must be at most 500 characters' })

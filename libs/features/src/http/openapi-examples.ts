@@ -1,0 +1,387 @@
+import type {
+  ApiTokenSummary,
+  AssignmentDetail,
+  AssignmentSummary,
+  CaseloadRow,
+  CheckInForm,
+  CheckInResult,
+  CheckInScheduleView,
+  CoupleView,
+  CreatedApiToken,
+  HomeworkView,
+  MeasureDetail,
+  MeasureSummary,
+  SessionView,
+} from '@trellis/contracts';
+import type { MeasureDefinition, Prompt } from '@trellis/domain';
+import type { CreateApiTokenDto } from '../api-tokens/api-tokens.dto';
+import type { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from '../assignments/assignment.dto';
+import type { CheckInSubmitDto, CreateCheckInScheduleDto } from '../check-ins/check-in-schedule.dto';
+import type { CreateCoupleDto, UpdateCoupleDto } from '../couples/couple.dto';
+import type { AnswersDto } from '../homework/homework.dto';
+import type { CreateMeasureDto } from '../measures/measure.dto';
+import type {
+  BookSessionDto,
+  CancelSessionDto,
+  RescheduleSessionDto,
+  SessionOutcomeDto,
+} from '../sessions/session.dto';
+
+/**
+ * Examples for the main resources' request bodies and answers in the OpenAPI document, so an
+ * integrator sees a realistic value next to each schema. Placeholder data only: invented names on
+ * example.org, neutral text, never anything that reads like a clinical record.
+ *
+ * Each is typed with the shape it illustrates (a libs/contracts type or the request DTO), so a
+ * changed shape is a compile error here; redocly (`npm run lint:openapi`, examples rules as errors)
+ * checks each against its schema in the document as well.
+ */
+
+const ids = {
+  clinicTherapist: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  couple: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
+  partner1: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+  partner2: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+  exercise: '4d5e6f7a-8b9c-4d0e-8f1a-2b3c4d5e6f7a',
+  assignment: '5e6f7a8b-9c0d-4e1f-9a2b-3c4d5e6f7a8b',
+  measure: '6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c',
+  session: '8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e',
+  schedule: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  apiToken: '0d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2f3a',
+  admin: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+};
+
+const prompts: Prompt[] = [
+  {
+    id: 'week_highlight',
+    kind: 'long_text',
+    label: 'What went well between you this week?',
+    required: true,
+    audience: 'shared',
+    maxLength: 2000,
+  },
+  {
+    id: 'time_together',
+    kind: 'scale',
+    label: 'How satisfied are you with your time together?',
+    required: true,
+    audience: 'shared',
+    min: 0,
+    max: 10,
+    minLabel: 'Not at all',
+    maxLabel: 'Completely',
+  },
+];
+
+const couple: CoupleView = {
+  id: ids.couple,
+  displayName: 'Alex & Sam',
+  therapistId: ids.clinicTherapist,
+  therapistName: 'Dana Example',
+  status: 'active',
+  nextSessionAt: '2026-12-08T17:00:00.000Z',
+  lastActivityAt: '2026-12-03T09:30:00.000Z',
+  createdAt: '2026-10-01T08:00:00.000Z',
+  phase: 'understanding',
+  partners: [
+    {
+      id: ids.partner1,
+      position: 1,
+      name: 'Alex',
+      email: 'alex@example.org',
+      timezone: 'Europe/London',
+      emailConsent: true,
+      role: 'not_set',
+    },
+    {
+      id: ids.partner2,
+      position: 2,
+      name: 'Sam',
+      email: 'sam@example.org',
+      timezone: 'Europe/London',
+      emailConsent: true,
+      role: 'not_set',
+    },
+  ],
+};
+
+const caseloadRow: CaseloadRow = {
+  id: couple.id,
+  displayName: couple.displayName,
+  therapistId: couple.therapistId,
+  therapistName: couple.therapistName,
+  status: couple.status,
+  nextSessionAt: couple.nextSessionAt,
+  lastActivityAt: couple.lastActivityAt,
+  createdAt: couple.createdAt,
+  phase: couple.phase,
+  partnerNames: ['Alex', 'Sam'],
+  partnerRoles: ['not_set', 'not_set'],
+  openCount: 1,
+  overdueCount: 0,
+  awaitingReviewCount: 0,
+};
+
+const assignment: AssignmentSummary = {
+  id: ids.assignment,
+  coupleId: ids.couple,
+  exerciseId: ids.exercise,
+  title: 'Weekly appreciation',
+  strategy: 'appreciation',
+  dueAt: '2026-12-07T21:00:00.000Z',
+  status: 'completed',
+  overdue: false,
+  shareAnswersAfterBoth: true,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  reviewedAt: null,
+  partners: [
+    {
+      clientId: ids.partner1,
+      position: 1,
+      name: 'Alex',
+      status: 'submitted',
+      startedAt: '2026-12-02T19:00:00.000Z',
+      lastSavedAt: '2026-12-02T19:12:00.000Z',
+      submittedAt: '2026-12-02T19:15:00.000Z',
+      linkOpenedAt: '2026-12-02T18:58:00.000Z',
+      emailSentAt: '2026-12-01T10:00:05.000Z',
+      email: 'sent',
+    },
+    {
+      clientId: ids.partner2,
+      position: 2,
+      name: 'Sam',
+      status: 'submitted',
+      startedAt: '2026-12-03T08:00:00.000Z',
+      lastSavedAt: '2026-12-03T08:09:00.000Z',
+      submittedAt: '2026-12-03T08:10:00.000Z',
+      linkOpenedAt: '2026-12-03T07:59:00.000Z',
+      emailSentAt: '2026-12-01T10:00:05.000Z',
+      email: 'sent',
+    },
+  ],
+};
+
+const assignmentDetail: AssignmentDetail = {
+  ...assignment,
+  purpose: 'Notice what is going well.',
+  instructions: 'Answer on your own; there are no right answers.',
+  message: 'See you next week.',
+  prompts,
+  reviewComments: [],
+  answers: {
+    1: { week_highlight: 'Example answer text.', time_together: 7 },
+    2: { week_highlight: 'Another example answer.', time_together: 8 },
+  },
+};
+
+const homework: HomeworkView = {
+  responseId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+  partnerFirstName: 'Alex',
+  clinicName: 'Example Counseling',
+  therapistName: 'Dana Example',
+  title: assignmentDetail.title,
+  purpose: assignmentDetail.purpose,
+  instructions: assignmentDetail.instructions,
+  message: assignmentDetail.message,
+  dueAt: assignmentDetail.dueAt,
+  dueLabel: 'Monday 7 December, 9:00 pm',
+  estimatedMinutes: 10,
+  prompts,
+  answers: { week_highlight: 'Example answer text.', time_together: 7 },
+  status: 'submitted',
+  lastSavedAt: '2026-12-02T19:12:00.000Z',
+  submittedAt: '2026-12-02T19:15:00.000Z',
+  sharesAnswersAfterBoth: true,
+  // Both have submitted and the therapist shares answers: the other partner's shared answers.
+  partnerAnswers: { week_highlight: 'Another example answer.', time_together: 8 },
+  partnerName: 'Sam',
+  therapistComments: [],
+  notSafeReportedAt: null,
+};
+
+const definition: MeasureDefinition = {
+  instructions: 'Think about the past week.',
+  items: [
+    { id: 'together', label: 'We spent time together we both enjoyed.', reverse: false },
+    { id: 'tension', label: 'Small disagreements turned into arguments.', reverse: true },
+  ],
+  scale: { min: 0, max: 4, minLabel: 'Never', maxLabel: 'Every day' },
+  scoring: { method: 'sum', maxMissing: 0 },
+  range: { min: 0, max: 8 },
+  higherIsBetter: true,
+  clinicalCutoff: null,
+  reliableChange: null,
+};
+
+const measure: MeasureSummary = {
+  id: ids.measure,
+  key: null,
+  kind: 'outcome',
+  title: 'Weekly together check',
+  description: 'A two-item example measure.',
+  source: 'clinic',
+  currentVersion: 1,
+  itemCount: 2,
+  range: { min: 0, max: 8 },
+  higherIsBetter: true,
+  clinicalCutoff: null,
+  reliableChange: null,
+};
+
+const measureDetail: MeasureDetail = {
+  ...measure,
+  definition,
+  versions: [{ version: 1, definition, createdAt: '2026-11-01T09:00:00.000Z' }],
+};
+
+const session: SessionView = {
+  id: ids.session,
+  coupleId: ids.couple,
+  coupleName: 'Alex & Sam',
+  therapistId: ids.clinicTherapist,
+  therapistName: 'Dana Example',
+  // One of a weekly series. (A null `frequency` is valid too, but Redocly reads OpenAPI 3.0's
+  // nullable reference as not allowing null: the examples avoid nulls behind references.)
+  seriesId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f',
+  frequency: 'weekly',
+  startsAt: '2026-12-08T17:00:00.000Z',
+  endsAt: '2026-12-08T17:50:00.000Z',
+  durationMinutes: 50,
+  location: 'Room 2',
+  videoUrl: null,
+  status: 'scheduled',
+  cancelReason: null,
+  attendance: [],
+  note: null,
+};
+
+const schedule: CheckInScheduleView = {
+  id: ids.schedule,
+  coupleId: ids.couple,
+  measureId: ids.measure,
+  measureTitle: measure.title,
+  kind: 'weekly',
+  hours: null,
+  weekday: 7,
+  localTime: '18:00',
+  onceAt: null,
+  shareWithPartner: false,
+  createdAt: '2026-11-02T09:00:00.000Z',
+  updatedAt: '2026-11-02T09:00:00.000Z',
+  upcoming: [
+    { clientId: ids.partner1, position: 1, sendAt: '2026-12-06T18:00:00.000Z', occurrence: '2026-12-06' },
+    { clientId: ids.partner2, position: 2, sendAt: '2026-12-06T18:00:00.000Z', occurrence: '2026-12-06' },
+  ],
+};
+
+const checkInForm: CheckInForm = {
+  partnerFirstName: 'Alex',
+  clinicName: 'Example Counseling',
+  title: measure.title,
+  instructions: definition.instructions,
+  items: definition.items.map((item) => ({ id: item.id, label: item.label, scale: definition.scale })),
+};
+
+const checkInResult: CheckInResult = {
+  submittedAt: '2026-12-06T18:20:00.000Z',
+  score: 6,
+  range: { min: 0, max: 8 },
+  higherIsBetter: true,
+  mine: [
+    { occurrence: '2026-11-29', submittedAt: '2026-11-29T18:30:00.000Z', score: 5 },
+    { occurrence: '2026-12-06', submittedAt: '2026-12-06T18:20:00.000Z', score: 6 },
+  ],
+  partner: [],
+  partnerFirstName: null,
+};
+
+const apiToken: ApiTokenSummary = {
+  id: ids.apiToken,
+  name: 'Reporting export',
+  scope: 'read',
+  createdBy: { id: ids.admin, name: 'Riley Admin' },
+  createdAt: '2026-12-01T09:00:00.000Z',
+  lastUsedAt: '2026-12-04T06:00:00.000Z',
+  expiresAt: '2027-03-01T00:00:00.000Z',
+  revokedAt: null,
+};
+
+const createdApiToken: CreatedApiToken = {
+  ...apiToken,
+  lastUsedAt: null,
+  token: 'trellis_example_0123456789abcdefghijklmnopqrstuv',
+};
+
+/** An answer's example by the name of its schema in the document; `ListResponse_<name>` lists it. */
+export const RESPONSE_EXAMPLES: Record<string, unknown> = {
+  CaseloadRow: caseloadRow,
+  CoupleView: couple,
+  AssignmentSummary: assignment,
+  AssignmentDetail: assignmentDetail,
+  HomeworkView: homework,
+  MeasureSummary: measure,
+  MeasureDetail: measureDetail,
+  SessionView: session,
+  BookedSessions: { data: [session], total: 1 },
+  CheckInScheduleView: schedule,
+  CheckInForm: checkInForm,
+  CheckInResult: checkInResult,
+  ApiTokenSummary: apiToken,
+  CreatedApiToken: createdApiToken,
+};
+
+/** A request body's example by the name of its DTO's schema in the document. */
+export const REQUEST_EXAMPLES: Record<string, unknown> = {
+  CreateCoupleDto: {
+    displayName: 'Alex & Sam',
+    nextSessionAt: '2026-12-08T17:00:00Z',
+    partners: [
+      { name: 'Alex', email: 'alex@example.org', timezone: 'Europe/London', emailConsent: true },
+      { name: 'Sam', email: 'sam@example.org', timezone: 'Europe/London', emailConsent: true },
+    ],
+  } satisfies CreateCoupleDto,
+  UpdateCoupleDto: { displayName: 'Alex & Sam', status: 'paused' } satisfies UpdateCoupleDto,
+  CreateAssignmentsDto: {
+    exerciseId: ids.exercise,
+    coupleIds: [ids.couple],
+    dueAt: '2026-12-07T21:00:00Z',
+    message: 'See you next week.',
+    shareAnswersAfterBoth: true,
+  } satisfies CreateAssignmentsDto,
+  UpdateAssignmentDto: { dueAt: '2026-12-09T21:00:00Z' } satisfies UpdateAssignmentDto,
+  ReviewAssignmentDto: { comment: 'Thank you both for doing this.' } satisfies ReviewAssignmentDto,
+  AnswersDto: { answers: { week_highlight: 'Example answer text.', time_together: 7 } } satisfies AnswersDto,
+  CreateMeasureDto: {
+    title: measure.title,
+    description: measure.description,
+    kind: 'outcome',
+    definition: { ...definition },
+  } satisfies CreateMeasureDto,
+  BookSessionDto: {
+    startsAt: '2026-12-08T17:00:00Z',
+    durationMinutes: 50,
+    location: 'Room 2',
+    frequency: 'weekly',
+    occurrences: 6,
+  } satisfies BookSessionDto,
+  RescheduleSessionDto: { startsAt: '2026-12-09T16:00:00Z', scope: 'this' } satisfies RescheduleSessionDto,
+  CancelSessionDto: { reason: 'Clinic closed that day', scope: 'this' } satisfies CancelSessionDto,
+  SessionOutcomeDto: { status: 'held', partner1: 'attended', partner2: 'late' } satisfies SessionOutcomeDto,
+  CreateCheckInScheduleDto: {
+    measureId: ids.measure,
+    kind: 'weekly',
+    weekday: 7,
+    localTime: '18:00',
+    shareWithPartner: false,
+  } satisfies CreateCheckInScheduleDto,
+  CheckInSubmitDto: {
+    token: 'example-check-in-link-token',
+    answers: { together: 3, tension: 1 },
+  } satisfies CheckInSubmitDto,
+  CreateApiTokenDto: {
+    name: 'Reporting export',
+    scope: 'read',
+    expiresAt: '2027-03-01T00:00:00Z',
+  } satisfies CreateApiTokenDto,
+};
