@@ -81,7 +81,10 @@ export class CouplesController {
   }
 
   @Patch(':id')
-  @ApiProblem(409, 'The new next session time, or a reassigned couple’s future sessions, overlap another session of the therapist.')
+  @ApiProblem(
+    409,
+    'The new next session time, or a reassigned couple’s future sessions, overlap another session of the therapist.',
+  )
   @ApiOperation({
     summary: 'Edit, pause, discharge, reschedule; admins can reassign',
     description:
