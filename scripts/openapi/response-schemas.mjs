@@ -131,9 +131,34 @@ function typeNullableReferences(node, schemas) {
   if (typeof node !== 'object' || node === null) return;
   if (node.nullable && !node.type && node.allOf?.length === 1 && node.allOf[0].$ref) {
     const target = schemas[node.allOf[0].$ref.replace('#/components/schemas/', '')];
-    if (target?.type) node.type = target.type;
+    if (target?.type && Array.isArray(target.enum)) {
+      // A nullable enum by reference: validators check the referenced enum, which has no null,
+      // so null never validates. Inline the values, null among them (OpenAPI 3.0.3).
+      delete node.allOf;
+      node.type = target.type;
+      node.enum = target.enum.includes(null) ? target.enum : [...target.enum, null];
+    } else if (target?.type) node.type = target.type;
   }
   Object.values(node).forEach((child) => typeNullableReferences(child, schemas));
+}
+
+/** The component names the answers reach (an enum inlined above may be left unreferenced). */
+function reachableSchemas(responses, schemas) {
+  const used = new Set();
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    if (typeof node.$ref === 'string') {
+      const name = node.$ref.replace('#/components/schemas/', '');
+      if (!used.has(name)) {
+        used.add(name);
+        visit(schemas[name]);
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(responses);
+  return used;
 }
 
 export function generate() {
@@ -172,6 +197,8 @@ export function generate() {
       for (const [name, schema] of Object.entries(definitions)) schemas[componentName(name)] = toOpenApi(schema);
     }
     typeNullableReferences([responses, schemas], schemas);
+    const used = reachableSchemas(responses, schemas);
+    for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
     const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
     return `${JSON.stringify({ responses: sorted(responses), schemas: sorted(schemas) }, null, 2)}\n`;
   } finally {

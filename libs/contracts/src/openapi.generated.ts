@@ -2309,8 +2309,6 @@ export interface components {
             clientId: string;
             confirmedAt: string | null;
         };
-        /** @enum {string} */
-        AgreementReviewAnswer: "kept" | "mostly" | "not_kept";
         /** @description What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. */
         AgreementReviewForm: {
             partnerFirstName: string;
@@ -2338,7 +2336,8 @@ export interface components {
         };
         /** @description The couple's review rhythm: weekly at a local time in the clinic's time zone, or off (null weekday). */
         AgreementRhythmView: {
-            weekday: (number & components["schemas"]["IsoWeekday"]) | null;
+            /** @enum {number|null} */
+            weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7 | null;
             localTime: string | null;
             timezone: string;
             /** @description Per partner, the next review planned now; empty when off or the couple is not active. */
@@ -2378,7 +2377,8 @@ export interface components {
         /** @description One partner's account of one week, as the therapist sees it (the note is counselor-only). */
         AgreementWeekAnswer: {
             clientId: string;
-            answer: (string & components["schemas"]["AgreementReviewAnswer"]) | null;
+            /** @enum {string|null} */
+            answer: "kept" | "mostly" | "not_kept" | null;
             note: string | null;
         };
         /** @description One cell column of the therapist's grid: one week of one agreement. */
@@ -2549,10 +2549,16 @@ export interface components {
             nextSessionAt: string | null;
             lastActivityAt: string;
             createdAt: string;
-            /** @description The phase of recovery the therapist says the couple is in; null until set. */
-            phase: (string & components["schemas"]["ExercisePhase"]) | null;
-            /** @description An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what. */
-            safetyConcern: (string & components["schemas"]["SafetyConcern"]) | null;
+            /**
+             * @description The phase of recovery the therapist says the couple is in; null until set.
+             * @enum {string|null}
+             */
+            phase: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
+            /**
+             * @description An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what.
+             * @enum {string|null}
+             */
+            safetyConcern: "pause_open" | "concerning_check_in" | null;
             partnerNames: string[];
             /** @description Each partner's role, by position (therapist-only, like the couple's own record). */
             partnerRoles: components["schemas"]["PartnerRole"][];
@@ -2596,7 +2602,8 @@ export interface components {
             measureTitle: string;
             kind: components["schemas"]["CheckInScheduleKind"];
             hours: number | null;
-            weekday: (number & components["schemas"]["IsoWeekday"]) | null;
+            /** @enum {number|null} */
+            weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7 | null;
             localTime: string | null;
             onceAt: string | null;
             shareWithPartner: boolean;
@@ -2754,7 +2761,8 @@ export interface components {
                 measureVersion: number;
                 /** @description Null when too many items were skipped to score. */
                 score: number | null;
-                band: (string & components["schemas"]["ScoreBand"]) | null;
+                /** @enum {string|null} */
+                band: "clinical" | "non_clinical" | null;
                 prorated: boolean;
                 answers: {
                     [key: string]: number | null;
@@ -2825,10 +2833,16 @@ export interface components {
             nextSessionAt: string | null;
             lastActivityAt: string;
             createdAt: string;
-            /** @description The phase of recovery the therapist says the couple is in; null until set. */
-            phase: (string & components["schemas"]["ExercisePhase"]) | null;
-            /** @description An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what. */
-            safetyConcern: (string & components["schemas"]["SafetyConcern"]) | null;
+            /**
+             * @description The phase of recovery the therapist says the couple is in; null until set.
+             * @enum {string|null}
+             */
+            phase: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
+            /**
+             * @description An open safety concern (therapist-only): a pause not yet lifted, or a partner's latest private check-in with a concerning answer (`openSafetyConcern`); null when none. Never says who or what.
+             * @enum {string|null}
+             */
+            safetyConcern: "pause_open" | "concerning_check_in" | null;
             partners: components["schemas"]["PartnerView"][];
         };
         /** @description The answer to creating a token: the only time its secret is ever shown. */
@@ -2936,15 +2950,16 @@ export interface components {
             basedOnVersion: number | null;
             /** @description The version the source is at now, when it is newer than the copy's: the library offers it (a fresh copy); the copy itself is never changed. */
             newerSourceVersion: number | null;
-            /** @description The phase of recovery it belongs to; null for a clinic exercise that does not say. */
-            phase: (string & components["schemas"]["ExercisePhase"]) | null;
+            /**
+             * @description The phase of recovery it belongs to; null for a clinic exercise that does not say.
+             * @enum {string|null}
+             */
+            phase: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
             /** @description Could become a tool of control: the assign dialog warns while a safety concern is open. */
             coercionSensitive: boolean;
             instructions: string;
             prompts: components["schemas"]["Prompt"][];
         };
-        /** @enum {string} */
-        ExercisePhase: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on";
         /** @enum {string} */
         ExerciseSource: "builtin" | "clinic";
         /** @description A row of the exercise library. */
@@ -2969,8 +2984,11 @@ export interface components {
             basedOnVersion: number | null;
             /** @description The version the source is at now, when it is newer than the copy's: the library offers it (a fresh copy); the copy itself is never changed. */
             newerSourceVersion: number | null;
-            /** @description The phase of recovery it belongs to; null for a clinic exercise that does not say. */
-            phase: (string & components["schemas"]["ExercisePhase"]) | null;
+            /**
+             * @description The phase of recovery it belongs to; null for a clinic exercise that does not say.
+             * @enum {string|null}
+             */
+            phase: "crisis_and_impact" | "understanding" | "rebuilding" | "moving_on" | null;
             /** @description Could become a tool of control: the assign dialog warns while a safety concern is open. */
             coercionSensitive: boolean;
         };
@@ -3036,11 +3054,6 @@ export interface components {
                 nextTitle: string | null;
             } | null;
         };
-        /**
-         * @description ISO weekday: 1 is Monday, 7 is Sunday.
-         * @enum {number}
-         */
-        IsoWeekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
         /** @enum {string} */
         JobState: "waiting" | "active" | "delayed" | "failed" | "completed";
         /** @description A job as admins see it: ids and outcome only (payloads hold ids, never clinical text). */
@@ -3231,8 +3244,11 @@ export interface components {
             missingItemIds: string[];
             /** @description Some items were missing and filled from the partner's own answers. */
             prorated: boolean;
-            /** @description Null when the measure has no cutoff or there is no score. */
-            band: (string & components["schemas"]["ScoreBand"]) | null;
+            /**
+             * @description Null when the measure has no cutoff or there is no score.
+             * @enum {string|null}
+             */
+            band: "clinical" | "non_clinical" | null;
             range: components["schemas"]["ScoreRange"];
         };
         /** @description One partner's scored check-in, as the Progress tab reads it. */
@@ -3245,7 +3261,8 @@ export interface components {
             measureVersion: number;
             /** @description Null when too many items were skipped to score. */
             score: number | null;
-            band: (string & components["schemas"]["ScoreBand"]) | null;
+            /** @enum {string|null} */
+            band: "clinical" | "non_clinical" | null;
             prorated: boolean;
             /** @description The answers as given, by item id (null: skipped). */
             answers: {
@@ -3459,8 +3476,6 @@ export interface components {
             body: string;
             createdAt: string;
         };
-        /** @enum {string} */
-        SafetyConcern: "pause_open" | "concerning_check_in";
         SafetyFlagView: {
             id: string;
             /** @description The partner who raised it (first name and surname as the clinic recorded them). */
@@ -3504,8 +3519,6 @@ export interface components {
             /** @description What the highest number means, e.g. "Completely". */
             maxLabel: string;
         };
-        /** @enum {string} */
-        ScoreBand: "clinical" | "non_clinical";
         /** @description The lowest and highest score the scoring can give; must match the items, scales and method. */
         ScoreRange: {
             min: number;
@@ -3526,8 +3539,6 @@ export interface components {
             partnerName: string;
             attendance: components["schemas"]["PartnerAttendance"];
         };
-        /** @enum {string} */
-        SessionFrequency: "weekly" | "fortnightly";
         SessionNoteView: {
             id: string;
             coupleId: string;
@@ -3578,7 +3589,8 @@ export interface components {
             therapistName: string;
             /** @description Shared by the sessions of one series; null for a one-off. */
             seriesId: string | null;
-            frequency: (string & components["schemas"]["SessionFrequency"]) | null;
+            /** @enum {string|null} */
+            frequency: "weekly" | "fortnightly" | null;
             startsAt: string;
             endsAt: string;
             durationMinutes: number;
@@ -5575,7 +5587,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The new next session time overlaps another session of the therapist. */
+            /** @description The new next session time, or a reassigned couple’s future sessions, overlap another session of the therapist. */
             409: {
                 headers: {
                     [name: string]: unknown;

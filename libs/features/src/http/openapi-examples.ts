@@ -49,6 +49,7 @@ const ids = {
   schedule: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
   apiToken: '0d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2f3a',
   admin: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  series: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
 };
 
 const prompts: Prompt[] = [
@@ -78,6 +79,7 @@ const couple: CoupleView = {
   displayName: 'Alex & Sam',
   therapistId: ids.clinicTherapist,
   therapistName: 'Dana Example',
+  safetyConcern: null,
   status: 'active',
   nextSessionAt: '2026-12-08T17:00:00.000Z',
   lastActivityAt: '2026-12-03T09:30:00.000Z',
@@ -120,6 +122,7 @@ const caseloadRow: CaseloadRow = {
   openCount: 1,
   overdueCount: 0,
   awaitingReviewCount: 0,
+  safetyConcern: couple.safetyConcern,
 };
 
 const assignment: AssignmentSummary = {
@@ -128,6 +131,8 @@ const assignment: AssignmentSummary = {
   exerciseId: ids.exercise,
   title: 'Weekly appreciation',
   strategy: 'appreciation',
+  dueBeforeSession: { sessionId: ids.session, hours: 24 },
+  series: { id: ids.series, occurrence: 2 },
   dueAt: '2026-12-07T21:00:00.000Z',
   status: 'completed',
   overdue: false,

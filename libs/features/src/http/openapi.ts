@@ -15,6 +15,10 @@ const FEATURE_TAGS: Record<string, string> = {
   measures: 'Outcome and alliance measures: the built-in catalog, the clinic’s own, and the scores partners gave.',
   'check-ins': 'When each partner is asked to answer a measure (schedules), and the emailed check-in form.',
   safety: 'A partner’s safety concern pauses joint work until the therapist lifts it.',
+  programs:
+    'Paths of steps a couple walks one at a time (built-in and the clinic’s own), and each couple’s place on one.',
+  agreements: 'Agreements a couple keeps, confirmed by each partner, and the weekly did-it-hold reviews.',
+  engagement: 'Per partner: how often homework is on time, misses in a row, and when they were last active.',
   notes: 'Session notes (SOAP, DAP or free); signed notes are final, corrections are addenda.',
   digests: "The therapist's weekly and pre-session digests.",
   homework: "A partner's side: an emailed link, then a short session for their own answers.",
