@@ -52,8 +52,8 @@ describe('queue view for admins', () => {
     const counts = await asAdmin.agent.get('/api/v1/admin/queues').expect(200);
     expect(counts.body.map((q: { name: string }) => q.name).sort()).toEqual([
       'accounts',
-      'assignment-series',
       'agreements',
+      'assignment-series',
       'check-ins',
       'digests',
       'email',

@@ -4247,6 +4247,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description No such couple in your caseload (another clinic’s or another therapist’s couple answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The couple is paused or discharged, or joint homework is paused by a safety concern. */
             409: {
                 headers: {

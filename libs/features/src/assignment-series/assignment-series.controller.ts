@@ -20,6 +20,7 @@ export class AssignmentSeriesController {
   constructor(private readonly series: AssignmentSeriesService) {}
 
   @Post('assignment-series')
+  @ApiProblem(404, 'No such couple in your caseload (another clinic’s or another therapist’s couple answers the same).')
   @ApiProblem(409, 'The couple is paused or discharged, or joint homework is paused by a safety concern.')
   @ApiOperation({
     summary: 'Repeat homework for a couple (weekly, fortnightly or on chosen weekdays) until a date or a count',
