@@ -387,8 +387,22 @@ describe('scored check-ins (measure_response)', () => {
        FROM session_note WHERE couple_id = $1 ORDER BY session_date LIMIT 1`,
       [couple.id],
     );
+    // And held sessions (first-class since the schedule landed): one on a day with a note, one on a
+    // day without, one cancelled (not a session that happened), on the clinic's clock.
+    await db.query(`UPDATE clinic SET timezone = 'America/New_York' WHERE id = $1`, [couple.clinicId]);
+    await db.query(
+      `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status,
+                            attendance_partner1, attendance_partner2, cancelled_at)
+       VALUES ($1, $2, $3, '2026-10-05T15:00:00Z', 50, 'held', 'attended', 'attended', NULL),
+              ($1, $2, $3, '2028-10-03T02:00:00Z', 50, 'held', 'attended', 'absent', NULL),
+              ($1, $2, $3, '2029-05-05T15:00:00Z', 50, 'cancelled', NULL, NULL, now())`,
+      [couple.clinicId, couple.id, couple.therapistId],
+    );
     const res = await responses(agent, couple.id, measure.id).expect(200);
-    expect(res.body.sessionDates).toHaveLength(104);
+    // 104 note days, plus the held session at 22:00 New York time on 2 October 2028; nothing twice.
+    expect(res.body.sessionDates).toHaveLength(105);
+    expect(res.body.sessionDates).toContain('2028-10-02');
+    expect(res.body.sessionDates).not.toContain('2029-05-05');
     expect(res.body.sessionDates[0]).toBe('2026-10-05');
     expect(res.body.sessionDates).not.toContain('2030-01-01');
     expect(res.body.partners[0].responses).toHaveLength(104);

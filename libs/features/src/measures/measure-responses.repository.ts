@@ -98,13 +98,18 @@ export class MeasureResponsesRepository {
   }
 
   /**
-   * The couple's session dates, oldest first: the days of its session notes (addenda excluded),
-   * until first-class sessions exist. One statement however many.
+   * The couple's session dates, oldest first: the days (on the clinic's clock) of its held
+   * sessions, and of its session notes (addenda excluded) — notes written before sessions were
+   * first-class records are the only trace of those sessions. One statement however many.
    */
   async sessionDates(clinicId: string, coupleId: string): Promise<string[]> {
     const rows: { day: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT to_char(session_date, 'YYYY-MM-DD') AS day FROM session_note
-       WHERE clinic_id = $1 AND couple_id = $2 AND addendum_to IS NULL
+      `SELECT to_char(s.starts_at AT TIME ZONE cl.timezone, 'YYYY-MM-DD') AS day
+         FROM session s JOIN clinic cl ON cl.id = s.clinic_id
+        WHERE s.clinic_id = $1 AND s.couple_id = $2 AND s.status = 'held'
+       UNION
+       SELECT to_char(session_date, 'YYYY-MM-DD') FROM session_note
+        WHERE clinic_id = $1 AND couple_id = $2 AND addendum_to IS NULL
        ORDER BY day`,
       [clinicId, coupleId],
     );
