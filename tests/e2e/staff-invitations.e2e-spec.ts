@@ -229,7 +229,7 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
     // The address's owner gets the invitation; opening it says why it cannot be accepted, before a
     // password is chosen, and accepting it anyway is refused and changes nothing.
     // Two emails through outbox, worker and SMTP: generous, as a loaded machine can take a while.
-    await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 2, 30_000);
+    await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 2, 60_000);
     const { token, answer: opened } = await followEmailedLink(
       app.getHttpServer(),
       harness.mailbox.messagesTo(elsewhere.email)[1].raw,
@@ -267,7 +267,7 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
       .set('x-csrf-token', a.csrfToken)
       .send({ email: fresh.body.email, name: 'Fay Again', role: 'therapist' })
       .expect(409);
-  });
+  }, 90_000);
 
   it('lets two clinics invite the same new address; the first accepted becomes the account, the other is refused', async () => {
     const a = await adminOfNewClinic();
