@@ -7,6 +7,7 @@ import {
   type IsoWeekday,
 } from '@trellis/domain';
 import type { AgreementSource, AgreementStatus } from '@trellis/contracts';
+import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
 
 export interface AgreementRow {
   id: string;
@@ -323,8 +324,7 @@ export class AgreementsRepository {
   ): Promise<ReviewSendFacts | null> {
     const rows: (Omit<ReviewSendFacts, 'rhythm'> & { weekday: number; localTime: string })[] = await manager.query(
       `SELECT c.status, cl.timezone, r.weekday, r.local_time AS "localTime",
-              EXISTS (SELECT 1 FROM safety_pause s WHERE s.clinic_id = c.clinic_id AND s.couple_id = c.id
-                      AND s.lifted_at IS NULL) AS "pauseOpen",
+              ${openSafetyPauseSql('c.id')} AS "pauseOpen",
               (SELECT count(*)::int FROM agreement a WHERE a.clinic_id = c.clinic_id AND a.couple_id = c.id
                  AND a.status = 'active') AS "activeAgreements",
               (SELECT max(q.week_of)::text FROM agreement_review_request q WHERE q.client_id = p.id) AS "lastSentWeek"
@@ -372,8 +372,7 @@ export class AgreementsRepository {
               p.email_consent AS "emailConsent", c.status AS "coupleStatus", cl.name AS "clinicName",
               t.name AS "therapistName", cl.neutral_partner_emails AS "neutralPartnerEmails",
               q.submitted_at AS "submittedAt", q.link_expires_at AS "linkExpiresAt",
-              EXISTS (SELECT 1 FROM safety_pause s WHERE s.clinic_id = c.clinic_id AND s.couple_id = c.id
-                      AND s.lifted_at IS NULL) AS "pauseOpen"
+              ${openSafetyPauseSql('c.id')} AS "pauseOpen"
        FROM agreement_review_request q
        JOIN client p ON p.id = q.client_id
        JOIN couple c ON c.id = q.couple_id

@@ -4,6 +4,7 @@ import { IsNull } from 'typeorm';
 import { AssignmentSeries, Clinic, Exercise, type SeriesStoppedReason } from '@trellis/data';
 import type { CoupleStatus } from '@trellis/contracts';
 import type { SeriesOccurrence, SeriesPosition } from '@trellis/domain';
+import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
 
 export type NewAssignmentSeries = Pick<
   AssignmentSeries,
@@ -80,8 +81,7 @@ export class AssignmentSeriesRepository {
     if (!series) return null;
     const [couple]: { status: CoupleStatus; paused: boolean }[] = await manager.query(
       `SELECT c.status,
-              EXISTS (SELECT 1 FROM safety_pause p
-                      WHERE p.clinic_id = c.clinic_id AND p.couple_id = c.id AND p.lifted_at IS NULL) AS paused
+              ${openSafetyPauseSql('c.id')} AS paused
        FROM couple c WHERE c.id = $1 AND c.clinic_id = $2`,
       [series.coupleId, clinicId],
     );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CoupleProgram, CoupleProgramStep, Exercise, Program, type StoredProgramStep } from '@trellis/data';
 import type { AdvanceGate, EnrolmentStatus, OpenStepFacts } from '@trellis/domain';
+import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
 
 export interface NewProgram {
   clinicId: string;
@@ -163,7 +164,7 @@ export class ProgramsRepository {
     const [row]: { status: CoupleGate['coupleStatus']; therapist_id: string; safety_paused: boolean }[] =
       await manager.query(
         `SELECT c.status, c.therapist_id,
-                EXISTS (SELECT 1 FROM safety_pause p WHERE p.couple_id = c.id AND p.lifted_at IS NULL) AS safety_paused
+                ${openSafetyPauseSql('c.id')} AS safety_paused
          FROM couple c WHERE c.id = $1 AND c.clinic_id = $2`,
         [coupleId, clinicId],
       );

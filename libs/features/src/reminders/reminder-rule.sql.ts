@@ -1,4 +1,5 @@
 import { responseOpenSql } from '../assignments/assignment-state.sql';
+import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
 
 /**
  * The SQL twin of `reminderStillWanted` in libs/domain: a reminder may still go out for response
@@ -9,4 +10,4 @@ import { responseOpenSql } from '../assignments/assignment-state.sql';
 export const REMINDER_STILL_WANTED = `${responseOpenSql('r', 'a')} AND r.link_revoked_at IS NULL
   AND cl.email_consent AND c.status = 'active'
   AND (a.kind = 'safety_check_in'
-       OR NOT EXISTS (SELECT 1 FROM safety_pause sp WHERE sp.couple_id = a.couple_id AND sp.lifted_at IS NULL))`;
+       OR NOT ${openSafetyPauseSql('a.couple_id')})`;

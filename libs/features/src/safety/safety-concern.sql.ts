@@ -1,4 +1,5 @@
 import { type AnswerMap, openSafetyConcern, type SafetyConcern } from '@trellis/domain';
+import { openSafetyPauseSql } from './open-safety-pause.sql';
 
 /**
  * The facts `openSafetyConcern` (libs/domain) decides on, as two columns for couple `c` (a row
@@ -7,8 +8,7 @@ import { type AnswerMap, openSafetyConcern, type SafetyConcern } from '@trellis/
  * so there is no twin to keep in step. Lists add these columns to their one statement.
  */
 export const safetyConcernColumnsSql = (c: string) => `
-  EXISTS (SELECT 1 FROM safety_pause sp
-          WHERE sp.couple_id = ${c}.id AND sp.clinic_id = ${c}.clinic_id AND sp.lifted_at IS NULL) AS safety_pause_open,
+  ${openSafetyPauseSql(`${c}.id`)} AS safety_pause_open,
   (SELECT coalesce(json_agg(latest.answers), '[]') FROM (
      SELECT DISTINCT ON (sr.client_id) sr.answers
      FROM assignment sa JOIN homework_response sr ON sr.assignment_id = sa.id

@@ -1,0 +1,8 @@
+/**
+ * "This couple has a safety pause open" (raised and not yet lifted), as a SQL condition on the
+ * couple id expression `coupleId` (a column such as `c.id`). Every feature that holds back joint
+ * work while a partner feels unsafe — reminders, series, programs, agreement reviews, the safety
+ * concern — asks it this way; the partial unique index on open pauses serves it.
+ */
+export const openSafetyPauseSql = (coupleId: string): string =>
+  `EXISTS (SELECT 1 FROM safety_pause open_pause WHERE open_pause.couple_id = ${coupleId} AND open_pause.lifted_at IS NULL)`;
