@@ -24,6 +24,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Title, useNotify, usePermissions } from 'react-admin';
 import { formatDateTime } from '../common/dates';
+import { ShownOnceSecret } from '../common/ShownOnceSecret';
 import { errorMessage, submissionErrors, type FormErrors } from '../data/formErrors';
 import { useApiQuery } from '../data/useApiQuery';
 import {
@@ -40,43 +41,11 @@ import { createApiToken, revokeApiToken } from './apiTokensApi';
 const STATUS_LABELS = { active: 'Active', expired: 'Expired', revoked: 'Revoked' } as const;
 
 /** The new token's secret: shown this once, with a way to copy it. */
-const NewSecret = ({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) => {
-  const [copied, setCopied] = useState<'yes' | 'failed'>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied('yes');
-    } catch {
-      // No clipboard access (an insecure origin, a refused permission): the secret is on screen to select.
-      setCopied('failed');
-    }
-  };
-  return (
-    <Alert severity="success" sx={{ mb: 2 }} role="status">
-      <Typography sx={{ fontWeight: 500 }}>
-        “{created.name}” is ready. Copy its secret now: it is not shown again.
-      </Typography>
-      <Box
-        component="code"
-        data-testid="new-api-token"
-        sx={{ display: 'block', my: 1, p: 1, bgcolor: 'background.paper', wordBreak: 'break-all', fontSize: 14 }}
-      >
-        {created.token}
-      </Box>
-      <Button variant="contained" size="small" onClick={() => void copy()} sx={{ mr: 1 }}>
-        {copied === 'yes' ? 'Copied' : 'Copy'}
-      </Button>
-      <Button size="small" onClick={onDone}>
-        Done
-      </Button>
-      {copied === 'failed' && (
-        <Typography variant="body2" sx={{ mt: 1 }}>
-          This browser did not allow copying: select the secret above and copy it.
-        </Typography>
-      )}
-    </Alert>
-  );
-};
+const NewSecret = ({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) => (
+  <ShownOnceSecret secret={created.token} noun="secret" copyLabel="Copy" testId="new-api-token" onDone={onDone}>
+    “{created.name}” is ready. Copy its secret now: it is not shown again.
+  </ShownOnceSecret>
+);
 
 const CreateTokenForm = ({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) => {
   const [name, setName] = useState('');

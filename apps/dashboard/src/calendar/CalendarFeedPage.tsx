@@ -3,6 +3,7 @@ import type { CalendarFeedView } from '@trellis/contracts';
 import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { PageHeading } from '../common/PageHeading';
+import { ShownOnceSecret } from '../common/ShownOnceSecret';
 import { formatDateTime } from '../common/dates';
 import { errorMessage } from '../data/formErrors';
 import { httpClient } from '../data/httpClient';
@@ -11,44 +12,11 @@ import { useApiQuery } from '../data/useApiQuery';
 export const CALENDAR_FEED_PATH = '/calendar-feed';
 
 /** The new feed's URL: shown this once (only its hash is kept), with a way to copy it. */
-const NewFeedUrl = ({ url, onDone }: { url: string; onDone: () => void }) => {
-  const [copied, setCopied] = useState<'yes' | 'failed'>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      // No clipboard access (an insecure origin, a refused permission): the URL is on screen to select.
-      setCopied('failed');
-    }
-  };
-  return (
-    <Alert severity="success" sx={{ mb: 2 }} role="status">
-      <Typography sx={{ fontWeight: 500 }}>
-        Your feed is ready. Copy its address now and add it to your calendar app as a subscription: it is not shown
-        again.
-      </Typography>
-      <Box
-        component="code"
-        data-testid="calendar-feed-url"
-        sx={{ display: 'block', my: 1, p: 1, bgcolor: 'background.paper', wordBreak: 'break-all', fontSize: 14 }}
-      >
-        {url}
-      </Box>
-      <Button variant="contained" size="small" onClick={() => void copy()} sx={{ mr: 1 }}>
-        {copied === 'yes' ? 'Copied' : 'Copy address'}
-      </Button>
-      <Button size="small" onClick={onDone}>
-        Done
-      </Button>
-      {copied === 'failed' && (
-        <Typography variant="body2" sx={{ mt: 1 }}>
-          This browser did not allow copying: select the address above and copy it.
-        </Typography>
-      )}
-    </Alert>
-  );
-};
+const NewFeedUrl = ({ url, onDone }: { url: string; onDone: () => void }) => (
+  <ShownOnceSecret secret={url} noun="address" copyLabel="Copy address" testId="calendar-feed-url" onDone={onDone}>
+    Your feed is ready. Copy its address now and add it to your calendar app as a subscription: it is not shown again.
+  </ShownOnceSecret>
+);
 
 /**
  * `/#/calendar/feed`: the therapist's private calendar feed. Making one shows its secret address
