@@ -29,14 +29,21 @@ import { useNotify } from 'react-admin';
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
 import { httpClient } from '../../data/httpClient';
-import { useApiQuery } from '../../data/useApiQuery';
+import { type ApiQuery, useApiQuery } from '../../data/useApiQuery';
 import { cellText, confirmationText } from './agreements';
 import { WEEKDAYS } from './checkInSchedules';
 
+/**
+ * Partners confirm an agreement's wording from their weekly review link: with the weekly review off,
+ * nobody is asked, and the message says so rather than promising a request that never comes.
+ */
+const confirmationNote = (weeklyOn: boolean) =>
+  weeklyOn
+    ? 'each partner is asked to confirm it in their next weekly check-in.'
+    : 'partners are asked to confirm it once a weekly check-in day is set.';
+
 /** When each partner is asked "did this hold this week?": a weekday and time in the clinic's zone, or off. */
-const RhythmForm = ({ coupleId }: { coupleId: string }) => {
-  const path = `/couples/${encodeURIComponent(coupleId)}/agreement-rhythm`;
-  const rhythm = useApiQuery<AgreementRhythmView>(path);
+const RhythmForm = ({ path, rhythm }: { path: string; rhythm: ApiQuery<AgreementRhythmView> }) => {
   const [draft, setDraft] = useState<{ weekday: string; localTime: string } | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const notify = useNotify();
@@ -167,11 +174,13 @@ const AgreementItem = ({
   agreement,
   path,
   nameOf,
+  weeklyOn,
   onChanged,
 }: {
   agreement: AgreementView;
   path: string;
   nameOf: (id: string) => string;
+  weeklyOn: boolean;
   onChanged: () => void;
 }) => {
   const [text, setText] = useState<string | null>(null);
@@ -182,7 +191,7 @@ const AgreementItem = ({
     event.preventDefault();
     try {
       await httpClient(itemPath, { method: 'PUT', body: { text } });
-      notify('Agreement reworded: both partners are asked to confirm it again.', { type: 'success' });
+      notify(`Agreement reworded: ${confirmationNote(weeklyOn)}`, { type: 'success' });
       setText(null);
       onChanged();
     } catch (e) {
@@ -262,11 +271,14 @@ export const AgreementsTab = ({ couple }: { couple: CoupleView }) => {
   const [error, setError] = useState<string | undefined>();
   const notify = useNotify();
   const nameOf = (clientId: string) => couple.partners.find((p) => p.id === clientId)?.name ?? 'Partner';
+  const rhythmPath = `/couples/${encodeURIComponent(couple.id)}/agreement-rhythm`;
+  const rhythm = useApiQuery<AgreementRhythmView>(rhythmPath);
+  const weeklyOn = Boolean(rhythm.data?.weekday);
 
   const add = async (body: object) => {
     try {
       await httpClient(path, { method: 'POST', body });
-      notify('Agreement added: each partner confirms it from their next check-in.', { type: 'success' });
+      notify(`Agreement added: ${confirmationNote(weeklyOn)}`, { type: 'success' });
       setText('');
       setError(undefined);
       agreements.refetch();
@@ -282,7 +294,7 @@ export const AgreementsTab = ({ couple }: { couple: CoupleView }) => {
       <Typography id="agreements-heading" component="h2" variant="h6">
         Agreements
       </Typography>
-      <RhythmForm coupleId={couple.id} />
+      <RhythmForm path={rhythmPath} rhythm={rhythm} />
       <Box
         component="form"
         aria-label="Add an agreement"
@@ -350,6 +362,7 @@ export const AgreementsTab = ({ couple }: { couple: CoupleView }) => {
               agreement={agreement}
               path={path}
               nameOf={nameOf}
+              weeklyOn={weeklyOn}
               onChanged={agreements.refetch}
             />
           ))}
