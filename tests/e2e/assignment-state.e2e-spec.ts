@@ -159,16 +159,22 @@ describe('one definition of assignment state: the SQL twins agree with the domai
           [true, false].flatMap((emailConsent) =>
             (['active', 'paused', 'discharged'] as const).flatMap((coupleStatus) =>
               (['homework', 'safety_check_in'] as const).flatMap((kind) =>
-                // A safety pause: none, open, or lifted (only an open one holds joint reminders).
-                (['none', 'open', 'lifted'] as const).map((pause) => ({
-                  assignmentId,
-                  part,
-                  revoked,
-                  emailConsent,
-                  coupleStatus,
-                  kind,
-                  pause,
-                })),
+                // A safety pause (none, open or lifted) and whose flag it holds: only this
+                // partner's own flag under an open pause holds their joint reminders.
+                (['none', 'open', 'lifted'] as const).flatMap((pause) =>
+                  (pause === 'none' ? (['nobody'] as const) : (['this', 'other', 'both'] as const)).map(
+                    (flaggedBy) => ({
+                      assignmentId,
+                      part,
+                      revoked,
+                      emailConsent,
+                      coupleStatus,
+                      kind,
+                      pause,
+                      flaggedBy,
+                    }),
+                  ),
+                ),
               ),
             ),
           ),
@@ -180,15 +186,26 @@ describe('one definition of assignment state: the SQL twins agree with the domai
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id int, cancelled_at timestamptz, reviewed_at timestamptz)),
        f AS (
          SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(n int, assignment_id int, submitted_at timestamptz,
-           link_revoked_at timestamptz, email_consent boolean, couple_status text, kind text, pause text)),
-       -- Each fact is its own couple (numbered n), with its pause if it has one.
+           link_revoked_at timestamptz, email_consent boolean, couple_status text, kind text, pause text,
+           flagged_by text)),
+       -- Every fact is this partner (client 1) in one of seven couples: no pause (couple 0), or a
+       -- pause open or lifted with a flag from this partner, the other (client 2), or both. Few
+       -- rows, so the rule's per-row lookups stay cheap over the thousands of facts.
+       situation AS (
+         SELECT row_number() OVER () AS couple_id, pause, flagged_by
+         FROM unnest(ARRAY['open', 'lifted']) pause CROSS JOIN unnest(ARRAY['this', 'other', 'both']) flagged_by),
        safety_pause AS (
-         SELECT f.n AS couple_id, CASE WHEN f.pause = 'lifted' THEN now() END AS lifted_at FROM f WHERE f.pause <> 'none')
+         SELECT couple_id AS id, couple_id, CASE WHEN pause = 'lifted' THEN now() END AS lifted_at FROM situation),
+       safety_flag AS (
+         SELECT couple_id AS pause_id, 1 AS client_id FROM situation WHERE flagged_by IN ('this', 'both')
+         UNION ALL
+         SELECT couple_id, 2 FROM situation WHERE flagged_by IN ('other', 'both'))
        SELECT ${REMINDER_STILL_WANTED} AS wanted
        FROM f
        JOIN assignment a0 ON a0.id = f.assignment_id
-       CROSS JOIN LATERAL (SELECT a0.*, f.kind, f.n AS couple_id) a
-       CROSS JOIN LATERAL (SELECT f.submitted_at, f.link_revoked_at) r
+       LEFT JOIN situation ON situation.pause = f.pause AND situation.flagged_by = f.flagged_by
+       CROSS JOIN LATERAL (SELECT a0.*, f.kind, coalesce(situation.couple_id, 0) AS couple_id) a
+       CROSS JOIN LATERAL (SELECT f.submitted_at, f.link_revoked_at, 1 AS client_id) r
        CROSS JOIN LATERAL (SELECT f.email_consent) cl
        CROSS JOIN LATERAL (SELECT f.couple_status AS status) c
        ORDER BY f.n`,
@@ -209,6 +226,7 @@ describe('one definition of assignment state: the SQL twins agree with the domai
             couple_status: f.coupleStatus,
             kind: f.kind,
             pause: f.pause,
+            flagged_by: f.flaggedBy,
           })),
         ),
       ],
@@ -223,7 +241,7 @@ describe('one definition of assignment state: the SQL twins agree with the domai
         emailConsent: f.emailConsent,
         coupleStatus: f.coupleStatus,
         kind: f.kind,
-        jointWorkPaused: f.pause === 'open',
+        flaggedUnsafeUnderOpenPause: f.pause === 'open' && (f.flaggedBy === 'this' || f.flaggedBy === 'both'),
       });
       return expected !== rows[n].wanted;
     });

@@ -8,7 +8,7 @@ const open: ReminderFacts = {
   emailConsent: true,
   coupleStatus: 'active',
   kind: 'homework',
-  jointWorkPaused: false,
+  flaggedUnsafeUnderOpenPause: false,
 };
 
 describe('reminderStillWanted', () => {
@@ -24,15 +24,19 @@ describe('reminderStillWanted', () => {
     ['the partner does not consent to email', { emailConsent: false }],
     ['the couple is paused', { coupleStatus: 'paused' as const }],
     ['the couple was discharged', { coupleStatus: 'discharged' as const }],
-    ['a safety pause holds the couple’s joint homework', { jointWorkPaused: true }],
+    ['this partner said they feel unsafe, under a pause still open', { flaggedUnsafeUnderOpenPause: true }],
   ])('stays silent when %s', (_, change) => {
     expect(reminderStillWanted({ ...open, ...change })).toBe(false);
   });
 
   it('keeps reminding each partner of their own private safety check-in during a safety pause', () => {
-    expect(reminderStillWanted({ ...open, kind: 'safety_check_in', jointWorkPaused: true })).toBe(true);
-    expect(reminderStillWanted({ ...open, kind: 'safety_check_in', jointWorkPaused: true, emailConsent: false })).toBe(
-      false,
-    );
+    const flagged = { ...open, kind: 'safety_check_in' as const, flaggedUnsafeUnderOpenPause: true };
+    expect(reminderStillWanted(flagged)).toBe(true);
+    expect(reminderStillWanted({ ...flagged, emailConsent: false })).toBe(false);
+  });
+
+  it('keeps reminding the other partner, whose emails must not change because their partner spoke up', () => {
+    // The facts are per partner: the other partner's own flag is absent, whatever the pause.
+    expect(reminderStillWanted({ ...open, flaggedUnsafeUnderOpenPause: false })).toBe(true);
   });
 });

@@ -12,17 +12,23 @@ export interface ReminderFacts {
   readonly coupleStatus: 'active' | 'paused' | 'discharged';
   /** Library homework, or the private safety check-in. */
   readonly kind: ExerciseKind;
-  /** A partner's safety concern has paused the couple's joint work (an open safety pause). */
-  readonly jointWorkPaused: boolean;
+  /**
+   * This partner said they do not feel safe (a flag of theirs under a safety pause still open).
+   * The other partner's flag does not count here: see `reminderStillWanted`.
+   */
+  readonly flaggedUnsafeUnderOpenPause: boolean;
 }
 
 /**
  * A reminder may still go out: the partner's part is open (not submitted; homework neither
  * cancelled nor reviewed), their link is not revoked, they consent to email, the couple is
- * active (paused and discharged couples get none), and — for joint homework — no safety pause is
- * open: the partner who said they do not feel safe is not nudged to do the work with their
- * partner, and neither is the other, until the therapist lifts the pause (then reminders are
- * re-planned). Each partner's private safety check-in is their own and keeps its reminders.
+ * active (paused and discharged couples get none), and — for joint homework — this partner has not
+ * said they feel unsafe under a pause still open: they are not nudged to do the work with their
+ * partner until the therapist lifts the pause (then their reminders are planned again). The other
+ * partner's reminders go on exactly as before: issue 18 asks that nothing they receive changes, as
+ * reminders that stopped the day their partner spoke up would tell them something happened (the
+ * pause already keeps their answers from being shared, and new joint homework from being assigned).
+ * Each partner's private safety check-in is their own and keeps its reminders.
  * Planning, firing and the email queue's retries all ask the SQL twin of this rule
  * (`reminder-rule.sql.ts` in the reminders feature).
  */
@@ -32,6 +38,6 @@ export function reminderStillWanted(facts: ReminderFacts): boolean {
     toOptionalEpochMs(facts.linkRevokedAt, 'linkRevokedAt') === null &&
     facts.emailConsent &&
     facts.coupleStatus === 'active' &&
-    (facts.kind === 'safety_check_in' || !facts.jointWorkPaused)
+    (facts.kind === 'safety_check_in' || !facts.flaggedUnsafeUnderOpenPause)
   );
 }

@@ -1,5 +1,5 @@
 import { responseOpenSql } from '../assignments/assignment-state.sql';
-import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
+import { partnerFlaggedUnderOpenPauseSql } from '../safety/open-safety-pause.sql';
 
 /**
  * The SQL twin of `reminderStillWanted` in libs/domain: a reminder may still go out for response
@@ -10,4 +10,4 @@ import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
 export const REMINDER_STILL_WANTED = `${responseOpenSql('r', 'a')} AND r.link_revoked_at IS NULL
   AND cl.email_consent AND c.status = 'active'
   AND (a.kind = 'safety_check_in'
-       OR NOT ${openSafetyPauseSql('a.couple_id')})`;
+       OR NOT ${partnerFlaggedUnderOpenPauseSql('a.couple_id', 'r.client_id')})`;
