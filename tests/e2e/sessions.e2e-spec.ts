@@ -554,6 +554,56 @@ describe('sessions', () => {
     );
   });
 
+  it('homework due before a session that is cancelled is due before the next one instead; with none ahead it keeps its date', async () => {
+    const { couple, asDana } = await practice();
+    const exercise = await db
+      .getRepository(Exercise)
+      .findOneByOrFail({ key: 'weekly-trust-check-in', clinicId: IsNull() });
+    const booked = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(5, 10), frequency: 'weekly', occurrences: 2 })
+      .expect(201);
+    const [first, second] = booked.body.data as { id: string }[];
+    const created = await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueBeforeSessionHours: 24 })
+      .expect(201);
+    const assignmentId = created.body.data[0].id as string;
+    expect(created.body.data[0].dueBeforeSession).toEqual({ sessionId: first.id, hours: 24 });
+    const plans = async () =>
+      (
+        (await db.query(
+          `SELECT count(*)::int AS n FROM outbox o JOIN homework_response r ON r.id = (o.payload->>'responseId')::uuid
+           WHERE o.job_name = 'plan-reminders' AND r.assignment_id = $1`,
+          [assignmentId],
+        )) as { n: number }[]
+      )[0].n;
+    const plannedBefore = await plans();
+    const cancel = (id: string) =>
+      asDana.agent
+        .post(`/api/v1/sessions/${id}/cancel`)
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ reason: 'Therapist unwell' })
+        .expect(200);
+
+    await cancel(first.id);
+    const view = async () =>
+      (await asDana.agent.get(`/api/v1/assignments/${assignmentId}`).expect(200)).body as {
+        dueAt: string;
+        dueBeforeSession: { sessionId: string; hours: number } | null;
+      };
+    expect(await view()).toMatchObject({ dueAt: slot(11, 10), dueBeforeSession: { sessionId: second.id, hours: 24 } });
+    // Both partners' reminders follow the new due date.
+    expect(await plans()).toBe(plannedBefore + 2);
+
+    // No session ahead: the homework keeps the date it had, no longer tied to a session.
+    await cancel(second.id);
+    expect(await view()).toMatchObject({ dueAt: slot(11, 10), dueBeforeSession: null });
+    expect(await plans()).toBe(plannedBefore + 2);
+  });
+
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
     const { couple, asDana } = await practice();
     const before = await db.getRepository(TherapySession).count();

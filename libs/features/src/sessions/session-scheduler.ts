@@ -142,6 +142,9 @@ export class SessionScheduler {
     const ids = targets.map((t) => t.id);
     await this.sessions.cancel(manager, ids, reason);
     await this.refreshNextSession(manager, session.clinicId, session.coupleId);
+    // Homework due "before this session" is due before the next one now, reminders and all.
+    const responseIds = await this.sessions.relinkDueDatesFromCancelled(manager, ids);
+    if (responseIds.length) await replanRemindersInTransaction(manager, session.clinicId, responseIds);
     await this.notices.queueInTransaction(manager, session.clinicId, session.coupleId, ids, 'cancellation');
     return ids;
   }

@@ -191,6 +191,41 @@ export class SessionsRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Homework due "N hours before" one of these sessions, now cancelled, is due before the couple's
+   * next session after it instead — it was for "the next session", and that is the next one now.
+   * With no session ahead it keeps the date it had, as a date set by hand (the link is dropped).
+   * The homework responses whose reminders must be re-planned; one statement however many.
+   */
+  async relinkDueDatesFromCancelled(manager: EntityManager, sessionIds: readonly string[]): Promise<string[]> {
+    if (!sessionIds.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH target AS (
+         SELECT c.id AS from_id, n.id AS to_id, n.starts_at AS to_starts_at
+         FROM session c
+         LEFT JOIN LATERAL (
+           SELECT s.id, s.starts_at FROM session s
+           WHERE s.couple_id = c.couple_id AND s.status = 'scheduled' AND s.starts_at > c.starts_at
+           ORDER BY s.starts_at LIMIT 1) n ON true
+         WHERE c.id = ANY($1::uuid[]) AND c.status = 'cancelled'
+       ),
+       moved AS (
+         UPDATE assignment a
+         SET due_session_id = t.to_id,
+             due_hours_before_session = CASE WHEN t.to_id IS NULL THEN NULL ELSE a.due_hours_before_session END,
+             due_at = CASE WHEN t.to_id IS NULL THEN a.due_at
+                           ELSE t.to_starts_at - make_interval(hours => a.due_hours_before_session) END,
+             updated_at = now()
+         FROM target t
+         WHERE a.due_session_id = t.from_id AND a.cancelled_at IS NULL
+         RETURNING a.id, a.due_session_id
+       )
+       SELECT r.id FROM homework_response r JOIN moved m ON m.id = r.assignment_id WHERE m.due_session_id IS NOT NULL`,
+      [[...sessionIds]],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async cancel(manager: EntityManager, ids: readonly string[], reason: string): Promise<void> {
     await manager.query(
       `UPDATE session SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(), updated_at = now(),
