@@ -96,4 +96,61 @@ describe('a couple on the trust-repair program', () => {
     },
     120_000,
   );
+
+  suite.journey(
+    'Dana changes the clinic’s own program in the editor it was built with, then archives it',
+    async (journey) => {
+      const { origin, db } = journey.stack;
+      const { therapist, asTherapist } = await practiceWithCouple(journey.stack);
+      const honest = await builtInExercise(journey.stack, 'honest-check-in');
+      const created = await asTherapist.agent
+        .post('/api/v1/programs')
+        .set('x-csrf-token', asTherapist.csrfToken)
+        .send({
+          title: 'Our first month',
+          steps: [
+            {
+              title: 'Talk honestly',
+              kind: 'exercise',
+              exerciseId: honest.id,
+              opensWhen: 'both_submitted',
+              dueInDays: 7,
+            },
+          ],
+        })
+        .expect(201);
+      const programId = created.body.id as string;
+
+      const page = await journey.open('Dana (therapist)');
+      const dashboard = new DashboardPage(page, origin);
+      await dashboard.openSignIn();
+      await dashboard.signIn(therapist.email, TEST_PASSWORD);
+      await page.goto(`${origin}/#/programs/${programId}/show`);
+      await page.getByRole('heading', { level: 1, name: 'Our first month' }).waitFor();
+      await page.getByRole('button', { name: 'Edit' }).click();
+
+      const form = page.getByRole('form', { name: 'Edit “Our first month”' });
+      await form.waitFor();
+      // The saved step is there as it was saved.
+      expect(await form.getByLabel('Title (what both partners see)').inputValue()).toBe('Talk honestly');
+      expect(await form.getByLabel('Due after (days)').inputValue()).toBe('7');
+      expect(await seriousAccessibilityViolations(page, 'program-edit')).toEqual([]);
+      await form.getByLabel(/^Title\s*\*?$/).fill('Our first six weeks');
+      await form.getByRole('button', { name: 'Add a step' }).click();
+      await form.getByLabel('Title (what both partners see)').nth(1).fill('Talk it through together');
+      await form.getByLabel('Kind').nth(1).click();
+      await page.getByRole('option', { name: 'Talk it through in session' }).click();
+      await form.getByRole('button', { name: 'Save program' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Our first six weeks' }).waitFor();
+      await page.getByRole('list', { name: 'Steps' }).getByText('Talk it through together').waitFor();
+
+      await page.getByRole('button', { name: 'Archive' }).click();
+      await page.getByText('Your clinic’s program, archived: not offered for new couples.').waitFor();
+      const [stored] = await db.query(`SELECT title, archived_at IS NOT NULL AS archived FROM program WHERE id = $1`, [
+        programId,
+      ]);
+      expect(stored).toEqual({ title: 'Our first six weeks', archived: true });
+      await page.getByRole('button', { name: 'Restore' }).waitFor();
+    },
+  );
 });

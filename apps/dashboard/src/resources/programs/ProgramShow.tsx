@@ -1,7 +1,54 @@
-import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@mui/material';
+import ArchiveIcon from '@mui/icons-material/Archive';
+import EditIcon from '@mui/icons-material/Edit';
+import UnarchiveIcon from '@mui/icons-material/Unarchive';
+import { Button, Card, CardContent, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { ProgramView } from '@trellis/contracts';
-import { Loading, Show, useRecordContext } from 'react-admin';
+import { useState } from 'react';
+import { Loading, Show, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
+import { errorMessage } from '../../data/formErrors';
+import { httpClient } from '../../data/httpClient';
 import { KIND_LABELS, opensWhenSummary } from './programDraft';
+
+/** Edit, and archive or restore: the clinic's own programs only (built-ins are read-only). */
+const ClinicProgramActions = ({ program }: { program: ProgramView }) => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  const setArchived = async (archived: boolean) => {
+    setBusy(true);
+    try {
+      await httpClient<ProgramView>(`/programs/${program.id}`, { method: 'PATCH', body: { archived } });
+      notify(
+        archived
+          ? `“${program.title}” is archived: it is no longer offered for new couples. Couples on it carry on.`
+          : `“${program.title}” is offered for new couples again.`,
+        { type: 'success' },
+      );
+      refresh();
+    } catch (failure) {
+      notify(errorMessage(failure), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+      <Button startIcon={<EditIcon />} onClick={() => redirect('edit', 'programs', program.id)}>
+        Edit
+      </Button>
+      {program.archived ? (
+        <Button startIcon={<UnarchiveIcon />} onClick={() => void setArchived(false)} disabled={busy}>
+          Restore
+        </Button>
+      ) : (
+        <Button startIcon={<ArchiveIcon />} onClick={() => void setArchived(true)} disabled={busy}>
+          Archive
+        </Button>
+      )}
+    </Stack>
+  );
+};
 
 const ProgramDetail = () => {
   const program = useRecordContext<ProgramView>();
@@ -13,8 +60,13 @@ const ProgramDetail = () => {
           {program.title}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {program.builtIn ? 'Built into Trellis: read-only.' : 'Your clinic’s program.'}
+          {program.builtIn
+            ? 'Built into Trellis: read-only.'
+            : program.archived
+              ? 'Your clinic’s program, archived: not offered for new couples.'
+              : 'Your clinic’s program.'}
         </Typography>
+        {!program.builtIn && <ClinicProgramActions program={program} />}
         {program.description && <Typography sx={{ mt: 2 }}>{program.description}</Typography>}
         <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
           Steps

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { blankStep, moved, opensWhenSummary, stepBody } from './programDraft';
+import { blankStep, draftFromStep, moved, opensWhenSummary, stepBody } from './programDraft';
 
 describe('a program step in the editor', () => {
   it('sends only what its kind and opening rule use, numbers as numbers', () => {
@@ -32,5 +32,37 @@ describe('a program step in the editor', () => {
   it('says how each step opens', () => {
     expect(opensWhenSummary({ opensWhen: 'reviewed', afterSessions: null }, true)).toBe('Opens when the couple starts');
     expect(opensWhenSummary({ opensWhen: 'after_sessions', afterSessions: 1 }, false)).toBe('Opens after 1 session');
+  });
+});
+
+describe('a saved step, opened in the editor', () => {
+  it('round-trips through the editor unchanged', () => {
+    const saved = {
+      title: 'Talk',
+      kind: 'discuss' as const,
+      exerciseId: null,
+      opensWhen: 'after_sessions' as const,
+      afterSessions: 2,
+      dueInDays: 7,
+    };
+    expect(stepBody(draftFromStep(saved))).toEqual({
+      title: 'Talk',
+      kind: 'discuss',
+      opensWhen: 'after_sessions',
+      afterSessions: 2,
+      dueInDays: 7,
+    });
+  });
+
+  it('gives what its rule does not use the blank step’s default, so switching rules starts sensibly', () => {
+    const draft = draftFromStep({
+      title: 'Check-in',
+      kind: 'exercise',
+      exerciseId: 'e1',
+      opensWhen: 'both_submitted',
+      afterSessions: null,
+      dueInDays: 5,
+    });
+    expect(draft).toEqual({ ...blankStep(), title: 'Check-in', exerciseId: 'e1', dueInDays: '5' });
   });
 });

@@ -10,6 +10,13 @@ export interface StepDraft {
   dueInDays: string;
 }
 
+/** A whole program as the editor holds it. */
+export interface ProgramDraft {
+  title: string;
+  description: string;
+  steps: StepDraft[];
+}
+
 export const blankStep = (): StepDraft => ({
   title: '',
   kind: 'exercise',
@@ -29,6 +36,16 @@ export const OPENS_WHEN_LABELS: Record<ProgramStepView['opensWhen'], string> = {
   reviewed: 'When I have reviewed the step before',
   after_sessions: 'After sessions held since the step before opened',
 };
+
+/** A saved step, ready to edit: what its kind or opening rule does not use gets the blank's default. */
+export const draftFromStep = (step: ProgramStepView): StepDraft => ({
+  title: step.title,
+  kind: step.kind,
+  exerciseId: step.exerciseId ?? '',
+  opensWhen: step.opensWhen,
+  afterSessions: String(step.afterSessions ?? blankStep().afterSessions),
+  dueInDays: String(step.dueInDays),
+});
 
 const whole = (text: string): number | string => (/^\d+$/.test(text.trim()) ? Number(text) : text);
 
