@@ -15,6 +15,7 @@ import { waitingHomeworkEmail } from '../assignments/homework-link-emails';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
 import { CaseloadQueryDto } from './caseload-query.dto';
+import { CoupleSeriesStopRepository } from '../assignment-series/couple-series-stop.repository';
 import { SessionScheduler } from '../sessions/session-scheduler';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
@@ -33,6 +34,7 @@ export class CouplesService {
     private readonly couples: CouplesRepository,
     private readonly audit: AuditService,
     private readonly scheduler: SessionScheduler,
+    private readonly series: CoupleSeriesStopRepository,
   ) {}
 
   async caseload(actor: StaffActor, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
@@ -172,6 +174,13 @@ export class CouplesService {
           await this.couples.openResponseIds(manager, couple.id),
         );
       }
+      // Paused or discharged: repeating homework stops now (reactivating does not restart it: the
+      // therapist starts a new series on purpose).
+      let seriesStopped = 0;
+      if ((changes.status === 'paused' || changes.status === 'discharged') && changes.status !== couple.status) {
+        const reason = changes.status === 'paused' ? 'couple_paused' : 'couple_discharged';
+        seriesStopped = (await this.series.stopActive(manager, couple.clinicId, couple.id, reason)).length;
+      }
       // Reactivated: the program step that came due while paused opens now (the job decides).
       if (changes.status === 'active' && couple.status !== 'active') {
         await advanceProgramInTransaction(manager, user.clinicId, couple.id, `reactivated-${Date.now()}`);
@@ -198,6 +207,7 @@ export class CouplesService {
                 }
               : {}),
             ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
+            ...(seriesStopped ? { seriesStopped } : {}),
           },
         },
         manager,
