@@ -294,12 +294,12 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
     url: string,
     method: 'POST' | 'PATCH',
     body: unknown,
-    done: string,
+    done: string | ((answer: CoupleProgramResponse) => string),
     field?: string,
   ): Promise<FormErrors | undefined> => {
     try {
-      await httpClient<CoupleProgramResponse>(url, { method, body });
-      notify(done, { type: 'success' });
+      const { json } = await httpClient<CoupleProgramResponse>(url, { method, body });
+      notify(typeof done === 'string' ? done : done(json), { type: 'success' });
       program.refetch();
       return undefined;
     } catch (error) {
@@ -379,7 +379,17 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
       {program.data && !under && (
         <StartProgram
           onStart={(programId) =>
-            act(path, 'POST', { programId }, 'Program started: the first step is open.', 'programId')
+            act(
+              path,
+              'POST',
+              { programId },
+              // A coercion-sensitive first step waits while a safety concern is open.
+              (answer) =>
+                answer.enrolment?.current
+                  ? 'Program started: the first step is open.'
+                  : 'Program started: the first step waits (see its caution).',
+              'programId',
+            )
           }
         />
       )}
