@@ -4,6 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import {
   Assignment,
   AuditEvent,
+  Clinic,
   Client,
   CoupleProgram,
   CoupleProgramStep,
@@ -12,9 +13,10 @@ import {
   Program,
   hashSecretToken,
 } from '@trellis/data';
-import { builtInProgramSteps, TRUST_REPAIR_PROGRAM } from '@trellis/domain';
+import { builtInProgramSteps, getBuiltInExercise, phaseRank, TRUST_REPAIR_PROGRAM } from '@trellis/domain';
 import { bullConnectionOptions, QueueName } from '@trellis/jobs';
 import { ProgramAdvancer } from '../../libs/features/src/programs/program-advancer';
+import { SafetyCheckInsService } from '../../libs/features/src/safety/safety-check-ins.service';
 import { countQueries } from '../support/count-queries';
 import { until } from '../support/eventually';
 import { tokenFromEmail } from '../support/email-links';
@@ -27,6 +29,10 @@ import { startWorkerWithMailbox } from '../support/worker-harness';
 
 type Agent = Awaited<ReturnType<typeof signIn>>;
 const BUILT_IN_STEPS = builtInProgramSteps(TRUST_REPAIR_PROGRAM);
+const DAY = 24 * 3600 * 1000;
+const CALM = { safe_at_home: 'yes', afraid_of_partner: 'never', frightened_or_hurt: 'no', joint_exercises_safe: 'yes' };
+type StepBody = { title: string; status: string; warnings: { code: string; message: string }[] };
+const codesOf = (steps: StepBody[]) => steps.map((s) => s.warnings.map((w) => w.code));
 
 /**
  * Issue 19, items 2 and 5: a couple walks a program step by step; each step opens when the step
@@ -85,18 +91,14 @@ describe('programs', () => {
   };
 
   /**
-   * The homework session of the partner's link to one step's homework: the emails may arrive in
-   * any order, so the link is found by its hash (stored when its email was sent).
+   * The homework session of a partner's emailed link to the response the query finds (its first
+   * column, `link_token_hash`, for the partner's client id as $1 and `more` after it): the emails
+   * may arrive in any order, so the link is found by its hash (stored when its email was sent).
    */
-  async function partnerPage(email: string, step: number) {
+  async function linkPage(email: string, sql: string, more: unknown[]) {
     const token = await until(async () => {
       const client = await db.getRepository(Client).findOneByOrFail({ email });
-      const [row]: { link_token_hash: string | null }[] = await db.query(
-        `SELECT r.link_token_hash FROM homework_response r
-         JOIN couple_program_step s ON s.assignment_id = r.assignment_id
-         WHERE r.client_id = $1 AND s.position = $2`,
-        [client.id, step - 1],
-      );
+      const [row]: { link_token_hash: string | null }[] = await db.query(sql, [client.id, ...more]);
       if (!row?.link_token_hash) return undefined;
       return harness.mailbox
         .messagesTo(email)
@@ -105,6 +107,25 @@ describe('programs', () => {
     }, 15_000);
     return openHomeworkAs(app, token);
   }
+
+  /** The partner's link to one step's homework. */
+  const partnerPage = (email: string, step: number) =>
+    linkPage(
+      email,
+      `SELECT r.link_token_hash FROM homework_response r
+       JOIN couple_program_step s ON s.assignment_id = r.assignment_id
+       WHERE r.client_id = $1 AND s.position = $2`,
+      [step - 1],
+    );
+
+  /** The partner's link to their latest private safety check-in. */
+  const checkInPage = (email: string) =>
+    linkPage(
+      email,
+      `SELECT r.link_token_hash FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
+       WHERE r.client_id = $1 AND a.kind = 'safety_check_in' ORDER BY a.created_at DESC LIMIT 1`,
+      [],
+    );
 
   async function submit(agent: Awaited<ReturnType<typeof openHomeworkAs>>) {
     const page = await agent.get('/api/v1/homework/current').expect(200);
@@ -397,6 +418,154 @@ describe('programs', () => {
     expect(await db.getRepository(Assignment).countBy({ programStepId: steps[2].id })).toBe(1);
   });
 
+  it('gives each step to come the cautions the assign dialog would give if it opened now; adding a step answers with its own', async () => {
+    const p = await practice();
+    const path = `/api/v1/couples/${p.couple.id}/program`;
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, {
+      phase: 'crisis_and_impact',
+      partners: [
+        { position: 1, role: 'broke_trust' },
+        { position: 2, role: 'hurt' },
+      ],
+    }).expect(200);
+    await send(p.asTherapist, 'post', path, { programId: builtInId }).expect(201);
+    const phaseOf = (i: number) => {
+      const key = BUILT_IN_STEPS[i].exercise;
+      return key ? getBuiltInExercise(key)?.phase : undefined;
+    };
+    const sensitive = (i: number) => {
+      const key = BUILT_IN_STEPS[i].exercise;
+      return key ? (getBuiltInExercise(key)?.coercionSensitive ?? false) : false;
+    };
+    const laterPhase = BUILT_IN_STEPS.map((_, i) => {
+      const phase = phaseOf(i);
+      return i > 0 && phase !== undefined && phaseRank(phase) > phaseRank('crisis_and_impact');
+    });
+
+    // A couple in the first phase: every step of a later phase says so; the open step says nothing.
+    let seen = (await p.asTherapist.agent.get(path).expect(200)).body.enrolment.steps as StepBody[];
+    expect(codesOf(seen)).toEqual(laterPhase.map((later) => (later ? ['later_phase'] : [])));
+    expect(laterPhase.filter(Boolean).length).toBeGreaterThan(5);
+    const understanding = seen.find((_, i) => phaseOf(i) === 'understanding') as StepBody;
+    expect(understanding.warnings[0].message).toMatch(/"Understanding" phase.*"Crisis and impact"/);
+
+    // A partner says they do not feel safe: the coercion-sensitive steps to come say so too.
+    const alex = await partnerPage(p.partners[0].email, 1);
+    await alex.post('/api/v1/homework/current/not-safe').set(HOMEWORK_HEADER).send({}).expect(200);
+    seen = (await p.asTherapist.agent.get(path).expect(200)).body.enrolment.steps as StepBody[];
+    expect(codesOf(seen)).toEqual(
+      laterPhase.map((later, i) => [
+        ...(later ? ['later_phase'] : []),
+        ...(i > 0 && sensitive(i) ? ['coercion_sensitive_while_unsafe'] : []),
+      ]),
+    );
+    expect(BUILT_IN_STEPS.filter((_, i) => sensitive(i)).length).toBeGreaterThanOrEqual(3);
+
+    // Adding a step answers with its cautions, as the assign dialog gives them; a conversation has none.
+    const forgiveness = await db
+      .getRepository(Exercise)
+      .findOneByOrFail({ key: 'what-forgiveness-means', clinicId: IsNull() });
+    const openness = await db.getRepository(Exercise).findOneByOrFail({ key: 'everyday-openness', clinicId: IsNull() });
+    const added = await send(p.asTherapist, 'post', `${path}/steps`, {
+      title: 'Forgiveness, again',
+      kind: 'exercise',
+      exerciseId: forgiveness.id,
+      opensWhen: 'reviewed',
+    }).expect(200);
+    const last = added.body.enrolment.steps.at(-1);
+    expect(added.body.added).toEqual({
+      stepId: last.id,
+      warnings: [{ code: 'later_phase', message: expect.stringContaining('"Moving on" phase') }],
+    });
+    expect(last.warnings).toEqual(added.body.added.warnings);
+    const risky = await send(p.asTherapist, 'post', `${path}/steps`, {
+      title: 'Openness, again',
+      kind: 'exercise',
+      exerciseId: openness.id,
+      opensWhen: 'reviewed',
+    }).expect(200);
+    expect(risky.body.added.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'later_phase',
+      'coercion_sensitive_while_unsafe',
+    ]);
+    const talk = await send(p.asTherapist, 'post', `${path}/steps`, {
+      title: 'Talk it over',
+      kind: 'discuss',
+      opensWhen: 'reviewed',
+    }).expect(200);
+    expect(talk.body.added.warnings).toEqual([]);
+
+    // Another clinic and another therapist still find nothing, warnings or not.
+    const other = await practice();
+    const colleague = await createStaff(db, p.clinic);
+    await setPassword(db, colleague);
+    for (const as of [other.asTherapist, await signIn(app, colleague.email)]) {
+      await as.agent.get(path).expect(404);
+      await send(as, 'post', `${path}/steps`, { title: 'X', kind: 'discuss', opensWhen: 'reviewed' }).expect(404);
+    }
+    expect(await db.getRepository(CoupleProgramStep).countBy({ title: 'X' })).toBe(0);
+  });
+
+  it('holds every step during a safety pause, and a coercion-sensitive one until the concern has closed', async () => {
+    const p = await practice();
+    const path = `/api/v1/couples/${p.couple.id}/program`;
+    const honest = await db.getRepository(Exercise).findOneByOrFail({ key: 'honest-check-in', clinicId: IsNull() });
+    const openness = await db.getRepository(Exercise).findOneByOrFail({ key: 'everyday-openness', clinicId: IsNull() });
+    const program = await send(p.asTherapist, 'post', '/api/v1/programs', {
+      title: 'Check-in, then openness',
+      steps: [
+        { title: 'Honest check-in', kind: 'exercise', exerciseId: honest.id, opensWhen: 'both_submitted' },
+        { title: 'Openness', kind: 'exercise', exerciseId: openness.id, opensWhen: 'reviewed' },
+      ],
+    }).expect(201);
+    await send(p.asTherapist, 'post', path, { programId: program.body.id }).expect(201);
+
+    // Alex's private check-in is concerning: joint work pauses.
+    await db.getRepository(Clinic).update({ id: p.clinic.id }, { safetyCheckInIntervalDays: 28 });
+    const sweep = harness.worker.get(SafetyCheckInsService, { strict: false });
+    await sweep.sendDue();
+    const alexCheckIn = await checkInPage(p.partners[0].email);
+    await alexCheckIn
+      .post('/api/v1/homework/current/submit')
+      .set(HOMEWORK_HEADER)
+      .send({ answers: { ...CALM, frightened_or_hurt: 'yes' } })
+      .expect(200);
+
+    // Both finish step 1 and the therapist reviews it: during the pause nothing opens.
+    const first = (await stepsOf(p.couple.id))[0].assignmentId as string;
+    for (const partner of p.partners) expect((await submit(await partnerPage(partner.email, 1))).status).toBe(200);
+    await send(p.asTherapist, 'post', `/api/v1/assignments/${first}/review`, { comment: 'Thank you.' }).expect(200);
+    const reviewed = await db.getRepository(Assignment).findOneByOrFail({ id: first });
+    await jobRan(p.couple.id, `review-${first}-${reviewed.reviewedAt?.getTime()}`);
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+
+    // The pause is lifted, but Alex's latest check-in is still concerning: the openness step waits.
+    await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/safety/lift`, {
+      note: 'Saw each partner alone; safety plan with Alex.',
+    }).expect(200);
+    const [pause]: { id: string }[] = await db.query(`SELECT id FROM safety_pause WHERE couple_id = $1`, [p.couple.id]);
+    await jobRan(p.couple.id, `lift-${pause.id}`);
+    const held = (await p.asTherapist.agent.get(path).expect(200)).body.enrolment;
+    expect(held.steps.map((s: StepBody) => s.status)).toEqual(['open', 'pending']);
+    expect(codesOf(held.steps)).toEqual([[], ['coercion_sensitive_while_unsafe']]);
+    expect(await db.getRepository(Assignment).countBy({ coupleId: p.couple.id, kind: 'homework' })).toBe(1);
+
+    // Alex's next check-in is calm: the concern closes, and the step opens (once).
+    await sweep.sendDue(new Date(Date.now() + 28 * DAY + 60_000));
+    const calm = await checkInPage(p.partners[0].email);
+    await calm.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers: CALM }).expect(200);
+    const [latest]: { id: string }[] = await db.query(
+      `SELECT r.id FROM homework_response r JOIN assignment a ON a.id = r.assignment_id
+       WHERE r.client_id = $1 AND a.kind = 'safety_check_in' AND r.submitted_at IS NOT NULL
+       ORDER BY r.submitted_at DESC LIMIT 1`,
+      [p.partners[0].id],
+    );
+    await jobRan(p.couple.id, `check-in-${latest.id}`);
+    const steps = await stepsOf(p.couple.id);
+    expect(steps.map((s) => s.status)).toEqual(['done', 'open']);
+    expect(await db.getRepository(Assignment).countBy({ programStepId: steps[1].id })).toBe(1);
+  });
+
   it('lists programs and shows a couple’s path in the same number of statements however many there are', async () => {
     const p = await practice();
     const path = `/api/v1/couples/${p.couple.id}/program`;
@@ -421,8 +590,24 @@ describe('programs', () => {
       await send(p.asTherapist, 'post', '/api/v1/programs', { title: `More ${i}`, steps: [step, step, step] }).expect(
         201,
       );
+    // Steps to come each carry their cautions: exercises of a later phase than the couple's, too.
+    const forgiveness = await db
+      .getRepository(Exercise)
+      .findOneByOrFail({ key: 'what-forgiveness-means', clinicId: IsNull() });
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, { phase: 'crisis_and_impact' }).expect(200);
+    const fewCautions = await least(path);
     for (let i = 0; i < 5; i++) await send(p.asTherapist, 'post', `${path}/steps`, step).expect(200);
+    for (let i = 0; i < 5; i++)
+      await send(p.asTherapist, 'post', `${path}/steps`, {
+        title: `Forgiveness ${i}`,
+        kind: 'exercise',
+        exerciseId: forgiveness.id,
+        opensWhen: 'reviewed',
+      }).expect(200);
+    const body = (await p.asTherapist.agent.get(path).expect(200)).body;
+    expect(body.enrolment.steps.at(-1).warnings.map((w: { code: string }) => w.code)).toContain('later_phase');
     expect(await least('/api/v1/programs')).toBe(fewPrograms);
+    expect(fewCautions).toBe(fewSteps);
     expect(await least(path)).toBe(fewSteps);
   });
 

@@ -1294,7 +1294,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The couple's path: every step, its state and where the couple is (null when on none) */
+        /** The couple's path: every step, its state, the cautions for each step to come, and where the couple is (null when on none) */
         get: operations["programs_enrolment"];
         put?: never;
         /** Put the couple on a program: its first step opens at once */
@@ -1315,7 +1315,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a step to the couple’s path, before a step not yet open or at the end */
+        /** Add a step to the couple’s path, before a step not yet open or at the end; the answer gives the cautions the assign dialog would give for it (a later phase, coercion-sensitive while a safety concern is open) */
         post: operations["programs_addStep"];
         delete?: never;
         options?: never;
@@ -2294,6 +2294,15 @@ export interface components {
             /** @example email must be an email */
             message: string;
         };
+        /** @description After adding a step: the path, and the step added with the cautions that apply to it now. */
+        AddedProgramStepResponse: {
+            enrolment: components["schemas"]["CoupleProgramView"] | null;
+            added: {
+                stepId: string;
+                /** @description As the assign dialog gives them, whether the step is waiting or opened at once. */
+                warnings: components["schemas"]["ProgramStepWarning"][];
+            };
+        };
         /** @description A boundaries-exercise answer the therapist may turn into an agreement. */
         AgreementCandidate: {
             assignmentId: string;
@@ -2506,6 +2515,8 @@ export interface components {
             } | null;
             partners: components["schemas"]["PartnerProgress"][];
         };
+        /** @enum {string} */
+        AssignmentWarningCode: "later_phase" | "coercion_sensitive_while_unsafe" | "roles_not_set";
         /** @enum {string} */
         AuditActorType: "staff" | "client_link" | "system" | "anonymous" | "api_token";
         /** @description One row of the audit trail as admins see it. */
@@ -2804,6 +2815,8 @@ export interface components {
             assignmentId: string | null;
             openedAt: string | null;
             finishedAt: string | null;
+            /** @description For a step not yet open: the cautions that would apply if it opened now (an exercise of a later phase than the couple's; a coercion-sensitive one while a safety concern is open; role prompts while a partner's role is not set). Empty for other steps and for "discuss" steps. */
+            warnings: components["schemas"]["ProgramStepWarning"][];
         };
         CoupleProgramView: {
             id: string;
@@ -3429,6 +3442,12 @@ export interface components {
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
             afterSessions: number | null;
             dueInDays: number;
+        };
+        /** @description A clinical caution the assign dialog would give for a step's exercise and this couple (`assignmentWarnings`): it never blocks, except that a coercion-sensitive step does not open on its own while a safety concern is open. */
+        ProgramStepWarning: {
+            code: components["schemas"]["AssignmentWarningCode"];
+            /** @description For the therapist, in plain words. */
+            message: string;
         };
         ProgramView: {
             id: string;
@@ -7091,7 +7110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CoupleProgramResponse"];
+                    "application/json": components["schemas"]["AddedProgramStepResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

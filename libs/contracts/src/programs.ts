@@ -1,3 +1,5 @@
+import type { AssignmentWarningCode } from '@trellis/domain';
+
 /** Programs: a path of steps a couple walks together (issue 19, item 2). */
 export const PROGRAM_STEP_KIND_VALUES = ['exercise', 'discuss'] as const;
 export const OPENS_WHEN_VALUES = ['both_submitted', 'reviewed', 'after_sessions'] as const;
@@ -29,6 +31,17 @@ export interface ProgramView {
   updatedAt: string;
 }
 
+/**
+ * A clinical caution the assign dialog would give for a step's exercise and this couple
+ * (`assignmentWarnings`): it never blocks, except that a coercion-sensitive step does not open on
+ * its own while a safety concern is open.
+ */
+export interface ProgramStepWarning {
+  code: AssignmentWarningCode;
+  /** For the therapist, in plain words. */
+  message: string;
+}
+
 export interface CoupleProgramStepView extends ProgramStepView {
   id: string;
   position: number;
@@ -37,6 +50,12 @@ export interface CoupleProgramStepView extends ProgramStepView {
   assignmentId: string | null;
   openedAt: string | null;
   finishedAt: string | null;
+  /**
+   * For a step not yet open: the cautions that would apply if it opened now (an exercise of a
+   * later phase than the couple's; a coercion-sensitive one while a safety concern is open; role
+   * prompts while a partner's role is not set). Empty for other steps and for "discuss" steps.
+   */
+  warnings: ProgramStepWarning[];
 }
 
 /** Where the couple is: the open step's number among the steps not skipped. */
@@ -62,4 +81,13 @@ export interface CoupleProgramView {
 /** The couple's program, or null when it is on none. */
 export interface CoupleProgramResponse {
   enrolment: CoupleProgramView | null;
+}
+
+/** After adding a step: the path, and the step added with the cautions that apply to it now. */
+export interface AddedProgramStepResponse extends CoupleProgramResponse {
+  added: {
+    stepId: string;
+    /** As the assign dialog gives them, whether the step is waiting or opened at once. */
+    warnings: ProgramStepWarning[];
+  };
 }

@@ -1,5 +1,10 @@
 import { longText } from './prompt-builders';
-import { assignmentWarnings, AssignmentWarningCouple, AssignmentWarningExercise } from './phases';
+import {
+  assignmentWarnings,
+  AssignmentWarningCouple,
+  AssignmentWarningExercise,
+  coercionSensitiveWhileUnsafe,
+} from './phases';
 
 const plain = [longText('a', 'A')];
 const exercise = (over: Partial<AssignmentWarningExercise> = {}): AssignmentWarningExercise => ({
@@ -58,5 +63,13 @@ describe('assignmentWarnings', () => {
       'coercion_sensitive_while_unsafe',
       'roles_not_set',
     ]);
+  });
+});
+
+describe('coercionSensitiveWhileUnsafe', () => {
+  it('is the condition of the coercion warning, and of a program holding such a step', () => {
+    expect(coercionSensitiveWhileUnsafe({ coercionSensitive: true }, { safetyConcernOpen: true })).toBe(true);
+    expect(coercionSensitiveWhileUnsafe({ coercionSensitive: true }, { safetyConcernOpen: false })).toBe(false);
+    expect(coercionSensitiveWhileUnsafe({ coercionSensitive: false }, { safetyConcernOpen: true })).toBe(false);
   });
 });

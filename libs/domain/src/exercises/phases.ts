@@ -52,6 +52,18 @@ export interface AssignmentWarning {
 }
 
 /**
+ * An exercise that could be used to control or pressure a partner, while a safety concern is open:
+ * the assign dialog cautions, and a program does not open such a step on its own
+ * (`nextProgramMove`).
+ */
+export function coercionSensitiveWhileUnsafe(
+  exercise: Pick<AssignmentWarningExercise, 'coercionSensitive'>,
+  couple: Pick<AssignmentWarningCouple, 'safetyConcernOpen'>,
+): boolean {
+  return exercise.coercionSensitive && couple.safetyConcernOpen;
+}
+
+/**
  * Clinical cautions before assigning: they do not block (the therapist decides), they make sure the
  * choice is made knowingly.
  * - an exercise from a later phase than the couple's (looking back or forgiveness while the hurt is
@@ -74,7 +86,7 @@ export function assignmentWarnings(
         `in "${EXERCISE_PHASE_LABELS[couple.phase]}". Asking for it too early can add pressure.`,
     });
   }
-  if (exercise.coercionSensitive && couple.safetyConcernOpen) {
+  if (coercionSensitiveWhileUnsafe(exercise, couple)) {
     warnings.push({
       code: 'coercion_sensitive_while_unsafe',
       message:

@@ -1,3 +1,4 @@
+import { coercionSensitiveWhileUnsafe } from '../exercises/phases';
 import type { AdvanceGate, OpensWhen, OpenStepFacts, StepProgress } from './program.types';
 
 /** What advancing an enrolment does now: nothing, finish the open step and open another, or finish the path. */
@@ -11,6 +12,16 @@ const WAIT: ProgramMove = { kind: 'wait' };
 /** Whether a paused couple, a paused path or an open safety concern holds everything where it is. */
 export function advanceBlocked(gate: AdvanceGate): boolean {
   return gate.enrolmentStatus !== 'active' || gate.coupleStatus !== 'active' || gate.safetyPaused;
+}
+
+/**
+ * Whether this step, due to open, must wait because of an open safety concern: an exercise that
+ * could be used to control or pressure a partner (the assign dialog's caution, the same rule)
+ * never opens on its own while one is open. It opens when the concern closes (the pause is lifted
+ * and each partner's latest check-in is calm), or the therapist skips it.
+ */
+export function heldForSafety(gate: AdvanceGate, step: Pick<StepProgress, 'coercionSensitive'>): boolean {
+  return coercionSensitiveWhileUnsafe(step, gate);
 }
 
 /**
@@ -34,7 +45,8 @@ export function stepFinished(
  * finished as that next step asks; when no step is open (just enrolled, or the open one was
  * skipped) it opens at once. The last step finishes when both partners are done or the therapist
  * reviewed it (for "discuss": a session was held), and the path is complete. Nothing moves while
- * the gate is closed.
+ * the gate is closed, and a coercion-sensitive step does not open while a safety concern is open
+ * (`heldForSafety`): the step before stays open until it may.
  */
 export function nextProgramMove(
   gate: AdvanceGate,
@@ -45,6 +57,7 @@ export function nextProgramMove(
   const ordered = [...steps].sort((a, b) => a.position - b.position);
   const open = ordered.find((s) => s.status === 'open') ?? null;
   const next = ordered.find((s) => s.status === 'pending') ?? null;
+  if (next && heldForSafety(gate, next)) return WAIT;
   if (!open) return next ? { kind: 'open', finish: null, open: next.position } : { kind: 'complete', finish: null };
   if (!facts) return WAIT;
   if (next) {

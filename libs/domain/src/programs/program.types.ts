@@ -46,6 +46,8 @@ export interface StepProgress {
   readonly kind: ProgramStepKind;
   readonly opensWhen: OpensWhen;
   readonly afterSessions: number | null;
+  /** The step's exercise could be used to control or pressure a partner (false for "discuss"). */
+  readonly coercionSensitive: boolean;
 }
 
 /** What has happened to the open step since it opened. */
@@ -64,4 +66,9 @@ export interface AdvanceGate {
   readonly coupleStatus: 'active' | 'paused' | 'discharged';
   /** A partner raised a safety concern the therapist has not lifted: no new joint work. */
   readonly safetyPaused: boolean;
+  /**
+   * A safety concern is open (`openSafetyConcern`: the pause above, or, after it was lifted, a
+   * partner's latest check-in that is still concerning): a coercion-sensitive step does not open.
+   */
+  readonly safetyConcernOpen: boolean;
 }

@@ -1,12 +1,18 @@
 import { BUILT_IN_EXERCISES, getBuiltInExercise } from '../exercises/catalog';
 import { CRISIS_STAGE_EXERCISES } from '../exercises/catalog/crisis-stage';
+import { EXERCISE_PHASES, phaseRank } from '../exercises/phases';
 import { STRATEGIES } from '../exercises/strategies';
-import { nextProgramMove, pathPosition, stepFinished } from './program-advance';
+import { heldForSafety, nextProgramMove, pathPosition, stepFinished } from './program-advance';
 import { programStepProblems } from './program-definition-validation';
 import type { AdvanceGate, OpenStepFacts, StepProgress } from './program.types';
 import { builtInProgramSteps, TRUST_REPAIR_PROGRAM } from './trust-repair-program';
 
-const OPEN_GATE: AdvanceGate = { enrolmentStatus: 'active', coupleStatus: 'active', safetyPaused: false };
+const OPEN_GATE: AdvanceGate = {
+  enrolmentStatus: 'active',
+  coupleStatus: 'active',
+  safetyPaused: false,
+  safetyConcernOpen: false,
+};
 const NOTHING_YET: OpenStepFacts = { submitted: 0, partners: 2, reviewed: false, sessionsHeld: 0 };
 
 function step(position: number, overrides: Partial<StepProgress> = {}): StepProgress {
@@ -16,6 +22,7 @@ function step(position: number, overrides: Partial<StepProgress> = {}): StepProg
     kind: 'exercise',
     opensWhen: 'both_submitted',
     afterSessions: null,
+    coercionSensitive: false,
     ...overrides,
   };
 }
@@ -86,7 +93,7 @@ describe('the next step of a path', () => {
     ['the couple was discharged', { ...OPEN_GATE, coupleStatus: 'discharged' }],
     ['the path is paused', { ...OPEN_GATE, enrolmentStatus: 'paused' }],
     ['the path is complete', { ...OPEN_GATE, enrolmentStatus: 'completed' }],
-    ['a safety concern is open', { ...OPEN_GATE, safetyPaused: true }],
+    ['a safety pause is open', { ...OPEN_GATE, safetyPaused: true, safetyConcernOpen: true }],
   ])('nothing opens while %s', (_, gate) => {
     expect(
       nextProgramMove(gate, [step(0, { status: 'open' }), step(1)], {
@@ -97,6 +104,27 @@ describe('the next step of a path', () => {
       }),
     ).toEqual({ kind: 'wait' });
     expect(nextProgramMove(gate, [step(0)], null)).toEqual({ kind: 'wait' });
+  });
+
+  it('a coercion-sensitive step does not open while a safety concern is open; the step before stays open', () => {
+    const concern: AdvanceGate = { ...OPEN_GATE, safetyConcernOpen: true };
+    const finished = { ...NOTHING_YET, submitted: 2, reviewed: true, sessionsHeld: 3 };
+    const sensitive = [step(0, { status: 'open' }), step(1, { opensWhen: 'reviewed', coercionSensitive: true })];
+    expect(nextProgramMove(concern, sensitive, finished)).toEqual({ kind: 'wait' });
+    // Nor when nothing is open (just enrolled, or the open step was skipped).
+    expect(nextProgramMove(concern, [step(0, { coercionSensitive: true })], null)).toEqual({ kind: 'wait' });
+    // Once the concern has closed, it opens as it would have.
+    expect(nextProgramMove(OPEN_GATE, sensitive, finished)).toEqual({ kind: 'open', finish: 0, open: 1 });
+    // A step that is not sensitive opens despite the concern (only a pause holds everything).
+    const plain = [step(0, { status: 'open' }), step(1, { opensWhen: 'reviewed' })];
+    expect(nextProgramMove(concern, plain, finished)).toEqual({ kind: 'open', finish: 0, open: 1 });
+    // The last step finishing is not held: nothing new opens.
+    expect(nextProgramMove(concern, [step(0, { status: 'open', coercionSensitive: true })], finished)).toEqual({
+      kind: 'complete',
+      finish: 0,
+    });
+    expect(heldForSafety(concern, { coercionSensitive: true })).toBe(true);
+    expect(heldForSafety(OPEN_GATE, { coercionSensitive: true })).toBe(false);
   });
 
   it('where the couple is counts the steps not skipped, titles only', () => {
@@ -122,20 +150,27 @@ describe('the built-in trust-repair program', () => {
     expect(exerciseKeys.filter((key) => crisis.has(key))).toEqual([]);
   });
 
-  it('walks the seed’s strategies stage by stage', () => {
-    const strategiesOf = (i: number) =>
-      new Set(
-        TRUST_REPAIR_PROGRAM.stages[i].steps.flatMap((s) =>
-          s.exercise ? [getBuiltInExercise(s.exercise)?.strategy] : [],
-        ),
-      );
-    expect(strategiesOf(0)).toEqual(new Set(['honest_talk', 'apology', 'seeking_help', 'agreed_boundaries']));
-    expect(strategiesOf(1)).toEqual(new Set(['consistency', 'openness', 'communication', 'empathy', 'patience']));
-    expect(strategiesOf(2)).toEqual(new Set(['learning_from_past', 'forgiveness', 'personal_growth']));
-    expect(strategiesOf(3)).toEqual(new Set(['good_times', 'shared_values', 'small_wins']));
-    // Every strategy of the seed is on the path.
+  it('covers every strategy of the seed', () => {
     const covered = new Set(exerciseKeys.map((key) => getBuiltInExercise(key)?.strategy));
     expect(STRATEGIES.filter((s) => !covered.has(s.key))).toEqual([]);
+  });
+
+  it('walks the phases in order: each stage is one phase, and each exercise belongs to its stage’s phase', () => {
+    // The phase of each exercise is the catalog's; a stage only names the phase it is for.
+    const misplaced = TRUST_REPAIR_PROGRAM.stages.flatMap((stage) =>
+      stage.steps.flatMap((s) => {
+        const phase = s.exercise ? getBuiltInExercise(s.exercise)?.phase : stage.phase;
+        return phase === stage.phase ? [] : [`${s.exercise} is ${phase}, in the ${stage.phase} stage`];
+      }),
+    );
+    expect(misplaced).toEqual([]);
+    expect(TRUST_REPAIR_PROGRAM.stages.map((stage) => stage.phase)).toEqual(EXERCISE_PHASES);
+    // So, along the path, no exercise belongs to an earlier phase than the one before it.
+    const ranks = steps.flatMap((s) => {
+      const phase = s.exercise ? getBuiltInExercise(s.exercise)?.phase : null;
+      return phase ? [phaseRank(phase)] : [];
+    });
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
   it('keeps its own rules: coercion-sensitive exercises wait for the therapist', () => {

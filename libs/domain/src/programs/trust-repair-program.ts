@@ -1,3 +1,4 @@
+import type { ExercisePhase } from '../exercises/phases';
 import type { ProgramStepDefinition } from './program.types';
 
 /** A built-in program: its steps name built-in exercises by key (the database holds their ids). */
@@ -5,8 +6,19 @@ export interface BuiltInProgram {
   readonly key: string;
   readonly title: string;
   readonly description: string;
-  /** Stages of the path, each a run of steps, for the couple page's headings. */
-  readonly stages: readonly { readonly title: string; readonly steps: readonly ProgramStepDefinition[] }[];
+  /**
+   * Stages of the path, each a run of steps, for the couple page's headings. A stage is one phase
+   * of recovery: every exercise in it belongs to that phase (the exercise's own `phase` in the
+   * catalog says which; the stage only names the phase it is for), and the stages follow the
+   * phases in order, so the path never asks for an earlier phase's work after a later one's.
+   */
+  readonly stages: readonly BuiltInProgramStage[];
+}
+
+export interface BuiltInProgramStage {
+  readonly phase: ExercisePhase;
+  readonly title: string;
+  readonly steps: readonly ProgramStepDefinition[];
 }
 
 const exercise = (
@@ -17,21 +29,25 @@ const exercise = (
 ): ProgramStepDefinition => ({ title, kind: 'exercise', exercise: key, opensWhen, afterSessions, dueInDays: 7 });
 
 /**
- * Trust repair, after the seed article's strategies in four stages. The crisis-stage exercises
- * (impact and accountability letters, trigger plans) are left to the therapist's judgement and are
- * not on the path. An exercise that could become a tool of control (agreements, openness, talking
- * at home) never opens on the partners' submissions alone: the therapist reviews the step before,
- * or sees the couple in session first.
+ * Trust repair, the seed article's strategies walked through the four phases of recovery (after
+ * Snyder, Baucom and Gordon): the impact of the breach, understanding how it came about,
+ * rebuilding day to day, moving on. The crisis-stage exercises (impact and accountability letters,
+ * trigger plans) are left to the therapist's judgement and are not on the path. An exercise that
+ * could become a tool of control (agreements, openness, talking at home) never opens on the
+ * partners' submissions alone: the therapist reviews the step before, or sees the couple in
+ * session first. Each new phase starts after the therapist has looked (a review or a session).
  */
 export const TRUST_REPAIR_PROGRAM: BuiltInProgram = {
   key: 'trust-repair',
   title: 'Rebuilding trust',
   description:
-    'A path in four stages: talking honestly, apologising, asking for help and agreeing boundaries; then ' +
-    'consistency, openness, communication, empathy and patience; then learning from the past, forgiveness ' +
-    'and personal growth; then good times, shared values and small wins.',
+    'A path through the four phases of recovery: first the impact (talking honestly, apologising, asking for ' +
+    'help and agreeing boundaries); then understanding (empathy, patience and looking back); then rebuilding ' +
+    '(consistency, openness, communication, personal growth, good times and small wins); then moving on ' +
+    '(forgiveness and shared values).',
   stages: [
     {
+      phase: 'crisis_and_impact',
       title: 'Honest talk, apology, help and boundaries',
       steps: [
         exercise('honest-check-in', 'The honest check-in', 'both_submitted'),
@@ -49,29 +65,32 @@ export const TRUST_REPAIR_PROGRAM: BuiltInProgram = {
       ],
     },
     {
-      title: 'Consistency, openness, communication, empathy and patience',
+      phase: 'understanding',
+      title: 'Empathy, patience and looking back',
+      steps: [
+        exercise('in-your-partners-shoes', 'In your partner’s shoes', 'reviewed'),
+        exercise('pacing-the-repair', 'Pacing the repair', 'both_submitted'),
+        exercise('looking-back-to-move-forward', 'Looking back to move forward', 'after_sessions', 1),
+      ],
+    },
+    {
+      phase: 'rebuilding',
+      title: 'Consistency, openness, communication, growth, good times and small wins',
       steps: [
         exercise('small-promises-kept', 'Small promises, kept', 'reviewed'),
         exercise('everyday-openness', 'Everyday openness', 'reviewed'),
         exercise('listening-without-defending', 'Listening without defending', 'reviewed'),
-        exercise('in-your-partners-shoes', 'In your partner’s shoes', 'both_submitted'),
-        exercise('pacing-the-repair', 'Pacing the repair', 'both_submitted'),
-      ],
-    },
-    {
-      title: 'Learning from the past, forgiveness and personal growth',
-      steps: [
-        exercise('looking-back-to-move-forward', 'Looking back to move forward', 'after_sessions', 1),
-        exercise('what-forgiveness-means', 'What forgiveness means to me', 'reviewed'),
         exercise('my-growth-plan', 'My own growth plan', 'both_submitted'),
+        exercise('planning-a-good-time', 'Planning a good time together', 'both_submitted'),
+        exercise('noticing-small-wins', 'Noticing small wins', 'both_submitted'),
       ],
     },
     {
-      title: 'Good times, shared values and small wins',
+      phase: 'moving_on',
+      title: 'Forgiveness and shared values',
       steps: [
-        exercise('planning-a-good-time', 'Planning a good time together', 'after_sessions', 1),
+        exercise('what-forgiveness-means', 'What forgiveness means to me', 'after_sessions', 1),
         exercise('what-we-stand-for', 'What we stand for together', 'both_submitted'),
-        exercise('noticing-small-wins', 'Noticing small wins', 'both_submitted'),
       ],
     },
   ],

@@ -200,6 +200,9 @@ export class HomeworkService {
           responseId: response.id,
           source: 'check_in',
         });
+      } else if (assignment.kind === 'safety_check_in') {
+        // A calm one may close the couple's safety concern: a program step held for it may open now.
+        await advanceProgramInTransaction(manager, response.clinicId, assignment.coupleId, `check-in-${response.id}`);
       }
       return { submittedAt: now.toISOString() };
     });

@@ -13,9 +13,12 @@ const SYSTEM: AnonymousActor = { kind: 'anonymous', ip: null, userAgent: null, r
 /**
  * Moves a couple along its path: re-reads the enrolment (locked, so two advances of one couple
  * take turns), the couple's state and what happened to the open step, asks the domain rule
- * (`nextProgramMove`) what to do, and does it. The second of two racing advances finds the next
- * step already open and does nothing; the one-open-step index backs that up. Used by the job
- * (after a submission, review or session) and by the therapist's own actions (enrol, skip, resume).
+ * (`nextProgramMove`) what to do, and does it. An open safety pause holds every step; while a
+ * safety concern is open (a lifted pause whose check-in is still concerning) a coercion-sensitive
+ * step is held too, until the concern closes (a calm check-in queues an advance). The second of
+ * two racing advances finds the next step already open and does nothing; the one-open-step index
+ * backs that up. Used by the job (after a submission, review, session or check-in) and by the
+ * therapist's own actions (enrol, skip, resume).
  */
 @Injectable()
 export class ProgramAdvancer {
@@ -37,9 +40,14 @@ export class ProgramAdvancer {
     const couple = await this.programs.coupleGate(manager, clinicId, coupleId);
     if (!couple) return null;
     const steps = await this.programs.steps(manager, enrolment.id);
+    const exercises = await this.programs.stepExercises(manager, enrolment.id);
     const open = steps.find((s) => s.status === 'open') ?? null;
     const facts = open ? await this.programs.openStepFacts(manager, open, coupleId) : null;
-    const move = nextProgramMove({ ...couple, enrolmentStatus: enrolment.status }, steps, facts);
+    const move = nextProgramMove(
+      { ...couple, enrolmentStatus: enrolment.status },
+      steps.map((s) => ({ ...s, coercionSensitive: exercises.get(s.id)?.coercionSensitive ?? false })),
+      facts,
+    );
     if (move.kind === 'wait') return null;
     const now = new Date();
     const finished = move.finish === null ? null : steps.find((s) => s.position === move.finish);

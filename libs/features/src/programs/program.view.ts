@@ -1,6 +1,13 @@
-import type { CoupleProgramStepView, CoupleProgramView, ProgramStepView, ProgramView } from '@trellis/contracts';
+import type {
+  CoupleProgramStepView,
+  CoupleProgramView,
+  ProgramStepView,
+  ProgramStepWarning,
+  ProgramView,
+} from '@trellis/contracts';
 import type { CoupleProgram, CoupleProgramStep, Program, StoredProgramStep } from '@trellis/data';
-import { pathPosition } from '@trellis/domain';
+import { assignmentWarnings, pathPosition } from '@trellis/domain';
+import type { CoupleGate, StepExercise } from './programs.repository';
 
 export function toStepView(step: StoredProgramStep): ProgramStepView {
   return {
@@ -26,7 +33,23 @@ export function toProgramView(program: Program): ProgramView {
   };
 }
 
-function toCoupleStepView(step: CoupleProgramStep): CoupleProgramStepView {
+/** What the cautions of a couple's path are computed from, read once for the whole path. */
+export interface PathCautionFacts {
+  readonly couple: Pick<CoupleGate, 'phase' | 'partnerRoles' | 'safetyConcernOpen'>;
+  /** Each exercise step's exercise, by step id. */
+  readonly exercises: ReadonlyMap<string, StepExercise>;
+}
+
+/**
+ * The assign dialog's cautions (`assignmentWarnings`, the one rule) for a step's exercise and the
+ * couple as it is now; none for a "discuss" step.
+ */
+export function stepWarnings(step: Pick<CoupleProgramStep, 'id'>, facts: PathCautionFacts): ProgramStepWarning[] {
+  const exercise = facts.exercises.get(step.id);
+  return exercise ? assignmentWarnings(exercise, facts.couple).map(({ code, message }) => ({ code, message })) : [];
+}
+
+function toCoupleStepView(step: CoupleProgramStep, facts: PathCautionFacts): CoupleProgramStepView {
   return {
     id: step.id,
     position: step.position,
@@ -40,10 +63,16 @@ function toCoupleStepView(step: CoupleProgramStep): CoupleProgramStepView {
     assignmentId: step.assignmentId,
     openedAt: step.openedAt?.toISOString() ?? null,
     finishedAt: step.finishedAt?.toISOString() ?? null,
+    // Only a step still to come: what would apply if it opened now.
+    warnings: step.status === 'pending' ? stepWarnings(step, facts) : [],
   };
 }
 
-export function toCoupleProgramView(enrolment: CoupleProgram, steps: CoupleProgramStep[]): CoupleProgramView {
+export function toCoupleProgramView(
+  enrolment: CoupleProgram,
+  steps: CoupleProgramStep[],
+  facts: PathCautionFacts,
+): CoupleProgramView {
   const open = steps.find((s) => s.status === 'open');
   const position = open ? pathPosition(steps, open.position) : null;
   return {
@@ -55,6 +84,6 @@ export function toCoupleProgramView(enrolment: CoupleProgram, steps: CoupleProgr
     createdAt: enrolment.createdAt.toISOString(),
     completedAt: enrolment.completedAt?.toISOString() ?? null,
     current: open && position ? { ...position, title: open.title } : null,
-    steps: steps.map(toCoupleStepView),
+    steps: steps.map((step) => toCoupleStepView(step, facts)),
   };
 }

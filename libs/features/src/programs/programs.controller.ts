@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CoupleProgramResponse, ListResponse, ProgramView, SessionUser } from '@trellis/contracts';
+import type {
+  AddedProgramStepResponse,
+  CoupleProgramResponse,
+  ListResponse,
+  ProgramView,
+  SessionUser,
+} from '@trellis/contracts';
 import type { StaffActor } from '../actor/actor';
 import { CurrentActor } from '../actor/current-actor';
 import { CurrentStaff } from '../auth/current-staff';
@@ -52,7 +58,11 @@ export class ProgramsController {
   }
 
   @Get('couples/:id/program')
-  @ApiOperation({ summary: "The couple's path: every step, its state and where the couple is (null when on none)" })
+  @ApiOperation({
+    summary:
+      "The couple's path: every step, its state, the cautions for each step to come, and where the couple is " +
+      '(null when on none)',
+  })
   enrolment(@CurrentActor() actor: StaffActor, @Param('id', RecordIdPipe) id: string): Promise<CoupleProgramResponse> {
     return this.programs.enrolment(actor, id);
   }
@@ -82,12 +92,16 @@ export class ProgramsController {
   @Post('couples/:id/program/steps')
   @HttpCode(200)
   @ApiProblem(409, 'The couple is not on a program.')
-  @ApiOperation({ summary: 'Add a step to the couple’s path, before a step not yet open or at the end' })
+  @ApiOperation({
+    summary:
+      'Add a step to the couple’s path, before a step not yet open or at the end; the answer gives the cautions ' +
+      'the assign dialog would give for it (a later phase, coercion-sensitive while a safety concern is open)',
+  })
   addStep(
     @CurrentActor() actor: StaffActor,
     @Param('id', RecordIdPipe) id: string,
     @Body() body: AddStepDto,
-  ): Promise<CoupleProgramResponse> {
+  ): Promise<AddedProgramStepResponse> {
     return this.programs.addStep(actor, id, body);
   }
 

@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CoupleProgram, CoupleProgramStep, Exercise, Program, type StoredProgramStep } from '@trellis/data';
-import type { AdvanceGate, EnrolmentStatus, OpenStepFacts } from '@trellis/domain';
-import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
+import {
+  type AdvanceGate,
+  type AssignmentWarningExercise,
+  type EnrolmentStatus,
+  type ExercisePhase,
+  type OpenStepFacts,
+  type PartnerRole,
+  partnerRoleOf,
+} from '@trellis/domain';
+import { type SafetyConcernColumns, safetyConcernColumnsSql, safetyConcernOf } from '../safety/safety-concern.sql';
 
 export interface NewProgram {
   clinicId: string;
@@ -13,10 +21,18 @@ export interface NewProgram {
   createdBy: string;
 }
 
-/** The couple and its state, as advancing a path needs them. */
+/**
+ * The couple and its state, as advancing a path needs them, and what the assign dialog's cautions
+ * (`assignmentWarnings`) ask of the couple: its phase, its partners' roles, an open safety concern.
+ */
 export interface CoupleGate extends Omit<AdvanceGate, 'enrolmentStatus'> {
   therapistId: string;
+  phase: ExercisePhase | null;
+  partnerRoles: PartnerRole[];
 }
+
+/** What the cautions and the safety hold need to know of a step's exercise. */
+export type StepExercise = AssignmentWarningExercise;
 
 /** Programs and couples' paths: the programs feature's SQL. Writes take the caller's transaction. */
 @Injectable()
@@ -159,16 +175,60 @@ export class ProgramsRepository {
     );
   }
 
-  /** The couple's status, therapist and whether a safety concern holds joint work: one statement. */
+  /**
+   * The couple's status, therapist, phase and partners' roles, and whether a safety pause or
+   * concern is open (the same columns as the couple page, decided by `openSafetyConcern`): one
+   * statement.
+   */
   async coupleGate(manager: EntityManager, clinicId: string, coupleId: string): Promise<CoupleGate | null> {
-    const [row]: { status: CoupleGate['coupleStatus']; therapist_id: string; safety_paused: boolean }[] =
+    const [row]: (SafetyConcernColumns & {
+      status: CoupleGate['coupleStatus'];
+      therapist_id: string;
+      phase: ExercisePhase | null;
+      roles: unknown[];
+    })[] = await manager.query(
+      `SELECT c.status, c.therapist_id, c.phase,
+              (SELECT coalesce(json_agg(p.role ORDER BY p.position), '[]') FROM client p WHERE p.couple_id = c.id) AS roles,
+              ${safetyConcernColumnsSql('c')}
+       FROM couple c WHERE c.id = $1 AND c.clinic_id = $2`,
+      [coupleId, clinicId],
+    );
+    if (!row) return null;
+    return {
+      coupleStatus: row.status,
+      therapistId: row.therapist_id,
+      safetyPaused: row.safety_pause_open,
+      safetyConcernOpen: safetyConcernOf(row) !== null,
+      phase: row.phase,
+      partnerRoles: row.roles.map(partnerRoleOf),
+    };
+  }
+
+  /**
+   * Each exercise step's exercise as it is now (the step issues it when it opens): its phase,
+   * whether it is coercion-sensitive, and whom its prompts target. One statement for the whole
+   * path, keyed by step id; a "discuss" step has none.
+   */
+  async stepExercises(manager: EntityManager, enrolmentId: string): Promise<Map<string, StepExercise>> {
+    const rows: { id: string; phase: ExercisePhase | null; coercion_sensitive: boolean; for_roles: unknown[] }[] =
       await manager.query(
-        `SELECT c.status, c.therapist_id,
-                ${openSafetyPauseSql('c.id')} AS safety_paused
-         FROM couple c WHERE c.id = $1 AND c.clinic_id = $2`,
-        [coupleId, clinicId],
+        `SELECT s.id, e.phase, e.coercion_sensitive,
+                (SELECT coalesce(json_agg(p.prompt -> 'forRole'), '[]')
+                 FROM jsonb_array_elements(e.prompts) AS p(prompt)) AS for_roles
+         FROM couple_program_step s JOIN exercise e ON e.id = s.exercise_id
+         WHERE s.couple_program_id = $1`,
+        [enrolmentId],
       );
-    return row ? { coupleStatus: row.status, therapistId: row.therapist_id, safetyPaused: row.safety_paused } : null;
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          phase: r.phase,
+          coercionSensitive: r.coercion_sensitive,
+          prompts: r.for_roles.map((forRole) => ({ forRole })),
+        },
+      ]),
+    );
   }
 
   /**

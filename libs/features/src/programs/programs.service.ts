@@ -1,7 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditAction, CoupleProgramResponse, ListResponse, ProgramView } from '@trellis/contracts';
+import type {
+  AddedProgramStepResponse,
+  AuditAction,
+  CoupleProgramResponse,
+  ListResponse,
+  ProgramStepWarning,
+  ProgramView,
+} from '@trellis/contracts';
 import type { CoupleProgram, Program, StoredProgramStep } from '@trellis/data';
 import { programStepProblems, stepProblems } from '@trellis/domain';
 import { replanRemindersInTransaction } from '@trellis/jobs';
@@ -19,11 +26,14 @@ import {
   UpdateEnrolmentDto,
   UpdateProgramDto,
 } from './program.dto';
-import { toCoupleProgramView, toProgramView } from './program.view';
+import { stepWarnings, toCoupleProgramView, toProgramView } from './program.view';
 import { ProgramAdvancer } from './program-advancer';
 import { ProgramsRepository } from './programs.repository';
 
 const DEFAULT_DUE_IN_DAYS = 7;
+
+/** A couple's path as answered, with every step's cautions kept aside (by step id) for `addStep`. */
+type PathResponse = CoupleProgramResponse & { cautions: Map<string, ProgramStepWarning[]> };
 const programNotFound = () => new NotFoundException('No such program in your library.');
 const notOnAProgram = () => new ConflictException('This couple is not on a program: start one first.');
 
@@ -143,7 +153,7 @@ export class ProgramsService {
           { action: 'couple_program.view', outcome: 'success', recordType: 'couple', recordId: coupleId },
           manager,
         );
-        return this.response(manager, enrolment);
+        return { enrolment: (await this.response(manager, enrolment)).enrolment };
       }),
     );
   }
@@ -209,9 +219,13 @@ export class ProgramsService {
     });
   }
 
-  /** Adds a step before a step not yet open, or at the end of the path. */
-  async addStep(actor: StaffActor, coupleId: string, dto: AddStepDto): Promise<CoupleProgramResponse> {
-    return this.changing(actor, coupleId, 'couple_program.step_add', async (manager) => {
+  /**
+   * Adds a step before a step not yet open, or at the end of the path. The answer names the step
+   * added and the cautions the assign dialog would give for it (they never block).
+   */
+  async addStep(actor: StaffActor, coupleId: string, dto: AddStepDto): Promise<AddedProgramStepResponse> {
+    let added = -1;
+    const response = await this.changingPath(actor, coupleId, 'couple_program.step_add', async (manager) => {
       const enrolment = await this.current(manager, actor, coupleId);
       const step = stored(dto);
       const exercises = await this.programs.assignableExercises(
@@ -238,8 +252,13 @@ export class ProgramsService {
       await this.programs.insertSteps(manager, enrolment, [{ ...step, position }]);
       // A path whose steps were all finished or skipped waits with none open: this one opens now.
       await this.advancer.advance(manager, actor.staff.clinicId, coupleId, actor);
+      added = position;
       return { recordId: enrolment.id, details: { position } };
     });
+    const { enrolment, cautions } = response;
+    const step = enrolment?.steps.find((s) => s.position === added);
+    if (!enrolment || !step) throw new Error('the step just added is not on the path');
+    return { enrolment, added: { stepId: step.id, warnings: cautions.get(step.id) ?? [] } };
   }
 
   /** A new order for the steps not yet open; the steps already walked stay where they are. */
@@ -271,7 +290,7 @@ export class ProgramsService {
    * A change to a couple's path: the couple must be visible to this person (else 404, recorded as
    * denied), and the change, its audit row and the path it leaves commit together.
    */
-  private changing(
+  private changingPath(
     actor: StaffActor,
     coupleId: string,
     action: AuditAction,
@@ -279,7 +298,7 @@ export class ProgramsService {
       manager: EntityManager,
       couple: Awaited<ReturnType<CouplesService['findVisible']>>,
     ) => Promise<{ recordId: string; details?: Record<string, string | number | null> }>,
-  ): Promise<CoupleProgramResponse> {
+  ): Promise<PathResponse> {
     return this.audit.read(actor, { action, recordType: 'couple', recordId: coupleId }, () =>
       this.dataSource.transaction(async (manager) => {
         const couple = await this.couples.findVisible(manager, actor.staff, coupleId, true);
@@ -300,8 +319,26 @@ export class ProgramsService {
     );
   }
 
-  private async response(manager: EntityManager, enrolment: CoupleProgram | null): Promise<CoupleProgramResponse> {
-    if (!enrolment) return { enrolment: null };
-    return { enrolment: toCoupleProgramView(enrolment, await this.programs.steps(manager, enrolment.id)) };
+  /** `changingPath`, answering the path alone. */
+  private async changing(...args: Parameters<ProgramsService['changingPath']>): Promise<CoupleProgramResponse> {
+    return { enrolment: (await this.changingPath(...args)).enrolment };
+  }
+
+  /**
+   * The path with each step to come's cautions, in a fixed number of statements however long it
+   * is: its steps, their exercises, and the couple's phase, roles and safety concern. `cautions`
+   * holds every step's (open ones too), for the answer to adding a step.
+   */
+  private async response(manager: EntityManager, enrolment: CoupleProgram | null): Promise<PathResponse> {
+    if (!enrolment) return { enrolment: null, cautions: new Map() };
+    const steps = await this.programs.steps(manager, enrolment.id);
+    const exercises = await this.programs.stepExercises(manager, enrolment.id);
+    const couple = await this.programs.coupleGate(manager, enrolment.clinicId, enrolment.coupleId);
+    if (!couple) throw new Error(`the couple of enrolment ${enrolment.id} is missing`);
+    const facts = { couple, exercises };
+    return {
+      enrolment: toCoupleProgramView(enrolment, steps, facts),
+      cautions: new Map(steps.map((step) => [step.id, stepWarnings(step, facts)])),
+    };
   }
 }

@@ -15,18 +15,27 @@ import {
   Typography,
 } from '@mui/material';
 import type {
+  AddedProgramStepResponse,
   CoupleProgramResponse,
   CoupleProgramView,
   CoupleView,
+  ExerciseDetail,
+  ExerciseSummary,
   ListResponse,
+  ProgramStepWarning,
   ProgramView,
 } from '@trellis/contracts';
+import { assignmentWarnings } from '@trellis/domain';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
 import { httpClient } from '../../data/httpClient';
 import { useApiQuery } from '../../data/useApiQuery';
-import { movedPending, opensWhenText, STEP_STATUS_LABELS, whereTheCoupleIs } from './programPath';
+import { blankStep, KIND_LABELS, OPENS_WHEN_LABELS, type StepDraft, stepBody } from '../programs/programDraft';
+import { cautionLines, movedPending, opensWhenText, STEP_STATUS_LABELS, whereTheCoupleIs } from './programPath';
+
+const KINDS = Object.keys(KIND_LABELS) as StepDraft['kind'][];
+const OPENS_WHEN = Object.keys(OPENS_WHEN_LABELS) as StepDraft['opensWhen'][];
 
 /** Choose a program from the clinic's library and start the couple on it. */
 const StartProgram = ({ onStart }: { onStart: (programId: string) => Promise<FormErrors | undefined> }) => {
@@ -71,32 +80,139 @@ const StartProgram = ({ onStart }: { onStart: (programId: string) => Promise<For
   );
 };
 
-/** Add a step the couple talks through in session, at the end of the path. */
-const AddDiscussStep = ({ onAdd }: { onAdd: (title: string) => Promise<FormErrors | undefined> }) => {
-  const [title, setTitle] = useState('');
+/** A step's cautions, or the cautions for the step about to be added: never blocking, always in words. */
+const Cautions = ({ label, warnings }: { label: string; warnings: readonly ProgramStepWarning[] }) =>
+  warnings.length > 0 ? (
+    <Alert severity="warning" aria-label={label} sx={{ mt: 0.5 }}>
+      {cautionLines(warnings).map((line) => (
+        <Typography key={line} variant="body2">
+          {line}
+        </Typography>
+      ))}
+    </Alert>
+  ) : null;
+
+/**
+ * Add a step at the end of the path: homework (an exercise from the library) or a conversation in
+ * session. Like the assign dialog, it cautions before (the domain rule `assignmentWarnings`, on the
+ * couple as the page shows it) and the API answers with the cautions that apply once it is added.
+ */
+const AddStep = ({
+  couple,
+  onAdd,
+}: {
+  couple: CoupleView;
+  onAdd: (body: ReturnType<typeof stepBody>) => Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }>;
+}) => {
+  const exercises = useApiQuery<ListResponse<ExerciseSummary>>('/exercises?perPage=100&sort=title&order=ASC');
+  const [step, setStepDraft] = useState<StepDraft>({ ...blankStep(), kind: 'discuss', opensWhen: 'reviewed' });
   const [errors, setErrors] = useState<FormErrors>({});
+  const [added, setAdded] = useState<{ title: string; warnings: ProgramStepWarning[] } | null>(null);
+  const set = (change: Partial<StepDraft>) => setStepDraft((draft) => ({ ...draft, ...change }));
+  const chosenId = step.kind === 'exercise' ? step.exerciseId : '';
+  const chosen = useApiQuery<ExerciseDetail>(`/exercises/${encodeURIComponent(chosenId)}`, {
+    enabled: Boolean(chosenId),
+  });
+  const detail = chosenId && chosen.data?.id === chosenId ? chosen.data : undefined;
+  const before = detail
+    ? assignmentWarnings(detail, {
+        phase: couple.phase,
+        partnerRoles: couple.partners.map((partner) => partner.role),
+        safetyConcernOpen: couple.safetyConcern !== null,
+      })
+    : [];
+  const error = (field: string) => ({ error: Boolean(errors[field]), helperText: errors[field] });
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
-    const problems = await onAdd(title);
-    setErrors(problems ?? {});
-    if (!problems) setTitle('');
+    const answer = await onAdd(stepBody(step));
+    setErrors(answer.errors ?? {});
+    if (answer.errors) return;
+    setAdded({ title: step.title, warnings: answer.warnings ?? [] });
+    setStepDraft({ ...blankStep(), kind: step.kind, opensWhen: step.opensWhen });
   };
   return (
     <Box component="form" onSubmit={(e) => void add(e)} aria-label="Add a step" sx={{ mt: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+      <Typography component="h3" variant="subtitle1">
+        Add a step at the end
+      </Typography>
+      {exercises.error != null && <Alert severity="error">{errorMessage(exercises.error)}</Alert>}
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 1, alignItems: 'flex-start' }}>
+        <TextField
+          select
+          size="small"
+          label="Kind"
+          value={step.kind}
+          onChange={(e) => set({ kind: e.target.value as StepDraft['kind'] })}
+          sx={{ minWidth: 240 }}
+          {...error('kind')}
+        >
+          {KINDS.map((kind) => (
+            <MenuItem key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </MenuItem>
+          ))}
+        </TextField>
+        {step.kind === 'exercise' && (
+          <TextField
+            select
+            size="small"
+            label="Exercise"
+            value={step.exerciseId}
+            onChange={(e) => {
+              const exercise = exercises.data?.data.find((x) => x.id === e.target.value);
+              set({ exerciseId: e.target.value, title: step.title || exercise?.title || '' });
+            }}
+            sx={{ minWidth: 280 }}
+            {...error('exerciseId')}
+          >
+            {(exercises.data?.data ?? []).map((exercise) => (
+              <MenuItem key={exercise.id} value={exercise.id}>
+                {exercise.title}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+      </Stack>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 2, alignItems: 'flex-start' }}>
         <TextField
           size="small"
-          label="Add a step to talk through in session"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={Boolean(errors.title)}
-          helperText={errors.title}
+          label={step.kind === 'discuss' ? 'What to talk through in session' : 'Title (what both partners see)'}
+          value={step.title}
+          onChange={(e) => set({ title: e.target.value })}
           sx={{ minWidth: 320 }}
+          {...error('title')}
         />
-        <Button type="submit" disabled={!title.trim()}>
-          Add step
-        </Button>
+        <TextField
+          select
+          size="small"
+          label="Opens"
+          value={step.opensWhen}
+          onChange={(e) => set({ opensWhen: e.target.value as StepDraft['opensWhen'] })}
+          sx={{ minWidth: 320 }}
+          {...error('opensWhen')}
+        >
+          {OPENS_WHEN.map((when) => (
+            <MenuItem key={when} value={when}>
+              {OPENS_WHEN_LABELS[when]}
+            </MenuItem>
+          ))}
+        </TextField>
+        {step.opensWhen === 'after_sessions' && (
+          <TextField
+            size="small"
+            label="Sessions"
+            value={step.afterSessions}
+            onChange={(e) => set({ afterSessions: e.target.value })}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            {...error('afterSessions')}
+          />
+        )}
       </Stack>
+      <Cautions label="Before you add" warnings={before} />
+      <Button type="submit" sx={{ mt: 1 }} disabled={!step.title.trim() || (step.kind === 'exercise' && !chosenId)}>
+        Add step
+      </Button>
+      {added && <Cautions label={`Cautions for “${added.title}”, just added`} warnings={added.warnings} />}
     </Box>
   );
 };
@@ -155,6 +271,7 @@ const PathSteps = ({
               secondary={`${STEP_STATUS_LABELS[step.status]} · ${opensWhenText(step, index === 0)}`}
               slotProps={{ primary: { sx: { fontWeight: step.status === 'open' ? 600 : undefined } } }}
             />
+            <Cautions label={`Cautions for “${step.title}”`} warnings={step.warnings} />
           </ListItem>
         );
       })}
@@ -177,18 +294,34 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
     url: string,
     method: 'POST' | 'PATCH',
     body: unknown,
-    done: string,
+    done: string | ((answer: CoupleProgramResponse) => string),
     field?: string,
   ): Promise<FormErrors | undefined> => {
     try {
-      await httpClient<CoupleProgramResponse>(url, { method, body });
-      notify(done, { type: 'success' });
+      const { json } = await httpClient<CoupleProgramResponse>(url, { method, body });
+      notify(typeof done === 'string' ? done : done(json), { type: 'success' });
       program.refetch();
       return undefined;
     } catch (error) {
       const fields = field ? submissionErrors(error, field) : undefined;
       if (!fields) notify(errorMessage(error), { type: 'error' });
       return fields ?? (field ? {} : undefined);
+    }
+  };
+
+  /** Adds a step; the API answers with its cautions, kept on screen under the form. */
+  const addStep = async (body: unknown): Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }> => {
+    try {
+      const { json } = await httpClient<AddedProgramStepResponse>(`${path}/steps`, { method: 'POST', body });
+      notify(json.added.warnings.length ? 'Step added, with cautions: see below.' : 'Step added.', {
+        type: json.added.warnings.length ? 'warning' : 'success',
+      });
+      program.refetch();
+      return { warnings: json.added.warnings };
+    } catch (error) {
+      const fields = submissionErrors(error);
+      if (!fields) notify(errorMessage(error), { type: 'error' });
+      return { errors: fields ?? {} };
     }
   };
 
@@ -240,25 +373,23 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
               )
             }
           />
-          {under && (
-            <AddDiscussStep
-              onAdd={(title) =>
-                act(
-                  `${path}/steps`,
-                  'POST',
-                  { title, kind: 'discuss', opensWhen: 'both_submitted' },
-                  'Step added.',
-                  'title',
-                )
-              }
-            />
-          )}
+          {under && <AddStep couple={couple} onAdd={addStep} />}
         </>
       )}
       {program.data && !under && (
         <StartProgram
           onStart={(programId) =>
-            act(path, 'POST', { programId }, 'Program started: the first step is open.', 'programId')
+            act(
+              path,
+              'POST',
+              { programId },
+              // A coercion-sensitive first step waits while a safety concern is open.
+              (answer) =>
+                answer.enrolment?.current
+                  ? 'Program started: the first step is open.'
+                  : 'Program started: the first step waits (see its caution).',
+              'programId',
+            )
           }
         />
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CoupleProgramStepView, CoupleProgramView } from '@trellis/contracts';
-import { movedPending, opensWhenText, whereTheCoupleIs } from './programPath';
+import { cautionLines, movedPending, opensWhenText, whereTheCoupleIs } from './programPath';
 
 const step = (id: string, status: CoupleProgramStepView['status']): CoupleProgramStepView => ({
   id,
@@ -15,6 +15,7 @@ const step = (id: string, status: CoupleProgramStepView['status']): CoupleProgra
   assignmentId: null,
   openedAt: null,
   finishedAt: null,
+  warnings: [],
 });
 
 const enrolment = (overrides: Partial<CoupleProgramView>): CoupleProgramView => ({
@@ -56,5 +57,17 @@ describe('a couple’s path in words', () => {
     expect(movedPending(steps, '3', -1)).toEqual(['3', '2', '4']);
     expect(movedPending(steps, '2', -1)).toEqual(['2', '3', '4']);
     expect(movedPending(steps, '4', 1)).toEqual(['2', '3', '4']);
+  });
+});
+
+describe('a step’s cautions', () => {
+  it('gives each in plain words, and says a coercion-sensitive step waits for the concern to close', () => {
+    expect(cautionLines([])).toEqual([]);
+    const lines = cautionLines([
+      { code: 'later_phase', message: 'Later phase.' },
+      { code: 'coercion_sensitive_while_unsafe', message: 'A safety concern is open.' },
+    ]);
+    expect(lines[0]).toBe('Later phase.');
+    expect(lines[1]).toMatch(/^A safety concern is open\. The program will not open this step on its own/);
   });
 });

@@ -1,4 +1,4 @@
-import type { CoupleProgramStepView, CoupleProgramView } from '@trellis/contracts';
+import type { CoupleProgramStepView, CoupleProgramView, ProgramStepWarning } from '@trellis/contracts';
 
 export const STEP_STATUS_LABELS: Record<CoupleProgramStepView['status'], string> = {
   pending: 'Not yet open',
@@ -37,3 +37,15 @@ export const movedPending = (steps: readonly CoupleProgramStepView[], id: string
   [pending[at], pending[to]] = [pending[to], pending[at]];
   return pending;
 };
+
+/**
+ * The cautions of a step, as the therapist reads them (the API computes them with the assign
+ * dialog's rule). A coercion-sensitive step also says that it waits: the program does not open it
+ * on its own while the safety concern is open.
+ */
+export const cautionLines = (warnings: readonly ProgramStepWarning[]): string[] =>
+  warnings.map((warning) =>
+    warning.code === 'coercion_sensitive_while_unsafe'
+      ? `${warning.message} The program will not open this step on its own until the concern is closed.`
+      : warning.message,
+  );
