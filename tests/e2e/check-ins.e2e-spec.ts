@@ -6,6 +6,7 @@ import { AuditEvent, Client, Clinic, Couple, Measure, StaffUser } from '@trellis
 import { SESSION_CHECK_OUT, TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
 import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
 import { checkInJobId } from '../../libs/features/src/check-ins/check-ins.processor';
+import { nextSessionSql } from '../../libs/features/src/sessions/session-schedule.sql';
 import { countQueries } from '../support/count-queries';
 import { createTestApp } from '../support/create-test-app';
 import { decodedEmailText, followEmailedLink } from '../support/email-links';
@@ -290,6 +291,84 @@ describe('check-ins: scheduled per couple, sent to each partner, answered once o
       .expect(200);
     await fire(`session-${soon.getTime()}`);
     expect(await checkInRows(couple.id)).toEqual([]);
+  }, 40_000);
+
+  it('sends the check-out for the session just held though the next is already booked, and none for a cancelled one', async () => {
+    const { therapist, asTherapist, couple, partners } = await practice();
+    /** Books the sessions straight into the table, then derives the couple's next session as the app does. */
+    const book = async (c: Couple, therapistId: string, sessions: [Date, 'held' | 'scheduled' | 'cancelled'][]) => {
+      for (const [startsAt, status] of sessions)
+        await db.query(
+          `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status,
+             attendance_partner1, attendance_partner2, cancelled_at)
+           VALUES ($1, $2, $3, $4, 50, $5, CASE WHEN $5 = 'held' THEN 'attended' END,
+             CASE WHEN $5 = 'held' THEN 'late' END, CASE WHEN $5 = 'cancelled' THEN now() END)`,
+          [c.clinicId, c.id, therapistId, startsAt, status],
+        );
+      await db.query(`UPDATE couple SET next_session_at = ${nextSessionSql('$1')} WHERE id = $1`, [c.id]);
+    };
+    // Held two hours ago; the next booked two days on, so the couple's next session has moved on.
+    const held = new Date(Date.now() - 2 * HOUR);
+    const following = new Date(Date.now() + 2 * 24 * HOUR);
+    await book(couple, therapist.id, [
+      [held, 'held'],
+      [following, 'scheduled'],
+    ]);
+
+    // An hour after each session: the held one's check-out was due an hour ago (its job firing late).
+    const created = await createSchedule(asTherapist, couple.id, {
+      measureId: checkOutId,
+      kind: 'after_session',
+      hours: 1,
+    }).expect(201);
+    const scheduleId: string = created.body.id;
+    expect(created.body.upcoming.map((u: { occurrence: string }) => u.occurrence)).toEqual([
+      `session-${held.getTime()}`,
+      `session-${held.getTime()}`,
+    ]);
+    for (const partner of partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    const occurrences = async () => (await checkInRows(couple.id)).map((r) => r.occurrence).sort();
+    expect(await occurrences()).toEqual([`session-${held.getTime()}`, `session-${held.getTime()}`]);
+    // Then the next session's check-out is planned, and the held one's is not sent again.
+    const nextJob = await until(() =>
+      queue.getJob(checkInJobId(scheduleId, partners[0].id, `session-${following.getTime()}`)),
+    );
+    expect(await nextJob.getState()).toBe('delayed');
+    const fire = async (coupleId: string, id: string, clientId: string, occurrence: string) => {
+      const job = await queue.add(
+        JobName.SendCheckIn,
+        { scheduleId: id, clientId, clinicId: couple.clinicId, occurrence },
+        { ...QUEUE_JOB_OPTIONS[QueueName.CheckIns], jobId: `fire-${coupleId}-${occurrence}-${Date.now()}` },
+      );
+      await until(async () => (await job.getState()) === 'completed');
+    };
+    await fire(couple.id, scheduleId, partners[0].id, `session-${held.getTime()}`);
+    expect(await occurrences()).toHaveLength(2);
+
+    // Another couple: its last session, two hours ago, was cancelled. No check-out for it, even
+    // when its job fires; the one held a week before had its chance.
+    const other = await practice();
+    const cancelled = held;
+    await book(other.couple, other.therapist.id, [
+      [new Date(held.getTime() - 7 * 24 * HOUR), 'held'],
+      [cancelled, 'cancelled'],
+      [following, 'scheduled'],
+    ]);
+    const theirs = await createSchedule(other.asTherapist, other.couple.id, {
+      measureId: checkOutId,
+      kind: 'after_session',
+      hours: 1,
+    }).expect(201);
+    expect(theirs.body.upcoming.map((u: { occurrence: string }) => u.occurrence)).toEqual([
+      `session-${following.getTime()}`,
+      `session-${following.getTime()}`,
+    ]);
+    await until(() =>
+      queue.getJob(checkInJobId(theirs.body.id, other.partners[0].id, `session-${following.getTime()}`)),
+    );
+    await fire(other.couple.id, theirs.body.id, other.partners[0].id, `session-${cancelled.getTime()}`);
+    expect(await checkInRows(other.couple.id)).toEqual([]);
+    expect(harness.mailbox.messages.filter((m) => m.to.includes(other.partners[0].email))).toEqual([]);
   }, 40_000);
 
   it('lists, changes and deletes schedules, audited, in a fixed number of statements', async () => {

@@ -10,6 +10,8 @@ import { signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { createPractice } from '../support/practice';
 
+const DAY = 24 * 3600 * 1000;
+
 describe('the home screen’s Off-track panel and the clinic’s thresholds', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
@@ -134,6 +136,62 @@ describe('the home screen’s Off-track panel and the clinic’s thresholds', ()
     });
   });
 
+  it('counts held sessions, with or without a note, once a day, and not cancelled or missed ones', async () => {
+    const { clinic, dana, asDana } = await createPractice(app, db, { timezone: 'UTC' });
+    const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Gray & Harper' });
+    // Flat for four weeks: no better by the clinic's 5 points, no worse either.
+    await createCheckIns(db, couple, partners, [
+      [30, 30, 31, 31],
+      [30, 31, 30, 31],
+    ]);
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10);
+    const session = async (daysAgo: number, status: 'held' | 'cancelled' | 'no_show'): Promise<string> => {
+      const [row]: { id: string }[] = await db.query(
+        `INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status,
+           attendance_partner1, attendance_partner2, cancelled_at)
+         VALUES ($1, $2, $3, $4::date + time '12:00', 50, $5,
+           CASE $5 WHEN 'held' THEN 'attended' WHEN 'no_show' THEN 'absent' END,
+           CASE $5 WHEN 'held' THEN 'late' WHEN 'no_show' THEN 'absent' END,
+           CASE WHEN $5 = 'cancelled' THEN now() END)
+         RETURNING id`,
+        [clinic.id, couple.id, dana.id, day(daysAgo), status],
+      );
+      return row.id;
+    };
+    const note = (daysAgo: number, sessionId: string | null) =>
+      db.query(
+        `INSERT INTO session_note (clinic_id, couple_id, author_id, format, sections, session_date, session_id)
+         VALUES ($1, $2, $3, 'free', '{"body": "notes"}', $4, $5)`,
+        [clinic.id, couple.id, dana.id, day(daysAgo), sessionId],
+      );
+    // Four held sessions without notes, one with its note (one day), one note alone: six.
+    const held = [];
+    for (const daysAgo of [20, 16, 12, 8]) held.push(await session(daysAgo, 'held'));
+    await note(4, await session(4, 'held'));
+    await note(2, null);
+    // Not sessions held.
+    await session(6, 'cancelled');
+    await session(3, 'no_show');
+
+    const offTrack = async () => (await asDana.agent.get('/api/v1/home').expect(200)).body.offTrack;
+    expect(await offTrack()).toEqual([
+      expect.objectContaining({
+        coupleId: couple.id,
+        reasons: [
+          { kind: 'no_improvement', partner: 1, sessions: 6, from: 30, to: 31 },
+          { kind: 'no_improvement', partner: 2, sessions: 6, from: 30, to: 31 },
+        ],
+      }),
+    ]);
+    // One of them cancelled after all: five, under the clinic's six.
+    await db.query(
+      `UPDATE session SET status = 'cancelled', cancelled_at = now(),
+      attendance_partner1 = NULL, attendance_partner2 = NULL WHERE id = $1`,
+      [held[0]],
+    );
+    expect(await offTrack()).toEqual([]);
+  });
+
   it('costs the same number of statements with 1 or 12 couples checking in', async () => {
     const small = await practice();
     const one = await createCouple(db, small.clinic, small.dana);
@@ -148,6 +206,17 @@ describe('the home screen’s Off-track panel and the clinic’s thresholds', ()
         [40, 30, 20 + i],
         [40, 41, 42],
       ]);
+      // Sessions held, each with its note, for the "no improvement" count.
+      await db.query(
+        `WITH held AS (
+           INSERT INTO session (clinic_id, couple_id, therapist_id, starts_at, duration_minutes, status,
+             attendance_partner1, attendance_partner2)
+           SELECT $1, $2, $3, now() - n * interval '4 days', 50, 'held', 'attended', 'attended'
+           FROM generate_series(0, 5) AS n RETURNING id, starts_at)
+         INSERT INTO session_note (clinic_id, couple_id, author_id, format, sections, session_date, session_id)
+         SELECT $1, $2, $3, 'free', '{"body": "notes"}', (starts_at AT TIME ZONE 'UTC')::date, id FROM held`,
+        [big.clinic.id, c.couple.id, big.dana.id],
+      );
     }
     const q1 = await countQueries(() => small.asDana.agent.get('/api/v1/home').expect(200));
     const q12 = await countQueries(() => big.asDana.agent.get('/api/v1/home').expect(200));

@@ -1,16 +1,65 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
-import { type OffTrackInput, offTrackReasons, type PartnerScores, type ScorePoint } from '@trellis/domain';
+import {
+  coupleSessionDays,
+  localDateOf,
+  type NoteDayRecord,
+  type OffTrackInput,
+  offTrackReasons,
+  type PartnerScores,
+  type ScheduleStatus,
+  type ScorePoint,
+  type SessionDayRecord,
+  sessionsSinceBaseline,
+} from '@trellis/domain';
 import { offTrackJoin } from '../../libs/features/src/measures/off-track.sql';
 import { connectTestDatabase } from '../support/test-database';
 
 const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
 const FIRST_WEEK = Date.UTC(2026, 9, 1, 18);
 
+/**
+ * One couple: its check-ins and the clinic's settings (`input`), and its sessions and notes, from
+ * which both twins work out the sessions held since the baseline. `input.sessionsSinceBaseline`
+ * is the count worked out by hand for the named cases (the domain's count is pinned to it) and
+ * is replaced by the domain's count before the rule runs.
+ */
 interface Case {
   input: OffTrackInput;
   timezone: string;
+  sessions: SessionDayRecord[];
+  notes: NoteDayRecord[];
 }
+
+/** The day `days` after a YYYY-MM-DD date. */
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The day of the couple's first outcome check-in, on the clinic's clock. */
+function baselineDay(outcome: PartnerScores | null, timezone: string): string | null {
+  const points = outcome?.partners.flat() ?? [];
+  if (points.length === 0) return null;
+  return localDateOf(Math.min(...points.map((p) => new Date(p.at).getTime())), timezone);
+}
+
+/**
+ * Notes the way the couples had sessions before sessions were records: one a week from the
+ * baseline's day, plus an addendum and a session the day before the baseline, which do not count.
+ */
+function notesOnly(outcome: PartnerScores | null, timezone: string, sessions: number): NoteDayRecord[] {
+  const day = baselineDay(outcome, timezone);
+  if (day === null) return [];
+  return [
+    ...Array.from({ length: sessions }, (_, s) => ({ sessionDate: plusDays(day, 7 * s), addendum: false })),
+    { sessionDate: day, addendum: true },
+    { sessionDate: plusDays(day, -1), addendum: false },
+  ];
+}
+
+/** The count both twins use: the domain's definition of session days since the baseline. */
+const sessionsOf = (c: Case) =>
+  sessionsSinceBaseline(coupleSessionDays(c.sessions, c.notes, c.timezone), c.input.outcome, c.timezone);
 
 /** A partner's weekly scores from FIRST_WEEK; null skips that week (the other partner may answer it). */
 function weeks(scores: readonly (number | null)[], offsetDays = 0): ScorePoint[] {
@@ -35,12 +84,26 @@ const checkOut = (a: (number | null)[], b: (number | null)[], higherIsBetter = t
   partners: [weeks(a, 1), weeks(b, 1)],
 });
 
-function input(overrides: Partial<OffTrackInput>): Case {
-  return {
-    timezone: 'UTC',
-    input: { outcome: null, checkOut: null, sessionsSinceBaseline: 0, settings: SETTINGS, ...overrides },
-  };
+/** A case whose sessions are only notes, `sessionsSinceBaseline` of them since the baseline. */
+function input(overrides: Partial<OffTrackInput>, timezone = 'UTC'): Case {
+  const full = { outcome: null, checkOut: null, sessionsSinceBaseline: 0, settings: SETTINGS, ...overrides };
+  return { timezone, input: full, sessions: [], notes: notesOnly(full.outcome, timezone, full.sessionsSinceBaseline) };
 }
+
+/** A session record at an instant. */
+const session = (at: number | string, status: ScheduleStatus = 'held'): SessionDayRecord => ({
+  startsAt: new Date(at).toISOString(),
+  status,
+});
+/** Weekly held sessions from the baseline week's check-in time plus `hours` (negative: earlier that day). */
+const weeklySessions = (count: number, hours = -3, status: ScheduleStatus = 'held') =>
+  Array.from({ length: count }, (_, s) => session(FIRST_WEEK + s * 7 * DAY + hours * HOUR, status));
+/** The note of each held session, dated its day on the clinic's clock. */
+const notesOf = (sessions: SessionDayRecord[], timezone: string): NoteDayRecord[] =>
+  sessions.map((s) => ({ sessionDate: localDateOf(new Date(s.startsAt).getTime(), timezone), addendum: false }));
+
+/** No improvement for either partner by the reliable change, so the session count alone decides. */
+const FLAT = () => outcome(WITH_RCI, [20, 22, 25, 27], [20, 24, 27, 29]);
 
 /** The cases worked out by hand: each reason on and just off its line, both directions, skipped weeks. */
 const NAMED: Case[] = [
@@ -69,17 +132,66 @@ const NAMED: Case[] = [
     sessionsSinceBaseline: 7,
   }),
   // The clinic's day decides which notes count: 18:00 UTC is the next morning in Auckland.
-  {
-    ...input({ outcome: outcome(CHECK_IN, [20, 21, 22], [20, 22, 25]), sessionsSinceBaseline: 6 }),
-    timezone: 'Pacific/Auckland',
-  },
-  {
-    ...input({
+  input({ outcome: outcome(CHECK_IN, [20, 21, 22], [20, 22, 25]), sessionsSinceBaseline: 6 }, 'Pacific/Auckland'),
+  input(
+    {
       outcome: outcome(CHECK_IN, [20, 21, 22], [20, 22, 25]),
       sessionsSinceBaseline: 3,
       settings: { recentDrop: 2.5, gapWidening: 1.5, lowCheckOut: 8, sessionsWithoutImprovement: 3 },
-    }),
-    timezone: 'America/Los_Angeles',
+    },
+    'America/Los_Angeles',
+  ),
+  // Held sessions without notes count, as many as notes would.
+  { ...input({ outcome: FLAT(), sessionsSinceBaseline: 6 }), notes: [], sessions: weeklySessions(6) },
+  { ...input({ outcome: FLAT(), sessionsSinceBaseline: 5 }), notes: [], sessions: weeklySessions(5) },
+  // Cancelled, no-show and never-recorded sessions are not sessions held: 4 of 8, not enough.
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 4 }),
+    notes: [],
+    sessions: [
+      ...weeklySessions(4),
+      ...weeklySessions(2, -2, 'cancelled'),
+      session(FIRST_WEEK + 30 * DAY, 'no_show'),
+      session(FIRST_WEEK + 40 * DAY, 'scheduled'),
+      session(FIRST_WEEK + 45 * DAY, 'cancelled'),
+    ],
+  },
+  // A held session and its note are one session: 3 (not 6) below the line of 6…
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 3 }),
+    sessions: weeklySessions(3),
+    notes: [...notesOf(weeklySessions(3), 'UTC'), { sessionDate: '2026-10-01', addendum: true }],
+  },
+  // …and 5 held sessions with their notes plus a note from before sessions were records reach it.
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 6 }),
+    sessions: weeklySessions(5, 1),
+    notes: [...notesOf(weeklySessions(5, 1), 'UTC'), { sessionDate: '2026-11-20', addendum: false }],
+  },
+  // A cancelled session's day still counts when a note says a session happened on it.
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 6 }),
+    sessions: [...weeklySessions(5), session(FIRST_WEEK + 40 * DAY, 'cancelled')],
+    notes: [{ sessionDate: '2026-11-10', addendum: false }],
+  },
+  // The session's day is the clinic's: 02:00 UTC on 1 October is still 30 September in Los
+  // Angeles, before the baseline (11:00 there on 1 October); 20:00 UTC on 1 October counts.
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 6 }, 'America/Los_Angeles'),
+    notes: [],
+    sessions: [session('2026-10-01T02:00:00Z'), session('2026-10-01T20:00:00Z'), ...weeklySessions(5, 7 * 24)],
+  },
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 5 }, 'America/Los_Angeles'),
+    notes: [],
+    sessions: [session('2026-10-01T02:00:00Z'), ...weeklySessions(5, 7 * 24)],
+  },
+  // In Auckland the baseline is 07:00 on 2 October: a session at 00:30 that day counts, one at
+  // 23:30 the day before does not; a note on a held session's day is that session, counted once.
+  {
+    ...input({ outcome: FLAT(), sessionsSinceBaseline: 6 }, 'Pacific/Auckland'),
+    sessions: [session('2026-10-01T10:30:00Z'), session('2026-10-01T11:30:00Z'), ...weeklySessions(5, 7 * 24 + 9)],
+    notes: [{ sessionDate: '2026-10-09', addendum: false }],
   },
 ];
 
@@ -106,12 +218,32 @@ function generated(count: number, seed: number): Case[] {
       higherIsBetter: next() < 0.7,
       reliableChange: next() < 0.5 ? null : half(10) + 0.5,
     };
+    const timezone = ['UTC', 'Europe/London', 'Pacific/Auckland', 'America/Los_Angeles'][int(4)];
+    // Sessions from two weeks before the first check-in to ten weeks after, at any hour (so some
+    // fall on another day on the clinic's clock), most held; some with their note, some notes alone.
+    const statuses: ScheduleStatus[] = ['held', 'held', 'held', 'cancelled', 'no_show', 'scheduled'];
+    const sessions = Array.from({ length: int(12) }, () =>
+      session(FIRST_WEEK + (int(84) - 14) * DAY + (int(48) - 24) * HOUR, statuses[int(statuses.length)]),
+    );
+    const notes: NoteDayRecord[] = [
+      ...notesOf(
+        sessions.filter(() => next() < 0.4),
+        timezone,
+      ),
+      ...Array.from({ length: int(5) }, () => ({
+        sessionDate: plusDays('2026-10-01', int(84) - 14),
+        addendum: next() < 0.2,
+      })),
+    ];
     return {
-      timezone: ['UTC', 'Europe/London', 'Pacific/Auckland'][int(3)],
+      timezone,
+      sessions,
+      notes,
       input: {
         outcome: next() < 0.85 ? outcome(measure, series(length, 50), series(length, 50)) : null,
         checkOut: next() < 0.5 ? checkOut(series(int(4), 10), series(int(4), 10), next() < 0.8) : null,
-        sessionsSinceBaseline: int(10),
+        // Worked out from the sessions and notes by the domain (sessionsOf).
+        sessionsSinceBaseline: 0,
         settings: {
           recentDrop: half(8) + 0.5,
           gapWidening: half(8) + 0.5,
@@ -135,8 +267,9 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
 
   /**
    * The cases go in as CTEs named like the real tables, so the fragment runs exactly as written.
-   * Each case also gets rows the rule must ignore: an unscored response, an addendum, a note from
-   * before the baseline and an older outcome measure the couple stopped using.
+   * Each case also gets rows the rule must ignore: an unscored response and an older outcome
+   * measure the couple stopped using (and, in the note-only cases, an addendum and a note from
+   * before the baseline).
    */
   async function runSql(cases: Case[]): Promise<unknown[][]> {
     const couples: object[] = [];
@@ -145,8 +278,9 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
     const versions: object[] = [];
     const responses: object[] = [];
     const notes: object[] = [];
+    const sessions: object[] = [];
     let responseId = 0;
-    cases.forEach(({ input, timezone }, i) => {
+    cases.forEach(({ input, timezone, sessions: held, notes: noted }, i) => {
       const { settings } = input;
       couples.push({
         id: i,
@@ -207,17 +341,9 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
           });
         });
       }
-      // Sessions on the baseline's day (in the clinic's zone) and after; an addendum and an earlier session do not count.
-      const points = input.outcome?.partners.flat() ?? [];
-      if (points.length > 0) {
-        const since = Math.min(...points.map((p) => new Date(p.at).getTime()));
-        const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date(since));
-        for (let s = 0; s < input.sessionsSinceBaseline; s += 1) {
-          notes.push({ couple_id: i, session_date: day, days: s * 7, addendum_to: null });
-        }
-        notes.push({ couple_id: i, session_date: day, days: 0, addendum_to: 1 });
-        notes.push({ couple_id: i, session_date: day, days: -1, addendum_to: null });
-      }
+      for (const s of held) sessions.push({ couple_id: i, starts_at: s.startsAt, status: s.status });
+      for (const n of noted)
+        notes.push({ couple_id: i, session_date: n.sessionDate, addendum_to: n.addendum ? 1 : null });
     });
     const rows: { id: number; reasons: unknown[] }[] = await db.query(
       `WITH couple AS (
@@ -231,8 +357,9 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
          SELECT * FROM jsonb_to_recordset($5::jsonb) AS x(id int, couple_id int, client_id int, measure_id int,
            occurrence text, score numeric(8, 2), submitted_at timestamptz)),
        session_note AS (
-         SELECT couple_id, session_date + days AS session_date, addendum_to
-         FROM jsonb_to_recordset($6::jsonb) AS x(couple_id int, session_date date, days int, addendum_to int))
+         SELECT * FROM jsonb_to_recordset($6::jsonb) AS x(couple_id int, session_date date, addendum_to int)),
+       session AS (
+         SELECT * FROM jsonb_to_recordset($7::jsonb) AS x(couple_id int, starts_at timestamptz, status text))
        SELECT c.id, ot.reasons
        FROM couple c
        ${offTrackJoin('c', {
@@ -243,25 +370,39 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
          timezone: 'c.timezone',
        })}
        ORDER BY c.id`,
-      [couples, clients, measures, versions, responses, notes].map((rows) => JSON.stringify(rows)),
+      [couples, clients, measures, versions, responses, notes, sessions].map((rows) => JSON.stringify(rows)),
     );
     return rows.map((row) => row.reasons);
   }
 
   const cases = [...NAMED, ...generated(400, 17)];
+  /** Each case with the sessions held since its baseline counted by the domain's definition. */
+  const counted = (c: Case): OffTrackInput => ({ ...c.input, sessionsSinceBaseline: sessionsOf(c) });
+
+  it('counts the named cases’ sessions as worked out by hand', () => {
+    expect(NAMED.map(sessionsOf)).toEqual(NAMED.map((c) => c.input.sessionsSinceBaseline));
+  });
 
   it(`gives the same reasons, in the same order, in ${cases.length} cases`, async () => {
     const sql = await runSql(cases);
     expect(sql).toHaveLength(cases.length);
     const disagreements = cases.flatMap((c, i) => {
-      const expected = offTrackReasons(c.input);
+      const expected = offTrackReasons(counted(c));
       // Deep equality, not JSON text: jsonb does not keep the order of an object's keys.
       return isDeepStrictEqual(expected, sql[i]) ? [] : [{ case: c, expected, actual: sql[i] }];
     });
     expect(disagreements).toEqual([]);
     // The table reaches every reason, so agreeing is not agreeing on "nothing".
-    const kinds = new Set(cases.flatMap((c) => offTrackReasons(c.input).map((r) => `${r.kind}`)));
+    const kinds = new Set(cases.flatMap((c) => offTrackReasons(counted(c)).map((r) => `${r.kind}`)));
     expect([...kinds].sort()).toEqual(['low_check_out', 'no_improvement', 'widening_gap', 'worsening']);
-    expect(cases.filter((c) => offTrackReasons(c.input).length === 0).length).toBeGreaterThan(20);
+    expect(cases.filter((c) => offTrackReasons(counted(c)).length === 0).length).toBeGreaterThan(20);
+    // The generated sessions reach both sides of every clinic's line, so the count is not agreed on by luck.
+    const random = cases.slice(NAMED.length);
+    const reached = random.filter((c) => sessionsOf(c) >= c.input.settings.sessionsWithoutImprovement).length;
+    expect(reached).toBeGreaterThan(40);
+    expect(random.length - reached).toBeGreaterThan(40);
+    expect(
+      random.filter((c) => offTrackReasons(counted(c)).some((r) => r.kind === 'no_improvement')).length,
+    ).toBeGreaterThan(10);
   });
 });

@@ -2,8 +2,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource, IsNull } from 'typeorm';
 import { Assignment, AuditEvent, Couple, Exercise, TherapySession } from '@trellis/data';
 import { CreatedSessions1795750000000 } from '../../libs/data/src/migrations/1795750000000-CreatedSessions';
-import { nextSessionStart, occupiesTherapist, slotsOverlap, type ScheduleStatus } from '@trellis/domain';
 import {
+  lastSessionStart,
+  nextSessionStart,
+  occupiesTherapist,
+  slotsOverlap,
+  type ScheduleStatus,
+} from '@trellis/domain';
+import {
+  lastSessionSql,
   nextSessionSql,
   overlapsSlotSql,
   sessionOccupiesSql,
@@ -708,7 +715,7 @@ describe('sessions', () => {
     expect((await sessionsOf(couple.id)).map((s) => s.status)).toEqual(['cancelled']);
   });
 
-  it('the clash and next-session rules say the same in SQL and TypeScript', async () => {
+  it('the clash, next-session and last-session rules say the same in SQL and TypeScript', async () => {
     const at = (iso: string) => Date.parse(iso);
     const cases: [string, number, ScheduleStatus, string, number][] = [
       ['2026-01-05T10:00:00Z', 60, 'scheduled', '2026-01-05T11:00:00Z', 60],
@@ -753,6 +760,19 @@ describe('sessions', () => {
         ['2026-01-09T10:00:00Z', 50, 'scheduled'],
         ['2026-01-07T10:00:00Z', 50, 'scheduled'],
       ],
+      // The last session started: held or unrecorded, never cancelled or missed, never one ahead.
+      [
+        ['2026-01-01T10:00:00Z', 50, 'held'],
+        ['2026-01-04T10:00:00Z', 50, 'no_show'],
+        ['2026-01-05T10:00:00Z', 50, 'cancelled'],
+        ['2026-01-05T12:00:01Z', 50, 'scheduled'],
+      ],
+      [
+        ['2026-01-02T10:00:00Z', 50, 'held'],
+        ['2026-01-04T10:00:00Z', 50, 'scheduled'],
+        ['2026-01-05T12:00:00Z', 50, 'cancelled'],
+      ],
+      [['2026-01-05T12:00:00Z', 50, 'scheduled']],
     ];
     for (const schedule of schedules) {
       await db.query(`DELETE FROM session WHERE couple_id = $1`, [couple.id]);
@@ -764,12 +784,21 @@ describe('sessions', () => {
              CASE WHEN $6 IN ('held', 'no_show') THEN 'absent' END, CASE WHEN $6 IN ('held', 'no_show') THEN 'absent' END)`,
           [clinic.id, couple.id, dana.id, start, minutes, status],
         );
-      const ts = nextSessionStart(
-        schedule.map(([start, minutes, status]) => ({ startsAtMs: at(start), durationMinutes: minutes, status })),
-        at(now),
+      const sessions = schedule.map(([start, minutes, status]) => ({
+        startsAtMs: at(start),
+        durationMinutes: minutes,
+        status,
+      }));
+      const [row] = await db.query(
+        `SELECT ${nextSessionSql('$1', '$2::timestamptz')} AS next, ${lastSessionSql('$1', '$2::timestamptz')} AS last`,
+        [couple.id, now],
       );
-      const [row] = await db.query(`SELECT ${nextSessionSql('$1', '$2::timestamptz')} AS next`, [couple.id, now]);
-      expect({ schedule, next: row.next ? new Date(row.next).getTime() : null }).toEqual({ schedule, next: ts });
+      const ms = (value: Date | null) => (value ? new Date(value).getTime() : null);
+      expect({ schedule, next: ms(row.next), last: ms(row.last) }).toEqual({
+        schedule,
+        next: nextSessionStart(sessions, at(now)),
+        last: lastSessionStart(sessions, at(now)),
+      });
     }
   });
 

@@ -25,6 +25,7 @@ export * from './reminders/reminder-rule';
 
 export * from './sessions/session-schedule';
 export * from './sessions/attendance';
+export * from './sessions/session-days';
 
 export * from './staff/password-policy';
 export * from './shared/format-due';

@@ -109,6 +109,83 @@ describe('planNextCheckIn', () => {
       expect(plan({ ...input, lastSentOccurrence: `session-${ms(sessionAt)}` })).toBeNull();
       expect(plan({ ...input, sessionAt: null })).toBeNull();
     });
+
+    describe('for the session just held, once a later one is next', () => {
+      // Held on 10 December at 15:00; the next is booked two days later. An hour after the held
+      // one started, its check-out is due, but the couple's next session has already moved on.
+      const held = sessionAt;
+      const following = '2026-12-12T15:00:00Z';
+      const input = { timezone: 'UTC', schedule: after, sessionAt: following, lastSessionAt: held };
+
+      it('still goes out for the held session, when due and, if late, within the grace period', () => {
+        expect(plan({ ...input, now: '2026-12-10T15:50:00Z' })).toEqual({
+          sendAt: '2026-12-10T16:00:00.000Z',
+          occurrence: `session-${ms(held)}`,
+        });
+        expect(plan({ ...input, now: '2026-12-10T16:00:00Z' })).toEqual({
+          sendAt: '2026-12-10T16:00:00.000Z',
+          occurrence: `session-${ms(held)}`,
+        });
+        // The worker was down: three hours late is within the 12 h grace period.
+        expect(plan({ ...input, now: '2026-12-10T19:00:00Z' })).toEqual({
+          sendAt: '2026-12-10T19:00:00.000Z',
+          occurrence: `session-${ms(held)}`,
+        });
+      });
+
+      it('is not sent again once sent: the next session’s follows', () => {
+        expect(plan({ ...input, now: '2026-12-10T16:05:00Z', lastSentOccurrence: `session-${ms(held)}` })).toEqual({
+          sendAt: '2026-12-12T16:00:00.000Z',
+          occurrence: `session-${ms(following)}`,
+        });
+      });
+
+      it('gives way to the next session’s after the grace period', () => {
+        expect(plan({ ...input, now: '2026-12-11T05:00:00Z' })).toEqual({
+          sendAt: '2026-12-12T16:00:00.000Z',
+          occurrence: `session-${ms(following)}`,
+        });
+      });
+
+      it('is the same check-out planned ahead from the next session and sent from the last', () => {
+        const ahead = plan({ timezone: 'UTC', schedule: after, sessionAt: held, now: '2026-12-09T12:00:00Z' });
+        const afterwards = plan({ ...input, now: '2026-12-10T16:00:00Z' });
+        expect(afterwards).toEqual(ahead);
+        // While the session is in progress it is both the last and the next.
+        expect(plan({ ...input, sessionAt: held, now: '2026-12-10T15:20:00Z' })).toEqual(ahead);
+      });
+
+      it('goes nowhere for a cancelled or missed session: the last session is then an earlier one', () => {
+        // The 10 December session was cancelled (or a no-show), so the last started is a week
+        // earlier: its check-out went out then, and nothing goes out for 10 December.
+        const weekBefore = '2026-12-03T15:00:00Z';
+        const cancelled = {
+          ...input,
+          lastSessionAt: weekBefore,
+          lastSentOccurrence: `session-${ms(weekBefore)}`,
+          now: '2026-12-10T16:00:00Z',
+        };
+        expect(plan(cancelled)).toEqual({
+          sendAt: '2026-12-12T16:00:00.000Z',
+          occurrence: `session-${ms(following)}`,
+        });
+        // Never sent, but long past its grace period: not sent now either.
+        expect(plan({ ...cancelled, lastSentOccurrence: null })?.occurrence).toBe(`session-${ms(following)}`);
+        expect(plan({ ...cancelled, sessionAt: null })).toBeNull();
+      });
+
+      it('ignores a "last" session that has not started', () => {
+        expect(plan({ ...input, lastSessionAt: following, now: '2026-12-10T16:00:00Z' })?.occurrence).toBe(
+          `session-${ms(following)}`,
+        );
+      });
+
+      it('refuses a last session that is not a time', () => {
+        expect(() => planNextCheckIn({ ...input, now: '2026-12-10T16:00:00Z', lastSessionAt: 'yesterday' })).toThrow(
+          /lastSessionAt/,
+        );
+      });
+    });
   });
 
   describe('weekly', () => {

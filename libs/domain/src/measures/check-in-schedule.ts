@@ -1,4 +1,4 @@
-import { type Instant, toEpochMs } from '../shared/instant';
+import { type Instant, toEpochMs, toOptionalEpochMs } from '../shared/instant';
 import {
   DEFAULT_QUIET_END_HOUR,
   DEFAULT_QUIET_START_HOUR,
@@ -17,13 +17,17 @@ import {
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /**
- * When a couple's check-ins go out. Session-based schedules follow the couple's next session, so
- * moving the session moves the check-in and clearing it cancels it.
+ * When a couple's check-ins go out. Session-based schedules follow the couple's sessions (the
+ * next one; for the check-out, the one just held once it has started), so moving a session moves
+ * its check-in and cancelling it cancels it.
  */
 export type CheckInSchedule =
   /** A set number of hours before each session. */
   | { readonly kind: 'before_session'; readonly hoursBefore: number }
-  /** The session check-out: a set number of hours after each session starts (its length plus a little). */
+  /**
+   * The session check-out: a set number of hours after each session starts (its length plus a
+   * little). About the session just held, still sent after the next one is booked.
+   */
   | { readonly kind: 'after_session'; readonly hoursAfter: number }
   /** Every week on one weekday at a local time ("HH:MM"), in the partner's own time zone. */
   | { readonly kind: 'weekly'; readonly weekday: IsoWeekday; readonly localTime: string }
@@ -40,8 +44,14 @@ export interface CheckInPlanInput {
   /** The partner's IANA time zone: weekly times and quiet hours are theirs. */
   readonly timezone: string;
   readonly now: Instant;
-  /** The session a session-based check-in is about (the couple's next session); null: none planned. */
+  /** The couple's next session (a before-session check-in is about it); null: none planned. */
   readonly sessionAt?: Instant | null;
+  /**
+   * The couple's last session that has started, held or still scheduled (not cancelled, not a
+   * no-show): see `lastSessionStart`. The check-out is about it once it has started, even when a
+   * later session is next by then; null or absent: none.
+   */
+  readonly lastSessionAt?: Instant | null;
   /** The occurrence key of the last check-in already sent on this schedule, if any. */
   readonly lastSentOccurrence?: string | null;
   readonly quietStartHour?: number;
@@ -69,8 +79,8 @@ const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
  * Every send time is moved out of the partner's quiet hours, as reminders are, except that a
  * before-session check-in must still arrive before the session: when the end of quiet time is too
  * late it goes the evening before, an hour before quiet time starts. A planned time that has
- * passed without being sent goes out now if it is within the grace period (a session-based one
- * only while its session has not started). Weekly times are wall-clock times in the partner's zone,
+ * passed without being sent goes out now if it is within the grace period (a before-session one
+ * only while its session has not started; a check-out after its session started, whatever is next). Weekly times are wall-clock times in the partner's zone,
  * so they stay at 09:00 across daylight-saving changes (a time the change skips moves forward by
  * the gap, one it repeats takes the first). Pure; throws RangeError for invalid input.
  */
@@ -95,7 +105,12 @@ export function planNextCheckIn(input: CheckInPlanInput): PlannedCheckIn | null 
     case 'before_session':
       return beforeSession(ctx, positiveHours(schedule.hoursBefore, 'hoursBefore'), sessionMs(input));
     case 'after_session':
-      return afterSession(ctx, positiveHours(schedule.hoursAfter, 'hoursAfter'), sessionMs(input));
+      return afterSession(
+        ctx,
+        positiveHours(schedule.hoursAfter, 'hoursAfter'),
+        toOptionalEpochMs(input.lastSessionAt, 'lastSessionAt'),
+        sessionMs(input),
+      );
     case 'weekly':
       return weekly(ctx, schedule.weekday, schedule.localTime);
     case 'once':
@@ -165,12 +180,27 @@ function beforeSession(ctx: Context, hoursBefore: number, session: number | null
   return null;
 }
 
-function afterSession(ctx: Context, hoursAfter: number, session: number | null): PlannedCheckIn | null {
-  if (session === null) return null;
-  const occurrence = `session-${session}`;
-  if (ctx.lastSent === occurrence) return null;
-  const sendMs = dueOrLate(ctx, session + hoursAfter * HOUR_MS);
-  return sendMs === null ? null : planned(sendMs, occurrence);
+/**
+ * The check-out belongs to the session it follows: the last one that started, while its check-out
+ * is unsent and still timely (planned ahead, or late within the grace period), even though a later
+ * session is next by then (a session rolls on to the next as soon as it ends, often before its
+ * check-out is due). Otherwise the next session's, planned ahead of it.
+ */
+function afterSession(
+  ctx: Context,
+  hoursAfter: number,
+  last: number | null,
+  next: number | null,
+): PlannedCheckIn | null {
+  const started = last !== null && last <= ctx.nowMs ? last : null;
+  for (const session of [started, next]) {
+    if (session === null) continue;
+    const occurrence = `session-${session}`;
+    if (ctx.lastSent === occurrence) continue;
+    const sendMs = dueOrLate(ctx, session + hoursAfter * HOUR_MS);
+    if (sendMs !== null) return planned(sendMs, occurrence);
+  }
+  return null;
 }
 
 function weekly(ctx: Context, weekday: IsoWeekday, localTime: string): PlannedCheckIn | null {

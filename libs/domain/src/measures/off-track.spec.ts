@@ -1,4 +1,4 @@
-import { type OffTrackInput, offTrackReasons, type ScorePoint } from './off-track';
+import { type OffTrackInput, offTrackReasons, type ScorePoint, sessionsSinceBaseline } from './off-track';
 
 /** Weekly scores, one per week from 1 October, with occurrences both partners share. */
 const weeks = (...scores: number[]): ScorePoint[] =>
@@ -157,5 +157,26 @@ describe('offTrackReasons', () => {
     [{ ...settings, sessionsWithoutImprovement: 0 }, /sessionsWithoutImprovement/],
   ])('refuses settings %j', (bad, message) => {
     expect(() => offTrackReasons(input({ settings: bad }))).toThrow(message);
+  });
+});
+
+describe('sessionsSinceBaseline', () => {
+  // The first check-in is at midnight UTC on 1 October: still 30 September in Los Angeles.
+  const outcome = { measure: checkIn, partners: [weeks(30, 31), weeks(29)] as const };
+  const days = ['2026-09-24', '2026-09-30', '2026-10-01', '2026-10-08'];
+
+  it('counts the session days on or after the first check-in’s day, on the clinic’s clock', () => {
+    expect(sessionsSinceBaseline(days, outcome, 'UTC')).toBe(2);
+    expect(sessionsSinceBaseline(days, outcome, 'America/Los_Angeles')).toBe(3);
+  });
+
+  it('takes the earlier partner’s first check-in as the baseline', () => {
+    const later = { measure: checkIn, partners: [weeks(30, 31).slice(1), weeks(29)] as const };
+    expect(sessionsSinceBaseline(days, later, 'UTC')).toBe(2);
+  });
+
+  it('is none before there is an outcome check-in', () => {
+    expect(sessionsSinceBaseline(days, null, 'UTC')).toBe(0);
+    expect(sessionsSinceBaseline(days, { measure: checkIn, partners: [[], []] }, 'UTC')).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { type Instant, toEpochMs } from '../shared/instant';
+import { localDateOf } from '../sessions/session-days';
 import type { MeasureDefinition } from './measure.types';
 
 /** One partner's scored check-in: which occurrence it answered, when, and its score. */
@@ -34,7 +35,7 @@ export interface OffTrackInput {
   readonly outcome: PartnerScores | null;
   /** The session check-out scores; null when not used. */
   readonly checkOut: PartnerScores | null;
-  /** Sessions held since the first outcome check-in. */
+  /** Sessions held since the first outcome check-in: see `sessionsSinceBaseline`. */
   readonly sessionsSinceBaseline: number;
   readonly settings: OffTrackSettings;
 }
@@ -133,6 +134,22 @@ export function offTrackReasons(input: OffTrackInput): OffTrackReason[] {
     });
   }
   return reasons;
+}
+
+/**
+ * Sessions held since the baseline, as the rule counts them: the couple's session days (see
+ * `coupleSessionDays`) on or after the day, on the clinic's clock, of the first outcome check-in
+ * either partner gave. None before there is one. Pure.
+ */
+export function sessionsSinceBaseline(
+  sessionDays: readonly string[],
+  outcome: PartnerScores | null,
+  timeZone: string,
+): number {
+  const points = outcome ? [...outcome.partners[0], ...outcome.partners[1]] : [];
+  if (points.length === 0) return 0;
+  const baseline = localDateOf(Math.min(...points.map((point) => toEpochMs(point.at, 'at'))), timeZone);
+  return sessionDays.filter((day) => day >= baseline).length;
 }
 
 /** How much better `to` is than `from` (negative: worse), whichever way the measure runs. */

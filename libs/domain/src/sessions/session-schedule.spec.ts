@@ -1,4 +1,5 @@
 import {
+  lastSessionStart,
   moveOccurrence,
   nextSessionStart,
   occupiesTherapist,
@@ -119,5 +120,43 @@ describe('nextSessionStart', () => {
   });
   it('is null with no sessions', () => {
     expect(nextSessionStart([], now)).toBeNull();
+  });
+});
+
+describe('lastSessionStart', () => {
+  const now = at('2026-01-05T12:00:00Z');
+  const s = (start: string, status: ScheduledSession['status'] = 'scheduled', minutes = 50): ScheduledSession => ({
+    startsAtMs: at(start),
+    durationMinutes: minutes,
+    status,
+  });
+  it('is the latest session that has started, held or not yet recorded', () => {
+    expect(lastSessionStart([s('2026-01-01T10:00:00Z', 'held'), s('2026-01-03T10:00:00Z', 'held')], now)).toBe(
+      at('2026-01-03T10:00:00Z'),
+    );
+    expect(lastSessionStart([s('2026-01-03T10:00:00Z', 'held'), s('2026-01-05T09:00:00Z')], now)).toBe(
+      at('2026-01-05T09:00:00Z'),
+    );
+  });
+  it('counts a session in progress and one starting this instant, not one still ahead', () => {
+    expect(lastSessionStart([s('2026-01-05T11:30:00Z'), s('2026-01-07T10:00:00Z')], now)).toBe(
+      at('2026-01-05T11:30:00Z'),
+    );
+    expect(lastSessionStart([s('2026-01-05T12:00:00Z')], now)).toBe(now);
+    expect(lastSessionStart([s('2026-01-05T12:00:01Z')], now)).toBeNull();
+  });
+  it('skips cancelled and missed sessions', () => {
+    expect(
+      lastSessionStart(
+        [
+          s('2026-01-01T10:00:00Z', 'held'),
+          s('2026-01-04T10:00:00Z', 'no_show'),
+          s('2026-01-05T10:00:00Z', 'cancelled'),
+        ],
+        now,
+      ),
+    ).toBe(at('2026-01-01T10:00:00Z'));
+    expect(lastSessionStart([s('2026-01-05T10:00:00Z', 'cancelled')], now)).toBeNull();
+    expect(lastSessionStart([], now)).toBeNull();
   });
 });

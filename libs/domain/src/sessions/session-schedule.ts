@@ -88,3 +88,19 @@ export function nextSessionStart(sessions: readonly ScheduledSession[], nowMs: n
   }
   return next;
 }
+
+/**
+ * A couple's last session: the latest that has started by `nowMs` and was held or is still
+ * scheduled (in progress, or its outcome not recorded yet); cancelled and missed sessions are not
+ * sessions a couple had. Null when none. The session check-out is about this one once it has
+ * started, whatever is next by then. Its SQL twin is `lastSessionSql` in the sessions feature; the
+ * same cases run through both.
+ */
+export function lastSessionStart(sessions: readonly ScheduledSession[], nowMs: number): number | null {
+  let last: number | null = null;
+  for (const s of sessions) {
+    if ((s.status !== 'held' && s.status !== 'scheduled') || s.startsAtMs > nowMs) continue;
+    if (last === null || s.startsAtMs > last) last = s.startsAtMs;
+  }
+  return last;
+}

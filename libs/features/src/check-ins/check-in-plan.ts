@@ -14,6 +14,8 @@ export interface StoredSchedule {
 export interface PlanningFacts {
   coupleStatus: string;
   nextSessionAt: Date | null;
+  /** The last session that started, held or still scheduled (lastSessionSql): what a check-out is about. */
+  lastSessionAt: Date | null;
   timezone: string;
   lastSentOccurrence: string | null;
 }
@@ -43,6 +45,7 @@ export function planCheckInFor(stored: StoredSchedule, facts: PlanningFacts, now
     timezone: facts.timezone,
     now,
     sessionAt: facts.nextSessionAt,
+    lastSessionAt: facts.lastSessionAt,
     lastSentOccurrence: facts.lastSentOccurrence,
   });
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { lastSessionSql } from '../sessions/session-schedule.sql';
 import type { StoredSchedule } from './check-in-plan';
 
 export interface ScheduleRow extends StoredSchedule {
@@ -30,6 +31,7 @@ export interface PlanningPartner {
 export interface CouplePlanning {
   status: string;
   nextSessionAt: Date | null;
+  lastSessionAt: Date | null;
   partners: PlanningPartner[];
 }
 
@@ -119,16 +121,17 @@ export class CheckInSchedulesRepository {
   }
 
   /**
-   * The couple's status and next session, and each partner with the last occurrence sent to them
-   * per schedule: one statement, however many schedules and check-ins.
+   * The couple's status, next session and last session started, and each partner with the last
+   * occurrence sent to them per schedule: one statement, however many schedules and check-ins.
    */
   async planning(clinicId: string, coupleId: string, manager?: EntityManager): Promise<CouplePlanning | null> {
     const rows: {
       status: string;
       nextSessionAt: Date | null;
+      lastSessionAt: Date | null;
       partners: PlanningPartner[] | null;
     }[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT c.status, c.next_session_at AS "nextSessionAt",
+      `SELECT c.status, c.next_session_at AS "nextSessionAt", ${lastSessionSql('c.id')} AS "lastSessionAt",
          (SELECT json_agg(json_build_object('id', p.id, 'position', p.position, 'timezone', p.timezone,
             'lastSent', (SELECT coalesce(json_object_agg(l.schedule_id, l.occurrence), '{}'::json) FROM (
                SELECT DISTINCT ON (k.schedule_id) k.schedule_id, k.occurrence FROM check_in k
@@ -140,6 +143,11 @@ export class CheckInSchedulesRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    return { status: row.status, nextSessionAt: row.nextSessionAt, partners: row.partners ?? [] };
+    return {
+      status: row.status,
+      nextSessionAt: row.nextSessionAt,
+      lastSessionAt: row.lastSessionAt,
+      partners: row.partners ?? [],
+    };
   }
 }

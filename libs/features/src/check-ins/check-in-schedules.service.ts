@@ -54,6 +54,7 @@ function upcoming(schedule: ScheduleRow, planning: CouplePlanning, now: Date): U
       {
         coupleStatus: planning.status,
         nextSessionAt: planning.nextSessionAt === null ? null : new Date(planning.nextSessionAt),
+        lastSessionAt: planning.lastSessionAt === null ? null : new Date(planning.lastSessionAt),
         timezone: partner.timezone,
         lastSentOccurrence: partner.lastSent[schedule.id] ?? null,
       },

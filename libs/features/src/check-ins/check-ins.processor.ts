@@ -76,6 +76,7 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
           {
             coupleStatus: planning.status,
             nextSessionAt: planning.nextSessionAt === null ? null : new Date(planning.nextSessionAt),
+            lastSessionAt: planning.lastSessionAt === null ? null : new Date(planning.lastSessionAt),
             timezone: partner.timezone,
             lastSentOccurrence: partner.lastSent[schedule.id] ?? null,
           },
@@ -126,12 +127,14 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
         {
           coupleStatus: facts.coupleStatus,
           nextSessionAt: facts.nextSessionAt === null ? null : new Date(facts.nextSessionAt),
+          lastSessionAt: facts.lastSessionAt === null ? null : new Date(facts.lastSessionAt),
           timezone: facts.timezone,
           lastSentOccurrence: facts.lastSentOccurrence,
         },
         now,
       );
-      // Stale: already sent, the session moved or was cleared, the couple paused, or planned later.
+      // Stale: already sent, the session moved, was cleared, cancelled or missed, the couple paused,
+      // or planned later.
       if (!plan || plan.occurrence !== data.occurrence) return;
       if (plan.sendAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return;
       const checkInId = await this.checkIns.insertOnce(manager, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MeasureDefinition } from '@trellis/domain';
+import { lastSessionSql } from '../sessions/session-schedule.sql';
 import type { StoredSchedule } from './check-in-plan';
 
 /** What re-checking a check-in when its job fires needs, read under the schedule's lock. */
@@ -12,6 +13,7 @@ export interface SendFacts extends StoredSchedule {
   measureVersionId: string;
   coupleStatus: string;
   nextSessionAt: Date | null;
+  lastSessionAt: Date | null;
   timezone: string;
   lastSentOccurrence: string | null;
 }
@@ -61,7 +63,10 @@ export interface TrendRow {
  */
 @Injectable()
 export class CheckInsRepository {
-  /** The schedule (locked), its couple, the partner and the last occurrence sent to them on it. */
+  /**
+   * The schedule (locked), its couple with its next and last sessions, the partner and the last
+   * occurrence sent to them on it.
+   */
   async lockForSend(
     manager: EntityManager,
     clinicId: string,
@@ -71,7 +76,8 @@ export class CheckInsRepository {
     const rows: SendFacts[] = await manager.query(
       `SELECT s.id AS "scheduleId", s.clinic_id AS "clinicId", s.couple_id AS "coupleId", s.measure_id AS "measureId",
               v.id AS "measureVersionId", s.kind, s.hours, s.weekday, s.local_time AS "localTime", s.once_at AS "onceAt",
-              c.status AS "coupleStatus", c.next_session_at AS "nextSessionAt", p.timezone,
+              c.status AS "coupleStatus", c.next_session_at AS "nextSessionAt",
+              ${lastSessionSql('c.id')} AS "lastSessionAt", p.timezone,
               (SELECT k.occurrence FROM check_in k WHERE k.schedule_id = s.id AND k.client_id = p.id
                ORDER BY k.created_at DESC, k.id DESC LIMIT 1) AS "lastSentOccurrence"
        FROM check_in_schedule s

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MeasureResponse } from '@trellis/data';
 import type { MeasureDefinition } from '@trellis/domain';
+import { coupleSessionDaysSql } from '../sessions/held-session-days.sql';
 
 /** A measure version a clinic may score with: a built-in's or one of its own measures'. */
 export interface ScoringVersion {
@@ -98,19 +99,17 @@ export class MeasureResponsesRepository {
   }
 
   /**
-   * The couple's session dates, oldest first: the days (on the clinic's clock) of its held
-   * sessions, and of its session notes (addenda excluded) — notes written before sessions were
-   * first-class records are the only trace of those sessions. One statement however many.
+   * The couple's session dates, oldest first: its session days (held sessions and notes, not
+   * addenda, on the clinic's clock) from the one SQL definition of them, which the off-track rule
+   * counts too (held-session-days.sql.ts). One statement however many.
    */
   async sessionDates(clinicId: string, coupleId: string): Promise<string[]> {
     const rows: { day: string }[] = await this.dataSource.query(
-      `SELECT to_char(s.starts_at AT TIME ZONE cl.timezone, 'YYYY-MM-DD') AS day
-         FROM session s JOIN clinic cl ON cl.id = s.clinic_id
-        WHERE s.clinic_id = $1 AND s.couple_id = $2 AND s.status = 'held'
-       UNION
-       SELECT to_char(session_date, 'YYYY-MM-DD') FROM session_note
-        WHERE clinic_id = $1 AND couple_id = $2 AND addendum_to IS NULL
-       ORDER BY day`,
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day
+       FROM couple c JOIN clinic cl ON cl.id = c.clinic_id
+       CROSS JOIN LATERAL (${coupleSessionDaysSql('c.id', 'cl.timezone')}) d
+       WHERE c.clinic_id = $1 AND c.id = $2
+       ORDER BY d.day`,
       [clinicId, coupleId],
     );
     return rows.map((row) => row.day);

@@ -11,9 +11,12 @@
  *   measure's current version;
  * - only scored check-ins count (a response with too many skipped items has no score);
  * - a partner is the client's position (1 or 2); each partner's scores in time order;
- * - sessions held since the baseline are the distinct session dates of the couple's notes (not
- *   addenda) on or after the day of the first outcome check-in, in the clinic's time zone.
+ * - sessions held since the baseline are the couple's session days (held sessions and notes, not
+ *   addenda: `coupleSessionDaysSql`, the same days the progress chart marks) on or after the day
+ *   of the first outcome check-in, both on the clinic's clock.
  */
+
+import { coupleSessionDaysSql } from '../sessions/held-session-days.sql';
 
 /** SQL expressions for the clinic's thresholds and time zone (columns of a joined clinic row, or parameters). */
 export interface OffTrackSettingsSql {
@@ -45,8 +48,8 @@ const betterBy = (to: string, from: string) => `(CASE WHEN hib THEN ${to} - ${fr
  * A `LEFT JOIN LATERAL` giving, for the couple aliased `c`, one row `alias` with `reasons`: a jsonb
  * array of the domain's OffTrackReason objects in the domain's order (worsening, widening gap, low
  * check-out, no improvement; partner 1 before 2), empty when the couple is on track or has too few
- * check-ins to tell. Reads measure_response, client, measure, measure_version and session_note,
- * each by the couple's id (served by their couple indexes).
+ * check-ins to tell. Reads measure_response, client, measure, measure_version, session and
+ * session_note, each by the couple's id (served by their couple indexes).
  */
 export function offTrackJoin(c: string, settings: OffTrackSettingsSql, alias = 'ot'): string {
   return `LEFT JOIN LATERAL (
@@ -105,9 +108,8 @@ export function offTrackJoin(c: string, settings: OffTrackSettingsSql, alias = '
         AND CASE WHEN hib THEN score < ${settings.lowCheckOut} ELSE score > ${settings.lowCheckOut} END
     ),
     sessions AS (
-      SELECT count(DISTINCT sn.session_date)::int AS held FROM session_note sn
-      WHERE sn.couple_id = ${c}.id AND sn.addendum_to IS NULL
-        AND sn.session_date >= ((SELECT min(since) FROM outcome) AT TIME ZONE ${settings.timezone})::date
+      SELECT count(*)::int AS held FROM (${coupleSessionDaysSql(`${c}.id`, settings.timezone)}) session_days
+      WHERE session_days.day >= ((SELECT min(since) FROM outcome) AT TIME ZONE ${settings.timezone})::date
     ),
     no_improvement AS (
       SELECT o.partner, s.held AS sessions, o.baseline AS "from", o.latest AS "to"

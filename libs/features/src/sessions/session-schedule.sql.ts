@@ -16,3 +16,8 @@ export const nextSessionSql = (coupleId: string, now = 'now()') =>
   `(SELECT min(ns.starts_at) FROM session ns
     WHERE ns.couple_id = ${coupleId} AND ns.status = 'scheduled'
       AND ns.starts_at + make_interval(mins => ns.duration_minutes) > ${now})`;
+
+/** `lastSessionStart`: the latest session of the couple that has started and was held or is still scheduled, or null. */
+export const lastSessionSql = (coupleId: string, now = 'now()') =>
+  `(SELECT max(ls.starts_at) FROM session ls
+    WHERE ls.couple_id = ${coupleId} AND ls.status IN ('held', 'scheduled') AND ls.starts_at <= ${now})`;
