@@ -2741,6 +2741,45 @@ export interface components {
             measures: components["schemas"]["CoupleExportMeasure"][];
             /** @description Every session, earliest first, with its outcome and each partner's attendance. */
             sessions: components["schemas"]["SessionView"][];
+            /** @description Every agreement, retired ones too, oldest first: its wordings, confirmations and weekly reviews. */
+            agreements: components["schemas"]["CoupleExportAgreement"][];
+        };
+        /** @description One agreement in a couple's export, for the clinic's files: every wording with each partner's confirmation of it, and every week it was reviewed with each partner's answer and the note they wrote for the counselor only. */
+        CoupleExportAgreement: {
+            id: string;
+            status: components["schemas"]["AgreementStatus"];
+            source: components["schemas"]["AgreementSource"];
+            createdAt: string;
+            retiredAt: string | null;
+            /** @description Oldest first; the last is the current wording. */
+            versions: {
+                version: number;
+                text: string;
+                editedBy: string;
+                createdAt: string;
+                /** @description The partners who confirmed this wording, and when. */
+                confirmations: {
+                    /** @enum {number} */
+                    partner: 1 | 2;
+                    confirmedAt: string;
+                }[];
+            }[];
+            /** @description Oldest first: each week a review went out while the agreement was active, or it was answered. */
+            weeks: {
+                weekOf: string;
+                /** @description Both partners, in order; answer null: not answered that week. */
+                partners: {
+                    /** @enum {number} */
+                    partner: 1 | 2;
+                    /** @enum {string|null} */
+                    answer: "kept" | "mostly" | "not_kept" | null;
+                    /** @description For the counselor only. */
+                    note: string | null;
+                    /** @description The wording the partner was answering about. */
+                    version: number | null;
+                }[];
+                accountsDiffer: boolean;
+            }[];
         };
         /** @description One measure in a couple's export, its check-ins oldest first. */
         CoupleExportMeasure: {
