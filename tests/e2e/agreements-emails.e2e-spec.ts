@@ -156,6 +156,25 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
     ]);
     expect(await db.query(`SELECT id FROM agreement_confirmation WHERE agreement_version_id = $1`, [v1])).toEqual([]);
 
+    // The attacker: this partner's link aimed at another couple's agreement is refused, changing nothing.
+    const other = await practice();
+    const theirs = await send(other.asTherapist, 'post', `${base(other.couple.id)}/agreements`, {
+      text: 'THEIR-WORDING',
+    }).expect(201);
+    const [{ id: theirVersion }] = await db.query(`SELECT id FROM agreement_version WHERE agreement_id = $1`, [
+      theirs.body.id,
+    ]);
+    const planted = await submit({ token: tokens[0], confirmVersionIds: [theirVersion], reviews: [] }).expect(400);
+    expect(planted.body.errors).toEqual([
+      { field: 'confirmVersionIds.0', message: 'must be the current wording of an agreement' },
+    ]);
+    expect(JSON.stringify(form.body)).not.toContain('THEIR-WORDING');
+    expect(
+      await db.query(`SELECT id FROM agreement_confirmation WHERE agreement_version_id = ANY($1::uuid[])`, [
+        [v1, theirVersion],
+      ]),
+    ).toEqual([]);
+
     const confirmed = await submit({ token: tokens[0], confirmVersionIds: [v1], reviews: [] }).expect(200);
     expect(confirmed.body.streaks).toEqual([]);
     // Spent: a second use finds nothing; the therapist sees who confirmed.
@@ -186,7 +205,9 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
     await send(asTherapist, 'put', `${base(couple.id)}/agreements/${created.body.id}`, {
       text: 'SECRET-WORDING: we share plans by 7 pm',
     }).expect(200);
-    expect(await deliveries('agreement-confirmation', 'agreement-confirmation-')).toHaveLength(4);
+    expect(
+      (await deliveries('agreement-confirmation', 'agreement-confirmation-')).filter((d) => d.clinicId === clinic.id),
+    ).toHaveLength(4);
   }, 60_000);
 
   it('asks nobody without consent, while a safety pause is open, or while the couple is paused', async () => {
