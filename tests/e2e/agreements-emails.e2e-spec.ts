@@ -65,7 +65,6 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
       const counts = await agreementsQueue.getJobCounts('waiting', 'active');
       return counts.waiting === 0 && counts.active === 0;
     }).catch(() => undefined);
-    await agreementsQueue.obliterate({ force: true }).catch(() => undefined);
     await agreementsQueue.close();
     await emailQueue.close();
     await harness.stop();
