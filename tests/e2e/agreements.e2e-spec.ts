@@ -326,6 +326,14 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
   it('lists agreements with their grid in the same number of statements however many agreements and weeks', async () => {
     const { asTherapist, couple } = await practice();
     const statements = async () => {
+      // Adding or rewording asks the partners to confirm: let the worker compose those emails
+      // (statements about agreements) before counting.
+      await until(async () => {
+        const [{ n }] = await db.query(
+          `SELECT count(*)::int AS n FROM email_delivery WHERE template = 'agreement-confirmation' AND status = 'pending'`,
+        );
+        return n === 0;
+      }, 15_000);
       const counts: number[] = [];
       for (let i = 0; i < 2; i++)
         counts.push(

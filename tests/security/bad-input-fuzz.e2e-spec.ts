@@ -268,6 +268,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM agreement_review t) AS agreement_reviews,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM agreement_confirmation t) AS agreement_confirmations,
                 (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.couple_id), '')) FROM agreement_rhythm t) AS agreement_rhythms,
+                (SELECT count(*) FROM agreement_confirmation_request) AS agreement_confirmation_requests,
                 (SELECT count(*) FROM outbox) AS outbox`,
       )
     )[0];

@@ -92,11 +92,16 @@ export interface AgreementReviewItem {
   confirmed: boolean;
 }
 
-/** What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. */
+/**
+ * What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. The same
+ * page answers a "please confirm" link (sent when an agreement is added or reworded): `weekOf` null,
+ * nothing to review, only agreements to confirm.
+ */
 export interface AgreementReviewForm {
   partnerFirstName: string;
   clinicName: string;
-  weekOf: string;
+  /** The week under review; null for a link that only asks to confirm. */
+  weekOf: string | null;
   agreements: AgreementReviewItem[];
 }
 
@@ -107,7 +112,10 @@ export interface AgreementReviewSubmission {
   reviews: { agreementId: string; answer: AgreementReviewAnswer; note?: string }[];
 }
 
-/** After submitting: per agreement, the weeks in a row both partners said kept, and nothing else. */
+/**
+ * After submitting: per agreement, the weeks in a row both partners said kept, and nothing else
+ * (none after only confirming).
+ */
 export interface AgreementReviewResult {
   submittedAt: string;
   streaks: { agreementId: string; text: string; keptWeeksInARow: number }[];

@@ -107,6 +107,8 @@ export const AUDIT_ACTIONS = [
   'agreement_rhythm.update',
   'agreement_review.view',
   'agreement_review.submit',
+  'agreement_confirmation.view',
+  'agreement_confirmation.submit',
   'engagement.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

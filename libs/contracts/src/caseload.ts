@@ -1,4 +1,5 @@
 import type {
+  AgreementReviewAnswer,
   AnswerMap,
   ExercisePhase,
   MeasureKind,
@@ -8,6 +9,7 @@ import type {
   SafetyConcern,
   ScoreBand,
 } from '@trellis/domain';
+import type { AgreementSource, AgreementStatus } from './agreements';
 import type { SessionView } from './sessions';
 
 export const COUPLE_STATUSES = ['active', 'paused', 'discharged'] as const;
@@ -218,6 +220,44 @@ export interface CoupleExport {
   measures: CoupleExportMeasure[];
   /** Every session, earliest first, with its outcome and each partner's attendance. */
   sessions: SessionView[];
+  /** Every agreement, retired ones too, oldest first: its wordings, confirmations and weekly reviews. */
+  agreements: CoupleExportAgreement[];
+}
+
+/**
+ * One agreement in a couple's export, for the clinic's files: every wording with each partner's
+ * confirmation of it, and every week it was reviewed with each partner's answer and the note they
+ * wrote for the counselor only.
+ */
+export interface CoupleExportAgreement {
+  id: string;
+  status: AgreementStatus;
+  source: AgreementSource;
+  createdAt: string;
+  retiredAt: string | null;
+  /** Oldest first; the last is the current wording. */
+  versions: {
+    version: number;
+    text: string;
+    editedBy: string;
+    createdAt: string;
+    /** The partners who confirmed this wording, and when. */
+    confirmations: { partner: 1 | 2; confirmedAt: string }[];
+  }[];
+  /** Oldest first: each week a review went out while the agreement was active, or it was answered. */
+  weeks: {
+    weekOf: string;
+    /** Both partners, in order; answer null: not answered that week. */
+    partners: {
+      partner: 1 | 2;
+      answer: AgreementReviewAnswer | null;
+      /** For the counselor only. */
+      note: string | null;
+      /** The wording the partner was answering about. */
+      version: number | null;
+    }[];
+    accountsDiffer: boolean;
+  }[];
 }
 
 /** One measure in a couple's export, its check-ins oldest first. */

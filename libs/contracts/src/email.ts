@@ -13,6 +13,7 @@ export const EMAIL_TEMPLATES = [
   'session-invitation',
   'session-reminder',
   'agreement-review',
+  'agreement-confirmation',
 ] as const;
 export type EmailTemplateName = (typeof EMAIL_TEMPLATES)[number];
 

@@ -2318,11 +2318,12 @@ export interface components {
             clientId: string;
             confirmedAt: string | null;
         };
-        /** @description What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. */
+        /** @description What a review link shows (`POST /agreement-reviews/link`): nothing of the other partner. The same page answers a "please confirm" link (sent when an agreement is added or reworded): `weekOf` null, nothing to review, only agreements to confirm. */
         AgreementReviewForm: {
             partnerFirstName: string;
             clinicName: string;
-            weekOf: string;
+            /** @description The week under review; null for a link that only asks to confirm. */
+            weekOf: string | null;
             agreements: components["schemas"]["AgreementReviewItem"][];
         };
         /** @description One agreement on the partner's review page. */
@@ -2334,7 +2335,7 @@ export interface components {
             /** @description The partner confirmed this version already; otherwise the page asks. */
             confirmed: boolean;
         };
-        /** @description After submitting: per agreement, the weeks in a row both partners said kept, and nothing else. */
+        /** @description After submitting: per agreement, the weeks in a row both partners said kept, and nothing else (none after only confirming). */
         AgreementReviewResult: {
             submittedAt: string;
             streaks: {
@@ -2752,6 +2753,45 @@ export interface components {
             measures: components["schemas"]["CoupleExportMeasure"][];
             /** @description Every session, earliest first, with its outcome and each partner's attendance. */
             sessions: components["schemas"]["SessionView"][];
+            /** @description Every agreement, retired ones too, oldest first: its wordings, confirmations and weekly reviews. */
+            agreements: components["schemas"]["CoupleExportAgreement"][];
+        };
+        /** @description One agreement in a couple's export, for the clinic's files: every wording with each partner's confirmation of it, and every week it was reviewed with each partner's answer and the note they wrote for the counselor only. */
+        CoupleExportAgreement: {
+            id: string;
+            status: components["schemas"]["AgreementStatus"];
+            source: components["schemas"]["AgreementSource"];
+            createdAt: string;
+            retiredAt: string | null;
+            /** @description Oldest first; the last is the current wording. */
+            versions: {
+                version: number;
+                text: string;
+                editedBy: string;
+                createdAt: string;
+                /** @description The partners who confirmed this wording, and when. */
+                confirmations: {
+                    /** @enum {number} */
+                    partner: 1 | 2;
+                    confirmedAt: string;
+                }[];
+            }[];
+            /** @description Oldest first: each week a review went out while the agreement was active, or it was answered. */
+            weeks: {
+                weekOf: string;
+                /** @description Both partners, in order; answer null: not answered that week. */
+                partners: {
+                    /** @enum {number} */
+                    partner: 1 | 2;
+                    /** @enum {string|null} */
+                    answer: "kept" | "mostly" | "not_kept" | null;
+                    /** @description For the counselor only. */
+                    note: string | null;
+                    /** @description The wording the partner was answering about. */
+                    version: number | null;
+                }[];
+                accountsDiffer: boolean;
+            }[];
         };
         /** @description One measure in a couple's export, its check-ins oldest first. */
         CoupleExportMeasure: {
@@ -4678,7 +4718,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "engagement.view";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "agreement_confirmation.view" | "agreement_confirmation.submit" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -4717,7 +4757,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "engagement.view";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "agreement_confirmation.view" | "agreement_confirmation.submit" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;

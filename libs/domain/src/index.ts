@@ -52,4 +52,5 @@ export * from './programs/program-advance';
 export * from './programs/program-definition-validation';
 export * from './programs/trust-repair-program';
 export * from './agreements/agreement-review';
+export * from './agreements/agreement-emails';
 export * from './engagement/engagement';

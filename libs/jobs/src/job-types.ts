@@ -59,6 +59,8 @@ export enum JobName {
   PlanAgreementReviews = 'plan-agreement-reviews',
   /** One partner's weekly agreement review firing: re-checked, sent at most once, the next one planned. */
   SendAgreementReview = 'send-agreement-review',
+  /** A day after a weekly agreement review went out: one gentle reminder if it is still unanswered. */
+  RemindAgreementReview = 'remind-agreement-review',
 }
 
 /** Job name → payload. Enqueueing the wrong payload for a job is a compile error. */
@@ -100,6 +102,8 @@ export interface JobPayloads {
   [JobName.PlanAgreementReviews]: { coupleId: string; clinicId: string };
   /** occurrence: `week-YYYY-MM-DD` (the local date in the clinic's zone); a re-plan that differs makes it stale. */
   [JobName.SendAgreementReview]: { coupleId: string; clientId: string; clinicId: string; occurrence: string };
+  /** The id of the partner's `agreement_review_request` for the week. */
+  [JobName.RemindAgreementReview]: { reviewRequestId: string; clinicId: string };
 }
 
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
@@ -122,6 +126,7 @@ export interface JobQueues {
   [JobName.RollForwardNextSessions]: QueueName.Sessions;
   [JobName.PlanAgreementReviews]: QueueName.Agreements;
   [JobName.SendAgreementReview]: QueueName.Agreements;
+  [JobName.RemindAgreementReview]: QueueName.Agreements;
 }
 
 export const JOB_QUEUE: JobQueues = {
@@ -143,6 +148,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.RollForwardNextSessions]: QueueName.Sessions,
   [JobName.PlanAgreementReviews]: QueueName.Agreements,
   [JobName.SendAgreementReview]: QueueName.Agreements,
+  [JobName.RemindAgreementReview]: QueueName.Agreements,
 };
 
 /** The names of the jobs that run on queue Q. */

@@ -12,6 +12,17 @@ describe('agreement reviews from the API', () => {
     expect(toAgreementReviewForm(body)?.agreements).toEqual(body.agreements);
     expect(toAgreementReviewForm({ ...body, agreements: [{ agreementId: 'a' }] })).toBeUndefined();
     expect(toAgreementReviewForm('<html>captive portal</html>')).toBeUndefined();
+    expect(toAgreementReviewForm({ ...body, weekOf: 7 })).toBeUndefined();
+  });
+
+  it('reads a link that only asks to confirm (no week)', () => {
+    const body = {
+      partnerFirstName: 'Alex',
+      clinicName: 'Harbour',
+      weekOf: null,
+      agreements: [{ agreementId: 'a', versionId: 'v', version: 1, text: 'We share plans by 6 pm', confirmed: false }],
+    };
+    expect(toAgreementReviewForm(body)).toEqual(body);
   });
 
   it('reads a result, keeping only well-formed streaks', () => {

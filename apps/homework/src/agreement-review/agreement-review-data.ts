@@ -23,9 +23,13 @@ const toItem = (value: unknown): AgreementReviewItem | null =>
       }
     : null;
 
-/** `POST /agreement-reviews/link`: the couple's agreements and whether this partner confirmed each. */
+/**
+ * `POST /agreement-reviews/link`: the couple's agreements and whether this partner confirmed each;
+ * `weekOf` null for a link that only asks to confirm.
+ */
 export const toAgreementReviewForm = (body: unknown): AgreementReviewForm | undefined => {
-  if (!isRecord(body) || !Array.isArray(body.agreements) || typeof body.weekOf !== 'string') return undefined;
+  if (!isRecord(body) || !Array.isArray(body.agreements)) return undefined;
+  if (typeof body.weekOf !== 'string' && body.weekOf !== null) return undefined;
   const agreements = body.agreements.map(toItem);
   if (agreements.some((item) => item === null)) return undefined;
   return {

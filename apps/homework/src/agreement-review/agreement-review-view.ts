@@ -48,17 +48,21 @@ export interface AgreementReviewActions {
 
 /**
  * The weekly review: first the agreements this partner has not confirmed (new or reworded), then
- * per agreement kept / mostly / not kept and an optional note for the counselor. Sent once.
+ * per agreement kept / mostly / not kept and an optional note for the counselor. Sent once. A link
+ * that only asks to confirm (no week) shows the first part alone.
  */
 export const agreementReviewFormView = (form: AgreementReviewForm, actions: AgreementReviewActions): HTMLElement => {
+  const confirmOnly = form.weekOf === null;
   const toConfirm = form.agreements.filter((a) => !a.confirmed);
   const confirmFields = toConfirm.map((a) =>
     checklistField(confirmPrompt(a.agreementId, a.text), undefined, 'Your counselor sees what you confirm.'),
   );
-  const reviewFields: PromptField[] = form.agreements.flatMap((a) => [
-    singleChoiceField(answerPrompt(a.agreementId, a.text), undefined, ONLY_COUNSELOR),
-    longTextField(notePrompt(a.agreementId), undefined, ONLY_COUNSELOR),
-  ]);
+  const reviewFields: PromptField[] = confirmOnly
+    ? []
+    : form.agreements.flatMap((a) => [
+        singleChoiceField(answerPrompt(a.agreementId, a.text), undefined, ONLY_COUNSELOR),
+        longTextField(notePrompt(a.agreementId), undefined, ONLY_COUNSELOR),
+      ]);
   const formError = h('p', { class: 'form-error', role: 'alert', tabindex: '-1' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Send');
   const element = h(
@@ -66,7 +70,7 @@ export const agreementReviewFormView = (form: AgreementReviewForm, actions: Agre
     { novalidate: '', 'aria-labelledby': 'page-title' },
     toConfirm.length ? h('h2', {}, 'Agreements to confirm') : null,
     ...confirmFields.map((f) => f.element),
-    h('h2', {}, 'This week'),
+    confirmOnly ? null : h('h2', {}, 'This week'),
     ...reviewFields.map((f) => f.element),
     formError,
     button,
@@ -96,6 +100,13 @@ export const agreementReviewFormView = (form: AgreementReviewForm, actions: Agre
       formError.focus();
     });
   });
+  if (confirmOnly)
+    return card(
+      'Agreements to confirm',
+      h('p', { class: 'lead' }, `Hi ${form.partnerFirstName}. Please read what your counselor wrote down.`),
+      h('p', { class: 'hint' }, 'Tick what is right for you. Your counselor sees what you confirm.'),
+      toConfirm.length ? element : h('p', {}, 'There is nothing left to confirm. You can close this page.'),
+    );
   return card(
     'Your weekly check-in',
     h('p', { class: 'lead' }, `Hi ${form.partnerFirstName}. How did your agreements hold this week?`),
@@ -108,30 +119,36 @@ const weeks = (n: number): string => (n === 1 ? '1 week' : `${n} weeks`);
 
 /**
  * After sending: each agreement's shared streak, the weeks in a row you both said it was kept.
- * Nothing else of the other partner: not their answer, not their note.
+ * Nothing else of the other partner: not their answer, not their note. After only confirming: thanks.
  */
-export const agreementReviewResultView = (result: AgreementReviewResult): HTMLElement =>
-  card(
-    'Thank you',
-    h('p', { class: 'lead', role: 'status' }, 'Your answers are with your counselor.'),
-    result.streaks.length ? h('h2', {}, 'Kept together') : null,
-    result.streaks.length
-      ? h(
-          'ul',
-          { class: 'streaks' },
-          ...result.streaks.map((s) =>
-            h(
-              'li',
-              {},
-              `“${s.text}”: `,
-              s.keptWeeksInARow > 0 ? `${weeks(s.keptWeeksInARow)} in a row, kept by you both` : 'a fresh start',
-            ),
-          ),
-        )
-      : null,
-    h('p', { class: 'hint' }, 'A week counts once you have both said the agreement was kept.'),
-    h('p', { class: 'hint' }, 'This link is now closed. You can close this page.'),
-  );
+export const agreementReviewResultView = (result: AgreementReviewResult, confirmOnly = false): HTMLElement =>
+  confirmOnly
+    ? card(
+        'Thank you',
+        h('p', { class: 'lead', role: 'status' }, 'Your counselor will see what you confirmed.'),
+        h('p', { class: 'hint' }, 'This link is now closed. You can close this page.'),
+      )
+    : card(
+        'Thank you',
+        h('p', { class: 'lead', role: 'status' }, 'Your answers are with your counselor.'),
+        result.streaks.length ? h('h2', {}, 'Kept together') : null,
+        result.streaks.length
+          ? h(
+              'ul',
+              { class: 'streaks' },
+              ...result.streaks.map((s) =>
+                h(
+                  'li',
+                  {},
+                  `“${s.text}”: `,
+                  s.keptWeeksInARow > 0 ? `${weeks(s.keptWeeksInARow)} in a row, kept by you both` : 'a fresh start',
+                ),
+              ),
+            )
+          : null,
+        h('p', { class: 'hint' }, 'A week counts once you have both said the agreement was kept.'),
+        h('p', { class: 'hint' }, 'This link is now closed. You can close this page.'),
+      );
 
 /** Any 404 for a review link: answered, expired or unknown, all alike. */
 export const closedAgreementReviewView = (): HTMLElement =>

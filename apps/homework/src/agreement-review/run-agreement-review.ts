@@ -4,9 +4,10 @@ import { toAgreementReviewForm, toAgreementReviewResult } from './agreement-revi
 import { agreementReviewFormView, agreementReviewResultView, closedAgreementReviewView } from './agreement-review-view';
 
 /**
- * A weekly agreement review link (`/h/a/<token>`): show the agreements (which changes nothing, so
- * an email scanner opening the link is harmless), then submit once. Every refusal of the link
- * shows the same "closed" page, whatever the reason.
+ * A weekly agreement review link (`/h/a/<token>`), or a "please confirm" one (the same path, no
+ * week): show the agreements (which changes nothing, so an email scanner opening the link is
+ * harmless), then submit once. Every refusal of the link shows the same "closed" page, whatever the
+ * reason.
  */
 export const runAgreementReview = async (token: string, display: (view: HTMLElement) => void): Promise<void> => {
   const trouble = (failure: ApiFailure, retry: () => void) => display(problemView(failure.message, retry));
@@ -22,7 +23,7 @@ export const runAgreementReview = async (token: string, display: (view: HTMLElem
         submit: async (body) => {
           const result = await agreementReviewRequest('/submit', { token, ...body }, toAgreementReviewResult);
           if (result.ok) {
-            display(agreementReviewResultView(result.data));
+            display(agreementReviewResultView(result.data, form.data.weekOf === null));
             return null;
           }
           if (result.status === 404) {

@@ -33,6 +33,7 @@ import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSeque
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
 import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
 import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
+import { CreatedAgreementConfirmationRequests1795840000000 } from './1795840000000-CreatedAgreementConfirmationRequests';
 
 /** In order. Never edit a migration once it has landed: add a new one. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AddedEngagementThresholdsToClinic1795800000000,
   AddedSequenceToSessions1795810000000,
   LinkedHomeworkDueDatesToSessions1795810100000,
+  CreatedAgreementConfirmationRequests1795840000000,
 ];

@@ -16,6 +16,9 @@ import { AgreementsRepository, type OpenReviewRequest } from './agreements.repos
  * agrees to, records "did this hold?" per agreement with an optional note for the counselor only,
  * closes the link and shows the shared streaks. Nothing of the other partner is ever returned but
  * the count of weeks in a row both said "kept". Unknown, expired, answered links all look alike (404).
+ *
+ * A "please confirm" link (sent when an agreement is added or reworded) opens the same page with no
+ * week (`weekOf` null): it only confirms, and refuses weekly answers.
  */
 @Injectable()
 export class AgreementReviewLinksService {
@@ -27,10 +30,9 @@ export class AgreementReviewLinksService {
 
   async form(actor: Actor, token: string): Promise<AgreementReviewForm> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await this.agreements.findByActiveLink(manager, hashSecretToken(token), false);
-      if (!request) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
+      const request = await this.findActive(manager, token, false);
       const rows = await this.agreements.formAgreements(manager, request.clinicId, request.coupleId, request.clientId);
-      await this.record(manager, actor, request, 'agreement_review.view');
+      await this.record(manager, actor, request, 'view');
       return {
         partnerFirstName: firstName(request.clientName),
         clinicName: request.clinicName,
@@ -43,8 +45,7 @@ export class AgreementReviewLinksService {
   async submit(actor: Actor, dto: AgreementReviewSubmitDto): Promise<AgreementReviewResult> {
     return this.dataSource.transaction(async (manager) => {
       // Locked: a double tap waits here, then finds the link closed.
-      const request = await this.agreements.findByActiveLink(manager, hashSecretToken(dto.token), true);
-      if (!request) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
+      const request = await this.findActive(manager, dto.token, true);
       const open = await this.agreements.formAgreements(manager, request.clinicId, request.coupleId, request.clientId);
       const byAgreement = new Map(open.map((row) => [row.agreementId, row]));
       const versions = new Set(open.map((row) => row.versionId));
@@ -61,9 +62,21 @@ export class AgreementReviewLinksService {
           problems.push({ field: `reviews.${i}.agreementId`, message: 'is answered twice' });
         seen.add(review.agreementId);
       });
+      if (request.weekOf === null && dto.reviews.length)
+        problems.push({ field: 'reviews', message: 'must be empty: this link is only for confirming agreements' });
       if (problems.length) throw validationProblem(problems);
       const submittedAt = new Date();
       await this.agreements.confirm(manager, request.clinicId, request.clientId, [...new Set(dto.confirmVersionIds)]);
+      await this.agreements.closeConfirmationRequests(
+        manager,
+        request.clinicId,
+        request.clientId,
+        request.kind === 'confirmation' ? request.id : null,
+      );
+      if (request.weekOf === null) {
+        await this.record(manager, actor, request, 'submit', { confirmed: dto.confirmVersionIds.length });
+        return { submittedAt: submittedAt.toISOString(), streaks: [] };
+      }
       await this.agreements.insertReviews(manager, {
         clinicId: request.clinicId,
         coupleId: request.coupleId,
@@ -77,7 +90,7 @@ export class AgreementReviewLinksService {
         })),
       });
       await this.agreements.close(manager, request.id, submittedAt);
-      await this.record(manager, actor, request, 'agreement_review.submit', {
+      await this.record(manager, actor, request, 'submit', {
         confirmed: dto.confirmVersionIds.length,
         reviewed: dto.reviews.length,
       });
@@ -108,13 +121,27 @@ export class AgreementReviewLinksService {
     }));
   }
 
+  /** The weekly review or the "please confirm" behind the token; a 404 alike for anything else. */
+  private async findActive(manager: EntityManager, token: string, lock: boolean): Promise<OpenReviewRequest> {
+    const hash = hashSecretToken(token);
+    const request =
+      (await this.agreements.findByActiveLink(manager, hash, lock)) ??
+      (await this.agreements.findConfirmationByActiveLink(manager, hash, lock));
+    if (!request) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
+    return request;
+  }
+
   private record(
     manager: EntityManager,
     actor: Actor,
     request: OpenReviewRequest,
-    action: 'agreement_review.view' | 'agreement_review.submit',
+    what: 'view' | 'submit',
     details?: Record<string, number>,
   ): Promise<void> {
+    const action =
+      request.kind === 'confirmation'
+        ? (`agreement_confirmation.${what}` as const)
+        : (`agreement_review.${what}` as const);
     return this.audit.record(
       actor,
       {
@@ -122,7 +149,7 @@ export class AgreementReviewLinksService {
         outcome: 'success',
         recordType: 'couple',
         recordId: request.coupleId,
-        details: { weekOf: request.weekOf, ...details },
+        details: request.weekOf === null ? { ...details } : { weekOf: request.weekOf, ...details },
         attributedTo: { clinicId: request.clinicId, actorId: request.clientId, actorType: 'client_link' },
       },
       manager,

@@ -14,6 +14,7 @@ import {
   queueEmailInTransaction,
   runJob,
 } from '@trellis/jobs';
+import { agreementReviewReminderWanted, planAgreementReviewReminder } from '@trellis/domain';
 import { APP_CONFIG } from '../config/config.tokens';
 import { agreementReviewJobId, planReviewFor, weekOfOccurrence } from './agreement-review-plan';
 import { AgreementsRepository } from './agreements.repository';
@@ -27,6 +28,7 @@ const EARLY_TOLERANCE_MS = 60_000;
  * changed rhythm, a discharged couple or a week already sent makes a job do nothing. A paused
  * couple or an open safety pause gets nothing that week, and the next week is planned all the same.
  * The request row (one per partner and week) and the email's ledger key make a twice-run job send once.
+ * A review sent is reminded once, a day later out of the partner's quiet hours, if still unanswered.
  */
 @Processor(QueueName.Agreements)
 export class AgreementsProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -46,6 +48,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
   private readonly handlers: JobHandlers<QueueName.Agreements> = {
     [JobName.PlanAgreementReviews]: (data) => this.plan(data),
     [JobName.SendAgreementReview]: (data) => this.send(data),
+    [JobName.RemindAgreementReview]: (data) => this.remind(data),
   };
 
   async process(job: Job): Promise<void> {
@@ -79,6 +82,24 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
     }
   }
 
+  /**
+   * One gentle reminder: queued only while `agreementReviewReminderWanted` holds (unanswered, its
+   * link still working, consent, the couple active, no safety pause), and the composer asks again
+   * when it sends. The ledger's key makes a twice-run job send once.
+   */
+  private async remind({ reviewRequestId, clinicId }: JobPayloads[JobName.RemindAgreementReview]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const facts = await this.agreements.reviewReminderFacts(manager, reviewRequestId, clinicId);
+      if (!facts || !agreementReviewReminderWanted({ ...facts, now: new Date() })) return;
+      await queueEmailInTransaction(manager, {
+        clinicId,
+        template: 'agreement-review',
+        subjectIds: { agreementReviewId: reviewRequestId, kind: 'reminder' },
+        idempotencyKey: `agreement-review-reminder-${reviewRequestId}`,
+      });
+    });
+  }
+
   private async send(data: JobPayloads[JobName.SendAgreementReview]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       // Locked: two runs of the same job (or a rhythm change) see each other's request row.
@@ -106,6 +127,14 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
           subjectIds: { agreementReviewId: requestId },
           idempotencyKey: `agreement-review-${requestId}`,
         });
+        const remindAt = planAgreementReviewReminder({ sentAt: now, timezone: facts.clientTimezone });
+        if (remindAt)
+          await enqueueInTransaction(manager, {
+            name: JobName.RemindAgreementReview,
+            data: { reviewRequestId: requestId, clinicId: data.clinicId },
+            jobId: `agreement-review-reminder-${requestId}`,
+            runAt: remindAt,
+          });
       }
       // The next week, planned from this one whether or not it went out (paused: skipped, not late).
       const next = planReviewFor(facts.rhythm, { ...facts, lastSentWeek: weekOf }, now);

@@ -62,6 +62,8 @@ export interface ReviewPlanning {
 export interface ReviewSendFacts {
   status: string;
   timezone: string;
+  /** The partner's own zone: their reminder keeps out of their quiet hours. */
+  clientTimezone: string;
   rhythm: Rhythm;
   pauseOpen: boolean;
   activeAgreements: number;
@@ -85,12 +87,40 @@ export interface ReviewEmailFacts {
 
 export interface OpenReviewRequest {
   id: string;
+  /** review: the weekly "did this hold?"; confirmation: "please confirm" an added or reworded agreement. */
+  kind: 'review' | 'confirmation';
   clinicId: string;
   coupleId: string;
   clientId: string;
   clientName: string;
   clinicName: string;
-  weekOf: string;
+  /** Null for a confirmation: it is about no week. */
+  weekOf: string | null;
+}
+
+/** What a "please confirm" email re-checks when it is composed, read under the request's lock. */
+export interface ConfirmationEmailFacts {
+  requestId: string;
+  clientName: string;
+  clientEmail: string;
+  emailConsent: boolean;
+  coupleStatus: string;
+  pauseOpen: boolean;
+  clinicName: string;
+  therapistName: string;
+  neutralPartnerEmails: boolean;
+  agreementActive: boolean;
+  versionIsCurrent: boolean;
+  confirmed: boolean;
+}
+
+/** What a weekly review's reminder re-checks when it fires. */
+export interface ReviewReminderFacts {
+  emailConsent: boolean;
+  coupleStatus: string;
+  pauseOpen: boolean;
+  submittedAt: Date | null;
+  linkExpiresAt: Date | null;
 }
 
 export interface ReviewFormRow {
@@ -113,8 +143,9 @@ export interface StreakCell {
 const GRID_WEEKS = 12;
 
 /**
- * agreement, agreement_version, agreement_confirmation, agreement_rhythm, agreement_review_request
- * and agreement_review: the only place their SQL lives. Every statement is filtered by clinic.
+ * agreement, agreement_version, agreement_confirmation, agreement_confirmation_request,
+ * agreement_rhythm, agreement_review_request and agreement_review: the only place their SQL lives.
+ * Every statement is filtered by clinic (a link look-up, by the token's hash).
  */
 @Injectable()
 export class AgreementsRepository {
@@ -323,7 +354,7 @@ export class AgreementsRepository {
     clientId: string,
   ): Promise<ReviewSendFacts | null> {
     const rows: (Omit<ReviewSendFacts, 'rhythm'> & { weekday: number; localTime: string })[] = await manager.query(
-      `SELECT c.status, cl.timezone, r.weekday, r.local_time AS "localTime",
+      `SELECT c.status, cl.timezone, p.timezone AS "clientTimezone", r.weekday, r.local_time AS "localTime",
               ${openSafetyPauseSql('c.id')} AS "pauseOpen",
               (SELECT count(*)::int FROM agreement a WHERE a.clinic_id = c.clinic_id AND a.couple_id = c.id
                  AND a.status = 'active') AS "activeAgreements",
@@ -341,6 +372,7 @@ export class AgreementsRepository {
     return {
       status: row.status,
       timezone: row.timezone,
+      clientTimezone: row.clientTimezone,
       rhythm: { weekday: Number(row.weekday) as IsoWeekday, localTime: row.localTime },
       pauseOpen: row.pauseOpen,
       activeAgreements: row.activeAgreements,
@@ -385,6 +417,24 @@ export class AgreementsRepository {
     return rows[0] ?? null;
   }
 
+  /** What the reminder of one weekly review re-checks when it fires (it sends nothing itself). */
+  async reviewReminderFacts(
+    manager: EntityManager,
+    requestId: string,
+    clinicId: string,
+  ): Promise<ReviewReminderFacts | null> {
+    const rows: ReviewReminderFacts[] = await manager.query(
+      `SELECT p.email_consent AS "emailConsent", c.status AS "coupleStatus", ${openSafetyPauseSql('c.id')} AS "pauseOpen",
+              q.submitted_at AS "submittedAt", q.link_expires_at AS "linkExpiresAt"
+       FROM agreement_review_request q
+       JOIN client p ON p.id = q.client_id
+       JOIN couple c ON c.id = q.couple_id
+       WHERE q.id = $1 AND q.clinic_id = $2`,
+      [requestId, clinicId],
+    );
+    return rows[0] ?? null;
+  }
+
   async storeLink(manager: EntityManager, requestId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await manager.query(
       `UPDATE agreement_review_request SET link_token_hash = $2, link_expires_at = $3 WHERE id = $1`,
@@ -395,7 +445,7 @@ export class AgreementsRepository {
   /** The review behind an active link: not expired, not yet sent back, its couple active. `lock` for the submit. */
   async findByActiveLink(manager: EntityManager, tokenHash: string, lock: boolean): Promise<OpenReviewRequest | null> {
     const rows: OpenReviewRequest[] = await manager.query(
-      `SELECT q.id, q.clinic_id AS "clinicId", q.couple_id AS "coupleId", q.client_id AS "clientId",
+      `SELECT q.id, 'review' AS kind, q.clinic_id AS "clinicId", q.couple_id AS "coupleId", q.client_id AS "clientId",
               p.name AS "clientName", cl.name AS "clinicName", q.week_of::text AS "weekOf"
        FROM agreement_review_request q
        JOIN client p ON p.id = q.client_id
@@ -494,5 +544,106 @@ export class AgreementsRepository {
         [clinicId, coupleId],
       );
     return { partnerIds: row?.partnerIds ?? [], weeks: row?.weeks ?? [], cells: row?.cells ?? [] };
+  }
+  /**
+   * "Please confirm" for the agreement's current wording, one row per partner: made in the same
+   * transaction as the agreement or its new wording. Returns the rows made (none when they exist).
+   */
+  async insertConfirmationRequests(
+    manager: EntityManager,
+    clinicId: string,
+    agreementId: string,
+  ): Promise<{ id: string; clientId: string; versionId: string }[]> {
+    return manager.query(
+      `INSERT INTO agreement_confirmation_request (clinic_id, couple_id, client_id, agreement_version_id)
+       SELECT a.clinic_id, a.couple_id, p.id, v.id
+       FROM agreement a
+       JOIN agreement_version v ON v.agreement_id = a.id AND v.version = a.current_version
+       JOIN client p ON p.couple_id = a.couple_id AND p.clinic_id = a.clinic_id
+       WHERE a.clinic_id = $1 AND a.id = $2
+       ORDER BY p.position
+       ON CONFLICT (agreement_version_id, client_id) DO NOTHING
+       RETURNING id, client_id AS "clientId", agreement_version_id AS "versionId"`,
+      [clinicId, agreementId],
+    );
+  }
+
+  /** Locked for the send, so a confirmation or a new wording committed meanwhile is seen. */
+  async lockConfirmationEmailFacts(
+    manager: EntityManager,
+    requestId: string,
+    clinicId: string | null,
+  ): Promise<ConfirmationEmailFacts | null> {
+    const rows: ConfirmationEmailFacts[] = await manager.query(
+      `SELECT q.id AS "requestId", p.name AS "clientName", p.email AS "clientEmail",
+              p.email_consent AS "emailConsent", c.status AS "coupleStatus", cl.name AS "clinicName",
+              t.name AS "therapistName", cl.neutral_partner_emails AS "neutralPartnerEmails",
+              ${openSafetyPauseSql('c.id')} AS "pauseOpen",
+              a.status = 'active' AS "agreementActive", a.current_version = v.version AS "versionIsCurrent",
+              EXISTS (SELECT 1 FROM agreement_confirmation k
+                      WHERE k.agreement_version_id = v.id AND k.client_id = q.client_id) AS confirmed
+       FROM agreement_confirmation_request q
+       JOIN agreement_version v ON v.id = q.agreement_version_id
+       JOIN agreement a ON a.id = v.agreement_id
+       JOIN client p ON p.id = q.client_id
+       JOIN couple c ON c.id = q.couple_id
+       JOIN clinic cl ON cl.id = q.clinic_id
+       JOIN staff_user t ON t.id = c.therapist_id
+       WHERE q.id = $1 AND q.clinic_id = $2 AND q.closed_at IS NULL
+       FOR UPDATE OF q`,
+      [requestId, clinicId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async storeConfirmationLink(
+    manager: EntityManager,
+    requestId: string,
+    tokenHash: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE agreement_confirmation_request SET link_token_hash = $2, link_expires_at = $3 WHERE id = $1`,
+      [requestId, tokenHash, expiresAt],
+    );
+  }
+
+  /** The "please confirm" behind an active link: not expired, not used, its couple active. `lock` for the submit. */
+  async findConfirmationByActiveLink(
+    manager: EntityManager,
+    tokenHash: string,
+    lock: boolean,
+  ): Promise<OpenReviewRequest | null> {
+    const rows: OpenReviewRequest[] = await manager.query(
+      `SELECT q.id, 'confirmation' AS kind, q.clinic_id AS "clinicId", q.couple_id AS "coupleId",
+              q.client_id AS "clientId", p.name AS "clientName", cl.name AS "clinicName", NULL AS "weekOf"
+       FROM agreement_confirmation_request q
+       JOIN client p ON p.id = q.client_id
+       JOIN couple c ON c.id = q.couple_id
+       JOIN clinic cl ON cl.id = q.clinic_id
+       WHERE q.link_token_hash = $1 AND q.link_expires_at > now() AND q.closed_at IS NULL AND c.status = 'active'
+       ${lock ? 'FOR UPDATE OF q' : ''}`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * After a partner confirmed (from either link): this link is spent, and so is every other open
+   * "please confirm" of theirs whose wording they have now confirmed.
+   */
+  async closeConfirmationRequests(
+    manager: EntityManager,
+    clinicId: string,
+    clientId: string,
+    usedId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE agreement_confirmation_request q SET closed_at = now(), link_token_hash = NULL
+       WHERE q.clinic_id = $3 AND q.client_id = $1 AND q.closed_at IS NULL
+         AND (q.id = $2 OR EXISTS (SELECT 1 FROM agreement_confirmation k
+                                    WHERE k.agreement_version_id = q.agreement_version_id AND k.client_id = q.client_id))`,
+      [clientId, usedId, clinicId],
+    );
   }
 }

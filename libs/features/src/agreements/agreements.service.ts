@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AgreementCandidate, AgreementRhythmView, AgreementView, AuditAction } from '@trellis/contracts';
-import { planAgreementReviewsInTransaction } from '@trellis/jobs';
+import { planAgreementReviewsInTransaction, queueEmailsAndJobsInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { CouplesService } from '../couples/couples.service';
@@ -87,6 +87,7 @@ export class AgreementsService {
         createdBy: actor.staff.id,
         source,
       });
+      await this.askToConfirm(manager, clinicId, id);
       return this.one(manager, clinicId, coupleId, id);
     });
   }
@@ -107,7 +108,7 @@ export class AgreementsService {
         const current = await this.findVisible(manager, actor, coupleId, agreementId);
         if (current.status === 'retired')
           throw new ConflictException('This agreement is retired: add a new one instead.');
-        if (current.text !== dto.text)
+        if (current.text !== dto.text) {
           await this.agreements.addVersion(
             manager,
             clinicId,
@@ -116,6 +117,8 @@ export class AgreementsService {
             dto.text,
             actor.staff.id,
           );
+          await this.askToConfirm(manager, clinicId, agreementId);
+        }
         return this.one(manager, clinicId, coupleId, agreementId);
       },
       agreementId,
@@ -154,6 +157,24 @@ export class AgreementsService {
       await this.agreements.setRhythm(manager, { clinicId, coupleId, rhythm, updatedBy: actor.staff.id });
       await planAgreementReviewsInTransaction(manager, clinicId, coupleId);
       return this.rhythmView(manager, clinicId, coupleId);
+    });
+  }
+
+  /**
+   * "Please confirm" to each partner, for this wording: whatever the weekly rhythm (or none), in
+   * the transaction that made it. One email per partner per version (the ledger's key); the email
+   * carries no wording and re-checks consent, the couple's status, a safety pause and whether the
+   * wording is still current and unconfirmed when it is composed.
+   */
+  private async askToConfirm(manager: EntityManager, clinicId: string, agreementId: string): Promise<void> {
+    const requests = await this.agreements.insertConfirmationRequests(manager, clinicId, agreementId);
+    await queueEmailsAndJobsInTransaction(manager, {
+      emails: requests.map((request) => ({
+        clinicId,
+        template: 'agreement-confirmation',
+        subjectIds: { agreementConfirmationId: request.id },
+        idempotencyKey: `agreement-confirmation-${request.versionId}-${request.clientId}`,
+      })),
     });
   }
 

@@ -96,6 +96,7 @@ export class CoupleRecordService {
     );
     const measures = await this.couples.measuresForExport(actor.staff.clinicId, couple.id);
     const sessions = await this.sessions.views(null, actor.staff, { kind: 'couple', coupleId: couple.id });
+    const agreements = await this.couples.agreementsForExport(actor.staff.clinicId, couple.id);
     const position = new Map(clients.map((c) => [c.id, c.position]));
     const signed = notes.filter((n) => n.signedAt && !n.addendumTo);
     const result: CoupleExport = {
@@ -148,6 +149,7 @@ export class CoupleRecordService {
       })),
       measures,
       sessions,
+      agreements,
     };
     await this.audit.record(actor, {
       action: 'couple.export',

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { CaseloadRow, CoupleExportMeasure, CoupleView, ListResponse, SessionUser } from '@trellis/contracts';
+import type {
+  CaseloadRow,
+  CoupleExportAgreement,
+  CoupleExportMeasure,
+  CoupleView,
+  ListResponse,
+  SessionUser,
+} from '@trellis/contracts';
 import {
   Assignment,
   AssignmentReviewComment,
@@ -11,6 +18,7 @@ import {
   SessionNote,
   StaffUser,
 } from '@trellis/data';
+import { accountsDiffer } from '@trellis/domain';
 import { responseOpenSql } from '../assignments/assignment-state.sql';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { queryCaseload } from './caseload.query';
@@ -193,6 +201,59 @@ export class CouplesRepository {
     return rows.map((row) => ({
       ...row,
       responses: row.responses.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt).toISOString() })),
+    }));
+  }
+  /**
+   * Every agreement of the couple for its export, in one statement whatever their number: each
+   * wording (oldest first) with the partners' confirmations of it, and each week (oldest first) a
+   * review went out while it was active or it was answered, with both partners' answers and their
+   * counselor-only notes. The weekly grid on the couple page shows the last twelve; this, all of them.
+   */
+  async agreementsForExport(clinicId: string, coupleId: string): Promise<CoupleExportAgreement[]> {
+    type Row = Omit<CoupleExportAgreement, 'weeks'> & {
+      weeks: Omit<CoupleExportAgreement['weeks'][number], 'accountsDiffer'>[];
+    };
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT a.id, a.status, a.source, a.created_at AS "createdAt", a.retired_at AS "retiredAt",
+              (SELECT json_agg(json_build_object('version', v.version, 'text', v.text, 'editedBy', s.name,
+                  'createdAt', v.created_at,
+                  'confirmations', (SELECT coalesce(json_agg(json_build_object('partner', p.position,
+                      'confirmedAt', k.confirmed_at) ORDER BY p.position), '[]'::json)
+                    FROM agreement_confirmation k JOIN client p ON p.id = k.client_id
+                    WHERE k.agreement_version_id = v.id AND k.clinic_id = a.clinic_id)) ORDER BY v.version)
+               FROM agreement_version v JOIN staff_user s ON s.id = v.edited_by
+               WHERE v.agreement_id = a.id AND v.clinic_id = a.clinic_id) AS versions,
+              (SELECT coalesce(json_agg(json_build_object('weekOf', w.week_of::text, 'partners',
+                  (SELECT json_agg(json_build_object('partner', p.position, 'answer', r.answer, 'note', r.note,
+                      'version', rv.version) ORDER BY p.position)
+                   FROM client p
+                   LEFT JOIN agreement_review r ON r.agreement_id = a.id AND r.client_id = p.id AND r.week_of = w.week_of
+                   LEFT JOIN agreement_version rv ON rv.id = r.agreement_version_id
+                   WHERE p.clinic_id = a.clinic_id AND p.couple_id = a.couple_id)) ORDER BY w.week_of), '[]'::json)
+               FROM (SELECT q.week_of FROM agreement_review_request q
+                     WHERE q.clinic_id = a.clinic_id AND q.couple_id = a.couple_id AND q.created_at >= a.created_at
+                       AND (a.retired_at IS NULL OR q.created_at <= a.retired_at)
+                     UNION SELECT r.week_of FROM agreement_review r
+                     WHERE r.clinic_id = a.clinic_id AND r.agreement_id = a.id) w) AS weeks
+       FROM agreement a
+       WHERE a.clinic_id = $1 AND a.couple_id = $2
+       ORDER BY a.created_at, a.id`,
+      [clinicId, coupleId],
+    );
+    // Timestamps arrive inside JSON as PostgreSQL writes them: normalise to ISO.
+    const iso = (value: string | Date) => new Date(value).toISOString();
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      source: row.source,
+      createdAt: iso(row.createdAt),
+      retiredAt: row.retiredAt === null ? null : iso(row.retiredAt),
+      versions: (row.versions ?? []).map((v) => ({
+        ...v,
+        createdAt: iso(v.createdAt),
+        confirmations: v.confirmations.map((c) => ({ ...c, confirmedAt: iso(c.confirmedAt) })),
+      })),
+      weeks: row.weeks.map((w) => ({ ...w, accountsDiffer: accountsDiffer(w.partners.map((p) => p.answer)) })),
     }));
   }
 }

@@ -37,6 +37,7 @@ describe('the printable record', () => {
       ],
       measures: [],
       sessions: [],
+      agreements: [],
     });
     expect(headings(html)).toEqual(['Subjective', 'Objective', 'Assessment', 'Plan', 'Data', 'Assessment', 'Plan']);
     expect(html).toContain('<h3>SOAP note — session 2026-11-30</h3>');
@@ -52,6 +53,7 @@ describe('the printable record', () => {
       notes: [note('free', { body: '<script>x</script>' })],
       measures: [],
       sessions: [],
+      agreements: [],
     });
     expect(headings(html)).toEqual(['Note']);
     expect(html).toContain('<h3>Free text note');
@@ -97,6 +99,7 @@ describe('the printable record', () => {
         },
       ],
       sessions: [],
+      agreements: [],
     });
     expect(html).toContain('<h2>Check-ins</h2><section><h3>Weekly &lt;check-in&gt;</h3>');
     expect(html).toContain('<td>2026-11-02 09:30</td><td>Alex</td><td>31.5 (prorated) · clinical</td>');
@@ -112,6 +115,7 @@ describe('the printable record', () => {
       notes: [],
       measures: [],
       sessions: [],
+      agreements: [],
     });
     expect(html).toContain('<h2>Check-ins</h2><p>No check-ins answered.</p>');
   });
@@ -150,9 +154,89 @@ describe('the printable record', () => {
         },
         { ...session, id: 's2', status: 'cancelled', cancelReason: 'Ill <i>', attendance: [] },
       ],
+      agreements: [],
     });
     expect(html).toContain('2026-11-24 17:00 UTC');
     expect(html).toContain('Alex: attended; &lt;b&gt;Sam&lt;/b&gt;: absent');
     expect(html).toContain('cancelled (Ill &lt;i&gt;)');
+  });
+
+  it('prints each agreement: every wording with who confirmed it, and the weekly grid with the counselor-only notes', () => {
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [],
+      measures: [],
+      sessions: [],
+      agreements: [
+        {
+          id: 'a1',
+          status: 'retired',
+          source: 'session',
+          createdAt: '2026-11-01T09:00:00.000Z',
+          retiredAt: '2026-11-30T09:00:00.000Z',
+          versions: [
+            {
+              version: 1,
+              text: 'We text by 6 <pm>',
+              editedBy: 'Dana Reyes',
+              createdAt: '2026-11-01T09:00:00.000Z',
+              confirmations: [{ partner: 1, confirmedAt: '2026-11-02T08:00:00.000Z' }],
+            },
+            {
+              version: 2,
+              text: 'We text by 7 pm',
+              editedBy: 'Dana Reyes',
+              createdAt: '2026-11-10T09:00:00.000Z',
+              confirmations: [],
+            },
+          ],
+          weeks: [
+            {
+              weekOf: '2026-11-09',
+              partners: [
+                { partner: 1, answer: 'kept', note: null, version: 1 },
+                { partner: 2, answer: 'not_kept', note: 'He <forgot>', version: 1 },
+              ],
+              accountsDiffer: true,
+            },
+            {
+              weekOf: '2026-11-16',
+              partners: [
+                { partner: 1, answer: null, note: null, version: null },
+                { partner: 2, answer: 'mostly', note: null, version: 2 },
+              ],
+              accountsDiffer: false,
+            },
+          ],
+        },
+      ],
+    });
+    expect(html).toContain('<h2>Agreements</h2><section><h3>We text by 7 pm</h3>');
+    expect(html).toContain('Agreed in session · added 2026-11-01 · retired 2026-11-30');
+    expect(html).toContain(
+      '<td>1</td><td>We text by 6 &lt;pm&gt;</td><td>Dana Reyes, 2026-11-01 09:00</td><td>Alex 2026-11-02 08:00</td>',
+    );
+    expect(html).toContain(
+      '<td>2</td><td>We text by 7 pm</td><td>Dana Reyes, 2026-11-10 09:00</td><td>not confirmed</td>',
+    );
+    expect(html).toContain(
+      '<td>2026-11-09</td><td>kept (wording 1)</td><td>not kept (wording 1)<br>Note for the counselor: He &lt;forgot&gt;</td><td>differ</td>',
+    );
+    expect(html).toContain('<td>2026-11-16</td><td>—</td><td>mostly</td><td>—</td>');
+  });
+
+  it('says when the couple has no agreements', () => {
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [],
+      measures: [],
+      sessions: [],
+      agreements: [],
+    });
+    expect(html).toContain('<h2>Agreements</h2><p>No agreements.</p>');
   });
 });

@@ -35,9 +35,48 @@ function measuresHtml(record: CoupleExport, names: [string, string]): string {
     .join('\n');
 }
 
+const REVIEW_ANSWER_WORDS = { kept: 'kept', mostly: 'mostly', not_kept: 'not kept' } as const;
+
+/**
+ * Each agreement: its wordings (with who confirmed each, and when) and the weekly grid, one row per
+ * week with each partner's answer and their note for the counselor.
+ */
+function agreementsHtml(record: CoupleExport, names: [string, string]): string {
+  const when = (iso: string) => e(iso.slice(0, 16).replace('T', ' '));
+  return record.agreements
+    .map((a) => {
+      const current = a.versions[a.versions.length - 1];
+      const versions = a.versions
+        .map((v) => {
+          const confirmed = v.confirmations.length
+            ? v.confirmations.map((c) => `${e(names[c.partner - 1])} ${when(c.confirmedAt)}`).join('; ')
+            : 'not confirmed';
+          return `<tr><td>${v.version}</td><td>${e(v.text)}</td><td>${e(v.editedBy)}, ${when(v.createdAt)}</td><td>${confirmed}</td></tr>`;
+        })
+        .join('');
+      const cell = (p: CoupleExport['agreements'][number]['weeks'][number]['partners'][number] | undefined) => {
+        if (!p?.answer) return '<td>—</td>';
+        const version = p.version !== null && p.version !== current?.version ? ` (wording ${p.version})` : '';
+        return `<td>${REVIEW_ANSWER_WORDS[p.answer]}${version}${p.note ? `<br>Note for the counselor: ${e(p.note)}` : ''}</td>`;
+      };
+      const weeks = a.weeks
+        .map(
+          (w) =>
+            `<tr><td>${e(w.weekOf)}</td>${cell(w.partners.find((p) => p.partner === 1))}${cell(w.partners.find((p) => p.partner === 2))}<td>${w.accountsDiffer ? 'differ' : '—'}</td></tr>`,
+        )
+        .join('');
+      return `<section><h3>${e(current?.text)}</h3>
+<p class="meta">${a.source === 'exercise_answer' ? 'From an exercise answer' : 'Agreed in session'} · added ${e(a.createdAt.slice(0, 10))}${a.retiredAt ? ` · retired ${e(a.retiredAt.slice(0, 10))}` : ''}</p>
+<table><thead><tr><th scope="col">Version</th><th scope="col">Wording</th><th scope="col">Written by</th><th scope="col">Confirmed (UTC)</th></tr></thead><tbody>${versions}</tbody></table>
+${weeks ? `<table><thead><tr><th scope="col">Week of</th><th scope="col">${e(names[0])}</th><th scope="col">${e(names[1])}</th><th scope="col">Accounts</th></tr></thead><tbody>${weeks}</tbody></table>` : '<p>Not reviewed yet.</p>'}</section>`;
+    })
+    .join('\n');
+}
+
 /** A printable record (every value escaped): print it, or "save as PDF" from the browser. */
 export function renderExportHtml(record: CoupleExport): string {
   const [p1, p2] = record.couple.partners;
+  const names: [string, string] = [p1?.name ?? 'Partner 1', p2?.name ?? 'Partner 2'];
   const assignments = record.assignments
     .map((a) => {
       const rows = a.prompts
@@ -82,6 +121,7 @@ ${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16
 <h2>Sessions</h2>${sessions ? `<table><thead><tr><th scope="col">When</th><th scope="col">Length</th><th scope="col">Status</th><th scope="col">Attendance</th></tr></thead><tbody>${sessions}</tbody></table>` : '<p>No sessions yet.</p>'}
 <h2>Homework</h2>${assignments || '<p>No homework yet.</p>'}
 <h2>Signed session notes</h2>${notes || '<p>No signed notes.</p>'}
-<h2>Check-ins</h2>${measuresHtml(record, [p1?.name ?? 'Partner 1', p2?.name ?? 'Partner 2']) || '<p>No check-ins answered.</p>'}
+<h2>Check-ins</h2>${measuresHtml(record, names) || '<p>No check-ins answered.</p>'}
+<h2>Agreements</h2>${agreementsHtml(record, names) || '<p>No agreements.</p>'}
 </body></html>`;
 }

@@ -20,6 +20,7 @@ import { composeSafetyAlertEmail } from '../safety/safety-alert-email.composer';
 import { SafetyRepository } from '../safety/safety.repository';
 import { composeSessionInvitationEmail, composeSessionReminderEmail } from '../sessions/session-notice-email.composer';
 import { SessionNoticesRepository } from '../sessions/session-notices.repository';
+import { composeAgreementConfirmationEmail } from '../agreements/agreement-confirmation-email.composer';
 import { composeAgreementReviewEmail } from '../agreements/agreement-review-email.composer';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 
@@ -53,6 +54,8 @@ export class EmailComposer {
       composeSessionReminderEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
     'agreement-review': (delivery, manager) =>
       composeAgreementReviewEmail(delivery, manager, this.config.http.publicUrl, this.agreements),
+    'agreement-confirmation': (delivery, manager) =>
+      composeAgreementConfirmationEmail(delivery, manager, this.config.http.publicUrl, this.agreements),
   };
 
   constructor(

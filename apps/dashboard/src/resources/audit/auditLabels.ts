@@ -103,6 +103,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'agreement_rhythm.update': 'Agreement review rhythm changed',
   'agreement_review.view': 'Agreement review opened by partner',
   'agreement_review.submit': 'Agreement review sent by partner',
+  'agreement_confirmation.view': 'Agreements to confirm opened by partner',
+  'agreement_confirmation.submit': 'Agreements confirmed by partner',
   'engagement.view': 'Homework engagement viewed',
   'home.view': 'Home page viewed',
   'couple.timeline': 'Couple timeline viewed',

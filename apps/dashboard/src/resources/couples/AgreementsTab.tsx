@@ -34,13 +34,14 @@ import { cellText, confirmationText } from './agreements';
 import { WEEKDAYS } from './checkInSchedules';
 
 /**
- * Partners confirm an agreement's wording from their weekly review link: with the weekly review off,
- * nobody is asked, and the message says so rather than promising a request that never comes.
+ * Each partner who accepts email is sent a link to confirm an agreement's new wording at once
+ * (unless the couple is paused or a safety pause is open); the weekly check-in, when set, asks again
+ * until they do.
  */
 const confirmationNote = (weeklyOn: boolean) =>
   weeklyOn
-    ? 'each partner is asked to confirm it in their next weekly check-in.'
-    : 'partners are asked to confirm it once a weekly check-in day is set.';
+    ? 'each partner who accepts email is sent a link to confirm it, and their weekly check-in asks until they do.'
+    : 'each partner who accepts email is sent a link to confirm it.';
 
 /** When each partner is asked "did this hold this week?": a weekday and time in the clinic's zone, or off. */
 const RhythmForm = ({ path, rhythm }: { path: string; rhythm: ApiQuery<AgreementRhythmView> }) => {

@@ -5,6 +5,8 @@ export interface AgreementReviewEmailModel {
   partnerFirstName: string;
   therapistName: string;
   reviewUrl: string;
+  /** The day-later nudge: shorter, and its link replaces the first one. */
+  reminder: boolean;
 }
 
 /**
@@ -14,14 +16,23 @@ export interface AgreementReviewEmailModel {
 export function renderAgreementReviewEmail(model: AgreementReviewEmailModel): RenderedEmail {
   const { html, text } = renderLayout({
     clinicName: model.clinicName,
-    heading: 'Your weekly check-in',
-    paragraphs: [
-      `Hi ${model.partnerFirstName},`,
-      `${model.therapistName} asks how this week went. It takes about a minute, on your phone or computer.`,
-      'Your answers go to your counselor. Here is your personal link; it works for six days.',
-    ],
+    heading: model.reminder ? 'Your weekly check-in is still open' : 'Your weekly check-in',
+    paragraphs: model.reminder
+      ? [
+          `Hi ${model.partnerFirstName},`,
+          'Just a gentle reminder: your weekly check-in is still open, whenever you have a minute.',
+          'Here is your personal link; the one in the earlier email no longer works.',
+        ]
+      : [
+          `Hi ${model.partnerFirstName},`,
+          `${model.therapistName} asks how this week went. It takes about a minute, on your phone or computer.`,
+          'Your answers go to your counselor. Here is your personal link; it works for six days.',
+        ],
     action: { label: 'Start the check-in', url: model.reviewUrl },
     footer: 'This link is personal to you: please do not forward it.',
   });
-  return { subject: `A weekly check-in from ${model.clinicName}`, html, text };
+  const subject = model.reminder
+    ? `A reminder: your weekly check-in from ${model.clinicName}`
+    : `A weekly check-in from ${model.clinicName}`;
+  return { subject, html, text };
 }
