@@ -24,6 +24,7 @@ export interface SafetyConcernFacts {
 /** The couple's open safety concern, or null when there is none (the pause first: it is the stronger). */
 export function openSafetyConcern(facts: SafetyConcernFacts): SafetyConcern | null {
   if (facts.pauseOpen) return 'pause_open';
-  if (facts.latestCheckIns.some((checkIn) => isConcerningCheckIn(checkIn, checkIn.answers))) return 'concerning_check_in';
+  if (facts.latestCheckIns.some((checkIn) => isConcerningCheckIn(checkIn, checkIn.answers)))
+    return 'concerning_check_in';
   return null;
 }

@@ -50,18 +50,13 @@ describe('a clinic safety screen', () => {
     const screen = { prompts };
     expect(concerningCheckInAnswers(screen, { q1: 'o1', q2: 'o1' })).toEqual([]);
     expect(concerningCheckInAnswers(screen, { q1: 'o2', q2: 'o1' })).toEqual(['q1']);
-    expect(concerningCheckInAnswers(screen, { q1: 'o2', q2: 'o3', anything_else: 'he hits me' })).toEqual([
-      'q1',
-      'q2',
-    ]);
+    expect(concerningCheckInAnswers(screen, { q1: 'o2', q2: 'o3', anything_else: 'he hits me' })).toEqual(['q1', 'q2']);
     // The partner's page: answerable, and no word of what is concerning.
     const shown = promptsForRole(prompts, 'not_set');
     expect(JSON.stringify(shown)).not.toContain('concerning');
     expect(validateAnswers(shown, { q1: 'o1', q2: 'o1' }, { mode: 'submit' })).toEqual([]);
     // Apart from the marks and the question count, what any exercise's prompts must be.
-    expect(
-      validatePromptDefinitions(shown).filter((p) => p.path !== 'prompts'),
-    ).toEqual([]);
+    expect(validatePromptDefinitions(shown).filter((p) => p.path !== 'prompts')).toEqual([]);
   });
 
   it('reads back as the admin wrote it, and estimates minutes', () => {

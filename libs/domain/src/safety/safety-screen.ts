@@ -15,6 +15,10 @@ import type { Prompt } from '../exercises/prompt.types';
  * prompts of a check-in exactly like the built-in one's: single choices and one long text, all for
  * the counselor only, so `concerningCheckInAnswers` judges both by one rule.
  */
+/** Which screen a clinic's check-ins send: Trellis's own, or the clinic's (once it has written one). */
+export const SAFETY_CHECK_IN_SCREENS = ['built_in', 'clinic'] as const;
+export type SafetyCheckInScreen = (typeof SAFETY_CHECK_IN_SCREENS)[number];
+
 export const SAFETY_SCREEN_MIN_QUESTIONS = 1;
 export const SAFETY_SCREEN_MAX_QUESTIONS = 10;
 export const SAFETY_SCREEN_TITLE_MAX_LENGTH = 200;
@@ -178,7 +182,10 @@ export function safetyScreenQuestionsOf(prompts: readonly Prompt[]): SafetyScree
         ? [
             {
               label: prompt.label,
-              options: prompt.options.map((option) => ({ label: option.label, concerning: option.concerning === true })),
+              options: prompt.options.map((option) => ({
+                label: option.label,
+                concerning: option.concerning === true,
+              })),
             },
           ]
         : [],
