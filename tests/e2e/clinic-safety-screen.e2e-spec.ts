@@ -86,7 +86,10 @@ describe('a clinic’s own safety screen', () => {
     const asAdmin = await signIn(app, admin.email);
     const asDana = await signIn(app, dana.email);
     const put = (as: typeof asAdmin, body: unknown) =>
-      as.agent.put('/api/v1/clinic/safety-screen').set('x-csrf-token', as.csrfToken).send(body as object);
+      as.agent
+        .put('/api/v1/clinic/safety-screen')
+        .set('x-csrf-token', as.csrfToken)
+        .send(body as object);
     const settings = (body: object) =>
       asAdmin.agent.patch('/api/v1/clinic').set('x-csrf-token', asAdmin.csrfToken).send(body);
     return { clinic, admin, dana, asAdmin, asDana, couple, partners, put, settings };
@@ -214,7 +217,10 @@ describe('a clinic’s own safety screen', () => {
     await sweep.sendDue();
     const { alex } = await openCheckIns(p);
     // "Rarely" to the first question is concerning in version 1.
-    await alex.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers: { q1: 'o2', q2: 'o1' } });
+    await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HOMEWORK_HEADER)
+      .send({ answers: { q1: 'o2', q2: 'o1' } });
     await p.asDana.agent
       .post(`/api/v1/couples/${p.couple.id}/safety/lift`)
       .set('x-csrf-token', p.asDana.csrfToken)
@@ -291,9 +297,7 @@ describe('a clinic’s own safety screen', () => {
       const res = await p.settings({ safetyCheckInScreen: bad }).expect(400);
       expect(JSON.stringify(res.body)).toContain('safetyCheckInScreen');
     }
-    expect((await db.getRepository(Clinic).findOneByOrFail({ id: p.clinic.id })).safetyCheckInScreen).toBe(
-      'built_in',
-    );
+    expect((await db.getRepository(Clinic).findOneByOrFail({ id: p.clinic.id })).safetyCheckInScreen).toBe('built_in');
     await p.asAdmin.agent.get('/api/v1/clinic/safety-screen').expect(404);
   });
 
@@ -322,7 +326,10 @@ describe('a clinic’s own safety screen', () => {
       ['questions.0.label', { ...SCREEN, questions: [{ ...question, label: '' }] }],
       [
         'questions.0.options.1.concerning',
-        { ...SCREEN, questions: [{ ...question, options: [question.options[0], { label: 'Yes', concerning: 'yes' }] }] },
+        {
+          ...SCREEN,
+          questions: [{ ...question, options: [question.options[0], { label: 'Yes', concerning: 'yes' }] }],
+        },
       ],
       // Every prompt is the counselor's: a question cannot be made shared, or anything else.
       ['questions.0.audience', { ...SCREEN, questions: [{ ...question, audience: 'shared' }] }],
@@ -377,9 +384,7 @@ describe('a clinic’s own safety screen', () => {
     });
     // Choosing theirs touches only their clinic.
     await other.settings({ safetyCheckInScreen: 'clinic' }).expect(200);
-    expect((await db.getRepository(Clinic).findOneByOrFail({ id: p.clinic.id })).safetyCheckInScreen).toBe(
-      'built_in',
-    );
+    expect((await db.getRepository(Clinic).findOneByOrFail({ id: p.clinic.id })).safetyCheckInScreen).toBe('built_in');
 
     // Signed out: nothing.
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/clinic/safety-screen' });
