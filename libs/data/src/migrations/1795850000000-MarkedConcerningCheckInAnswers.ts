@@ -56,8 +56,8 @@ export class MarkedConcerningCheckInAnswers1795850000000 implements MigrationInt
   }
 
   async down(q: QueryRunner): Promise<void> {
-    // The code before this release judges by its table and never reads the marks; they go all the
-    // same, so the prompts are as that code wrote them.
+    // The code before this release judges by its table, and sends a check-in's prompts to the partner
+    // as stored: every mark goes (a clinic screen's too), so no partner is shown which answers alert.
     const unmark = `o - 'concerning'`;
     await q.query(
       `UPDATE assignment SET prompts = ${mapOptions('prompts', unmark)}
