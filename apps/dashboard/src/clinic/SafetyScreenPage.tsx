@@ -409,13 +409,11 @@ export const SafetyScreenPage = () => {
               )}
             </CardContent>
           </Card>
-          <Stack direction="row" spacing={2}>
+          <Stack direction="row" spacing={3} sx={{ alignItems: 'center' }}>
             <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={busy}>
               Save safety screen
             </Button>
-            <Button component={Link} to="/clinic">
-              Back to clinic settings
-            </Button>
+            <Link to="/clinic">Back to clinic settings</Link>
           </Stack>
         </Box>
       )}
