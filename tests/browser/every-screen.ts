@@ -124,7 +124,10 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await check(page, 'account');
 }
 
-/** An admin's screens: home, staff, inviting, editing a person, audit trail, job queues, clinic settings. */
+/**
+ * An admin's screens: home, staff, inviting, editing a person, audit trail, job queues, clinic
+ * settings, the clinic's safety screen.
+ */
 export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Promise<void> {
   const { db, origin } = journey.stack;
   const { clinic, therapist } = await practiceWithCouple(journey.stack);
@@ -164,4 +167,10 @@ export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Pr
   await dashboard.menuItem('Clinic settings').click();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await check(page, 'clinic-settings');
+
+  // The clinic's own safety screen, reached from the settings' check-in section.
+  await page.getByRole('link', { name: /clinic’s own screen/ }).click();
+  await page.getByRole('heading', { name: 'Clinic safety screen', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Preview', level: 2 }).waitFor();
+  await check(page, 'clinic-safety-screen');
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Clinic } from '@trellis/data';
+import { SAFETY_CHECK_IN_EXERCISE } from '@trellis/domain';
 import { seriousAccessibilityViolations } from '../support/axe';
 import { useBrowserStack } from '../support/browser-journey';
 import { createAssignment, createStaff } from '../support/factories';
@@ -97,7 +98,11 @@ describe('safety in the dashboard, in a real browser', () => {
         dueAt: new Date(Date.now() + 3 * 24 * 3600 * 1000),
         submitted: [true, false],
       });
-      await db.query(`UPDATE assignment SET kind = 'safety_check_in' WHERE id = $1`, [checkIn.id]);
+      // A check-in is judged by the prompts it was sent with: the built-in check-in's.
+      await db.query(`UPDATE assignment SET kind = 'safety_check_in', prompts = $2 WHERE id = $1`, [
+        checkIn.id,
+        JSON.stringify(SAFETY_CHECK_IN_EXERCISE.prompts),
+      ]);
       await db.query(`UPDATE homework_response SET answers = $3 WHERE assignment_id = $1 AND client_id = $2`, [
         checkIn.id,
         partners[0].id,

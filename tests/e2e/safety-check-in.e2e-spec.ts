@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource, IsNull } from 'typeorm';
 import { Assignment, AuditEvent, Client, Exercise, SafetyPause } from '@trellis/data';
-import { SAFETY_CHECK_IN_KEY, type Prompt } from '@trellis/domain';
+import { SAFETY_CHECK_IN_EXERCISE, SAFETY_CHECK_IN_KEY, type Prompt } from '@trellis/domain';
+import { MarkedConcerningCheckInAnswers1795850000000 } from '../../libs/data/src/migrations/1795850000000-MarkedConcerningCheckInAnswers';
 import { SafetyCheckInsService } from '../../libs/features/src/safety/safety-check-ins.service';
 import { decodedEmailText } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
@@ -173,6 +174,43 @@ describe('the private safety check-in', () => {
     const alexAgain = await openHomeworkAs(app, await homeworkTokenFromEmail(app, next.raw));
     await alexAgain.post('/api/v1/homework/current/submit').set(HOMEWORK_HEADER).send({ answers: CALM }).expect(200);
     expect(await concernOf()).toBeNull();
+  });
+
+  it('judges a check-in sent before its concerning answers moved into the definition exactly as before', async () => {
+    const p = await practice();
+    await p.setInterval(28).expect(200);
+    await sweep.sendDue();
+    const [checkIn] = await checkInsOf(p.couple.id);
+    expect(checkIn.prompts).toEqual(SAFETY_CHECK_IN_EXERCISE.prompts);
+
+    // The release before: no marks on the options (the rule was a table in the code).
+    const migration = new MarkedConcerningCheckInAnswers1795850000000();
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const before = await db.getRepository(Assignment).findOneByOrFail({ id: checkIn.id });
+      expect(JSON.stringify(before.prompts)).not.toContain('concerning');
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    // The migration wrote the built-in's marks into the copy sent: the very definition of today.
+    const after = await db.getRepository(Assignment).findOneByOrFail({ id: checkIn.id });
+    expect(after.prompts).toEqual(SAFETY_CHECK_IN_EXERCISE.prompts);
+    const library = await db.getRepository(Exercise).findOneByOrFail({ key: SAFETY_CHECK_IN_KEY, clinicId: IsNull() });
+    expect(library.prompts).toEqual(SAFETY_CHECK_IN_EXERCISE.prompts);
+
+    // So answering it now still pauses joint work for the same answers.
+    const alex = await openHomeworkAs(
+      app,
+      await homeworkTokenFromEmail(app, (await harness.mailbox.waitForMessageTo(p.partners[0].email)).raw),
+    );
+    await alex
+      .post('/api/v1/homework/current/submit')
+      .set(HOMEWORK_HEADER)
+      .send({ answers: { ...CALM, safe_at_home: 'unsure' } })
+      .expect(200);
+    expect(await db.getRepository(SafetyPause).countBy({ coupleId: p.couple.id, liftedAt: IsNull() })).toBe(1);
   });
 
   it('sends the next one only once the interval has passed', async () => {

@@ -66,6 +66,22 @@ const measureDefinition = (cutoff = 5) => ({
 });
 let measureCutoff = 5;
 
+/** A valid clinic safety screen (PUT /clinic/safety-screen). */
+const SAFETY_SCREEN = {
+  title: 'Clinic A screen',
+  instructions: 'Answer alone.',
+  questions: [
+    {
+      label: 'Are you afraid at home?',
+      options: [
+        { label: 'No', concerning: false },
+        { label: 'Yes', concerning: true },
+      ],
+    },
+  ],
+  freeTextQuestion: null,
+};
+
 const RULES: Record<string, RouteRule> = {
   'GET /api/v1/api-tokens': { kind: 'collection', adminOnly: true, sessionOnly: true },
   'POST /api/v1/api-tokens': {
@@ -125,6 +141,9 @@ const RULES: Record<string, RouteRule> = {
   'POST /api/v1/auth/2fa/disable': { kind: 'collection', sessionOnly: true, body: () => ({ code: '123456' }) },
   'GET /api/v1/clinic': { kind: 'collection' },
   'PATCH /api/v1/clinic': { kind: 'collection', adminOnly: true, body: () => ({ timezone: 'Europe/Paris' }) },
+  // The caller's own clinic's screen: another clinic's admin gets theirs (or a 404), never A's.
+  'GET /api/v1/clinic/safety-screen': { kind: 'collection', adminOnly: true },
+  'PUT /api/v1/clinic/safety-screen': { kind: 'collection', adminOnly: true, body: () => SAFETY_SCREEN },
   'GET /api/v1/couples': { kind: 'collection' },
   'POST /api/v1/couples': {
     kind: 'collection',
@@ -490,6 +509,13 @@ describe('authorization matrix over every route', () => {
       request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`) as unknown as Agent;
     ids.apiToken = tokenAExpired.id;
     clinicIds.push(tokenARevoked.id, tokenAExpired.id);
+    // Clinic A's own safety screen, chosen: clinic B's admin must never see it (or change it).
+    const screenA = await asAdminA.agent
+      .put('/api/v1/clinic/safety-screen')
+      .set('x-csrf-token', asAdminA.csrfToken)
+      .send(SAFETY_SCREEN)
+      .expect(200);
+    clinicIds.push(screenA.body.id);
     const asT2 = await signIn(app, t2.email);
     const asLeaver = await signIn(app, leaver.email);
     await db.getRepository(StaffUser).update({ id: leaver.id }, { status: 'deactivated' });

@@ -964,7 +964,68 @@ describe('bad input never becomes a 500 or a half-written record', () => {
           offTrackSessionsWithoutImprovement: fc.oneof(nasty, fc.constantFrom(0, 101, 2.5, null, '6', -3)),
           gentleReminderAfterMisses: fc.oneof(nasty, fc.constantFrom(-1, 21, 1.5, null, '2', [2])),
           engagementTaskAfterMisses: fc.oneof(nasty, fc.constantFrom(-1, 21, 2.5, null, '3', false)),
+          // 'clinic' too: this clinic has no screen of its own, so it cannot be chosen.
+          safetyCheckInScreen: fc.oneof(nasty, fc.constantFrom(null, 'Clinic', 'clinic', 1, true, ['built_in'])),
         },
+      ),
+    },
+    {
+      route: 'PUT /api/v1/clinic/safety-screen',
+      as: admin,
+      body: mutate(
+        {
+          title: 'Our check-in',
+          instructions: 'Answer alone.',
+          questions: [
+            {
+              label: 'Are you afraid at home?',
+              options: [
+                { label: 'No', concerning: false },
+                { label: 'Yes', concerning: true },
+              ],
+            },
+          ],
+          freeTextQuestion: 'Anything else?',
+        },
+        {
+          title: fc.oneof(wrongType, huge, fc.constant(' ')),
+          instructions: fc.oneof(wrongType, huge, fc.constant('')),
+          questions: fc.oneof(
+            wrongType,
+            deep,
+            fc.constant([]),
+            fc.array(fc.anything({ maxDepth: 3 }), { minLength: 1, maxLength: 4 }),
+            // Shaped right, but nothing is concerning, or everything is.
+            fc.boolean().map((concerning) => [
+              {
+                label: 'Q',
+                options: [
+                  { label: 'A', concerning },
+                  { label: 'B', concerning },
+                ],
+              },
+            ]),
+            // A question made shared, or given an id: every prompt is Trellis's to shape.
+            fc.constantFrom('audience', 'id', 'kind', 'required').map((field) => [
+              {
+                label: 'Q',
+                [field]: 'shared',
+                options: [
+                  { label: 'A', concerning: false },
+                  { label: 'B', concerning: true },
+                ],
+              },
+            ]),
+          ),
+          freeTextQuestion: fc.oneof(
+            fc.integer(),
+            fc.boolean(),
+            fc.array(fc.string(), { maxLength: 3 }),
+            huge,
+            fc.constant('  '),
+          ),
+        },
+        ['title', 'instructions', 'questions'],
       ),
     },
     ...['PUT /api/v1/homework/current/draft', 'POST /api/v1/homework/current/submit'].map((route) => ({

@@ -45,6 +45,7 @@ const TwoFactorEnrollmentPage = lazy(() =>
 const ClinicSettingsPage = lazy(() =>
   import('./clinic/ClinicSettingsPage').then((m) => ({ default: m.ClinicSettingsPage })),
 );
+const SafetyScreenPage = lazy(() => import('./clinic/SafetyScreenPage').then((m) => ({ default: m.SafetyScreenPage })));
 // The calendar's week grid and agenda come only with its route.
 const CalendarPage = lazy(() => import('./calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const CalendarFeedPage = lazy(() =>
@@ -120,6 +121,7 @@ export const App = () => (
       permissions === 'admin' && (
         <CustomRoutes key="admin-routes">
           <Route path="/clinic" element={<ClinicSettingsPage />} />
+          <Route path="/clinic/safety-screen" element={<SafetyScreenPage />} />
           <Route path="/queues" element={<QueuesPage />} />
           <Route path="/api-tokens" element={<ApiTokensPage />} />
         </CustomRoutes>

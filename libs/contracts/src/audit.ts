@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS = [
   'safety.view',
   'safety.lift',
   'safety.check_in_send',
+  'safety_screen.create',
+  'safety_screen.update',
   'program.create',
   'program.update',
   'couple_program.view',

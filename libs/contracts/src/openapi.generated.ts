@@ -673,7 +673,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the clinic name, time zone, two-factor requirement, digest detail or neutral partner emails */
+        /** Change the clinic name, time zone, two-factor requirement, digest detail, neutral partner emails or safety check-ins */
         patch: operations["clinic_update"];
         trace?: never;
     };
@@ -1582,6 +1582,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinic/safety-screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's own safety screen: its questions, which answers are concerning, and whether check-ins send it */
+        get: operations["safetyScreen_view"];
+        /** Write the clinic's own safety screen (every prompt counselor-only); changed questions make a new version, and check-ins already sent keep theirs */
+        put: operations["safetyScreen_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff": {
         parameters: {
             query?: never;
@@ -1939,6 +1957,11 @@ export interface components {
             offTrackSessionsWithoutImprovement?: number;
             /** @description Days between each partner's private safety check-ins (the first goes out at once); null sends none */
             safetyCheckInIntervalDays?: number | null;
+            /**
+             * @description Which screen the private safety check-ins send: built_in (Trellis's own) or clinic (the clinic's own, PUT /clinic/safety-screen first)
+             * @enum {string}
+             */
+            safetyCheckInScreen?: "built_in" | "clinic";
             /** @description From this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 turns it off */
             gentleReminderAfterMisses?: number;
             /** @description From this many missed homeworks in a row, the therapist gets a "check in with …" task and the weekly digest names the partner; 0 turns it off */
@@ -2252,6 +2275,23 @@ export interface components {
         LiftSafetyPauseDto: {
             /** @description What was done (kept in the couple record); required to lift the pause */
             note: string;
+        };
+        SafetyScreenDto: {
+            /** @example A private check-in */
+            title: string;
+            /** @description Shown above the questions on each partner’s page */
+            instructions: string;
+            /** @description Single-choice questions, their options marked concerning or not: at least one concerning option on the screen, and at least one option not concerning on each question */
+            questions: {
+                label: string;
+                options: {
+                    label: string;
+                    /** @description Choosing it pauses the couple’s joint work and alerts the counselor */
+                    concerning: boolean;
+                }[];
+            }[];
+            /** @description An optional last question answered in the partner’s own words; null or absent for none */
+            freeTextQuestion?: string | null;
         };
         InviteStaffDto: {
             /** @example robin@clinic.example */
@@ -2655,6 +2695,11 @@ export interface components {
             /** @description Stable slug, unique within its prompt. */
             id: string;
             label: string;
+            /**
+             * @description Safety check-ins only (a single-choice option of the built-in check-in or a clinic's own safety screen): choosing it is a concerning answer, which pauses joint work and alerts the counselor (`concerningCheckInAnswers`). Absent on every other option; never sent to a partner (`promptsForRole` drops it).
+             * @enum {boolean}
+             */
+            concerning?: true;
         };
         /** @description `GET /measures/summary` (admins): per measure the couples have answered, who is improving, unchanged or worsening. */
         ClinicMeasureSummary: {
@@ -2696,6 +2741,8 @@ export interface components {
             offTrackSessionsWithoutImprovement: number;
             /** @description Days between each partner's private safety check-ins; null: the clinic sends none. */
             safetyCheckInIntervalDays: number | null;
+            /** @description Which screen the check-ins send: `built_in` (Trellis's own) or `clinic` (the clinic's, `GET /clinic/safety-screen`). */
+            safetyCheckInScreen: components["schemas"]["SafetyCheckInScreen"];
             /** @description Engagement: from this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 is off. */
             gentleReminderAfterMisses: number;
             /** @description Engagement: from this many missed in a row, the therapist gets a "check in with …" task and the digest names the partner; 0 is off. */
@@ -3535,6 +3582,8 @@ export interface components {
             body: string;
             createdAt: string;
         };
+        /** @enum {string} */
+        SafetyCheckInScreen: "built_in" | "clinic";
         SafetyFlagView: {
             id: string;
             /** @description The partner who raised it (first name and surname as the clinic recorded them). */
@@ -3552,6 +3601,32 @@ export interface components {
             id: string;
             raisedAt: string;
             flags: components["schemas"]["SafetyFlagView"][];
+        };
+        SafetyScreenOption: {
+            label: string;
+            /** @description Choosing it pauses the couple's joint work and alerts the counselor. */
+            concerning: boolean;
+        };
+        SafetyScreenQuestion: {
+            label: string;
+            options: components["schemas"]["SafetyScreenOption"][];
+        };
+        /** @description `GET|PUT /clinic/safety-screen`: the clinic's own safety screen, sent instead of the built-in check-in when the clinic settings choose it (`safetyCheckInScreen: 'clinic'`). */
+        SafetyScreenView: {
+            id: string;
+            title: string;
+            /** @description Shown above the questions on each partner's page. */
+            instructions: string;
+            questions: components["schemas"]["SafetyScreenQuestion"][];
+            /** @description The optional last question, answered in the partner's own words; null for none. */
+            freeTextQuestion: string | null;
+            /** @description Goes up whenever the questions change; each check-in keeps the version it was sent with, and is judged by it. */
+            version: number;
+            /** @description The check-ins send this screen now (the clinic settings chose it). */
+            inUse: boolean;
+            /** @description The check-in as partners get it (every prompt counselor-only), its concerning options marked: the preview. */
+            prompts: components["schemas"]["Prompt"][];
+            updatedAt: string;
         };
         /** @description A whole number within the prompt's min..max. */
         ScaleAnswer: number;
@@ -4718,7 +4793,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "agreement_confirmation.view" | "agreement_confirmation.submit" | "engagement.view";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "safety_screen.create" | "safety_screen.update" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "agreement_confirmation.view" | "agreement_confirmation.submit" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -4757,7 +4832,7 @@ export interface operations {
                 sort?: "occurredAt";
                 /** @description Staff member who acted */
                 actorId?: string;
-                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "agreement_confirmation.view" | "agreement_confirmation.submit" | "engagement.view";
+                action?: "auth.login" | "auth.logout" | "auth.invitation_accept" | "auth.password_reset_request" | "auth.password_reset" | "auth.2fa_enable" | "auth.2fa_disable" | "auth.2fa_verify" | "api_token.create" | "api_token.list" | "api_token.revoke" | "clinic.update" | "assignment.create" | "assignment.list" | "assignment.view" | "assignment.update" | "assignment.cancel" | "assignment.review" | "assignment_series.create" | "assignment_series.list" | "assignment_series.update" | "assignment_series.stop" | "couple.list" | "couple.view" | "couple.create" | "couple.update" | "home.view" | "couple.timeline" | "couple.export" | "digest.list" | "digest.view" | "digest.preferences_update" | "homework.view" | "homework.draft" | "homework.submit" | "homework.link_resend" | "homework.link_revoke" | "note.list" | "note.view" | "note.create" | "note.update" | "note.sign" | "note.addendum" | "note.delete" | "session.list" | "session.view" | "session.create" | "session.update" | "session.cancel" | "session.outcome" | "calendar_feed.create" | "calendar_feed.revoke" | "calendar_feed.read" | "queue.retry" | "queue.remove" | "staff.list" | "staff.view" | "staff.invite" | "staff.invitation_resend" | "staff.invitation_revoke" | "staff.role_change" | "staff.deactivate" | "staff.reactivate" | "audit.list" | "audit.export" | "exercise.create" | "exercise.update" | "exercise.archive" | "measure.create" | "measure.version_create" | "measure_response.submit" | "measure_response.list" | "measure_response.export" | "check_in_schedule.list" | "check_in_schedule.create" | "check_in_schedule.update" | "check_in_schedule.delete" | "check_in.view" | "measure.clinic_summary" | "safety.flag" | "safety.view" | "safety.lift" | "safety.check_in_send" | "safety_screen.create" | "safety_screen.update" | "program.create" | "program.update" | "couple_program.view" | "couple_program.enrol" | "couple_program.update" | "couple_program.step_skip" | "couple_program.step_add" | "couple_program.reorder" | "couple_program.step_open" | "agreement.list" | "agreement.create" | "agreement.update" | "agreement.retire" | "agreement.candidates" | "agreement_rhythm.view" | "agreement_rhythm.update" | "agreement_review.view" | "agreement_review.submit" | "agreement_confirmation.view" | "agreement_confirmation.submit" | "engagement.view";
                 outcome?: "success" | "failure" | "denied";
                 /** @description From this date/time (ISO 8601), inclusive */
                 from?: string;
@@ -7770,6 +7845,67 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    safetyScreen_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyScreenView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The clinic has not written a safety screen of its own yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    safetyScreen_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyScreenDto"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyScreenView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -1,3 +1,5 @@
+import type { Prompt, SafetyScreenQuestion } from '@trellis/domain';
+
 /** Issue 18: a partner's "I don't feel safe", the couple's safety pause, and the therapist's side of it. */
 
 /** What the partner who flagged is told: no more (the other partner is told nothing at all). */
@@ -39,4 +41,34 @@ export interface CoupleSafety {
 export interface LiftSafetyPauseRequest {
   /** What the therapist did (talked to each partner alone, safety plan, referral…): kept in the record. */
   note: string;
+}
+
+/**
+ * `GET|PUT /clinic/safety-screen`: the clinic's own safety screen, sent instead of the built-in
+ * check-in when the clinic settings choose it (`safetyCheckInScreen: 'clinic'`).
+ */
+export interface SafetyScreenView {
+  id: string;
+  title: string;
+  /** Shown above the questions on each partner's page. */
+  instructions: string;
+  questions: SafetyScreenQuestion[];
+  /** The optional last question, answered in the partner's own words; null for none. */
+  freeTextQuestion: string | null;
+  /** Goes up whenever the questions change; each check-in keeps the version it was sent with, and is judged by it. */
+  version: number;
+  /** The check-ins send this screen now (the clinic settings chose it). */
+  inUse: boolean;
+  /** The check-in as partners get it (every prompt counselor-only), its concerning options marked: the preview. */
+  prompts: Prompt[];
+  updatedAt: string;
+}
+
+/** The screen as an admin writes it: every prompt becomes counselor-only, whatever is sent. */
+export interface SafetyScreenRequest {
+  title: string;
+  instructions: string;
+  /** 1–10 single-choice questions, 2–12 options each; at least one option concerning, and one calm option per question. */
+  questions: SafetyScreenQuestion[];
+  freeTextQuestion: string | null;
 }

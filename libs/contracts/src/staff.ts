@@ -1,3 +1,5 @@
+import type { SafetyCheckInScreen } from '@trellis/domain';
+
 export const STAFF_ROLES = ['admin', 'therapist'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -61,6 +63,8 @@ export interface ClinicSettings {
   offTrackSessionsWithoutImprovement: number;
   /** Days between each partner's private safety check-ins; null: the clinic sends none. */
   safetyCheckInIntervalDays: number | null;
+  /** Which screen the check-ins send: `built_in` (Trellis's own) or `clinic` (the clinic's, `GET /clinic/safety-screen`). */
+  safetyCheckInScreen: SafetyCheckInScreen;
   /** Engagement: from this many missed homeworks in a row, a partner's reminders use gentler, shorter wording; 0 is off. */
   gentleReminderAfterMisses: number;
   /** Engagement: from this many missed in a row, the therapist gets a "check in with …" task and the digest names the partner; 0 is off. */

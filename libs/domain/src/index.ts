@@ -43,6 +43,7 @@ export * from './measures/check-in-reminder';
 export * from './measures/clinic-summary';
 
 export * from './safety/safety-check-in';
+export * from './safety/safety-screen';
 export * from './safety/safety-pause';
 export * from './safety/safety-concern';
 export * from './staff/api-token-expiry';

@@ -1,11 +1,13 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Typography } from '@mui/material';
-import type { ClinicSettings, DigestEmailDetail } from '@trellis/contracts';
+import type { ClinicSettings, DigestEmailDetail, SafetyScreenView } from '@trellis/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   BooleanInput,
   Form,
   FormDataConsumer,
+  HttpError,
+  Link,
   maxLength,
   maxValue,
   minValue,
@@ -28,7 +30,10 @@ import { changedFields } from '../data/query';
 import { ENGAGEMENT_SETTING_MAX } from '@trellis/domain';
 import { safetyCheckInFormValues, safetyCheckInSetting, validateSafetyCheckInDays } from './safetyCheckIns';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; clinic: ClinicSettings } | { state: 'failed'; message: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; clinic: ClinicSettings; ownScreen: SafetyScreenView | null }
+  | { state: 'failed'; message: string };
 
 const validateName = [required(), maxLength(200)];
 const validatePoints = [required(), number(), minValue(0.01), maxValue(1000)];
@@ -41,6 +46,18 @@ const DIGEST_EMAIL_CHOICES: { id: DigestEmailDetail; name: string }[] = [
   { id: 'counts', name: 'Totals and a link to Trellis (no names, no answers)' },
   { id: 'names', name: 'Couples by name with their totals (no answers)' },
   { id: 'answers', name: 'Names and the partners’ answers in full' },
+];
+
+/** Trellis's check-in, or the clinic's own once it is written (until then it cannot be chosen). */
+const safetyScreenChoices = (ownScreen: SafetyScreenView | null) => [
+  { id: 'built_in', name: 'Trellis’s private check-in (four questions and an optional note)' },
+  {
+    id: 'clinic',
+    name: ownScreen
+      ? `Your clinic’s own screen: “${ownScreen.title}” (version ${ownScreen.version})`
+      : 'Your clinic’s own screen (write it first)',
+    disabled: ownScreen === null,
+  },
 ];
 
 /** Email leaves the clinic's hands: an admin choosing answers in email is told what that means. */
@@ -74,8 +91,8 @@ const RequirementNotice = ({ clinic, ownTwoFactor }: { clinic: ClinicSettings; o
 
 /**
  * `/#/clinic`, administrators only: name, time zone, the two-factor requirement, what digest emails
- * carry, neutral partner emails, the private safety check-ins (off by default) and when a couple
- * counts as off track.
+ * carry, neutral partner emails, the private safety check-ins (off by default; Trellis's questions
+ * or the clinic's own screen, `SafetyScreenPage`) and when a couple counts as off track.
  */
 export const ClinicSettingsPage = () => {
   const { permissions, isPending: permissionsPending } = usePermissions();
@@ -89,8 +106,16 @@ export const ClinicSettingsPage = () => {
     if (!isAdmin) return;
     let current = true;
     setLoaded({ state: 'loading' });
-    httpClient<ClinicSettings>('/clinic').then(
-      ({ json }) => current && setLoaded({ state: 'ready', clinic: json }),
+    // The clinic's own safety screen, if it has one: only then can the check-ins send it.
+    const ownScreen = httpClient<SafetyScreenView>('/clinic/safety-screen').then(
+      ({ json }) => json,
+      (error: unknown) => {
+        if (error instanceof HttpError && error.status === 404) return null;
+        throw error;
+      },
+    );
+    Promise.all([httpClient<ClinicSettings>('/clinic'), ownScreen]).then(
+      ([{ json }, screen]) => current && setLoaded({ state: 'ready', clinic: json, ownScreen: screen }),
       (error: unknown) => current && setLoaded({ state: 'failed', message: errorMessage(error) }),
     );
     return () => {
@@ -99,6 +124,7 @@ export const ClinicSettingsPage = () => {
   }, [isAdmin, attempt]);
 
   const clinic = loaded.state === 'ready' ? loaded.clinic : undefined;
+  const ownScreen = loaded.state === 'ready' ? loaded.ownScreen : null;
   const choices = useMemo(() => timeZoneChoices(undefined, [clinic?.timezone, 'UTC']), [clinic?.timezone]);
 
   const save = useCallback(
@@ -116,6 +142,7 @@ export const ClinicSettingsPage = () => {
         offTrackSessionsWithoutImprovement,
         gentleReminderAfterMisses,
         engagementTaskAfterMisses,
+        safetyCheckInScreen,
       } = values as Partial<ClinicSettings>;
       const safetyCheckInIntervalDays = safetyCheckInSetting(values);
       const changes = changedFields(
@@ -132,13 +159,18 @@ export const ClinicSettingsPage = () => {
           gentleReminderAfterMisses,
           engagementTaskAfterMisses,
           safetyCheckInIntervalDays,
+          safetyCheckInScreen,
         },
         clinic,
       );
       if (Object.keys(changes).length === 0) return void notify('Nothing to save.', { type: 'info' });
       try {
         const { json } = await httpClient<ClinicSettings>('/clinic', { method: 'PATCH', body: changes });
-        setLoaded({ state: 'ready', clinic: json });
+        setLoaded((current) => ({
+          state: 'ready',
+          clinic: json,
+          ownScreen: current.state === 'ready' ? current.ownScreen : null,
+        }));
         notify('Clinic settings saved.', { type: 'success' });
       } catch (error) {
         const fieldErrors = submissionErrors(error);
@@ -244,6 +276,20 @@ export const ClinicSettingsPage = () => {
                 ) : null
               }
             </FormDataConsumer>
+            <RadioButtonGroupInput
+              source="safetyCheckInScreen"
+              label="Which questions the check-ins ask"
+              choices={safetyScreenChoices(ownScreen)}
+              row={false}
+              helperText={
+                <>
+                  Each check-in keeps the questions it was sent with, and its answers are judged by them.{' '}
+                  <Link to="/clinic/safety-screen">
+                    {ownScreen ? 'Edit your clinic’s screen' : 'Write your clinic’s own screen'}
+                  </Link>
+                </>
+              }
+            />
             <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
               Off track
             </Typography>

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { SafetyCheckInScreen } from '@trellis/domain';
 
 const NUMERIC = { to: (value: number) => value, from: (value: string) => Number(value) };
 
@@ -30,6 +31,10 @@ export class Clinic {
   /** Days between private safety check-ins to each partner; null: none are sent. */
   @Column({ type: 'int', nullable: true })
   safetyCheckInIntervalDays: number | null;
+
+  /** Which screen the check-ins send: the built-in one, or the clinic's own (an exercise of kind safety_check_in). */
+  @Column({ type: 'text', default: 'built_in' })
+  safetyCheckInScreen: SafetyCheckInScreen;
 
   /** Partners' homework links work until this many days after the due date. */
   @Column({ type: 'int', default: 14 })

@@ -31,6 +31,7 @@ import { CreatedAssignmentSeries1795770000000 } from './1795770000000-CreatedAss
 import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
 import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
+import { MarkedConcerningCheckInAnswers1795850000000 } from './1795850000000-MarkedConcerningCheckInAnswers';
 import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
 import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
 import { CreatedAgreementConfirmationRequests1795840000000 } from './1795840000000-CreatedAgreementConfirmationRequests';
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   AddedSequenceToSessions1795810000000,
   LinkedHomeworkDueDatesToSessions1795810100000,
   CreatedAgreementConfirmationRequests1795840000000,
+  MarkedConcerningCheckInAnswers1795850000000,
 ];

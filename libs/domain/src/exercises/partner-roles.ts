@@ -52,17 +52,23 @@ export function promptIsForRole(prompt: { readonly forRole?: unknown }, role: Pa
  * role (`both` sees both sides; `not_set` only the common ones). The homework API shows, checks
  * and shares answers through this list only, so the other side's prompts, and with them the
  * partner's role, never reach a partner. The prompts come back without their `forRole`, which
- * would name the role too.
+ * would name the role too, and without their options' `concerning` marks.
  */
 export function promptsForRole<P extends Prompt>(prompts: readonly P[], role: PartnerRole): P[] {
   return prompts.filter((prompt) => promptIsForRole(prompt, role)).map(withoutTarget);
 }
 
-/** A prompt as a partner receives it: whom it targets would tell them their recorded role. */
+/**
+ * A prompt as a partner receives it: whom it targets would tell them their recorded role, and which
+ * answers of a safety check-in are concerning would tell them (or whoever reads their phone) which
+ * answers alert the counselor.
+ */
 function withoutTarget<P extends Prompt>(prompt: P): P {
-  if (!('forRole' in prompt)) return prompt;
-  const { forRole: _target, ...shown } = prompt;
-  return shown as P;
+  const { forRole: _target, ...rest } = prompt;
+  const shown = rest as P;
+  if (shown.kind !== 'single_choice' && shown.kind !== 'checklist') return shown;
+  if (!shown.options.some((option) => 'concerning' in option)) return shown;
+  return { ...shown, options: shown.options.map(({ concerning: _concerning, ...option }) => option) };
 }
 
 /** True when some prompts are written for one role: the couple's roles decide what each partner sees. */

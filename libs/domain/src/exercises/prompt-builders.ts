@@ -44,8 +44,10 @@ function withCommon<T extends object>(
   };
 }
 
-function toOptions(pairs: OptionPairs): ChoiceOption[] {
-  return pairs.map(([id, label]) => ({ id, label }));
+function toOptions(pairs: OptionPairs, concerning: readonly string[] = []): ChoiceOption[] {
+  const unknown = concerning.filter((id) => !pairs.some(([optionId]) => optionId === id));
+  if (unknown.length) throw new Error(`Concerning options that are not options: ${unknown.join(', ')}`);
+  return pairs.map(([id, label]) => (concerning.includes(id) ? { id, label, concerning: true } : { id, label }));
 }
 
 export function longText(
@@ -93,7 +95,11 @@ export function singleChoice(
   id: string,
   label: string,
   choices: OptionPairs,
-  options: CommonOptions = {},
+  options: CommonOptions & {
+    /** Safety check-ins only: the option ids whose choice is a concerning answer. */
+    concerning?: readonly string[];
+  } = {},
 ): SingleChoicePrompt {
-  return withCommon({ kind: 'single_choice' as const, id, label, options: toOptions(choices) }, options);
+  const { concerning, ...common } = options;
+  return withCommon({ kind: 'single_choice' as const, id, label, options: toOptions(choices, concerning) }, common);
 }

@@ -60,6 +60,13 @@ export interface ChoiceOption {
   /** Stable slug, unique within its prompt. */
   readonly id: string;
   readonly label: string;
+  /**
+   * Safety check-ins only (a single-choice option of the built-in check-in or a clinic's own safety
+   * screen): choosing it is a concerning answer, which pauses joint work and alerts the counselor
+   * (`concerningCheckInAnswers`). Absent on every other option; never sent to a partner
+   * (`promptsForRole` drops it).
+   */
+  readonly concerning?: true;
 }
 
 export interface ChecklistPrompt extends PromptBase {

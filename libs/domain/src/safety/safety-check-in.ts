@@ -1,5 +1,5 @@
 import type { ExerciseDefinition } from '../exercises/exercise.types';
-import type { AnswerMap } from '../exercises/prompt.types';
+import type { AnswerMap, Prompt } from '../exercises/prompt.types';
 import { longText, singleChoice } from '../exercises/prompt-builders';
 
 /**
@@ -11,7 +11,8 @@ import { longText, singleChoice } from '../exercises/prompt-builders';
  * Guidance for couple therapists is to ask each partner separately about violence and fear
  * (Stith, McCollum & Rosen 2011); these four questions cover what issue 18 asks: feeling safe at
  * home, being afraid of the partner, anything that frightened or hurt them, and whether the joint
- * exercises feel safe.
+ * exercises feel safe. A clinic may send a screen of its own instead (`safety-screen.ts`); both are
+ * judged by the one rule below, from the concerning options their definitions mark.
  */
 export const SAFETY_CHECK_IN_KEY = 'safety-check-in';
 
@@ -29,13 +30,21 @@ export const SAFETY_CHECK_IN_EXERCISE: ExerciseDefinition = Object.freeze({
   instructions:
     'Only your counselor will read these answers. Your partner does not see them, and is not told what you answered. If you are in danger right now, call your local emergency number.',
   estimatedMinutes: 3,
+  // Still 1: marking the concerning options (issue 18, a clinic's own screen) moved the rule into
+  // the definition without changing a word a partner reads or an answer it flags; the migration
+  // that added the marks wrote them into the check-ins already sent too.
   version: 1,
   // Sent at the start of work and then on the clinic's interval, whatever the couple's phase; never
   // assigned by hand, so the assign dialog's cautions never see it.
   phase: 'crisis_and_impact',
   coercionSensitive: false,
+  // The options marked `concerning` are the answers that mean the counselor should look now and
+  // joint work should pause.
   prompts: Object.freeze([
-    singleChoice('safe_at_home', 'Do you feel safe at home?', YES_NO_UNSURE, { audience: 'counselor_only' }),
+    singleChoice('safe_at_home', 'Do you feel safe at home?', YES_NO_UNSURE, {
+      audience: 'counselor_only',
+      concerning: ['no', 'unsure'],
+    }),
     singleChoice(
       'afraid_of_partner',
       'Are you ever afraid of your partner?',
@@ -44,7 +53,7 @@ export const SAFETY_CHECK_IN_EXERCISE: ExerciseDefinition = Object.freeze({
         ['sometimes', 'Sometimes'],
         ['often', 'Often'],
       ],
-      { audience: 'counselor_only' },
+      { audience: 'counselor_only', concerning: ['sometimes', 'often'] },
     ),
     singleChoice(
       'frightened_or_hurt',
@@ -54,13 +63,14 @@ export const SAFETY_CHECK_IN_EXERCISE: ExerciseDefinition = Object.freeze({
         ['yes', 'Yes'],
         ['rather_not_say', 'I would rather not say here'],
       ],
-      { audience: 'counselor_only' },
+      // "Rather not say" to this question is itself a reason to ask in person.
+      { audience: 'counselor_only', concerning: ['yes', 'rather_not_say'] },
     ),
     singleChoice(
       'joint_exercises_safe',
       'Do the exercises you do with your partner feel safe for you?',
       YES_NO_UNSURE,
-      { audience: 'counselor_only' },
+      { audience: 'counselor_only', concerning: ['no', 'unsure'] },
     ),
     longText('anything_else', 'Is there anything else you want your counselor to know? (optional)', {
       required: false,
@@ -70,31 +80,38 @@ export const SAFETY_CHECK_IN_EXERCISE: ExerciseDefinition = Object.freeze({
   ]),
 }) as ExerciseDefinition;
 
-/** The answers, per question, that mean the counselor should look now and joint work should pause. */
-const CONCERNING: Readonly<Record<string, readonly string[]>> = {
-  safe_at_home: ['no', 'unsure'],
-  afraid_of_partner: ['sometimes', 'often'],
-  // "Rather not say" to this question is itself a reason to ask in person.
-  frightened_or_hurt: ['yes', 'rather_not_say'],
-  joint_exercises_safe: ['no', 'unsure'],
-};
-
 /**
- * Which of a safety check-in's answers are concerning (empty: none). One concerning answer is
- * enough: the check-in screens, it does not score, and a missed concern costs far more than a
- * therapist's look at a false one. The free-text answer is never judged by a machine.
+ * What a check-in is judged by: its prompts, whose single-choice options say which answers are
+ * concerning. The built-in check-in, a clinic's own safety screen, and the frozen copy on each
+ * check-in sent (so an answer is always judged by the version it answered, whatever was edited since).
  */
-export function concerningCheckInAnswers(answers: AnswerMap): string[] {
-  return Object.entries(CONCERNING)
-    .filter(([promptId, values]) => {
-      const answer = answers[promptId];
-      return typeof answer === 'string' && values.includes(answer);
-    })
-    .map(([promptId]) => promptId);
+export interface CheckInDefinition {
+  readonly prompts: readonly Prompt[];
 }
 
-export function isConcerningCheckIn(answers: AnswerMap): boolean {
-  return concerningCheckInAnswers(answers).length > 0;
+/** One partner's submitted check-in: the definition it was sent with and the answers. */
+export interface AnsweredCheckIn extends CheckInDefinition {
+  readonly answers: AnswerMap;
+}
+
+/**
+ * Which of a safety check-in's answers are concerning (empty: none), as prompt ids in the
+ * definition's order: a single-choice answer naming an option marked `concerning`. One concerning
+ * answer is enough: the check-in screens, it does not score, and a missed concern costs far more
+ * than a therapist's look at a false one. Free text is never judged by a machine.
+ */
+export function concerningCheckInAnswers(definition: CheckInDefinition, answers: AnswerMap): string[] {
+  return definition.prompts
+    .filter((prompt) => {
+      if (prompt.kind !== 'single_choice') return false;
+      const answer = answers[prompt.id];
+      return typeof answer === 'string' && prompt.options.some((o) => o.id === answer && o.concerning === true);
+    })
+    .map((prompt) => prompt.id);
+}
+
+export function isConcerningCheckIn(definition: CheckInDefinition, answers: AnswerMap): boolean {
+  return concerningCheckInAnswers(definition, answers).length > 0;
 }
 
 /** What an exercise (and the homework made from it) is: library homework, or the safety check-in. */

@@ -1,5 +1,4 @@
-import type { AnswerMap } from '../exercises/prompt.types';
-import { isConcerningCheckIn } from './safety-check-in';
+import { type AnsweredCheckIn, isConcerningCheckIn } from './safety-check-in';
 
 /**
  * Why the therapist should treat a couple as having an open safety concern (issue 22: the assign
@@ -15,13 +14,17 @@ export type SafetyConcern = (typeof SAFETY_CONCERNS)[number];
 
 export interface SafetyConcernFacts {
   readonly pauseOpen: boolean;
-  /** Each partner's latest submitted safety check-in (none, one or two). */
-  readonly latestCheckIns: readonly AnswerMap[];
+  /**
+   * Each partner's latest submitted safety check-in (none, one or two), with the definition it was
+   * sent with: each is judged by its own (the built-in check-in or the clinic's screen, as it was).
+   */
+  readonly latestCheckIns: readonly AnsweredCheckIn[];
 }
 
 /** The couple's open safety concern, or null when there is none (the pause first: it is the stronger). */
 export function openSafetyConcern(facts: SafetyConcernFacts): SafetyConcern | null {
   if (facts.pauseOpen) return 'pause_open';
-  if (facts.latestCheckIns.some((answers) => isConcerningCheckIn(answers))) return 'concerning_check_in';
+  if (facts.latestCheckIns.some((checkIn) => isConcerningCheckIn(checkIn, checkIn.answers)))
+    return 'concerning_check_in';
   return null;
 }

@@ -22,7 +22,8 @@ export class ClinicController {
   @Patch()
   @Roles('admin')
   @ApiOperation({
-    summary: 'Change the clinic name, time zone, two-factor requirement, digest detail or neutral partner emails',
+    summary:
+      'Change the clinic name, time zone, two-factor requirement, digest detail, neutral partner emails or safety check-ins',
   })
   update(@CurrentActor() actor: StaffActor, @Body() body: UpdateClinicDto): Promise<ClinicSettings> {
     return this.clinic.update(actor, body);

@@ -21,6 +21,8 @@ import {
   isValidTimeZone,
   SAFETY_CHECK_IN_INTERVAL_MAX_DAYS,
   SAFETY_CHECK_IN_INTERVAL_MIN_DAYS,
+  SAFETY_CHECK_IN_SCREENS,
+  type SafetyCheckInScreen,
 } from '@trellis/domain';
 import { DIGEST_EMAIL_DETAILS, type DigestEmailDetail } from '@trellis/contracts';
 
@@ -122,6 +124,15 @@ export class UpdateClinicDto {
   @Min(SAFETY_CHECK_IN_INTERVAL_MIN_DAYS, { message: `must be at least ${SAFETY_CHECK_IN_INTERVAL_MIN_DAYS} days` })
   @Max(SAFETY_CHECK_IN_INTERVAL_MAX_DAYS, { message: `must be at most ${SAFETY_CHECK_IN_INTERVAL_MAX_DAYS} days` })
   safetyCheckInIntervalDays?: number | null;
+
+  @ApiPropertyOptional({
+    enum: SAFETY_CHECK_IN_SCREENS,
+    description:
+      "Which screen the private safety check-ins send: built_in (Trellis's own) or clinic (the clinic's own, PUT /clinic/safety-screen first)",
+  })
+  @IsOmittable()
+  @IsIn(SAFETY_CHECK_IN_SCREENS, { message: `must be one of ${SAFETY_CHECK_IN_SCREENS.join(', ')}` })
+  safetyCheckInScreen?: SafetyCheckInScreen;
 
   @ApiPropertyOptional({
     minimum: 0,

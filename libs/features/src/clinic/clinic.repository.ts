@@ -17,6 +17,7 @@ export type ClinicChanges = Partial<
     | 'offTrackLowCheckOut'
     | 'offTrackSessionsWithoutImprovement'
     | 'safetyCheckInIntervalDays'
+    | 'safetyCheckInScreen'
     | 'gentleReminderAfterMisses'
     | 'engagementTaskAfterMisses'
   >
@@ -34,6 +35,15 @@ export class ClinicRepository {
   /** The clinic as the caller's transaction sees it (its own changes included). */
   findByIdIn(manager: EntityManager, clinicId: string): Promise<Clinic> {
     return manager.findOneByOrFail(Clinic, { id: clinicId });
+  }
+
+  /** Whether the clinic has written a safety screen of its own (the settings may choose it only then). */
+  async hasOwnSafetyScreen(manager: EntityManager, clinicId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM exercise WHERE clinic_id = $1 AND kind = 'safety_check_in' AND archived_at IS NULL`,
+      [clinicId],
+    );
+    return rows.length > 0;
   }
 
   async update(manager: EntityManager, clinicId: string, changes: ClinicChanges): Promise<void> {

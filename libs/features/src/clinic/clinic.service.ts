@@ -6,6 +6,7 @@ import type { Clinic } from '@trellis/data';
 import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import type { StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
+import { validationProblem } from '../http/problem.exception';
 import type { UpdateClinicDto } from './clinic.dto';
 import { ClinicRepository } from './clinic.repository';
 
@@ -22,6 +23,7 @@ function toSettings(c: Clinic): ClinicSettings {
     offTrackLowCheckOut: c.offTrackLowCheckOut,
     offTrackSessionsWithoutImprovement: c.offTrackSessionsWithoutImprovement,
     safetyCheckInIntervalDays: c.safetyCheckInIntervalDays,
+    safetyCheckInScreen: c.safetyCheckInScreen,
     gentleReminderAfterMisses: c.gentleReminderAfterMisses,
     engagementTaskAfterMisses: c.engagementTaskAfterMisses,
   };
@@ -44,6 +46,19 @@ export class ClinicService {
     const { clinicId } = actor.staff;
     return this.dataSource.transaction(async (manager) => {
       const before = await this.clinics.findByIdIn(manager, clinicId);
+      // The clinic's own screen is sent only once it exists (and a screen, once written, stays).
+      if (
+        changes.safetyCheckInScreen === 'clinic' &&
+        before.safetyCheckInScreen !== 'clinic' &&
+        !(await this.clinics.hasOwnSafetyScreen(manager, clinicId))
+      ) {
+        throw validationProblem([
+          {
+            field: 'safetyCheckInScreen',
+            message: 'write the clinic’s own safety screen first (Clinic safety screen), then choose it',
+          },
+        ]);
+      }
       await this.clinics.update(manager, clinicId, changes);
       // Turning the requirement on reaches sessions already open (up to SESSION_ABSOLUTE_HOURS):
       // everyone without a second factor, the admin included, signs in again and is asked to enrol.

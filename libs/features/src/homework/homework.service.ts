@@ -191,8 +191,9 @@ export class HomeworkService {
       // A program step's homework: both partners done may open the couple's next step (the job decides).
       if (assignment.programStepId)
         await advanceProgramInTransaction(manager, response.clinicId, assignment.coupleId, `submit-${response.id}`);
-      // A concerning check-in answer pauses joint work at once, in this same transaction.
-      if (assignment.kind === 'safety_check_in' && isConcerningCheckIn(clean)) {
+      // A concerning check-in answer pauses joint work at once, in this same transaction. Judged by
+      // the check-in as it was sent (the built-in one or the clinic's screen, at that version).
+      if (assignment.kind === 'safety_check_in' && isConcerningCheckIn(assignment, clean)) {
         await this.safety.raise(manager, identifiedPartner(actor, response), {
           clinicId: response.clinicId,
           coupleId: assignment.coupleId,

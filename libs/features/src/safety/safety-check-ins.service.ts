@@ -15,7 +15,9 @@ const SYSTEM: AnonymousActor = { kind: 'anonymous', ip: null, userAgent: null, r
  * that sends them has the couple, then every clinic-set interval (`safetyCheckInDue`). It travels
  * the homework path (its own response, link, reminders and page per partner) as homework of kind
  * `safety_check_in`: every prompt is counselor-only and sharing is off, so neither partner ever
- * reads the other's answers, and a concerning answer pauses joint work when it is submitted.
+ * reads the other's answers, and a concerning answer pauses joint work when it is submitted. It is
+ * the built-in check-in or the clinic's own screen, as the clinic settings choose; each check-in
+ * keeps the prompts (and so the concerning answers) it was sent with.
  */
 @Injectable()
 export class SafetyCheckInsService {
@@ -40,7 +42,7 @@ export class SafetyCheckInsService {
     return this.dataSource.transaction(async (manager) => {
       const couple = await this.checkIns.lockCandidate(manager, coupleId);
       if (!couple || !safetyCheckInDue(couple.lastSentAt, couple.intervalDays, now)) return false;
-      const exercise = await this.checkIns.checkInExercise(manager);
+      const exercise = await this.checkIns.checkInExercise(manager, couple.clinicId, couple.screen);
       if (!exercise) throw new Error('The safety check-in is missing from the exercise table: run the migrations');
       const [assignment] = await this.issuer.issue(manager, {
         clinicId: couple.clinicId,
@@ -59,7 +61,7 @@ export class SafetyCheckInsService {
           outcome: 'success',
           recordType: 'assignment',
           recordId: assignment.id,
-          details: { coupleId },
+          details: { coupleId, screen: exercise.clinicId ? 'clinic' : 'built_in', version: exercise.version },
           attributedTo: { clinicId: couple.clinicId, actorId: null, actorType: 'system' },
         },
         manager,

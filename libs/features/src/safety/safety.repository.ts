@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Exercise } from '@trellis/data';
 import type { CoupleSafety } from '@trellis/contracts';
-import { SAFETY_CHECK_IN_KEY, type SafetyPauseSource } from '@trellis/domain';
+import { SAFETY_CHECK_IN_KEY, type SafetyCheckInScreen, type SafetyPauseSource } from '@trellis/domain';
 
 /** How many lifted pauses the couple page lists (the audit trail keeps them all). */
 const LIFTED_SHOWN = 10;
@@ -221,6 +221,8 @@ export interface CheckInCandidate {
   therapistId: string;
   intervalDays: number;
   lastSentAt: Date | null;
+  /** The screen the clinic sends: the built-in check-in or its own. */
+  screen: SafetyCheckInScreen;
 }
 
 interface CandidateRow {
@@ -229,10 +231,12 @@ interface CandidateRow {
   therapist_id: string;
   interval_days: number;
   last_sent_at: Date | null;
+  screen: SafetyCheckInScreen;
 }
 
 const CANDIDATES_SQL = `
   SELECT c.id AS couple_id, c.clinic_id, c.therapist_id, k.safety_check_in_interval_days AS interval_days,
+         k.safety_check_in_screen AS screen,
          (SELECT max(a.created_at) FROM assignment a
           WHERE a.couple_id = c.id AND a.kind = 'safety_check_in') AS last_sent_at
   FROM couple c JOIN clinic k ON k.id = c.clinic_id
@@ -244,6 +248,7 @@ const toCandidate = (r: CandidateRow): CheckInCandidate => ({
   therapistId: r.therapist_id,
   intervalDays: r.interval_days,
   lastSentAt: r.last_sent_at,
+  screen: r.screen,
 });
 
 /** The check-in sweep's SQL (the safety feature owns the check-in; the assignment rows are the assignments feature's). */
@@ -264,8 +269,21 @@ export class SafetyCheckInsRepository {
     return row ? toCandidate(row) : null;
   }
 
-  /** The built-in check-in's library row (synced from the domain at start-up). */
-  async checkInExercise(manager: EntityManager): Promise<Exercise | null> {
-    return manager.findOneBy(Exercise, { key: SAFETY_CHECK_IN_KEY, clinicId: IsNull(), kind: 'safety_check_in' });
+  /**
+   * What the clinic's check-ins send: its own screen when it chose it (and has one), otherwise the
+   * built-in check-in's library row (synced from the domain at start-up).
+   */
+  async checkInExercise(
+    manager: EntityManager,
+    clinicId: string,
+    screen: SafetyCheckInScreen,
+  ): Promise<Exercise | null> {
+    const own =
+      screen === 'clinic'
+        ? await manager.findOneBy(Exercise, { clinicId, kind: 'safety_check_in', archivedAt: IsNull() })
+        : null;
+    return (
+      own ?? manager.findOneBy(Exercise, { key: SAFETY_CHECK_IN_KEY, clinicId: IsNull(), kind: 'safety_check_in' })
+    );
   }
 }

@@ -85,6 +85,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'safety.view': 'Safety concern viewed',
   'safety.lift': 'Safety pause lifted',
   'safety.check_in_send': 'Private check-in sent',
+  'safety_screen.create': 'Clinic safety screen written',
+  'safety_screen.update': 'Clinic safety screen changed',
   'program.create': 'Program created',
   'program.update': 'Program changed',
   'couple_program.view': 'Program path viewed',
