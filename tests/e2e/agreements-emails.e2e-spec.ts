@@ -7,7 +7,13 @@ import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@t
 import { createTestApp } from '../support/create-test-app';
 import { decodedEmailText, followEmailedLink } from '../support/email-links';
 import { until } from '../support/eventually';
-import { createClinic, createCouple, createStaff } from '../support/factories';
+import {
+  createClinic,
+  createCouple,
+  createStaff,
+  openSafetyPauseRaisedBy,
+  removeSafetyPauses,
+} from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
@@ -209,7 +215,7 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
     ).toHaveLength(4);
   }, 60_000);
 
-  it('asks nobody without consent, while a safety pause is open, or while the couple is paused', async () => {
+  it('asks nobody without consent or while the couple is paused; under a safety pause, not the partner who raised it', async () => {
     const { clinic, asTherapist, couple, partners } = await practice();
     await db.query(`UPDATE client SET email_consent = false WHERE id = $1`, [partners[0].id]);
     const first = await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'NO-CONSENT-TEXT' }).expect(
@@ -237,14 +243,17 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
     expect(one.get(partners[1].id)).toBe('sent');
     expect(harness.mailbox.messagesTo(partners[0].email)).toEqual([]);
 
-    // An open safety pause: nothing joint goes to either partner.
+    // Partner 1 said they do not feel safe: nothing joint is asked of them, while partner 2 —
+    // possibly the reason — is asked exactly as before (nothing they receive may change).
     await db.query(`UPDATE client SET email_consent = true WHERE id = $1`, [partners[0].id]);
-    await db.query(`INSERT INTO safety_pause (clinic_id, couple_id) VALUES ($1, $2)`, [clinic.id, couple.id]);
+    await openSafetyPauseRaisedBy(db, couple, partners, 0);
     const paused = await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'PAUSED-TEXT' }).expect(
       201,
     );
-    expect([...(await byPartner(paused.body.id)).values()]).toEqual(['skipped', 'skipped']);
-    await db.query(`DELETE FROM safety_pause WHERE couple_id = $1`, [couple.id]);
+    const underPause = await byPartner(paused.body.id);
+    expect(underPause.get(partners[0].id)).toBe('skipped');
+    expect(underPause.get(partners[1].id)).toBe('sent');
+    await removeSafetyPauses(db, couple.id);
 
     // A couple paused by the therapist: the same.
     await db.query(`UPDATE couple SET status = 'paused' WHERE id = $1`, [couple.id]);
@@ -254,15 +263,16 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
     expect([...(await byPartner(onHold.body.id)).values()]).toEqual(['skipped', 'skipped']);
     await db.query(`UPDATE couple SET status = 'active' WHERE id = $1`, [couple.id]);
 
-    // Partner 2 got exactly one email in all of this, and the link tokens were minted only for it.
-    expect(harness.mailbox.messagesTo(partners[1].email)).toHaveLength(1);
+    // Partner 2 got exactly two emails in all of this, and the link tokens were minted only for them.
+    await until(async () => harness.mailbox.messagesTo(partners[1].email).length === 2);
+    expect(harness.mailbox.messagesTo(partners[1].email)).toHaveLength(2);
     expect(harness.mailbox.messagesTo(partners[0].email)).toEqual([]);
     expect(
       await db.query(
         `SELECT count(*)::int AS n FROM agreement_confirmation_request WHERE couple_id = $1 AND link_token_hash IS NOT NULL`,
         [couple.id],
       ),
-    ).toEqual([{ n: 1 }]);
+    ).toEqual([{ n: 2 }]);
   }, 60_000);
 
   it('reminds a partner once, a day after the weekly review, unless they answered; never with the words', async () => {
@@ -334,7 +344,7 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
     }).expect(200);
   }, 60_000);
 
-  it('the reminder stops for a safety pause, a paused or discharged couple, or a partner who withdrew consent', async () => {
+  it('the reminder stops for the partner’s own safety flag, a paused or discharged couple, or withdrawn consent', async () => {
     const { clinic, asTherapist, couple, partners } = await practice();
     await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'We cook on Fridays' }).expect(201);
     // A review that went out (it has a working link) and is unanswered.
@@ -353,11 +363,13 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
       await until(async () => (await job.getState()) === 'completed');
       return deliveries('agreement-review', `agreement-review-reminder-${open.id}`);
     };
-    const cases: [string, string, string][] = [
+    type Step = string | (() => Promise<unknown>);
+    const run = (step: Step) => (typeof step === 'string' ? db.query(step) : step());
+    const cases: [string, Step, Step][] = [
       [
-        'safety pause',
-        `INSERT INTO safety_pause (clinic_id, couple_id) VALUES ('${clinic.id}', '${couple.id}')`,
-        `DELETE FROM safety_pause WHERE couple_id = '${couple.id}'`,
+        'this partner raised a safety pause',
+        async () => void (await openSafetyPauseRaisedBy(db, couple, partners, 0)),
+        () => removeSafetyPauses(db, couple.id),
       ],
       [
         'paused',
@@ -381,15 +393,18 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
       ],
     ];
     for (const [, stop, resume] of cases) {
-      await db.query(stop);
+      await run(stop);
       expect(await fire()).toEqual([]);
-      await db.query(resume);
+      await run(resume);
     }
-    // The control: the same reminder with none of these does go out, once.
+    // The control: the same reminder with none of these does go out, once — even while the other
+    // partner's own "I don't feel safe" holds the couple's joint work (only theirs stops).
+    await openSafetyPauseRaisedBy(db, couple, partners, 1);
     expect(await fire()).toHaveLength(1);
     const [sent] = await settled(() => deliveries('agreement-review', `agreement-review-reminder-${open.id}`), 1);
     expect(sent.status).toBe('sent');
     expect(sent.subjectIds).toEqual({ agreementReviewId: open.id, kind: 'reminder' });
     await harness.mailbox.waitForMessageTo(partners[0].email, /reminder/i, 15_000);
+    await removeSafetyPauses(db, couple.id);
   }, 60_000);
 });

@@ -9,7 +9,14 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { createTestApp } from '../support/create-test-app';
 import { decodedEmailText, followEmailedLink } from '../support/email-links';
 import { until } from '../support/eventually';
-import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
+import {
+  createAssignment,
+  createClinic,
+  createCouple,
+  createStaff,
+  openSafetyPauseRaisedBy,
+  removeSafetyPauses,
+} from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
@@ -400,7 +407,7 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
     );
   });
 
-  it('jobs: a job run twice sends once; a paused couple or an open safety pause gets nothing', async () => {
+  it('jobs: a job run twice sends once; a paused couple, or a partner under their own safety flag, gets nothing', async () => {
     const { clinic, asTherapist, couple, partners } = await practice();
     await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'We walk together' }).expect(201);
     await reviewsGoOut(asTherapist, clinic, couple, partners);
@@ -421,22 +428,25 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
       1,
     );
 
-    // Paused, or with an open safety pause: the week due is skipped for a partner not yet sent it.
+    // Paused, or the partner said they feel unsafe (a pause still open): the week due is skipped for them.
     await db.query(`DELETE FROM agreement_review_request WHERE couple_id = $1`, [couple.id]);
     await db.query(`UPDATE couple SET status = 'paused' WHERE id = $1`, [couple.id]);
     await fire(partners[0].id);
     expect(await requestRows(couple.id)).toEqual([]);
     await db.query(`UPDATE couple SET status = 'active' WHERE id = $1`, [couple.id]);
-    await db.query(`INSERT INTO safety_pause (clinic_id, couple_id) VALUES ($1, $2)`, [clinic.id, couple.id]);
+    await openSafetyPauseRaisedBy(db, couple, partners, 0);
     await fire(partners[0].id);
     expect(await requestRows(couple.id)).toEqual([]);
     // A stale week (the rhythm moved on) does nothing either, even once the pause is lifted.
-    await db.query(`DELETE FROM safety_pause WHERE couple_id = $1`, [couple.id]);
+    await removeSafetyPauses(db, couple.id);
     await fire(partners[0].id, 'week-2020-01-06');
     expect(await requestRows(couple.id)).toEqual([]);
-    // The control: the same week, the couple active and no pause, does go out.
+    // The control: the same week, the couple active, does go out — also while the other partner's
+    // own "I don't feel safe" holds joint work (nothing this partner receives may change).
+    await openSafetyPauseRaisedBy(db, couple, partners, 1);
     await fire(partners[0].id);
     expect(await requestRows(couple.id)).toHaveLength(1);
+    await removeSafetyPauses(db, couple.id);
     await db.query(`DELETE FROM agreement_review_request WHERE couple_id = $1`, [couple.id]);
     // An email already queued re-checks when it is composed: a pause opened meanwhile stops it.
     const [queued] = await db.query(
@@ -444,7 +454,7 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
        RETURNING id`,
       [clinic.id, couple.id, partners[1].id],
     );
-    await db.query(`INSERT INTO safety_pause (clinic_id, couple_id) VALUES ($1, $2)`, [clinic.id, couple.id]);
+    await openSafetyPauseRaisedBy(db, couple, partners, 1);
     const deliveryId = await db.transaction((m) =>
       queueEmailInTransaction(m, {
         clinicId: clinic.id,
@@ -459,7 +469,7 @@ describe('agreements: kept by the couple, reviewed privately each week, seen by 
     expect(await db.query(`SELECT link_token_hash FROM agreement_review_request WHERE id = $1`, [queued.id])).toEqual([
       { link_token_hash: null },
     ]);
-    await db.query(`DELETE FROM safety_pause WHERE couple_id = $1`, [couple.id]);
+    await removeSafetyPauses(db, couple.id);
     await db.query(`DELETE FROM agreement_review_request WHERE couple_id = $1`, [couple.id]);
     // Rhythm off: nothing.
     await send(asTherapist, 'delete', `${base(couple.id)}/agreement-rhythm`).expect(200);

@@ -96,3 +96,31 @@ export async function createAssignment(
   );
   return assignment;
 }
+
+/**
+ * Opens the couple's safety pause as `partner`'s "I don't feel safe" would (a pause and that
+ * partner's flag on one of their homework responses), without going through the homework page.
+ * Returns the pause id; delete from safety_flag and safety_pause by couple to undo it.
+ */
+export async function openSafetyPauseRaisedBy(db: DataSource, couple: Couple, partners: [Client, Client], by: 0 | 1) {
+  const assignment = await createAssignment(db, couple, partners, { dueAt: new Date(Date.now() + 7 * 86_400_000) });
+  const [pause]: { id: string }[] = await db.query(
+    `INSERT INTO safety_pause (clinic_id, couple_id) VALUES ($1, $2) RETURNING id`,
+    [couple.clinicId, couple.id],
+  );
+  await db.query(
+    `INSERT INTO safety_flag (clinic_id, pause_id, client_id, response_id, source)
+     SELECT $1, $2, r.client_id, r.id, 'partner_flag' FROM homework_response r
+     WHERE r.assignment_id = $3 AND r.client_id = $4`,
+    [couple.clinicId, pause.id, assignment.id, partners[by].id],
+  );
+  return pause.id;
+}
+
+/** Ends what `openSafetyPauseRaisedBy` opened (the couple's pauses and their flags). */
+export async function removeSafetyPauses(db: DataSource, coupleId: string): Promise<void> {
+  await db.query(`DELETE FROM safety_flag WHERE pause_id IN (SELECT id FROM safety_pause WHERE couple_id = $1)`, [
+    coupleId,
+  ]);
+  await db.query(`DELETE FROM safety_pause WHERE couple_id = $1`, [coupleId]);
+}

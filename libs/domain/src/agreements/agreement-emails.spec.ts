@@ -6,7 +6,7 @@ import {
   planAgreementReviewReminder,
 } from './agreement-emails';
 
-const may = { emailConsent: true, coupleStatus: 'active', pauseOpen: false } as const;
+const may = { emailConsent: true, coupleStatus: 'active', flaggedUnsafe: false } as const;
 
 describe('"please confirm" emails', () => {
   const wanted = { ...may, agreementActive: true, versionIsCurrent: true, confirmed: false } as const;
@@ -19,7 +19,7 @@ describe('"please confirm" emails', () => {
     ['no consent to email', { emailConsent: false }],
     ['a paused couple', { coupleStatus: 'paused' }],
     ['a discharged couple', { coupleStatus: 'discharged' }],
-    ['an open safety pause', { pauseOpen: true }],
+    ['the partner said they feel unsafe, under a pause still open', { flaggedUnsafe: true }],
     ['a retired agreement', { agreementActive: false }],
     ['a wording since replaced', { versionIsCurrent: false }],
     ['a wording already confirmed', { confirmed: true }],
@@ -74,7 +74,7 @@ describe('the weekly review reminder', () => {
     ['no consent to email', { emailConsent: false }],
     ['a paused couple', { coupleStatus: 'paused' }],
     ['a discharged couple', { coupleStatus: 'discharged' }],
-    ['an open safety pause', { pauseOpen: true }],
+    ['the partner said they feel unsafe, under a pause still open', { flaggedUnsafe: true }],
   ])('stops when %s', (_, change) => {
     expect(agreementReviewReminderWanted({ ...open, ...change })).toBe(false);
   });

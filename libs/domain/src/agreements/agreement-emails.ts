@@ -13,13 +13,17 @@ const HOUR_MS = 60 * 60 * 1000;
 export interface AgreementEmailFacts {
   readonly emailConsent: boolean;
   readonly coupleStatus: string;
-  /** A safety pause is open on the couple: nothing joint is asked of either partner. */
-  readonly pauseOpen: boolean;
+  /**
+   * This partner said they do not feel safe, under a safety pause still open: nothing joint is
+   * asked of them until the therapist lifts it. The other partner's emails go on as before (issue
+   * 18: nothing they receive may change because their partner spoke up), as their reminders do.
+   */
+  readonly flaggedUnsafe: boolean;
 }
 
-/** Consent, an active couple (not paused or discharged), no open safety pause. */
+/** Consent, an active couple (not paused or discharged), and not a partner who said they feel unsafe. */
 const mayEmailAboutAgreements = (facts: AgreementEmailFacts): boolean =>
-  facts.emailConsent && facts.coupleStatus === 'active' && !facts.pauseOpen;
+  facts.emailConsent && facts.coupleStatus === 'active' && !facts.flaggedUnsafe;
 
 /**
  * "Please confirm" goes out for one version of one agreement when it may (above), and only while it
@@ -54,7 +58,7 @@ export function planAgreementReviewReminder(input: { sentAt: Date; timezone: str
 
 /**
  * The reminder still goes: the review is unanswered, its first email went out (it has a link) and
- * the link has not expired, and the partner may be emailed (consent, couple active, no safety pause).
+ * the link has not expired, and the partner may be emailed (consent, couple active, not held by their own safety flag).
  */
 export function agreementReviewReminderWanted(
   facts: AgreementEmailFacts & {

@@ -14,7 +14,7 @@ import { renderAgreementConfirmationEmail } from './emails/agreement-confirmatio
  * "Please confirm" an added or reworded agreement. The personal link (to the same page as the weekly
  * review, showing only what there is to confirm) is minted here, at send time, in the delivery's
  * transaction; only its hash is stored. Nothing goes out unless `agreementConfirmationWanted` says
- * so now: consent, an active couple, no open safety pause, the wording still current and unconfirmed.
+ * so now: consent, an active couple, the partner not held by their own safety flag, the wording still current and unconfirmed.
  */
 export async function composeAgreementConfirmationEmail(
   delivery: EmailDelivery,

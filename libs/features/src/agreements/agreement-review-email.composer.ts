@@ -13,7 +13,7 @@ import { renderAgreementReviewEmail } from './emails/agreement-review.template';
 /**
  * A partner's weekly agreement review. The personal link is minted here, at send time, in the
  * delivery's transaction (only its hash is stored). Nothing goes out for a review already sent
- * back, without email consent, to a couple that is not active, or while a safety pause is open.
+ * back, without email consent, to a couple that is not active, or to a partner who said they feel unsafe while that pause is open.
  * The day-later reminder (subjectIds.kind) goes only as `agreementReviewReminderWanted` says (the
  * first email went out and its link still works); it replaces the link and keeps its expiry.
  */
@@ -26,7 +26,7 @@ export async function composeAgreementReviewEmail(
   const requestId = delivery.subjectIds.agreementReviewId;
   if (!requestId) return null;
   const facts = await agreements.lockEmailFacts(manager, requestId, delivery.clinicId);
-  if (!facts || facts.submittedAt || !facts.emailConsent || facts.coupleStatus !== 'active' || facts.pauseOpen)
+  if (!facts || facts.submittedAt || !facts.emailConsent || facts.coupleStatus !== 'active' || facts.flaggedUnsafe)
     return null;
   const reminder = delivery.subjectIds.kind === 'reminder';
   if (reminder && !agreementReviewReminderWanted({ ...facts, now: new Date() })) return null;

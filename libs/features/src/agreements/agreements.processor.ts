@@ -26,7 +26,7 @@ const EARLY_TOLERANCE_MS = 60_000;
  * Weekly agreement reviews per partner: planned from the database (rhythm, couple, clinic zone),
  * sent as delayed jobs with deterministic ids (partner + week), and re-checked when they fire: a
  * changed rhythm, a discharged couple or a week already sent makes a job do nothing. A paused
- * couple or an open safety pause gets nothing that week, and the next week is planned all the same.
+ * couple, or a partner who said they feel unsafe under a pause still open, gets nothing that week, and the next week is planned all the same.
  * The request row (one per partner and week) and the email's ledger key make a twice-run job send once.
  * A review sent is reminded once, a day later out of the partner's quiet hours, if still unanswered.
  */
@@ -84,7 +84,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
 
   /**
    * One gentle reminder: queued only while `agreementReviewReminderWanted` holds (unanswered, its
-   * link still working, consent, the couple active, no safety pause), and the composer asks again
+   * link still working, consent, the couple active, not held by their own safety flag), and the composer asks again
    * when it sends. The ledger's key makes a twice-run job send once.
    */
   private async remind({ reviewRequestId, clinicId }: JobPayloads[JobName.RemindAgreementReview]): Promise<void> {
@@ -112,7 +112,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
       if (!plan || plan.occurrence !== data.occurrence) return;
       if (plan.sendAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return;
       const weekOf = weekOfOccurrence(plan.occurrence);
-      const deliverable = facts.status === 'active' && !facts.pauseOpen && facts.activeAgreements > 0;
+      const deliverable = facts.status === 'active' && !facts.flaggedUnsafe && facts.activeAgreements > 0;
       if (deliverable) {
         const requestId = await this.agreements.insertRequestOnce(manager, {
           clinicId: data.clinicId,

@@ -7,7 +7,7 @@ import {
   type IsoWeekday,
 } from '@trellis/domain';
 import type { AgreementSource, AgreementStatus } from '@trellis/contracts';
-import { openSafetyPauseSql } from '../safety/open-safety-pause.sql';
+import { partnerFlaggedUnderOpenPauseSql } from '../safety/open-safety-pause.sql';
 
 export interface AgreementRow {
   id: string;
@@ -65,7 +65,7 @@ export interface ReviewSendFacts {
   /** The partner's own zone: their reminder keeps out of their quiet hours. */
   clientTimezone: string;
   rhythm: Rhythm;
-  pauseOpen: boolean;
+  flaggedUnsafe: boolean;
   activeAgreements: number;
   lastSentWeek: string | null;
 }
@@ -77,7 +77,7 @@ export interface ReviewEmailFacts {
   clientEmail: string;
   emailConsent: boolean;
   coupleStatus: string;
-  pauseOpen: boolean;
+  flaggedUnsafe: boolean;
   clinicName: string;
   therapistName: string;
   neutralPartnerEmails: boolean;
@@ -105,7 +105,7 @@ export interface ConfirmationEmailFacts {
   clientEmail: string;
   emailConsent: boolean;
   coupleStatus: string;
-  pauseOpen: boolean;
+  flaggedUnsafe: boolean;
   clinicName: string;
   therapistName: string;
   neutralPartnerEmails: boolean;
@@ -118,7 +118,7 @@ export interface ConfirmationEmailFacts {
 export interface ReviewReminderFacts {
   emailConsent: boolean;
   coupleStatus: string;
-  pauseOpen: boolean;
+  flaggedUnsafe: boolean;
   submittedAt: Date | null;
   linkExpiresAt: Date | null;
 }
@@ -355,7 +355,7 @@ export class AgreementsRepository {
   ): Promise<ReviewSendFacts | null> {
     const rows: (Omit<ReviewSendFacts, 'rhythm'> & { weekday: number; localTime: string })[] = await manager.query(
       `SELECT c.status, cl.timezone, p.timezone AS "clientTimezone", r.weekday, r.local_time AS "localTime",
-              ${openSafetyPauseSql('c.id')} AS "pauseOpen",
+              ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "flaggedUnsafe",
               (SELECT count(*)::int FROM agreement a WHERE a.clinic_id = c.clinic_id AND a.couple_id = c.id
                  AND a.status = 'active') AS "activeAgreements",
               (SELECT max(q.week_of)::text FROM agreement_review_request q WHERE q.client_id = p.id) AS "lastSentWeek"
@@ -374,7 +374,7 @@ export class AgreementsRepository {
       timezone: row.timezone,
       clientTimezone: row.clientTimezone,
       rhythm: { weekday: Number(row.weekday) as IsoWeekday, localTime: row.localTime },
-      pauseOpen: row.pauseOpen,
+      flaggedUnsafe: row.flaggedUnsafe,
       activeAgreements: row.activeAgreements,
       lastSentWeek: row.lastSentWeek,
     };
@@ -404,7 +404,7 @@ export class AgreementsRepository {
               p.email_consent AS "emailConsent", c.status AS "coupleStatus", cl.name AS "clinicName",
               t.name AS "therapistName", cl.neutral_partner_emails AS "neutralPartnerEmails",
               q.submitted_at AS "submittedAt", q.link_expires_at AS "linkExpiresAt",
-              ${openSafetyPauseSql('c.id')} AS "pauseOpen"
+              ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "flaggedUnsafe"
        FROM agreement_review_request q
        JOIN client p ON p.id = q.client_id
        JOIN couple c ON c.id = q.couple_id
@@ -424,7 +424,7 @@ export class AgreementsRepository {
     clinicId: string,
   ): Promise<ReviewReminderFacts | null> {
     const rows: ReviewReminderFacts[] = await manager.query(
-      `SELECT p.email_consent AS "emailConsent", c.status AS "coupleStatus", ${openSafetyPauseSql('c.id')} AS "pauseOpen",
+      `SELECT p.email_consent AS "emailConsent", c.status AS "coupleStatus", ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "flaggedUnsafe",
               q.submitted_at AS "submittedAt", q.link_expires_at AS "linkExpiresAt"
        FROM agreement_review_request q
        JOIN client p ON p.id = q.client_id
@@ -578,7 +578,7 @@ export class AgreementsRepository {
       `SELECT q.id AS "requestId", p.name AS "clientName", p.email AS "clientEmail",
               p.email_consent AS "emailConsent", c.status AS "coupleStatus", cl.name AS "clinicName",
               t.name AS "therapistName", cl.neutral_partner_emails AS "neutralPartnerEmails",
-              ${openSafetyPauseSql('c.id')} AS "pauseOpen",
+              ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "flaggedUnsafe",
               a.status = 'active' AS "agreementActive", a.current_version = v.version AS "versionIsCurrent",
               EXISTS (SELECT 1 FROM agreement_confirmation k
                       WHERE k.agreement_version_id = v.id AND k.client_id = q.client_id) AS confirmed

@@ -163,7 +163,7 @@ export class AgreementsService {
   /**
    * "Please confirm" to each partner, for this wording: whatever the weekly rhythm (or none), in
    * the transaction that made it. One email per partner per version (the ledger's key); the email
-   * carries no wording and re-checks consent, the couple's status, a safety pause and whether the
+   * carries no wording and re-checks consent, the couple's status, the partner's own safety flag and whether the
    * wording is still current and unconfirmed when it is composed.
    */
   private async askToConfirm(manager: EntityManager, clinicId: string, agreementId: string): Promise<void> {
