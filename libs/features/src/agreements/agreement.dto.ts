@@ -16,8 +16,7 @@ import {
 } from 'class-validator';
 import { AGREEMENT_REVIEW_ANSWERS, type AgreementReviewAnswer, type IsoWeekday } from '@trellis/domain';
 import { IsOmittable } from '../http/omittable';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimText } from '../http/text-fields';
 
 /**
  * A new agreement: agreed in session (text), or taken from one partner's answer to the boundaries
@@ -27,7 +26,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateAgreementDto {
   @ApiPropertyOptional({ example: 'We share plans for the evening by 6 pm', maxLength: 500 })
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(500, { message: 'must be at most 500 characters' })
@@ -52,7 +51,7 @@ export class CreateAgreementDto {
 
 export class UpdateAgreementDto {
   @ApiProperty({ example: 'We share plans for the evening by 7 pm', maxLength: 500 })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(500, { message: 'must be at most 500 characters' })
@@ -91,7 +90,7 @@ export class AgreementReviewAnswerDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'For the counselor only; never shown to the other partner' })
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MaxLength(1000, { message: 'must be at most 1000 characters' })
   note?: string;

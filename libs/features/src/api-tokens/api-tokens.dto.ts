@@ -3,12 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '@trellis/contracts';
 import { IsIsoDate } from '../http/iso-date';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimText } from '../http/text-fields';
 
 export class CreateApiTokenDto {
   @ApiProperty({ type: String, example: 'Billing export', description: 'What the token is for (1–100 characters)' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(100, { message: 'must be at most 100 characters' })

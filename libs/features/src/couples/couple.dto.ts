@@ -21,8 +21,8 @@ import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
 import { COUPLE_STATUSES, type CoupleStatus } from '@trellis/contracts';
 import { EXERCISE_PHASES, type ExercisePhase, isValidTimeZone, PARTNER_ROLES, type PartnerRole } from '@trellis/domain';
+import { trimText } from '../http/text-fields';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 @ValidatorConstraint({ name: 'timeZone' })
@@ -37,7 +37,7 @@ export class TimeZoneConstraint implements ValidatorConstraintInterface {
 
 export class PartnerDto {
   @ApiProperty({ example: 'Alex' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
@@ -65,7 +65,7 @@ export class PartnerUpdateDto {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
@@ -99,7 +99,7 @@ export class PartnerUpdateDto {
 
 export class CreateCoupleDto {
   @ApiProperty({ example: 'Alex & Sam' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
@@ -127,7 +127,7 @@ export class CreateCoupleDto {
 export class UpdateCoupleDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200, { message: 'must be at most 200 characters' })

@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import {
   EXERCISE_PHASES,
   type ExercisePhase,
@@ -10,16 +9,8 @@ import {
   STRATEGY_KEYS,
   type StrategyKey,
 } from '@trellis/domain';
+import { RequiredText } from '../http/text-fields';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-const Text = (max: number) =>
-  applyDecorators(
-    Transform(trim),
-    IsString({ message: 'must be text' }),
-    MinLength(1, { message: 'is required' }),
-    MaxLength(max, { message: `must be at most ${max} characters` }),
-  );
 const Strategy = () => IsIn(STRATEGY_KEYS, { message: `must be one of ${STRATEGY_KEYS.join(', ')}` });
 const Minutes = () =>
   applyDecorators(
@@ -52,7 +43,7 @@ const PROMPTS_DOC = {
 
 export class CreateExerciseDto {
   @ApiProperty({ example: 'Our evening check-in', maxLength: 200 })
-  @Text(200)
+  @RequiredText(200)
   title: string;
 
   @ApiProperty({ enum: STRATEGY_KEYS })
@@ -60,11 +51,11 @@ export class CreateExerciseDto {
   strategy: StrategyKey;
 
   @ApiProperty({ example: 'A calm ten minutes to say how the day went.', maxLength: 1000 })
-  @Text(1000)
+  @RequiredText(1000)
   purpose: string;
 
   @ApiProperty({ maxLength: 4000 })
-  @Text(4000)
+  @RequiredText(4000)
   instructions: string;
 
   @ApiProperty({ minimum: 1, maximum: 240, example: 15 })
@@ -88,7 +79,7 @@ export class CreateExerciseDto {
 export class UpdateExerciseDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @Omittable()
-  @Text(200)
+  @RequiredText(200)
   title?: string;
 
   @ApiPropertyOptional({ enum: STRATEGY_KEYS })
@@ -98,12 +89,12 @@ export class UpdateExerciseDto {
 
   @ApiPropertyOptional({ maxLength: 1000 })
   @Omittable()
-  @Text(1000)
+  @RequiredText(1000)
   purpose?: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @Omittable()
-  @Text(4000)
+  @RequiredText(4000)
   instructions?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 240 })

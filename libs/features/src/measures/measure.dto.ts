@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MEASURE_KINDS, type MeasureKind } from '@trellis/domain';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimText } from '../http/text-fields';
 
 /** Only "an object" here: `validateMeasureDefinition` (domain) checks everything inside it. */
 const Definition = () => IsObject({ message: 'must be an object: the measure definition' });
@@ -19,7 +18,7 @@ const DEFINITION_DOC = {
 
 export class CreateMeasureDto {
   @ApiProperty({ example: 'Couples Satisfaction Index (4 items)', maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
@@ -27,7 +26,7 @@ export class CreateMeasureDto {
 
   @ApiPropertyOptional({ maxLength: 1000, default: '' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MaxLength(1000, { message: 'must be at most 1000 characters' })
   description?: string;

@@ -1,8 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { Transform } from 'class-transformer';
-import { Allow, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { Allow, IsArray } from 'class-validator';
 import {
   MAX_OPTIONS,
   MIN_OPTIONS,
@@ -14,15 +12,7 @@ import {
   SAFETY_SCREEN_TITLE_MAX_LENGTH,
   type SafetyScreenQuestion,
 } from '@trellis/domain';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const Text = (max: number) =>
-  applyDecorators(
-    Transform(trim),
-    IsString({ message: 'must be text' }),
-    MinLength(1, { message: 'is required' }),
-    MaxLength(max, { message: `must be at most ${max} characters` }),
-  );
+import { RequiredText } from '../http/text-fields';
 
 const QUESTION_SCHEMA: SchemaObject = {
   type: 'object',
@@ -56,7 +46,7 @@ const QUESTION_SCHEMA: SchemaObject = {
  */
 export class SafetyScreenDto {
   @ApiProperty({ type: String, example: 'A private check-in', maxLength: SAFETY_SCREEN_TITLE_MAX_LENGTH })
-  @Text(SAFETY_SCREEN_TITLE_MAX_LENGTH)
+  @RequiredText(SAFETY_SCREEN_TITLE_MAX_LENGTH)
   title: string;
 
   @ApiProperty({
@@ -64,7 +54,7 @@ export class SafetyScreenDto {
     maxLength: SAFETY_SCREEN_INSTRUCTIONS_MAX_LENGTH,
     description: 'Shown above the questions on each partner’s page',
   })
-  @Text(SAFETY_SCREEN_INSTRUCTIONS_MAX_LENGTH)
+  @RequiredText(SAFETY_SCREEN_INSTRUCTIONS_MAX_LENGTH)
   instructions: string;
 
   @ApiProperty({

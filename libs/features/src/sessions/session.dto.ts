@@ -26,8 +26,8 @@ import {
 import { SERIES_MAX_OCCURRENCES, SESSION_MAX_MINUTES, SESSION_MIN_MINUTES } from '@trellis/domain';
 import { IsIsoDate } from '../http/iso-date';
 import { IsOmittable } from '../http/omittable';
+import { trimText } from '../http/text-fields';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE_TIME = 'must be an ISO 8601 date-time like 2026-12-01T17:00:00Z';
 const MINUTES = `must be a whole number of minutes from ${SESSION_MIN_MINUTES} to ${SESSION_MAX_MINUTES}`;
 /** Set, or null to clear; left out means "no change". */
@@ -47,7 +47,7 @@ export class BookSessionDto {
 
   @ApiPropertyOptional({ type: String, example: 'Room 2', nullable: true })
   @nullable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
   location?: string | null;
@@ -91,7 +91,7 @@ export class RescheduleSessionDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @nullable()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
   location?: string | null;
@@ -111,7 +111,7 @@ export class RescheduleSessionDto {
 
 export class CancelSessionDto {
   @ApiProperty({ example: 'Partner unwell' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(500, { message: 'must be at most 500 characters' })

@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsOmittable } from '../http/omittable';
 import { STAFF_ROLES, type StaffRole } from '@trellis/contracts';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimText } from '../http/text-fields';
 
 export class InviteStaffDto {
   @ApiProperty({ example: 'robin@clinic.example' })
@@ -14,7 +13,7 @@ export class InviteStaffDto {
   email: string;
 
   @ApiProperty({ example: 'Robin Hale' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'is required' })
   @MaxLength(200, { message: 'must be at most 200 characters' })
