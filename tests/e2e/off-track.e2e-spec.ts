@@ -12,7 +12,7 @@ import {
   type SessionDayRecord,
   sessionsSinceBaseline,
 } from '@trellis/domain';
-import { offTrackJoin } from '../../libs/features/src/measures/off-track.sql';
+import { offTrackReasonsSql } from '../../libs/features/src/measures/off-track.sql';
 import { connectTestDatabase } from '../support/test-database';
 
 const DAY = 24 * 3600 * 1000;
@@ -290,7 +290,7 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
         sessions_without_improvement: settings.sessionsWithoutImprovement,
         timezone,
       });
-      clients.push({ id: i * 10 + 1, position: 1 }, { id: i * 10 + 2, position: 2 });
+      clients.push({ id: i * 10 + 1, couple_id: i, position: 1 }, { id: i * 10 + 2, couple_id: i, position: 2 });
       const scored = [
         { kind: 'outcome', scores: input.outcome, id: i * 10 + 1 },
         { kind: 'alliance', scores: input.checkOut, id: i * 10 + 2 },
@@ -349,7 +349,7 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
       `WITH couple AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id int, recent_drop numeric, gap_widening numeric,
            low_check_out numeric, sessions_without_improvement int, timezone text)),
-       client AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id int, position int)),
+       client AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id int, couple_id int, position int)),
        measure AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id int, kind text, current_version int)),
        measure_version AS (
          SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(measure_id int, version int, definition jsonb)),
@@ -360,16 +360,9 @@ describe('one definition of off track: the SQL twin agrees with the domain', () 
          SELECT * FROM jsonb_to_recordset($6::jsonb) AS x(couple_id int, session_date date, addendum_to int)),
        session AS (
          SELECT * FROM jsonb_to_recordset($7::jsonb) AS x(couple_id int, starts_at timestamptz, status text))
-       SELECT c.id, ot.reasons
-       FROM couple c
-       ${offTrackJoin('c', {
-         recentDrop: 'c.recent_drop',
-         gapWidening: 'c.gap_widening',
-         lowCheckOut: 'c.low_check_out',
-         sessionsWithoutImprovement: 'c.sessions_without_improvement',
-         timezone: 'c.timezone',
-       })}
-       ORDER BY c.id`,
+       SELECT ot.couple_id AS id, ot.reasons
+       FROM (${offTrackReasonsSql('couple')}) ot
+       ORDER BY ot.couple_id`,
       [couples, clients, measures, versions, responses, notes, sessions].map((rows) => JSON.stringify(rows)),
     );
     return rows.map((row) => row.reasons);

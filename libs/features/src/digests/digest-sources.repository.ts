@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Assignment, Client, Clinic, Couple, HomeworkResponse, StaffUser } from '@trellis/data';
-import { clinicOffTrackSettings, offTrackJoin } from '../measures/off-track.sql';
+import { offTrackInputColumns, offTrackReasonsSql } from '../measures/off-track.sql';
 import { WEEKLY_DIGEST_RECIPIENT } from './weekly-digest-recipient.sql';
 
 /** An active therapist who wants the weekly digest, and the time zone their clinic's digests run in. */
@@ -110,10 +110,12 @@ export class DigestSourcesRepository {
   offTrackCouples(clinicId: string, therapistId: string): Promise<{ coupleId: string; coupleName: string }[]> {
     return this.dataSource.query(
       `SELECT c.id AS "coupleId", c.display_name AS "coupleName"
-       FROM couple c JOIN clinic k ON k.id = c.clinic_id
-       ${offTrackJoin('c', clinicOffTrackSettings('k'))}
-       WHERE c.clinic_id = $1 AND c.therapist_id = $2 AND c.status = 'active'
-         AND jsonb_array_length(ot.reasons) > 0
+       FROM couple c
+       JOIN (${offTrackReasonsSql(
+         `(SELECT ${offTrackInputColumns('tc', 'k')} FROM couple tc JOIN clinic k ON k.id = tc.clinic_id
+           WHERE tc.clinic_id = $1 AND tc.therapist_id = $2 AND tc.status = 'active')`,
+       )}) ot ON ot.couple_id = c.id
+       WHERE jsonb_array_length(ot.reasons) > 0
        ORDER BY c.display_name, c.id`,
       [clinicId, therapistId],
     );

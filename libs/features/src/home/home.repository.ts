@@ -5,7 +5,7 @@ import type { SessionUser, TherapistHome } from '@trellis/contracts';
 import { firstName, type OffTrackReason } from '@trellis/domain';
 import { assignmentStateJoin } from '../assignments/assignment-state.sql';
 import { clinicEngagementSettings, engagementJoin, reachedThreshold } from '../engagement/engagement.sql';
-import { clinicOffTrackSettings, offTrackJoin } from '../measures/off-track.sql';
+import { offTrackInputColumns, offTrackReasonsSql } from '../measures/off-track.sql';
 
 const LIST_LIMIT = 20;
 
@@ -79,10 +79,13 @@ export class HomeRepository {
            AND EXISTS (SELECT 1 FROM measure_response r WHERE r.couple_id = c.id)
        ),
        off_track AS MATERIALIZED (
-         -- Each couple's reasons, from the one SQL definition of the rule (off-track.sql.ts).
+         -- Each couple's reasons, from the one SQL definition of the rule (off-track.sql.ts), for
+         -- all the measured couples in one pass.
          SELECT c.id, c.display_name, ot.reasons
-         FROM measured c JOIN clinic k ON k.id = c.clinic_id
-         ${offTrackJoin('c', clinicOffTrackSettings('k'))}
+         FROM measured c
+         JOIN (${offTrackReasonsSql(
+           `(SELECT ${offTrackInputColumns('mc', 'k')} FROM measured mc JOIN clinic k ON k.id = mc.clinic_id)`,
+         )}) ot ON ot.couple_id = c.id
          WHERE jsonb_array_length(ot.reasons) > 0
        ),
        check_in AS MATERIALIZED (
