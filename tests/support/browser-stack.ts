@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
@@ -50,6 +51,8 @@ export interface BrowserStack {
   app: NestFastifyApplication;
   db: DataSource;
   mailbox: SmtpCapture;
+  /** The worker's Nest context: a journey runs a scheduled sweep now (`worker.get(SafetyCheckInsService)`). */
+  worker: INestApplicationContext;
   browser: Browser;
   stop: () => Promise<void>;
 }
@@ -124,7 +127,7 @@ export async function startBrowserStack({
     stops.push(() => worker.stop());
     const browser = await launchChromium();
     stops.push(() => browser.close());
-    return { origin, app, db, mailbox: worker.mailbox, browser, stop };
+    return { origin, app, db, mailbox: worker.mailbox, worker: worker.worker, browser, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -27,6 +27,7 @@ import { httpClient } from '../data/httpClient';
 import {
   concerningSummary,
   draftOf,
+  errorsAfterEdit,
   previewPrompts,
   requestOf,
   type SafetyScreenDraft,
@@ -139,6 +140,10 @@ const QuestionEditor = ({ index, question, errors, onChange, onRemove }: Questio
                   <Checkbox
                     checked={option.concerning}
                     onChange={(event) => setOption(optionIndex, { concerning: event.target.checked })}
+                    // Every answer has one: a screen reader hears which answer it marks, not just "Concerning".
+                    slotProps={{
+                      input: { 'aria-label': `Concerning: answer ${optionIndex + 1} of question ${index + 1}` },
+                    }}
                   />
                 }
                 label="Concerning"
@@ -214,12 +219,10 @@ export const SafetyScreenPage = () => {
 
   const request = useMemo(() => requestOf(draft), [draft]);
   const prompts = useMemo(() => previewPrompts(request), [request]);
+  // Once a save has shown problems, they follow the form: a fixed field loses its message at once.
+  useEffect(() => setErrors((shown) => errorsAfterEdit(shown, request)), [request]);
 
-  const setQuestions = (questions: SafetyScreenQuestion[]) => {
-    // Errors name questions by position: once they are added or removed, they point elsewhere.
-    if (questions.length !== draft.questions.length) setErrors({});
-    setDraft((current) => ({ ...current, questions }));
-  };
+  const setQuestions = (questions: SafetyScreenQuestion[]) => setDraft((current) => ({ ...current, questions }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { SAFETY_CHECK_IN_EXERCISE } from '@trellis/domain';
-import { concerningSummary, draftOf, previewPrompts, requestOf, screenProblems, starterDraft } from './safetyScreen';
+import {
+  concerningSummary,
+  draftOf,
+  errorsAfterEdit,
+  previewPrompts,
+  requestOf,
+  screenProblems,
+  starterDraft,
+} from './safetyScreen';
 
 describe('the clinic safety screen editor', () => {
   it('starts from Trellis’s own check-in, whose preview marks exactly its concerning answers', () => {
@@ -51,5 +59,24 @@ describe('the clinic safety screen editor', () => {
     const prompts = previewPrompts(request) ?? [];
     const view = { id: 'x', version: 3, inUse: true, updatedAt: '', prompts, ...request };
     expect(requestOf(draftOf(view))).toEqual(request);
+  });
+
+  it('shows no problems while writing, then keeps the shown ones up to date until they are all fixed', () => {
+    const draft = starterDraft();
+    const allConcerning = draft.questions[0].options.map((o) => ({ ...o, concerning: true }));
+    const broken = requestOf({ ...draft, title: '', questions: [{ ...draft.questions[0], options: allConcerning }] });
+    // Nothing saved yet: typing shows nothing.
+    expect(errorsAfterEdit({}, broken)).toEqual({});
+    const shown = screenProblems(broken);
+    expect(Object.keys(shown).sort()).toEqual(['questions.0.options', 'title']);
+    // The title written: only the question's message stays.
+    const titled = requestOf({
+      ...draft,
+      title: 'Ours',
+      questions: [{ ...draft.questions[0], options: allConcerning }],
+    });
+    expect(Object.keys(errorsAfterEdit(shown, titled))).toEqual(['questions.0.options']);
+    // Everything fixed: no message left from the last save.
+    expect(errorsAfterEdit(shown, requestOf({ ...draft, title: 'Ours' }))).toEqual({});
   });
 });

@@ -73,6 +73,15 @@ export function screenProblems(request: SafetyScreenRequest): FormErrors {
   return errors;
 }
 
+/**
+ * The errors to show after an edit: none until a save has shown some; from then on the form's own
+ * problems as they are now, so a fixed field loses its message at once and a question's message
+ * follows it when questions are added or removed (the API's, if any, come back on the next save).
+ */
+export function errorsAfterEdit(shown: FormErrors, request: SafetyScreenRequest): FormErrors {
+  return Object.keys(shown).length === 0 ? shown : screenProblems(request);
+}
+
 /** What partners get, built as the API builds it (only when the screen is valid). */
 export function previewPrompts(request: SafetyScreenRequest): Prompt[] | null {
   const problems = validateSafetyScreenQuestions(request.questions, request.freeTextQuestion);
