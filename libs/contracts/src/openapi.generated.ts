@@ -2129,9 +2129,11 @@ export interface components {
              */
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
             exerciseId?: Record<string, never> | null;
+            /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
+            measureId?: Record<string, never> | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
@@ -2172,9 +2174,11 @@ export interface components {
              */
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
             exerciseId?: Record<string, never> | null;
+            /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
+            measureId?: Record<string, never> | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
@@ -2797,9 +2801,13 @@ export interface components {
         CoupleProgramStepView: {
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues; null for a step discussed in session. */
             exerciseId: string | null;
+            /** @description The measure a check-in step sends each partner once when it opens; null for other steps. */
+            measureId: string | null;
+            /** @description The measure's title, for showing the step (null when there is no measure). */
+            measureTitle: string | null;
             /**
              * @description What must have happened to the step before for this one to open (ignored for the first).
              * @enum {string}
@@ -3432,9 +3440,13 @@ export interface components {
         ProgramStepView: {
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues; null for a step discussed in session. */
             exerciseId: string | null;
+            /** @description The measure a check-in step sends each partner once when it opens; null for other steps. */
+            measureId: string | null;
+            /** @description The measure's title, for showing the step (null when there is no measure). */
+            measureTitle: string | null;
             /**
              * @description What must have happened to the step before for this one to open (ignored for the first).
              * @enum {string}

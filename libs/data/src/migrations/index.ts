@@ -31,6 +31,7 @@ import { CreatedAssignmentSeries1795770000000 } from './1795770000000-CreatedAss
 import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
 import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
+import { AddedCheckInProgramSteps1795860000000 } from './1795860000000-AddedCheckInProgramSteps';
 import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
 import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
 
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AddedEngagementThresholdsToClinic1795800000000,
   AddedSequenceToSessions1795810000000,
   LinkedHomeworkDueDatesToSessions1795810100000,
+  AddedCheckInProgramSteps1795860000000,
 ];

@@ -8,6 +8,7 @@ import {
   INACTIVE_LINK_MESSAGE,
 } from '@trellis/contracts';
 import { hashSecretToken } from '@trellis/data';
+import { advanceProgramInTransaction } from '@trellis/jobs';
 import { type CheckInScorePoint, firstName, partnerScoresVisibleTo } from '@trellis/domain';
 import type { Actor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
@@ -73,6 +74,9 @@ export class CheckInLinksService {
         { measureVersionId: checkIn.measureVersionId, occurrence: checkIn.occurrence, answers, submittedAt },
       );
       await this.checkIns.close(manager, checkIn.id, scored.id, submittedAt);
+      // A program's check-in step: both partners' answers may open the next step (the job re-reads).
+      if (checkIn.programStepId)
+        await advanceProgramInTransaction(manager, checkIn.clinicId, checkIn.coupleId, `check-in-${checkIn.id}`);
       const rows = await this.checkIns.trend(manager, checkIn.clinicId, checkIn.coupleId, checkIn.measureId);
       const mine = rows.filter((row) => row.clientId === checkIn.clientId);
       const pause = await this.safety.openPause(manager, checkIn.clinicId, checkIn.coupleId);
