@@ -429,7 +429,7 @@ describe('bad input never becomes a 500 or a half-written record', () => {
       [{ ...programStep, exerciseId: '00000000-0000-4000-8000-000000000000' }],
       [{ ...programStep, kind: 'check_in' }],
       [{ ...programStep, kind: 'check_in', measureId: '00000000-0000-4000-8000-000000000000' }],
-      [{ ...programStep, measureId: ids.measure }],
+      [{ ...programStep, measureId: '00000000-0000-4000-8000-000000000001' }],
       [{ ...programStep, dueInDays: 0 }],
       [{ ...programStep, title: '' }],
       [programStep, 'step'],
