@@ -148,6 +148,8 @@ describe('programs: check-in steps', () => {
     const form = await request(app.getHttpServer()).post('/api/v1/check-ins/link').send({ token: tokens[0] });
     expect(form.status).toBe(200);
     expect(form.body.title).toBe(TRUST_AND_CONNECTION_CHECK_IN.title);
+    // The partner sees the step on their path, as on a homework page: titles only.
+    expect(form.body.path).toEqual({ step: 1, total: 2, nextTitle: 'Talk it through' });
     const submit = (token: string) =>
       request(app.getHttpServer())
         .post('/api/v1/check-ins/submit')

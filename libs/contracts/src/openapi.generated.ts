@@ -2588,6 +2588,12 @@ export interface components {
             title: string;
             instructions: string;
             items: components["schemas"]["CheckInFormItem"][];
+            /** @description For a check-in a program step sent: where it sits on the couple's path and what comes next, titles only (as on a homework page). Null or absent for a scheduled check-in. */
+            path?: {
+                step: number;
+                total: number;
+                nextTitle: string | null;
+            } | null;
         };
         /** @description One item of the check-in form, on its own scale. */
         CheckInFormItem: {

@@ -9,7 +9,7 @@ import {
 } from '@trellis/contracts';
 import { hashSecretToken } from '@trellis/data';
 import { advanceProgramInTransaction } from '@trellis/jobs';
-import { type CheckInScorePoint, firstName, partnerScoresVisibleTo } from '@trellis/domain';
+import { type CheckInScorePoint, firstName, partnerScoresVisibleTo, pathPosition } from '@trellis/domain';
 import type { Actor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
@@ -46,6 +46,10 @@ export class CheckInLinksService {
     const checkIn = await this.checkIns.findByActiveLink(this.dataSource.manager, hashSecretToken(token), false);
     if (!checkIn) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
     const { definition } = checkIn;
+    const steps = checkIn.programStepId
+      ? await this.checkIns.programPath(this.dataSource.manager, checkIn.programStepId)
+      : [];
+    const mine = steps.find((s) => s.id === checkIn.programStepId);
     return {
       partnerFirstName: firstName(checkIn.clientName),
       clinicName: checkIn.clinicName,
@@ -56,6 +60,7 @@ export class CheckInLinksService {
         label: item.label,
         scale: item.scale ?? definition.scale,
       })),
+      path: mine ? pathPosition(steps, mine.position) : null,
     };
   }
 

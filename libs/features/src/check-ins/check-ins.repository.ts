@@ -230,6 +230,19 @@ export class CheckInsRepository {
     return rows[0] ?? null;
   }
 
+  /** The steps of the path a program step belongs to, titles only, for the partner's page. */
+  programPath(
+    manager: EntityManager,
+    stepId: string,
+  ): Promise<{ id: string; position: number; status: 'pending' | 'open' | 'done' | 'skipped'; title: string }[]> {
+    return manager.query(
+      `SELECT s.id, s.position, s.status, s.title FROM couple_program_step s
+       WHERE s.couple_program_id = (SELECT couple_program_id FROM couple_program_step WHERE id = $1)
+       ORDER BY s.position`,
+      [stepId],
+    );
+  }
+
   /** Answered: the link is closed (the hash goes, so it finds nothing again). */
   async close(manager: EntityManager, checkInId: string, responseId: string, submittedAt: Date): Promise<void> {
     await manager.query(
