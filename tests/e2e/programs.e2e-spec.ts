@@ -158,6 +158,8 @@ describe('programs', () => {
       title: 'Openness',
       kind: 'exercise',
       exerciseId: openness.id,
+      measureId: null,
+      measureTitle: null,
       opensWhen: 'after_sessions',
       afterSessions: 1,
       dueInDays: 7,

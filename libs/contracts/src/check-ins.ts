@@ -64,6 +64,11 @@ export interface CheckInForm {
   title: string;
   instructions: string;
   items: CheckInFormItem[];
+  /**
+   * For a check-in a program step sent: where it sits on the couple's path and what comes next,
+   * titles only (as on a homework page). Null or absent for a scheduled check-in.
+   */
+  path?: { step: number; total: number; nextTitle: string | null } | null;
 }
 
 /** Body of `POST /check-ins/submit`. */

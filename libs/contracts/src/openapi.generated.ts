@@ -2152,9 +2152,11 @@ export interface components {
              */
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
             exerciseId?: Record<string, never> | null;
+            /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
+            measureId?: Record<string, never> | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
@@ -2195,9 +2197,11 @@ export interface components {
              */
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
             exerciseId?: Record<string, never> | null;
+            /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
+            measureId?: Record<string, never> | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
@@ -2625,6 +2629,12 @@ export interface components {
             title: string;
             instructions: string;
             items: components["schemas"]["CheckInFormItem"][];
+            /** @description For a check-in a program step sent: where it sits on the couple's path and what comes next, titles only (as on a homework page). Null or absent for a scheduled check-in. */
+            path?: {
+                step: number;
+                total: number;
+                nextTitle: string | null;
+            } | null;
         };
         /** @description One item of the check-in form, on its own scale. */
         CheckInFormItem: {
@@ -2884,9 +2894,13 @@ export interface components {
         CoupleProgramStepView: {
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues; null for a step discussed in session. */
             exerciseId: string | null;
+            /** @description The measure a check-in step sends each partner once when it opens; null for other steps. */
+            measureId: string | null;
+            /** @description The measure's title, for showing the step (null when there is no measure). */
+            measureTitle: string | null;
             /**
              * @description What must have happened to the step before for this one to open (ignored for the first).
              * @enum {string}
@@ -3519,9 +3533,13 @@ export interface components {
         ProgramStepView: {
             title: string;
             /** @enum {string} */
-            kind: "exercise" | "discuss";
+            kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues; null for a step discussed in session. */
             exerciseId: string | null;
+            /** @description The measure a check-in step sends each partner once when it opens; null for other steps. */
+            measureId: string | null;
+            /** @description The measure's title, for showing the step (null when there is no measure). */
+            measureTitle: string | null;
             /**
              * @description What must have happened to the step before for this one to open (ignored for the first).
              * @enum {string}

@@ -1,7 +1,7 @@
 import type { AssignmentWarningCode } from '@trellis/domain';
 
 /** Programs: a path of steps a couple walks together (issue 19, item 2). */
-export const PROGRAM_STEP_KIND_VALUES = ['exercise', 'discuss'] as const;
+export const PROGRAM_STEP_KIND_VALUES = ['exercise', 'discuss', 'check_in'] as const;
 export const OPENS_WHEN_VALUES = ['both_submitted', 'reviewed', 'after_sessions'] as const;
 export const PROGRAM_STEP_STATUS_VALUES = ['pending', 'open', 'done', 'skipped'] as const;
 export const ENROLMENT_STATUS_VALUES = ['active', 'paused', 'completed', 'stopped'] as const;
@@ -13,6 +13,10 @@ export interface ProgramStepView {
   kind: (typeof PROGRAM_STEP_KIND_VALUES)[number];
   /** The exercise an exercise step issues; null for a step discussed in session. */
   exerciseId: string | null;
+  /** The measure a check-in step sends each partner once when it opens; null for other steps. */
+  measureId: string | null;
+  /** The measure's title, for showing the step (null when there is no measure). */
+  measureTitle: string | null;
   /** What must have happened to the step before for this one to open (ignored for the first). */
   opensWhen: (typeof OPENS_WHEN_VALUES)[number];
   afterSessions: number | null;

@@ -41,6 +41,8 @@ export enum JobName {
   SendCheckIn = 'send-check-in',
   /** A day after a check-in went out: remind the partner if it is still unanswered. */
   RemindCheckIn = 'remind-check-in',
+  /** A program's check-in step sends its measure's check-in to one partner, once. */
+  SendProgramCheckIn = 'send-program-check-in',
   /** The hourly sweep: send each couple due one its private safety check-in (one per partner). */
   SendSafetyCheckIns = 'send-safety-check-ins',
   /** One occurrence of a recurring series going out; re-reads the series and the couple first. */
@@ -87,6 +89,7 @@ export interface JobPayloads {
   /** occurrence: the key planNextCheckIn gave it (no clinical text); a re-plan that differs makes it stale. */
   [JobName.SendCheckIn]: { scheduleId: string; clientId: string; clinicId: string; occurrence: string };
   [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
+  [JobName.SendProgramCheckIn]: { programStepId: string; clientId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
   /**
@@ -119,6 +122,7 @@ export interface JobQueues {
   [JobName.PlanCheckIns]: QueueName.CheckIns;
   [JobName.SendCheckIn]: QueueName.CheckIns;
   [JobName.RemindCheckIn]: QueueName.CheckIns;
+  [JobName.SendProgramCheckIn]: QueueName.CheckIns;
   [JobName.SendSafetyCheckIns]: QueueName.Reminders;
   [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries;
   [JobName.AdvanceProgram]: QueueName.Programs;
@@ -141,6 +145,7 @@ export const JOB_QUEUE: JobQueues = {
   [JobName.PlanCheckIns]: QueueName.CheckIns,
   [JobName.SendCheckIn]: QueueName.CheckIns,
   [JobName.RemindCheckIn]: QueueName.CheckIns,
+  [JobName.SendProgramCheckIn]: QueueName.CheckIns,
   [JobName.SendSafetyCheckIns]: QueueName.Reminders,
   [JobName.IssueSeriesOccurrence]: QueueName.AssignmentSeries,
   [JobName.AdvanceProgram]: QueueName.Programs,

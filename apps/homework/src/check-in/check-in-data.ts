@@ -32,8 +32,18 @@ export const toCheckInForm = (body: unknown): CheckInForm | undefined => {
     title: typeof body.title === 'string' ? body.title : 'Check-in',
     instructions: typeof body.instructions === 'string' ? body.instructions : '',
     items: items as CheckInFormItem[],
+    path: toPath(body.path),
   };
 };
+
+/** Where a program's check-in sits on the couple's path; null when it is not a step of one. */
+const toPath = (value: unknown): CheckInForm['path'] =>
+  isRecord(value) &&
+  typeof value.step === 'number' &&
+  typeof value.total === 'number' &&
+  (value.nextTitle === null || typeof value.nextTitle === 'string')
+    ? { step: value.step, total: value.total, nextTitle: value.nextTitle }
+    : null;
 
 const toPoints = (value: unknown): CheckInTrendPoint[] =>
   Array.isArray(value)

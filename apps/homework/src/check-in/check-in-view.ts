@@ -2,6 +2,7 @@ import type { CheckInForm, CheckInResult, CheckInTrendPoint } from '@trellis/con
 import type { ScalePrompt } from '@trellis/domain';
 import { fieldName } from '../answers';
 import { busy, card, h, paragraphs } from '../views/dom';
+import { pathSummary } from '../views/path';
 import { scaleField } from '../views/prompts/scale';
 import type { PromptField } from '../views/prompts/field';
 
@@ -75,6 +76,7 @@ export const checkInFormView = (form: CheckInForm, actions: CheckInFormActions):
     form.title,
     h('p', { class: 'lead' }, `Hi ${form.partnerFirstName}. ${form.clinicName} asks a few quick questions.`),
     ...paragraphs(form.instructions),
+    pathSummary(form),
     element,
   );
 };

@@ -3,9 +3,9 @@ import { h } from './dom';
 
 /**
  * Where this homework sits on the couple's path, and what comes after it: titles only, the same
- * for both partners. Nothing at all for homework that is not a step of a program.
+ * for both partners. Nothing at all for homework (or a check-in) that is not a step of a program.
  */
-export const pathSummary = (view: HomeworkView): HTMLElement | null => {
+export const pathSummary = (view: Pick<HomeworkView, 'path'>): HTMLElement | null => {
   if (!view.path) return null;
   const { step, total, nextTitle } = view.path;
   return h(

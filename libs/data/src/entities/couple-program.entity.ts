@@ -59,6 +59,10 @@ export class CoupleProgramStep {
   @Column({ type: 'uuid', nullable: true })
   exerciseId: string | null;
 
+  /** The measure a check-in step sends each partner when it opens. */
+  @Column({ type: 'uuid', nullable: true })
+  measureId: string | null;
+
   @Column({ type: 'text' })
   opensWhen: OpensWhen;
 

@@ -32,6 +32,7 @@ import { CreatedPrograms1795780000000 } from './1795780000000-CreatedPrograms';
 import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSequenceToSessions';
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
 import { MarkedConcerningCheckInAnswers1795850000000 } from './1795850000000-MarkedConcerningCheckInAnswers';
+import { AddedCheckInProgramSteps1795860000000 } from './1795860000000-AddedCheckInProgramSteps';
 import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
 import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
 import { CreatedAgreementConfirmationRequests1795840000000 } from './1795840000000-CreatedAgreementConfirmationRequests';
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   LinkedHomeworkDueDatesToSessions1795810100000,
   CreatedAgreementConfirmationRequests1795840000000,
   MarkedConcerningCheckInAnswers1795850000000,
+  AddedCheckInProgramSteps1795860000000,
 ];

@@ -26,7 +26,9 @@ export function heldForSafety(gate: AdvanceGate, step: Pick<StepProgress, 'coerc
 
 /**
  * Whether the open step is finished in the sense the next step asks for. A "discuss" step has no
- * homework: it is finished once a session has been held after it opened.
+ * homework: it is finished once a session has been held after it opened. A check-in step is
+ * finished when both partners answered its check-in, whether the next step asks for both
+ * submissions or a review.
  */
 export function stepFinished(
   open: Pick<StepProgress, 'kind'>,
@@ -36,7 +38,9 @@ export function stepFinished(
 ): boolean {
   if (opensWhen === 'after_sessions') return facts.sessionsHeld >= Math.max(1, afterSessions ?? 1);
   if (open.kind === 'discuss') return facts.sessionsHeld >= 1;
-  if (opensWhen === 'reviewed') return facts.reviewed;
+  // A check-in has nothing for the therapist to mark reviewed (its scores are on the couple page
+  // as soon as they come in): "reviewed" waits, like "both submitted", for both partners' answers.
+  if (opensWhen === 'reviewed' && open.kind !== 'check_in') return facts.reviewed;
   return facts.partners > 0 && facts.submitted >= facts.partners;
 }
 

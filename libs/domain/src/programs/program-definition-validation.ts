@@ -7,7 +7,7 @@ export interface ProgramProblem {
 
 /**
  * The rules a program's steps keep beyond each field's own shape: an exercise step names an
- * exercise and a "discuss" step does not; "after sessions" says how many; a coercion-sensitive
+ * exercise and a "discuss" step does not; a check-in step names a measure and only it does; "after sessions" says how many; a coercion-sensitive
  * exercise never opens on the partners' submissions alone (the therapist looks first).
  */
 export function programStepProblems(
@@ -35,6 +35,12 @@ export function stepProblems(
     problems.push({ field: `${at}exerciseId`, message: 'is required for an exercise step' });
   if (step.kind === 'discuss' && step.exercise)
     problems.push({ field: `${at}exerciseId`, message: 'must be empty for a step discussed in session' });
+  if (step.kind === 'check_in' && step.exercise)
+    problems.push({ field: `${at}exerciseId`, message: 'must be empty for a check-in step' });
+  if (step.kind === 'check_in' && !step.measure)
+    problems.push({ field: `${at}measureId`, message: 'is required for a check-in step' });
+  if (step.kind !== 'check_in' && step.measure)
+    problems.push({ field: `${at}measureId`, message: 'is only for a check-in step' });
   if (step.opensWhen === 'after_sessions') {
     if (step.afterSessions === null || step.afterSessions < 1 || step.afterSessions > MAX_AFTER_SESSIONS)
       problems.push({ field: `${at}afterSessions`, message: `must be between 1 and ${MAX_AFTER_SESSIONS} sessions` });

@@ -3,8 +3,11 @@
  * must have happened to the step before it for it to open, because a couple is two people who must
  * both be ready: both partners finished it, the therapist reviewed it, or sessions were held since.
  */
-export const PROGRAM_STEP_KINDS = ['exercise', 'discuss'] as const;
-/** An exercise is homework for both partners; "discuss" is talked through in a session, no homework. */
+export const PROGRAM_STEP_KINDS = ['exercise', 'discuss', 'check_in'] as const;
+/**
+ * An exercise is homework for both partners; "discuss" is talked through in a session, no homework;
+ * "check_in" sends each partner a measure's check-in once when the step opens.
+ */
 export type ProgramStepKind = (typeof PROGRAM_STEP_KINDS)[number];
 
 export const OPENS_WHEN = ['both_submitted', 'reviewed', 'after_sessions'] as const;
@@ -25,6 +28,8 @@ export interface ProgramStepDefinition<ExerciseRef = string> {
   readonly kind: ProgramStepKind;
   /** The exercise to issue (exercise steps only). */
   readonly exercise: ExerciseRef | null;
+  /** The measure to send (check-in steps only); absent in steps stored before check-in steps existed. */
+  readonly measure?: string | null;
   /** Ignored for the first step: it opens when the couple is enrolled. */
   readonly opensWhen: OpensWhen;
   /** For `after_sessions`: how many sessions held since the step before opened. */
@@ -52,7 +57,10 @@ export interface StepProgress {
 
 /** What has happened to the open step since it opened. */
 export interface OpenStepFacts {
-  /** Partners who submitted the step's homework, of how many were given it (0 of 0 for "discuss"). */
+  /**
+   * Partners who submitted the step's homework (for a check-in step: answered its check-in), of
+   * how many were given it (0 of 0 for "discuss").
+   */
   readonly submitted: number;
   readonly partners: number;
   readonly reviewed: boolean;

@@ -224,4 +224,44 @@ describe('a program definition', () => {
     ]);
     expect(programStepProblems([], never)).toEqual([{ field: 'steps', message: 'must have at least one step' }]);
   });
+
+  it('asks a check-in step for a measure and nothing else, and other steps for no measure', () => {
+    const base = { opensWhen: 'both_submitted' as const, afterSessions: null, dueInDays: 7 };
+    expect(
+      programStepProblems(
+        [
+          { ...base, title: 'A', kind: 'check_in', exercise: null, measure: null },
+          { ...base, title: 'B', kind: 'check_in', exercise: 'x', measure: 'm' },
+          { ...base, title: 'C', kind: 'exercise', exercise: 'x', measure: 'm' },
+          { ...base, title: 'D', kind: 'check_in', exercise: null, measure: 'm' },
+        ],
+        never,
+      ).map((p) => p.field),
+    ).toEqual(['steps.0.measureId', 'steps.1.exerciseId', 'steps.2.measureId']);
+  });
+});
+
+describe('a check-in step', () => {
+  const checkIn = { kind: 'check_in' as const };
+  it('is finished when both partners answered, whether the next step asks for both or a review', () => {
+    for (const opensWhen of ['both_submitted', 'reviewed'] as const) {
+      expect(stepFinished(checkIn, { ...NOTHING_YET, submitted: 1 }, opensWhen, null)).toBe(false);
+      expect(stepFinished(checkIn, { ...NOTHING_YET, reviewed: true }, opensWhen, null)).toBe(false);
+      expect(stepFinished(checkIn, { ...NOTHING_YET, submitted: 2 }, opensWhen, null)).toBe(true);
+    }
+  });
+
+  it('opens the next step once both answered, and not before', () => {
+    const steps = [step(0, { status: 'open', kind: 'check_in' }), step(1, { opensWhen: 'reviewed' })];
+    expect(nextProgramMove(OPEN_GATE, steps, { ...NOTHING_YET, submitted: 1 })).toEqual({ kind: 'wait' });
+    expect(nextProgramMove(OPEN_GATE, steps, { ...NOTHING_YET, submitted: 2 })).toEqual({
+      kind: 'open',
+      finish: 0,
+      open: 1,
+    });
+  });
+
+  it('that no partner was sent (no address on file) never finishes on answers alone', () => {
+    expect(stepFinished(checkIn, { ...NOTHING_YET, partners: 0 }, 'both_submitted', null)).toBe(false);
+  });
 });

@@ -8,7 +8,8 @@ import {
   INACTIVE_LINK_MESSAGE,
 } from '@trellis/contracts';
 import { hashSecretToken } from '@trellis/data';
-import { type CheckInScorePoint, firstName, partnerScoresVisibleTo } from '@trellis/domain';
+import { advanceProgramInTransaction } from '@trellis/jobs';
+import { type CheckInScorePoint, firstName, partnerScoresVisibleTo, pathPosition } from '@trellis/domain';
 import type { Actor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { validationProblem } from '../http/problem.exception';
@@ -45,6 +46,10 @@ export class CheckInLinksService {
     const checkIn = await this.checkIns.findByActiveLink(this.dataSource.manager, hashSecretToken(token), false);
     if (!checkIn) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
     const { definition } = checkIn;
+    const steps = checkIn.programStepId
+      ? await this.checkIns.programPath(this.dataSource.manager, checkIn.programStepId)
+      : [];
+    const mine = steps.find((s) => s.id === checkIn.programStepId);
     return {
       partnerFirstName: firstName(checkIn.clientName),
       clinicName: checkIn.clinicName,
@@ -55,6 +60,7 @@ export class CheckInLinksService {
         label: item.label,
         scale: item.scale ?? definition.scale,
       })),
+      path: mine ? pathPosition(steps, mine.position) : null,
     };
   }
 
@@ -73,6 +79,9 @@ export class CheckInLinksService {
         { measureVersionId: checkIn.measureVersionId, occurrence: checkIn.occurrence, answers, submittedAt },
       );
       await this.checkIns.close(manager, checkIn.id, scored.id, submittedAt);
+      // A program's check-in step: both partners' answers may open the next step (the job re-reads).
+      if (checkIn.programStepId)
+        await advanceProgramInTransaction(manager, checkIn.clinicId, checkIn.coupleId, `check-in-${checkIn.id}`);
       const rows = await this.checkIns.trend(manager, checkIn.clinicId, checkIn.coupleId, checkIn.measureId);
       const mine = rows.filter((row) => row.clientId === checkIn.clientId);
       const pause = await this.safety.openPause(manager, checkIn.clinicId, checkIn.coupleId);

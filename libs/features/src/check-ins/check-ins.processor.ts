@@ -2,7 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@trellis/config';
 import { planCheckInReminder } from '@trellis/domain';
 import {
@@ -24,6 +24,11 @@ import { CheckInsRepository } from './check-ins.repository';
 /** The job that sends one occurrence to one partner: the same occurrence always has the same id. */
 export function checkInJobId(scheduleId: string, clientId: string, occurrence: string): string {
   return `check-in-${scheduleId}-${clientId}-${occurrence}`;
+}
+
+/** The occurrence a program's check-in step asks: one per step, so each partner answers it once. */
+export function programStepOccurrence(stepId: string): string {
+  return `program-step-${stepId}`;
 }
 
 // A delayed job may fire a moment before its planned time; a plan moved later than this is another job's.
@@ -56,6 +61,7 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
     [JobName.PlanCheckIns]: (data) => this.plan(data),
     [JobName.SendCheckIn]: (data) => this.send(data),
     [JobName.RemindCheckIn]: (data) => this.remind(data),
+    [JobName.SendProgramCheckIn]: (data) => this.sendProgramStep(data),
   };
 
   async process(job: Job): Promise<void> {
@@ -145,28 +151,78 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
       if (!checkInId) return;
       // Answered already (a schedule deleted and made again): the occurrence counts as sent, silently.
       if (!(await this.checkIns.answered(manager, data.clientId, facts.measureId, plan.occurrence))) {
-        await queueEmailInTransaction(manager, {
+        await this.emailAndRemind(manager, {
+          checkInId,
           clinicId: facts.clinicId,
-          template: 'check-in',
-          subjectIds: { checkInId },
-          idempotencyKey: `check-in-${checkInId}`,
-        });
-        const remindAt = planCheckInReminder({
-          sentAt: now,
+          now,
           timezone: facts.timezone,
           sessionBefore: facts.kind === 'before_session' ? facts.nextSessionAt : null,
         });
-        if (remindAt) {
-          await enqueueInTransaction(manager, {
-            name: JobName.RemindCheckIn,
-            data: { checkInId, clinicId: facts.clinicId },
-            jobId: `check-in-reminder-${checkInId}`,
-            runAt: remindAt,
-          });
-        }
       }
       // The next occurrence, now that this one counts as sent.
       await planCheckInsInTransaction(manager, facts.clinicId, facts.coupleId);
     });
+  }
+
+  /**
+   * A program's check-in step, for one partner: the same check_in row, email, link and reminder as
+   * a scheduled occurrence, with the occurrence `program-step-<stepId>`. Re-checked when it fires
+   * (the step still open, the couple and path active, the measure not archived); the row's unique
+   * (step, partner) and the email's ledger key make a job that runs twice send once. The advance
+   * that opened the step planned it out of the partner's quiet hours.
+   */
+  private async sendProgramStep(data: JobPayloads[JobName.SendProgramCheckIn]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const facts = await this.checkIns.lockProgramStepForSend(
+        manager,
+        data.clinicId,
+        data.programStepId,
+        data.clientId,
+      );
+      if (!facts) return;
+      const occurrence = programStepOccurrence(data.programStepId);
+      const checkInId = await this.checkIns.insertProgramStepOnce(manager, {
+        facts,
+        stepId: data.programStepId,
+        clientId: data.clientId,
+        occurrence,
+      });
+      if (!checkInId) return;
+      if (await this.checkIns.answered(manager, data.clientId, facts.measureId, occurrence)) return;
+      await this.emailAndRemind(manager, {
+        checkInId,
+        clinicId: facts.clinicId,
+        now: new Date(),
+        timezone: facts.timezone,
+        sessionBefore: null,
+      });
+    });
+  }
+
+  /** The check-in email through the ledger, and its reminder: one path for every check-in sent. */
+  private async emailAndRemind(
+    manager: EntityManager,
+    sent: { checkInId: string; clinicId: string; now: Date; timezone: string; sessionBefore: Date | null },
+  ): Promise<void> {
+    const { checkInId, clinicId } = sent;
+    await queueEmailInTransaction(manager, {
+      clinicId,
+      template: 'check-in',
+      subjectIds: { checkInId },
+      idempotencyKey: `check-in-${checkInId}`,
+    });
+    const remindAt = planCheckInReminder({
+      sentAt: sent.now,
+      timezone: sent.timezone,
+      sessionBefore: sent.sessionBefore,
+    });
+    if (remindAt) {
+      await enqueueInTransaction(manager, {
+        name: JobName.RemindCheckIn,
+        data: { checkInId, clinicId },
+        jobId: `check-in-reminder-${checkInId}`,
+        runAt: remindAt,
+      });
+    }
   }
 }

@@ -47,6 +47,17 @@ export interface OpenCheckIn {
   title: string;
   definition: MeasureDefinition;
   shareWithPartner: boolean;
+  /** The program step that sent it (null for a schedule's): answering it may open the next step. */
+  programStepId: string | null;
+}
+
+/** What sending a program step's check-in to one partner re-checks when its job fires. */
+export interface ProgramStepSendFacts {
+  clinicId: string;
+  coupleId: string;
+  measureId: string;
+  measureVersionId: string;
+  timezone: string;
 }
 
 export interface TrendRow {
@@ -90,6 +101,46 @@ export class CheckInsRepository {
       [clinicId, scheduleId, clientId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * A program's check-in step, locked, while it is still open, its couple active, the partner on
+   * the couple and its measure not archived; null otherwise (skipped, paused, finished meanwhile).
+   */
+  async lockProgramStepForSend(
+    manager: EntityManager,
+    clinicId: string,
+    stepId: string,
+    clientId: string,
+  ): Promise<ProgramStepSendFacts | null> {
+    const rows: ProgramStepSendFacts[] = await manager.query(
+      `SELECT s.clinic_id AS "clinicId", e.couple_id AS "coupleId", m.id AS "measureId", v.id AS "measureVersionId",
+              p.timezone
+       FROM couple_program_step s
+       JOIN couple_program e ON e.id = s.couple_program_id AND e.status = 'active'
+       JOIN couple c ON c.id = e.couple_id AND c.clinic_id = s.clinic_id AND c.status = 'active'
+       JOIN client p ON p.couple_id = c.id AND p.clinic_id = c.clinic_id AND p.id = $3
+       JOIN measure m ON m.id = s.measure_id AND m.archived_at IS NULL
+       JOIN measure_version v ON v.measure_id = m.id AND v.version = m.current_version
+       WHERE s.clinic_id = $1 AND s.id = $2 AND s.kind = 'check_in' AND s.status = 'open'
+       FOR UPDATE OF s`,
+      [clinicId, stepId, clientId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Null when the step's check-in to this partner was already created (the job ran twice). */
+  async insertProgramStepOnce(
+    manager: EntityManager,
+    row: { facts: ProgramStepSendFacts; stepId: string; clientId: string; occurrence: string },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO check_in (clinic_id, couple_id, client_id, program_step_id, measure_version_id, occurrence)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (program_step_id, client_id) WHERE program_step_id IS NOT NULL DO NOTHING RETURNING id`,
+      [row.facts.clinicId, row.facts.coupleId, row.clientId, row.stepId, row.facts.measureVersionId, row.occurrence],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** Whether the partner already answered this occurrence of the measure (a schedule made again). */
@@ -156,15 +207,17 @@ export class CheckInsRepository {
 
   /**
    * The check-in behind an active link: not expired, not yet answered, its couple active and its
-   * schedule still there (deleting a schedule deletes its check-ins). `lock` for the submit.
+   * schedule or program step still there (deleting either deletes its check-ins). `lock` for the submit.
    */
   async findByActiveLink(manager: EntityManager, tokenHash: string, lock: boolean): Promise<OpenCheckIn | null> {
     const rows: OpenCheckIn[] = await manager.query(
       `SELECT k.id, k.clinic_id AS "clinicId", k.couple_id AS "coupleId", k.client_id AS "clientId",
               p.name AS "clientName", cl.name AS "clinicName", k.occurrence, v.measure_id AS "measureId",
-              v.id AS "measureVersionId", m.title, v.definition, s.share_with_partner AS "shareWithPartner"
+              v.id AS "measureVersionId", m.title, v.definition,
+              -- A program step's check-in shares nothing with the other partner.
+              COALESCE(s.share_with_partner, false) AS "shareWithPartner", k.program_step_id AS "programStepId"
        FROM check_in k
-       JOIN check_in_schedule s ON s.id = k.schedule_id
+       LEFT JOIN check_in_schedule s ON s.id = k.schedule_id
        JOIN client p ON p.id = k.client_id
        JOIN couple c ON c.id = k.couple_id
        JOIN clinic cl ON cl.id = k.clinic_id
@@ -175,6 +228,19 @@ export class CheckInsRepository {
       [tokenHash],
     );
     return rows[0] ?? null;
+  }
+
+  /** The steps of the path a program step belongs to, titles only, for the partner's page. */
+  programPath(
+    manager: EntityManager,
+    stepId: string,
+  ): Promise<{ id: string; position: number; status: 'pending' | 'open' | 'done' | 'skipped'; title: string }[]> {
+    return manager.query(
+      `SELECT s.id, s.position, s.status, s.title FROM couple_program_step s
+       WHERE s.couple_program_id = (SELECT couple_program_id FROM couple_program_step WHERE id = $1)
+       ORDER BY s.position`,
+      [stepId],
+    );
   }
 
   /** Answered: the link is closed (the hash goes, so it finds nothing again). */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CoupleProgram, CoupleProgramStep } from '@trellis/data';
-import { nextProgramMove } from '@trellis/domain';
+import { DEFAULT_QUIET_END_HOUR, DEFAULT_QUIET_START_HOUR, nextProgramMove, outOfQuietHours } from '@trellis/domain';
+import { enqueueInTransaction, JobName } from '@trellis/jobs';
 import type { Actor, AnonymousActor } from '../actor/actor';
 import { AssignmentIssuer } from '../assignments/assignment-issuer';
 import { AuditService } from '../audit/audit.service';
@@ -88,6 +89,24 @@ export class ProgramAdvancer {
       });
       assignmentId = assignment.id;
       await this.programs.setStep(manager, step.id, { assignmentId });
+    }
+    if (step.kind === 'check_in') {
+      // Through the check-ins worker (CheckInsProcessor): the same row, link, email, consent and
+      // reminder as a scheduled check-in, sent out of each partner's quiet hours. One job per
+      // partner with a deterministic id; the step opens once, and the worker sends once.
+      for (const partner of await this.programs.partners(manager, enrolment.coupleId)) {
+        await enqueueInTransaction(manager, {
+          name: JobName.SendProgramCheckIn,
+          data: { programStepId: step.id, clientId: partner.id, clinicId: enrolment.clinicId },
+          jobId: `program-check-in-${step.id}-${partner.id}`,
+          runAt: new Date(
+            outOfQuietHours(now.getTime(), partner.timezone, {
+              start: DEFAULT_QUIET_START_HOUR,
+              end: DEFAULT_QUIET_END_HOUR,
+            }),
+          ),
+        });
+      }
     }
     await this.audit.record(
       actor,

@@ -40,6 +40,14 @@ export class ProgramStepDto {
   @IsUUID('all', { message: 'must be an exercise id, or null' })
   exerciseId?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "The measure a check-in step sends each partner once when it opens (built-in or the clinic's own)",
+  })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsUUID('all', { message: 'must be a measure id, or null' })
+  measureId?: string | null;
+
   @ApiProperty({ enum: OPENS_WHEN_VALUES, description: 'What must have happened to the step before' })
   @IsIn(OPENS_WHEN_VALUES, { message: `must be one of ${OPENS_WHEN_VALUES.join(', ')}` })
   opensWhen: (typeof OPENS_WHEN_VALUES)[number];

@@ -9,24 +9,35 @@ import type { CoupleProgram, CoupleProgramStep, Program, StoredProgramStep } fro
 import { assignmentWarnings, pathPosition } from '@trellis/domain';
 import type { CoupleGate, StepExercise } from './programs.repository';
 
-export function toStepView(step: StoredProgramStep): ProgramStepView {
+/** Measure titles by id, for check-in steps. */
+export type MeasureTitles = ReadonlyMap<string, string>;
+
+const measureTitle = (id: string | null | undefined, titles: MeasureTitles) => (id ? (titles.get(id) ?? null) : null);
+
+export function toStepView(step: StoredProgramStep, titles: MeasureTitles = new Map()): ProgramStepView {
   return {
     title: step.title,
     kind: step.kind,
     exerciseId: step.exercise,
+    measureId: step.measure ?? null,
+    measureTitle: measureTitle(step.measure, titles),
     opensWhen: step.opensWhen,
     afterSessions: step.afterSessions,
     dueInDays: step.dueInDays,
   };
 }
 
-export function toProgramView(program: Program): ProgramView {
+/** The measures a program's check-in steps name. */
+export const programMeasureIds = (program: Program): string[] =>
+  program.steps.flatMap((s) => (s.measure ? [s.measure] : []));
+
+export function toProgramView(program: Program, titles: MeasureTitles = new Map()): ProgramView {
   return {
     id: program.id,
     builtIn: program.clinicId === null,
     title: program.title,
     description: program.description,
-    steps: program.steps.map(toStepView),
+    steps: program.steps.map((step) => toStepView(step, titles)),
     archived: program.archivedAt !== null,
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),
@@ -38,6 +49,8 @@ export interface PathCautionFacts {
   readonly couple: Pick<CoupleGate, 'phase' | 'partnerRoles' | 'safetyConcernOpen'>;
   /** Each exercise step's exercise, by step id. */
   readonly exercises: ReadonlyMap<string, StepExercise>;
+  /** Titles of the measures check-in steps name. */
+  readonly measureTitles?: MeasureTitles;
 }
 
 /**
@@ -56,6 +69,8 @@ function toCoupleStepView(step: CoupleProgramStep, facts: PathCautionFacts): Cou
     title: step.title,
     kind: step.kind,
     exerciseId: step.exerciseId,
+    measureId: step.measureId,
+    measureTitle: measureTitle(step.measureId, facts.measureTitles ?? new Map()),
     opensWhen: step.opensWhen,
     afterSessions: step.afterSessions,
     dueInDays: step.dueInDays,

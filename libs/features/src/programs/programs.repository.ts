@@ -84,6 +84,36 @@ export class ProgramsRepository {
     return new Map(rows.map((r) => [r.id, { id: r.id, coercionSensitive: r.coercion_sensitive }]));
   }
 
+  /**
+   * The measures a check-in step may name (built-in or the clinic's own, not archived): the same
+   * rule as a check-in schedule's measure. One statement.
+   */
+  async assignableMeasures(manager: EntityManager, clinicId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM measure
+       WHERE id = ANY($1::uuid[]) AND archived_at IS NULL AND (clinic_id IS NULL OR clinic_id = $2)`,
+      [ids, clinicId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The titles of the measures check-in steps name, whatever became of them since: one statement. */
+  async measureTitles(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: { id: string; title: string }[] = await manager.query(
+      `SELECT id, title FROM measure WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /** The couple's partners and their time zones, for a check-in step's sends. */
+  partners(manager: EntityManager, coupleId: string): Promise<{ id: string; timezone: string }[]> {
+    return manager.query(`SELECT id, timezone FROM client WHERE couple_id = $1 ORDER BY position`, [coupleId]);
+  }
+
   /** The exercise a step issues, whatever became of it since (the program chose it). */
   exercise(manager: EntityManager, id: string): Promise<Exercise | null> {
     return manager.findOneBy(Exercise, { id });
@@ -138,10 +168,12 @@ export class ProgramsRepository {
     if (steps.length === 0) return;
     await manager.query(
       `INSERT INTO couple_program_step
-         (clinic_id, couple_program_id, position, title, kind, exercise_id, opens_when, after_sessions, due_in_days)
-       SELECT $1::uuid, $2::uuid, s.position, s.title, s.kind, s.exercise_id, s.opens_when, s.after_sessions, s.due_in_days
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::int[], $9::int[])
-         AS s(position, title, kind, exercise_id, opens_when, after_sessions, due_in_days)`,
+         (clinic_id, couple_program_id, position, title, kind, exercise_id, measure_id, opens_when, after_sessions,
+          due_in_days)
+       SELECT $1::uuid, $2::uuid, s.position, s.title, s.kind, s.exercise_id, s.measure_id, s.opens_when,
+              s.after_sessions, s.due_in_days
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::int[], $9::int[], $10::uuid[])
+         AS s(position, title, kind, exercise_id, opens_when, after_sessions, due_in_days, measure_id)`,
       [
         enrolment.clinicId,
         enrolment.id,
@@ -152,6 +184,7 @@ export class ProgramsRepository {
         steps.map((s) => s.opensWhen),
         steps.map((s) => s.afterSessions),
         steps.map((s) => s.dueInDays),
+        steps.map((s) => s.measure ?? null),
       ],
     );
   }
@@ -232,19 +265,22 @@ export class ProgramsRepository {
   }
 
   /**
-   * What happened to the open step since it opened: its homework's submissions and review, and
-   * the couple's sessions held that started after it opened. One statement.
+   * What happened to the open step since it opened: its homework's submissions and review (for a
+   * check-in step: its check-ins sent and answered), and the couple's sessions held that started
+   * after it opened. One statement.
    */
   async openStepFacts(manager: EntityManager, step: CoupleProgramStep, coupleId: string): Promise<OpenStepFacts> {
     const [row]: { submitted: number; partners: number; reviewed: boolean; sessions_held: number }[] =
       await manager.query(
         `SELECT
-           (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1 AND r.submitted_at IS NOT NULL)::int AS submitted,
-           (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1)::int AS partners,
+           (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1 AND r.submitted_at IS NOT NULL)::int
+           + (SELECT count(*) FROM check_in k WHERE k.program_step_id = $4 AND k.submitted_at IS NOT NULL)::int AS submitted,
+           (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1)::int
+           + (SELECT count(*) FROM check_in k WHERE k.program_step_id = $4)::int AS partners,
            COALESCE((SELECT a.reviewed_at IS NOT NULL FROM assignment a WHERE a.id = $1), false) AS reviewed,
            (SELECT count(*) FROM session s
             WHERE s.couple_id = $2 AND s.status = 'held' AND s.starts_at >= $3)::int AS sessions_held`,
-        [step.assignmentId, coupleId, step.openedAt ?? new Date()],
+        [step.assignmentId, coupleId, step.openedAt ?? new Date(), step.id],
       );
     return {
       submitted: row.submitted,

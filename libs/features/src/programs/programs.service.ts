@@ -26,11 +26,13 @@ import {
   UpdateEnrolmentDto,
   UpdateProgramDto,
 } from './program.dto';
-import { stepWarnings, toCoupleProgramView, toProgramView } from './program.view';
+import { programMeasureIds, stepWarnings, toCoupleProgramView, toProgramView } from './program.view';
 import { ProgramAdvancer } from './program-advancer';
 import { ProgramsRepository } from './programs.repository';
 
 const DEFAULT_DUE_IN_DAYS = 7;
+// Another clinic's measure looks like one that does not exist, as for exercises.
+const MEASURE_NOT_ASSIGNABLE = 'must be a measure in your library that is not archived';
 
 /** A couple's path as answered, with every step's cautions kept aside (by step id) for `addStep`. */
 type PathResponse = CoupleProgramResponse & { cautions: Map<string, ProgramStepWarning[]> };
@@ -42,6 +44,7 @@ function stored(step: ProgramStepDto): StoredProgramStep {
     title: step.title,
     kind: step.kind,
     exercise: step.exerciseId ?? null,
+    measure: step.measureId ?? null,
     opensWhen: step.opensWhen,
     afterSessions: step.afterSessions ?? null,
     dueInDays: step.dueInDays ?? DEFAULT_DUE_IN_DAYS,
@@ -65,13 +68,17 @@ export class ProgramsService {
 
   async list(clinicId: string): Promise<ListResponse<ProgramView>> {
     const programs = await this.programs.list(clinicId);
-    return { data: programs.map(toProgramView), total: programs.length };
+    const titles = await this.programs.measureTitles(this.dataSource.manager, programs.flatMap(programMeasureIds));
+    return { data: programs.map((p) => toProgramView(p, titles)), total: programs.length };
   }
 
   async get(clinicId: string, id: string): Promise<ProgramView> {
     const program = await this.programs.findVisible(clinicId, id);
     if (!program) throw programNotFound();
-    return toProgramView(program);
+    return toProgramView(
+      program,
+      await this.programs.measureTitles(this.dataSource.manager, programMeasureIds(program)),
+    );
   }
 
   async create(actor: StaffActor, dto: CreateProgramDto): Promise<ProgramView> {
@@ -89,7 +96,7 @@ export class ProgramsService {
         { action: 'program.create', outcome: 'success', recordType: 'program', recordId: program.id },
         manager,
       );
-      return toProgramView(program);
+      return toProgramView(program, await this.programs.measureTitles(manager, programMeasureIds(program)));
     });
   }
 
@@ -137,6 +144,14 @@ export class ProgramsService {
       throw validationProblem([
         { field: `steps.${unknown}.exerciseId`, message: 'must be an exercise in your library' },
       ]);
+    const measures = await this.programs.assignableMeasures(
+      manager,
+      clinicId,
+      steps.flatMap((s) => (s.measure ? [s.measure] : [])),
+    );
+    const unknownMeasure = steps.findIndex((s) => s.measure && !measures.has(s.measure));
+    if (unknownMeasure >= 0)
+      throw validationProblem([{ field: `steps.${unknownMeasure}.measureId`, message: MEASURE_NOT_ASSIGNABLE }]);
     const problems = programStepProblems(steps, (id) => exercises.get(id)?.coercionSensitive ?? false);
     if (problems.length) throw validationProblem(problems);
     return steps;
@@ -235,6 +250,13 @@ export class ProgramsService {
       );
       if (step.exercise && !exercises.has(step.exercise))
         throw validationProblem([{ field: 'exerciseId', message: 'must be an exercise in your library' }]);
+      const measures = await this.programs.assignableMeasures(
+        manager,
+        actor.staff.clinicId,
+        step.measure ? [step.measure] : [],
+      );
+      if (step.measure && !measures.has(step.measure))
+        throw validationProblem([{ field: 'measureId', message: MEASURE_NOT_ASSIGNABLE }]);
       const problems = stepProblems(step, false, (id) => exercises.get(id)?.coercionSensitive ?? false);
       if (problems.length) throw validationProblem(problems);
       const steps = await this.programs.steps(manager, enrolment.id);
@@ -335,7 +357,11 @@ export class ProgramsService {
     const exercises = await this.programs.stepExercises(manager, enrolment.id);
     const couple = await this.programs.coupleGate(manager, enrolment.clinicId, enrolment.coupleId);
     if (!couple) throw new Error(`the couple of enrolment ${enrolment.id} is missing`);
-    const facts = { couple, exercises };
+    const measureTitles = await this.programs.measureTitles(
+      manager,
+      steps.flatMap((s) => (s.measureId ? [s.measureId] : [])),
+    );
+    const facts = { couple, exercises, measureTitles };
     return {
       enrolment: toCoupleProgramView(enrolment, steps, facts),
       cautions: new Map(steps.map((step) => [step.id, stepWarnings(step, facts)])),

@@ -18,6 +18,7 @@ import type {
   AddedProgramStepResponse,
   CoupleProgramResponse,
   CoupleProgramView,
+  MeasureSummary,
   CoupleView,
   ExerciseDetail,
   ExerciseSummary,
@@ -105,6 +106,7 @@ const AddStep = ({
   onAdd: (body: ReturnType<typeof stepBody>) => Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }>;
 }) => {
   const exercises = useApiQuery<ListResponse<ExerciseSummary>>('/exercises?perPage=100&sort=title&order=ASC');
+  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=title');
   const [step, setStepDraft] = useState<StepDraft>({ ...blankStep(), kind: 'discuss', opensWhen: 'reviewed' });
   const [errors, setErrors] = useState<FormErrors>({});
   const [added, setAdded] = useState<{ title: string; warnings: ProgramStepWarning[] } | null>(null);
@@ -172,6 +174,26 @@ const AddStep = ({
             ))}
           </TextField>
         )}
+        {step.kind === 'check_in' && (
+          <TextField
+            select
+            size="small"
+            label="Measure"
+            value={step.measureId}
+            onChange={(e) => {
+              const measure = measures.data?.data.find((x) => x.id === e.target.value);
+              set({ measureId: e.target.value, title: step.title || measure?.title || '' });
+            }}
+            sx={{ minWidth: 260 }}
+            {...error('measureId')}
+          >
+            {(measures.data?.data ?? []).map((measure) => (
+              <MenuItem key={measure.id} value={measure.id}>
+                {measure.title}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 2, alignItems: 'flex-start' }}>
         <TextField
@@ -209,7 +231,13 @@ const AddStep = ({
         )}
       </Stack>
       <Cautions label="Before you add" warnings={before} />
-      <Button type="submit" sx={{ mt: 1 }} disabled={!step.title.trim() || (step.kind === 'exercise' && !chosenId)}>
+      <Button
+        type="submit"
+        sx={{ mt: 1 }}
+        disabled={
+          !step.title.trim() || (step.kind === 'exercise' && !chosenId) || (step.kind === 'check_in' && !step.measureId)
+        }
+      >
         Add step
       </Button>
       {added && <Cautions label={`Cautions for “${added.title}”, just added`} warnings={added.warnings} />}
@@ -267,7 +295,9 @@ const PathSteps = ({
             }
           >
             <ListItemText
-              primary={`${step.title}${step.kind === 'discuss' ? ' (in session)' : ''}`}
+              primary={`${step.title}${step.kind === 'discuss' ? ' (in session)' : ''}${
+                step.kind === 'check_in' ? ` (check-in: ${step.measureTitle ?? 'a measure'})` : ''
+              }`}
               secondary={`${STEP_STATUS_LABELS[step.status]} · ${opensWhenText(step, index === 0)}`}
               slotProps={{ primary: { sx: { fontWeight: step.status === 'open' ? 600 : undefined } } }}
             />

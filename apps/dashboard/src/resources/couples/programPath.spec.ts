@@ -8,6 +8,8 @@ const step = (id: string, status: CoupleProgramStepView['status']): CoupleProgra
   title: `Step ${id}`,
   kind: 'exercise',
   exerciseId: null,
+  measureId: null,
+  measureTitle: null,
   opensWhen: 'both_submitted',
   afterSessions: null,
   dueInDays: 7,

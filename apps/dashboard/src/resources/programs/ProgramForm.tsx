@@ -14,7 +14,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { ExerciseSummary, ListResponse, ProgramView } from '@trellis/contracts';
+import type { ExerciseSummary, ListResponse, MeasureSummary, ProgramView } from '@trellis/contracts';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
@@ -54,6 +54,7 @@ interface ProgramFormProps {
  */
 export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }: ProgramFormProps) => {
   const exercises = useApiQuery<ListResponse<ExerciseSummary>>('/exercises?perPage=100&sort=title&order=ASC');
+  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=title');
   const notify = useNotify();
   const [title, setTitle] = useState(initial.title);
   const [description, setDescription] = useState(initial.description);
@@ -82,6 +83,7 @@ export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }:
     <Card>
       <CardContent component="form" onSubmit={(e) => void save(e)} aria-label={label}>
         {exercises.error != null && <Alert severity="error">{errorMessage(exercises.error)}</Alert>}
+        {measures.error != null && <Alert severity="error">{errorMessage(measures.error)}</Alert>}
         <Stack spacing={2} sx={{ maxWidth: 720 }}>
           <TextField
             label="Title"
@@ -147,6 +149,26 @@ export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }:
                         {(exercises.data?.data ?? []).map((exercise) => (
                           <MenuItem key={exercise.id} value={exercise.id}>
                             {exercise.title}
+                          </MenuItem>
+                        ))}
+                      </TextField>
+                    )}
+                    {step.kind === 'check_in' && (
+                      <TextField
+                        select
+                        size="small"
+                        label="Measure"
+                        value={step.measureId}
+                        onChange={(e) => setStep(index, { measureId: e.target.value })}
+                        sx={{ minWidth: 280 }}
+                        helperText={
+                          at('measureId').helperText ?? 'Each partner gets this check-in once when the step opens'
+                        }
+                        error={at('measureId').error}
+                      >
+                        {(measures.data?.data ?? []).map((measure) => (
+                          <MenuItem key={measure.id} value={measure.id}>
+                            {measure.title}
                           </MenuItem>
                         ))}
                       </TextField>

@@ -76,7 +76,7 @@ const ProgramDetail = () => {
             <ListItem key={index} sx={{ display: 'list-item' }}>
               <ListItemText
                 primary={step.title}
-                secondary={`${KIND_LABELS[step.kind]} · ${opensWhenSummary(step, index === 0)}${
+                secondary={`${KIND_LABELS[step.kind]}${step.measureTitle ? ` (${step.measureTitle})` : ''} · ${opensWhenSummary(step, index === 0)}${
                   step.kind === 'exercise' ? ` · due ${step.dueInDays} days after it opens` : ''
                 }`}
               />

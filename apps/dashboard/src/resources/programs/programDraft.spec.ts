@@ -41,6 +41,8 @@ describe('a saved step, opened in the editor', () => {
       title: 'Talk',
       kind: 'discuss' as const,
       exerciseId: null,
+      measureId: null,
+      measureTitle: null,
       opensWhen: 'after_sessions' as const,
       afterSessions: 2,
       dueInDays: 7,
@@ -59,10 +61,32 @@ describe('a saved step, opened in the editor', () => {
       title: 'Check-in',
       kind: 'exercise',
       exerciseId: 'e1',
+      measureId: null,
+      measureTitle: null,
       opensWhen: 'both_submitted',
       afterSessions: null,
       dueInDays: 5,
     });
     expect(draft).toEqual({ ...blankStep(), title: 'Check-in', exerciseId: 'e1', dueInDays: '5' });
+  });
+
+  it('sends a check-in step its measure and nothing of an exercise', () => {
+    const saved = {
+      title: 'How are we doing?',
+      kind: 'check_in' as const,
+      exerciseId: null,
+      measureId: 'm1',
+      measureTitle: 'Trust and connection',
+      opensWhen: 'both_submitted' as const,
+      afterSessions: null,
+      dueInDays: 7,
+    };
+    expect(stepBody(draftFromStep(saved))).toEqual({
+      title: 'How are we doing?',
+      kind: 'check_in',
+      measureId: 'm1',
+      opensWhen: 'both_submitted',
+      dueInDays: 7,
+    });
   });
 });

@@ -5,6 +5,8 @@ export interface StepDraft {
   title: string;
   kind: ProgramStepView['kind'];
   exerciseId: string;
+  /** The measure a check-in step sends each partner. */
+  measureId: string;
   opensWhen: ProgramStepView['opensWhen'];
   afterSessions: string;
   dueInDays: string;
@@ -21,6 +23,7 @@ export const blankStep = (): StepDraft => ({
   title: '',
   kind: 'exercise',
   exerciseId: '',
+  measureId: '',
   opensWhen: 'both_submitted',
   afterSessions: '1',
   dueInDays: '7',
@@ -29,6 +32,7 @@ export const blankStep = (): StepDraft => ({
 export const KIND_LABELS: Record<ProgramStepView['kind'], string> = {
   exercise: 'Homework (an exercise)',
   discuss: 'Talk it through in session',
+  check_in: 'Check-in (a measure)',
 };
 
 export const OPENS_WHEN_LABELS: Record<ProgramStepView['opensWhen'], string> = {
@@ -42,6 +46,7 @@ export const draftFromStep = (step: ProgramStepView): StepDraft => ({
   title: step.title,
   kind: step.kind,
   exerciseId: step.exerciseId ?? '',
+  measureId: step.measureId ?? '',
   opensWhen: step.opensWhen,
   afterSessions: String(step.afterSessions ?? blankStep().afterSessions),
   dueInDays: String(step.dueInDays),
@@ -54,6 +59,7 @@ export const stepBody = (step: StepDraft) => ({
   title: step.title,
   kind: step.kind,
   ...(step.kind === 'exercise' ? { exerciseId: step.exerciseId || null } : {}),
+  ...(step.kind === 'check_in' ? { measureId: step.measureId || null } : {}),
   opensWhen: step.opensWhen,
   ...(step.opensWhen === 'after_sessions' ? { afterSessions: whole(step.afterSessions) } : {}),
   dueInDays: whole(step.dueInDays),

@@ -1,0 +1,234 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { DataSource, IsNull } from 'typeorm';
+import { CoupleProgram, CoupleProgramStep, Measure, Program } from '@trellis/data';
+import { TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
+import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@trellis/jobs';
+import { createTestApp } from '../support/create-test-app';
+import { followEmailedLink } from '../support/email-links';
+import { until } from '../support/eventually';
+import { createClinic, createCouple, createStaff } from '../support/factories';
+import { setPassword, signIn } from '../support/sign-in';
+import { connectTestDatabase } from '../support/test-database';
+import { startWorkerWithMailbox } from '../support/worker-harness';
+
+type Agent = Awaited<ReturnType<typeof signIn>>;
+
+/** A fixed-offset zone where it is around midday now: nothing sent in it waits for quiet hours to end. */
+function middayZone(): string {
+  const offset = 12 - new Date().getUTCHours();
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+const answersOf = (value: number) =>
+  Object.fromEntries(TRUST_AND_CONNECTION_CHECK_IN.definition.items.map((item) => [item.id, value]));
+
+/**
+ * Issue 19, item 2: a program step may be a check-in. Opening it sends each partner the measure's
+ * check-in once, through the check-ins worker (same email, link and submit as a scheduled one);
+ * the next step opens when both partners have answered it, not before.
+ */
+describe('programs: check-in steps', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let harness: Awaited<ReturnType<typeof startWorkerWithMailbox>>;
+  let checkIns: Queue;
+  let programs: Queue;
+  let measureId: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = await connectTestDatabase();
+    harness = await startWorkerWithMailbox();
+    const connection = bullConnectionOptions(process.env.REDIS_URL as string);
+    checkIns = new Queue(QueueName.CheckIns, { connection, prefix: process.env.QUEUE_PREFIX });
+    programs = new Queue(QueueName.Programs, { connection, prefix: process.env.QUEUE_PREFIX });
+    measureId = (
+      await db.getRepository(Measure).findOneByOrFail({ key: TRUST_AND_CONNECTION_CHECK_IN.key, clinicId: IsNull() })
+    ).id;
+  });
+  afterAll(async () => {
+    for (const queue of [checkIns, programs]) {
+      await until(async () => {
+        const counts = await queue.getJobCounts('waiting', 'active');
+        return counts.waiting === 0 && counts.active === 0;
+      }).catch(() => undefined);
+      await queue.close();
+    }
+    await harness.stop();
+    await app.close();
+    await db.destroy();
+  });
+
+  async function practice() {
+    const clinic = await createClinic(db);
+    const therapist = await createStaff(db, clinic);
+    await setPassword(db, therapist);
+    const asTherapist = await signIn(app, therapist.email);
+    const { couple, partners } = await createCouple(db, clinic, therapist);
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [couple.id, middayZone()]);
+    return { clinic, therapist, asTherapist, couple, partners };
+  }
+
+  const send = (as: Agent, method: 'post' | 'patch', url: string, body: unknown = {}) =>
+    as.agent[method](url)
+      .set('x-csrf-token', as.csrfToken)
+      .send(body as object);
+
+  const stepsOf = async (coupleId: string) => {
+    const enrolment = await db.getRepository(CoupleProgram).findOneByOrFail({ coupleId });
+    return db
+      .getRepository(CoupleProgramStep)
+      .find({ where: { coupleProgramId: enrolment.id }, order: { position: 'ASC' } });
+  };
+
+  /** A clinic's own measure, made by hand (a copy of the built-in's current version). */
+  async function clinicMeasure(clinicId: string, archived = false): Promise<string> {
+    const [row]: { id: string }[] = await db.query(
+      `INSERT INTO measure (clinic_id, kind, title, archived_at) VALUES ($1, 'outcome', 'Our own', $2) RETURNING id`,
+      [clinicId, archived ? new Date() : null],
+    );
+    await db.query(
+      `INSERT INTO measure_version (measure_id, version, definition)
+       SELECT $1, 1, v.definition FROM measure_version v JOIN measure m ON m.id = v.measure_id
+       WHERE m.id = $2 AND v.version = m.current_version`,
+      [row.id, measureId],
+    );
+    return row.id;
+  }
+
+  it('sends each partner the check-in once, and opens the next step only when both have answered', async () => {
+    const p = await practice();
+    const created = await send(p.asTherapist, 'post', '/api/v1/programs', {
+      title: 'Check in first',
+      steps: [
+        { title: 'How are we doing?', kind: 'check_in', measureId, opensWhen: 'both_submitted' },
+        { title: 'Talk it through', kind: 'discuss', opensWhen: 'both_submitted' },
+      ],
+    }).expect(201);
+    expect(created.body.steps[0]).toMatchObject({
+      kind: 'check_in',
+      measureId,
+      measureTitle: TRUST_AND_CONNECTION_CHECK_IN.title,
+      exerciseId: null,
+    });
+
+    const enrolled = await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/program`, {
+      programId: created.body.id,
+    }).expect(201);
+    const [first] = enrolled.body.enrolment.steps;
+    expect(first).toMatchObject({ status: 'open', kind: 'check_in', measureId, assignmentId: null });
+    expect(first.measureTitle).toBe(TRUST_AND_CONNECTION_CHECK_IN.title);
+
+    const tokens: string[] = [];
+    for (const partner of p.partners) {
+      const email = await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+      tokens.push((await followEmailedLink(app.getHttpServer(), email.raw, 'check-in')).token);
+    }
+    const rows: { occurrence: string; schedule_id: string | null }[] = await db.query(
+      `SELECT occurrence, schedule_id FROM check_in WHERE couple_id = $1`,
+      [p.couple.id],
+    );
+    expect(rows).toEqual([
+      { occurrence: `program-step-${first.id}`, schedule_id: null },
+      { occurrence: `program-step-${first.id}`, schedule_id: null },
+    ]);
+
+    // The job again (a retry, a second delivery): nothing new is created or sent.
+    const again = await checkIns.add(
+      JobName.SendProgramCheckIn,
+      { programStepId: first.id, clientId: p.partners[0].id, clinicId: p.clinic.id },
+      { ...QUEUE_JOB_OPTIONS[QueueName.CheckIns], jobId: `again-${first.id}` },
+    );
+    await until(async () => (await checkIns.getJob(again.id as string))?.finishedOn, 15_000);
+    expect(await db.query(`SELECT id FROM check_in WHERE couple_id = $1`, [p.couple.id])).toHaveLength(2);
+
+    // The form is the measure's; one partner's answer does not open the next step.
+    const form = await request(app.getHttpServer()).post('/api/v1/check-ins/link').send({ token: tokens[0] });
+    expect(form.status).toBe(200);
+    expect(form.body.title).toBe(TRUST_AND_CONNECTION_CHECK_IN.title);
+    // The partner sees the step on their path, as on a homework page: titles only.
+    expect(form.body.path).toEqual({ step: 1, total: 2, nextTitle: 'Talk it through' });
+    const submit = (token: string) =>
+      request(app.getHttpServer())
+        .post('/api/v1/check-ins/submit')
+        .set('x-homework-csrf', '1')
+        .send({ token, answers: answersOf(7) });
+    const one = await submit(tokens[0]).expect(200);
+    // A program's check-in shares nothing with the other partner.
+    expect(one.body.partner).toEqual([]);
+    const [firstCheckIn]: { id: string }[] = await db.query(
+      `SELECT id FROM check_in WHERE client_id = $1 AND program_step_id = $2`,
+      [p.partners[0].id, first.id],
+    );
+    await until(
+      async () => (await programs.getJob(`advance-program-${p.couple.id}-check-in-${firstCheckIn.id}`))?.finishedOn,
+      15_000,
+    );
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+
+    await submit(tokens[1]).expect(200);
+    await until(async () => (await stepsOf(p.couple.id))[1].status === 'open' || undefined, 15_000);
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['done', 'open']);
+    // Each partner was emailed once.
+    for (const partner of p.partners)
+      expect(harness.mailbox.messagesTo(partner.email).filter((m) => /check-in/i.test(m.raw))).toHaveLength(1);
+  });
+
+  it('names measureId when the measure is missing, another clinic’s, archived or on another kind of step; nothing changes', async () => {
+    const p = await practice();
+    const other = await practice();
+    const theirs = await clinicMeasure(other.clinic.id);
+    const archived = await clinicMeasure(p.clinic.id, true);
+    const mine = await clinicMeasure(p.clinic.id);
+    const before = await db.getRepository(Program).countBy({ clinicId: p.clinic.id });
+    const cases: [object, string][] = [
+      [{ title: 'A', kind: 'check_in', opensWhen: 'both_submitted' }, 'steps.0.measureId'],
+      [{ title: 'A', kind: 'check_in', measureId: theirs, opensWhen: 'both_submitted' }, 'steps.0.measureId'],
+      [{ title: 'A', kind: 'check_in', measureId: archived, opensWhen: 'both_submitted' }, 'steps.0.measureId'],
+      [{ title: 'A', kind: 'check_in', measureId: 'nope', opensWhen: 'both_submitted' }, 'steps.0.measureId'],
+      [{ title: 'A', kind: 'discuss', measureId, opensWhen: 'both_submitted' }, 'steps.0.measureId'],
+    ];
+    for (const [step, field] of cases) {
+      const refused = await send(p.asTherapist, 'post', '/api/v1/programs', { title: 'X', steps: [step] }).expect(400);
+      expect(JSON.stringify(refused.body)).toContain(field);
+    }
+    expect(await db.getRepository(Program).countBy({ clinicId: p.clinic.id })).toBe(before);
+    // The clinic's own measure is fine.
+    await send(p.asTherapist, 'post', '/api/v1/programs', {
+      title: 'Ours',
+      steps: [{ title: 'A', kind: 'check_in', measureId: mine, opensWhen: 'both_submitted' }],
+    }).expect(201);
+
+    // Adding a step to a couple's path: the same rule, the field named without a prefix.
+    const path = await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/program`, {
+      programId: (
+        await send(p.asTherapist, 'post', '/api/v1/programs', {
+          title: 'Talk',
+          steps: [{ title: 'Talk', kind: 'discuss', opensWhen: 'both_submitted' }],
+        }).expect(201)
+      ).body.id,
+    }).expect(201);
+    const stepCount = path.body.enrolment.steps.length;
+    const refused = await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/program/steps`, {
+      title: 'Theirs',
+      kind: 'check_in',
+      measureId: theirs,
+      opensWhen: 'both_submitted',
+    }).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('"measureId"');
+    expect(await stepsOf(p.couple.id)).toHaveLength(stepCount);
+    const added = await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/program/steps`, {
+      title: 'Ours',
+      kind: 'check_in',
+      measureId: mine,
+      opensWhen: 'both_submitted',
+    }).expect(200);
+    expect(added.body.enrolment.steps.at(-1)).toMatchObject({
+      kind: 'check_in',
+      measureId: mine,
+      measureTitle: 'Our own',
+    });
+  });
+});
