@@ -216,7 +216,7 @@ describe('agreements: "please confirm" and the weekly review reminder', () => {
   }, 60_000);
 
   it('asks nobody without consent or while the couple is paused; under a safety pause, not the partner who raised it', async () => {
-    const { clinic, asTherapist, couple, partners } = await practice();
+    const { asTherapist, couple, partners } = await practice();
     await db.query(`UPDATE client SET email_consent = false WHERE id = $1`, [partners[0].id]);
     const first = await send(asTherapist, 'post', `${base(couple.id)}/agreements`, { text: 'NO-CONSENT-TEXT' }).expect(
       201,
