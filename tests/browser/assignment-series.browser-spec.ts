@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { Assignment, AssignmentSeries, Exercise } from '@trellis/data';
 import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe';
+import { until } from '../support/eventually';
 import { useBrowserStack } from '../support/browser-journey';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { setPassword, TEST_PASSWORD } from '../support/sign-in';
@@ -72,7 +73,12 @@ describe('recurring homework in a real browser', () => {
         .getByRole('button', { name: 'Stop' })
         .click();
       await section.waitFor({ state: 'detached' });
-      expect((await db.getRepository(AssignmentSeries).findOneByOrFail({ id: series.id })).status).toBe('stopped');
+      // The section can leave the page for a moment while it refetches, before the stop's answer:
+      // wait for the stop itself (a stop that never lands still fails here).
+      await until(
+        async () => (await db.getRepository(AssignmentSeries).findOneByOrFail({ id: series.id })).status === 'stopped',
+      );
+      await section.waitFor({ state: 'detached' });
       expect(findings).toEqual([]);
     },
     120_000,
