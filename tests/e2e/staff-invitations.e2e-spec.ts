@@ -222,13 +222,18 @@ describe('staff invitations (API → outbox → worker → SMTP → link → pas
     const statuses = Object.fromEntries(listed.body.data.map((m: { id: string; status: string }) => [m.id, m.status]));
     expect([statuses[probe.body.id], statuses[fresh.body.id]]).toEqual(['invited', 'invited']);
     await a.agent.get(`/api/v1/staff/${probe.body.id}`).expect(200);
+    // Each first invitation delivered before its resend: a resend revokes the link before it, and
+    // an email still queued for a revoked link is rightly never sent (on a loaded machine the
+    // worker had not reached the first when the resend came, and only one email arrived).
+    await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 1, 60_000);
+    await until(async () => harness.mailbox.messagesTo(fresh.body.email).length === 1, 60_000);
     for (const id of [probe.body.id, fresh.body.id]) {
       await a.agent.post(`/api/v1/staff/${id}/invitation/resend`).set('x-csrf-token', a.csrfToken).expect(202);
     }
 
     // The address's owner gets the invitation; opening it says why it cannot be accepted, before a
     // password is chosen, and accepting it anyway is refused and changes nothing.
-    // Two emails through outbox, worker and SMTP: generous, as a loaded machine can take a while.
+    // The resend's email through outbox, worker and SMTP: generous, as a loaded machine can take a while.
     await until(async () => harness.mailbox.messagesTo(elsewhere.email).length === 2, 60_000);
     const { token, answer: opened } = await followEmailedLink(
       app.getHttpServer(),
