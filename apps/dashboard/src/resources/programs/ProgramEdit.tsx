@@ -1,3 +1,4 @@
+import { Alert } from '@mui/material';
 import type { ProgramView } from '@trellis/contracts';
 import { Edit, Loading, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { PageHeading } from '../../common/PageHeading';
@@ -16,11 +17,14 @@ const EditBody = () => {
   const redirect = useRedirect();
   const refresh = useRefresh();
   if (!program) return <Loading />;
-  // Built-ins are read-only (the API answers 409); the show screen offers no edit for them.
-  if (program.builtIn) {
-    redirect('show', 'programs', program.id);
-    return null;
-  }
+  // Built-ins are read-only (the API answers 409); the show screen offers no edit for them, so
+  // only a typed address lands here. Said plainly, not redirected from inside a render.
+  if (program.builtIn)
+    return (
+      <Alert severity="info" sx={{ mt: 2 }}>
+        “{program.title}” is built into Trellis and cannot be changed. Build your clinic’s own program instead.
+      </Alert>
+    );
   return (
     <>
       <PageHeading title={<EditTitle />}>
