@@ -18,10 +18,8 @@ import type {
   AddedProgramStepResponse,
   CoupleProgramResponse,
   CoupleProgramView,
-  MeasureSummary,
   CoupleView,
   ExerciseDetail,
-  ExerciseSummary,
   ListResponse,
   ProgramStepWarning,
   ProgramView,
@@ -32,11 +30,9 @@ import { useNotify } from 'react-admin';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
 import { httpClient } from '../../data/httpClient';
 import { useApiQuery } from '../../data/useApiQuery';
-import { blankStep, KIND_LABELS, OPENS_WHEN_LABELS, type StepDraft, stepBody } from '../programs/programDraft';
+import { blankStep, type StepDraft, stepBody } from '../programs/programDraft';
+import { StepOpensFields, StepSourceFields, useStepSources } from '../programs/StepFields';
 import { cautionLines, movedPending, opensWhenText, STEP_STATUS_LABELS, whereTheCoupleIs } from './programPath';
-
-const KINDS = Object.keys(KIND_LABELS) as StepDraft['kind'][];
-const OPENS_WHEN = Object.keys(OPENS_WHEN_LABELS) as StepDraft['opensWhen'][];
 
 /** Choose a program from the clinic's library and start the couple on it. */
 const StartProgram = ({ onStart }: { onStart: (programId: string) => Promise<FormErrors | undefined> }) => {
@@ -105,8 +101,7 @@ const AddStep = ({
   couple: CoupleView;
   onAdd: (body: ReturnType<typeof stepBody>) => Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }>;
 }) => {
-  const exercises = useApiQuery<ListResponse<ExerciseSummary>>('/exercises?perPage=100&sort=title&order=ASC');
-  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=title');
+  const sources = useStepSources();
   const [step, setStepDraft] = useState<StepDraft>({ ...blankStep(), kind: 'discuss', opensWhen: 'reviewed' });
   const [errors, setErrors] = useState<FormErrors>({});
   const [added, setAdded] = useState<{ title: string; warnings: ProgramStepWarning[] } | null>(null);
@@ -123,7 +118,7 @@ const AddStep = ({
         safetyConcernOpen: couple.safetyConcern !== null,
       })
     : [];
-  const error = (field: string) => ({ error: Boolean(errors[field]), helperText: errors[field] });
+  const error = (field: keyof StepDraft) => ({ error: Boolean(errors[field]), helperText: errors[field] });
   const add = async (event: React.FormEvent) => {
     event.preventDefault();
     const answer = await onAdd(stepBody(step));
@@ -137,63 +132,9 @@ const AddStep = ({
       <Typography component="h3" variant="subtitle1">
         Add a step at the end
       </Typography>
-      {exercises.error != null && <Alert severity="error">{errorMessage(exercises.error)}</Alert>}
+      {sources.problems}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 1, alignItems: 'flex-start' }}>
-        <TextField
-          select
-          size="small"
-          label="Kind"
-          value={step.kind}
-          onChange={(e) => set({ kind: e.target.value as StepDraft['kind'] })}
-          sx={{ minWidth: 240 }}
-          {...error('kind')}
-        >
-          {KINDS.map((kind) => (
-            <MenuItem key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </MenuItem>
-          ))}
-        </TextField>
-        {step.kind === 'exercise' && (
-          <TextField
-            select
-            size="small"
-            label="Exercise"
-            value={step.exerciseId}
-            onChange={(e) => {
-              const exercise = exercises.data?.data.find((x) => x.id === e.target.value);
-              set({ exerciseId: e.target.value, title: step.title || exercise?.title || '' });
-            }}
-            sx={{ minWidth: 280 }}
-            {...error('exerciseId')}
-          >
-            {(exercises.data?.data ?? []).map((exercise) => (
-              <MenuItem key={exercise.id} value={exercise.id}>
-                {exercise.title}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
-        {step.kind === 'check_in' && (
-          <TextField
-            select
-            size="small"
-            label="Measure"
-            value={step.measureId}
-            onChange={(e) => {
-              const measure = measures.data?.data.find((x) => x.id === e.target.value);
-              set({ measureId: e.target.value, title: step.title || measure?.title || '' });
-            }}
-            sx={{ minWidth: 260 }}
-            {...error('measureId')}
-          >
-            {(measures.data?.data ?? []).map((measure) => (
-              <MenuItem key={measure.id} value={measure.id}>
-                {measure.title}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
+        <StepSourceFields step={step} onChange={set} at={error} sources={sources} />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 2, alignItems: 'flex-start' }}>
         <TextField
@@ -204,31 +145,7 @@ const AddStep = ({
           sx={{ minWidth: 320 }}
           {...error('title')}
         />
-        <TextField
-          select
-          size="small"
-          label="Opens"
-          value={step.opensWhen}
-          onChange={(e) => set({ opensWhen: e.target.value as StepDraft['opensWhen'] })}
-          sx={{ minWidth: 320 }}
-          {...error('opensWhen')}
-        >
-          {OPENS_WHEN.map((when) => (
-            <MenuItem key={when} value={when}>
-              {OPENS_WHEN_LABELS[when]}
-            </MenuItem>
-          ))}
-        </TextField>
-        {step.opensWhen === 'after_sessions' && (
-          <TextField
-            size="small"
-            label="Sessions"
-            value={step.afterSessions}
-            onChange={(e) => set({ afterSessions: e.target.value })}
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            {...error('afterSessions')}
-          />
-        )}
+        <StepOpensFields step={step} onChange={set} at={error} />
       </Stack>
       <Cautions label="Before you add" warnings={before} />
       <Button

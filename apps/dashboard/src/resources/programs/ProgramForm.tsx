@@ -2,35 +2,13 @@ import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  IconButton,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
-import type { ExerciseSummary, ListResponse, MeasureSummary, ProgramView } from '@trellis/contracts';
+import { Alert, Box, Button, Card, CardContent, IconButton, Stack, TextField, Typography } from '@mui/material';
+import type { ProgramView } from '@trellis/contracts';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
-import { useApiQuery } from '../../data/useApiQuery';
-import {
-  blankStep,
-  KIND_LABELS,
-  moved,
-  OPENS_WHEN_LABELS,
-  type ProgramDraft,
-  type StepDraft,
-  stepBody,
-} from './programDraft';
-
-const KINDS = Object.keys(KIND_LABELS) as StepDraft['kind'][];
-const OPENS_WHEN = Object.keys(OPENS_WHEN_LABELS) as StepDraft['opensWhen'][];
+import { blankStep, moved, type ProgramDraft, type StepDraft, stepBody } from './programDraft';
+import { StepOpensFields, StepSourceFields, useStepSources } from './StepFields';
 
 export interface ProgramBody {
   title: string;
@@ -53,8 +31,7 @@ interface ProgramFormProps {
  * it opens. One form for building a program and for changing one.
  */
 export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }: ProgramFormProps) => {
-  const exercises = useApiQuery<ListResponse<ExerciseSummary>>('/exercises?perPage=100&sort=title&order=ASC');
-  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=title');
+  const sources = useStepSources();
   const notify = useNotify();
   const [title, setTitle] = useState(initial.title);
   const [description, setDescription] = useState(initial.description);
@@ -82,8 +59,7 @@ export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }:
   return (
     <Card>
       <CardContent component="form" onSubmit={(e) => void save(e)} aria-label={label}>
-        {exercises.error != null && <Alert severity="error">{errorMessage(exercises.error)}</Alert>}
-        {measures.error != null && <Alert severity="error">{errorMessage(measures.error)}</Alert>}
+        {sources.problems}
         <Stack spacing={2} sx={{ maxWidth: 720 }}>
           <TextField
             label="Title"
@@ -102,7 +78,7 @@ export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }:
           />
           {errors.steps && <Alert severity="error">{errors.steps}</Alert>}
           {steps.map((step, index) => {
-            const at = (field: string) => error(`steps.${index}.${field}`);
+            const at = (field: keyof StepDraft) => error(`steps.${index}.${field}`);
             return (
               <Box
                 key={index}
@@ -121,58 +97,12 @@ export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }:
                     {...at('title')}
                   />
                   <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                    <TextField
-                      select
-                      size="small"
-                      label="Kind"
-                      value={step.kind}
-                      onChange={(e) => setStep(index, { kind: e.target.value as StepDraft['kind'] })}
-                      sx={{ minWidth: 240 }}
-                      {...at('kind')}
-                    >
-                      {KINDS.map((kind) => (
-                        <MenuItem key={kind} value={kind}>
-                          {KIND_LABELS[kind]}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                    {step.kind === 'exercise' && (
-                      <TextField
-                        select
-                        size="small"
-                        label="Exercise"
-                        value={step.exerciseId}
-                        onChange={(e) => setStep(index, { exerciseId: e.target.value })}
-                        sx={{ minWidth: 280 }}
-                        {...at('exerciseId')}
-                      >
-                        {(exercises.data?.data ?? []).map((exercise) => (
-                          <MenuItem key={exercise.id} value={exercise.id}>
-                            {exercise.title}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    )}
-                    {step.kind === 'check_in' && (
-                      <TextField
-                        select
-                        size="small"
-                        label="Measure"
-                        value={step.measureId}
-                        onChange={(e) => setStep(index, { measureId: e.target.value })}
-                        sx={{ minWidth: 280 }}
-                        helperText={
-                          at('measureId').helperText ?? 'Each partner gets this check-in once when the step opens'
-                        }
-                        error={at('measureId').error}
-                      >
-                        {(measures.data?.data ?? []).map((measure) => (
-                          <MenuItem key={measure.id} value={measure.id}>
-                            {measure.title}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    )}
+                    <StepSourceFields
+                      step={step}
+                      onChange={(change) => setStep(index, change)}
+                      at={at}
+                      sources={sources}
+                    />
                   </Stack>
                   <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
                     {index === 0 ? (
@@ -180,31 +110,7 @@ export const ProgramForm = ({ label, initial, submitLabel, onSubmit, onCancel }:
                         Opens when the couple starts the program.
                       </Typography>
                     ) : (
-                      <TextField
-                        select
-                        size="small"
-                        label="Opens"
-                        value={step.opensWhen}
-                        onChange={(e) => setStep(index, { opensWhen: e.target.value as StepDraft['opensWhen'] })}
-                        sx={{ minWidth: 320 }}
-                        {...at('opensWhen')}
-                      >
-                        {OPENS_WHEN.map((when) => (
-                          <MenuItem key={when} value={when}>
-                            {OPENS_WHEN_LABELS[when]}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    )}
-                    {index > 0 && step.opensWhen === 'after_sessions' && (
-                      <TextField
-                        size="small"
-                        label="Sessions"
-                        value={step.afterSessions}
-                        onChange={(e) => setStep(index, { afterSessions: e.target.value })}
-                        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                        {...at('afterSessions')}
-                      />
+                      <StepOpensFields step={step} onChange={(change) => setStep(index, change)} at={at} />
                     )}
                     {step.kind === 'exercise' && (
                       <TextField
