@@ -1,5 +1,5 @@
-import type { PartnerAttendance, SessionFrequency } from '@trellis/contracts';
-import { isoOrNull } from '../../common/dates';
+import type { PartnerAttendance, SessionChangeScope, SessionFrequency, SessionView } from '@trellis/contracts';
+import { isoOrNull, toLocalInputValue } from '../../common/dates';
 
 /** The booking form's values as typed. */
 export interface BookingForm {
@@ -33,6 +33,45 @@ export function bookingBody(form: BookingForm): Record<string, unknown> {
     body.frequency = form.repeat;
     body.occurrences = Number(form.occurrences);
   }
+  return body;
+}
+
+/** The move (reschedule or edit) form's values as typed: start in the browser's zone, like the tab shows it. */
+export interface MoveForm {
+  startsAt: string;
+  durationMinutes: string;
+  location: string;
+  videoUrl: string;
+  scope: SessionChangeScope;
+}
+
+/** The move form filled from the session as it is: a change is what the therapist edits from here. */
+export const moveFormFor = (session: SessionView): MoveForm => ({
+  startsAt: toLocalInputValue(session.startsAt),
+  durationMinutes: String(session.durationMinutes),
+  location: session.location ?? '',
+  videoUrl: session.videoUrl ?? '',
+  scope: 'this',
+});
+
+/**
+ * What PATCH /sessions/:id takes: only the fields that changed (a place or link emptied is null,
+ * which clears it), and `scope: 'following'` when the rest of a series moves too. Null when
+ * nothing changed, so the form can say so instead of sending an empty change. Unreadable values go
+ * as typed, for the API to name the field.
+ */
+export function moveBody(form: MoveForm, session: SessionView): Record<string, unknown> | null {
+  const body: Record<string, unknown> = {};
+  if (form.startsAt !== toLocalInputValue(session.startsAt))
+    body.startsAt = isoOrNull(form.startsAt) ?? form.startsAt;
+  const minutes = form.durationMinutes.trim();
+  if (minutes !== String(session.durationMinutes)) body.durationMinutes = minutes === '' ? minutes : Number(minutes);
+  const location = form.location.trim();
+  if (location !== (session.location ?? '')) body.location = location || null;
+  const videoUrl = form.videoUrl.trim();
+  if (videoUrl !== (session.videoUrl ?? '')) body.videoUrl = videoUrl || null;
+  if (Object.keys(body).length === 0) return null;
+  if (form.scope === 'following' && session.seriesId) body.scope = 'following';
   return body;
 }
 
