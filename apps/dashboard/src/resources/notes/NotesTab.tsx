@@ -31,7 +31,7 @@ import {
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import type { ParentMeta, TrellisDataProvider } from '../../data/dataProvider';
 import { errorMessage, submissionErrors } from '../../data/formErrors';
-import { NOTE_FORMAT_LABELS, sectionLabel } from './noteLabels';
+import { NOTE_FORMAT_LABELS, SIGN_NOTE_TEXT, sectionLabel } from './noteLabels';
 import { NoteForm } from './NoteForm';
 import { isBlankNote, sortNotes, type NoteBody } from './notes';
 
@@ -147,14 +147,9 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
     try {
       if (action === 'sign') await dataProvider.act('notes', note.id, ['sign']);
       else await dataProvider.delete('notes', { id: note.id, previousData: note });
-      notify(
-        action === 'sign'
-          ? 'Note signed. It can no longer be changed; add an addendum for corrections.'
-          : 'Draft deleted.',
-        {
-          type: 'success',
-        },
-      );
+      notify(action === 'sign' ? SIGN_NOTE_TEXT.done : 'Draft deleted.', {
+        type: 'success',
+      });
       onChanged();
     } catch (error) {
       notify(errorMessage(error), { type: 'error' });
@@ -231,7 +226,7 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
                 startIcon={<DrawIcon />}
                 onClick={() => setConfirm('sign')}
                 disabled={isBlankNote(note.sections)}
-                title={isBlankNote(note.sections) ? 'Write something before signing' : undefined}
+                title={isBlankNote(note.sections) ? SIGN_NOTE_TEXT.blank : undefined}
               >
                 Sign
               </Button>
@@ -245,13 +240,11 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
       <Confirm
         isOpen={confirm !== undefined}
         loading={busy}
-        title={confirm === 'sign' ? 'Sign this note?' : 'Delete this draft?'}
+        title={confirm === 'sign' ? SIGN_NOTE_TEXT.title : 'Delete this draft?'}
         content={
-          confirm === 'sign'
-            ? 'A signed note is final: nobody can change or delete it. Corrections are added as signed addenda.'
-            : 'The draft is removed for good. Signed notes are never deleted.'
+          confirm === 'sign' ? SIGN_NOTE_TEXT.content : 'The draft is removed for good. Signed notes are never deleted.'
         }
-        confirm={confirm === 'sign' ? 'Sign note' : 'Delete draft'}
+        confirm={confirm === 'sign' ? SIGN_NOTE_TEXT.confirm : 'Delete draft'}
         confirmColor="warning"
         onConfirm={() => confirm && run(confirm)}
         onClose={() => setConfirm(undefined)}

@@ -29,3 +29,12 @@ export const NOTE_SECTION_LABELS: Record<string, { label: string; hint: string }
 );
 
 export const sectionLabel = noteSectionHeading;
+
+/** What signing asks and answers, the same from the Notes tab and from a session. */
+export const SIGN_NOTE_TEXT = {
+  title: 'Sign this note?',
+  content: 'A signed note is final: nobody can change or delete it. Corrections are added as signed addenda.',
+  confirm: 'Sign note',
+  blank: 'Write something before signing',
+  done: 'Note signed. It can no longer be changed; add an addendum for corrections.',
+} as const;
