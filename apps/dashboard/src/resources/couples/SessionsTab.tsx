@@ -22,9 +22,14 @@ import { useApiQuery } from '../../data/useApiQuery';
 import { STATUS_LABELS } from '../../calendar/calendarLayout';
 import { NoteForm } from '../notes/NoteForm';
 import type { NoteBody } from '../notes/notes';
+import { MoveSessionForm } from './MoveSessionForm';
 import { ATTENDANCE_LABELS, bookingBody, emptyBooking, type BookingForm } from './sessionPayload';
+import { SignSessionNote } from './SignSessionNote';
 
-/** The couple's sessions: book one or a series, cancel, record who came, and write the session's note. */
+/**
+ * The couple's sessions: book one or a series, move or cancel, record who came, and write and sign
+ * the session's note.
+ */
 export const SessionsTab = ({ couple }: { couple: CoupleView }) => {
   const query = useApiQuery<ListResponse<SessionView>>(`/couples/${couple.id}/sessions`);
   const { identity } = useGetIdentity();
@@ -155,7 +160,7 @@ const SessionCard = ({
   onChanged: () => void;
 }) => {
   const notify = useNotify();
-  const [mode, setMode] = useState<'idle' | 'cancel' | 'outcome' | 'note'>('idle');
+  const [mode, setMode] = useState<'idle' | 'move' | 'cancel' | 'outcome' | 'note'>('idle');
   const [reason, setReason] = useState('');
   const [attendance, setAttendance] = useState<[PartnerAttendance, PartnerAttendance]>(['attended', 'attended']);
   const started = new Date(session.startsAt).getTime() <= Date.now();
@@ -177,7 +182,7 @@ const SessionCard = ({
       method: 'POST',
       body: { format: body.format, sections: body.sections, sessionId: session.id },
     });
-    notify('Draft note saved. Sign it from the Notes tab when it is complete.', { type: 'success' });
+    notify('Draft note saved.', { type: 'success' });
     setMode('idle');
     onChanged();
   };
@@ -208,6 +213,7 @@ const SessionCard = ({
         )}
         {mode === 'idle' && (
           <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
+            {session.status === 'scheduled' && <Button onClick={() => setMode('move')}>Move</Button>}
             {session.status === 'scheduled' && <Button onClick={() => setMode('cancel')}>Cancel session</Button>}
             {started && session.status !== 'cancelled' && (
               <Button onClick={() => setMode('outcome')}>Record attendance</Button>
@@ -215,7 +221,20 @@ const SessionCard = ({
             {ownTherapist && !session.note && session.status === 'held' && (
               <Button onClick={() => setMode('note')}>Write note</Button>
             )}
+            {ownTherapist && session.note && !session.note.signed && (
+              <SignSessionNote noteId={session.note.id} onSigned={onChanged} />
+            )}
           </Box>
+        )}
+        {mode === 'move' && (
+          <MoveSessionForm
+            session={session}
+            onMoved={() => {
+              setMode('idle');
+              onChanged();
+            }}
+            onClose={() => setMode('idle')}
+          />
         )}
         {mode === 'cancel' && (
           <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SessionView } from '@trellis/contracts';
-import { bookingBody, emptyBooking, moveBody, moveFormFor } from './sessionPayload';
+import { bookingBody, emptyBooking, moveBody, moveErrors, moveFormFor } from './sessionPayload';
 
 describe('the booking form', () => {
   it('books a one-off with blanks left out', () => {
@@ -90,5 +90,25 @@ describe('the move form', () => {
   it('sends unreadable values as typed, for the API to name the field', () => {
     const form = { ...moveFormFor(session()), startsAt: 'soon', durationMinutes: '' };
     expect(moveBody(form, session())).toEqual({ startsAt: 'soon', durationMinutes: '' });
+  });
+});
+
+describe('where a refused move shows', () => {
+  it('puts field errors under their fields', () => {
+    const error = { status: 400, message: 'Invalid', body: { errors: { videoUrl: 'must be an https link' } } };
+    expect(moveErrors(error)).toEqual({ videoUrl: 'must be an https link' });
+  });
+
+  it('shows a clash as the API words it', () => {
+    const message =
+      'The therapist already has a session on Tue 8 Dec, 10:00–10:50 (Europe/London): choose another time.';
+    expect(moveErrors({ status: 409, message })).toEqual({ _form: message });
+  });
+
+  it('names a field the form has no input for', () => {
+    expect(moveErrors({ status: 400, message: 'Invalid', body: { errors: { frequency: 'is not allowed' } } })).toEqual({
+      frequency: 'is not allowed',
+      _form: 'frequency is not allowed',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { PartnerAttendance, SessionChangeScope, SessionFrequency, SessionView } from '@trellis/contracts';
 import { isoOrNull, toLocalInputValue } from '../../common/dates';
+import { errorMessage, submissionErrors, type FormErrors } from '../../data/formErrors';
 
 /** The booking form's values as typed. */
 export interface BookingForm {
@@ -62,8 +63,7 @@ export const moveFormFor = (session: SessionView): MoveForm => ({
  */
 export function moveBody(form: MoveForm, session: SessionView): Record<string, unknown> | null {
   const body: Record<string, unknown> = {};
-  if (form.startsAt !== toLocalInputValue(session.startsAt))
-    body.startsAt = isoOrNull(form.startsAt) ?? form.startsAt;
+  if (form.startsAt !== toLocalInputValue(session.startsAt)) body.startsAt = isoOrNull(form.startsAt) ?? form.startsAt;
   const minutes = form.durationMinutes.trim();
   if (minutes !== String(session.durationMinutes)) body.durationMinutes = minutes === '' ? minutes : Number(minutes);
   const location = form.location.trim();
@@ -74,6 +74,21 @@ export function moveBody(form: MoveForm, session: SessionView): Record<string, u
   if (form.scope === 'following' && session.seriesId) body.scope = 'following';
   return body;
 }
+
+const MOVE_FIELDS: readonly string[] = ['startsAt', 'durationMinutes', 'location', 'videoUrl', 'scope'];
+
+/**
+ * Where a refused move shows: field errors (400) under their inputs; anything else (a 409 clash,
+ * whose message names the other session, or a session no longer scheduled) as the form's message.
+ */
+export const moveErrors = (error: unknown): FormErrors => {
+  const fields = submissionErrors(error);
+  if (!fields) return { _form: errorMessage(error) };
+  const other = Object.entries(fields)
+    .filter(([field]) => !MOVE_FIELDS.includes(field))
+    .map(([field, message]) => `${field} ${message}`);
+  return other.length ? { ...fields, _form: other.join('; ') } : fields;
+};
 
 export const ATTENDANCE_LABELS: Record<PartnerAttendance, string> = {
   attended: 'Attended',
