@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TherapySession } from '@trellis/data';
 import { addLocalDays, fromLocalDateTime, toLocalDateTime, type LocalDateTime } from '@trellis/domain';
+import { moderateAccessibilityViolations } from '../support/axe';
 import { useBrowserStack } from '../support/browser-journey';
 import { eventually } from '../support/eventually';
 import { createClinic, createCouple, createStaff } from '../support/factories';
@@ -92,7 +93,13 @@ describe('a couple’s Sessions tab in a real browser', () => {
       // Moving the third session onto a time the therapist already has is refused, with the API's words.
       const third = cards.nth(1);
       const target = toLocalDateTime(booked[3].startsAt.getTime(), ZONE);
-      await third.getByRole('button', { name: 'Move', exact: true }).click();
+      // From the keyboard alone: Enter on Move opens the form with the focus in its first field.
+      await third.getByRole('button', { name: 'Move', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await eventually(async () =>
+        expect(await third.getByLabel('New start').evaluate((input) => input === document.activeElement)).toBe(true),
+      );
+      expect(await moderateAccessibilityViolations(page, 'sessions-tab-move-form')).toEqual([]);
       // A field the API refuses is named under its input.
       await third.getByLabel('Video link').fill('http://meet.example.test/alex-sam');
       await third.getByRole('button', { name: 'Save changes' }).click();
