@@ -8,7 +8,14 @@ import { dashboardLinkFromEmail, followEmailedLink } from '../support/email-link
 import { createStaff } from '../support/factories';
 import { setPassword, signIn, TEST_PASSWORD } from '../support/sign-in';
 import { DashboardPage } from './dashboard-page';
-import { assign, builtInExercise, CLINIC_NAME, createMixedExercise, practiceWithCouple } from './practice';
+import {
+  assign,
+  builtInExercise,
+  CLINIC_NAME,
+  createMixedExercise,
+  practiceWithCouple,
+  submitFromEmailedLink,
+} from './practice';
 
 // Every screen of the staff dashboard, opened the way a person reaches it and handed to `check`
 // once it shows its data: the axe journey checks each one, the React-warnings journey walks the
@@ -37,7 +44,7 @@ async function created(agent: Awaited<ReturnType<typeof signIn>>, path: string, 
  */
 export async function walkTherapistScreens(journey: Journey, check: ScreenCheck): Promise<void> {
   const { origin } = journey.stack;
-  const { therapist, couple, asTherapist } = await practiceWithCouple(journey.stack);
+  const { therapist, couple, partners, asTherapist } = await practiceWithCouple(journey.stack);
   const exercise = await builtInExercise(journey.stack, 'honest-check-in');
   const assignmentId = await assign(asTherapist, exercise.id, couple.id);
   // Repeating homework: the couple's page lists the series above the homework cards.
@@ -56,6 +63,22 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
     })
     .expect(201);
   const measureId = await firstMeasureId(asTherapist);
+  // Weekly sessions for the Sessions tab, and one partner's answers for the review page.
+  const nextSession = new Date(Date.now() + 2 * 86_400_000);
+  nextSession.setUTCHours(16, 0, 0, 0);
+  await created(asTherapist, `/api/v1/couples/${couple.id}/sessions`, {
+    startsAt: nextSession.toISOString(),
+    durationMinutes: 50,
+    location: 'Room 2',
+    frequency: 'weekly',
+    occurrences: 3,
+  });
+  await submitFromEmailedLink(journey.stack, partners[0].email, {
+    safety_to_speak: 6,
+    unsaid_thing: 'I miss our Sunday walks and I would like us to start them again.',
+    hardest_part: 'finding_words',
+    what_would_help: 'Ask me how my week was, and wait for the answer.',
+  });
   // The clinic's own exercise, measure and program: built-ins are read-only, so only these have
   // edit pages. A weekly digest as the worker would have stored it.
   const ownExercise = await createMixedExercise(asTherapist);
@@ -160,7 +183,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
 
   await page.goto(`${origin}/#/assignments/${assignmentId}`);
   await page.getByRole('heading', { level: 1, name: exercise.title }).waitFor();
-  await page.waitForLoadState('networkidle');
+  await page.getByText('I miss our Sunday walks and I would like us to start them again.').waitFor();
   await check(page, 'assignment-review');
 
   await page.goto(`${origin}/#/couples/${couple.id}`);
