@@ -252,8 +252,11 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await check(page, 'account');
   // Setting up two-factor sign-in: the QR code and the setup key.
   await page.getByRole('button', { name: 'Turn on' }).click();
-  await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+  const qrCode = page.getByRole('img', { name: 'QR code to scan with your authenticator app' });
+  await qrCode.waitFor();
   await check(page, 'two-factor-qr');
+  // The whole page: the QR code, the setup key and the code field sit below the fold.
+  await journey.documentScreen(page, 'two-factor-setup', { fullPage: true });
 }
 
 /**
@@ -298,6 +301,7 @@ export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Pr
   await page.goto(`${origin}/#/audit`);
   await page.getByRole('row').nth(1).waitFor();
   await check(page, 'audit-trail');
+  await journey.documentScreen(page, 'audit-trail');
 
   await dashboard.menuItem('Job queues').click();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
