@@ -106,6 +106,7 @@ describe('staff screens in a real browser', () => {
       await dialog.getByText('Robin Hale has 1 active or paused couple: choose who takes them over.').waitFor();
       await dialog.getByRole('combobox', { name: /Who takes over their couples/ }).click();
       await page.getByRole('option', { name: 'Sam Ortiz (Therapist)' }).click();
+      await journey.documentScreen(page, 'deactivation-hand-over');
       await dialog.getByRole('button', { name: 'Deactivate and hand over' }).click();
       await page
         .getByText('Robin Hale is deactivated and signed out everywhere. Their couples have a new therapist.')

@@ -24,7 +24,9 @@ import {
 import { useState, type FormEvent } from 'react';
 import { Title, useNotify, usePermissions } from 'react-admin';
 import { formatDateTime } from '../common/dates';
+import { PageHeading } from '../common/PageHeading';
 import { ShownOnceSecret } from '../common/ShownOnceSecret';
+import { visuallyHidden } from '../common/visuallyHidden';
 import { errorMessage, submissionErrors, type FormErrors } from '../data/formErrors';
 import { useApiQuery } from '../data/useApiQuery';
 import {
@@ -144,7 +146,11 @@ const TokenTable = ({ tokens, onRevoked }: { tokens: ApiTokenSummary[]; onRevoke
           <TableCell>Last used</TableCell>
           <TableCell>Expires</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell />
+          <TableCell>
+            <Box component="span" sx={visuallyHidden}>
+              Actions
+            </Box>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -196,8 +202,9 @@ export const ApiTokensPage = () => {
     );
   }
   return (
-    <Box sx={{ mt: 2, maxWidth: 1100 }}>
+    <Box sx={{ maxWidth: 1100 }}>
       <Title title="API tokens" />
+      <PageHeading title="API tokens">Tokens for the clinic’s integrations.</PageHeading>
       <Typography sx={{ mb: 2 }}>
         An integration sends a token as <code>Authorization: Bearer …</code> and acts with your role, read only or read
         and write. Every call it makes is in the audit log under the token’s name.

@@ -239,4 +239,24 @@ describe('the printable record', () => {
     });
     expect(html).toContain('<h2>Agreements</h2><p>No agreements.</p>');
   });
+
+  it('has a header and a main landmark, one h1, and headings that never skip a level', () => {
+    const html = renderExportHtml({
+      exportedAt: '2026-12-01T09:00:00.000Z',
+      couple,
+      assignments: [],
+      notes: [note('soap', { subjective: 'S', objective: 'O', assessment: 'A', plan: 'P' })],
+      measures: [],
+      sessions: [],
+      agreements: [],
+    });
+    expect(html.match(/<header>/g)).toHaveLength(1);
+    expect(html.match(/<main>/g)).toHaveLength(1);
+    expect(html.indexOf('</header>')).toBeLessThan(html.indexOf('<main>'));
+    expect(html.indexOf('<main>')).toBeLessThan(html.indexOf('<h2>'));
+    expect(html.indexOf('</main>')).toBeGreaterThan(html.lastIndexOf('</section>'));
+    const levels = [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+  });
 });

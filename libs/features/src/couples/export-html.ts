@@ -73,7 +73,11 @@ ${weeks ? `<table><thead><tr><th scope="col">Week of</th><th scope="col">${e(nam
     .join('\n');
 }
 
-/** A printable record (every value escaped): print it, or "save as PDF" from the browser. */
+/**
+ * A printable record (every value escaped): print it, or "save as PDF" from the browser. Landmarks
+ * and headings for screen readers: the couple and who exported it in a `<header>` under the one
+ * `<h1>`, the record in `<main>` (h2 per part, h3 per item, h4 per note section).
+ */
 export function renderExportHtml(record: CoupleExport): string {
   const [p1, p2] = record.couple.partners;
   const names: [string, string] = [p1?.name ?? 'Partner 1', p2?.name ?? 'Partner 2'];
@@ -115,13 +119,15 @@ ${n.addenda.map((x) => `<blockquote><strong>Addendum, ${e(x.signedAt.slice(0, 16
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(record.couple.displayName)} — Trellis record</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1d}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.meta{color:#555}section{break-inside:avoid;margin-bottom:1.5rem}p.section{white-space:pre-wrap}blockquote{border-left:3px solid #888;margin:.5rem 0;padding-left:.75rem}@media print{body{margin:0}}</style></head>
-<body><h1>${e(record.couple.displayName)}</h1>
+<body><header><h1>${e(record.couple.displayName)}</h1>
 <p class="meta">Therapist: ${e(record.couple.therapistName)} · status ${e(record.couple.status)} · exported ${e(record.exportedAt.slice(0, 16).replace('T', ' '))} UTC · confidential clinical record</p>
-<p>Partners: ${e(p1?.name)} (${e(p1?.email)}), ${e(p2?.name)} (${e(p2?.email)})</p>
+<p>Partners: ${e(p1?.name)} (${e(p1?.email)}), ${e(p2?.name)} (${e(p2?.email)})</p></header>
+<main>
 <h2>Sessions</h2>${sessions ? `<table><thead><tr><th scope="col">When</th><th scope="col">Length</th><th scope="col">Status</th><th scope="col">Attendance</th></tr></thead><tbody>${sessions}</tbody></table>` : '<p>No sessions yet.</p>'}
 <h2>Homework</h2>${assignments || '<p>No homework yet.</p>'}
 <h2>Signed session notes</h2>${notes || '<p>No signed notes.</p>'}
 <h2>Check-ins</h2>${measuresHtml(record, names) || '<p>No check-ins answered.</p>'}
 <h2>Agreements</h2>${agreementsHtml(record, names) || '<p>No agreements.</p>'}
+</main>
 </body></html>`;
 }
