@@ -815,12 +815,13 @@ describe('sessions', () => {
 
     const range = { from: slot(-4, 0), to: slot(3, 0) };
     const read = async (as: { agent: typeof busy.asDana.agent }, query: object, expected: number) => {
-      let body: { total: number; data: { status: string; attendance: unknown[]; note: unknown }[] } | null = null;
+      type Week = { total: number; data: { status: string; attendance: unknown[]; note: unknown }[] };
+      let body: Week = { total: -1, data: [] };
       const statements = await countQueries(async () => {
         body = (await as.agent.get('/api/v1/sessions').query(query).expect(200)).body;
       });
-      expect(body!.total).toBe(expected);
-      return { statements, data: body!.data };
+      expect(body.total).toBe(expected);
+      return { statements, data: body.data };
     };
 
     // The therapist's own week: held sessions carry both partners' attendance and their note.
