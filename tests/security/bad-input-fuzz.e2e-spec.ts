@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
 import { Exercise, Measure, mintSecretToken } from '@trellis/data';
+import { PARTNER_ATTENDANCES } from '@trellis/contracts';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -703,15 +704,30 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     {
       route: `POST /api/v1/sessions/${ids.session}/outcome`,
       as: therapist,
-      body: mutate(
-        { status: 'held', partner1: 'attended', partner2: 'late' },
-        {
-          // 'no_show' with both partners there breaks the attendance rule rather than the DTO.
-          status: fc.oneof(nasty, fc.constantFrom('scheduled', 'cancelled', 'no_show'), wrongType),
-          partner1: fc.oneof(nasty, wrongType),
-          partner2: fc.oneof(nasty, wrongType),
-        },
-        ['status', 'partner1', 'partner2'],
+      body: fc.oneof(
+        mutate(
+          { status: 'held', partner1: 'attended', partner2: 'late' },
+          {
+            status: fc.oneof(nasty, fc.constantFrom('scheduled', 'cancelled'), wrongType),
+            partner1: fc.oneof(nasty, wrongType),
+            partner2: fc.oneof(nasty, wrongType),
+          },
+          ['status', 'partner1', 'partner2'],
+        ),
+        // Well-formed values that break the attendance rule rather than the DTO: nobody at a held
+        // session, or someone at a no-show.
+        fc
+          .tuple(
+            fc.constantFrom('held', 'no_show'),
+            fc.constantFrom(...PARTNER_ATTENDANCES, undefined),
+            fc.constantFrom(...PARTNER_ATTENDANCES, undefined),
+          )
+          .filter(([status, p1, p2]) =>
+            status === 'held'
+              ? p1 === 'absent' && p2 === 'absent'
+              : [p1, p2].some((p) => p !== undefined && p !== 'absent'),
+          )
+          .map(([status, partner1, partner2]) => ({ status, partner1, partner2 })),
       ),
       // Every 400 names a field the request has, never one of the server's own ("attendance").
       fields: ['status', 'partner1', 'partner2'],
