@@ -729,7 +729,7 @@ describe('sessions', () => {
     expect(await db.getRepository(TherapySession).count()).toBe(before);
   });
 
-  it('the week view costs the same statements for 40 sessions as for 2: held ones with notes and attendance, and the admin’s everyone view', async () => {
+  it('the week view costs the same statements for 40 sessions as for 2: held ones with notes and attendance, the admin’s everyone view, the couple’s list', async () => {
     const quiet = await practice();
     const busy = await practice();
     const samCouple = await createCouple(db, busy.clinic, busy.sam);
@@ -841,6 +841,14 @@ describe('sessions', () => {
     expect(everyone.statements).toBe(quietWeek.statements);
     const one = await read(busyAdmin, { ...range, therapistId: busy.dana.id }, 40);
     expect(one.statements).toBe(everyone.statements);
+
+    // The couple's own Sessions tab, held ones with notes and attendance included, the same.
+    const couplePage = async (p: typeof busy, expected: number) =>
+      countQueries(async () => {
+        const res = await p.asDana.agent.get(`/api/v1/couples/${p.couple.id}/sessions`).expect(200);
+        expect(res.body.total).toBe(expected);
+      });
+    expect(await couplePage(busy, 20)).toBe(await couplePage(quiet, 2));
   });
 
   it('keeps the old nextSessionAt field working: it books, moves and clears the next session', async () => {
