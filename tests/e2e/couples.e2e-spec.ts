@@ -184,6 +184,12 @@ describe('couples and the caseload', () => {
     const listed = await asDana.agent.get('/api/v1/couples').expect(200);
     expect(listed.body.data.map((c: { id: string }) => c.id)).not.toContain(samsCouple.couple.id);
     await asDana.agent.get(`/api/v1/couples?therapistId=${sam.id}`).expect(403);
+    // Refused, and recorded as a denied read naming whose caseload was asked for.
+    const refused = await db
+      .getRepository(AuditEvent)
+      .findBy({ action: 'couple.list', outcome: 'denied', actorId: dana.id });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ clinicId: clinic.id, recordType: 'staff', recordId: sam.id });
 
     const asAdmin = await signIn(app, admin.email);
     await asAdmin.agent.get(`/api/v1/couples/${samsCouple.couple.id}`).expect(200);

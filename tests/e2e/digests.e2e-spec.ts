@@ -236,6 +236,84 @@ describe('digests: weekly per therapist and 24 h before each session', () => {
     expect(digest.content.submissions?.[0]).toMatchObject({ assignmentId: hw.id });
   });
 
+  it('the pre-session digest follows the schedule: moving the next session or cancelling it re-plans it', async () => {
+    const { clinic, dana, asDana } = await practice('answers');
+    const { couple } = await createCouple(db, clinic, dana, { displayName: 'Emery & Finn' });
+    const csrf = { 'x-csrf-token': asDana.csrfToken };
+    const hours = (n: number) => {
+      const d = new Date(Date.now() + n * HOUR);
+      d.setUTCSeconds(0, 0);
+      return d;
+    };
+    const jobFor = (sessionAt: Date) =>
+      until(async () => {
+        const job = await queue.getJob(`pre-session-${couple.id}`);
+        return job?.data.sessionAtMs === sessionAt.getTime() ? job : null;
+      });
+    /** The planned run: a day before the session (the delay counts from when the job was added). */
+    const expectRunsDayBefore = (job: { timestamp: number; opts: { delay?: number } }, sessionAt: Date) =>
+      expect(Math.abs(job.timestamp + (job.opts.delay ?? 0) - (sessionAt.getTime() - 24 * HOUR))).toBeLessThan(5_000);
+    const plans = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'plan-pre-session-digest' AND payload->>'coupleId' = $1`,
+          [couple.id],
+        )
+      )[0].n as number;
+
+    const first = hours(30);
+    const second = hours(80);
+    const booked = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set(csrf)
+      .send({ startsAt: first.toISOString() })
+      .expect(201);
+    await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set(csrf)
+      .send({ startsAt: second.toISOString() })
+      .expect(201);
+    const sessionId: string = booked.body.data[0].id;
+    expectRunsDayBefore(await jobFor(first), first);
+    // Booking a later session does not change the next one: nothing re-planned.
+    expect(await plans()).toBe(1);
+
+    // Moved through the session itself (not the couple's old field): the digest moves with it.
+    const moved = hours(50);
+    await asDana.agent
+      .patch(`/api/v1/sessions/${sessionId}`)
+      .set(csrf)
+      .send({ startsAt: moved.toISOString() })
+      .expect(200);
+    const afterMove = await jobFor(moved);
+    expect(await afterMove.getState()).toBe('delayed');
+    expectRunsDayBefore(afterMove, moved);
+    expect(await plans()).toBe(2);
+
+    // Cancelled: the following session is the next one, and its digest is planned instead.
+    await asDana.agent.post(`/api/v1/sessions/${sessionId}/cancel`).set(csrf).send({ reason: 'Unwell' }).expect(200);
+    const afterCancel = await jobFor(second);
+    expectRunsDayBefore(afterCancel, second);
+    expect(await plans()).toBe(3);
+
+    // The last one cancelled: no session ahead, so no digest is waiting.
+    const [last] = (await asDana.agent.get(`/api/v1/couples/${couple.id}/sessions`).expect(200)).body.data.filter(
+      (s: { status: string }) => s.status === 'scheduled',
+    );
+    await asDana.agent.post(`/api/v1/sessions/${last.id}/cancel`).set(csrf).send({ reason: 'Paused' }).expect(200);
+    expect(await plans()).toBe(4);
+    await until(async () => !(await queue.getJob(`pre-session-${couple.id}`)));
+
+    // A job planned for a time that no longer holds (as one promoted before its removal landed) sends nothing.
+    await queue.add(JobName.PreSessionDigest, {
+      coupleId: couple.id,
+      clinicId: clinic.id,
+      sessionAtMs: moved.getTime(),
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await db.getRepository(Digest).countBy({ coupleId: couple.id })).toBe(0);
+  });
+
   it('by default, a digest email names no couple and carries no answer; an admin chooses more, and only valid choices', async () => {
     const { clinic, dana, asDana, asAdmin } = await practice();
     const { couple, partners } = await createCouple(db, clinic, dana, { displayName: 'Avery & Blake' });

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource, IsNull } from 'typeorm';
-import { Assignment, AuditEvent, Couple, Exercise, TherapySession } from '@trellis/data';
+import { Assignment, AuditEvent, Couple, Exercise, SessionNote, TherapySession } from '@trellis/data';
 import { CreatedSessions1795750000000 } from '../../libs/data/src/migrations/1795750000000-CreatedSessions';
 import {
   lastSessionStart,
@@ -134,6 +134,61 @@ describe('sessions', () => {
       .expect(201);
   });
 
+  it('two clashing bookings sent at once for one therapist: exactly one 201, one 409, one row', async () => {
+    const { couple, other, dana, asDana } = await practice();
+    // Two couples, so nothing but the therapist's schedule lock stands between the two requests.
+    for (let round = 0; round < 5; round++) {
+      const at = slot(20 + round, 9);
+      const [a, b] = await Promise.all(
+        [couple.id, other.id].map((coupleId, i) =>
+          asDana.agent
+            .post(`/api/v1/couples/${coupleId}/sessions`)
+            .set('x-csrf-token', asDana.csrfToken)
+            .send({ startsAt: new Date(Date.parse(at) + i * 20 * 60_000).toISOString(), durationMinutes: 50 }),
+        ),
+      );
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      const rows = await db
+        .getRepository(TherapySession)
+        .createQueryBuilder('s')
+        .where('s.therapistId = :t AND s.startsAt >= :from AND s.startsAt < :to', {
+          t: dana.id,
+          from: at,
+          to: new Date(Date.parse(at) + HOUR),
+        })
+        .getCount();
+      expect(rows).toBe(1);
+    }
+    // A move into a slot racing a booking of it: the same, one wins.
+    const moving = await asDana.agent
+      .post(`/api/v1/couples/${couple.id}/sessions`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ startsAt: slot(30, 9) })
+      .expect(201);
+    const target = slot(31, 9);
+    const [moved, booked] = await Promise.all([
+      asDana.agent
+        .patch(`/api/v1/sessions/${moving.body.data[0].id}`)
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ startsAt: target }),
+      asDana.agent
+        .post(`/api/v1/couples/${other.id}/sessions`)
+        .set('x-csrf-token', asDana.csrfToken)
+        .send({ startsAt: new Date(Date.parse(target) + 10 * 60_000).toISOString() }),
+    ]);
+    expect([moved.status, booked.status].sort()).toEqual(moved.status === 200 ? [200, 409] : [201, 409]);
+    const around = await db
+      .getRepository(TherapySession)
+      .createQueryBuilder('s')
+      .where('s.therapistId = :t AND s.startsAt >= :from AND s.startsAt < :to', {
+        t: dana.id,
+        from: target,
+        to: new Date(Date.parse(target) + HOUR),
+      })
+      .getCount();
+    expect(around).toBe(1);
+  });
+
   it('reschedules one, or this and all future, and cancels with a reason; the next session follows', async () => {
     const { couple, asDana, dana } = await practice();
     const booked = await asDana.agent
@@ -252,7 +307,14 @@ describe('sessions', () => {
       .set('x-csrf-token', asDana.csrfToken)
       .send({ status: 'held', partner1: 'absent', partner2: 'absent' })
       .expect(400);
-    expect(bad.body.errors[0].field).toBe('attendance');
+    // The 400 names the fields the request sent, not a name of the server's own.
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['partner1', 'partner2']);
+    const cameToNoShow = await asDana.agent
+      .post(`/api/v1/sessions/${past.id}/outcome`)
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ status: 'no_show', partner1: 'absent', partner2: 'late' })
+      .expect(400);
+    expect(cameToNoShow.body.errors.map((e: { field: string }) => e.field)).toEqual(['partner2']);
     const missing = await asDana.agent
       .post(`/api/v1/sessions/${past.id}/outcome`)
       .set('x-csrf-token', asDana.csrfToken)
@@ -398,10 +460,31 @@ describe('sessions', () => {
       .query({ from: slot(0), to: slot(30) })
       .expect(200);
     expect(all.body.data.map((s: { id: string }) => s.id)).toContain(id);
+    // Another therapist's calendar is refused, and the refusal is audited like any denied read.
     await asSam.agent
       .get('/api/v1/sessions')
       .query({ from: slot(0), to: slot(30), therapistId: admin.id })
       .expect(403);
+    const refused = await db
+      .getRepository(AuditEvent)
+      .findBy({ action: 'session.list', outcome: 'denied', actorId: sam.id, recordType: 'staff' });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({
+      clinicId: clinic.id,
+      actorType: 'staff',
+      recordType: 'staff',
+      recordId: admin.id,
+    });
+    // Their own calendar, asked for by id, is no refusal.
+    await asSam.agent
+      .get('/api/v1/sessions')
+      .query({ from: slot(0), to: slot(30), therapistId: sam.id })
+      .expect(200);
+    expect(
+      await db
+        .getRepository(AuditEvent)
+        .countBy({ action: 'session.list', outcome: 'denied', actorId: sam.id, recordType: 'staff' }),
+    ).toBe(1);
   });
 
   it('reassigning a couple takes its future sessions along, refused with 409 naming the clash when they overlap the new therapist’s', async () => {
@@ -646,38 +729,126 @@ describe('sessions', () => {
     expect(await db.getRepository(TherapySession).count()).toBe(before);
   });
 
-  it('the week view costs the same statements for 40 sessions as for 2', async () => {
+  it('the week view costs the same statements for 40 sessions as for 2: held ones with notes and attendance, the admin’s everyone view, the couple’s list', async () => {
     const quiet = await practice();
     const busy = await practice();
-    await quiet.asDana.agent
-      .post(`/api/v1/couples/${quiet.couple.id}/sessions`)
-      .set('x-csrf-token', quiet.asDana.csrfToken)
-      .send({ startsAt: slot(1, 9) })
-      .expect(201);
-    const rows = [];
-    for (let i = 0; i < 40; i++)
-      rows.push({
-        clinicId: busy.clinic.id,
-        coupleId: i % 2 ? busy.couple.id : busy.other.id,
-        therapistId: busy.dana.id,
-        seriesId: null,
-        frequency: null,
-        startsAt: new Date(Date.parse(slot(1 + (i % 5), 8)) + Math.floor(i / 5) * HOUR),
-        durationMinutes: 50,
-        location: null,
-        videoUrl: null,
-        status: 'scheduled' as const,
-      });
-    await db.getRepository(TherapySession).insert(rows);
-    const range = { from: slot(0, 0), to: slot(7, 0) };
-    let busyCount = 0;
-    const q40 = await countQueries(async () => {
-      const res = await busy.asDana.agent.get('/api/v1/sessions').query(range).expect(200);
-      busyCount = res.body.total;
+    const samCouple = await createCouple(db, busy.clinic, busy.sam);
+    const row = (p: typeof busy, coupleId: string, therapistId: string, startsAt: Date, held: boolean) => ({
+      clinicId: p.clinic.id,
+      coupleId,
+      therapistId,
+      seriesId: null,
+      frequency: null,
+      startsAt,
+      durationMinutes: 50,
+      location: null,
+      videoUrl: null,
+      status: held ? ('held' as const) : ('scheduled' as const),
+      attendancePartner1: held ? ('attended' as const) : null,
+      attendancePartner2: held ? ('late' as const) : null,
     });
-    const q1 = await countQueries(() => quiet.asDana.agent.get('/api/v1/sessions').query(range).expect(200));
-    expect(busyCount).toBe(40);
-    expect(q40).toBe(q1);
+    /** Held sessions get a note each (every other one signed, with an addendum): what the view joins. */
+    const seed = async (p: typeof busy, sessions: ReturnType<typeof row>[]) => {
+      const { identifiers } = await db.getRepository(TherapySession).insert(sessions);
+      const held = sessions
+        .map((s, i) => ({ ...s, id: identifiers[i].id as string }))
+        .filter((s) => s.status === 'held');
+      for (const [i, s] of held.entries()) {
+        const signed = i % 2 === 0;
+        const { identifiers: note } = await db.getRepository(SessionNote).insert({
+          clinicId: p.clinic.id,
+          coupleId: s.coupleId,
+          authorId: s.therapistId,
+          format: 'free',
+          sections: { body: 'x' },
+          sessionDate: s.startsAt.toISOString().slice(0, 10),
+          sessionId: s.id,
+          signedAt: signed ? new Date() : null,
+          addendumTo: null,
+        });
+        if (signed)
+          await db.getRepository(SessionNote).insert({
+            clinicId: p.clinic.id,
+            coupleId: s.coupleId,
+            authorId: s.therapistId,
+            format: 'free',
+            sections: { body: 'later' },
+            sessionDate: s.startsAt.toISOString().slice(0, 10),
+            sessionId: s.id,
+            signedAt: new Date(),
+            addendumTo: note[0].id as string,
+          });
+      }
+    };
+    // Quiet: one held session with its note, one to come.
+    await seed(quiet, [
+      row(quiet, quiet.couple.id, quiet.dana.id, new Date(Date.parse(slot(-1, 9))), true),
+      row(quiet, quiet.couple.id, quiet.dana.id, new Date(Date.parse(slot(1, 9))), false),
+    ]);
+    // Busy: Dana's 40 this week, half already held, and Sam's 10 that only the admin's view shows.
+    const busyRows = [];
+    for (let i = 0; i < 20; i++)
+      busyRows.push(
+        row(
+          busy,
+          i % 2 ? busy.couple.id : busy.other.id,
+          busy.dana.id,
+          new Date(Date.parse(slot(-1 - (i % 3), 8)) + Math.floor(i / 3) * HOUR),
+          true,
+        ),
+      );
+    for (let i = 0; i < 20; i++)
+      busyRows.push(
+        row(
+          busy,
+          i % 2 ? busy.couple.id : busy.other.id,
+          busy.dana.id,
+          new Date(Date.parse(slot(1 + (i % 2), 8)) + Math.floor(i / 2) * HOUR),
+          false,
+        ),
+      );
+    for (let i = 0; i < 10; i++)
+      busyRows.push(
+        row(busy, samCouple.couple.id, busy.sam.id, new Date(Date.parse(slot(-1 - (i % 2), 8)) + i * HOUR), true),
+      );
+    await seed(busy, busyRows);
+
+    const range = { from: slot(-4, 0), to: slot(3, 0) };
+    const read = async (as: { agent: typeof busy.asDana.agent }, query: object, expected: number) => {
+      type Week = { total: number; data: { status: string; attendance: unknown[]; note: unknown }[] };
+      let body: Week = { total: -1, data: [] };
+      const statements = await countQueries(async () => {
+        body = (await as.agent.get('/api/v1/sessions').query(query).expect(200)).body;
+      });
+      expect(body.total).toBe(expected);
+      return { statements, data: body.data };
+    };
+
+    // The therapist's own week: held sessions carry both partners' attendance and their note.
+    const busyWeek = await read(busy.asDana, range, 40);
+    const quietWeek = await read(quiet.asDana, range, 2);
+    expect(busyWeek.statements).toBe(quietWeek.statements);
+    const held = busyWeek.data.filter((s) => s.status === 'held');
+    expect(held).toHaveLength(20);
+    expect(held.every((s) => s.attendance.length === 2 && s.note !== null)).toBe(true);
+
+    // The admin's view of everyone (and of one therapist) costs the same however many there are.
+    const busyAdmin = await signIn(app, busy.admin.email);
+    const quietAdmin = await signIn(app, quiet.admin.email);
+    const everyone = await read(busyAdmin, range, 50);
+    const everyoneQuiet = await read(quietAdmin, range, 2);
+    expect(everyone.statements).toBe(everyoneQuiet.statements);
+    expect(everyone.statements).toBe(quietWeek.statements);
+    const one = await read(busyAdmin, { ...range, therapistId: busy.dana.id }, 40);
+    expect(one.statements).toBe(everyone.statements);
+
+    // The couple's own Sessions tab, held ones with notes and attendance included, the same.
+    const couplePage = async (p: typeof busy, expected: number) =>
+      countQueries(async () => {
+        const res = await p.asDana.agent.get(`/api/v1/couples/${p.couple.id}/sessions`).expect(200);
+        expect(res.body.total).toBe(expected);
+      });
+    expect(await couplePage(busy, 20)).toBe(await couplePage(quiet, 2));
   });
 
   it('keeps the old nextSessionAt field working: it books, moves and clears the next session', async () => {

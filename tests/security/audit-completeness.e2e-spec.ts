@@ -11,7 +11,7 @@ const SECRET = 'SECRET-CLINICAL-TEXT-7f3a';
 
 /**
  * Every route that reads or writes a clinical record (couples, partners, assignments, responses,
- * notes, exports, digests) leaves an audit row with actor, action, record and outcome — and no
+ * notes, sessions, exports, digests) leaves an audit row with actor, action, record and outcome — and no
  * audit row ever holds the clinical text itself.
  */
 describe('audit completeness for clinical records', () => {
@@ -43,6 +43,13 @@ describe('audit completeness for clinical records', () => {
     type Step = { call: () => Promise<request.Response>; action: string; record?: () => string; actorType?: string };
     let noteId = '';
     let newCoupleId = '';
+    let sessionId = '';
+    let pastSessionId = '';
+    const inDays = (days: number) => {
+      const d = new Date(Date.now() + days * 864e5);
+      d.setUTCHours(10, 0, 0, 0);
+      return d.toISOString();
+    };
     const steps: Step[] = [
       { call: () => me.agent.get('/api/v1/couples'), action: 'couple.list' },
       { call: () => me.agent.get(`/api/v1/couples/${couple.id}`), action: 'couple.view', record: () => couple.id },
@@ -150,6 +157,58 @@ describe('audit completeness for clinical records', () => {
       {
         call: () => me.agent.post(`/api/v1/notes/${noteId}/addenda`).set(csrf).send({ body: SECRET }),
         action: 'note.addendum',
+      },
+      {
+        call: async () => {
+          const res = await me.agent
+            .post(`/api/v1/couples/${couple.id}/sessions`)
+            .set(csrf)
+            .send({ startsAt: inDays(5), location: SECRET, frequency: 'weekly', occurrences: 2 });
+          sessionId = res.body.data?.[0]?.id;
+          return res;
+        },
+        action: 'session.create',
+        record: () => sessionId,
+      },
+      {
+        call: () => me.agent.get(`/api/v1/couples/${couple.id}/sessions`),
+        action: 'session.list',
+        record: () => couple.id,
+      },
+      {
+        call: () => me.agent.get('/api/v1/sessions').query({ from: inDays(0), to: inDays(14) }),
+        action: 'session.list',
+      },
+      { call: () => me.agent.get(`/api/v1/sessions/${sessionId}`), action: 'session.view', record: () => sessionId },
+      {
+        call: () =>
+          me.agent
+            .patch(`/api/v1/sessions/${sessionId}`)
+            .set(csrf)
+            .send({ startsAt: inDays(6), location: `${SECRET} moved`, scope: 'following' }),
+        action: 'session.update',
+        record: () => sessionId,
+      },
+      {
+        call: () =>
+          me.agent.post(`/api/v1/sessions/${sessionId}/cancel`).set(csrf).send({ reason: SECRET, scope: 'this' }),
+        action: 'session.cancel',
+        record: () => sessionId,
+      },
+      {
+        call: async () => {
+          const res = await me.agent
+            .post(`/api/v1/couples/${couple.id}/sessions`)
+            .set(csrf)
+            .send({ startsAt: new Date(Date.now() - 2 * 3600e3).toISOString() });
+          pastSessionId = res.body.data?.[0]?.id;
+          return me.agent
+            .post(`/api/v1/sessions/${pastSessionId}/outcome`)
+            .set(csrf)
+            .send({ status: 'held', partner1: 'attended', partner2: 'absent' });
+        },
+        action: 'session.outcome',
+        record: () => pastSessionId,
       },
       { call: () => me.agent.get('/api/v1/home'), action: 'home.view' },
       { call: () => me.agent.get('/api/v1/digests'), action: 'digest.list' },

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
 import { Exercise, Measure, mintSecretToken } from '@trellis/data';
+import { PARTNER_ATTENDANCES } from '@trellis/contracts';
 import { createAssignment, createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { setPassword, signIn } from '../support/sign-in';
@@ -703,15 +704,33 @@ describe('bad input never becomes a 500 or a half-written record', () => {
     {
       route: `POST /api/v1/sessions/${ids.session}/outcome`,
       as: therapist,
-      body: mutate(
-        { status: 'held', partner1: 'attended', partner2: 'late' },
-        {
-          status: fc.oneof(nasty, fc.constantFrom('scheduled', 'cancelled'), wrongType),
-          partner1: fc.oneof(nasty, wrongType),
-          partner2: fc.oneof(nasty, wrongType),
-        },
-        ['status', 'partner1', 'partner2'],
+      body: fc.oneof(
+        mutate(
+          { status: 'held', partner1: 'attended', partner2: 'late' },
+          {
+            status: fc.oneof(nasty, fc.constantFrom('scheduled', 'cancelled'), wrongType),
+            partner1: fc.oneof(nasty, wrongType),
+            partner2: fc.oneof(nasty, wrongType),
+          },
+          ['status', 'partner1', 'partner2'],
+        ),
+        // Well-formed values that break the attendance rule rather than the DTO: nobody at a held
+        // session, or someone at a no-show.
+        fc
+          .tuple(
+            fc.constantFrom('held', 'no_show'),
+            fc.constantFrom(...PARTNER_ATTENDANCES, undefined),
+            fc.constantFrom(...PARTNER_ATTENDANCES, undefined),
+          )
+          .filter(([status, p1, p2]) =>
+            status === 'held'
+              ? p1 === 'absent' && p2 === 'absent'
+              : [p1, p2].some((p) => p !== undefined && p !== 'absent'),
+          )
+          .map(([status, partner1, partner2]) => ({ status, partner1, partner2 })),
       ),
+      // Every 400 names a field the request has, never one of the server's own ("attendance").
+      fields: ['status', 'partner1', 'partner2'],
     },
     {
       route: `PATCH /api/v1/notes/${ids.note}`,
@@ -1082,7 +1101,9 @@ describe('bad input never becomes a 500 or a half-written record', () => {
 
   it('answers every mutated write body with a 4xx problem naming a field, and changes nothing', async () => {
     const before = await snapshot();
-    for (const { route, as, body } of cases()) {
+    for (const c of cases()) {
+      const { route, as, body } = c;
+      const fields: readonly string[] | undefined = 'fields' in c ? c.fields : undefined;
       const [method, path] = route.split(' ');
       await fc.assert(
         fc.asyncProperty(body, async (payload) => {
@@ -1112,6 +1133,16 @@ describe('bad input never becomes a 500 or a half-written record', () => {
             // 400s that are not about a field are only for unreadable bodies.
             if (!/JSON|body/i.test(res.body.detail ?? '')) throw new Error(`400 without a field: ${context}`);
           }
+          // The route's own fields, or a key the request sent (an unknown one is named as sent);
+          // a nested problem names its path, so its first segment is the field. (An unreadable body
+          // names none, as above.)
+          const named = (field: string) => field.split(/[.[]/)[0];
+          const known = (field: string) =>
+            fields?.includes(named(field)) ||
+            (payload !== null && typeof payload === 'object' && Object.hasOwn(payload, named(field)));
+          const errors: { field: string }[] = res.body.errors ?? [];
+          if (res.status === 400 && fields && !errors.every((e) => known(e.field)))
+            throw new Error(`400 naming a field the request does not have: ${context}`);
           if (/at \S+\.(js|ts):\d+/.test(res.text) || /SELECT|INSERT|UPDATE .* SET/i.test(res.text))
             throw new Error(`internals leaked: ${context}`);
         }),

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, AuditActorType, AuditOutcome } from '@trellis/contracts';
@@ -21,7 +21,7 @@ export interface ReadAttempt {
   details?: Record<string, string | number | boolean | null>;
 }
 
-/** 404s already recorded as denied, so a read nested in another read (export → couple) writes one row. */
+/** 404s and 403s already recorded as denied, so a read nested in another read (export → couple) writes one row. */
 const recordedDenials = new WeakSet<object>();
 
 /** What happened; who did it, and from where, comes from the Actor. */
@@ -75,15 +75,16 @@ export class AuditService {
 
   /**
    * Runs a read of a clinical record; when it ends in a 404 (another clinic's or another
-   * therapist's record, or none at all: the same answer, so existence does not leak), records the
+   * therapist's record, or none at all: the same answer, so existence does not leak) or a 403 (a
+   * read the actor's role does not allow, such as another therapist's calendar), records the
    * attempt as `denied` — the actor, the id asked for, the actor's own clinic (never the record's)
-   * — and rethrows the same 404. The one place every read's not-found path is audited.
+   * — and rethrows the same error. The one place every read's refused path is audited.
    */
   async read<T>(actor: Actor, attempt: ReadAttempt, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof NotFoundException && !recordedDenials.has(error)) {
+      if ((error instanceof NotFoundException || error instanceof ForbiddenException) && !recordedDenials.has(error)) {
         recordedDenials.add(error);
         // The read's own transaction (if any) has rolled back: this row commits on its own.
         await this.record(actor, { ...attempt, outcome: 'denied' });

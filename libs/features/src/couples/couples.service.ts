@@ -37,17 +37,26 @@ export class CouplesService {
     private readonly series: CoupleSeriesStopRepository,
   ) {}
 
+  /** The caseload; a therapist asking for another's gets a 403, recorded as a denied read. */
   async caseload(actor: StaffActor, query: CaseloadQueryDto): Promise<ListResponse<CaseloadRow>> {
-    if (query.therapistId && actor.staff.role !== 'admin')
-      throw new ForbiddenException('Only admins can view another therapist’s caseload.');
-    const result = await this.couples.caseload(actor.staff, query);
-    await this.audit.record(actor, {
+    const attempt = {
       action: 'couple.list',
-      outcome: 'success',
-      recordType: 'couple',
-      details: { rows: result.data.length },
+      recordType: 'staff',
+      recordId: query.therapistId ?? actor.staff.id,
+      details: { therapistId: query.therapistId ?? null },
+    } as const;
+    return this.audit.read(actor, attempt, async () => {
+      if (query.therapistId && actor.staff.role !== 'admin')
+        throw new ForbiddenException('Only admins can view another therapist’s caseload.');
+      const result = await this.couples.caseload(actor.staff, query);
+      await this.audit.record(actor, {
+        action: 'couple.list',
+        outcome: 'success',
+        recordType: 'couple',
+        details: { rows: result.data.length },
+      });
+      return result;
     });
-    return result;
   }
 
   /** The couple if this person may see it, else 404. Lock it when about to change it. */

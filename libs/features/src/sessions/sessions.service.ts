@@ -51,7 +51,11 @@ export class SessionsService {
     );
   }
 
-  /** The calendar: a therapist's own sessions in a range; an admin's, anyone's in the clinic. */
+  /**
+   * The calendar: a therapist's own sessions in a range; an admin's, anyone's in the clinic. A
+   * therapist asking for someone else's calendar gets a 403, recorded as a denied read naming the
+   * therapist asked for.
+   */
   async calendar(actor: StaffActor, query: CalendarQueryDto): Promise<ListResponse<SessionView>> {
     const user = actor.staff;
     const from = new Date(query.from);
@@ -59,17 +63,25 @@ export class SessionsService {
     if (to.getTime() <= from.getTime()) throw validationProblem([{ field: 'to', message: 'must be after from' }]);
     if (to.getTime() - from.getTime() > CALENDAR_MAX_DAYS * DAY_MS)
       throw validationProblem([{ field: 'to', message: `must be at most ${CALENDAR_MAX_DAYS} days after from` }]);
-    if (query.therapistId && query.therapistId !== user.id && user.role !== 'admin')
-      throw new ForbiddenException('Only admins can view another therapist’s calendar.');
-    const therapistId = user.role === 'admin' ? (query.therapistId ?? null) : user.id;
-    const data = await this.sessions.views(null, user, { kind: 'range', from, to, therapistId });
-    await this.audit.record(actor, {
+    const attempt = {
       action: 'session.list',
-      outcome: 'success',
-      recordType: 'session',
-      details: { rows: data.length, therapistId },
+      recordType: 'staff',
+      recordId: query.therapistId ?? user.id,
+      details: { therapistId: query.therapistId ?? null },
+    } as const;
+    return this.audit.read(actor, attempt, async () => {
+      if (query.therapistId && query.therapistId !== user.id && user.role !== 'admin')
+        throw new ForbiddenException('Only admins can view another therapist’s calendar.');
+      const therapistId = user.role === 'admin' ? (query.therapistId ?? null) : user.id;
+      const data = await this.sessions.views(null, user, { kind: 'range', from, to, therapistId });
+      await this.audit.record(actor, {
+        action: 'session.list',
+        outcome: 'success',
+        recordType: 'session',
+        details: { rows: data.length, therapistId },
+      });
+      return { data, total: data.length };
     });
-    return { data, total: data.length };
   }
 
   async get(actor: StaffActor, sessionId: string): Promise<SessionView> {
