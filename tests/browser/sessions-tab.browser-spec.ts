@@ -66,8 +66,20 @@ describe('a couple’s Sessions tab in a real browser', () => {
       await eventually(async () => expect(await cards.count()).toBe(4));
       const first = cards.nth(3);
       await first.getByRole('button', { name: 'Record attendance' }).click();
-      await first.getByLabel(partners[1].name).click();
-      await page.getByRole('option', { name: 'Absent' }).click();
+      // Both absent is not a held session: the refusal shows under each partner, nothing is saved.
+      for (const partner of partners) {
+        await first.getByLabel(partner.name).click();
+        await page.getByRole('option', { name: 'Absent' }).click();
+      }
+      await first.getByRole('button', { name: 'Save: held' }).click();
+      await first
+        .getByText(/held session needs at least one partner/i)
+        .first()
+        .waitFor();
+      expect(await first.getByText(/held session needs at least one partner/i).count()).toBe(2);
+      await first.getByLabel(partners[0].name).click();
+      await page.getByRole('option', { name: 'Attended' }).click();
+      expect(await first.getByText(/held session needs at least one partner/i).count()).toBe(0);
       await first.getByRole('button', { name: 'Save: held' }).click();
       await first.getByText(`${partners[1].name}: Absent`).waitFor();
 

@@ -163,6 +163,8 @@ const SessionCard = ({
   const [mode, setMode] = useState<'idle' | 'move' | 'cancel' | 'outcome' | 'note'>('idle');
   const [reason, setReason] = useState('');
   const [attendance, setAttendance] = useState<[PartnerAttendance, PartnerAttendance]>(['attended', 'attended']);
+  // A refused outcome names the partner it is about (partner1, partner2): shown under that field.
+  const [outcomeErrors, setOutcomeErrors] = useState<FormErrors>({});
   const started = new Date(session.startsAt).getTime() <= Date.now();
   const names = couple.partners.map((p) => p.name);
 
@@ -170,10 +172,13 @@ const SessionCard = ({
     try {
       await httpClient(path, { method: 'POST', body });
       notify(done, { type: 'success' });
+      setOutcomeErrors({});
       setMode('idle');
       onChanged();
     } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
+      const fields = path.endsWith('/outcome') ? submissionErrors(error) : undefined;
+      if (fields) setOutcomeErrors(fields);
+      else notify(errorMessage(error), { type: 'error' });
     }
   };
   const writeNote = async (body: NoteBody) => {
@@ -267,13 +272,16 @@ const SessionCard = ({
                 size="small"
                 label={names[i] ?? `Partner ${i + 1}`}
                 value={attendance[i]}
-                onChange={(e) =>
+                error={Boolean(outcomeErrors[`partner${i + 1}`])}
+                helperText={outcomeErrors[`partner${i + 1}`]}
+                onChange={(e) => {
+                  setOutcomeErrors({});
                   setAttendance((a) => {
                     const next: [PartnerAttendance, PartnerAttendance] = [a[0], a[1]];
                     next[i] = e.target.value as PartnerAttendance;
                     return next;
-                  })
-                }
+                  });
+                }}
                 sx={{ minWidth: 150 }}
               >
                 {PARTNER_ATTENDANCES.map((value) => (
