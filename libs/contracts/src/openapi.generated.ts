@@ -2154,15 +2154,15 @@ export interface components {
             /** @enum {string} */
             kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
-            exerciseId?: Record<string, never> | null;
+            exerciseId?: string | null;
             /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
-            measureId?: Record<string, never> | null;
+            measureId?: string | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
              */
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
-            afterSessions?: Record<string, never> | null;
+            afterSessions?: number | null;
             /** @default 7 */
             dueInDays: number;
         };
@@ -2199,15 +2199,15 @@ export interface components {
             /** @enum {string} */
             kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
-            exerciseId?: Record<string, never> | null;
+            exerciseId?: string | null;
             /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
-            measureId?: Record<string, never> | null;
+            measureId?: string | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
              */
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
-            afterSessions?: Record<string, never> | null;
+            afterSessions?: number | null;
             /** @default 7 */
             dueInDays: number;
             /** @description A step not yet open to insert before; the end of the path when left out */
