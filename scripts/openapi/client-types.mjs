@@ -39,6 +39,9 @@ async function generate() {
     // No "undefined" in optional properties' types: what the API omits is simply absent.
     exactOptionalPropertyTypes: false,
     alphabetize: false,
+    // A property with a default is still optional to send (the API fills it in): without this,
+    // openapi-typescript makes every defaulted request field required.
+    defaultNonNullable: false,
   });
   return `${HEADER}${astToString(ast)}`;
 }

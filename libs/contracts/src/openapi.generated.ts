@@ -1896,7 +1896,7 @@ export interface components {
              * @description Each partner may see the other's scores once both answered
              * @default false
              */
-            shareWithPartner: boolean;
+            shareWithPartner?: boolean;
             /** Format: uuid */
             measureId: string;
         };
@@ -1921,7 +1921,7 @@ export interface components {
              * @description Each partner may see the other's scores once both answered
              * @default false
              */
-            shareWithPartner: boolean;
+            shareWithPartner?: boolean;
         };
         CheckInLinkDto: {
             /** @description The token from the emailed check-in link */
@@ -2083,7 +2083,7 @@ export interface components {
             /** @example Couples Satisfaction Index (4 items) */
             title: string;
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * @description outcome: how the relationship is doing; alliance: how a session went
              * @enum {string}
@@ -2164,7 +2164,7 @@ export interface components {
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
             afterSessions?: number | null;
             /** @default 7 */
-            dueInDays: number;
+            dueInDays?: number;
         };
         CreateProgramDto: {
             /** @example Our first month */
@@ -2209,7 +2209,7 @@ export interface components {
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
             afterSessions?: number | null;
             /** @default 7 */
-            dueInDays: number;
+            dueInDays?: number;
             /** @description A step not yet open to insert before; the end of the path when left out */
             beforeStepId?: string;
         };
@@ -2224,7 +2224,7 @@ export interface components {
              */
             startsAt: string;
             /** @default 50 */
-            durationMinutes: number;
+            durationMinutes?: number;
             /** @example Room 2 */
             location?: string | null;
             /** @example https://meet.example.com/abc */
@@ -2250,7 +2250,7 @@ export interface components {
              * @default this
              * @enum {string}
              */
-            scope: "this" | "following";
+            scope?: "this" | "following";
         };
         CancelSessionDto: {
             /** @example Partner unwell */
@@ -2260,7 +2260,7 @@ export interface components {
              * @default this
              * @enum {string}
              */
-            scope: "this" | "following";
+            scope?: "this" | "following";
         };
         SessionOutcomeDto: {
             /** @enum {string} */

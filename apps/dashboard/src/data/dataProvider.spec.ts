@@ -120,4 +120,36 @@ describe('dataProvider', () => {
       'POST /api/v1/assignments/a1/review {"comment":"Thanks"}',
     ]);
   });
+
+  it("takes every route from RESOURCE_ROUTES: programs and a couple's assignment series included", async () => {
+    const calls = fakeApi(() => json(200, { data: [], total: 0 }));
+    const dataProvider = await load();
+    const listParams = {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'title', order: 'ASC' as const },
+      filter: {},
+    };
+    await dataProvider.getList('programs', listParams);
+    await dataProvider.getList('assignment-series', {
+      ...listParams,
+      meta: { parent: { resource: 'couples', id: 'c1' } },
+    });
+    await dataProvider.update('assignment-series', { id: 's 1', data: { count: 4 }, previousData: { id: 's 1' } });
+    expect(calls).toEqual([
+      'GET /api/v1/programs?page=1&perPage=25&sort=title&order=ASC',
+      'GET /api/v1/couples/c1/assignment-series',
+      'PATCH /api/v1/assignment-series/s%201 {"count":4}',
+    ]);
+  });
+
+  it('refuses a resource or operation the API has no route for, instead of guessing a path', async () => {
+    const calls = fakeApi(() => json(200, {}));
+    const dataProvider = await load();
+    await expect(dataProvider.getOne('sessions', { id: 's1' })).rejects.toThrow('No API route for one of sessions');
+    await expect(dataProvider.delete('couples', { id: 'c1' })).rejects.toThrow('No API route for remove of couples');
+    await expect(dataProvider.create('staff', { data: {}, meta: { subresource: 'nope' } })).rejects.toThrow(
+      'No API route for create of staff via nope',
+    );
+    expect(calls).toEqual([]);
+  });
 });
