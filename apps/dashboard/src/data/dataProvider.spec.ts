@@ -113,8 +113,8 @@ describe('dataProvider', () => {
   it('posts an action on one record, encoding each segment', async () => {
     const calls = fakeApi(() => json(202));
     const dataProvider = await load();
-    await dataProvider.act('assignments', 'a1', ['partners', 'p/2', 'link', 'resend']);
-    await dataProvider.act('assignments', 'a1', ['review'], { comment: 'Thanks' });
+    await dataProvider.act('/assignments/{id}/partners/{clientId}/link/resend', { id: 'a1', clientId: 'p/2' });
+    await dataProvider.act('/assignments/{id}/review', { id: 'a1' }, { comment: 'Thanks' });
     expect(calls).toEqual([
       'POST /api/v1/assignments/a1/partners/p%2F2/link/resend',
       'POST /api/v1/assignments/a1/review {"comment":"Thanks"}',

@@ -12,7 +12,7 @@ import type {
   UpdateManyParams,
   UpdateParams,
 } from 'react-admin';
-import type { ApiRequestBody, AssignmentSummary } from '@trellis/contracts';
+import type { ApiAnswer, ApiPathParams, ApiRequestBody, ApiRouteFor, AssignmentSummary } from '@trellis/contracts';
 import { apiPath, callApi } from './api';
 import { httpClient } from './httpClient';
 import { appendFilters, changedFields, listQuery } from './query';
@@ -25,7 +25,6 @@ interface ListBody<R> {
 
 /** A route of RESOURCE_ROUTES with its `{id}` filled in (encoded). */
 const routePath = (route: string, id?: Identifier) => apiPath(route, { id: String(id) });
-const recordPath = (resource: string, id: Identifier) => `/${resource}/${encodeURIComponent(String(id))}`;
 
 /** What a screen can tell `create` and `delete` through react-admin's `meta`. */
 export interface WriteMeta {
@@ -61,10 +60,15 @@ export interface TrellisDataProvider extends DataProvider {
   /** `POST /staff/<id>/invitation/resend`: emails the invitation link again (a new link). */
   resendInvitation(id: Identifier): Promise<void>;
   /**
-   * `POST /<resource>/<id>/<action…>` for the API's verbs on one record (sign a note, cancel or
-   * review homework, resend a partner's link). Each segment is encoded; answers the response body.
+   * A POST for the API's verbs on one record (sign a note, cancel or review homework, resend a
+   * partner's link), named by its route in the OpenAPI document: `act('/notes/{id}/sign', { id })`.
+   * Parameters are encoded; the body and the answer are typed by the document.
    */
-  act<T = unknown>(resource: string, id: Identifier, action: readonly string[], body?: unknown): Promise<T>;
+  act<R extends ApiRouteFor<'post'>>(
+    route: R,
+    params: ApiPathParams<R>,
+    body?: ApiRequestBody<R, 'post'>,
+  ): Promise<ApiAnswer<R, 'post'>>;
   /**
    * `POST /assignments`: one exercise to one or more couples at once. Not `create`: the answer is
    * a list (one homework per couple), not one record.
@@ -170,9 +174,7 @@ export const dataProvider: TrellisDataProvider = {
     return (await callApi('post', '/assignments', { params: {}, body })).data;
   },
 
-  async act<T>(resource: string, id: Identifier, action: readonly string[], body?: unknown) {
-    const suffix = action.map((segment) => `/${encodeURIComponent(segment)}`).join('');
-    const { json } = await httpClient<T>(`${recordPath(resource, id)}${suffix}`, { method: 'POST', body });
-    return json;
+  act<R extends ApiRouteFor<'post'>>(route: R, params: ApiPathParams<R>, body?: ApiRequestBody<R, 'post'>) {
+    return callApi('post', route, { params, body });
   },
 };
