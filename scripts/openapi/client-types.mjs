@@ -42,6 +42,8 @@ async function generate() {
     // A property with a default is still optional to send (the API fills it in): without this,
     // openapi-typescript makes every defaulted request field required.
     defaultNonNullable: false,
+    // `minItems`/`maxItems` as tuples: a couple's two partners are `[string, string]`, as in libs/contracts.
+    arrayLength: true,
   });
   return `${HEADER}${astToString(ast)}`;
 }

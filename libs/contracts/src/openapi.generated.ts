@@ -1987,7 +1987,10 @@ export interface components {
             therapistId?: string;
             /** @example 2026-12-01T17:00:00Z */
             nextSessionAt?: string;
-            partners: components["schemas"]["PartnerDto"][];
+            partners: [
+                components["schemas"]["PartnerDto"],
+                components["schemas"]["PartnerDto"]
+            ];
         };
         PartnerUpdateDto: {
             /** @enum {number} */
@@ -2615,9 +2618,15 @@ export interface components {
              * @enum {string|null}
              */
             safetyConcern: "pause_open" | "concerning_check_in" | null;
-            partnerNames: string[];
+            partnerNames: [
+                string,
+                string
+            ];
             /** @description Each partner's role, by position (therapist-only, like the couple's own record). */
-            partnerRoles: components["schemas"]["PartnerRole"][];
+            partnerRoles: [
+                components["schemas"]["PartnerRole"],
+                components["schemas"]["PartnerRole"]
+            ];
             openCount: number;
             overdueCount: number;
             awaitingReviewCount: number;
@@ -2986,7 +2995,10 @@ export interface components {
             couples: components["schemas"]["DigestCoupleLine"][];
             /** @description Pre-session digests: both partners' submissions since the last session. */
             submissions?: components["schemas"]["PreSessionSubmission"][];
-            partnerNames?: string[];
+            partnerNames?: [
+                string,
+                string
+            ];
             sessionAt?: string;
             /** @description Weekly digests: the therapist's couples off track when it was made (offTrackReasons; no reasons, no scores). */
             offTrack?: {

@@ -1,6 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ApiRouteFor } from '@trellis/contracts';
-import { RESOURCE_ROUTES, resourceRoute } from './resources';
+import type {
+  ApiRouteFor,
+  AssignmentDetail,
+  AuditEntryView,
+  CaseloadRow,
+  CoupleView,
+  DigestView,
+  ExerciseDetail,
+  ExerciseSummary,
+  MeasureDetail,
+  MeasureSummary,
+  ProgramView,
+  SessionNoteView,
+  StaffMember,
+  StaffMemberDetail,
+} from '@trellis/contracts';
+import { type ListRecord, RESOURCE_ROUTES, type ResourceRecord, resourceRoute } from './resources';
 
 // Type-level checks, compiled by the dashboard's typecheck (`tsc -p apps/dashboard/tsconfig.json`):
 // each `@ts-expect-error` fails the build if the line below it ever compiles, i.e. if a wrong route,
@@ -34,3 +49,23 @@ describe('RESOURCE_ROUTES', () => {
     );
   });
 });
+
+// The screens read react-admin's records as the hand-named contract types (useGetList<CaseloadRow>);
+// each must be what the document says the route answers, so a changed answer is a compile error here.
+type Answers<Contract, Generated> = [Generated] extends [Contract] ? true : false;
+export const recordTypesMatchTheDocument: [
+  Answers<CaseloadRow, ListRecord<'couples'>>,
+  Answers<CoupleView, ResourceRecord<'couples'>>,
+  Answers<AssignmentDetail, ResourceRecord<'assignments'>>,
+  Answers<ExerciseSummary, ListRecord<'exercises'>>,
+  Answers<ExerciseDetail, ResourceRecord<'exercises'>>,
+  Answers<MeasureSummary, ListRecord<'measures'>>,
+  Answers<MeasureDetail, ResourceRecord<'measures'>>,
+  Answers<SessionNoteView, ResourceRecord<'notes'>>,
+  Answers<ProgramView, ListRecord<'programs'>>,
+  Answers<ProgramView, ResourceRecord<'programs'>>,
+  Answers<DigestView, ResourceRecord<'digests'>>,
+  Answers<StaffMember, ListRecord<'staff'>>,
+  Answers<StaffMemberDetail, ResourceRecord<'staff'>>,
+  Answers<AuditEntryView, ListRecord<'audit'>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
