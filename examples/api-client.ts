@@ -1,19 +1,27 @@
 /**
- * An integration's first script: list the clinic's couples and each couple's homework assignments
- * with an API token, typed by the client types generated from the OpenAPI document
- * (libs/contracts/src/openapi.generated.ts, `npm run openapi`). docs/api.md walks through it.
+ * An integration's first script: list the clinic's couples and each couple's homework assignments,
+ * and export one couple's whole record, with an API token, typed by the client types generated from
+ * the OpenAPI document (libs/contracts/src/openapi.generated.ts, `npm run openapi`). docs/api.md
+ * walks through it.
  *
  *   TRELLIS_URL=https://trellis.example.org TRELLIS_API_TOKEN=… node examples/api-client.ts
+ *   TRELLIS_URL=… TRELLIS_API_TOKEN=… node examples/api-client.ts export <coupleId>
  *
  * Node 24 runs TypeScript directly (its type stripping), so the script needs no build and no
- * dependency. It prints one JSON line per couple. tests/e2e/api-client-example.e2e-spec.ts runs it
- * against the real API, so it cannot drift from the document.
+ * dependency. Listing prints one JSON line per couple; exporting prints the record as one JSON
+ * document. A token acts as the admin who created it, and only a couple's own therapist may export
+ * its record: the export works for couples that admin counsels and answers 404 for any other.
+ * tests/e2e/api-client-example.e2e-spec.ts runs it against the real API, so it cannot drift from
+ * the document.
  */
 import type { components, paths } from '../libs/contracts/src/openapi.generated';
 
 type CaseloadPage = paths['/api/v1/couples']['get']['responses']['200']['content']['application/json'];
 type AssignmentPage =
   paths['/api/v1/couples/{id}/assignments']['get']['responses']['200']['content']['application/json'];
+/** `GET /couples/{id}/export`: the couple, assignments with answers, signed notes, measures, sessions, agreements. */
+export type CoupleExport =
+  paths['/api/v1/couples/{id}/export']['get']['responses']['200']['content']['application/json'];
 type Problem = components['schemas']['Problem'];
 
 /** The most a list answers per page (`perPage`); a longer list takes more pages. */
@@ -59,6 +67,12 @@ export function trellisClient(baseUrl: string, token: string) {
     couples: () => all<CaseloadPage['data'][number]>('/api/v1/couples?status=all&sort=displayName'),
     assignmentsOf: (coupleId: string) =>
       all<AssignmentPage['data'][number]>(`/api/v1/couples/${encodeURIComponent(coupleId)}/assignments`),
+    /**
+     * The couple's whole record. Only the couple's own therapist may export it: with a token (which
+     * acts as the admin who created it) that means couples the admin counsels; any other couple
+     * answers 404, exactly as if it did not exist. Every export is in the clinic's audit trail.
+     */
+    exportCouple: (coupleId: string) => get<CoupleExport>(`/api/v1/couples/${encodeURIComponent(coupleId)}/export`),
   };
 }
 
@@ -93,6 +107,15 @@ async function main(): Promise<void> {
   if (!baseUrl || !token) {
     console.error('Set TRELLIS_URL (the server, e.g. https://trellis.example.org) and TRELLIS_API_TOKEN.');
     process.exit(2);
+  }
+  const [command, coupleId] = process.argv.slice(2);
+  if (command === 'export') {
+    if (!coupleId) {
+      console.error('Usage: node examples/api-client.ts export <coupleId>');
+      process.exit(2);
+    }
+    console.log(JSON.stringify(await trellisClient(baseUrl, token).exportCouple(coupleId), null, 2));
+    return;
   }
   for (const row of await listCouplesAndAssignments(baseUrl, token)) console.log(JSON.stringify(row));
 }

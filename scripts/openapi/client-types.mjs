@@ -39,6 +39,11 @@ async function generate() {
     // No "undefined" in optional properties' types: what the API omits is simply absent.
     exactOptionalPropertyTypes: false,
     alphabetize: false,
+    // A property with a default is still optional to send (the API fills it in): without this,
+    // openapi-typescript makes every defaulted request field required.
+    defaultNonNullable: false,
+    // `minItems`/`maxItems` as tuples: a couple's two partners are `[string, string]`, as in libs/contracts.
+    arrayLength: true,
   });
   return `${HEADER}${astToString(ast)}`;
 }

@@ -12,9 +12,12 @@ const ROOT = join(__dirname, '..', '..');
 const DAY = 24 * 3600 * 1000;
 
 /** Runs examples/api-client.ts the way docs/api.md tells an integrator to: a plain `node` run. */
-function runExample(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runExample(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['examples/api-client.ts'], {
+    const child = spawn(process.execPath, ['examples/api-client.ts', ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
@@ -78,6 +81,55 @@ describe('the integrator example (examples/api-client.ts, docs/api.md)', () => {
     expect(rows[0]?.couple.id).toBe(busy.couple.id);
     expect(rows[0]?.assignments.map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
     expect(rows[1]).toMatchObject({ couple: { id: quiet.couple.id }, assignments: [] });
+  });
+
+  it("exports the record of a couple the token's admin counsels, and only such a couple", async () => {
+    const clinic = await createClinic(db);
+    const admin = await createStaff(db, clinic, { role: 'admin' });
+    const therapist = await createStaff(db, clinic);
+    await setPassword(db, admin);
+    const own = await createCouple(db, clinic, admin, { displayName: 'Ellis & Finch' });
+    const homework = await createAssignment(db, own.couple, own.partners, {
+      dueAt: new Date(Date.now() - DAY),
+      submitted: [true, true],
+    });
+    const colleagues = await createCouple(db, clinic, therapist, { displayName: 'Gray & Hale' });
+
+    const session = await signIn(app, admin.email);
+    const created = await session.agent
+      .post('/api/v1/api-tokens')
+      .set('x-csrf-token', session.csrfToken)
+      .send({ name: 'Records export', scope: 'read', expiresAt: new Date(Date.now() + 30 * DAY).toISOString() })
+      .expect(201);
+    const env = { TRELLIS_URL: baseUrl, TRELLIS_API_TOKEN: created.body.token as string };
+
+    const run = await runExample(env, ['export', own.couple.id]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const record = JSON.parse(run.stdout) as {
+      exportedAt: string;
+      couple: { id: string; displayName: string; therapistId: string };
+      assignments: { id: string; answers: { partner: number; submittedAt: string | null }[] }[];
+    };
+    expect(record.couple).toMatchObject({ id: own.couple.id, displayName: 'Ellis & Finch', therapistId: admin.id });
+    expect(record.assignments.map((a) => a.id)).toEqual([homework.id]);
+    expect(record.assignments[0]?.answers.map((a) => a.partner).sort()).toEqual([1, 2]);
+
+    // The token acts as the admin, and the export is the couple's own therapist's: a colleague's
+    // couple is not theirs to export, even for an admin, and answers like one that does not exist.
+    const refused = await runExample(env, ['export', colleagues.couple.id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      new RegExp(`^404 Not Found on GET /api/v1/couples/${colleagues.couple.id}/export`, 'm'),
+    );
+
+    // Both attempts are in the audit trail under the token's name.
+    const trail = await session.agent.get('/api/v1/audit?action=couple.export').expect(200);
+    expect(trail.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actorType: 'api_token', recordId: own.couple.id, outcome: 'success' }),
+      ]),
+    );
   });
 
   it('fails with the problem+json reason when the token is not valid', async () => {

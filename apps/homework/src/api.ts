@@ -146,16 +146,27 @@ export const submitAnswers = (answers: AnswerMap): Promise<ApiResult<Submitted>>
 export const requestFreshLink = (email: string): Promise<ApiResult<true>> =>
   request('post', '/fresh-link', { body: { email }, read: () => true });
 
+/** The POST routes under a prefix of the OpenAPI document, without it (`/check-ins` → `/link`, `/submit`). */
+type PostRouteUnder<Prefix extends string> =
+  ApiRouteFor<'post'> extends infer R ? (R extends `${Prefix}${infer Rest}` ? Rest : never) : never;
+
 /**
  * A check-in request (`/api/v1/check-ins/*`): the link's token travels in the body of each one,
- * with the same timeouts, CSRF header and problem reading as homework.
+ * with the same timeouts, CSRF header and problem reading as homework. Path and body are typed by
+ * the OpenAPI document: a renamed route or changed request schema is a compile error.
  */
-export const checkInRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
-  send('POST', '/api/v1/check-ins', path, { body, read });
+export const checkInRequest = <T, P extends PostRouteUnder<'/check-ins'>>(
+  path: P,
+  body: ApiRequestBody<`/check-ins${P}` & ApiRouteFor<'post'>, 'post'>,
+  read: (body: unknown) => T | undefined,
+) => send('POST', '/api/v1/check-ins', path, { body, read });
 
 /** A weekly agreement review request (`/api/v1/agreement-reviews/*`), the token in the body, as check-ins. */
-export const agreementReviewRequest = <T>(path: string, body: unknown, read: (body: unknown) => T | undefined) =>
-  send('POST', '/api/v1/agreement-reviews', path, { body, read });
+export const agreementReviewRequest = <T, P extends PostRouteUnder<'/agreement-reviews'>>(
+  path: P,
+  body: ApiRequestBody<`/agreement-reviews${P}` & ApiRouteFor<'post'>, 'post'>,
+  read: (body: unknown) => T | undefined,
+) => send('POST', '/api/v1/agreement-reviews', path, { body, read });
 
 /** "I don't feel safe doing this exercise": only the counselor is told. */
 export const reportNotSafe = (): Promise<ApiResult<{ reportedAt: string }>> =>

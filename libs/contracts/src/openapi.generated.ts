@@ -1896,7 +1896,7 @@ export interface components {
              * @description Each partner may see the other's scores once both answered
              * @default false
              */
-            shareWithPartner: boolean;
+            shareWithPartner?: boolean;
             /** Format: uuid */
             measureId: string;
         };
@@ -1921,7 +1921,7 @@ export interface components {
              * @description Each partner may see the other's scores once both answered
              * @default false
              */
-            shareWithPartner: boolean;
+            shareWithPartner?: boolean;
         };
         CheckInLinkDto: {
             /** @description The token from the emailed check-in link */
@@ -1987,7 +1987,10 @@ export interface components {
             therapistId?: string;
             /** @example 2026-12-01T17:00:00Z */
             nextSessionAt?: string;
-            partners: components["schemas"]["PartnerDto"][];
+            partners: [
+                components["schemas"]["PartnerDto"],
+                components["schemas"]["PartnerDto"]
+            ];
         };
         PartnerUpdateDto: {
             /** @enum {number} */
@@ -2083,7 +2086,7 @@ export interface components {
             /** @example Couples Satisfaction Index (4 items) */
             title: string;
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * @description outcome: how the relationship is doing; alliance: how a session went
              * @enum {string}
@@ -2154,17 +2157,17 @@ export interface components {
             /** @enum {string} */
             kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
-            exerciseId?: Record<string, never> | null;
+            exerciseId?: string | null;
             /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
-            measureId?: Record<string, never> | null;
+            measureId?: string | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
              */
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
-            afterSessions?: Record<string, never> | null;
+            afterSessions?: number | null;
             /** @default 7 */
-            dueInDays: number;
+            dueInDays?: number;
         };
         CreateProgramDto: {
             /** @example Our first month */
@@ -2199,17 +2202,17 @@ export interface components {
             /** @enum {string} */
             kind: "exercise" | "discuss" | "check_in";
             /** @description The exercise an exercise step issues */
-            exerciseId?: Record<string, never> | null;
+            exerciseId?: string | null;
             /** @description The measure a check-in step sends each partner once when it opens (built-in or the clinic's own) */
-            measureId?: Record<string, never> | null;
+            measureId?: string | null;
             /**
              * @description What must have happened to the step before
              * @enum {string}
              */
             opensWhen: "both_submitted" | "reviewed" | "after_sessions";
-            afterSessions?: Record<string, never> | null;
+            afterSessions?: number | null;
             /** @default 7 */
-            dueInDays: number;
+            dueInDays?: number;
             /** @description A step not yet open to insert before; the end of the path when left out */
             beforeStepId?: string;
         };
@@ -2224,7 +2227,7 @@ export interface components {
              */
             startsAt: string;
             /** @default 50 */
-            durationMinutes: number;
+            durationMinutes?: number;
             /** @example Room 2 */
             location?: string | null;
             /** @example https://meet.example.com/abc */
@@ -2250,7 +2253,7 @@ export interface components {
              * @default this
              * @enum {string}
              */
-            scope: "this" | "following";
+            scope?: "this" | "following";
         };
         CancelSessionDto: {
             /** @example Partner unwell */
@@ -2260,7 +2263,7 @@ export interface components {
              * @default this
              * @enum {string}
              */
-            scope: "this" | "following";
+            scope?: "this" | "following";
         };
         SessionOutcomeDto: {
             /** @enum {string} */
@@ -2615,9 +2618,15 @@ export interface components {
              * @enum {string|null}
              */
             safetyConcern: "pause_open" | "concerning_check_in" | null;
-            partnerNames: string[];
+            partnerNames: [
+                string,
+                string
+            ];
             /** @description Each partner's role, by position (therapist-only, like the couple's own record). */
-            partnerRoles: components["schemas"]["PartnerRole"][];
+            partnerRoles: [
+                components["schemas"]["PartnerRole"],
+                components["schemas"]["PartnerRole"]
+            ];
             openCount: number;
             overdueCount: number;
             awaitingReviewCount: number;
@@ -2986,7 +2995,10 @@ export interface components {
             couples: components["schemas"]["DigestCoupleLine"][];
             /** @description Pre-session digests: both partners' submissions since the last session. */
             submissions?: components["schemas"]["PreSessionSubmission"][];
-            partnerNames?: string[];
+            partnerNames?: [
+                string,
+                string
+            ];
             sessionAt?: string;
             /** @description Weekly digests: the therapist's couples off track when it was made (offTrackReasons; no reasons, no scores). */
             offTrack?: {

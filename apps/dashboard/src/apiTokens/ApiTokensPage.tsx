@@ -14,13 +14,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import {
-  API_TOKEN_SCOPES,
-  type ApiTokenScope,
-  type ApiTokenSummary,
-  type CreatedApiToken,
-  type ListResponse,
-} from '@trellis/contracts';
+import { API_TOKEN_SCOPES, type ApiTokenScope, type ApiTokenSummary, type CreatedApiToken } from '@trellis/contracts';
 import { useState, type FormEvent } from 'react';
 import { Title, useNotify, usePermissions } from 'react-admin';
 import { formatDateTime } from '../common/dates';
@@ -28,9 +22,8 @@ import { PageHeading } from '../common/PageHeading';
 import { ShownOnceSecret } from '../common/ShownOnceSecret';
 import { visuallyHidden } from '../common/visuallyHidden';
 import { errorMessage, submissionErrors, type FormErrors } from '../data/formErrors';
-import { useApiQuery } from '../data/useApiQuery';
+import { useApiGet } from '../data/useApiQuery';
 import {
-  API_TOKENS_PATH,
   dateInDays,
   DEFAULT_LIFETIME_DAYS,
   expiryFromDay,
@@ -190,7 +183,7 @@ const TokenTable = ({ tokens, onRevoked }: { tokens: ApiTokenSummary[]; onRevoke
 export const ApiTokensPage = () => {
   const { permissions, isPending: permissionsPending } = usePermissions();
   const isAdmin = permissions === 'admin';
-  const list = useApiQuery<ListResponse<ApiTokenSummary>>(API_TOKENS_PATH, { enabled: isAdmin });
+  const list = useApiGet('/api-tokens', {}, { enabled: isAdmin });
   const [created, setCreated] = useState<CreatedApiToken>();
 
   if (permissionsPending) return <CircularProgress sx={{ m: 3 }} aria-label="Loading" />;

@@ -1,5 +1,6 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { httpClient } from '../data/httpClient';
+import type { ApiRouteFor } from '@trellis/contracts';
+import { callApi } from '../data/api';
 import { fetchSession, forgetSession, getSession, knownSession } from './session';
 import {
   ENROLLMENT_PATH,
@@ -8,7 +9,7 @@ import {
   normalizeTotpCode,
   TwoFactorRequiredError,
 } from './twoFactor';
-import type { LoginResponse, SecondFactorParams, SessionResponse, StaffUser, TokenPurpose } from './types';
+import type { LoginResponse, SecondFactorParams, StaffUser, TokenPurpose } from './types';
 
 export interface LoginParams {
   email: string;
@@ -22,10 +23,10 @@ export interface TokenLoginParams {
   password: string;
 }
 
-const tokenLoginPaths: Record<TokenPurpose, string> = {
+const tokenLoginPaths = {
   invitation: '/auth/invitations/accept',
   'password-reset': '/auth/password-reset/confirm',
-};
+} as const satisfies Record<TokenPurpose, ApiRouteFor<'post'>>;
 
 export interface StaffIdentity extends UserIdentity {
   email: string;
@@ -48,16 +49,16 @@ export const authProvider: AuthProvider = {
   async login(params: LoginParams | TokenLoginParams | SecondFactorParams) {
     if ('token' in params) {
       const { purpose, token, password } = params;
-      await httpClient<LoginResponse>(tokenLoginPaths[purpose], { method: 'POST', body: { token, password } });
+      await callApi('post', tokenLoginPaths[purpose], { params: {}, body: { token, password } });
     } else if ('code' in params || 'recoveryCode' in params) {
       const body =
         'code' in params
           ? { code: normalizeTotpCode(params.code) ?? params.code }
           : { recoveryCode: normalizeRecoveryCode(params.recoveryCode) };
-      await httpClient<SessionResponse>('/auth/2fa/verify', { method: 'POST', body });
+      await callApi('post', '/auth/2fa/verify', { params: {}, body });
     } else {
       const { email, password } = params;
-      const { json } = await httpClient<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+      const json: LoginResponse = await callApi('post', '/auth/login', { params: {}, body: { email, password } });
       if (isTwoFactorChallenge(json)) throw new TwoFactorRequiredError();
     }
     // Signing in starts a new server-side session with a new CSRF token: drop the old one.
@@ -75,7 +76,7 @@ export const authProvider: AuthProvider = {
   async logout() {
     if (knownSession() !== null) {
       try {
-        await httpClient<void>('/auth/logout', { method: 'POST' });
+        await callApi('post', '/auth/logout', { params: {} });
       } catch {
         // Already gone server-side (expired, deactivated) or unreachable: either way this tab
         // must forget the user, and nothing useful can be shown about it.

@@ -1,5 +1,5 @@
 import type { TwoFactorSetup } from '@trellis/contracts';
-import { httpClient } from '../data/httpClient';
+import { callApi } from '../data/api';
 import { normalizeRecoveryCode, normalizeTotpCode } from './twoFactor';
 import type { SecondFactorParams } from './types';
 
@@ -8,16 +8,12 @@ import type { SecondFactorParams } from './types';
 
 /** A new secret (not active until confirmed with a code). */
 export const beginTwoFactorSetup = async (): Promise<TwoFactorSetup> =>
-  (await httpClient<TwoFactorSetup>('/auth/2fa/setup', { method: 'POST' })).json;
+  callApi('post', '/auth/2fa/setup', { params: {} });
 
 /** Confirms the set-up with the app's current code; answers the recovery codes, shown once. */
 export const enableTwoFactor = async (code: string): Promise<string[]> =>
-  (
-    await httpClient<{ recoveryCodes: string[] }>('/auth/2fa/enable', {
-      method: 'POST',
-      body: { code: normalizeTotpCode(code) ?? code.trim() },
-    })
-  ).json.recoveryCodes;
+  (await callApi('post', '/auth/2fa/enable', { params: {}, body: { code: normalizeTotpCode(code) ?? code.trim() } }))
+    .recoveryCodes;
 
 /** 409 when the clinic requires two-factor sign-in. */
 export const disableTwoFactor = async (factor: SecondFactorParams): Promise<void> => {
@@ -25,5 +21,5 @@ export const disableTwoFactor = async (factor: SecondFactorParams): Promise<void
     'code' in factor
       ? { code: normalizeTotpCode(factor.code) ?? factor.code.trim() }
       : { recoveryCode: normalizeRecoveryCode(factor.recoveryCode) };
-  await httpClient<void>('/auth/2fa/disable', { method: 'POST', body });
+  await callApi('post', '/auth/2fa/disable', { params: {}, body });
 };

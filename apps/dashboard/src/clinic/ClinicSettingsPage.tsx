@@ -24,7 +24,7 @@ import {
 import { useSession } from '../auth/useSession';
 import { TimeZoneInput } from '../common/TimeZoneInput';
 import { timeZoneChoices } from '../common/timeZones';
-import { httpClient } from '../data/httpClient';
+import { callApi } from '../data/api';
 import { errorMessage, submissionErrors } from '../data/formErrors';
 import { changedFields } from '../data/query';
 import { ENGAGEMENT_SETTING_MAX } from '@trellis/domain';
@@ -107,15 +107,15 @@ export const ClinicSettingsPage = () => {
     let current = true;
     setLoaded({ state: 'loading' });
     // The clinic's own safety screen, if it has one: only then can the check-ins send it.
-    const ownScreen = httpClient<SafetyScreenView>('/clinic/safety-screen').then(
-      ({ json }) => json,
+    const ownScreen = callApi('get', '/clinic/safety-screen', { params: {} }).then(
+      (json): SafetyScreenView => json,
       (error: unknown) => {
         if (error instanceof HttpError && error.status === 404) return null;
         throw error;
       },
     );
-    Promise.all([httpClient<ClinicSettings>('/clinic'), ownScreen]).then(
-      ([{ json }, screen]) => current && setLoaded({ state: 'ready', clinic: json, ownScreen: screen }),
+    Promise.all([callApi('get', '/clinic', { params: {} }), ownScreen]).then(
+      ([json, screen]) => current && setLoaded({ state: 'ready', clinic: json, ownScreen: screen }),
       (error: unknown) => current && setLoaded({ state: 'failed', message: errorMessage(error) }),
     );
     return () => {
@@ -165,7 +165,7 @@ export const ClinicSettingsPage = () => {
       );
       if (Object.keys(changes).length === 0) return void notify('Nothing to save.', { type: 'info' });
       try {
-        const { json } = await httpClient<ClinicSettings>('/clinic', { method: 'PATCH', body: changes });
+        const json = await callApi('patch', '/clinic', { params: {}, body: changes });
         setLoaded((current) => ({
           state: 'ready',
           clinic: json,

@@ -23,7 +23,7 @@ import { MAX_OPTIONS, type Prompt, SAFETY_SCREEN_MAX_QUESTIONS, type SafetyScree
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { HttpError, Link, Title, useNotify, usePermissions } from 'react-admin';
 import { errorMessage, submissionErrors, type FormErrors } from '../data/formErrors';
-import { httpClient } from '../data/httpClient';
+import { callApi } from '../data/api';
 import {
   concerningSummary,
   draftOf,
@@ -199,8 +199,8 @@ export const SafetyScreenPage = () => {
     if (!isAdmin) return;
     let current = true;
     setLoaded({ state: 'loading' });
-    httpClient<SafetyScreenView>('/clinic/safety-screen').then(
-      ({ json }) => {
+    callApi('get', '/clinic/safety-screen', { params: {} }).then(
+      (json) => {
         if (!current) return;
         setLoaded({ state: 'ready', saved: json });
         setDraft(draftOf(json));
@@ -231,7 +231,7 @@ export const SafetyScreenPage = () => {
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      const { json } = await httpClient<SafetyScreenView>('/clinic/safety-screen', { method: 'PUT', body: request });
+      const json = await callApi('put', '/clinic/safety-screen', { params: {}, body: request });
       setLoaded({ state: 'ready', saved: json });
       setDraft(draftOf(json));
       notify(json.inUse ? 'Safety screen saved: the next check-ins send it.' : 'Safety screen saved.', {

@@ -1,8 +1,7 @@
 import { Alert, Box, Card, CardContent, CircularProgress, Stack, Typography, useTheme } from '@mui/material';
-import type { ClinicMeasureSummary } from '@trellis/contracts';
 import { ChartNumbers } from '../common/ChartNumbers';
 import { errorMessage } from '../data/formErrors';
-import { useApiQuery } from '../data/useApiQuery';
+import { useApiGet } from '../data/useApiQuery';
 import { CHANGE_GROUPS, type ChangeGroup, summaryBar, summarySentence } from './clinicSummary';
 
 /** Fill and pattern per group: each segment also carries its count, so colour is never the only cue. */
@@ -21,7 +20,7 @@ const useGroupStyle = (): Record<ChangeGroup, { fill: string; opacity: number }>
  * unchanged or worsening since their first check-in (a bar per measure, the numbers behind it).
  */
 export const ClinicProgressSummary = () => {
-  const summary = useApiQuery<ClinicMeasureSummary>('/measures/summary');
+  const summary = useApiGet('/measures/summary', {});
   const style = useGroupStyle();
   const theme = useTheme();
   let body;

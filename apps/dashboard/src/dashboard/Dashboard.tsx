@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { LinkBase, Title, useGetIdentity, usePermissions } from 'react-admin';
 import { formatDateTime, relativeTime } from '../common/dates';
 import { errorMessage } from '../data/formErrors';
-import { useApiQuery } from '../data/useApiQuery';
+import { useApiGet } from '../data/useApiQuery';
 import { caseloadLink, countLabel, HOME_LIST_LIMIT, waitingForText } from './attention';
 import { ClinicProgressSummary } from './ClinicProgressSummary';
 import { StrategyChart, WeeklyCompletionChart } from './CompletionCharts';
@@ -218,7 +218,7 @@ const FirstCouple = () => (
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions();
-  const home = useApiQuery<TherapistHome>('/home');
+  const home = useApiGet('/home', {});
   const isAdmin = permissions === 'admin';
 
   let body;

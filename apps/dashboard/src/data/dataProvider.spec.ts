@@ -113,11 +113,43 @@ describe('dataProvider', () => {
   it('posts an action on one record, encoding each segment', async () => {
     const calls = fakeApi(() => json(202));
     const dataProvider = await load();
-    await dataProvider.act('assignments', 'a1', ['partners', 'p/2', 'link', 'resend']);
-    await dataProvider.act('assignments', 'a1', ['review'], { comment: 'Thanks' });
+    await dataProvider.act('/assignments/{id}/partners/{clientId}/link/resend', { id: 'a1', clientId: 'p/2' });
+    await dataProvider.act('/assignments/{id}/review', { id: 'a1' }, { comment: 'Thanks' });
     expect(calls).toEqual([
       'POST /api/v1/assignments/a1/partners/p%2F2/link/resend',
       'POST /api/v1/assignments/a1/review {"comment":"Thanks"}',
     ]);
+  });
+
+  it("takes every route from RESOURCE_ROUTES: programs and a couple's assignment series included", async () => {
+    const calls = fakeApi(() => json(200, { data: [], total: 0 }));
+    const dataProvider = await load();
+    const listParams = {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'title', order: 'ASC' as const },
+      filter: {},
+    };
+    await dataProvider.getList('programs', listParams);
+    await dataProvider.getList('assignment-series', {
+      ...listParams,
+      meta: { parent: { resource: 'couples', id: 'c1' } },
+    });
+    await dataProvider.update('assignment-series', { id: 's 1', data: { count: 4 }, previousData: { id: 's 1' } });
+    expect(calls).toEqual([
+      'GET /api/v1/programs?page=1&perPage=25&sort=title&order=ASC',
+      'GET /api/v1/couples/c1/assignment-series',
+      'PATCH /api/v1/assignment-series/s%201 {"count":4}',
+    ]);
+  });
+
+  it('refuses a resource or operation the API has no route for, instead of guessing a path', async () => {
+    const calls = fakeApi(() => json(200, {}));
+    const dataProvider = await load();
+    await expect(dataProvider.getOne('sessions', { id: 's1' })).rejects.toThrow('No API route for one of sessions');
+    await expect(dataProvider.delete('couples', { id: 'c1' })).rejects.toThrow('No API route for remove of couples');
+    await expect(dataProvider.create('staff', { data: {}, meta: { subresource: 'nope' } })).rejects.toThrow(
+      'No API route for create of staff via nope',
+    );
+    expect(calls).toEqual([]);
   });
 });

@@ -12,17 +12,19 @@ import type {
   UpdateManyParams,
   UpdateParams,
 } from 'react-admin';
-import type { ApiRequestBody, AssignmentSummary } from '@trellis/contracts';
-import { callApi } from './api';
+import type { ApiAnswer, ApiPathParams, ApiRequestBody, ApiRouteFor, AssignmentSummary } from '@trellis/contracts';
+import { apiPath, callApi } from './api';
 import { httpClient } from './httpClient';
 import { appendFilters, changedFields, listQuery } from './query';
+import { resourceRoute } from './resources';
 
 interface ListBody<R> {
   data: R[];
   total: number;
 }
 
-const recordPath = (resource: string, id: Identifier) => `/${resource}/${encodeURIComponent(String(id))}`;
+/** A route of RESOURCE_ROUTES with its `{id}` filled in (encoded). */
+const routePath = (route: string, id?: Identifier) => apiPath(route, { id: String(id) });
 
 /** What a screen can tell `create` and `delete` through react-admin's `meta`. */
 export interface WriteMeta {
@@ -35,10 +37,7 @@ export interface WriteMeta {
   subresource?: string;
 }
 
-const subresourceOf = (meta: unknown): string | undefined => {
-  const subresource = (meta as WriteMeta | undefined)?.subresource;
-  return subresource ? `/${encodeURIComponent(subresource)}` : undefined;
-};
+const subresourceOf = (meta: unknown): string | undefined => (meta as WriteMeta | undefined)?.subresource;
 
 /**
  * Records that live under another record in the API (`/couples/<id>/notes`). Given as `meta` to
@@ -48,9 +47,12 @@ export interface ParentMeta {
   parent: { resource: string; id: Identifier };
 }
 
-const parentPathOf = (meta: unknown): string | undefined => {
+/** The couple a ParentMeta names (the only parent the API has), or undefined without one. */
+const parentIdOf = (meta: unknown): Identifier | undefined => {
   const parent = (meta as Partial<ParentMeta> | undefined)?.parent;
-  return parent ? recordPath(parent.resource, parent.id) : undefined;
+  if (!parent) return undefined;
+  if (parent.resource !== 'couples') throw new Error(`No API routes under ${parent.resource}`);
+  return parent.id;
 };
 
 /** react-admin's methods plus the API's actions that are not reads or writes of one record. */
@@ -58,10 +60,15 @@ export interface TrellisDataProvider extends DataProvider {
   /** `POST /staff/<id>/invitation/resend`: emails the invitation link again (a new link). */
   resendInvitation(id: Identifier): Promise<void>;
   /**
-   * `POST /<resource>/<id>/<action…>` for the API's verbs on one record (sign a note, cancel or
-   * review homework, resend a partner's link). Each segment is encoded; answers the response body.
+   * A POST for the API's verbs on one record (sign a note, cancel or review homework, resend a
+   * partner's link), named by its route in the OpenAPI document: `act('/notes/{id}/sign', { id })`.
+   * Parameters are encoded; the body and the answer are typed by the document.
    */
-  act<T = unknown>(resource: string, id: Identifier, action: readonly string[], body?: unknown): Promise<T>;
+  act<R extends ApiRouteFor<'post'>>(
+    route: R,
+    params: ApiPathParams<R>,
+    body?: ApiRequestBody<R, 'post'>,
+  ): Promise<ApiAnswer<R, 'post'>>;
   /**
    * `POST /assignments`: one exercise to one or more couples at once. Not `create`: the answer is
    * a list (one homework per couple), not one record.
@@ -71,7 +78,9 @@ export interface TrellisDataProvider extends DataProvider {
 }
 
 /**
- * Maps react-admin onto the API conventions (`/api/v1/<resource>`):
+ * Maps react-admin onto the API's routes, each taken from RESOURCE_ROUTES (resources.ts, checked
+ * against the OpenAPI document), so a renamed route is a compile error and an unlisted one a
+ * thrown error rather than a guessed path:
  * - getList / getManyReference: `GET /<resource>?page&perPage&sort&order&<filters>` → `{ data, total }`;
  *   with `meta.parent`, `GET /<parent>/<id>/<resource>` (see ParentMeta)
  * - getOne: `GET /<resource>/<id>` → the record
@@ -86,37 +95,46 @@ export const dataProvider: TrellisDataProvider = {
   supportAbortSignal: true,
 
   async getList<R extends RaRecord>(resource: string, params: GetListParams) {
-    const parentPath = parentPathOf(params.meta);
-    if (parentPath) {
-      const { json } = await httpClient<ListBody<R>>(`${parentPath}/${resource}`, { signal: params.signal });
+    const parentId = parentIdOf(params.meta);
+    if (parentId !== undefined) {
+      const path = routePath(resourceRoute(resource, 'listInCouple'), parentId);
+      const { json } = await httpClient<ListBody<R>>(path, { signal: params.signal });
       return { data: json.data, total: json.total };
     }
     const query = listQuery(params);
-    const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
+    const path = routePath(resourceRoute(resource, 'list'));
+    const { json } = await httpClient<ListBody<R>>(path, { query, signal: params.signal });
     return { data: json.data, total: json.total };
   },
 
   async getOne<R extends RaRecord>(resource: string, params: GetOneParams) {
-    const { json } = await httpClient<R>(recordPath(resource, params.id), { signal: params.signal });
+    const { json } = await httpClient<R>(routePath(resourceRoute(resource, 'one'), params.id), {
+      signal: params.signal,
+    });
     return { data: json };
   },
 
   async getMany<R extends RaRecord>(resource: string, params: GetManyParams) {
     if (params.ids.length === 0) return { data: [] };
     const query = new URLSearchParams({ ids: params.ids.map(String).join(',') });
-    const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
+    const path = routePath(resourceRoute(resource, 'list'));
+    const { json } = await httpClient<ListBody<R>>(path, { query, signal: params.signal });
     return { data: json.data };
   },
 
   async getManyReference<R extends RaRecord>(resource: string, params: GetManyReferenceParams) {
     const query = appendFilters(listQuery(params), { [params.target]: params.id });
-    const { json } = await httpClient<ListBody<R>>(`/${resource}`, { query, signal: params.signal });
+    const path = routePath(resourceRoute(resource, 'list'));
+    const { json } = await httpClient<ListBody<R>>(path, { query, signal: params.signal });
     return { data: json.data, total: json.total };
   },
 
   async create<R extends RaRecord>(resource: string, params: CreateParams) {
-    const parentPath = parentPathOf(params.meta);
-    const path = parentPath ? `${parentPath}/${resource}` : `/${resource}${subresourceOf(params.meta) ?? ''}`;
+    const parentId = parentIdOf(params.meta);
+    const path =
+      parentId !== undefined
+        ? routePath(resourceRoute(resource, 'createInCouple'), parentId)
+        : routePath(resourceRoute(resource, 'create', subresourceOf(params.meta)));
     const { json } = await httpClient<R>(path, { method: 'POST', body: params.data });
     return { data: json };
   },
@@ -125,40 +143,38 @@ export const dataProvider: TrellisDataProvider = {
     const changes = changedFields(params.data, params.previousData);
     // Nothing to send: skip the write (and the audit event it would cause).
     if (Object.keys(changes).length === 0) return { data: params.previousData as R };
-    const { json } = await httpClient<R>(recordPath(resource, params.id), { method: 'PATCH', body: changes });
+    const path = routePath(resourceRoute(resource, 'update'), params.id);
+    const { json } = await httpClient<R>(path, { method: 'PATCH', body: changes });
     return { data: json };
   },
 
   async updateMany(resource: string, params: UpdateManyParams) {
-    await Promise.all(
-      params.ids.map((id) => httpClient(recordPath(resource, id), { method: 'PATCH', body: params.data })),
-    );
+    const route = resourceRoute(resource, 'update');
+    await Promise.all(params.ids.map((id) => httpClient(routePath(route, id), { method: 'PATCH', body: params.data })));
     return { data: params.ids };
   },
 
   async delete<R extends RaRecord>(resource: string, params: DeleteParams) {
-    await httpClient<void>(`${recordPath(resource, params.id)}${subresourceOf(params.meta) ?? ''}`, {
-      method: 'DELETE',
-    });
+    const path = routePath(resourceRoute(resource, 'remove', subresourceOf(params.meta)), params.id);
+    await httpClient<void>(path, { method: 'DELETE' });
     return { data: (params.previousData ?? { id: params.id }) as R };
   },
 
   async deleteMany(resource: string, params: DeleteManyParams) {
-    await Promise.all(params.ids.map((id) => httpClient(recordPath(resource, id), { method: 'DELETE' })));
+    const route = resourceRoute(resource, 'remove');
+    await Promise.all(params.ids.map((id) => httpClient(routePath(route, id), { method: 'DELETE' })));
     return { data: params.ids };
   },
 
   async resendInvitation(id: Identifier) {
-    await httpClient<void>(`${recordPath('staff', id)}/invitation/resend`, { method: 'POST' });
+    await callApi('post', '/staff/{id}/invitation/resend', { params: { id: String(id) } });
   },
 
   async assignHomework(body: ApiRequestBody<'/assignments', 'post'>): Promise<AssignmentSummary[]> {
     return (await callApi('post', '/assignments', { params: {}, body })).data;
   },
 
-  async act<T>(resource: string, id: Identifier, action: readonly string[], body?: unknown) {
-    const suffix = action.map((segment) => `/${encodeURIComponent(segment)}`).join('');
-    const { json } = await httpClient<T>(`${recordPath(resource, id)}${suffix}`, { method: 'POST', body });
-    return json;
+  act<R extends ApiRouteFor<'post'>>(route: R, params: ApiPathParams<R>, body?: ApiRequestBody<R, 'post'>) {
+    return callApi('post', route, { params, body });
   },
 };

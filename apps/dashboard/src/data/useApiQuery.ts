@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLogoutIfAccessDenied } from 'react-admin';
+import type { ApiAnswer, ApiPathParams, ApiRouteFor } from '@trellis/contracts';
+import { apiPath } from './apiPath';
 import { httpClient } from './httpClient';
 
 export interface ApiQuery<T> {
@@ -88,4 +90,23 @@ export const useApiQuery = <T>(path: string, { enabled = true, refreshEveryMs }:
     isPending: enabled && (!current || (settled.data === undefined && settled.error === undefined)),
     refetch,
   };
+};
+
+export interface ApiGetOptions extends ApiQueryOptions {
+  /** The query string, if any (`?` added here). */
+  query?: URLSearchParams;
+}
+
+/**
+ * useApiQuery for a route of the OpenAPI document (`GET /couples/{id}/safety`): the route must be
+ * one the API answers to GET, its `{parameters}` are filled in (encoded), and the answer comes typed
+ * as the document's success schema, so a renamed route or a changed answer is a compile error.
+ */
+export const useApiGet = <R extends ApiRouteFor<'get'>>(
+  route: R,
+  params: ApiPathParams<R>,
+  { query, ...options }: ApiGetOptions = {},
+): ApiQuery<ApiAnswer<R, 'get'>> => {
+  const search = query?.toString();
+  return useApiQuery<ApiAnswer<R, 'get'>>(`${apiPath(route, params)}${search ? `?${search}` : ''}`, options);
 };

@@ -17,11 +17,11 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { JOB_STATES, type JobState, type JobView, type ListResponse } from '@trellis/contracts';
+import { JOB_STATES, type JobState, type JobView } from '@trellis/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { errorMessage } from '../data/formErrors';
-import { useApiQuery } from '../data/useApiQuery';
+import { useApiGet } from '../data/useApiQuery';
 import { removeJob, retryJob } from './queueApi';
 import {
   attemptsText,
@@ -32,7 +32,7 @@ import {
   jobTimeText,
   queueLabel,
 } from './queueLabels';
-import { isJobGone, isQueuesUnavailable, JOBS_PER_PAGE, jobsPath } from './queueQuery';
+import { isJobGone, isQueuesUnavailable, JOBS_PER_PAGE, jobsQuery } from './queueQuery';
 import { QueuesUnavailable } from './QueuesUnavailable';
 
 const JobData = ({ data }: { data: Record<string, unknown> }) => {
@@ -81,7 +81,7 @@ export const JobsTable = ({ queue, state, onStateChange, countsKey, onChanged }:
   const listKey = `${queue}/${state}`;
   const [paging, setPaging] = useState({ listKey, page: 0 });
   const page = paging.listKey === listKey ? paging.page : 0;
-  const jobs = useApiQuery<ListResponse<JobView>>(jobsPath(queue, state, page + 1));
+  const jobs = useApiGet('/admin/queues/{name}/jobs', { name: queue }, { query: jobsQuery(state, page + 1) });
   const notify = useNotify();
   const [busyId, setBusyId] = useState<string>();
   const [removing, setRemoving] = useState<JobView>();

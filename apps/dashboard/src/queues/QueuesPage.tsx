@@ -3,7 +3,7 @@ import { JOB_STATES, type JobState, type QueueCounts } from '@trellis/contracts'
 import { useState } from 'react';
 import { Title, usePermissions } from 'react-admin';
 import { errorMessage } from '../data/formErrors';
-import { useApiQuery } from '../data/useApiQuery';
+import { useApiGet } from '../data/useApiQuery';
 import { JobsTable } from './JobsTable';
 import { JOB_STATE_LABELS, queueDescription, queueLabel } from './queueLabels';
 import { DEFAULT_JOB_STATE, isQueuesUnavailable, QUEUE_REFRESH_MS } from './queueQuery';
@@ -69,7 +69,7 @@ const QueueCard = ({ queue, selected, selectedState, onSelect }: QueueCardProps)
 export const QueuesPage = () => {
   const { permissions, isPending: permissionsPending } = usePermissions();
   const isAdmin = permissions === 'admin';
-  const counts = useApiQuery<QueueCounts[]>('/admin/queues', { enabled: isAdmin, refreshEveryMs: QUEUE_REFRESH_MS });
+  const counts = useApiGet('/admin/queues', {}, { enabled: isAdmin, refreshEveryMs: QUEUE_REFRESH_MS });
   const [chosenQueue, setChosenQueue] = useState<string>();
   const [state, setState] = useState<JobState>(DEFAULT_JOB_STATE);
 

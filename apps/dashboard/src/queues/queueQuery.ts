@@ -9,6 +9,10 @@ export const DEFAULT_JOB_STATE: JobState = 'failed';
 
 const queuePath = (queue: string) => `/admin/queues/${encodeURIComponent(queue)}`;
 
+/** `GET /admin/queues/{name}/jobs`'s query (page counted from 1, as the API does). */
+export const jobsQuery = (state: JobState, page: number, perPage = JOBS_PER_PAGE): URLSearchParams =>
+  new URLSearchParams({ state, page: String(page), perPage: String(perPage) });
+
 /** `GET /admin/queues/:name/jobs?state&page&perPage` (page counted from 1, as the API does). */
 export const jobsPath = (queue: string, state: JobState, page: number, perPage = JOBS_PER_PAGE): string =>
   `${queuePath(queue)}/jobs?${new URLSearchParams({ state, page: String(page), perPage: String(perPage) }).toString()}`;

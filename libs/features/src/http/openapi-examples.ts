@@ -1,6 +1,14 @@
 import type {
   ApiTokenSummary,
   AssignmentDetail,
+  AuditEntryView,
+  CoupleExport,
+  ExerciseDetail,
+  ExerciseSummary,
+  ProgramView,
+  SessionNoteView,
+  StaffMember,
+  StaffMemberDetail,
   AssignmentSummary,
   CaseloadRow,
   CheckInForm,
@@ -18,14 +26,18 @@ import type { CreateApiTokenDto } from '../api-tokens/api-tokens.dto';
 import type { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from '../assignments/assignment.dto';
 import type { CheckInSubmitDto, CreateCheckInScheduleDto } from '../check-ins/check-in-schedule.dto';
 import type { CreateCoupleDto, UpdateCoupleDto } from '../couples/couple.dto';
+import type { CreateExerciseDto, UpdateExerciseDto } from '../exercises/exercise.dto';
 import type { AnswersDto } from '../homework/homework.dto';
 import type { CreateMeasureDto } from '../measures/measure.dto';
+import type { AddendumDto, CreateNoteDto, UpdateNoteDto } from '../notes/note.dto';
+import type { CreateProgramDto, UpdateProgramDto } from '../programs/program.dto';
 import type {
   BookSessionDto,
   CancelSessionDto,
   RescheduleSessionDto,
   SessionOutcomeDto,
 } from '../sessions/session.dto';
+import type { InviteStaffDto, UpdateStaffDto } from '../staff/staff.dto';
 
 /**
  * Examples for the main resources' request bodies and answers in the OpenAPI document, so an
@@ -50,6 +62,12 @@ const ids = {
   apiToken: '0d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2f3a',
   admin: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
   series: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+  note: 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f',
+  addendum: 'd5e6f7a8-b9c0-4d1e-8f2a-3b4c5d6e7f8a',
+  program: 'e6f7a8b9-c0d1-4e2f-9a3b-4c5d6e7f8a9b',
+  audit: 'f7a8b9c0-d1e2-4f3a-8b4c-5d6e7f8a9b0c',
+  agreement: '0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d',
+  invited: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
 };
 
 const prompts: Prompt[] = [
@@ -318,6 +336,229 @@ const createdApiToken: CreatedApiToken = {
   token: 'trellis_example_0123456789abcdefghijklmnopqrstuv',
 };
 
+// A signed SOAP note with one addendum: neutral placeholder text, nothing that reads like a record.
+const note: SessionNoteView = {
+  id: ids.note,
+  coupleId: ids.couple,
+  authorId: ids.clinicTherapist,
+  authorName: 'Dana Example',
+  format: 'soap',
+  sessionDate: '2026-12-01',
+  sessionId: ids.session,
+  sections: {
+    subjective: 'Example subjective text.',
+    objective: 'Example objective text.',
+    assessment: 'Example assessment text.',
+    plan: 'Example plan text: weekly appreciation exercise before the next session.',
+  },
+  signedAt: '2026-12-01T18:10:00.000Z',
+  createdAt: '2026-12-01T17:55:00.000Z',
+  updatedAt: '2026-12-01T18:10:00.000Z',
+  addenda: [
+    {
+      id: ids.addendum,
+      authorId: ids.clinicTherapist,
+      authorName: 'Dana Example',
+      body: 'Example addendum text: corrected the date of the next session.',
+      signedAt: '2026-12-02T09:00:00.000Z',
+    },
+  ],
+};
+
+const exerciseSummary: ExerciseSummary = {
+  id: ids.exercise,
+  key: 'our-evening-check-in',
+  title: 'Our evening check-in',
+  strategy: 'communication',
+  strategyName: 'Communication skills',
+  purpose: 'A calm ten minutes to say how the day went.',
+  estimatedMinutes: 15,
+  promptCount: 2,
+  promptKinds: ['long_text', 'scale'],
+  source: 'clinic',
+  version: 1,
+  basedOnId: null,
+  basedOnVersion: null,
+  newerSourceVersion: null,
+  phase: 'rebuilding',
+  coercionSensitive: false,
+};
+
+const exerciseDetail: ExerciseDetail = {
+  ...exerciseSummary,
+  instructions: 'Answer on your own; there are no right answers.',
+  prompts,
+};
+
+const program: ProgramView = {
+  id: ids.program,
+  builtIn: false,
+  title: 'Our first month',
+  description: 'Four weeks of small, shared steps.',
+  steps: [
+    {
+      title: 'Weekly appreciation',
+      kind: 'exercise',
+      exerciseId: ids.exercise,
+      measureId: null,
+      measureTitle: null,
+      opensWhen: 'both_submitted',
+      afterSessions: null,
+      dueInDays: 7,
+    },
+    {
+      title: 'Talk it through together',
+      kind: 'discuss',
+      exerciseId: null,
+      measureId: null,
+      measureTitle: null,
+      opensWhen: 'after_sessions',
+      afterSessions: 1,
+      dueInDays: 7,
+    },
+    {
+      title: 'How are we doing?',
+      kind: 'check_in',
+      exerciseId: null,
+      measureId: ids.measure,
+      measureTitle: measure.title,
+      opensWhen: 'reviewed',
+      afterSessions: null,
+      dueInDays: 7,
+    },
+  ],
+  archived: false,
+  createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-03T10:30:00.000Z',
+};
+
+const staffMember: StaffMember = {
+  id: ids.clinicTherapist,
+  email: 'dana@clinic.example',
+  name: 'Dana Example',
+  role: 'therapist',
+  status: 'active',
+  createdAt: '2026-09-01T09:00:00.000Z',
+};
+
+const staffMemberDetail: StaffMemberDetail = { ...staffMember, invitation: null, openCoupleCount: 12 };
+
+const invitedStaff: StaffMember = {
+  id: ids.invited,
+  email: 'robin@clinic.example',
+  name: 'Robin Hale',
+  role: 'therapist',
+  status: 'invited',
+  createdAt: '2026-12-04T11:00:00.000Z',
+};
+
+const auditEntry: AuditEntryView = {
+  id: ids.audit,
+  occurredAt: '2026-12-04T06:00:00.000Z',
+  actorType: 'api_token',
+  actorId: ids.apiToken,
+  actorName: 'Reporting export',
+  action: 'couple.export',
+  recordType: 'couple',
+  recordId: ids.couple,
+  recordName: 'Alex & Sam',
+  outcome: 'success',
+  ip: '203.0.113.10',
+  userAgent: 'example-integration/1.0',
+};
+
+// A couple's whole record (`GET /couples/{id}/export`): one of each part, placeholder text only.
+const coupleExport: CoupleExport = {
+  exportedAt: '2026-12-04T06:00:00.000Z',
+  couple,
+  assignments: [
+    {
+      id: ids.assignment,
+      title: assignmentDetail.title,
+      strategy: assignmentDetail.strategy,
+      assignedAt: assignmentDetail.createdAt,
+      dueAt: assignmentDetail.dueAt,
+      cancelledAt: null,
+      message: assignmentDetail.message,
+      prompts,
+      answers: [
+        { partner: 1, submittedAt: '2026-12-02T19:15:00.000Z', answers: homework.answers },
+        { partner: 2, submittedAt: '2026-12-03T08:40:00.000Z', answers: homework.partnerAnswers },
+      ],
+      review: {
+        reviewedAt: '2026-12-03T09:30:00.000Z',
+        comments: [
+          { author: 'Dana Example', body: 'Thank you both for doing this.', createdAt: '2026-12-03T09:30:00.000Z' },
+        ],
+      },
+    },
+  ],
+  notes: [
+    {
+      id: note.id,
+      format: note.format,
+      sessionDate: note.sessionDate,
+      signedAt: '2026-12-01T18:10:00.000Z',
+      author: note.authorName,
+      sections: note.sections,
+      addenda: note.addenda.map((a) => ({ author: a.authorName, signedAt: a.signedAt, body: a.body })),
+    },
+  ],
+  measures: [
+    {
+      measureId: ids.measure,
+      title: measure.title,
+      kind: 'outcome',
+      items: definition.items.map((item) => ({ id: item.id, label: item.label })),
+      responses: [
+        {
+          partner: 1,
+          occurrence: '2026-12-06',
+          submittedAt: '2026-12-06T18:20:00.000Z',
+          measureVersion: 1,
+          score: 6,
+          band: 'non_clinical',
+          prorated: false,
+          answers: { together: 3, tension: 1 },
+          itemScores: { together: 3, tension: 3 },
+        },
+      ],
+    },
+  ],
+  sessions: [session],
+  agreements: [
+    {
+      id: ids.agreement,
+      status: 'active',
+      source: 'session',
+      createdAt: '2026-11-10T17:45:00.000Z',
+      retiredAt: null,
+      versions: [
+        {
+          version: 1,
+          text: 'We take a ten-minute walk together after dinner on weekdays.',
+          editedBy: 'Dana Example',
+          createdAt: '2026-11-10T17:45:00.000Z',
+          confirmations: [
+            { partner: 1, confirmedAt: '2026-11-10T20:00:00.000Z' },
+            { partner: 2, confirmedAt: '2026-11-11T07:30:00.000Z' },
+          ],
+        },
+      ],
+      weeks: [
+        {
+          weekOf: '2026-11-16',
+          partners: [
+            { partner: 1, answer: 'kept', note: null, version: 1 },
+            { partner: 2, answer: 'mostly', note: 'Example note for the counselor.', version: 1 },
+          ],
+          accountsDiffer: true,
+        },
+      ],
+    },
+  ],
+};
+
 /** An answer's example by the name of its schema in the document; `ListResponse_<name>` lists it. */
 export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   CaseloadRow: caseloadRow,
@@ -334,6 +575,15 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   CheckInResult: checkInResult,
   ApiTokenSummary: apiToken,
   CreatedApiToken: createdApiToken,
+  SessionNoteView: note,
+  CoupleExport: coupleExport,
+  ExerciseSummary: exerciseSummary,
+  ExerciseDetail: exerciseDetail,
+  ProgramView: program,
+  // The invitation's answer; the list shows rows like it.
+  StaffMember: invitedStaff,
+  StaffMemberDetail: staffMemberDetail,
+  AuditEntryView: auditEntry,
 };
 
 /** A request body's example by the name of its DTO's schema in the document. */
@@ -389,4 +639,41 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
     scope: 'read',
     expiresAt: '2027-03-01T00:00:00Z',
   } satisfies CreateApiTokenDto,
+  CreateNoteDto: {
+    format: 'soap',
+    sessionId: ids.session,
+    sections: { subjective: 'Example subjective text.', plan: 'Example plan text.' },
+  } satisfies CreateNoteDto,
+  UpdateNoteDto: {
+    sections: { subjective: 'Example subjective text.', plan: 'Example plan text, revised.' },
+  } satisfies UpdateNoteDto,
+  AddendumDto: { body: 'Example addendum text: corrected the date of the next session.' } satisfies AddendumDto,
+  CreateExerciseDto: {
+    title: exerciseDetail.title,
+    strategy: 'communication',
+    purpose: exerciseDetail.purpose,
+    instructions: exerciseDetail.instructions,
+    estimatedMinutes: 15,
+    prompts,
+    phase: 'rebuilding',
+    coercionSensitive: false,
+  } satisfies CreateExerciseDto,
+  UpdateExerciseDto: { estimatedMinutes: 20 } satisfies UpdateExerciseDto,
+  CreateProgramDto: {
+    title: program.title,
+    description: program.description,
+    steps: [
+      {
+        title: 'Weekly appreciation',
+        kind: 'exercise',
+        exerciseId: ids.exercise,
+        opensWhen: 'both_submitted',
+        dueInDays: 7,
+      },
+      { title: 'Talk it through together', kind: 'discuss', opensWhen: 'after_sessions', afterSessions: 1 },
+    ],
+  } satisfies CreateProgramDto,
+  UpdateProgramDto: { description: 'Four weeks of small, shared steps, at your own pace.' } satisfies UpdateProgramDto,
+  InviteStaffDto: { email: invitedStaff.email, name: invitedStaff.name, role: 'therapist' } satisfies InviteStaffDto,
+  UpdateStaffDto: { status: 'deactivated', reassignCouplesTo: ids.admin } satisfies UpdateStaffDto,
 };

@@ -35,12 +35,13 @@ export class ProgramStepDto {
   @IsIn(PROGRAM_STEP_KIND_VALUES, { message: `must be one of ${PROGRAM_STEP_KIND_VALUES.join(', ')}` })
   kind: (typeof PROGRAM_STEP_KIND_VALUES)[number];
 
-  @ApiPropertyOptional({ nullable: true, description: 'The exercise an exercise step issues' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The exercise an exercise step issues' })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsUUID('all', { message: 'must be an exercise id, or null' })
   exerciseId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: "The measure a check-in step sends each partner once when it opens (built-in or the clinic's own)",
   })
@@ -52,7 +53,7 @@ export class ProgramStepDto {
   @IsIn(OPENS_WHEN_VALUES, { message: `must be one of ${OPENS_WHEN_VALUES.join(', ')}` })
   opensWhen: (typeof OPENS_WHEN_VALUES)[number];
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: MAX_AFTER_SESSIONS })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_AFTER_SESSIONS })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
   @IsInt({ message: 'must be a whole number of sessions' })
   @Min(1, { message: 'must be at least 1' })

@@ -109,7 +109,7 @@ export const CancelAssignmentButton = ({ assignment, onChanged }: ActionProps) =
   const cancel = async () => {
     setBusy(true);
     try {
-      await dataProvider.act('assignments', assignment.id, ['cancel']);
+      await dataProvider.act('/assignments/{id}/cancel', { id: assignment.id });
       notify(`“${assignment.title}” is cancelled.`, { type: 'info' });
       onChanged();
     } catch (error) {
@@ -157,7 +157,10 @@ export const PartnerLinkActions = ({ assignment, partner, emailConsent, onChange
   const run = async (action: 'resend' | 'revoke') => {
     setBusy(action);
     try {
-      await dataProvider.act('assignments', assignment.id, ['partners', partner.clientId, 'link', action]);
+      await dataProvider.act(`/assignments/{id}/partners/{clientId}/link/${action}` as const, {
+        id: assignment.id,
+        clientId: partner.clientId,
+      });
       notify(
         action === 'resend'
           ? `A new link is on its way to ${partner.name}. The previous one no longer works.`

@@ -208,9 +208,8 @@ const ReviewForm = ({ assignment, onReviewed }: { assignment: AssignmentDetail; 
     setError(undefined);
     try {
       await dataProvider.act(
-        'assignments',
-        assignment.id,
-        ['review'],
+        '/assignments/{id}/review',
+        { id: assignment.id },
         comment.trim() ? { comment: comment.trim() } : {},
       );
       notify(comment.trim() ? 'Reviewed; the couple will be told a reply is waiting.' : 'Marked as reviewed.', {

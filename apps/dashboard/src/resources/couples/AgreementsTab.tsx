@@ -17,19 +17,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type {
-  AgreementCandidate,
-  AgreementRhythmView,
-  AgreementView,
-  CoupleView,
-  ListResponse,
-} from '@trellis/contracts';
+import type { AgreementRhythmView, AgreementView, ApiRequestBody, CoupleView } from '@trellis/contracts';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
-import { type ApiQuery, useApiQuery } from '../../data/useApiQuery';
+import { callApi } from '../../data/api';
+import { type ApiQuery, useApiGet } from '../../data/useApiQuery';
 import { cellText, confirmationText } from './agreements';
 import { WEEKDAYS } from './checkInSchedules';
 
@@ -44,7 +38,7 @@ const confirmationNote = (weeklyOn: boolean) =>
     : 'each partner who accepts email is sent a link to confirm it.';
 
 /** When each partner is asked "did this hold this week?": a weekday and time in the clinic's zone, or off. */
-const RhythmForm = ({ path, rhythm }: { path: string; rhythm: ApiQuery<AgreementRhythmView> }) => {
+const RhythmForm = ({ coupleId, rhythm }: { coupleId: string; rhythm: ApiQuery<AgreementRhythmView> }) => {
   const [draft, setDraft] = useState<{ weekday: string; localTime: string } | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const notify = useNotify();
@@ -55,10 +49,15 @@ const RhythmForm = ({ path, rhythm }: { path: string; rhythm: ApiQuery<Agreement
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      await httpClient(path, {
-        method: current.weekday ? 'PUT' : 'DELETE',
-        body: current.weekday ? { weekday: Number(current.weekday), localTime: current.localTime } : undefined,
-      });
+      const params = { id: coupleId };
+      if (current.weekday) {
+        await callApi('put', '/couples/{id}/agreement-rhythm', {
+          params,
+          body: { weekday: Number(current.weekday), localTime: current.localTime },
+        });
+      } else {
+        await callApi('delete', '/couples/{id}/agreement-rhythm', { params });
+      }
       notify(current.weekday ? 'Weekly check-in set.' : 'Weekly check-in turned off.', { type: 'success' });
       setErrors({});
       setDraft(null);
@@ -173,13 +172,13 @@ const Grid = ({ agreement, nameOf }: { agreement: AgreementView; nameOf: (id: st
 /** One agreement: its wording and version, who confirmed it, edit and retire, and its grid. */
 const AgreementItem = ({
   agreement,
-  path,
+  coupleId,
   nameOf,
   weeklyOn,
   onChanged,
 }: {
   agreement: AgreementView;
-  path: string;
+  coupleId: string;
   nameOf: (id: string) => string;
   weeklyOn: boolean;
   onChanged: () => void;
@@ -187,11 +186,11 @@ const AgreementItem = ({
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const notify = useNotify();
-  const itemPath = `${path}/${encodeURIComponent(agreement.id)}`;
+  const params = { id: coupleId, agreementId: agreement.id };
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      await httpClient(itemPath, { method: 'PUT', body: { text } });
+      await callApi('put', '/couples/{id}/agreements/{agreementId}', { params, body: { text: text ?? '' } });
       notify(`Agreement reworded: ${confirmationNote(weeklyOn)}`, { type: 'success' });
       setText(null);
       onChanged();
@@ -203,7 +202,7 @@ const AgreementItem = ({
   };
   const retire = async () => {
     try {
-      await httpClient(`${itemPath}/retire`, { method: 'POST' });
+      await callApi('post', '/couples/{id}/agreements/{agreementId}/retire', { params });
       notify('Agreement retired: no longer asked about each week.', { type: 'success' });
       onChanged();
     } catch (e) {
@@ -263,22 +262,18 @@ const AgreementItem = ({
  * agreement the kept-or-slipped grid with where the partners' accounts differ.
  */
 export const AgreementsTab = ({ couple }: { couple: CoupleView }) => {
-  const path = `/couples/${encodeURIComponent(couple.id)}/agreements`;
-  const agreements = useApiQuery<ListResponse<AgreementView>>(path);
-  const candidates = useApiQuery<ListResponse<AgreementCandidate>>(
-    `/couples/${encodeURIComponent(couple.id)}/agreement-candidates`,
-  );
+  const agreements = useApiGet('/couples/{id}/agreements', { id: couple.id });
+  const candidates = useApiGet('/couples/{id}/agreement-candidates', { id: couple.id });
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const notify = useNotify();
   const nameOf = (clientId: string) => couple.partners.find((p) => p.id === clientId)?.name ?? 'Partner';
-  const rhythmPath = `/couples/${encodeURIComponent(couple.id)}/agreement-rhythm`;
-  const rhythm = useApiQuery<AgreementRhythmView>(rhythmPath);
+  const rhythm = useApiGet('/couples/{id}/agreement-rhythm', { id: couple.id });
   const weeklyOn = Boolean(rhythm.data?.weekday);
 
-  const add = async (body: object) => {
+  const add = async (body: ApiRequestBody<'/couples/{id}/agreements', 'post'>) => {
     try {
-      await httpClient(path, { method: 'POST', body });
+      await callApi('post', '/couples/{id}/agreements', { params: { id: couple.id }, body });
       notify(`Agreement added: ${confirmationNote(weeklyOn)}`, { type: 'success' });
       setText('');
       setError(undefined);
@@ -295,7 +290,7 @@ export const AgreementsTab = ({ couple }: { couple: CoupleView }) => {
       <Typography id="agreements-heading" component="h2" variant="h6">
         Agreements
       </Typography>
-      <RhythmForm path={rhythmPath} rhythm={rhythm} />
+      <RhythmForm coupleId={couple.id} rhythm={rhythm} />
       <Box
         component="form"
         aria-label="Add an agreement"
@@ -361,7 +356,7 @@ export const AgreementsTab = ({ couple }: { couple: CoupleView }) => {
             <AgreementItem
               key={agreement.id}
               agreement={agreement}
-              path={path}
+              coupleId={couple.id}
               nameOf={nameOf}
               weeklyOn={weeklyOn}
               onChanged={agreements.refetch}

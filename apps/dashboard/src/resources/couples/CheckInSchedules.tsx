@@ -14,19 +14,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type {
-  CheckInScheduleKind,
-  CheckInScheduleView,
-  CoupleView,
-  ListResponse,
-  MeasureSummary,
-} from '@trellis/contracts';
+import type { CheckInScheduleKind, CheckInScheduleView, CoupleView, MeasureSummary } from '@trellis/contracts';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
-import { useApiQuery } from '../../data/useApiQuery';
+import { callApi } from '../../data/api';
+import { useApiGet } from '../../data/useApiQuery';
 import {
   describeSchedule,
   draftOf,
@@ -176,8 +170,7 @@ const ScheduleForm = ({
  * partner's next planned check-in (none while the couple is paused or no session is set).
  */
 export const CheckInSchedules = ({ couple, measures }: { couple: CoupleView; measures: MeasureSummary[] }) => {
-  const path = `/couples/${encodeURIComponent(couple.id)}/check-in-schedules`;
-  const schedules = useApiQuery<ListResponse<CheckInScheduleView>>(path);
+  const schedules = useApiGet('/couples/{id}/check-in-schedules', { id: couple.id });
   const [editing, setEditing] = useState<CheckInScheduleView | 'new' | null>(null);
   const notify = useNotify();
   const nameOf = (clientId: string) => couple.partners.find((p) => p.id === clientId)?.name ?? 'Partner';
@@ -185,10 +178,17 @@ export const CheckInSchedules = ({ couple, measures }: { couple: CoupleView; mea
   const save = async (draft: ScheduleDraft): Promise<FormErrors | undefined> => {
     const existing = editing !== 'new' ? editing : null;
     try {
-      await httpClient<CheckInScheduleView>(existing ? `${path}/${encodeURIComponent(existing.id)}` : path, {
-        method: existing ? 'PUT' : 'POST',
-        body: existing ? scheduleBody(draft) : { measureId: draft.measureId, ...scheduleBody(draft) },
-      });
+      if (existing) {
+        await callApi('put', '/couples/{id}/check-in-schedules/{scheduleId}', {
+          params: { id: couple.id, scheduleId: existing.id },
+          body: scheduleBody(draft),
+        });
+      } else {
+        await callApi('post', '/couples/{id}/check-in-schedules', {
+          params: { id: couple.id },
+          body: { measureId: draft.measureId, ...scheduleBody(draft) },
+        });
+      }
       notify(existing ? 'Schedule changed.' : 'Check-ins scheduled.', { type: 'success' });
       setEditing(null);
       schedules.refetch();
@@ -202,7 +202,9 @@ export const CheckInSchedules = ({ couple, measures }: { couple: CoupleView; mea
 
   const stop = async (schedule: CheckInScheduleView) => {
     try {
-      await httpClient(`${path}/${encodeURIComponent(schedule.id)}`, { method: 'DELETE' });
+      await callApi('delete', '/couples/{id}/check-in-schedules/{scheduleId}', {
+        params: { id: couple.id, scheduleId: schedule.id },
+      });
       notify('Schedule stopped: nothing more is sent on it.', { type: 'success' });
       schedules.refetch();
     } catch (error) {

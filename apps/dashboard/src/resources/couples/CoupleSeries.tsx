@@ -132,7 +132,7 @@ const StopSeriesButton = ({ series, onStopped }: { series: AssignmentSeriesView;
   const titleId = `stop-series-${series.id}`;
   const stop = async () => {
     try {
-      await dataProvider.act('assignment-series', series.id, ['stop']);
+      await dataProvider.act('/assignment-series/{id}/stop', { id: series.id });
       setOpen(false);
       onStopped();
     } catch (error) {

@@ -1,12 +1,11 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { CoupleEngagement } from '@trellis/contracts';
 import { visuallyHidden } from '../../common/visuallyHidden';
-import { useApiQuery } from '../../data/useApiQuery';
+import { useApiGet } from '../../data/useApiQuery';
 import { lastActiveText, onTimeText } from './engagementText';
 
 /** Each partner's homework engagement, side by side: on time lately, missed in a row, last active. */
 export const EngagementSummary = ({ coupleId }: { coupleId: string }) => {
-  const { data } = useApiQuery<CoupleEngagement>(`/couples/${encodeURIComponent(coupleId)}/engagement`);
+  const { data } = useApiGet('/couples/{id}/engagement', { id: coupleId });
   if (!data || data.partners.length === 0) return null;
   return (
     <Box component="section" aria-labelledby="engagement-heading" sx={{ mt: 2 }}>

@@ -1,11 +1,10 @@
 import { Alert, AlertTitle, Box, Button, Link, TextField, Typography } from '@mui/material';
-import type { CoupleSafety } from '@trellis/contracts';
 import { useState, type FormEvent } from 'react';
 import { LinkBase, useNotify } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
-import { useApiQuery } from '../../data/useApiQuery';
+import { callApi } from '../../data/api';
+import { useApiGet } from '../../data/useApiQuery';
 
 const SOURCE_TEXT = {
   partner_flag: 'said they do not feel safe doing',
@@ -18,7 +17,7 @@ const SOURCE_TEXT = {
  * was done, and lifts the pause. Nothing here ever reaches either partner.
  */
 export const SafetyBanner = ({ coupleId, onLifted }: { coupleId: string; onLifted?: () => void }) => {
-  const { data, refetch } = useApiQuery<CoupleSafety>(`/couples/${encodeURIComponent(coupleId)}/safety`);
+  const { data, refetch } = useApiGet('/couples/{id}/safety', { id: coupleId });
   const notify = useNotify();
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string>();
@@ -34,7 +33,7 @@ export const SafetyBanner = ({ coupleId, onLifted }: { coupleId: string; onLifte
     }
     setLifting(true);
     try {
-      await httpClient(`/couples/${encodeURIComponent(coupleId)}/safety/lift`, { method: 'POST', body: { note } });
+      await callApi('post', '/couples/{id}/safety/lift', { params: { id: coupleId }, body: { note } });
       notify('Pause lifted: answer sharing and joint homework resume.', { type: 'success' });
       setNote('');
       setNoteError(undefined);

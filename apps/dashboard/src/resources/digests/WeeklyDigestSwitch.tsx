@@ -1,10 +1,9 @@
 import { FormControlLabel, Switch } from '@mui/material';
-import type { DigestPreferences } from '@trellis/contracts';
 import { useState, type ChangeEvent } from 'react';
 import { useNotify, usePermissions } from 'react-admin';
 import { errorMessage } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
-import { useApiQuery } from '../../data/useApiQuery';
+import { callApi } from '../../data/api';
+import { useApiGet } from '../../data/useApiQuery';
 
 /**
  * A therapist's own choice of the Monday digest, above their digest list. Off stops the weekly
@@ -14,7 +13,7 @@ import { useApiQuery } from '../../data/useApiQuery';
 export const WeeklyDigestSwitch = () => {
   const { permissions } = usePermissions();
   const isTherapist = permissions === 'therapist';
-  const stored = useApiQuery<DigestPreferences>('/digests/preferences', { enabled: isTherapist });
+  const stored = useApiGet('/digests/preferences', {}, { enabled: isTherapist });
   const [chosen, setChosen] = useState<boolean>();
   const [saving, setSaving] = useState(false);
   const notify = useNotify();
@@ -24,10 +23,7 @@ export const WeeklyDigestSwitch = () => {
   const choose = async (_event: ChangeEvent<HTMLInputElement>, next: boolean) => {
     setSaving(true);
     try {
-      const { json } = await httpClient<DigestPreferences>('/digests/preferences', {
-        method: 'PUT',
-        body: { weekly: next },
-      });
+      const json = await callApi('put', '/digests/preferences', { params: {}, body: { weekly: next } });
       setChosen(json.weekly);
       notify(
         json.weekly

@@ -48,7 +48,7 @@ export const useDuplicateExercise = () => {
   const duplicate = async (exercise: Pick<ExerciseDetail, 'id'>) => {
     setBusy(true);
     try {
-      const copy = await dataProvider.act<ExerciseDetail>('exercises', exercise.id, ['duplicate']);
+      const copy = await dataProvider.act('/exercises/{id}/duplicate', { id: String(exercise.id) });
       notify(`“${copy.title}” is now in your clinic’s library. Adapt it as you like.`, { type: 'success' });
       redirect('edit', 'exercises', copy.id);
     } catch (error) {

@@ -28,9 +28,14 @@ const EditBody = () => {
   }
 
   const save = async (input: MeasureInput) => {
-    const saved = await dataProvider.act<MeasureDetail>('measures', measure.id, ['versions'], {
-      definition: input.definition,
-    });
+    const saved = await dataProvider.act(
+      '/measures/{id}/versions',
+      { id: String(measure.id) },
+      {
+        // The document describes the definition as a free-form object (checked by the API's own rules).
+        definition: { ...input.definition },
+      },
+    );
     refresh();
     notify(`Version ${saved.currentVersion} saved. Scores already given keep their version.`, { type: 'success' });
     redirect('show', 'measures', measure.id);

@@ -145,7 +145,7 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
   const run = async (action: 'sign' | 'delete') => {
     setBusy(true);
     try {
-      if (action === 'sign') await dataProvider.act('notes', note.id, ['sign']);
+      if (action === 'sign') await dataProvider.act('/notes/{id}/sign', { id: note.id });
       else await dataProvider.delete('notes', { id: note.id, previousData: note });
       notify(action === 'sign' ? SIGN_NOTE_TEXT.done : 'Draft deleted.', {
         type: 'success',
@@ -160,7 +160,7 @@ const NoteCard = ({ note, onChanged }: NoteCardProps) => {
   };
 
   const addAddendum = async (body: string) => {
-    await dataProvider.act('notes', note.id, ['addenda'], { body });
+    await dataProvider.act('/notes/{id}/addenda', { id: note.id }, { body });
     notify('Addendum added.', { type: 'success' });
     onChanged();
   };
