@@ -58,11 +58,22 @@ describe('an emailed link whose send lost its commit', () => {
     await db.destroy();
   });
 
+  /** The `stored` flags of the secrets kept for a delivery, oldest first. */
+  async function secretsOf(deliveryId: string): Promise<boolean[]> {
+    const rows: { stored: boolean }[] = await db.query(
+      `SELECT s.stored FROM email_link_secret s JOIN email_delivery d ON d.idempotency_key = s.delivery_key
+       WHERE d.id = $1 ORDER BY s.issued_at, s.stored`,
+      [deliveryId],
+    );
+    return rows.map((row) => row.stored);
+  }
+
   /** The two emails to `address` (the lost commit's, then the resend's), same Message-ID. */
   async function sentTwice(address: string, subject: RegExp): Promise<[CapturedEmail, CapturedEmail]> {
     await harness.mailbox.waitForMessageTo(address, subject);
     await until(async () => crashed.length > 0);
-    const deliveryId = crashed.shift() as string;
+    const deliveryId = crashed[0];
+    crashed.length = 0;
     // The queue's retry of the same delivery (its backoff is 30 s; the test does not wait for it).
     await harness.worker.get(DeliverySender).sendOnce(deliveryId);
     expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status).toBe('sent');
@@ -70,6 +81,8 @@ describe('an emailed link whose send lost its commit', () => {
     expect(emails).toHaveLength(2);
     expect(messageIdOf(emails[0])).not.toBe('');
     expect(messageIdOf(emails[1])).toBe(messageIdOf(emails[0]));
+    // Both secrets of the delivery are kept, the resend's as the one its record holds.
+    expect(await secretsOf(deliveryId)).toEqual([false, true]);
     return [emails[0], emails[1]];
   }
 
@@ -88,6 +101,17 @@ describe('an emailed link whose send lost its commit', () => {
       .expect(201);
 
     const [first, resent] = await sentTwice(partners[0].email, /.*/);
+    // The other partner's email went out at the first attempt: nothing of its secret is kept.
+    await harness.mailbox.waitForMessageTo(partners[1].email);
+    const other: { id: string } = await until(async () => {
+      const [row] = await db.query(
+        `SELECT d.id FROM email_delivery d WHERE d.clinic_id = $1 AND d.status = 'sent' AND d.template = 'homework-assigned'
+         AND NOT EXISTS (SELECT 1 FROM email_link_secret s WHERE s.delivery_key = d.idempotency_key AND s.stored)`,
+        [clinic.id],
+      );
+      return row;
+    });
+    expect(await secretsOf(other.id)).toEqual([]);
     expect(tokenFromEmail(first.raw, 'homework')).not.toBe(tokenFromEmail(resent.raw, 'homework'));
     // The email the mail server kept: its link opens the partner's homework.
     const { token } = await followEmailedLink(app.getHttpServer(), first.raw, 'homework');

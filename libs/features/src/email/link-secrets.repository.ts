@@ -31,7 +31,8 @@ export const LINK_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTempl
  *
  * So each secret's hash is first committed on its own (`recordIssuedLinkSecrets`, autocommit,
  * before the send's transaction opens), under the delivery's idempotency key, which is what the
- * Message-ID is made of. The send's transaction marks the one it stored (`markLinkSecretsStored`).
+ * Message-ID is made of. The send's transaction marks the one it stored (`markLinkSecretsStored`),
+ * or drops it when it is the delivery's only one (the usual case: nothing else needs to find it).
  * A look-up (`currentLinkHash`) turns the hash of any secret minted for a delivery into the hash
  * that delivery finally stored, and continues with it: the first email's link then opens what the
  * resend's link opens, no more, and stops when it stops (expiry, revocation, use, a newer link
@@ -51,10 +52,27 @@ export async function recordIssuedLinkSecrets(
   );
 }
 
-/** In the send's transaction: these are the hashes the records now hold. */
+/**
+ * In the send's transaction: these are the hashes the records now hold. A secret alone for its
+ * delivery (the usual case: the first attempt went through) is dropped instead, since no other
+ * email's link needs to find it; so the table keeps only deliveries that were sent more than once.
+ * A crash before the commit rolls the drop back with the rest.
+ */
 export async function markLinkSecretsStored(manager: EntityManager, hashes: readonly string[]): Promise<void> {
   if (!hashes.length) return;
-  await manager.query(`UPDATE email_link_secret SET stored = true WHERE token_hash = ANY($1::text[])`, [hashes]);
+  await manager.query(
+    `WITH alone AS (
+       SELECT m.token_hash FROM email_link_secret m
+       WHERE m.token_hash = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM email_link_secret o
+                         WHERE o.delivery_key = m.delivery_key AND o.token_hash <> m.token_hash)
+     ), dropped AS (
+       DELETE FROM email_link_secret WHERE token_hash IN (SELECT token_hash FROM alone)
+     )
+     UPDATE email_link_secret SET stored = true
+     WHERE token_hash = ANY($1::text[]) AND token_hash NOT IN (SELECT token_hash FROM alone)`,
+    [hashes],
+  );
 }
 
 /**
