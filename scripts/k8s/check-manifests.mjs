@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Renders every overlay in infra/k8s/overlays with `kubectl kustomize` and validates each object
 // against the Kubernetes API schemas (and the Prometheus Operator's, for PodMonitor and
-// PrometheusRule) bundled in the kubernetes-models packages: offline, no cluster needed. Also
+// PrometheusRule) bundled in the kubernetes-models packages: offline, no cluster needed. A field
+// the schema does not name (a misspelling such as `replicaz`) is a problem too. Also
 // validates the Secret template, which no overlay includes. Exit 1 on any problem, naming the
 // overlay, the object and the field.
 //
@@ -39,14 +40,63 @@ async function validate(object) {
   }
   const Model = models[kind];
   if (typeof Model !== 'function') return [`${kind} is not a kind of ${apiVersion}`];
+  const seen = [];
+  let invalid = [];
   try {
-    new Model(object).validate();
-    return [];
+    Model.prototype.validate.call(tracked(object, '', seen));
   } catch (error) {
-    return String(error.message)
+    invalid = String(error.message)
       .split(/,\s*(?=data)/)
       .map((line) => line.replace(/^data/, 'field '));
   }
+  return [...invalid, ...unknownFields(seen)];
+}
+
+/*
+ * The schemas accept fields they do not know (Kubernetes' OpenAPI documents leave
+ * additionalProperties open), so `replicaz: 3` would pass while the API server drops it. The
+ * compiled validators read each property their schema names (`data.replicas`) and enumerate the
+ * keys of maps (labels, data): an object the validator read properties of but never enumerated is
+ * a schema object, and any key of it the validator never read is a field the schema lacks.
+ * Objects the validator never looked into are free-form (x-kubernetes-preserve-unknown-fields).
+ */
+function tracked(value, path, seen) {
+  if (!value || typeof value !== 'object') return value;
+  const record = { path, value, read: new Set(), enumerated: false };
+  seen.push(record);
+  const children = new Map();
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      const child = Reflect.get(target, key, receiver);
+      if (typeof key !== 'string') return child;
+      record.read.add(key);
+      if (!child || typeof child !== 'object') return child;
+      if (!children.has(key)) {
+        const where = Array.isArray(target) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+        children.set(key, tracked(child, where, seen));
+      }
+      return children.get(key);
+    },
+    has(target, key) {
+      if (typeof key === 'string') record.read.add(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      record.enumerated = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+function unknownFields(seen) {
+  const problems = [];
+  for (const { path, value, read, enumerated } of seen) {
+    if (Array.isArray(value) || enumerated || read.size === 0) continue;
+    for (const key of Object.keys(value)) {
+      if (!read.has(key)) problems.push(`field ${path ? `${path}.` : ''}${key} is not a field of this object`);
+    }
+  }
+  return problems;
 }
 
 function findKubectl() {

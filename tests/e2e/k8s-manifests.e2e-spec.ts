@@ -61,7 +61,9 @@ describe('Kubernetes manifests: every overlay renders and matches the API schema
       const deployment = find('hosted', 'Deployment', `trellis-${role}`);
       const hpa = find('hosted', 'HorizontalPodAutoscaler', `trellis-${role}`);
       expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: `trellis-${role}` });
-      expect(hpa.spec.minReplicas).toBe(deployment.spec.replicas);
+      // The autoscaler owns the count: a count in the Deployment would reset the pods on every apply.
+      expect(deployment.spec.replicas).toBeUndefined();
+      expect(hpa.spec.minReplicas).toBe(role === 'api' ? 3 : 2);
       expect(find('hosted', 'PodDisruptionBudget', `trellis-${role}`).spec.selector.matchLabels).toEqual(
         deployment.spec.selector.matchLabels,
       );
@@ -88,12 +90,15 @@ describe('Kubernetes manifests: every overlay renders and matches the API schema
     }
   });
 
-  it('scrapes each pod on its metrics port, which the public Service never routes', () => {
+  it('scrapes each pod on its metrics port once, which the public Service never routes', () => {
     for (const overlay of ['clinic', 'hosted']) {
       const config = find(overlay, 'ConfigMap', 'trellis-config').data as Record<string, string>;
       for (const role of ['api', 'worker']) {
         const pod = find(overlay, 'Deployment', `trellis-${role}`).spec.template;
-        expect(pod.metadata.annotations['prometheus.io/port']).toBe(config.METRICS_PORT);
+        // The clinic is scraped by annotations; the hosted variant by its PodMonitor alone.
+        if (overlay === 'clinic') expect(pod.metadata.annotations['prometheus.io/port']).toBe(config.METRICS_PORT);
+        else
+          expect(Object.keys(pod.metadata.annotations ?? {}).filter((k) => k.startsWith('prometheus.io/'))).toEqual([]);
         expect(pod.spec.containers[0].ports).toContainEqual({
           name: 'metrics',
           containerPort: Number(config.METRICS_PORT),
@@ -117,7 +122,18 @@ describe('Kubernetes manifests: every overlay renders and matches the API schema
     expect(alerts).toEqual(
       expect.arrayContaining(['TrellisOutboxGrowing', 'TrellisEmailsFailing', 'TrellisRemindersLate']),
     );
-    expect(JSON.parse(dashboard['grafana-dashboard.json']).panels.length).toBeGreaterThan(5);
+    const panels = JSON.parse(dashboard['grafana-dashboard.json']).panels;
+    expect(panels.length).toBeGreaterThan(5);
+    // Every series the dashboard draws is this namespace's, never another install's on the same Prometheus.
+    const selectors = panels.flatMap((p: any) =>
+      p.targets.flatMap((t: any) => [...t.expr.matchAll(/\b(?:trellis|process|nodejs)_[a-z0-9_]+(\{[^}]*\})?/g)]),
+    );
+    expect(selectors.length).toBeGreaterThan(panels.length);
+    expect(
+      selectors
+        .filter((m: RegExpMatchArray) => !m[1]?.includes('namespace="$namespace"'))
+        .map((m: RegExpMatchArray) => m[0]),
+    ).toEqual([]);
   });
 
   it('gives the apps every setting they require: the Secret template holds each required secret', () => {
@@ -178,6 +194,24 @@ describe('Kubernetes manifests: every overlay renders and matches the API schema
       expect(result.stderr).toMatch(/overlays\/hosted: Deployment\/trellis-api: .*containerPort must be integer/);
       expect(result.stderr).toMatch(/overlays\/hosted: HorizontalPodAutoscaler\/trellis-api: .*maxReplicas/);
       expect(result.stderr).toMatch(/Job\/trellis-migrate: Job is not a kind of apps\/v1/);
+    });
+
+    it('a misspelled field, at the top of a spec or deep in a pod, in a base or a monitoring object', () => {
+      const api = join(copy, 'base/api.yaml');
+      writeFileSync(api, readFileSync(api, 'utf8').replace('  replicas: 2\n', '  replicaz: 2\n'));
+      const worker = join(copy, 'base/worker.yaml');
+      writeFileSync(worker, readFileSync(worker, 'utf8').replace(/( +)readinessProbe:/, '$1readinesProbe:'));
+      const monitor = join(copy, 'monitoring/pod-monitor.yaml');
+      writeFileSync(monitor, readFileSync(monitor, 'utf8').replace('podMetricsEndpoints:', 'podMetricEndpoints:'));
+      const result = check(copy);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/overlays\/clinic: Deployment\/trellis-api: field spec\.replicaz is not a field/);
+      expect(result.stderr).toMatch(
+        /overlays\/hosted: Deployment\/trellis-worker: field spec\.template\.spec\.containers\[0\]\.readinesProbe is not a field/,
+      );
+      expect(result.stderr).toMatch(
+        /overlays\/hosted: PodMonitor\/trellis: field spec\.podMetricEndpoints is not a field/,
+      );
     });
 
     it('an overlay kustomize cannot render', () => {

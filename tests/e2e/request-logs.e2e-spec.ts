@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
@@ -75,6 +76,8 @@ describe('request logs: one JSON line per request, no link token, no clinical te
       answers[(longText as Prompt).id] = secretAnswer;
       await alex.put('/api/v1/homework/current/draft').set(HOMEWORK_HEADER).send({ answers }).expect(200);
       await request(app.getHttpServer()).get(`/api/v1/couples/${couple.id}`).expect(401);
+      // An app line (any `new Logger(Context)`): through the same pino logger as the request lines.
+      new Logger('RequestLogsProbe').warn('probe line');
     });
 
     const lines = output.split('\n').filter(Boolean);
@@ -102,6 +105,14 @@ describe('request logs: one JSON line per request, no link token, no clinical te
       );
     }
     expect(new Set(requests.map((r) => r.reqId)).size).toBe(requests.length);
+    // One format for every line: pino's, app lines included (Nest's logger writes through pino).
+    for (const entry of parsed)
+      expect(entry).toEqual(
+        expect.objectContaining({ level: expect.any(Number), time: expect.any(Number), pid: process.pid }),
+      );
+    expect(parsed.find((entry) => entry.msg === 'probe line')).toEqual(
+      expect.objectContaining({ level: 40, app: 'api', context: 'RequestLogsProbe' }),
+    );
     // The page the link opens is logged by its template (or as unmatched without a build), never its path.
     const page = requests.find((r) => r.method === 'GET' && !String(r.route).startsWith('/api/'));
     expect(page?.route).toMatch(/^(\/h\/\*|unmatched)$/);

@@ -1,11 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
+import request from 'supertest';
 import { DataSource, IsNull } from 'typeorm';
 import { loadConfig } from '@trellis/config';
 import { EmailDelivery, Exercise } from '@trellis/data';
 import { bullConnectionOptions, QueueName, queueEmailInTransaction } from '@trellis/jobs';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
+import { followEmailedLink, tokenFromEmail } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
 import { createTestApp } from '../support/create-test-app';
 import { eventually } from '../support/eventually';
@@ -212,6 +214,63 @@ describe('reliability under faults', () => {
       expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: deliveryId })).status).toBe('sent');
     } finally {
       await worker.close();
+    }
+  }, 150_000);
+
+  it("a worker killed after SMTP accepted and before its commit: the delivered email's link works", async () => {
+    const { spawn } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const main = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
+    const workerEnv = { ...env(), NODE_ENV: 'test' };
+    const app: NestFastifyApplication = await createTestApp(env());
+    const clinic = await createClinic(db);
+    const person = await createStaff(db, clinic);
+    await setPassword(db, person);
+
+    // The mail server records the message as delivered, then the worker dies before it hears
+    // "250" and so before its transaction commits: the link it stored with the send is lost.
+    const child = spawn(process.execPath, [main], { env: workerEnv, stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    smtp.onAccepted = (email) => {
+      if (email.to.includes(person.email)) child.kill('SIGKILL');
+    };
+    try {
+      await request(app.getHttpServer()).post('/api/v1/auth/password-reset').send({ email: person.email }).expect(202);
+      const first = await smtp.waitForMessageTo(person.email, /reset/i, 30_000);
+      await exited;
+      smtp.onAccepted = null;
+      const [delivery] = await db
+        .getRepository(EmailDelivery)
+        .findBy({ template: 'password-reset', clinicId: clinic.id });
+      expect(delivery.status).toBe('pending');
+
+      // Restart: the stalled job is sent again, same Message-ID, new secret; a receiver drops it.
+      const worker = await createWorkerApp(loadConfig(workerEnv));
+      try {
+        await eventually(async () => expect(smtp.messagesTo(person.email)).toHaveLength(2), 100_000);
+        const messageId = (raw: string) => /^Message-ID:\s*(\S+)/im.exec(raw)?.[1];
+        const [, resent] = smtp.messagesTo(person.email);
+        expect(messageId(resent.raw)).toBe(messageId(first.raw));
+        await eventually(async () =>
+          expect((await db.getRepository(EmailDelivery).findOneByOrFail({ id: delivery.id })).status).toBe('sent'),
+        );
+        // The email the person kept is the first one: its link works, once.
+        const { token } = await followEmailedLink(app.getHttpServer(), first.raw, 'password-reset');
+        await request(app.getHttpServer())
+          .post('/api/v1/auth/password-reset/confirm')
+          .send({ token, password: 'quiet meadow copper kite' })
+          .expect(200);
+        await request(app.getHttpServer())
+          .post('/api/v1/auth/password-reset/lookup')
+          .send({ token: tokenFromEmail(resent.raw, 'password-reset') })
+          .expect(404);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      smtp.onAccepted = null;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await app.close();
     }
   }, 150_000);
 });

@@ -18,6 +18,11 @@ export class SmtpCapture {
   holdReplies = false;
   /** Messages received while holding, not yet accepted. */
   held = 0;
+  /**
+   * Called with each message once it is recorded as delivered, before the sender hears "250":
+   * a crash test kills the sender here, so the message is delivered and its sender never knew.
+   */
+  onAccepted: ((email: CapturedEmail) => void) | null = null;
   private server: SMTPServer;
 
   async start(): Promise<string> {
@@ -37,12 +42,9 @@ export class SmtpCapture {
           }
           const raw = Buffer.concat(chunks).toString('utf8');
           const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
-          this.messages.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-            subject,
-            acceptedAt: Date.now(),
-          });
+          const email = { to: session.envelope.rcptTo.map((r) => r.address), raw, subject, acceptedAt: Date.now() };
+          this.messages.push(email);
+          this.onAccepted?.(email);
           callback();
         });
       },

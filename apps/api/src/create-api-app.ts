@@ -42,19 +42,21 @@ export async function createApiApp(
   // Fastify takes hooks only before it boots: the tests' contract check comes in this way.
   beforeBoot?: (fastify: FastifyInstance) => void,
 ): Promise<NestFastifyApplication> {
+  // One pino logger for the request lines and Nest's own: one format for every line.
+  const logger = createRequestLogger(config, 'api');
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     // Fastify's own request lines carry the URL, which can hold an emailed link's token
     // (/h/<token>): off. registerRequestLogging writes one line per request without it.
-    loggerInstance: createRequestLogger(config, 'api'),
+    loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
     // Unique across replicas and restarts (Fastify's default counts from req-1 in each process):
     // the id in a log line and in an audit row names one request.
     genReqId: () => randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: logLevels ?? new AppLogger(config.logLevel, config.logFormat),
+    logger: logLevels ?? new AppLogger(logger),
     bufferLogs: false,
   });
   app.setGlobalPrefix(API_PREFIX);

@@ -1,7 +1,7 @@
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@trellis/config';
-import { AppLogger } from '@trellis/features';
+import { AppLogger, createRequestLogger } from '@trellis/features';
 import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
 /** The worker: a Nest application context (no HTTP) running the processors and the outbox relay. */
@@ -11,7 +11,8 @@ export async function createWorkerApp(
   logLevels?: LogLevel[],
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
-    logger: logLevels ?? new AppLogger(config.logLevel, config.logFormat),
+    // The same pino lines as the API's (app: worker), JSON or pretty as LOG_FORMAT says.
+    logger: logLevels ?? new AppLogger(createRequestLogger(config, 'worker')),
   });
   return app.init();
 }

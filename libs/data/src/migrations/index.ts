@@ -33,6 +33,7 @@ import { AddedSequenceToSessions1795810000000 } from './1795810000000-AddedSeque
 import { LinkedHomeworkDueDatesToSessions1795810100000 } from './1795810100000-LinkedHomeworkDueDatesToSessions';
 import { MarkedConcerningCheckInAnswers1795850000000 } from './1795850000000-MarkedConcerningCheckInAnswers';
 import { AddedCheckInProgramSteps1795860000000 } from './1795860000000-AddedCheckInProgramSteps';
+import { CreatedEmailLinkSecrets1795865000000 } from './1795865000000-CreatedEmailLinkSecrets';
 import { CreatedAgreements1795790000000 } from './1795790000000-CreatedAgreements';
 import { AddedEngagementThresholdsToClinic1795800000000 } from './1795800000000-AddedEngagementThresholdsToClinic';
 import { CreatedAgreementConfirmationRequests1795840000000 } from './1795840000000-CreatedAgreementConfirmationRequests';
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   CreatedAgreementConfirmationRequests1795840000000,
   MarkedConcerningCheckInAnswers1795850000000,
   AddedCheckInProgramSteps1795860000000,
+  CreatedEmailLinkSecrets1795865000000,
 ];

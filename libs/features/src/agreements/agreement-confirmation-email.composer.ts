@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
 import {
   AGREEMENT_CONFIRMATION_LINK_LIFETIME_HOURS,
   agreementConfirmationWanted,
   firstName,
   partnerEmailEnvelope,
 } from '@trellis/domain';
+import type { LinkSecret } from '../email/link-secrets.repository';
 import type { ComposedEmail } from '../email/composed-email';
 import type { AgreementsRepository } from './agreements.repository';
 import { renderAgreementConfirmationEmail } from './emails/agreement-confirmation.template';
@@ -19,6 +20,7 @@ import { renderAgreementConfirmationEmail } from './emails/agreement-confirmatio
 export async function composeAgreementConfirmationEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
+  link: LinkSecret,
   publicUrl: string,
   agreements: AgreementsRepository,
 ): Promise<ComposedEmail | null> {
@@ -26,7 +28,7 @@ export async function composeAgreementConfirmationEmail(
   if (!requestId) return null;
   const facts = await agreements.lockConfirmationEmailFacts(manager, requestId, delivery.clinicId);
   if (!facts || !agreementConfirmationWanted(facts)) return null;
-  const { token, hash } = mintSecretToken();
+  const { token, hash } = link;
   const expiresAt = new Date(Date.now() + AGREEMENT_CONFIRMATION_LINK_LIFETIME_HOURS * 60 * 60 * 1000);
   await agreements.storeConfirmationLink(manager, facts.requestId, hash, expiresAt);
   const rendered = renderAgreementConfirmationEmail({

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
 import {
   AGREEMENT_REVIEW_LINK_LIFETIME_HOURS,
   agreementReviewReminderWanted,
   firstName,
   partnerEmailEnvelope,
 } from '@trellis/domain';
+import type { LinkSecret } from '../email/link-secrets.repository';
 import type { ComposedEmail } from '../email/composed-email';
 import type { AgreementsRepository } from './agreements.repository';
 import { renderAgreementReviewEmail } from './emails/agreement-review.template';
@@ -20,6 +21,7 @@ import { renderAgreementReviewEmail } from './emails/agreement-review.template';
 export async function composeAgreementReviewEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
+  link: LinkSecret,
   publicUrl: string,
   agreements: AgreementsRepository,
 ): Promise<ComposedEmail | null> {
@@ -30,7 +32,7 @@ export async function composeAgreementReviewEmail(
     return null;
   const reminder = delivery.subjectIds.kind === 'reminder';
   if (reminder && !agreementReviewReminderWanted({ ...facts, now: new Date() })) return null;
-  const { token, hash } = mintSecretToken();
+  const { token, hash } = link;
   // A reminder replaces the link but not its lifetime: the review is about its own week.
   const expiresAt =
     reminder && facts.linkExpiresAt

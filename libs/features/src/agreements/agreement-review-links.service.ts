@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AgreementReviewForm, type AgreementReviewResult, INACTIVE_LINK_MESSAGE } from '@trellis/contracts';
 import { hashSecretToken } from '@trellis/data';
+import { currentLinkHash } from '../email/link-secrets.repository';
 import { type AgreementReviewAnswer, firstName, sharedKeptStreak } from '@trellis/domain';
 import type { Actor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
@@ -123,7 +124,7 @@ export class AgreementReviewLinksService {
 
   /** The weekly review or the "please confirm" behind the token; a 404 alike for anything else. */
   private async findActive(manager: EntityManager, token: string, lock: boolean): Promise<OpenReviewRequest> {
-    const hash = hashSecretToken(token);
+    const hash = await currentLinkHash(manager, hashSecretToken(token));
     const request =
       (await this.agreements.findByActiveLink(manager, hash, lock)) ??
       (await this.agreements.findConfirmationByActiveLink(manager, hash, lock));

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { SessionUser } from '@trellis/contracts';
 import { passwordProblem } from '@trellis/domain';
 import { AuthToken, AuthTokenPurpose, hashSecretToken, StaffUser } from '@trellis/data';
+import { currentLinkHash } from '../email/link-secrets.repository';
 import { syncDigestSchedulesInTransaction } from '@trellis/jobs';
 import { type Actor, asStaff } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
@@ -119,11 +120,17 @@ export class AccountLinksService {
 
   /** The open (unused, unrevoked, unexpired) link for this token, or a 404 that says no more. */
   private async openLink(token: string, purpose: AuthTokenPurpose): Promise<UsableLink> {
-    return usable(await this.links.findOpen(hashSecretToken(token), purpose), purpose);
+    return usable(
+      await this.links.findOpen(await currentLinkHash(this.dataSource.manager, hashSecretToken(token)), purpose),
+      purpose,
+    );
   }
 
   /** The same, its row locked until the caller's transaction ends: a link is used at most once. */
   private async lockOpenLink(manager: EntityManager, token: string, purpose: AuthTokenPurpose): Promise<UsableLink> {
-    return usable(await this.links.lockOpen(manager, hashSecretToken(token), purpose), purpose);
+    return usable(
+      await this.links.lockOpen(manager, await currentLinkHash(manager, hashSecretToken(token)), purpose),
+      purpose,
+    );
   }
 }

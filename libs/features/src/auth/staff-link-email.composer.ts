@@ -1,18 +1,21 @@
 import { EntityManager } from 'typeorm';
-import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
 import type { AccountLinksRepository } from './account-links.repository';
 import { renderPasswordReset } from './emails/password-reset.template';
 import { renderStaffInvitation } from './emails/staff-invitation.template';
+import type { LinkSecret } from '../email/link-secrets.repository';
 import type { ComposedEmail } from '../email/composed-email';
 
 /**
- * Invitation and password-reset emails. The link's secret is minted here, at send time, and only
- * its hash is written (inside the delivery's transaction: a failed send rolls it back), so the raw
- * token never touches the outbox, Redis or logs.
+ * Invitation and password-reset emails. The link's secret is minted at send time (`link`) and only
+ * its hash is written (inside the delivery's transaction: a failed send rolls it back; a resend
+ * after a lost commit keeps the first email's link working, email/link-secrets.repository.ts), so
+ * the raw token never touches the outbox, Redis or logs.
  */
 export async function composeStaffLinkEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
+  link: LinkSecret,
   publicUrl: string,
   links: AccountLinksRepository,
 ): Promise<ComposedEmail | null> {
@@ -24,7 +27,7 @@ export async function composeStaffLinkEmail(
   const expectedStatus = token.purpose === 'invitation' ? 'invited' : 'active';
   if (staff.status !== expectedStatus) return null;
 
-  const { token: secret, hash } = mintSecretToken();
+  const { token: secret, hash } = link;
   await links.storeSecretHash(manager, token.id, hash);
   const minutesLeft = Math.max(1, Math.round((token.expiresAt.getTime() - Date.now()) / 60_000));
 

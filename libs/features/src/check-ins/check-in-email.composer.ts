@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
 import { CHECK_IN_LINK_LIFETIME_HOURS, firstName, partnerEmailEnvelope } from '@trellis/domain';
+import type { LinkSecret } from '../email/link-secrets.repository';
 import type { ComposedEmail } from '../email/composed-email';
 import type { CheckInsRepository } from './check-ins.repository';
 import { renderCheckInEmail } from './emails/check-in.template';
@@ -14,6 +15,7 @@ import { renderCheckInEmail } from './emails/check-in.template';
 export async function composeCheckInEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
+  link: LinkSecret,
   publicUrl: string,
   checkIns: CheckInsRepository,
 ): Promise<ComposedEmail | null> {
@@ -27,7 +29,7 @@ export async function composeCheckInEmail(
     ? facts.linkExpiresAt
     : new Date(Date.now() + CHECK_IN_LINK_LIFETIME_HOURS * 60 * 60 * 1000);
   if (!expiresAt || expiresAt.getTime() <= Date.now()) return null;
-  const { token, hash } = mintSecretToken();
+  const { token, hash } = link;
   await checkIns.storeLink(manager, facts.checkInId, hash, expiresAt);
   const rendered = renderCheckInEmail({
     clinicName: facts.clinicName,

@@ -8,6 +8,7 @@ import {
   INACTIVE_LINK_MESSAGE,
 } from '@trellis/contracts';
 import { hashSecretToken } from '@trellis/data';
+import { currentLinkHash } from '../email/link-secrets.repository';
 import { advanceProgramInTransaction } from '@trellis/jobs';
 import { type CheckInScorePoint, firstName, partnerScoresVisibleTo, pathPosition } from '@trellis/domain';
 import type { Actor } from '../actor/actor';
@@ -43,7 +44,11 @@ export class CheckInLinksService {
   ) {}
 
   async form(token: string): Promise<CheckInForm> {
-    const checkIn = await this.checkIns.findByActiveLink(this.dataSource.manager, hashSecretToken(token), false);
+    const checkIn = await this.checkIns.findByActiveLink(
+      this.dataSource.manager,
+      await currentLinkHash(this.dataSource.manager, hashSecretToken(token)),
+      false,
+    );
     if (!checkIn) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
     const { definition } = checkIn;
     const steps = checkIn.programStepId
@@ -69,7 +74,11 @@ export class CheckInLinksService {
       throw validationProblem([{ field: 'answers', message: 'are too long to save' }]);
     return this.dataSource.transaction(async (manager) => {
       // Locked: a double tap waits here, then finds the link closed.
-      const checkIn = await this.checkIns.findByActiveLink(manager, hashSecretToken(token), true);
+      const checkIn = await this.checkIns.findByActiveLink(
+        manager,
+        await currentLinkHash(manager, hashSecretToken(token)),
+        true,
+      );
       if (!checkIn) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
       const submittedAt = new Date();
       const scored = await this.responses.submitInTransaction(

@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { mintSecretToken } from '@trellis/data';
 import { enqueueManyInTransaction, JobName } from '@trellis/jobs';
 import { MailSender } from '@trellis/mail';
 import { MAIL_SENDER } from '../config/config.tokens';
 import { EmailComposer } from './email-composer.service';
 import { DeliveryOutcome, EmailDeliveriesRepository } from './email-deliveries.repository';
+import { LINK_TEMPLATES, markLinkSecretsStored, recordIssuedLinkSecrets } from './link-secrets.repository';
 
 export type FailureOutcome = DeliveryOutcome;
 
@@ -33,12 +35,22 @@ export class DeliverySender implements OnApplicationShutdown {
 
   /** Throws on failure (the transaction rolled back and released the row); see `recordFailure`. */
   async sendOnce(deliveryId: string): Promise<void> {
+    // An email with a personal link: its secret's hash is committed before the send's transaction
+    // opens, so a resend after a lost commit keeps this attempt's link working
+    // (email/link-secrets.repository.ts).
+    const peek = await this.deliveries.peek(deliveryId);
+    if (peek && (peek.status === 'sent' || peek.status === 'skipped')) return;
+    const link = mintSecretToken();
+    const withLink = peek !== null && LINK_TEMPLATES.has(peek.template);
+    if (withLink)
+      await recordIssuedLinkSecrets(this.dataSource, [{ deliveryKey: peek.idempotencyKey, hash: link.hash }]);
+
     await this.dataSource.transaction(async (manager) => {
       const delivery = await this.deliveries.findLocked(manager, deliveryId);
       if (!delivery) throw new UnrecoverableError(`email_delivery ${deliveryId} does not exist`);
       if (delivery.status === 'sent' || delivery.status === 'skipped') return;
 
-      const email = await this.composer.compose(delivery, manager);
+      const email = await this.composer.compose(delivery, manager, link);
       if (!email) {
         await this.deliveries.markSkipped(manager, delivery.id);
         return;
@@ -47,6 +59,7 @@ export class DeliverySender implements OnApplicationShutdown {
       // so a receiver can drop the duplicate of a send whose commit was lost.
       const messageId = `<${delivery.idempotencyKey}@trellis>`;
       await this.sender.send({ ...email, messageId });
+      if (withLink) await markLinkSecretsStored(manager, [link.hash]);
       await this.deliveries.markSent(manager, delivery, messageId);
     });
   }

@@ -6,6 +6,7 @@ import { AppConfig } from '@trellis/config';
 import { EmailDelivery } from '@trellis/data';
 import type { ComposedEmail, EmailComposerFn } from './composed-email';
 import { EmailDeliveriesRepository } from './email-deliveries.repository';
+import type { LinkSecret } from './link-secrets.repository';
 import { renderSmtpCheck } from './emails/smtp-check.template';
 import { APP_CONFIG } from '../config/config.tokens';
 import { composeDigestEmail } from '../digests/digest-email.composer';
@@ -35,27 +36,27 @@ type Composer = EmailComposerFn;
 export class EmailComposer {
   private readonly composers: Partial<Record<EmailTemplateName, Composer>> = {
     'smtp-check': (delivery, manager) => this.composeSmtpCheck(delivery, manager),
-    'staff-invitation': (delivery, manager) => this.staffLink(delivery, manager),
-    'password-reset': (delivery, manager) => this.staffLink(delivery, manager),
-    'homework-assigned': (delivery, manager) => this.homework(delivery, manager),
-    'homework-link': (delivery, manager) => this.homework(delivery, manager),
-    'homework-reminder': (delivery, manager) => this.homework(delivery, manager),
-    'homework-reply': (delivery, manager) =>
-      composeHomeworkReplyEmail(delivery, manager, this.config.http.publicUrl, this.homeworkEmails),
+    'staff-invitation': (delivery, manager, link) => this.staffLink(delivery, manager, link),
+    'password-reset': (delivery, manager, link) => this.staffLink(delivery, manager, link),
+    'homework-assigned': (delivery, manager, link) => this.homework(delivery, manager, link),
+    'homework-link': (delivery, manager, link) => this.homework(delivery, manager, link),
+    'homework-reminder': (delivery, manager, link) => this.homework(delivery, manager, link),
+    'homework-reply': (delivery, manager, link) =>
+      composeHomeworkReplyEmail(delivery, manager, link, this.config.http.publicUrl, this.homeworkEmails),
     'weekly-digest': (delivery, manager) => this.digest(delivery, manager),
     'pre-session-digest': (delivery, manager) => this.digest(delivery, manager),
-    'check-in': (delivery, manager) =>
-      composeCheckInEmail(delivery, manager, this.config.http.publicUrl, this.checkIns),
+    'check-in': (delivery, manager, link) =>
+      composeCheckInEmail(delivery, manager, link, this.config.http.publicUrl, this.checkIns),
     'safety-alert': (delivery, manager) =>
       composeSafetyAlertEmail(delivery, manager, this.config.http.publicUrl, this.safety),
     'session-invitation': (delivery, manager) =>
       composeSessionInvitationEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
     'session-reminder': (delivery, manager) =>
       composeSessionReminderEmail(delivery, manager, this.config.mail.from, this.sessionNotices),
-    'agreement-review': (delivery, manager) =>
-      composeAgreementReviewEmail(delivery, manager, this.config.http.publicUrl, this.agreements),
-    'agreement-confirmation': (delivery, manager) =>
-      composeAgreementConfirmationEmail(delivery, manager, this.config.http.publicUrl, this.agreements),
+    'agreement-review': (delivery, manager, link) =>
+      composeAgreementReviewEmail(delivery, manager, link, this.config.http.publicUrl, this.agreements),
+    'agreement-confirmation': (delivery, manager, link) =>
+      composeAgreementConfirmationEmail(delivery, manager, link, this.config.http.publicUrl, this.agreements),
   };
 
   constructor(
@@ -70,22 +71,22 @@ export class EmailComposer {
     private readonly agreements: AgreementsRepository,
   ) {}
 
-  private staffLink(delivery: EmailDelivery, manager: EntityManager) {
-    return composeStaffLinkEmail(delivery, manager, this.config.http.publicUrl, this.accountLinks);
+  private staffLink(delivery: EmailDelivery, manager: EntityManager, link: LinkSecret) {
+    return composeStaffLinkEmail(delivery, manager, link, this.config.http.publicUrl, this.accountLinks);
   }
 
-  private homework(delivery: EmailDelivery, manager: EntityManager) {
-    return composeHomeworkEmail(delivery, manager, this.config.http.publicUrl, this.homeworkEmails);
+  private homework(delivery: EmailDelivery, manager: EntityManager, link: LinkSecret) {
+    return composeHomeworkEmail(delivery, manager, link, this.config.http.publicUrl, this.homeworkEmails);
   }
 
   private digest(delivery: EmailDelivery, manager: EntityManager) {
     return composeDigestEmail(delivery, manager, this.config.http.publicUrl, this.digests);
   }
 
-  async compose(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {
+  async compose(delivery: EmailDelivery, manager: EntityManager, link: LinkSecret): Promise<ComposedEmail | null> {
     const composer = this.composers[delivery.template];
     if (!composer) throw new UnrecoverableError(`No composer for email template "${delivery.template}"`);
-    return composer(delivery, manager);
+    return composer(delivery, manager, link);
   }
 
   private async composeSmtpCheck(delivery: EmailDelivery, manager: EntityManager): Promise<ComposedEmail | null> {

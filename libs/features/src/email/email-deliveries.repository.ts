@@ -10,6 +10,13 @@ export type DeliveryOutcome = 'retry' | 'failed';
 export class EmailDeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** What the row is and where it stands, read without a lock (the send re-reads it locked). */
+  async peek(id: string): Promise<Pick<EmailDelivery, 'template' | 'status' | 'idempotencyKey'> | null> {
+    return this.dataSource
+      .getRepository(EmailDelivery)
+      .findOne({ where: { id }, select: { template: true, status: true, idempotencyKey: true } });
+  }
+
   /** The row, locked until the caller's transaction ends: a second sender waits, then sees it sent. */
   findLocked(manager: EntityManager, id: string): Promise<EmailDelivery | null> {
     return manager.findOne(EmailDelivery, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { EmailTemplateName } from '@trellis/contracts';
-import { EmailDelivery, mintSecretToken } from '@trellis/data';
+import { EmailDelivery } from '@trellis/data';
 import {
   firstName,
   formatDueLabel,
@@ -11,6 +11,7 @@ import {
 import { renderLayout, type RenderedEmail } from '@trellis/mail';
 import { renderHomeworkEmail, renderHomeworkReminder } from './emails/homework-assigned.template';
 import { renderHomeworkReply } from './emails/homework-reply.template';
+import type { LinkSecret } from '../email/link-secrets.repository';
 import type { ComposedEmail } from '../email/composed-email';
 import type { HomeworkEmailFacts } from './homework-facts.sql';
 import type { HomeworkEmailRepository } from './homework-email.repository';
@@ -72,13 +73,15 @@ function toPartner(
 }
 
 /**
- * A partner's homework email. The personal link is minted here, at send time, inside the
- * delivery's transaction: a new link replaces (and so invalidates) any earlier one, only its hash
- * is stored, and nothing goes out for submitted or cancelled homework or without email consent.
+ * A partner's homework email. The personal link (`link`, minted for this send attempt) is stored
+ * here, inside the delivery's transaction: a new link replaces (and so invalidates) any earlier
+ * one, only its hash is stored (a resend after a lost commit keeps the first email's link working:
+ * email/link-secrets.repository.ts), and nothing goes out for submitted or cancelled homework or without email consent.
  */
 export async function composeHomeworkEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
+  link: LinkSecret,
   publicUrl: string,
   emails: HomeworkEmailRepository,
 ): Promise<ComposedEmail | null> {
@@ -96,7 +99,7 @@ export async function composeHomeworkEmail(
   if (delivery.subjectIds.requestedBy === 'partner' && facts.link_revoked_at) return null;
   if (!facts.email_consent || facts.couple_status === 'discharged') return null;
 
-  const { token, hash } = mintSecretToken();
+  const { token, hash } = link;
   await emails.storeLink(manager, facts.response_id, hash, facts.link_expires_at);
   return renderHomeworkFacts(facts, delivery.template, delivery.subjectIds.kind, token, publicUrl);
 }
@@ -110,6 +113,7 @@ export async function composeHomeworkEmail(
 export async function composeHomeworkReplyEmail(
   delivery: EmailDelivery,
   manager: EntityManager,
+  link: LinkSecret,
   publicUrl: string,
   emails: HomeworkEmailRepository,
 ): Promise<ComposedEmail | null> {
@@ -119,7 +123,7 @@ export async function composeHomeworkReplyEmail(
   if (!facts || facts.cancelled_at || facts.link_revoked_at) return null;
   if (!facts.email_consent || facts.couple_status === 'discharged') return null;
 
-  const { token, hash } = mintSecretToken();
+  const { token, hash } = link;
   await emails.storeLink(manager, facts.response_id, hash, facts.reply_link_expires_at);
   const homeworkUrl = `${publicUrl}/h/${token}`;
   return toPartner(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { INACTIVE_LINK_MESSAGE, type HomeworkGreeting } from '@trellis/contracts';
 import { hashSecretToken, type HomeworkResponse } from '@trellis/data';
+import { currentLinkHash } from '../email/link-secrets.repository';
 import { firstName } from '@trellis/domain';
 import { queueEmailInTransaction } from '@trellis/jobs';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,10 @@ export class HomeworkLinksService {
   ) {}
 
   private async activeResponse(manager: EntityManager, token: string): Promise<HomeworkResponse> {
-    const response = await this.responses.findByActiveLink(manager, hashSecretToken(token));
+    const response = await this.responses.findByActiveLink(
+      manager,
+      await currentLinkHash(manager, hashSecretToken(token)),
+    );
     if (!response) throw new NotFoundException(INACTIVE_LINK_MESSAGE);
     return response;
   }

@@ -19,17 +19,26 @@ export interface RequestLine {
   durationMs: number;
 }
 
-/** `12:04:31 GET /api/v1/couples/:id 200 8.1 ms req-4`, for `npm start`. */
+const LEVEL_LABELS: Record<number, string> = { 10: 'VERBOSE ', 20: 'DEBUG ', 40: 'WARN ', 50: 'ERROR ', 60: 'FATAL ' };
+
+/**
+ * `12:04:31 GET /api/v1/couples/:id 200 8.1 ms req-4` for a request, `12:04:31 WARN [Context]
+ * message` for an app line (no label at info), for `npm start`.
+ */
 export function prettyLine(entry: Record<string, unknown>): string {
   const time = new Date(typeof entry.time === 'number' ? entry.time : Date.now()).toISOString().slice(11, 19);
   if (entry.route !== undefined) {
     return `${time} ${entry.method} ${entry.route} ${entry.status} ${entry.durationMs} ms ${entry.reqId}\n`;
   }
-  return `${time} ${String(entry.msg ?? '')}\n`;
+  const label = LEVEL_LABELS[entry.level as number] ?? '';
+  const context = typeof entry.context === 'string' ? `[${entry.context}] ` : '';
+  const stack = typeof entry.stack === 'string' ? `\n${entry.stack}` : '';
+  return `${time} ${label}${context}${String(entry.msg ?? '')}${stack}\n`;
 }
 
 /**
- * The pino logger Fastify is given (LOG_LEVEL, LOG_FORMAT). JSON goes out as pino writes it;
+ * The process's pino logger (LOG_LEVEL, LOG_FORMAT): Fastify's (the request lines) and, through
+ * `AppLogger`, Nest's (every other line of the api and the worker). JSON goes out as pino writes it;
  * pretty lines are formatted here, a few fields, no dependency. Written through
  * `process.stdout.write` at each call, so a test can read what an operator would.
  */
@@ -42,7 +51,7 @@ export function createRequestLogger(config: Pick<AppConfig, 'logLevel' | 'logFor
   return pino(
     {
       level: PINO_LEVELS[config.logLevel],
-      base: { app },
+      base: { app, pid: process.pid },
       messageKey: 'msg',
       // Fastify logs a request only on its own errors; even then never the URL, which can hold
       // an emailed link's token (/h/<token>), nor headers (cookies) or bodies (clinical text).

@@ -5,6 +5,7 @@ import { AppConfig } from '@trellis/config';
 import { mintSecretToken } from '@trellis/data';
 import { MailSender } from '@trellis/mail';
 import { DeliverySender } from '../email/delivery-sender.service';
+import { markLinkSecretsStored, recordIssuedLinkSecrets } from '../email/link-secrets.repository';
 import { renderHomeworkFacts } from '../homework/homework-email.composer';
 import { APP_CONFIG, MAIL_SENDER } from '../config/config.tokens';
 import { FiringReminder, PreparedReminder, RemindersRepository } from './reminders.repository';
@@ -96,6 +97,13 @@ export class ReminderSender {
       };
     });
     const byKey = new Map(prepared.map((p) => [p.key, p]));
+    // Committed before anything is sent: a worker killed between SMTP's answer and the commit
+    // below leaves the delivered email's link working once the resend stores its own
+    // (email/link-secrets.repository.ts).
+    await recordIssuedLinkSecrets(
+      this.dataSource,
+      prepared.map((p) => ({ deliveryKey: p.key, hash: p.tokenHash })),
+    );
     const leftFromEarlierTries = await this.dataSource.transaction(async (manager) => {
       const rows = await this.reminders.recordOpenReminders(manager, prepared);
       const fresh = rows.filter((row) => row.fresh);
@@ -123,6 +131,10 @@ export class ReminderSender {
             tokenHash: (byKey.get(row.wanted_key) as PreparedReminder).tokenHash,
             linkExpiresAt: row.link_expires_at,
           })),
+        );
+        await markLinkSecretsStored(
+          manager,
+          sent.map((row) => (byKey.get(row.wanted_key) as PreparedReminder).tokenHash),
         );
       }
       if (failed.length)
