@@ -26,3 +26,25 @@ export const callApi = async <M extends ApiMethod, R extends ApiRouteFor<M>>(
 ): Promise<ApiAnswer<R, M>> =>
   (await httpClient<ApiAnswer<R, M>>(apiPath(route, params), { method: HTTP_METHODS[method], body, query, signal }))
     .json;
+
+type AsTypedValue<V> = V extends number
+  ? V | string
+  : V extends readonly (infer E)[]
+    ? AsTypedValue<E>[]
+    : V extends object
+      ? AsTyped<V>
+      : V;
+
+/**
+ * A body built from a form, where a number field may still hold the text as typed ("soon", "")
+ * so the API's 400 names that field under its input rather than the form guessing. Every other
+ * field is checked against the document's request schema as usual.
+ */
+export type AsTyped<Body> = { [K in keyof Body]: AsTypedValue<Body[K]> };
+
+/**
+ * Hands an AsTyped body to callApi as the route's request body: the one place a form's unread
+ * number text is let through, for the API to refuse by name. Give the body type explicitly:
+ * `asTyped<ApiRequestBody<'/programs', 'post'>>(body)`.
+ */
+export const asTyped = <Body>(body: AsTyped<Body>): Body => body as Body;

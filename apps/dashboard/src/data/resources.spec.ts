@@ -15,6 +15,8 @@ import type {
   StaffMember,
   StaffMemberDetail,
 } from '@trellis/contracts';
+import type { ProgramStepBody } from '../resources/programs/programDraft';
+import type { AsTyped } from './api';
 import { type ListRecord, RESOURCE_ROUTES, type ResourceRecord, resourceRoute } from './resources';
 
 // Type-level checks, compiled by the dashboard's typecheck (`tsc -p apps/dashboard/tsconfig.json`):
@@ -37,7 +39,23 @@ export const typeChecks = async () => {
   useApiGet('/auth/logout', {});
   // @ts-expect-error: a resource's routes must exist in the document for that method
   const wrong: ApiRouteFor<'patch'> = '/programs';
-  return [wrong, missing];
+  // A form's body may carry a number field's text as typed (AsTyped), for the API to name it…
+  const asTypedStep: AsTyped<ProgramStepBody> = {
+    title: 'T',
+    kind: 'discuss',
+    opensWhen: 'reviewed',
+    dueInDays: 'soon',
+  };
+  // @ts-expect-error: …but only number fields: a kind the document does not list still fails
+  const badKind: AsTyped<ProgramStepBody> = { title: 'T', kind: 'lecture', opensWhen: 'reviewed' };
+  // @ts-expect-error: …and a field the document does not have still fails
+  const badField: AsTyped<ProgramStepBody> = { title: 'T', kind: 'discuss', opensWhen: 'reviewed', opensAt: 1 };
+  await callApi('post', '/programs', {
+    params: {},
+    // @ts-expect-error: an AsTyped body goes through asTyped, never straight to callApi
+    body: { title: 'P', steps: [asTypedStep] },
+  });
+  return [wrong, missing, badKind, badField];
 };
 
 describe('RESOURCE_ROUTES', () => {

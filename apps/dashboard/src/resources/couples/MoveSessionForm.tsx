@@ -10,12 +10,12 @@ import {
   RadioGroup,
   TextField,
 } from '@mui/material';
-import type { SessionChangeScope, SessionView } from '@trellis/contracts';
+import type { ApiRequestBody, SessionChangeScope, SessionView } from '@trellis/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useNotify } from 'react-admin';
 import { browserTimeZone } from '../../common/timeZones';
 import type { FormErrors } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
+import { asTyped, callApi } from '../../data/api';
 import { moveBody, moveErrors, moveFormFor, type MoveForm } from './sessionPayload';
 
 /**
@@ -47,7 +47,10 @@ export const MoveSessionForm = ({
     setErrors({});
     setBusy(true);
     try {
-      await httpClient<SessionView>(`/sessions/${session.id}`, { method: 'PATCH', body });
+      await callApi('patch', '/sessions/{id}', {
+        params: { id: session.id },
+        body: asTyped<ApiRequestBody<'/sessions/{id}', 'patch'>>(body),
+      });
       notify(body.scope === 'following' ? 'This and all later sessions moved' : 'Session moved', { type: 'success' });
       onMoved();
     } catch (error) {

@@ -15,28 +15,27 @@ import {
   Typography,
 } from '@mui/material';
 import type {
-  AddedProgramStepResponse,
+  ApiRequestBody,
   CoupleProgramResponse,
   CoupleProgramView,
   CoupleView,
-  ExerciseDetail,
-  ListResponse,
   ProgramStepWarning,
-  ProgramView,
 } from '@trellis/contracts';
 import { assignmentWarnings } from '@trellis/domain';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
-import { useApiQuery } from '../../data/useApiQuery';
+import { asTyped, callApi } from '../../data/api';
+import { useApiGet } from '../../data/useApiQuery';
 import { blankStep, type StepDraft, stepBody } from '../programs/programDraft';
 import { StepOpensFields, StepSourceFields, useStepSources } from '../programs/StepFields';
 import { cautionLines, movedPending, opensWhenText, STEP_STATUS_LABELS, whereTheCoupleIs } from './programPath';
 
+type StepBody = ReturnType<typeof stepBody>;
+
 /** Choose a program from the clinic's library and start the couple on it. */
 const StartProgram = ({ onStart }: { onStart: (programId: string) => Promise<FormErrors | undefined> }) => {
-  const programs = useApiQuery<ListResponse<ProgramView>>('/programs');
+  const programs = useApiGet('/programs', {});
   const offered = programs.data?.data.filter((p) => !p.archived) ?? [];
   const [programId, setProgramId] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
@@ -99,7 +98,7 @@ const AddStep = ({
   onAdd,
 }: {
   couple: CoupleView;
-  onAdd: (body: ReturnType<typeof stepBody>) => Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }>;
+  onAdd: (body: StepBody) => Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }>;
 }) => {
   const sources = useStepSources();
   const [step, setStepDraft] = useState<StepDraft>({ ...blankStep(), kind: 'discuss', opensWhen: 'reviewed' });
@@ -107,9 +106,7 @@ const AddStep = ({
   const [added, setAdded] = useState<{ title: string; warnings: ProgramStepWarning[] } | null>(null);
   const set = (change: Partial<StepDraft>) => setStepDraft((draft) => ({ ...draft, ...change }));
   const chosenId = step.kind === 'exercise' ? step.exerciseId : '';
-  const chosen = useApiQuery<ExerciseDetail>(`/exercises/${encodeURIComponent(chosenId)}`, {
-    enabled: Boolean(chosenId),
-  });
+  const chosen = useApiGet('/exercises/{id}', { id: chosenId }, { enabled: Boolean(chosenId) });
   const detail = chosenId && chosen.data?.id === chosenId ? chosen.data : undefined;
   const before = detail
     ? assignmentWarnings(detail, {
@@ -231,21 +228,20 @@ const PathSteps = ({
  * the therapist can do — start one, pause or resume it, skip, move or add steps.
  */
 export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
-  const path = `/couples/${encodeURIComponent(couple.id)}/program`;
-  const program = useApiQuery<CoupleProgramResponse>(path);
+  const params = { id: couple.id };
+  const program = useApiGet('/couples/{id}/program', params);
   const notify = useNotify();
   const enrolment = program.data?.enrolment ?? null;
   const under = enrolment && (enrolment.status === 'active' || enrolment.status === 'paused');
 
+  /** Sends one change to the couple's program; a 400 naming `field` shows under it, anything else as a notice. */
   const act = async (
-    url: string,
-    method: 'POST' | 'PATCH',
-    body: unknown,
+    send: () => Promise<CoupleProgramResponse>,
     done: string | ((answer: CoupleProgramResponse) => string),
     field?: string,
   ): Promise<FormErrors | undefined> => {
     try {
-      const { json } = await httpClient<CoupleProgramResponse>(url, { method, body });
+      const json = await send();
       notify(typeof done === 'string' ? done : done(json), { type: 'success' });
       program.refetch();
       return undefined;
@@ -255,11 +251,16 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
       return fields ?? (field ? {} : undefined);
     }
   };
+  const setStatus = (status: ApiRequestBody<'/couples/{id}/program', 'patch'>['status'], done: string) =>
+    void act(() => callApi('patch', '/couples/{id}/program', { params, body: { status } }), done);
 
   /** Adds a step; the API answers with its cautions, kept on screen under the form. */
-  const addStep = async (body: unknown): Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }> => {
+  const addStep = async (body: StepBody): Promise<{ errors?: FormErrors; warnings?: ProgramStepWarning[] }> => {
     try {
-      const { json } = await httpClient<AddedProgramStepResponse>(`${path}/steps`, { method: 'POST', body });
+      const json = await callApi('post', '/couples/{id}/program/steps', {
+        params,
+        body: asTyped<ApiRequestBody<'/couples/{id}/program/steps', 'post'>>(body),
+      });
       notify(json.added.warnings.length ? 'Step added, with cautions: see below.' : 'Step added.', {
         type: json.added.warnings.length ? 'warning' : 'success',
       });
@@ -287,21 +288,15 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
           {under && (
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
               {enrolment.status === 'active' ? (
-                <Button
-                  variant="outlined"
-                  onClick={() => void act(path, 'PATCH', { status: 'paused' }, 'Program paused: nothing new opens.')}
-                >
+                <Button variant="outlined" onClick={() => setStatus('paused', 'Program paused: nothing new opens.')}>
                   Pause program
                 </Button>
               ) : (
-                <Button
-                  variant="outlined"
-                  onClick={() => void act(path, 'PATCH', { status: 'active' }, 'Program resumed.')}
-                >
+                <Button variant="outlined" onClick={() => setStatus('active', 'Program resumed.')}>
                   Resume program
                 </Button>
               )}
-              <Button color="error" onClick={() => void act(path, 'PATCH', { status: 'stopped' }, 'Program stopped.')}>
+              <Button color="error" onClick={() => setStatus('stopped', 'Program stopped.')}>
                 Stop program
               </Button>
             </Stack>
@@ -309,13 +304,18 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
           <PathSteps
             enrolment={enrolment}
             onSkip={(stepId) =>
-              void act(`${path}/steps/${encodeURIComponent(stepId)}/skip`, 'POST', {}, 'Step skipped.')
+              void act(
+                () => callApi('post', '/couples/{id}/program/steps/{stepId}/skip', { params: { ...params, stepId } }),
+                'Step skipped.',
+              )
             }
             onMove={(stepId, by) =>
               void act(
-                `${path}/reorder`,
-                'POST',
-                { stepIds: movedPending(enrolment.steps, stepId, by) },
+                () =>
+                  callApi('post', '/couples/{id}/program/reorder', {
+                    params,
+                    body: { stepIds: movedPending(enrolment.steps, stepId, by) },
+                  }),
                 'Steps moved.',
               )
             }
@@ -327,9 +327,7 @@ export const ProgramTab = ({ couple }: { couple: CoupleView }) => {
         <StartProgram
           onStart={(programId) =>
             act(
-              path,
-              'POST',
-              { programId },
+              () => callApi('post', '/couples/{id}/program', { params, body: { programId } }),
               // A coercion-sensitive first step waits while a safety concern is open.
               (answer) =>
                 answer.enrolment?.current

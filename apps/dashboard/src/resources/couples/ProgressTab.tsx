@@ -1,12 +1,11 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
-import type { ApiAnswer, CoupleMeasureResponses, CoupleView, MeasureSummary } from '@trellis/contracts';
+import type { CoupleMeasureResponses, CoupleView, MeasureSummary } from '@trellis/contracts';
 import { useState } from 'react';
 import { ChartNumbers } from '../../common/ChartNumbers';
 import { formatCalendarDate, formatDateTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
-import { apiPath } from '../../data/apiPath';
-import { useApiQuery } from '../../data/useApiQuery';
+import { useApiGet } from '../../data/useApiQuery';
 import { CheckInSchedules } from './CheckInSchedules';
 import { checkInsCsvUrl } from './exportUrls';
 import { itemTrend, PROGRESS_BOX, progressChart, progressSummary } from './progressChart';
@@ -141,7 +140,7 @@ const ItemTrend = ({
   measureId: string;
   names: [string, string];
 }) => {
-  const detail = useApiQuery<ApiAnswer<'/measures/{id}', 'get'>>(apiPath('/measures/{id}', { id: measureId }));
+  const detail = useApiGet('/measures/{id}', { id: measureId });
   if (!detail.data) return null;
   const trend = itemTrend(data, detail.data.definition.items);
   if (trend.occurrences.length === 0) return null;
@@ -191,9 +190,10 @@ const ItemTrend = ({
 };
 
 const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: MeasureSummary }) => {
-  const { data, isPending, error } = useApiQuery<ApiAnswer<'/couples/{id}/measures/{measureId}/responses', 'get'>>(
-    apiPath('/couples/{id}/measures/{measureId}/responses', { id: couple.id, measureId: measure.id }),
-  );
+  const { data, isPending, error } = useApiGet('/couples/{id}/measures/{measureId}/responses', {
+    id: couple.id,
+    measureId: measure.id,
+  });
   const byPosition = (position: 1 | 2) =>
     couple.partners.find((p) => p.position === position)?.name ?? `Partner ${position}`;
   if (isPending) return <CircularProgress size={24} aria-label="Loading scores" />;
@@ -209,9 +209,7 @@ const MeasureScores = ({ couple, measure }: { couple: CoupleView; measure: Measu
 
 /** Both partners' check-in scores on one chart, the gap between them shaded. */
 export const ProgressTab = ({ couple }: { couple: CoupleView }) => {
-  const measures = useApiQuery<ApiAnswer<'/measures', 'get'>>(
-    `${apiPath('/measures', {})}?${new URLSearchParams({ perPage: '100', sort: 'kind' })}`,
-  );
+  const measures = useApiGet('/measures', {}, { query: new URLSearchParams({ perPage: '100', sort: 'kind' }) });
   const [chosen, setChosen] = useState<string | undefined>();
   if (measures.isPending) return <CircularProgress size={24} aria-label="Loading measures" />;
   if (measures.error || !measures.data) return <Alert severity="error">{errorMessage(measures.error)}</Alert>;

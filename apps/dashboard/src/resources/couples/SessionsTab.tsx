@@ -11,14 +11,14 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { CoupleView, ListResponse, PartnerAttendance, SessionView } from '@trellis/contracts';
+import type { ApiRequestBody, CoupleView, PartnerAttendance, SessionView } from '@trellis/contracts';
 import { PARTNER_ATTENDANCES } from '@trellis/contracts';
 import { useState, type FormEvent } from 'react';
 import { useGetIdentity, useNotify } from 'react-admin';
 import { formatDateTime } from '../../common/dates';
 import { errorMessage, submissionErrors, type FormErrors } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
-import { useApiQuery } from '../../data/useApiQuery';
+import { callApi } from '../../data/api';
+import { useApiGet } from '../../data/useApiQuery';
 import { STATUS_LABELS } from '../../calendar/calendarLayout';
 import { NoteForm } from '../notes/NoteForm';
 import type { NoteBody } from '../notes/notes';
@@ -31,7 +31,7 @@ import { SignSessionNote } from './SignSessionNote';
  * the session's note.
  */
 export const SessionsTab = ({ couple }: { couple: CoupleView }) => {
-  const query = useApiQuery<ListResponse<SessionView>>(`/couples/${couple.id}/sessions`);
+  const query = useApiGet('/couples/{id}/sessions', { id: couple.id });
   const { identity } = useGetIdentity();
   const ownTherapist = identity?.id === couple.therapistId;
   const sessions = [...(query.data?.data ?? [])].reverse(); // latest first
@@ -63,11 +63,11 @@ const BookSession = ({ couple, onBooked }: { couple: CoupleView; onBooked: () =>
     setErrors({});
     setBusy(true);
     try {
-      const res = await httpClient<ListResponse<SessionView>>(`/couples/${couple.id}/sessions`, {
-        method: 'POST',
+      const booked = await callApi('post', '/couples/{id}/sessions', {
+        params: { id: couple.id },
         body: bookingBody(form),
       });
-      notify(res.json.total > 1 ? `${res.json.total} sessions booked` : 'Session booked', { type: 'success' });
+      notify(booked.total > 1 ? `${booked.total} sessions booked` : 'Session booked', { type: 'success' });
       setForm(emptyBooking());
       onBooked();
     } catch (error) {
@@ -168,23 +168,29 @@ const SessionCard = ({
   const started = new Date(session.startsAt).getTime() <= Date.now();
   const names = couple.partners.map((p) => p.name);
 
-  const act = async (path: string, body: unknown, done: string) => {
+  const params = { id: session.id };
+  /** Sends a cancel or an outcome; a refused outcome's field errors show under the partner they name. */
+  const act = async (send: () => Promise<unknown>, done: string, showsFieldErrors = false) => {
     try {
-      await httpClient(path, { method: 'POST', body });
+      await send();
       notify(done, { type: 'success' });
       setOutcomeErrors({});
       setMode('idle');
       onChanged();
     } catch (error) {
-      const fields = path.endsWith('/outcome') ? submissionErrors(error) : undefined;
+      const fields = showsFieldErrors ? submissionErrors(error) : undefined;
       if (fields) setOutcomeErrors(fields);
       else notify(errorMessage(error), { type: 'error' });
     }
   };
+  const cancel = (body: ApiRequestBody<'/sessions/{id}/cancel', 'post'>, done: string) =>
+    void act(() => callApi('post', '/sessions/{id}/cancel', { params, body }), done);
+  const recordOutcome = (body: ApiRequestBody<'/sessions/{id}/outcome', 'post'>, done: string) =>
+    void act(() => callApi('post', '/sessions/{id}/outcome', { params, body }), done, true);
   const writeNote = async (body: NoteBody) => {
     // Errors stay in the form; the session gives the note its date.
-    await httpClient(`/couples/${couple.id}/notes`, {
-      method: 'POST',
+    await callApi('post', '/couples/{id}/notes', {
+      params: { id: couple.id },
       body: { format: body.format, sections: body.sections, sessionId: session.id },
     });
     notify('Draft note saved.', { type: 'success' });
@@ -244,19 +250,11 @@ const SessionCard = ({
         {mode === 'cancel' && (
           <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <TextField size="small" label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-            <Button
-              color="warning"
-              onClick={() => void act(`/sessions/${session.id}/cancel`, { reason }, 'Session cancelled')}
-            >
+            <Button color="warning" onClick={() => cancel({ reason }, 'Session cancelled')}>
               Cancel this session
             </Button>
             {session.seriesId && (
-              <Button
-                color="warning"
-                onClick={() =>
-                  void act(`/sessions/${session.id}/cancel`, { reason, scope: 'following' }, 'Sessions cancelled')
-                }
-              >
+              <Button color="warning" onClick={() => cancel({ reason, scope: 'following' }, 'Sessions cancelled')}>
                 Cancel this and all later
               </Button>
             )}
@@ -294,8 +292,7 @@ const SessionCard = ({
             <Button
               variant="contained"
               onClick={() =>
-                void act(
-                  `/sessions/${session.id}/outcome`,
+                recordOutcome(
                   { status: 'held', partner1: attendance[0], partner2: attendance[1] },
                   'Attendance recorded',
                 )
@@ -303,13 +300,7 @@ const SessionCard = ({
             >
               Save: held
             </Button>
-            <Button
-              onClick={() =>
-                void act(`/sessions/${session.id}/outcome`, { status: 'no_show' }, 'Recorded as a no-show')
-              }
-            >
-              Neither came
-            </Button>
+            <Button onClick={() => recordOutcome({ status: 'no_show' }, 'Recorded as a no-show')}>Neither came</Button>
             <Button onClick={() => setMode('idle')}>Close</Button>
           </Box>
         )}

@@ -1,10 +1,9 @@
 import DrawIcon from '@mui/icons-material/Draw';
 import { Button } from '@mui/material';
-import type { SessionNoteView } from '@trellis/contracts';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { errorMessage } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
+import { callApi } from '../../data/api';
 import { SIGN_NOTE_TEXT } from '../notes/noteLabels';
 import { isBlankNote } from '../notes/notes';
 
@@ -22,7 +21,7 @@ export const SignSessionNote = ({ noteId, onSigned }: { noteId: string; onSigned
     setBusy(true);
     try {
       // The session knows only that a draft exists: read it, so an empty one is not signed.
-      const { json: note } = await httpClient<SessionNoteView>(`/notes/${noteId}`);
+      const note = await callApi('get', '/notes/{id}', { params: { id: noteId } });
       if (note.signedAt) onSigned();
       else if (isBlankNote(note.sections))
         notify(`${SIGN_NOTE_TEXT.blank}: the draft is empty. Edit it in the Notes tab.`, { type: 'warning' });
@@ -37,7 +36,7 @@ export const SignSessionNote = ({ noteId, onSigned }: { noteId: string; onSigned
   const sign = async () => {
     setBusy(true);
     try {
-      await httpClient(`/notes/${noteId}/sign`, { method: 'POST' });
+      await callApi('post', '/notes/{id}/sign', { params: { id: noteId } });
       notify(SIGN_NOTE_TEXT.done, { type: 'success' });
       setConfirming(false);
       onSigned();

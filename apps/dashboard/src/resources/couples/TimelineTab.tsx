@@ -6,12 +6,11 @@ import ReviewedIcon from '@mui/icons-material/RateReview';
 import SubmittedIcon from '@mui/icons-material/TaskAlt';
 import type { SvgIconComponent } from '@mui/icons-material';
 import { Alert, Box, Button, CircularProgress, Link, Stack, Typography } from '@mui/material';
-import type { ApiAnswer, CoupleView, TimelineEvent, TimelineEventKind } from '@trellis/contracts';
-import { apiPath } from '../../data/apiPath';
+import type { CoupleView, TimelineEvent, TimelineEventKind } from '@trellis/contracts';
 import { LinkBase, useGetIdentity } from 'react-admin';
 import { formatCalendarDate, formatTime } from '../../common/dates';
 import { errorMessage } from '../../data/formErrors';
-import { useApiQuery } from '../../data/useApiQuery';
+import { useApiGet } from '../../data/useApiQuery';
 import { TIMELINE_KIND_LABELS } from './coupleLabels';
 import { groupByDay, timelineLink, timelineText } from './timeline';
 
@@ -54,9 +53,7 @@ const EventItem = ({ event, coupleId }: { event: TimelineEvent; coupleId: string
 /** Everything that happened with one couple, newest first, a heading per day. */
 export const TimelineTab = ({ couple }: { couple: CoupleView }) => {
   const { identity } = useGetIdentity();
-  const { data, isPending, error, refetch } = useApiQuery<ApiAnswer<'/couples/{id}/timeline', 'get'>>(
-    apiPath('/couples/{id}/timeline', { id: couple.id }),
-  );
+  const { data, isPending, error, refetch } = useApiGet('/couples/{id}/timeline', { id: couple.id });
   // Notes are private to the couple's therapist: everyone else's timeline comes without them.
   const notesLeftOut = Boolean(identity) && String(identity?.id) !== couple.therapistId;
 

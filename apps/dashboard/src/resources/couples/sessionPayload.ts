@@ -1,4 +1,11 @@
-import type { PartnerAttendance, SessionChangeScope, SessionFrequency, SessionView } from '@trellis/contracts';
+import type {
+  ApiRequestBody,
+  PartnerAttendance,
+  SessionChangeScope,
+  SessionFrequency,
+  SessionView,
+} from '@trellis/contracts';
+import type { AsTyped } from '../../data/api';
 import { isoOrNull, toLocalInputValue } from '../../common/dates';
 import { errorMessage, submissionErrors, type FormErrors } from '../../data/formErrors';
 
@@ -25,8 +32,10 @@ export const emptyBooking = (): BookingForm => ({
  * What POST /couples/:id/sessions takes: blanks left out, numbers as numbers, a series only when
  * repeated. The API checks every field and names the one it refuses.
  */
-export function bookingBody(form: BookingForm): Record<string, unknown> {
-  const body: Record<string, unknown> = { startsAt: isoOrNull(form.startsAt) ?? form.startsAt };
+export type BookingBody = ApiRequestBody<'/couples/{id}/sessions', 'post'>;
+
+export function bookingBody(form: BookingForm): BookingBody {
+  const body: BookingBody = { startsAt: isoOrNull(form.startsAt) ?? form.startsAt };
   if (form.durationMinutes.trim()) body.durationMinutes = Number(form.durationMinutes);
   if (form.location.trim()) body.location = form.location.trim();
   if (form.videoUrl.trim()) body.videoUrl = form.videoUrl.trim();
@@ -61,8 +70,10 @@ export const moveFormFor = (session: SessionView): MoveForm => ({
  * nothing changed, so the form can say so instead of sending an empty change. Unreadable values go
  * as typed, for the API to name the field.
  */
-export function moveBody(form: MoveForm, session: SessionView): Record<string, unknown> | null {
-  const body: Record<string, unknown> = {};
+export type MoveBody = AsTyped<ApiRequestBody<'/sessions/{id}', 'patch'>>;
+
+export function moveBody(form: MoveForm, session: SessionView): MoveBody | null {
+  const body: MoveBody = {};
   if (form.startsAt !== toLocalInputValue(session.startsAt)) body.startsAt = isoOrNull(form.startsAt) ?? form.startsAt;
   const minutes = form.durationMinutes.trim();
   if (minutes !== String(session.durationMinutes)) body.durationMinutes = minutes === '' ? minutes : Number(minutes);

@@ -1,7 +1,7 @@
-import type { ProgramView } from '@trellis/contracts';
+import type { ApiRequestBody } from '@trellis/contracts';
 import { Title, useNotify, useRedirect } from 'react-admin';
 import { PageHeading } from '../../common/PageHeading';
-import { httpClient } from '../../data/httpClient';
+import { asTyped, callApi } from '../../data/api';
 import { blankStep } from './programDraft';
 import { ProgramForm } from './ProgramForm';
 
@@ -21,7 +21,10 @@ export const ProgramCreate = () => {
         initial={{ title: '', description: '', steps: [blankStep()] }}
         submitLabel="Create program"
         onSubmit={async (body) => {
-          const { json } = await httpClient<ProgramView>('/programs', { method: 'POST', body });
+          const json = await callApi('post', '/programs', {
+            params: {},
+            body: asTyped<ApiRequestBody<'/programs', 'post'>>(body),
+          });
           notify(`“${json.title}” is in your clinic’s programs.`, { type: 'success' });
           redirect('show', 'programs', json.id);
           return json;

@@ -1,8 +1,8 @@
 import { Alert } from '@mui/material';
-import type { ProgramView } from '@trellis/contracts';
+import type { ApiRequestBody, ProgramView } from '@trellis/contracts';
 import { Edit, Loading, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { PageHeading } from '../../common/PageHeading';
-import { httpClient } from '../../data/httpClient';
+import { asTyped, callApi } from '../../data/api';
 import { draftFromStep } from './programDraft';
 import { ProgramForm } from './ProgramForm';
 
@@ -37,7 +37,10 @@ const EditBody = () => {
         initial={{ title: program.title, description: program.description, steps: program.steps.map(draftFromStep) }}
         submitLabel="Save program"
         onSubmit={async (body) => {
-          const { json } = await httpClient<ProgramView>(`/programs/${program.id}`, { method: 'PATCH', body });
+          const json = await callApi('patch', '/programs/{id}', {
+            params: { id: String(program.id) },
+            body: asTyped<ApiRequestBody<'/programs/{id}', 'patch'>>(body),
+          });
           refresh();
           notify('Program saved. Couples already on it keep their steps.', { type: 'success' });
           redirect('show', 'programs', json.id);

@@ -3,18 +3,16 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Alert, Box, Button, Card, CardContent, IconButton, Stack, TextField, Typography } from '@mui/material';
-import type { ProgramView } from '@trellis/contracts';
+import type { ApiRequestBody, ProgramView } from '@trellis/contracts';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+import type { AsTyped } from '../../data/api';
 import { errorMessage, type FormErrors, submissionErrors } from '../../data/formErrors';
 import { blankStep, moved, type ProgramDraft, type StepDraft, stepBody } from './programDraft';
 import { StepOpensFields, StepSourceFields, useStepSources } from './StepFields';
 
-export interface ProgramBody {
-  title: string;
-  description: string;
-  steps: ReturnType<typeof stepBody>[];
-}
+/** What the form sends: the document's program body, its numbers possibly as typed (see AsTyped). */
+export type ProgramBody = AsTyped<ApiRequestBody<'/programs', 'post'>>;
 
 interface ProgramFormProps {
   /** The form's accessible name. */

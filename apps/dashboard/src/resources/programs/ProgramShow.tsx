@@ -6,7 +6,7 @@ import type { ProgramView } from '@trellis/contracts';
 import { useState } from 'react';
 import { Loading, Show, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { errorMessage } from '../../data/formErrors';
-import { httpClient } from '../../data/httpClient';
+import { callApi } from '../../data/api';
 import { KIND_LABELS, opensWhenSummary } from './programDraft';
 
 /** Edit, and archive or restore: the clinic's own programs only (built-ins are read-only). */
@@ -18,7 +18,7 @@ const ClinicProgramActions = ({ program }: { program: ProgramView }) => {
   const setArchived = async (archived: boolean) => {
     setBusy(true);
     try {
-      await httpClient<ProgramView>(`/programs/${program.id}`, { method: 'PATCH', body: { archived } });
+      await callApi('patch', '/programs/{id}', { params: { id: String(program.id) }, body: { archived } });
       notify(
         archived
           ? `“${program.title}” is archived: it is no longer offered for new couples. Couples on it carry on.`

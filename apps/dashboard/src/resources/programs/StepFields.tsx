@@ -1,7 +1,7 @@
 import { Alert, MenuItem, TextField } from '@mui/material';
-import type { ExerciseSummary, ListResponse, MeasureSummary } from '@trellis/contracts';
+import type { ExerciseSummary, MeasureSummary } from '@trellis/contracts';
 import { errorMessage } from '../../data/formErrors';
-import { useApiQuery } from '../../data/useApiQuery';
+import { useApiGet } from '../../data/useApiQuery';
 import { KIND_LABELS, OPENS_WHEN_LABELS, type StepDraft } from './programDraft';
 
 const KINDS = Object.keys(KIND_LABELS) as StepDraft['kind'][];
@@ -18,9 +18,12 @@ export interface StepSources {
   problems: React.ReactNode;
 }
 
+const EXERCISES_QUERY = { perPage: '100', sort: 'title', order: 'ASC' };
+const MEASURES_QUERY = { perPage: '100', sort: 'title' };
+
 export const useStepSources = (): StepSources => {
-  const exercises = useApiQuery<ListResponse<ExerciseSummary>>('/exercises?perPage=100&sort=title&order=ASC');
-  const measures = useApiQuery<ListResponse<MeasureSummary>>('/measures?perPage=100&sort=title');
+  const exercises = useApiGet('/exercises', {}, { query: new URLSearchParams(EXERCISES_QUERY) });
+  const measures = useApiGet('/measures', {}, { query: new URLSearchParams(MEASURES_QUERY) });
   return {
     exercises: exercises.data?.data ?? [],
     measures: measures.data?.data ?? [],

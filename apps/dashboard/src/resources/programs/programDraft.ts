@@ -1,4 +1,5 @@
-import type { ProgramStepView } from '@trellis/contracts';
+import type { ApiRequestBody, ProgramStepView } from '@trellis/contracts';
+import type { AsTyped } from '../../data/api';
 
 /** One step as the editor holds it: text fields as typed, numbers as text until sent. */
 export interface StepDraft {
@@ -54,8 +55,11 @@ export const draftFromStep = (step: ProgramStepView): StepDraft => ({
 
 const whole = (text: string): number | string => (/^\d+$/.test(text.trim()) ? Number(text) : text);
 
+/** One step of a program as the API takes it (`POST /programs`, `PATCH /programs/{id}`). */
+export type ProgramStepBody = ApiRequestBody<'/programs', 'post'>['steps'][number];
+
 /** The API body for one step: only the fields its kind and opening rule use. */
-export const stepBody = (step: StepDraft) => ({
+export const stepBody = (step: StepDraft): AsTyped<ProgramStepBody> => ({
   title: step.title,
   kind: step.kind,
   ...(step.kind === 'exercise' ? { exerciseId: step.exerciseId || null } : {}),
