@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { TherapySession } from '@trellis/data';
+import { addLocalDays, fromLocalDateTime, toLocalDateTime } from '@trellis/domain';
 import type { Page } from 'playwright-core';
 import type { Journey } from '../support/browser-journey';
 import { createStaff } from '../support/factories';
@@ -17,6 +19,33 @@ async function firstMeasureId(agent: Awaited<ReturnType<typeof signIn>>): Promis
   const res = await agent.agent.get('/api/v1/measures').expect(200);
   const list = Array.isArray(res.body) ? res.body : res.body.data;
   return list[0].id as string;
+}
+
+/** Wednesday of the current week (Monday first) at `hour`:00 in the browsers' zone (Europe/London). */
+function thisWednesdayAt(hour: number): Date {
+  const today = toLocalDateTime(Date.now(), 'Europe/London');
+  const fromMonday = (new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7;
+  return new Date(
+    fromLocalDateTime({ ...addLocalDays(today, 2 - fromMonday), hour, minute: 0, second: 0 }, 'Europe/London'),
+  );
+}
+
+/** A scheduled and a cancelled session this week, so the calendar shows both kinds of block. */
+async function sessionsThisWeek(journey: Journey, couple: { id: string; clinicId: string; therapistId: string }) {
+  const base = {
+    clinicId: couple.clinicId,
+    coupleId: couple.id,
+    therapistId: couple.therapistId,
+    seriesId: null,
+    frequency: null,
+    durationMinutes: 50,
+    location: 'Room 2',
+    videoUrl: null,
+  };
+  await journey.stack.db.getRepository(TherapySession).save([
+    { ...base, startsAt: thisWednesdayAt(10), status: 'scheduled' as const },
+    { ...base, startsAt: thisWednesdayAt(14), status: 'cancelled' as const, cancelReason: 'Partner unwell' },
+  ]);
 }
 
 /** A therapist's screens: home, caseload, a couple's tabs, forms, library, measures, digests, account. */
@@ -41,6 +70,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
     })
     .expect(201);
   const measureId = await firstMeasureId(asTherapist);
+  await sessionsThisWeek(journey, couple);
 
   const page = await journey.open('Dana (therapist)');
   const dashboard = new DashboardPage(page, origin);
@@ -114,6 +144,14 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.waitForLoadState('networkidle');
   await check(page, 'digests-list');
 
+  await dashboard.menuItem('Calendar').click();
+  await page.getByRole('button', { name: /10:00.*Alex & Sam/ }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'calendar-week');
+  await page.getByRole('button', { name: 'Agenda' }).click();
+  await page.getByRole('button', { name: /10:00.*Alex & Sam/ }).waitFor();
+  await check(page, 'calendar-agenda');
+
   await page.goto(`${origin}/#/calendar/feed`);
   await page.getByRole('heading', { level: 1, name: 'Calendar feed' }).waitFor();
   await page.waitForLoadState('networkidle');
@@ -125,7 +163,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
 }
 
 /**
- * An admin's screens: home, staff, inviting, editing a person, audit trail, job queues, clinic
+ * An admin's screens: home, calendar, staff, inviting, editing a person, audit trail, job queues, clinic
  * settings, the clinic's safety screen.
  */
 export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Promise<void> {
@@ -144,6 +182,12 @@ export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Pr
   await dashboard.signIn(admin.email, TEST_PASSWORD);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await check(page, 'admin-home');
+
+  // Every therapist's calendar; the filter offers the clinic's therapists even in an empty week.
+  await dashboard.menuItem('Calendar').click();
+  await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'admin-calendar');
 
   await dashboard.menuItem('Staff').click();
   await page.getByRole('cell', { name: 'Avery Admin' }).waitFor();

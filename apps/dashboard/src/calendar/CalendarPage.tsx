@@ -3,9 +3,7 @@ import FullCalendar, {
   type DatesSetInfo,
   type EventChangeInfo,
   type EventClickInfo,
-  type EventDisplayInfo,
   type EventInput,
-  type MountInfo,
 } from '@fullcalendar/react';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
@@ -42,7 +40,6 @@ import {
   calendarPath,
   rescheduleBody,
   sessionEvent,
-  sessionLabel,
   therapistChoices,
   THERAPISTS_PATH,
   visibleHours,
@@ -211,7 +208,9 @@ export const CalendarPage = () => {
             nowIndicator
             slotMinTime={hours.slotMinTime}
             slotMaxTime={hours.slotMaxTime}
-            slotDuration="01:00:00"
+            // Half-hour rows of 24 px (48 px an hour, as the hand-built grid had); drops snap to 15 minutes.
+            slotDuration="00:30:00"
+            slotHeaderInterval="01:00:00"
             snapDuration="00:15:00"
             slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
             eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
@@ -223,13 +222,6 @@ export const CalendarPage = () => {
             eventClick={(info: EventClickInfo) => {
               info.jsEvent.preventDefault();
               redirect(`/couples/${(info.event.extendedProps.session as SessionView).coupleId}/show`);
-            }}
-            eventDidMount={(info: MountInfo<EventDisplayInfo>) => {
-              // The block's accessible name: time, couple, (therapist,) status — what the eye reads.
-              info.el.setAttribute(
-                'aria-label',
-                sessionLabel(info.event.extendedProps.session as SessionView, isAdmin),
-              );
             }}
             eventDrop={(info) => void change(info, 'move')}
             eventResize={(info) => void change(info, 'resize')}
@@ -303,7 +295,7 @@ const calendarStyles = (theme: Theme) => {
     '--fc-classic-border': palette.divider,
     '--fc-classic-strong-border': palette.divider,
     // The theme's root sets 16px; the dashboard's body text is the MUI theme's.
-    '& > *': { fontFamily: theme.typography.fontFamily, fontSize: theme.typography.body2.fontSize },
+    '& > *': { fontFamily: theme.typography.fontFamily },
     '& .trellis-session-cancelled': { textDecoration: 'line-through' },
     '& [role="button"], & a': { cursor: 'pointer' },
   } as const;

@@ -14,16 +14,6 @@ export const STATUS_LABELS: Record<SessionView['status'], string> = {
   no_show: 'No-show',
 };
 
-const timeLabel = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-/** How a session reads: on its block, in the agenda and as its accessible name. */
-export function sessionLabel(session: SessionView, showTherapist: boolean, format = timeLabel): string {
-  const time = `${format.format(new Date(session.startsAt))}–${format.format(new Date(session.endsAt))}`;
-  const therapist = showTherapist ? ` · ${session.therapistName}` : '';
-  const status = session.status === 'scheduled' ? '' : ` (${STATUS_LABELS[session.status]})`;
-  return `${time} ${session.coupleName}${therapist}${status}`;
-}
-
 /** The fields of a FullCalendar event the screen uses (a structural subset of its `EventInput`). */
 export interface SessionEvent {
   id: string;
@@ -37,10 +27,16 @@ export interface SessionEvent {
   extendedProps: { session: SessionView };
 }
 
+/**
+ * A session as an event. Its title — couple, therapist (for admins), status when not scheduled —
+ * follows the time on the block, and the two are its accessible name.
+ */
 export function sessionEvent(session: SessionView, showTherapist: boolean): SessionEvent {
+  const therapist = showTherapist ? ` · ${session.therapistName}` : '';
+  const status = session.status === 'scheduled' ? '' : ` (${STATUS_LABELS[session.status]})`;
   return {
     id: session.id,
-    title: showTherapist ? `${session.coupleName} · ${session.therapistName}` : session.coupleName,
+    title: `${session.coupleName}${therapist}${status}`,
     start: session.startsAt,
     end: session.endsAt,
     editable: session.status === 'scheduled',
