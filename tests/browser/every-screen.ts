@@ -44,7 +44,13 @@ async function sessionsThisWeek(journey: Journey, couple: { id: string; clinicId
   };
   await journey.stack.db.getRepository(TherapySession).save([
     { ...base, startsAt: thisWednesdayAt(10), status: 'scheduled' as const },
-    { ...base, startsAt: thisWednesdayAt(14), status: 'cancelled' as const, cancelReason: 'Partner unwell' },
+    {
+      ...base,
+      startsAt: thisWednesdayAt(14),
+      status: 'cancelled' as const,
+      cancelReason: 'Partner unwell',
+      cancelledAt: new Date(),
+    },
   ]);
 }
 
