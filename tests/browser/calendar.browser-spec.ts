@@ -196,6 +196,33 @@ describe('the schedule in a real browser: calendar and a couple’s sessions', (
     await page.getByRole('button', { name: /11:00.*Alex & Sam/ }).waitFor();
   });
 
+  suite.journey('an admin can narrow the calendar to a therapist who has nothing booked this week', async (journey) => {
+    const { db, origin } = journey.stack;
+    const clinic = await createClinic(db, { name: CLINIC_NAME, timezone: 'Europe/London' });
+    const therapist = await createStaff(db, clinic, {
+      name: THERAPIST_NAME,
+      email: `dana-${randomUUID().slice(0, 6)}@example.test`,
+    });
+    const admin = await createStaff(db, clinic, {
+      role: 'admin',
+      name: 'Avery Admin',
+      email: `avery-${randomUUID().slice(0, 6)}@example.test`,
+    });
+    await setPassword(db, admin);
+
+    const page = await journey.open('Avery (admin)');
+    const dashboard = new DashboardPage(page, origin);
+    await dashboard.openSignIn();
+    await dashboard.signIn(admin.email, TEST_PASSWORD);
+    await dashboard.menuItem('Calendar').click();
+    await page.getByText('No sessions this week').waitFor();
+    await page.getByRole('combobox', { name: 'Therapist' }).click();
+    const narrowed = page.waitForRequest((req) => req.url().includes(`therapistId=${therapist.id}`));
+    await page.getByRole('option', { name: therapist.name }).click();
+    await narrowed;
+    await page.getByRole('combobox', { name: 'Therapist' }).filter({ hasText: therapist.name }).waitFor();
+  });
+
   suite.journey(
     'a therapist books a weekly series, marks one partner absent and writes the note from the session',
     async (journey) => {
