@@ -39,9 +39,9 @@ async function hourRow(page: Page, hour: number) {
 function shownStarts(page: Page, couple: string): Promise<string[]> {
   return page.evaluate((name) => {
     const starts: string[] = [];
-    for (const el of document.querySelectorAll('[data-date] *')) {
+    for (const el of Array.from(document.querySelectorAll('[data-date] *'))) {
       const text = el.textContent ?? '';
-      const match = /^(\d\d:\d\d) – \d\d:\d\d$/.exec(text.trim());
+      const match = /^(\d\d:\d\d)\s*[–-]\s*\d\d:\d\d$/.exec(text.trim());
       const block = el.parentElement?.closest('[data-date] *');
       if (!match || el.children.length > 0 || !block?.textContent?.includes(name)) continue;
       const { height } = el.getBoundingClientRect();

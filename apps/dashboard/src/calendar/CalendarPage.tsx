@@ -210,7 +210,7 @@ export const CalendarPage = () => {
             nowIndicator
             slotMinTime={hours.slotMinTime}
             slotMaxTime={hours.slotMaxTime}
-            // Half-hour rows of 24 px (48 px an hour, as the hand-built grid had); drops snap to 15 minutes.
+            // Half-hour rows, an hour label each; drops and resizes snap to 15 minutes.
             slotDuration="00:30:00"
             slotHeaderInterval="01:00:00"
             snapDuration="00:15:00"
