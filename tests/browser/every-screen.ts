@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Digest, TherapySession } from '@trellis/data';
+import { addLocalDays, fromLocalDateTime, toLocalDateTime, TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { Digest } from '@trellis/data';
-import { TRUST_AND_CONNECTION_CHECK_IN } from '@trellis/domain';
 import type { Journey } from '../support/browser-journey';
 import { dashboardLinkFromEmail, followEmailedLink } from '../support/email-links';
 import { createStaff } from '../support/factories';
@@ -30,6 +30,39 @@ async function firstMeasureId(agent: Awaited<ReturnType<typeof signIn>>): Promis
   return list[0].id as string;
 }
 
+/** Wednesday of the current week (Monday first) at `hour`:00 in the browsers' zone (Europe/London). */
+function thisWednesdayAt(hour: number): Date {
+  const today = toLocalDateTime(Date.now(), 'Europe/London');
+  const fromMonday = (new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7;
+  return new Date(
+    fromLocalDateTime({ ...addLocalDays(today, 2 - fromMonday), hour, minute: 0, second: 0 }, 'Europe/London'),
+  );
+}
+
+/** A scheduled and a cancelled session this week, so the calendar shows both kinds of block. */
+async function sessionsThisWeek(journey: Journey, couple: { id: string; clinicId: string; therapistId: string }) {
+  const base = {
+    clinicId: couple.clinicId,
+    coupleId: couple.id,
+    therapistId: couple.therapistId,
+    seriesId: null,
+    frequency: null,
+    durationMinutes: 50,
+    location: 'Room 2',
+    videoUrl: null,
+  };
+  await journey.stack.db.getRepository(TherapySession).save([
+    { ...base, startsAt: thisWednesdayAt(10), status: 'scheduled' as const },
+    {
+      ...base,
+      startsAt: thisWednesdayAt(14),
+      status: 'cancelled' as const,
+      cancelReason: 'Partner unwell',
+      cancelledAt: new Date(),
+    },
+  ]);
+}
+
 /** POSTs as the signed-in person and returns the created record's id. */
 async function created(agent: Awaited<ReturnType<typeof signIn>>, path: string, body: object): Promise<string> {
   const res = await agent.agent.post(path).set('x-csrf-token', agent.csrfToken).send(body).expect(201);
@@ -39,7 +72,7 @@ async function created(agent: Awaited<ReturnType<typeof signIn>>, path: string, 
 /**
  * A therapist's screens: sign-in and password pages, home, caseload, a couple's tabs (Sessions
  * included) and the assign-homework dialog, the printable record, the review page, forms (new and
- * edit) for couples, exercises, programs and measures, a digest, the calendar feed, the account with
+ * edit) for couples, exercises, programs and measures, a digest, the calendar's week and agenda, the calendar feed, the account with
  * two-factor set-up's QR code.
  */
 export async function walkTherapistScreens(journey: Journey, check: ScreenCheck): Promise<void> {
@@ -127,6 +160,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await request(origin).post('/api/v1/auth/password-reset').send({ email: therapist.email }).expect(202);
   const resetEmail = await journey.stack.mailbox.waitForMessageTo(therapist.email, /reset/i);
   await followEmailedLink(origin, resetEmail.raw, 'password-reset');
+  await sessionsThisWeek(journey, couple);
 
   const page = await journey.open('Dana (therapist)');
   const dashboard = new DashboardPage(page, origin);
@@ -242,6 +276,14 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
   await page.getByText('Alex & Sam').first().waitFor();
   await check(page, 'digest-show');
 
+  await dashboard.menuItem('Calendar').click();
+  await page.getByRole('button', { name: /10:00.*Alex & Sam/ }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'calendar-week');
+  await page.getByRole('button', { name: 'Agenda' }).click();
+  await page.getByRole('button', { name: /10:00.*Alex & Sam/ }).waitFor();
+  await check(page, 'calendar-agenda');
+
   await page.goto(`${origin}/#/calendar/feed`);
   await page.getByRole('heading', { level: 1, name: 'Calendar feed' }).waitFor();
   await page.waitForLoadState('networkidle');
@@ -260,7 +302,7 @@ export async function walkTherapistScreens(journey: Journey, check: ScreenCheck)
 }
 
 /**
- * An admin's screens: home, staff, inviting, editing a person and the deactivation hand-over dialog,
+ * An admin's screens: home, calendar, staff, inviting, editing a person and the deactivation hand-over dialog,
  * audit trail, job queues, API tokens, clinic settings, the clinic's safety screen; then an invited
  * colleague's accept-invitation page and, once the clinic requires it, two-factor enrolment.
  */
@@ -280,6 +322,12 @@ export async function walkAdminScreens(journey: Journey, check: ScreenCheck): Pr
   await dashboard.signIn(admin.email, TEST_PASSWORD);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await check(page, 'admin-home');
+
+  // Every therapist's calendar; the filter offers the clinic's therapists even in an empty week.
+  await dashboard.menuItem('Calendar').click();
+  await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await check(page, 'admin-calendar');
 
   await dashboard.menuItem('Staff').click();
   await page.getByRole('cell', { name: 'Avery Admin' }).waitFor();

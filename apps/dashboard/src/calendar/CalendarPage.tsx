@@ -1,72 +1,150 @@
+import FullCalendar, {
+  useCalendarController,
+  type DatesSetInfo,
+  type EventChangeInfo,
+  type EventClickInfo,
+  type EventInput,
+} from '@fullcalendar/react';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import listPlugin from '@fullcalendar/react/list';
+import classicThemePlugin from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
 import {
   Alert,
   Box,
   Button,
-  ButtonBase,
   Card,
   CardContent,
-  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
   LinearProgress,
-  List,
-  ListItemButton,
-  ListItemText,
-  ListSubheader,
   MenuItem,
   TextField,
   ToggleButton,
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import type { ListResponse, SessionView } from '@trellis/contracts';
-import { useMemo, useState, type DragEvent } from 'react';
+import { alpha, useTheme, type Theme } from '@mui/material/styles';
+import type { ListResponse, SessionChangeScope, SessionView, StaffMember } from '@trellis/contracts';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Title, useNotify, usePermissions, useRedirect } from 'react-admin';
 import { errorMessage } from '../data/formErrors';
 import { httpClient } from '../data/httpClient';
 import { useApiQuery } from '../data/useApiQuery';
 import {
-  addWeeks,
-  agendaDays,
   calendarPath,
-  dropTime,
-  placeSessions,
-  STATUS_LABELS,
+  rescheduleBody,
+  sessionEvent,
+  therapistChoices,
+  THERAPISTS_PATH,
   visibleHours,
-  weekDays,
-  weekStart,
-} from './calendarLayout';
+} from './calendarEvents';
 
-/** Pixels per minute in the week grid: an hour is 48 px, a 50-minute session 40 px. */
-const PX_PER_MINUTE = 0.8;
+type CalendarView = 'week' | 'agenda';
+const FC_VIEWS: Record<CalendarView, string> = { week: 'timeGridWeek', agenda: 'agenda' };
+/** The agenda lists four weeks; the week buttons move it a week at a time, as they do the grid. */
 const AGENDA_WEEKS = 4;
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const timeLabel = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const whenLabel = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
-const sessionLabel = (s: SessionView, showTherapist: boolean) =>
-  `${timeLabel.format(new Date(s.startsAt))}–${timeLabel.format(new Date(s.endsAt))} ${s.coupleName}${
-    showTherapist ? ` · ${s.therapistName}` : ''
-  }${s.status === 'scheduled' ? '' : ` (${STATUS_LABELS[s.status]})`}`;
+interface PendingChange {
+  session: SessionView;
+  kind: 'move' | 'resize';
+  answer: (scope: SessionChangeScope | null) => void;
+}
 
 /**
- * The schedule: a week grid (drag a scheduled session to move it; click one to open the couple)
- * and an agenda of the coming weeks. A therapist sees their own sessions; an admin every
- * therapist's, or one's. Loaded only with its route.
+ * The schedule, on FullCalendar (loaded only with this route): a week grid (drag a scheduled
+ * session to move it, drag its bottom edge to change its length; click one to open the couple) and
+ * an agenda of the coming weeks. A therapist sees their own sessions; an admin every therapist's,
+ * or one's. Times are in the reader's own time zone, as on the couple's sessions tab.
  */
 export const CalendarPage = () => {
   const { permissions } = usePermissions();
   const isAdmin = permissions === 'admin';
-  const [view, setView] = useState<'week' | 'agenda'>('week');
-  const [monday, setMonday] = useState(() => weekStart(new Date()));
+  const theme = useTheme();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const controller = useCalendarController();
+  const [view, setView] = useState<CalendarView>('week');
+  const [range, setRange] = useState<{ start: Date; end: Date } | null>(null);
   const [therapistId, setTherapistId] = useState('');
-  const weeks = view === 'week' ? 1 : AGENDA_WEEKS;
-  const query = useApiQuery<ListResponse<SessionView>>(calendarPath(monday, weeks, therapistId || undefined));
+  const [pending, setPending] = useState<PendingChange | null>(null);
+
+  const query = useApiQuery<ListResponse<SessionView>>(
+    range ? calendarPath(range, therapistId || undefined) : '/sessions',
+    { enabled: range !== null },
+  );
   const sessions = useMemo(() => query.data?.data ?? [], [query.data]);
-  // The therapists an admin can narrow to: those with sessions in view, plus the one chosen.
-  const therapists = useMemo(() => {
-    const names = new Map(sessions.map((s) => [s.therapistId, s.therapistName]));
-    return [...names.entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [sessions]);
+  const staff = useApiQuery<ListResponse<StaffMember>>(THERAPISTS_PATH, { enabled: isAdmin });
+  const therapists = useMemo(() => therapistChoices(staff.data?.data ?? [], sessions), [staff.data, sessions]);
+
+  const events = useMemo<EventInput[]>(
+    () =>
+      sessions.map((s) => ({
+        ...sessionEvent(s, isAdmin),
+        ...(s.status === 'scheduled' ? {} : { color: theme.palette.grey[300], contrastColor: theme.palette.grey[900] }),
+      })),
+    [sessions, isAdmin, theme],
+  );
+  const hours = useMemo(() => visibleHours(sessions), [sessions]);
+
+  // datesSet fires on every render that changes the range; only a new range asks the API again.
+  const lastRange = useRef('');
+  const datesSet = useCallback((info: DatesSetInfo) => {
+    const key = `${info.start.toISOString()}/${info.end.toISOString()}`;
+    if (key === lastRange.current) return;
+    lastRange.current = key;
+    setRange({ start: info.start, end: info.end });
+  }, []);
+
+  const askScope = (session: SessionView, kind: PendingChange['kind']) =>
+    new Promise<SessionChangeScope | null>((answer) => setPending({ session, kind, answer }));
+
+  const change = async (info: EventChangeInfo, kind: PendingChange['kind']) => {
+    const session = info.event.extendedProps.session as SessionView;
+    const start = info.event.start;
+    if (!start) return info.revert();
+    const end = info.event.end ?? new Date(start.getTime() + session.durationMinutes * 60_000);
+    let scope: SessionChangeScope = 'this';
+    if (session.seriesId) {
+      const chosen = await askScope(session, kind);
+      setPending(null);
+      if (!chosen) return info.revert();
+      scope = chosen;
+    }
+    const body = rescheduleBody(session, start, end, scope);
+    if (body.startsAt === undefined && body.durationMinutes === undefined) return;
+    try {
+      await httpClient(`/sessions/${session.id}`, { method: 'PATCH', body });
+      notify(
+        kind === 'move'
+          ? `Moved to ${whenLabel.format(start)}${scope === 'following' ? ', with the later sessions of the series' : ''}`
+          : `Now ${body.durationMinutes} minutes${scope === 'following' ? ', with the later sessions of the series' : ''}`,
+        { type: 'success' },
+      );
+    } catch (error) {
+      info.revert();
+      notify(errorMessage(error), { type: 'error' });
+    }
+    query.refetch();
+  };
+
+  const showView = (next: CalendarView) => {
+    setView(next);
+    controller.changeView(FC_VIEWS[next]);
+  };
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -75,15 +153,17 @@ export const CalendarPage = () => {
         <Typography component="h1" variant="h5" sx={{ mr: 2 }}>
           Calendar
         </Typography>
-        <Button onClick={() => setMonday(addWeeks(monday, -1))}>Previous week</Button>
-        <Button onClick={() => setMonday(weekStart(new Date()))}>This week</Button>
-        <Button onClick={() => setMonday(addWeeks(monday, 1))}>Next week</Button>
+        <Button onClick={() => controller.prev()}>Previous week</Button>
+        <Button onClick={() => controller.today()}>This week</Button>
+        <Button onClick={() => controller.next()}>Next week</Button>
         <ToggleButtonGroup
           size="small"
           exclusive
           value={view}
-          onChange={(_e, next: 'week' | 'agenda' | null) => next && setView(next)}
+          onChange={(_e, next: CalendarView | null) => next && showView(next)}
           aria-label="Calendar view"
+          // MUI's unselected toggle (action.active) is 4.49:1 on this background: just short of AA.
+          sx={{ '& .MuiToggleButton-root:not(.Mui-selected)': { color: 'text.primary' } }}
         >
           <ToggleButton value="week">Week</ToggleButton>
           <ToggleButton value="agenda">Agenda</ToggleButton>
@@ -99,7 +179,7 @@ export const CalendarPage = () => {
             sx={{ minWidth: 200 }}
           >
             <MenuItem value="">Everyone</MenuItem>
-            {therapists.map(([id, name]) => (
+            {therapists.map(({ id, name }) => (
               <MenuItem key={id} value={id}>
                 {name}
               </MenuItem>
@@ -109,164 +189,116 @@ export const CalendarPage = () => {
       </Box>
       {query.isPending && <LinearProgress aria-label="Loading the calendar" />}
       {query.error !== undefined && query.error !== null && <Alert severity="error">{errorMessage(query.error)}</Alert>}
-      {view === 'week' ? (
-        <WeekGrid monday={monday} sessions={sessions} showTherapist={isAdmin} onMoved={query.refetch} />
-      ) : (
-        <Agenda sessions={sessions} showTherapist={isAdmin} />
-      )}
+      <Card>
+        <CardContent sx={calendarStyles}>
+          <FullCalendar
+            controller={controller}
+            plugins={[timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin]}
+            initialView={FC_VIEWS.week}
+            views={{
+              agenda: {
+                type: 'list',
+                duration: { weeks: AGENDA_WEEKS },
+                dateIncrement: { weeks: 1 },
+                noEventsText: `No sessions in the next ${AGENDA_WEEKS} weeks.`,
+              },
+            }}
+            headerToolbar={false}
+            height="auto"
+            firstDay={1}
+            allDaySlot={false}
+            nowIndicator
+            slotMinTime={hours.slotMinTime}
+            slotMaxTime={hours.slotMaxTime}
+            // Half-hour rows, an hour label each; drops and resizes snap to 15 minutes.
+            slotDuration="00:30:00"
+            slotHeaderInterval="01:00:00"
+            snapDuration="00:15:00"
+            slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+            eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+            dayHeaderFormat={{ weekday: 'short', day: 'numeric', month: 'short' }}
+            editable
+            eventOverlap
+            events={events}
+            datesSet={datesSet}
+            eventClick={(info: EventClickInfo) => {
+              info.jsEvent.preventDefault();
+              redirect(`/couples/${(info.event.extendedProps.session as SessionView).coupleId}/show`);
+            }}
+            eventDrop={(info) => void change(info, 'move')}
+            eventResize={(info) => void change(info, 'resize')}
+          />
+          {view === 'week' && query.data && sessions.length === 0 && (
+            <Typography color="text.secondary" sx={{ mt: 2 }}>
+              No sessions this week. Book them from a couple’s page.
+            </Typography>
+          )}
+        </CardContent>
+      </Card>
+      <ScopeDialog pending={pending} />
     </Box>
   );
 };
 
-const WeekGrid = ({
-  monday,
-  sessions,
-  showTherapist,
-  onMoved,
-}: {
-  monday: Date;
-  sessions: SessionView[];
-  showTherapist: boolean;
-  onMoved: () => void;
-}) => {
-  const notify = useNotify();
-  const redirect = useRedirect();
-  const days = weekDays(monday);
-  const { first, last } = visibleHours(sessions);
-  const placed = placeSessions(sessions, monday, first);
-  const height = (last - first) * 60 * PX_PER_MINUTE;
-
-  const drop = async (event: DragEvent<HTMLDivElement>, day: Date) => {
-    event.preventDefault();
-    const id = event.dataTransfer.getData('text/x-trellis-session');
-    const grabbedAt = Number(event.dataTransfer.getData('text/x-trellis-offset') || 0);
-    if (!id) return;
-    const column = event.currentTarget.getBoundingClientRect();
-    const startsAt = dropTime(day, first, (event.clientY - column.top - grabbedAt) / PX_PER_MINUTE);
-    try {
-      await httpClient(`/sessions/${id}`, { method: 'PATCH', body: { startsAt: startsAt.toISOString() } });
-      notify(`Moved to ${dayLabel.format(startsAt)}, ${timeLabel.format(startsAt)}`, { type: 'success' });
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    }
-    onMoved();
-  };
-
+/** A session of a series was dragged: does the change apply to it alone, or to the rest of the series too? */
+const ScopeDialog = ({ pending }: { pending: PendingChange | null }) => {
+  const verb = pending?.kind === 'resize' ? 'Change the length of' : 'Move';
   return (
-    <Card>
-      <CardContent sx={{ overflowX: 'auto' }}>
-        <Box sx={{ display: 'grid', gridTemplateColumns: '3.5rem repeat(7, minmax(7.5rem, 1fr))', minWidth: 900 }}>
-          <Box />
-          {days.map((d) => (
-            <Typography key={d.toISOString()} component="h2" variant="subtitle2" sx={{ textAlign: 'center', pb: 1 }}>
-              {dayLabel.format(d)}
-            </Typography>
-          ))}
-          <Box sx={{ position: 'relative', height }}>
-            {Array.from({ length: last - first }, (_, i) => (
-              <Typography
-                key={i}
-                variant="caption"
-                color="text.secondary"
-                sx={{ position: 'absolute', top: i * 60 * PX_PER_MINUTE, right: 8 }}
-              >
-                {String(first + i).padStart(2, '0')}:00
-              </Typography>
-            ))}
-          </Box>
-          {days.map((d, dayIndex) => (
-            <Box
-              key={d.toISOString()}
-              data-testid={`calendar-day-${dayIndex}`}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => void drop(e, d)}
-              sx={{
-                position: 'relative',
-                height,
-                borderLeft: 1,
-                borderColor: 'divider',
-                backgroundImage: (theme) =>
-                  `repeating-linear-gradient(to bottom, ${theme.palette.divider} 0 1px, transparent 1px ${60 * PX_PER_MINUTE}px)`,
-              }}
-            >
-              {placed
-                .filter((p) => p.day === dayIndex)
-                .map(({ session, top, height: minutes }) => (
-                  <ButtonBase
-                    key={session.id}
-                    draggable={session.status === 'scheduled'}
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData('text/x-trellis-session', session.id);
-                      e.dataTransfer.setData(
-                        'text/x-trellis-offset',
-                        String(e.clientY - e.currentTarget.getBoundingClientRect().top),
-                      );
-                    }}
-                    onClick={() => redirect(`/couples/${session.coupleId}/show`)}
-                    aria-label={sessionLabel(session, showTherapist)}
-                    sx={{
-                      position: 'absolute',
-                      top: top * PX_PER_MINUTE,
-                      height: minutes * PX_PER_MINUTE - 2,
-                      left: 2,
-                      right: 2,
-                      px: 0.5,
-                      borderRadius: 1,
-                      overflow: 'hidden',
-                      justifyContent: 'flex-start',
-                      alignItems: 'flex-start',
-                      textAlign: 'left',
-                      bgcolor: session.status === 'scheduled' ? 'primary.main' : 'action.selected',
-                      color: session.status === 'scheduled' ? 'primary.contrastText' : 'text.primary',
-                      textDecoration: session.status === 'cancelled' ? 'line-through' : 'none',
-                    }}
-                  >
-                    <Typography variant="caption" component="span" sx={{ lineHeight: 1.2 }}>
-                      {timeLabel.format(new Date(session.startsAt))} {session.coupleName}
-                      {showTherapist ? ` · ${session.therapistName}` : ''}
-                    </Typography>
-                  </ButtonBase>
-                ))}
-            </Box>
-          ))}
-        </Box>
-        {sessions.length === 0 && (
-          <Typography color="text.secondary" sx={{ mt: 2 }}>
-            No sessions this week. Book them from a couple’s page.
-          </Typography>
-        )}
-      </CardContent>
-    </Card>
+    <Dialog open={pending !== null} onClose={() => pending?.answer(null)} aria-labelledby="calendar-scope-title">
+      <DialogTitle id="calendar-scope-title">{verb} a session of a series</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {pending
+            ? `${pending.session.coupleName}’s session is one of a ${pending.session.frequency ?? 'recurring'} series.`
+            : ''}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => pending?.answer(null)}>Don’t change</Button>
+        <Button onClick={() => pending?.answer('this')}>{verb} only this session</Button>
+        <Button variant="contained" onClick={() => pending?.answer('following')}>
+          This and all later ones
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 };
 
-const Agenda = ({ sessions, showTherapist }: { sessions: SessionView[]; showTherapist: boolean }) => {
-  const redirect = useRedirect();
-  const days = agendaDays(sessions);
-  if (days.length === 0)
-    return <Typography color="text.secondary">No sessions in the next {AGENDA_WEEKS} weeks.</Typography>;
-  return (
-    <Card>
-      <List dense>
-        {days.map(({ day, sessions: ofDay }) => (
-          <li key={day.toISOString()}>
-            <ul style={{ padding: 0 }}>
-              <ListSubheader>{longDay.format(day)}</ListSubheader>
-              {ofDay.map((s) => (
-                <ListItemButton key={s.id} onClick={() => redirect(`/couples/${s.coupleId}/show`)}>
-                  <ListItemText
-                    primary={`${timeLabel.format(new Date(s.startsAt))}–${timeLabel.format(new Date(s.endsAt))} · ${s.coupleName}`}
-                    secondary={[showTherapist ? s.therapistName : null, s.location, s.videoUrl ? 'video' : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  />
-                  {s.status !== 'scheduled' && <Chip size="small" label={STATUS_LABELS[s.status]} />}
-                </ListItemButton>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </List>
-    </Card>
-  );
+/** FullCalendar's classic theme, coloured from the MUI palette (light and dark) instead of its own palette file. */
+const calendarStyles = (theme: Theme) => {
+  const { palette } = theme;
+  return {
+    overflowX: 'auto',
+    '--fc-classic-button': palette.grey[700],
+    '--fc-classic-button-border': palette.grey[700],
+    '--fc-classic-button-strong': palette.grey[800],
+    '--fc-classic-button-strong-border': palette.grey[900],
+    '--fc-classic-button-outline': alpha(palette.grey[600], 0.5),
+    '--fc-classic-button-foreground': palette.common.white,
+    '--fc-classic-primary': palette.primary.main,
+    '--fc-classic-primary-foreground': palette.primary.contrastText,
+    '--fc-classic-event': palette.primary.main,
+    '--fc-classic-event-contrast': palette.primary.contrastText,
+    '--fc-classic-background-event': palette.success.main,
+    '--fc-classic-background-event-opacity': '15%',
+    '--fc-classic-background-event-foreground-opacity': '50%',
+    '--fc-classic-highlight': alpha(palette.primary.main, 0.12),
+    '--fc-classic-today': alpha(palette.primary.main, 0.05),
+    '--fc-classic-now': palette.error.main,
+    '--fc-classic-small-dot-width': '8px',
+    '--fc-classic-large-dot-width': '10px',
+    '--fc-classic-background': palette.background.paper,
+    '--fc-classic-faint': palette.action.hover,
+    '--fc-classic-muted': palette.action.selected,
+    '--fc-classic-strong': palette.action.focus,
+    '--fc-classic-foreground': palette.text.primary,
+    '--fc-classic-faint-foreground': palette.text.secondary,
+    '--fc-classic-muted-foreground': palette.text.secondary,
+    '--fc-classic-border': palette.divider,
+    '--fc-classic-strong-border': palette.divider,
+    // The theme's root sets 16px; the dashboard's body text is the MUI theme's.
+    '& > *': { fontFamily: theme.typography.fontFamily },
+    '& .trellis-session-cancelled': { textDecoration: 'line-through' },
+    '& [role="button"], & a': { cursor: 'pointer' },
+  } as const;
 };

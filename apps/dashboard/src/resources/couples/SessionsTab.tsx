@@ -19,7 +19,7 @@ import { formatDateTime } from '../../common/dates';
 import { errorMessage, submissionErrors, type FormErrors } from '../../data/formErrors';
 import { callApi } from '../../data/api';
 import { useApiGet } from '../../data/useApiQuery';
-import { STATUS_LABELS } from '../../calendar/calendarLayout';
+import { STATUS_LABELS } from '../../calendar/calendarEvents';
 import { NoteForm } from '../notes/NoteForm';
 import type { NoteBody } from '../notes/notes';
 import { MoveSessionForm } from './MoveSessionForm';
