@@ -1,15 +1,12 @@
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Link, Typography } from '@mui/material';
-import type { CalendarFeedView } from '@trellis/contracts';
 import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { PageHeading } from '../common/PageHeading';
 import { ShownOnceSecret } from '../common/ShownOnceSecret';
 import { formatDateTime } from '../common/dates';
 import { errorMessage } from '../data/formErrors';
-import { httpClient } from '../data/httpClient';
-import { useApiQuery } from '../data/useApiQuery';
-
-export const CALENDAR_FEED_PATH = '/calendar-feed';
+import { callApi } from '../data/api';
+import { useApiGet } from '../data/useApiQuery';
 
 /** The new feed's URL: shown this once (only its hash is kept), with a way to copy it. */
 const NewFeedUrl = ({ url, onDone }: { url: string; onDone: () => void }) => (
@@ -24,7 +21,7 @@ const NewFeedUrl = ({ url, onDone }: { url: string; onDone: () => void }) => (
  * times and places only: no names, notes or attendance.
  */
 export const CalendarFeedPage = () => {
-  const status = useApiQuery<CalendarFeedView>(CALENDAR_FEED_PATH);
+  const status = useApiGet('/calendar-feed', {});
   const [created, setCreated] = useState<string>();
   const [busy, setBusy] = useState(false);
   const notify = useNotify();
@@ -34,7 +31,7 @@ export const CalendarFeedPage = () => {
     if (feed?.active && !window.confirm('Make a new address? The one your calendar uses now stops working.')) return;
     setBusy(true);
     try {
-      const made = (await httpClient<CalendarFeedView>(CALENDAR_FEED_PATH, { method: 'POST' })).json;
+      const made = await callApi('post', '/calendar-feed', { params: {} });
       setCreated(made.url ?? undefined);
       status.refetch();
     } catch (error) {
@@ -48,7 +45,7 @@ export const CalendarFeedPage = () => {
     if (!window.confirm('Revoke your calendar feed? Calendars subscribed to it stop updating at once.')) return;
     setBusy(true);
     try {
-      await httpClient(CALENDAR_FEED_PATH, { method: 'DELETE' });
+      await callApi('delete', '/calendar-feed', { params: {} });
       setCreated(undefined);
       notify('Calendar feed revoked', { type: 'info' });
       status.refetch();

@@ -30,18 +30,18 @@ import {
   Typography,
 } from '@mui/material';
 import { alpha, useTheme, type Theme } from '@mui/material/styles';
-import type { ListResponse, SessionChangeScope, SessionView, StaffMember } from '@trellis/contracts';
+import type { SessionChangeScope, SessionView } from '@trellis/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Title, useNotify, usePermissions, useRedirect } from 'react-admin';
 import { errorMessage } from '../data/formErrors';
-import { httpClient } from '../data/httpClient';
-import { useApiQuery } from '../data/useApiQuery';
+import { callApi } from '../data/api';
+import { useApiGet } from '../data/useApiQuery';
 import {
-  calendarPath,
+  calendarQuery,
   rescheduleBody,
   sessionEvent,
   therapistChoices,
-  THERAPISTS_PATH,
+  THERAPISTS_QUERY,
   visibleHours,
 } from './calendarEvents';
 
@@ -82,12 +82,13 @@ export const CalendarPage = () => {
   const [therapistId, setTherapistId] = useState('');
   const [pending, setPending] = useState<PendingChange | null>(null);
 
-  const query = useApiQuery<ListResponse<SessionView>>(
-    range ? calendarPath(range, therapistId || undefined) : '/sessions',
-    { enabled: range !== null },
+  const query = useApiGet(
+    '/sessions',
+    {},
+    { query: range ? calendarQuery(range, therapistId || undefined) : undefined, enabled: range !== null },
   );
   const sessions = useMemo(() => query.data?.data ?? [], [query.data]);
-  const staff = useApiQuery<ListResponse<StaffMember>>(THERAPISTS_PATH, { enabled: isAdmin });
+  const staff = useApiGet('/staff', {}, { query: THERAPISTS_QUERY, enabled: isAdmin });
   const therapists = useMemo(() => therapistChoices(staff.data?.data ?? [], sessions), [staff.data, sessions]);
 
   const events = useMemo<EventInput[]>(
@@ -127,7 +128,7 @@ export const CalendarPage = () => {
     const body = rescheduleBody(session, start, end, scope);
     if (body.startsAt === undefined && body.durationMinutes === undefined) return;
     try {
-      await httpClient(`/sessions/${session.id}`, { method: 'PATCH', body });
+      await callApi('patch', '/sessions/{id}', { params: { id: session.id }, body });
       notify(
         kind === 'move'
           ? `Moved to ${whenLabel.format(start)}${scope === 'following' ? ', with the later sessions of the series' : ''}`

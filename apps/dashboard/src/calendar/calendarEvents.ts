@@ -65,14 +65,20 @@ export function visibleHours(sessions: readonly SessionView[]): { slotMinTime: s
 }
 
 /** The API's calendar query for what the calendar shows (FullCalendar's visible range). */
-export function calendarPath(range: { start: Date; end: Date }, therapistId?: string): string {
+export function calendarQuery(range: { start: Date; end: Date }, therapistId?: string): URLSearchParams {
   const params = new URLSearchParams({ from: range.start.toISOString(), to: range.end.toISOString() });
   if (therapistId) params.set('therapistId', therapistId);
-  return `/sessions?${params.toString()}`;
+  return params;
 }
 
 /** The staff list query for the therapist filter: every active therapist of the clinic, by name. */
-export const THERAPISTS_PATH = '/staff?role=therapist&status=active&sort=name&order=ASC&perPage=100';
+export const THERAPISTS_QUERY = new URLSearchParams({
+  role: 'therapist',
+  status: 'active',
+  sort: 'name',
+  order: 'ASC',
+  perPage: '100',
+});
 
 /**
  * The therapists an admin can narrow the calendar to: every active therapist (so one with an empty
