@@ -94,10 +94,10 @@ export const CalendarPage = () => {
   const events = useMemo<EventInput[]>(
     () =>
       sessions.map((s) => ({
-        ...sessionEvent(s, isAdmin),
+        ...sessionEvent(s, isAdmin, view === 'agenda'),
         ...(s.status === 'scheduled' ? {} : { color: theme.palette.grey[300], contrastColor: theme.palette.grey[900] }),
       })),
-    [sessions, isAdmin, theme],
+    [sessions, isAdmin, theme, view],
   );
   const hours = useMemo(() => visibleHours(sessions), [sessions]);
 

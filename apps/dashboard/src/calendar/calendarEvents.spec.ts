@@ -47,6 +47,16 @@ describe('the calendar’s events', () => {
     });
   });
 
+  it('says where the session is in the agenda only', () => {
+    const room = session('c', new Date(2026, 11, 9, 10), 50, {
+      location: 'Room 2',
+      videoUrl: 'https://meet.example/x',
+    });
+    expect(sessionEvent(room, false).title).toBe('Couple c');
+    expect(sessionEvent(room, false, true).title).toBe('Couple c · Room 2, video');
+    expect(sessionEvent(session('d', new Date(2026, 11, 9, 12)), false, true).title).toBe('Couple d');
+  });
+
   it('shows 08–20, widened to every session in view', () => {
     expect(visibleHours([])).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '20:00:00' });
     expect(

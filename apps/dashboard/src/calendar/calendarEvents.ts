@@ -31,12 +31,14 @@ export interface SessionEvent {
  * A session as an event. Its title — couple, therapist (for admins), status when not scheduled —
  * follows the time on the block, and the two are its accessible name.
  */
-export function sessionEvent(session: SessionView, showTherapist: boolean): SessionEvent {
+export function sessionEvent(session: SessionView, showTherapist: boolean, showWhere = false): SessionEvent {
   const therapist = showTherapist ? ` · ${session.therapistName}` : '';
   const status = session.status === 'scheduled' ? '' : ` (${STATUS_LABELS[session.status]})`;
+  // The agenda has room for where the session is; the week grid's blocks do not.
+  const where = showWhere ? [session.location, session.videoUrl ? 'video' : null].filter(Boolean).join(', ') : '';
   return {
     id: session.id,
-    title: `${session.coupleName}${therapist}${status}`,
+    title: `${session.coupleName}${therapist}${status}${where ? ` · ${where}` : ''}`,
     start: session.startsAt,
     end: session.endsAt,
     editable: session.status === 'scheduled',
