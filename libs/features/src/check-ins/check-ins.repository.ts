@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MeasureDefinition } from '@trellis/domain';
+import { partnerFlaggedUnderOpenPauseSql } from '../safety/open-safety-pause.sql';
 import { lastSessionSql } from '../sessions/session-schedule.sql';
+import { PROGRAM_CHECK_IN_HELD_SQL } from './check-in-send';
 import type { StoredSchedule } from './check-in-plan';
 
 /** What re-checking a check-in when its job fires needs, read under the schedule's lock. */
@@ -31,6 +33,8 @@ export interface CheckInEmailFacts {
   submittedAt: Date | null;
   /** Null until the first email minted the link. */
   linkExpiresAt: Date | null;
+  /** A program step's check-in to a partner who raised the open safety pause (PROGRAM_CHECK_IN_HELD_SQL). */
+  heldBySafetyPause: boolean;
 }
 
 /** A check-in behind an active link: the partner, the measure version asked, the sharing choice. */
@@ -58,6 +62,8 @@ export interface ProgramStepSendFacts {
   measureId: string;
   measureVersionId: string;
   timezone: string;
+  /** The partner raised the couple's open safety pause: their email waits (PROGRAM_CHECK_IN_HELD_SQL). */
+  heldBySafetyPause: boolean;
 }
 
 export interface TrendRow {
@@ -115,7 +121,7 @@ export class CheckInsRepository {
   ): Promise<ProgramStepSendFacts | null> {
     const rows: ProgramStepSendFacts[] = await manager.query(
       `SELECT s.clinic_id AS "clinicId", e.couple_id AS "coupleId", m.id AS "measureId", v.id AS "measureVersionId",
-              p.timezone
+              p.timezone, ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "heldBySafetyPause"
        FROM couple_program_step s
        JOIN couple_program e ON e.id = s.couple_program_id AND e.status = 'active'
        JOIN couple c ON c.id = e.couple_id AND c.clinic_id = s.clinic_id AND c.status = 'active'
@@ -183,7 +189,7 @@ export class CheckInsRepository {
       `SELECT k.id AS "checkInId", p.name AS "clientName", p.email AS "clientEmail", p.email_consent AS "emailConsent",
               c.status AS "coupleStatus", cl.name AS "clinicName", t.name AS "therapistName",
               cl.neutral_partner_emails AS "neutralPartnerEmails", k.submitted_at AS "submittedAt",
-              k.link_expires_at AS "linkExpiresAt"
+              k.link_expires_at AS "linkExpiresAt", ${PROGRAM_CHECK_IN_HELD_SQL} AS "heldBySafetyPause"
        FROM check_in k
        JOIN client p ON p.id = k.client_id
        JOIN couple c ON c.id = k.couple_id

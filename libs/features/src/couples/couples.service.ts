@@ -19,6 +19,7 @@ import { CoupleSeriesStopRepository } from '../assignment-series/couple-series-s
 import { SessionScheduler } from '../sessions/session-scheduler';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
+import { sendWaitingProgramCheckIns } from '../check-ins/check-in-send';
 
 /** Another clinic's or therapist's couple and a missing one look the same: not found. */
 const coupleNotFound = () => new NotFoundException('No such couple in your caseload.');
@@ -148,12 +149,15 @@ export class CouplesService {
       }
       // Homework assigned while a partner had not agreed to email waited for them: send it now.
       let waitingEmails = 0;
+      let waitingCheckIns = 0;
       for (const position of consentGiven) {
         const responseIds = await this.couples.homeworkAwaitingLinkEmail(manager, couple.id, position);
         await queueEmailsAndJobsInTransaction(manager, {
           emails: responseIds.map((id) => waitingHomeworkEmail(user.clinicId, id)),
         });
         waitingEmails += responseIds.length;
+        // So did the open program step's check-in.
+        waitingCheckIns += await sendWaitingProgramCheckIns(manager, user.clinicId, couple.id, position);
       }
       await this.couples.update(manager, couple.id, changes);
       if (changes.therapistId !== undefined) {
@@ -216,6 +220,7 @@ export class CouplesService {
                 }
               : {}),
             ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
+            ...(waitingCheckIns ? { waitingCheckInsEmailed: waitingCheckIns } : {}),
             ...(seriesStopped ? { seriesStopped } : {}),
           },
         },

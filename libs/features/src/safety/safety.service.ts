@@ -11,6 +11,7 @@ import { CouplesService } from '../couples/couples.service';
 import { ProblemException, validationProblem } from '../http/problem.exception';
 import { SafetyRepository } from './safety.repository';
 import { SAFETY_NOTE_MAX_LENGTH } from '@trellis/domain';
+import { sendWaitingProgramCheckIns } from '../check-ins/check-in-send';
 
 export interface RaisedBy {
   clinicId: string;
@@ -135,6 +136,8 @@ export class SafetyService {
       await this.safety.lift(manager, pause.id, actor.staff.id, text);
       // Joint work may go on: the couple's program step that came due meanwhile opens (the job decides).
       await advanceProgramInTransaction(manager, actor.staff.clinicId, coupleId, `lift-${pause.id}`);
+      // The open step's check-in held for the partner who raised the pause goes out now.
+      await sendWaitingProgramCheckIns(manager, actor.staff.clinicId, coupleId);
       // Joint homework resumes, and with it each partner's reminders, planned afresh.
       await this.replanJointReminders(manager, actor.staff.clinicId, coupleId);
       await this.audit.record(
