@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { MeasureDefinition } from '@trellis/domain';
 import { partnerFlaggedUnderOpenPauseSql } from '../safety/open-safety-pause.sql';
 import { lastSessionSql } from '../sessions/session-schedule.sql';
-import { PROGRAM_CHECK_IN_HELD_SQL } from './check-in-send';
+import { PROGRAM_CHECK_IN_HELD_SQL } from './program-check-in-held.sql';
 import type { StoredSchedule } from './check-in-plan';
 
 /** What re-checking a check-in when its job fires needs, read under the schedule's lock. */

@@ -19,7 +19,7 @@ import { CoupleSeriesStopRepository } from '../assignment-series/couple-series-s
 import { SessionScheduler } from '../sessions/session-scheduler';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
-import { sendWaitingProgramCheckIns } from '../check-ins/check-in-send';
+import { sendWaitingCheckIn } from '../check-ins/check-in-send';
 
 /** Another clinic's or therapist's couple and a missing one look the same: not found. */
 const coupleNotFound = () => new NotFoundException('No such couple in your caseload.');
@@ -157,7 +157,15 @@ export class CouplesService {
         });
         waitingEmails += responseIds.length;
         // So did the open program step's check-in.
-        waitingCheckIns += await sendWaitingProgramCheckIns(manager, user.clinicId, couple.id, position);
+        for (const checkIn of await this.couples.programCheckInsAwaitingEmail(
+          manager,
+          user.clinicId,
+          couple.id,
+          position,
+        )) {
+          await sendWaitingCheckIn(manager, checkIn);
+          waitingCheckIns += 1;
+        }
       }
       await this.couples.update(manager, couple.id, changes);
       if (changes.therapistId !== undefined) {
