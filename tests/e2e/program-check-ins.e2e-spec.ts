@@ -363,4 +363,30 @@ describe('programs: check-in steps', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(checkInEmailsTo(p.partners[1].email)).toHaveLength(1);
   });
+  it('makes the check-ins of a couple paused before they were sent, says so, and sends them when it is active again', async () => {
+    const p = await practice();
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const jobs = await until(async () => {
+      const found = await Promise.all(p.partners.map((pt) => checkIns.getJob(`program-check-in-${first.id}-${pt.id}`)));
+      return found.every(Boolean) ? found.map((job) => job!) : undefined;
+    }, 15_000);
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, { status: 'paused' }).expect(200);
+    for (const job of jobs) await job.promote();
+    await until(async () => {
+      const done = await Promise.all(jobs.map(async (job) => (await checkIns.getJob(job.id as string))?.finishedOn));
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toHaveLength(2);
+    const waiting = await openStepCheckIns(p);
+    expect(waiting.map((c: { waitingReason: string }) => c.waitingReason)).toEqual([
+      'couple_not_active',
+      'couple_not_active',
+    ]);
+    expect(waiting[0].message).toMatch(/^The couple is not active, so Partner's check-in was not sent/);
+
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, { status: 'active' }).expect(200);
+    for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
+  });
 });

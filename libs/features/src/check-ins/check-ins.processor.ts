@@ -166,11 +166,12 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
   /**
    * A program's check-in step, for one partner: the same check_in row, email, link and reminder as
    * a scheduled occurrence, with the occurrence `program-step-<stepId>`. Re-checked when it fires
-   * (the step still open, the couple and path active, the measure not archived); the row's unique
+   * (the step still open, the path active, the measure not archived); the row's unique
    * (step, partner) and the email's ledger key make a job that runs twice send once. The advance
    * that opened the step planned it out of the partner's quiet hours. The row is made even when the
-   * email cannot go (no consent, a safety pause this partner raised): the step waits for both
-   * partners, the therapist's path view says why, and consent or the lifted pause sends it.
+   * email cannot go (no consent, a safety pause this partner raised, the couple paused): the step
+   * waits for both partners, the therapist's path view says why, and consent, the lifted pause or
+   * the couple made active again sends it.
    */
   private async sendProgramStep(data: JobPayloads[JobName.SendProgramCheckIn]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -192,7 +193,8 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
       if (await this.checkIns.answered(manager, data.clientId, facts.measureId, occurrence)) return;
       // This partner raised a safety pause since the step opened: the row waits (the step still
       // needs their answer); lifting the pause sends it (sendWaitingProgramCheckIns).
-      if (facts.heldBySafetyPause) return;
+      // The couple was paused meanwhile: it waits too, until the couple is active again.
+      if (facts.heldBySafetyPause || facts.coupleStatus !== 'active') return;
       await queueCheckInEmailAndReminder(manager, {
         checkInId,
         clinicId: facts.clinicId,

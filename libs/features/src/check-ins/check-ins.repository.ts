@@ -62,6 +62,8 @@ export interface ProgramStepSendFacts {
   measureId: string;
   measureVersionId: string;
   timezone: string;
+  /** Not active (paused, discharged): the row is made, the email waits for the couple to be active again. */
+  coupleStatus: string;
   /** The partner raised the couple's open safety pause: their email waits (PROGRAM_CHECK_IN_HELD_SQL). */
   heldBySafetyPause: boolean;
 }
@@ -110,8 +112,9 @@ export class CheckInsRepository {
   }
 
   /**
-   * A program's check-in step, locked, while it is still open, its couple active, the partner on
-   * the couple and its measure not archived; null otherwise (skipped, paused, finished meanwhile).
+   * A program's check-in step, locked, while it is still open, its path active, the partner on the
+   * couple and its measure not archived; null otherwise (skipped, path paused, finished meanwhile).
+   * The couple may be paused: its check-in is made and waits (`coupleStatus`).
    */
   async lockProgramStepForSend(
     manager: EntityManager,
@@ -121,10 +124,11 @@ export class CheckInsRepository {
   ): Promise<ProgramStepSendFacts | null> {
     const rows: ProgramStepSendFacts[] = await manager.query(
       `SELECT s.clinic_id AS "clinicId", e.couple_id AS "coupleId", m.id AS "measureId", v.id AS "measureVersionId",
-              p.timezone, ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "heldBySafetyPause"
+              p.timezone, c.status AS "coupleStatus",
+              ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "heldBySafetyPause"
        FROM couple_program_step s
        JOIN couple_program e ON e.id = s.couple_program_id AND e.status = 'active'
-       JOIN couple c ON c.id = e.couple_id AND c.clinic_id = s.clinic_id AND c.status = 'active'
+       JOIN couple c ON c.id = e.couple_id AND c.clinic_id = s.clinic_id
        JOIN client p ON p.couple_id = c.id AND p.clinic_id = c.clinic_id AND p.id = $3
        JOIN measure m ON m.id = s.measure_id AND m.archived_at IS NULL
        JOIN measure_version v ON v.measure_id = m.id AND v.version = m.current_version

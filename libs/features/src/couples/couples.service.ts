@@ -187,6 +187,18 @@ export class CouplesService {
       if (changes.status !== undefined) {
         await planCheckInsInTransaction(manager, user.clinicId, couple.id);
       }
+      if (changes.status === 'active' && couple.status !== 'active') {
+        // The open program step's check-ins that waited while the couple was paused go out now.
+        for (const checkIn of await this.couples.programCheckInsAwaitingEmail(
+          manager,
+          user.clinicId,
+          couple.id,
+          null,
+        )) {
+          await sendWaitingCheckIn(manager, checkIn);
+          waitingCheckIns += 1;
+        }
+      }
       if (changes.status && changes.status !== couple.status) {
         // Paused or discharged couples get no reminders; reactivated ones get them back.
         await replanRemindersInTransaction(
