@@ -389,4 +389,20 @@ describe('programs: check-in steps', () => {
     for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
     for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
   });
+  it('waits for both partners even while one partner’s check-in waits for their morning', async () => {
+    const p = await practice();
+    // The first partner is at midday, the second at night: only the first is sent theirs now.
+    await db.query(`UPDATE client SET timezone = $2 WHERE id = $1`, [p.partners[1].id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const email = await harness.mailbox.waitForMessageTo(p.partners[0].email, /check-in/i, 15_000);
+    await submit((await followEmailedLink(app.getHttpServer(), email.raw, 'check-in')).token).expect(200);
+    const [mine]: { id: string }[] = await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id]);
+    await until(
+      async () => (await programs.getJob(`advance-program-${p.couple.id}-check-in-${mine.id}`))?.finishedOn,
+      15_000,
+    );
+    // One check-in made and answered is not "both": the step stays open for the second partner.
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+    expect((await openStepCheckIns(p)).map((c: { state: string }) => c.state)).toEqual(['answered', 'sending']);
+  });
 });
