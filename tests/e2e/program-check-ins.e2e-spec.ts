@@ -8,7 +8,7 @@ import { bullConnectionOptions, JobName, QUEUE_JOB_OPTIONS, QueueName } from '@t
 import { createTestApp } from '../support/create-test-app';
 import { followEmailedLink } from '../support/email-links';
 import { until } from '../support/eventually';
-import { createClinic, createCouple, createStaff } from '../support/factories';
+import { createClinic, createCouple, createStaff, openSafetyPauseRaisedBy } from '../support/factories';
 import { setPassword, signIn } from '../support/sign-in';
 import { connectTestDatabase } from '../support/test-database';
 import { startWorkerWithMailbox } from '../support/worker-harness';
@@ -18,6 +18,14 @@ type Agent = Awaited<ReturnType<typeof signIn>>;
 /** A fixed-offset zone where it is around midday now: nothing sent in it waits for quiet hours to end. */
 function middayZone(): string {
   const offset = 12 - new Date().getUTCHours();
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+/** A fixed-offset zone where it is now `hour` o'clock (give or take the minutes). */
+function zoneAt(hour: number): string {
+  let offset = hour - new Date().getUTCHours();
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
   return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
@@ -230,5 +238,171 @@ describe('programs: check-in steps', () => {
       measureId: mine,
       measureTitle: 'Our own',
     });
+  });
+  /** A check-in step then a "discuss" step, the couple enrolled: the check-in step is open. */
+  async function enrolOnCheckInPath(p: Awaited<ReturnType<typeof practice>>) {
+    const created = await send(p.asTherapist, 'post', '/api/v1/programs', {
+      title: 'Check in first',
+      steps: [
+        { title: 'How are we doing?', kind: 'check_in', measureId, opensWhen: 'both_submitted' },
+        { title: 'Talk it through', kind: 'discuss', opensWhen: 'both_submitted' },
+      ],
+    }).expect(201);
+    const enrolled = await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/program`, {
+      programId: created.body.id,
+    }).expect(201);
+    return enrolled.body.enrolment.steps[0] as { id: string };
+  }
+
+  const checkInEmailsTo = (address: string) =>
+    harness.mailbox.messagesTo(address).filter((m) => /check-in/i.test(m.raw));
+  const openStepCheckIns = async (p: Awaited<ReturnType<typeof practice>>) =>
+    (await p.asTherapist.agent.get(`/api/v1/couples/${p.couple.id}/program`).expect(200)).body.enrolment.steps[0]
+      .checkIns;
+  const submit = (token: string) =>
+    request(app.getHttpServer())
+      .post('/api/v1/check-ins/submit')
+      .set('x-homework-csrf', '1')
+      .send({ token, answers: answersOf(6) });
+
+  it('holds the check-in of the partner who raised a safety pause after the step opened, until the pause is lifted', async () => {
+    const p = await practice();
+    // Night for both partners: each send waits for their morning (a delayed job in the check-ins queue).
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const jobs = await until(async () => {
+      const found = await Promise.all(p.partners.map((pt) => checkIns.getJob(`program-check-in-${first.id}-${pt.id}`)));
+      return found.every(Boolean) ? found.flatMap((job) => (job ? [job] : [])) : undefined;
+    }, 15_000);
+    for (const job of jobs) expect(await job.getState()).toBe('delayed');
+
+    // Before morning, the first partner says they do not feel safe. Then the sends come due.
+    await openSafetyPauseRaisedBy(db, p.couple, p.partners, 0);
+    for (const job of jobs) await job.promote();
+    await until(async () => {
+      const done = await Promise.all(jobs.map(async (job) => (await checkIns.getJob(job.id as string))?.finishedOn));
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+
+    // The other partner is sent theirs as usual (nothing tells them anything happened).
+    const theirs = await harness.mailbox.waitForMessageTo(p.partners[1].email, /check-in/i, 15_000);
+    const theirToken = (await followEmailedLink(app.getHttpServer(), theirs.raw, 'check-in')).token;
+    // The partner who raised it: their check-in exists (the step waits for both) but no email was queued.
+    const rows: { id: string; client_id: string }[] = await db.query(
+      `SELECT id, client_id FROM check_in WHERE program_step_id = $1`,
+      [first.id],
+    );
+    expect(rows).toHaveLength(2);
+    const [held] = rows.filter((r) => r.client_id === p.partners[0].id);
+    expect(await db.query(`SELECT id FROM email_delivery WHERE subject_ids->>'checkInId' = $1`, [held.id])).toEqual([]);
+    expect(checkInEmailsTo(p.partners[0].email)).toEqual([]);
+    // The therapist's path says which partner the step waits on, and why.
+    expect(await openStepCheckIns(p)).toEqual([
+      {
+        position: 1,
+        state: 'waiting',
+        waitingReason: 'safety_pause',
+        message: expect.stringMatching(/held while the safety pause they raised is open/),
+      },
+      { position: 2, state: 'sent', waitingReason: null, message: null },
+    ]);
+
+    // The other partner answers: the step still waits for the first.
+    await submit(theirToken).expect(200);
+    const [theirCheckIn] = rows.filter((r) => r.client_id === p.partners[1].id);
+    await until(
+      async () => (await programs.getJob(`advance-program-${p.couple.id}-check-in-${theirCheckIn.id}`))?.finishedOn,
+      15_000,
+    );
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+
+    // The therapist lifts the pause: the held check-in goes out, once; answering it opens the next step.
+    await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/safety/lift`, {
+      note: 'Saw each partner alone.',
+    }).expect(200);
+    const mine = await harness.mailbox.waitForMessageTo(p.partners[0].email, /check-in/i, 15_000);
+    await submit((await followEmailedLink(app.getHttpServer(), mine.raw, 'check-in')).token).expect(200);
+    await until(async () => (await stepsOf(p.couple.id))[1].status === 'open' || undefined, 15_000);
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['done', 'open']);
+    for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
+  });
+
+  it('says which partner a check-in step waits on when they have not agreed to email, and sends it when they do', async () => {
+    const p = await practice();
+    await db.query(`UPDATE client SET email_consent = false WHERE id = $1`, [p.partners[1].id]);
+    const first = await enrolOnCheckInPath(p);
+    await harness.mailbox.waitForMessageTo(p.partners[0].email, /check-in/i, 15_000);
+    // Both sends ran: each partner's check-in exists, the second's email was not sent.
+    await until(async () => {
+      const done = await Promise.all(
+        p.partners.map(async (pt) => (await checkIns.getJob(`program-check-in-${first.id}-${pt.id}`))?.finishedOn),
+      );
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+    expect(await openStepCheckIns(p)).toEqual([
+      { position: 1, state: 'sent', waitingReason: null, message: null },
+      {
+        position: 2,
+        state: 'waiting',
+        waitingReason: 'no_email_consent',
+        message: expect.stringMatching(/^Partner has not agreed to email, so the check-in was not sent/),
+      },
+    ]);
+    expect(checkInEmailsTo(p.partners[1].email)).toEqual([]);
+
+    // The therapist records their consent: the waiting check-in goes out, once.
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, {
+      partners: [{ position: 2, emailConsent: true }],
+    }).expect(200);
+    await harness.mailbox.waitForMessageTo(p.partners[1].email, /check-in/i, 15_000);
+    await until(async () => (await openStepCheckIns(p))[1].state === 'sent' || undefined, 15_000);
+    // Saying so again sends nothing more.
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, {
+      partners: [{ position: 2, emailConsent: true }],
+    }).expect(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(checkInEmailsTo(p.partners[1].email)).toHaveLength(1);
+  });
+  it('makes the check-ins of a couple paused before they were sent, says so, and sends them when it is active again', async () => {
+    const p = await practice();
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const jobs = await until(async () => {
+      const found = await Promise.all(p.partners.map((pt) => checkIns.getJob(`program-check-in-${first.id}-${pt.id}`)));
+      return found.every(Boolean) ? found.flatMap((job) => (job ? [job] : [])) : undefined;
+    }, 15_000);
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, { status: 'paused' }).expect(200);
+    for (const job of jobs) await job.promote();
+    await until(async () => {
+      const done = await Promise.all(jobs.map(async (job) => (await checkIns.getJob(job.id as string))?.finishedOn));
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toHaveLength(2);
+    const waiting = await openStepCheckIns(p);
+    expect(waiting.map((c: { waitingReason: string }) => c.waitingReason)).toEqual([
+      'couple_not_active',
+      'couple_not_active',
+    ]);
+    expect(waiting[0].message).toMatch(/^The couple is not active, so Partner's check-in was not sent/);
+
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, { status: 'active' }).expect(200);
+    for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
+  });
+  it('waits for both partners even while one partner’s check-in waits for their morning', async () => {
+    const p = await practice();
+    // The first partner is at midday, the second at night: only the first is sent theirs now.
+    await db.query(`UPDATE client SET timezone = $2 WHERE id = $1`, [p.partners[1].id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const email = await harness.mailbox.waitForMessageTo(p.partners[0].email, /check-in/i, 15_000);
+    await submit((await followEmailedLink(app.getHttpServer(), email.raw, 'check-in')).token).expect(200);
+    const [mine]: { id: string }[] = await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id]);
+    await until(
+      async () => (await programs.getJob(`advance-program-${p.couple.id}-check-in-${mine.id}`))?.finishedOn,
+      15_000,
+    );
+    // One check-in made and answered is not "both": the step stays open for the second partner.
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+    expect((await openStepCheckIns(p)).map((c: { state: string }) => c.state)).toEqual(['answered', 'sending']);
   });
 });

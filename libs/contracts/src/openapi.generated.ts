@@ -2927,6 +2927,8 @@ export interface components {
             finishedAt: string | null;
             /** @description For a step not yet open: the cautions that would apply if it opened now (an exercise of a later phase than the couple's; a coercion-sensitive one while a safety concern is open; role prompts while a partner's role is not set). Empty for other steps and for "discuss" steps. */
             warnings: components["schemas"]["ProgramStepWarning"][];
+            /** @description For an open check-in step: where it stands for each partner, so the therapist sees which one the step is waiting on and why (to skip it, or to fix what holds it). Empty for other steps. */
+            checkIns: components["schemas"]["ProgramStepCheckInView"][];
         };
         CoupleProgramView: {
             id: string;
@@ -3541,6 +3543,23 @@ export interface components {
                 partnerA: string;
                 partnerB: string;
             }[];
+        };
+        /** @description Where an open check-in step stands for one partner. */
+        ProgramStepCheckInView: {
+            /** @enum {number} */
+            position: 1 | 2;
+            /**
+             * @description answered; sent (emailed, not answered yet); sending (on its way, perhaps after the partner's quiet hours); waiting (held: see waitingReason). The step opens the next when both answered.
+             * @enum {string}
+             */
+            state: "answered" | "sent" | "sending" | "waiting";
+            /**
+             * @description Set when state is waiting: sent when the partner agrees to email, or when the pause is lifted.
+             * @enum {string|null}
+             */
+            waitingReason: "no_email_consent" | "safety_pause" | "couple_not_active" | null;
+            /** @description For the therapist, in plain words: "Sam has not agreed to email, so the check-in was not sent." */
+            message: string | null;
         };
         ProgramStepView: {
             title: string;

@@ -60,6 +60,32 @@ export interface CoupleProgramStepView extends ProgramStepView {
    * prompts while a partner's role is not set). Empty for other steps and for "discuss" steps.
    */
   warnings: ProgramStepWarning[];
+  /**
+   * For an open check-in step: where it stands for each partner, so the therapist sees which one
+   * the step is waiting on and why (to skip it, or to fix what holds it). Empty for other steps.
+   */
+  checkIns: ProgramStepCheckInView[];
+}
+
+/** Why a partner's check-in for an open step has not been sent (beyond waiting for their quiet hours to end). */
+export const PROGRAM_CHECK_IN_WAITING_REASON_VALUES = [
+  'no_email_consent',
+  'safety_pause',
+  'couple_not_active',
+] as const;
+
+/** Where an open check-in step stands for one partner. */
+export interface ProgramStepCheckInView {
+  position: 1 | 2;
+  /**
+   * answered; sent (emailed, not answered yet); sending (on its way, perhaps after the partner's
+   * quiet hours); waiting (held: see waitingReason). The step opens the next when both answered.
+   */
+  state: 'answered' | 'sent' | 'sending' | 'waiting';
+  /** Set when state is waiting: sent when the partner agrees to email, or when the pause is lifted. */
+  waitingReason: (typeof PROGRAM_CHECK_IN_WAITING_REASON_VALUES)[number] | null;
+  /** For the therapist, in plain words: "Sam has not agreed to email, so the check-in was not sent." */
+  message: string | null;
 }
 
 /** Where the couple is: the open step's number among the steps not skipped. */

@@ -9,7 +9,8 @@ import { renderCheckInEmail } from './emails/check-in.template';
 /**
  * A partner's check-in email. Like homework, the personal link is minted here, at send time, in
  * the delivery's transaction (only its hash is stored); nothing goes out for a check-in already
- * answered or gone (its schedule deleted), without email consent, or to a couple that is not active;
+ * answered or gone (its schedule deleted), without email consent, or to a couple that is not active
+ * (nor, for a program step's, to a partner holding a safety pause: lifting it sends it again);
  * a reminder (subjectIds.kind) replaces the link, keeps its expiry, and is silent once it expired.
  */
 export async function composeCheckInEmail(
@@ -23,6 +24,8 @@ export async function composeCheckInEmail(
   if (!checkInId) return null;
   const facts = await checkIns.lockEmailFacts(manager, checkInId, delivery.clinicId);
   if (!facts || facts.submittedAt || !facts.emailConsent || facts.coupleStatus !== 'active') return null;
+  // A program step's check-in to the partner who raised a safety pause waits for it to be lifted.
+  if (facts.heldBySafetyPause) return null;
   const reminder = delivery.subjectIds.kind === 'reminder';
   // A reminder replaces the link but not its lifetime: a check-in is about its own week or session.
   const expiresAt = reminder

@@ -2,11 +2,9 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@trellis/config';
-import { planCheckInReminder } from '@trellis/domain';
 import {
-  enqueueInTransaction,
   JobHandlers,
   JobName,
   JobPayloads,
@@ -17,6 +15,7 @@ import {
   runJob,
 } from '@trellis/jobs';
 import { APP_CONFIG } from '../config/config.tokens';
+import { queueCheckInEmailAndReminder } from './check-in-send';
 import { planCheckInFor } from './check-in-plan';
 import { CheckInSchedulesRepository } from './check-in-schedules.repository';
 import { CheckInsRepository } from './check-ins.repository';
@@ -151,7 +150,7 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
       if (!checkInId) return;
       // Answered already (a schedule deleted and made again): the occurrence counts as sent, silently.
       if (!(await this.checkIns.answered(manager, data.clientId, facts.measureId, plan.occurrence))) {
-        await this.emailAndRemind(manager, {
+        await queueCheckInEmailAndReminder(manager, {
           checkInId,
           clinicId: facts.clinicId,
           now,
@@ -167,9 +166,12 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
   /**
    * A program's check-in step, for one partner: the same check_in row, email, link and reminder as
    * a scheduled occurrence, with the occurrence `program-step-<stepId>`. Re-checked when it fires
-   * (the step still open, the couple and path active, the measure not archived); the row's unique
+   * (the step still open, the path active, the measure not archived); the row's unique
    * (step, partner) and the email's ledger key make a job that runs twice send once. The advance
-   * that opened the step planned it out of the partner's quiet hours.
+   * that opened the step planned it out of the partner's quiet hours. The row is made even when the
+   * email cannot go (no consent, a safety pause this partner raised, the couple paused): the step
+   * waits for both partners, the therapist's path view says why, and consent, the lifted pause or
+   * the couple made active again sends it.
    */
   private async sendProgramStep(data: JobPayloads[JobName.SendProgramCheckIn]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -189,7 +191,11 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
       });
       if (!checkInId) return;
       if (await this.checkIns.answered(manager, data.clientId, facts.measureId, occurrence)) return;
-      await this.emailAndRemind(manager, {
+      // This partner raised a safety pause since the step opened: the row waits (the step still
+      // needs their answer); lifting the pause sends it (sendWaitingProgramCheckIns).
+      // The couple was paused meanwhile: it waits too, until the couple is active again.
+      if (facts.heldBySafetyPause || facts.coupleStatus !== 'active') return;
+      await queueCheckInEmailAndReminder(manager, {
         checkInId,
         clinicId: facts.clinicId,
         now: new Date(),
@@ -197,32 +203,5 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
         sessionBefore: null,
       });
     });
-  }
-
-  /** The check-in email through the ledger, and its reminder: one path for every check-in sent. */
-  private async emailAndRemind(
-    manager: EntityManager,
-    sent: { checkInId: string; clinicId: string; now: Date; timezone: string; sessionBefore: Date | null },
-  ): Promise<void> {
-    const { checkInId, clinicId } = sent;
-    await queueEmailInTransaction(manager, {
-      clinicId,
-      template: 'check-in',
-      subjectIds: { checkInId },
-      idempotencyKey: `check-in-${checkInId}`,
-    });
-    const remindAt = planCheckInReminder({
-      sentAt: sent.now,
-      timezone: sent.timezone,
-      sessionBefore: sent.sessionBefore,
-    });
-    if (remindAt) {
-      await enqueueInTransaction(manager, {
-        name: JobName.RemindCheckIn,
-        data: { checkInId, clinicId },
-        jobId: `check-in-reminder-${checkInId}`,
-        runAt: remindAt,
-      });
-    }
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MeasureDefinition } from '@trellis/domain';
+import { partnerFlaggedUnderOpenPauseSql } from '../safety/open-safety-pause.sql';
 import { lastSessionSql } from '../sessions/session-schedule.sql';
+import { PROGRAM_CHECK_IN_HELD_SQL } from './program-check-in-held.sql';
 import type { StoredSchedule } from './check-in-plan';
 
 /** What re-checking a check-in when its job fires needs, read under the schedule's lock. */
@@ -31,6 +33,8 @@ export interface CheckInEmailFacts {
   submittedAt: Date | null;
   /** Null until the first email minted the link. */
   linkExpiresAt: Date | null;
+  /** A program step's check-in to a partner who raised the open safety pause (PROGRAM_CHECK_IN_HELD_SQL). */
+  heldBySafetyPause: boolean;
 }
 
 /** A check-in behind an active link: the partner, the measure version asked, the sharing choice. */
@@ -58,6 +62,10 @@ export interface ProgramStepSendFacts {
   measureId: string;
   measureVersionId: string;
   timezone: string;
+  /** Not active (paused, discharged): the row is made, the email waits for the couple to be active again. */
+  coupleStatus: string;
+  /** The partner raised the couple's open safety pause: their email waits (PROGRAM_CHECK_IN_HELD_SQL). */
+  heldBySafetyPause: boolean;
 }
 
 export interface TrendRow {
@@ -104,8 +112,9 @@ export class CheckInsRepository {
   }
 
   /**
-   * A program's check-in step, locked, while it is still open, its couple active, the partner on
-   * the couple and its measure not archived; null otherwise (skipped, paused, finished meanwhile).
+   * A program's check-in step, locked, while it is still open, its path active, the partner on the
+   * couple and its measure not archived; null otherwise (skipped, path paused, finished meanwhile).
+   * The couple may be paused: its check-in is made and waits (`coupleStatus`).
    */
   async lockProgramStepForSend(
     manager: EntityManager,
@@ -115,10 +124,11 @@ export class CheckInsRepository {
   ): Promise<ProgramStepSendFacts | null> {
     const rows: ProgramStepSendFacts[] = await manager.query(
       `SELECT s.clinic_id AS "clinicId", e.couple_id AS "coupleId", m.id AS "measureId", v.id AS "measureVersionId",
-              p.timezone
+              p.timezone, c.status AS "coupleStatus",
+              ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "heldBySafetyPause"
        FROM couple_program_step s
        JOIN couple_program e ON e.id = s.couple_program_id AND e.status = 'active'
-       JOIN couple c ON c.id = e.couple_id AND c.clinic_id = s.clinic_id AND c.status = 'active'
+       JOIN couple c ON c.id = e.couple_id AND c.clinic_id = s.clinic_id
        JOIN client p ON p.couple_id = c.id AND p.clinic_id = c.clinic_id AND p.id = $3
        JOIN measure m ON m.id = s.measure_id AND m.archived_at IS NULL
        JOIN measure_version v ON v.measure_id = m.id AND v.version = m.current_version
@@ -183,7 +193,7 @@ export class CheckInsRepository {
       `SELECT k.id AS "checkInId", p.name AS "clientName", p.email AS "clientEmail", p.email_consent AS "emailConsent",
               c.status AS "coupleStatus", cl.name AS "clinicName", t.name AS "therapistName",
               cl.neutral_partner_emails AS "neutralPartnerEmails", k.submitted_at AS "submittedAt",
-              k.link_expires_at AS "linkExpiresAt"
+              k.link_expires_at AS "linkExpiresAt", ${PROGRAM_CHECK_IN_HELD_SQL} AS "heldBySafetyPause"
        FROM check_in k
        JOIN client p ON p.id = k.client_id
        JOIN couple c ON c.id = k.couple_id

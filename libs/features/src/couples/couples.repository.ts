@@ -20,6 +20,7 @@ import {
 } from '@trellis/data';
 import { accountsDiffer } from '@trellis/domain';
 import { responseOpenSql } from '../assignments/assignment-state.sql';
+import { PROGRAM_CHECK_IN_HELD_SQL } from '../check-ins/program-check-in-held.sql';
 import { CaseloadQueryDto } from './caseload-query.dto';
 import { queryCaseload } from './caseload.query';
 import { queryCoupleDetail } from './couple-detail.query';
@@ -142,6 +143,36 @@ export class CouplesRepository {
       [coupleId, position],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The couple's program check-ins that waited and may now be sent — made for the open step,
+   * unanswered, never emailed and no email on its way — to each partner (or the one at `position`)
+   * with email consent, not holding a safety pause, the couple active. Locked, so two releases at
+   * once (consent given, a pause lifted) send once.
+   */
+  async programCheckInsAwaitingEmail(
+    manager: EntityManager,
+    clinicId: string,
+    coupleId: string,
+    position: number | null,
+  ): Promise<{ checkInId: string; clinicId: string; timezone: string }[]> {
+    return manager.query(
+      `SELECT k.id AS "checkInId", k.clinic_id AS "clinicId", p.timezone
+       FROM check_in k
+       JOIN couple_program_step s ON s.id = k.program_step_id AND s.status = 'open'
+       JOIN couple c ON c.id = k.couple_id AND c.status = 'active'
+       JOIN client p ON p.id = k.client_id
+       WHERE k.clinic_id = $1 AND k.couple_id = $2 AND ($3::int IS NULL OR p.position = $3)
+         AND k.submitted_at IS NULL AND k.link_expires_at IS NULL AND p.email_consent
+         AND NOT ${PROGRAM_CHECK_IN_HELD_SQL}
+         AND NOT EXISTS (
+           SELECT 1 FROM email_delivery d
+           WHERE d.clinic_id = k.clinic_id AND d.template = 'check-in' AND d.status IN ('pending', 'sent')
+             AND d.subject_ids->>'checkInId' = k.id::text)
+       FOR UPDATE OF k`,
+      [clinicId, coupleId, position],
+    );
   }
 
   /** The couple's assignments, answers, partners and (when asked) session notes, oldest first. */

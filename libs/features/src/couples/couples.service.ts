@@ -19,6 +19,7 @@ import { CoupleSeriesStopRepository } from '../assignment-series/couple-series-s
 import { SessionScheduler } from '../sessions/session-scheduler';
 import { CouplesRepository } from './couples.repository';
 import { CreateCoupleDto, UpdateCoupleDto } from './couple.dto';
+import { sendWaitingCheckIn } from '../check-ins/check-in-send';
 
 /** Another clinic's or therapist's couple and a missing one look the same: not found. */
 const coupleNotFound = () => new NotFoundException('No such couple in your caseload.');
@@ -148,12 +149,23 @@ export class CouplesService {
       }
       // Homework assigned while a partner had not agreed to email waited for them: send it now.
       let waitingEmails = 0;
+      let waitingCheckIns = 0;
       for (const position of consentGiven) {
         const responseIds = await this.couples.homeworkAwaitingLinkEmail(manager, couple.id, position);
         await queueEmailsAndJobsInTransaction(manager, {
           emails: responseIds.map((id) => waitingHomeworkEmail(user.clinicId, id)),
         });
         waitingEmails += responseIds.length;
+        // So did the open program step's check-in.
+        for (const checkIn of await this.couples.programCheckInsAwaitingEmail(
+          manager,
+          user.clinicId,
+          couple.id,
+          position,
+        )) {
+          await sendWaitingCheckIn(manager, checkIn);
+          waitingCheckIns += 1;
+        }
       }
       await this.couples.update(manager, couple.id, changes);
       if (changes.therapistId !== undefined) {
@@ -174,6 +186,18 @@ export class CouplesService {
       // A paused couple gets no check-ins (a moved session re-plans them in the scheduler).
       if (changes.status !== undefined) {
         await planCheckInsInTransaction(manager, user.clinicId, couple.id);
+      }
+      if (changes.status === 'active' && couple.status !== 'active') {
+        // The open program step's check-ins that waited while the couple was paused go out now.
+        for (const checkIn of await this.couples.programCheckInsAwaitingEmail(
+          manager,
+          user.clinicId,
+          couple.id,
+          null,
+        )) {
+          await sendWaitingCheckIn(manager, checkIn);
+          waitingCheckIns += 1;
+        }
       }
       if (changes.status && changes.status !== couple.status) {
         // Paused or discharged couples get no reminders; reactivated ones get them back.
@@ -216,6 +240,7 @@ export class CouplesService {
                 }
               : {}),
             ...(waitingEmails ? { waitingHomeworkEmailed: waitingEmails } : {}),
+            ...(waitingCheckIns ? { waitingCheckInsEmailed: waitingCheckIns } : {}),
             ...(seriesStopped ? { seriesStopped } : {}),
           },
         },

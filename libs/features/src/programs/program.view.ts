@@ -1,13 +1,14 @@
 import type {
   CoupleProgramStepView,
   CoupleProgramView,
+  ProgramStepCheckInView,
   ProgramStepView,
   ProgramStepWarning,
   ProgramView,
 } from '@trellis/contracts';
 import type { CoupleProgram, CoupleProgramStep, Program, StoredProgramStep } from '@trellis/data';
-import { assignmentWarnings, pathPosition } from '@trellis/domain';
-import type { CoupleGate, StepExercise } from './programs.repository';
+import { assignmentWarnings, firstName, pathPosition } from '@trellis/domain';
+import type { CheckInStepPartner, CoupleGate, StepExercise } from './programs.repository';
 
 /** Measure titles by id, for check-in steps. */
 export type MeasureTitles = ReadonlyMap<string, string>;
@@ -51,6 +52,43 @@ export interface PathCautionFacts {
   readonly exercises: ReadonlyMap<string, StepExercise>;
   /** Titles of the measures check-in steps name. */
   readonly measureTitles?: MeasureTitles;
+  /** Each partner's side of the open step, when it is a check-in step. */
+  readonly openCheckIn?: readonly CheckInStepPartner[];
+}
+
+/**
+ * Where an open check-in step stands for one partner, in the order the send and the email decide
+ * it: answered, emailed, or held — by the couple not being active, the partner not having agreed to
+ * email, or a safety pause they raised — else on its way (after their quiet hours). Names the
+ * partner for the therapist; says nothing of any answer.
+ */
+export function checkInStepPartnerView(partner: CheckInStepPartner): ProgramStepCheckInView {
+  const base = { position: partner.position, waitingReason: null, message: null };
+  if (partner.answered) return { ...base, state: 'answered' };
+  if (partner.emailed) return { ...base, state: 'sent' };
+  const name = firstName(partner.name);
+  if (partner.coupleStatus !== 'active')
+    return {
+      ...base,
+      state: 'waiting',
+      waitingReason: 'couple_not_active',
+      message: `The couple is not active, so ${name}'s check-in was not sent.`,
+    };
+  if (!partner.emailConsent)
+    return {
+      ...base,
+      state: 'waiting',
+      waitingReason: 'no_email_consent',
+      message: `${name} has not agreed to email, so the check-in was not sent. It goes out when they agree.`,
+    };
+  if (partner.heldBySafetyPause)
+    return {
+      ...base,
+      state: 'waiting',
+      waitingReason: 'safety_pause',
+      message: `${name}'s check-in is held while the safety pause they raised is open. It goes out when it is lifted.`,
+    };
+  return { ...base, state: 'sending' };
 }
 
 /**
@@ -80,6 +118,8 @@ function toCoupleStepView(step: CoupleProgramStep, facts: PathCautionFacts): Cou
     finishedAt: step.finishedAt?.toISOString() ?? null,
     // Only a step still to come: what would apply if it opened now.
     warnings: step.status === 'pending' ? stepWarnings(step, facts) : [],
+    checkIns:
+      step.status === 'open' && step.kind === 'check_in' ? (facts.openCheckIn ?? []).map(checkInStepPartnerView) : [],
   };
 }
 

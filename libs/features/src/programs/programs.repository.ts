@@ -12,6 +12,7 @@ import {
   partnerRoleOf,
 } from '@trellis/domain';
 import { type SafetyConcernColumns, safetyConcernColumnsSql, safetyConcernOf } from '../safety/safety-concern.sql';
+import { partnerFlaggedUnderOpenPauseSql } from '../safety/open-safety-pause.sql';
 
 export interface NewProgram {
   clinicId: string;
@@ -35,6 +36,17 @@ export interface CoupleGate extends Omit<AdvanceGate, 'enrolmentStatus'> {
 export type StepExercise = AssignmentWarningExercise;
 
 /** Programs and couples' paths: the programs feature's SQL. Writes take the caller's transaction. */
+/** One partner's side of an open check-in step (`checkInStepPartners`). */
+export interface CheckInStepPartner {
+  position: 1 | 2;
+  name: string;
+  emailConsent: boolean;
+  coupleStatus: string;
+  answered: boolean;
+  emailed: boolean;
+  heldBySafetyPause: boolean;
+}
+
 @Injectable()
 export class ProgramsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -276,11 +288,14 @@ export class ProgramsRepository {
            (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1 AND r.submitted_at IS NOT NULL)::int
            + (SELECT count(*) FROM check_in k WHERE k.program_step_id = $4 AND k.submitted_at IS NOT NULL)::int AS submitted,
            (SELECT count(*) FROM homework_response r WHERE r.assignment_id = $1)::int
-           + (SELECT count(*) FROM check_in k WHERE k.program_step_id = $4)::int AS partners,
+           -- A check-in step waits for both partners, not for the rows made so far: each partner's
+           -- is made when their own job fires (out of their quiet hours), so one may not exist yet.
+           + CASE WHEN $5 = 'check_in' THEN (SELECT count(*) FROM client p WHERE p.couple_id = $2)::int ELSE 0 END
+             AS partners,
            COALESCE((SELECT a.reviewed_at IS NOT NULL FROM assignment a WHERE a.id = $1), false) AS reviewed,
            (SELECT count(*) FROM session s
             WHERE s.couple_id = $2 AND s.status = 'held' AND s.starts_at >= $3)::int AS sessions_held`,
-        [step.assignmentId, coupleId, step.openedAt ?? new Date(), step.id],
+        [step.assignmentId, coupleId, step.openedAt ?? new Date(), step.id, step.kind],
       );
     return {
       submitted: row.submitted,
@@ -288,6 +303,26 @@ export class ProgramsRepository {
       reviewed: row.reviewed,
       sessionsHeld: row.sessions_held,
     };
+  }
+
+  /**
+   * Each partner's side of an open check-in step: whether their check-in was made, emailed (its
+   * link minted) or answered, and what may hold it (consent, a safety pause they raised, the couple
+   * not active) — the same facts the send and the email re-check, for the therapist's path view.
+   */
+  async checkInStepPartners(manager: EntityManager, stepId: string, coupleId: string): Promise<CheckInStepPartner[]> {
+    return manager.query(
+      `SELECT p.position, p.name, p.email_consent AS "emailConsent", c.status AS "coupleStatus",
+              COALESCE(k.submitted_at IS NOT NULL, false) AS answered,
+              COALESCE(k.link_expires_at IS NOT NULL, false) AS emailed,
+              ${partnerFlaggedUnderOpenPauseSql('c.id', 'p.id')} AS "heldBySafetyPause"
+       FROM client p
+       JOIN couple c ON c.id = p.couple_id
+       LEFT JOIN check_in k ON k.program_step_id = $1 AND k.client_id = p.id
+       WHERE p.couple_id = $2
+       ORDER BY p.position`,
+      [stepId, coupleId],
+    );
   }
 
   /** The step that opened this homework and its enrolment's steps, for the partner's page. */

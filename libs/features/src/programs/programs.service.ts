@@ -348,7 +348,8 @@ export class ProgramsService {
 
   /**
    * The path with each step to come's cautions, in a fixed number of statements however long it
-   * is: its steps, their exercises, and the couple's phase, roles and safety concern. `cautions`
+   * is: its steps, their exercises, and the couple's phase, roles and safety concern (and, for an
+   * open check-in step, where each partner's check-in stands). `cautions`
    * holds every step's (open ones too), for the answer to adding a step.
    */
   private async response(manager: EntityManager, enrolment: CoupleProgram | null): Promise<PathResponse> {
@@ -361,7 +362,9 @@ export class ProgramsService {
       manager,
       steps.flatMap((s) => (s.measureId ? [s.measureId] : [])),
     );
-    const facts = { couple, exercises, measureTitles };
+    const open = steps.find((s) => s.status === 'open' && s.kind === 'check_in');
+    const openCheckIn = open ? await this.programs.checkInStepPartners(manager, open.id, enrolment.coupleId) : [];
+    const facts = { couple, exercises, measureTitles, openCheckIn };
     return {
       enrolment: toCoupleProgramView(enrolment, steps, facts),
       cautions: new Map(steps.map((step) => [step.id, stepWarnings(step, facts)])),

@@ -7,6 +7,8 @@ import type { SafetyPauseSource } from '@trellis/domain';
 import { advanceProgramInTransaction, queueEmailInTransaction, replanRemindersInTransaction } from '@trellis/jobs';
 import type { PartnerActor, StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
+import { sendWaitingCheckIn } from '../check-ins/check-in-send';
+import { CouplesRepository } from '../couples/couples.repository';
 import { CouplesService } from '../couples/couples.service';
 import { ProblemException, validationProblem } from '../http/problem.exception';
 import { SafetyRepository } from './safety.repository';
@@ -32,6 +34,7 @@ export class SafetyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly safety: SafetyRepository,
     private readonly couples: CouplesService,
+    private readonly couplesData: CouplesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -135,6 +138,14 @@ export class SafetyService {
       await this.safety.lift(manager, pause.id, actor.staff.id, text);
       // Joint work may go on: the couple's program step that came due meanwhile opens (the job decides).
       await advanceProgramInTransaction(manager, actor.staff.clinicId, coupleId, `lift-${pause.id}`);
+      // The open step's check-in held for the partner who raised the pause goes out now.
+      for (const checkIn of await this.couplesData.programCheckInsAwaitingEmail(
+        manager,
+        actor.staff.clinicId,
+        coupleId,
+        null,
+      ))
+        await sendWaitingCheckIn(manager, checkIn);
       // Joint homework resumes, and with it each partner's reminders, planned afresh.
       await this.replanJointReminders(manager, actor.staff.clinicId, coupleId);
       await this.audit.record(

@@ -29,7 +29,14 @@ import { asTyped, callApi } from '../../data/api';
 import { useApiGet } from '../../data/useApiQuery';
 import { blankStep, type StepDraft, stepBody } from '../programs/programDraft';
 import { StepOpensFields, StepSourceFields, useStepSources } from '../programs/StepFields';
-import { cautionLines, movedPending, opensWhenText, STEP_STATUS_LABELS, whereTheCoupleIs } from './programPath';
+import {
+  cautionLines,
+  checkInProgress,
+  movedPending,
+  opensWhenText,
+  STEP_STATUS_LABELS,
+  whereTheCoupleIs,
+} from './programPath';
 
 type StepBody = ReturnType<typeof stepBody>;
 
@@ -85,6 +92,19 @@ const Cautions = ({ label, warnings }: { label: string; warnings: readonly Progr
           {line}
         </Typography>
       ))}
+    </Alert>
+  ) : null;
+
+/** Which partner an open check-in step waits on and why, beside its Skip action. */
+const CheckInWaiting = ({ title, lines }: { title: string; lines: readonly string[] }) =>
+  lines.length > 0 ? (
+    <Alert severity="info" aria-label={`Why “${title}” is waiting`} sx={{ mt: 0.5 }}>
+      {lines.map((line) => (
+        <Typography key={line} variant="body2">
+          {line}
+        </Typography>
+      ))}
+      <Typography variant="body2">Skip the step if it should not wait.</Typography>
     </Alert>
   ) : null;
 
@@ -212,10 +232,17 @@ const PathSteps = ({
               primary={`${step.title}${step.kind === 'discuss' ? ' (in session)' : ''}${
                 step.kind === 'check_in' ? ` (check-in: ${step.measureTitle ?? 'a measure'})` : ''
               }`}
-              secondary={`${STEP_STATUS_LABELS[step.status]} · ${opensWhenText(step, index === 0)}`}
+              secondary={[
+                STEP_STATUS_LABELS[step.status],
+                opensWhenText(step, index === 0),
+                checkInProgress(step.checkIns).summary,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
               slotProps={{ primary: { sx: { fontWeight: step.status === 'open' ? 600 : undefined } } }}
             />
             <Cautions label={`Cautions for “${step.title}”`} warnings={step.warnings} />
+            <CheckInWaiting title={step.title} lines={checkInProgress(step.checkIns).waiting} />
           </ListItem>
         );
       })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CoupleProgramStepView, CoupleProgramView } from '@trellis/contracts';
-import { cautionLines, movedPending, opensWhenText, whereTheCoupleIs } from './programPath';
+import { cautionLines, checkInProgress, movedPending, opensWhenText, whereTheCoupleIs } from './programPath';
 
 const step = (id: string, status: CoupleProgramStepView['status']): CoupleProgramStepView => ({
   id,
@@ -18,6 +18,7 @@ const step = (id: string, status: CoupleProgramStepView['status']): CoupleProgra
   openedAt: null,
   finishedAt: null,
   warnings: [],
+  checkIns: [],
 });
 
 const enrolment = (overrides: Partial<CoupleProgramView>): CoupleProgramView => ({
@@ -71,5 +72,24 @@ describe('a step’s cautions', () => {
     ]);
     expect(lines[0]).toBe('Later phase.');
     expect(lines[1]).toMatch(/^A safety concern is open\. The program will not open this step on its own/);
+  });
+});
+
+describe('an open check-in step', () => {
+  it('says where each partner stands, and which one it waits on and why', () => {
+    expect(checkInProgress([])).toEqual({ summary: null, waiting: [] });
+    const message = 'Sam has not agreed to email, so the check-in was not sent. It goes out when they agree.';
+    expect(
+      checkInProgress([
+        { position: 1, state: 'answered', waitingReason: null, message: null },
+        { position: 2, state: 'waiting', waitingReason: 'no_email_consent', message },
+      ]),
+    ).toEqual({ summary: 'Partner 1: answered · Partner 2: not sent', waiting: [message] });
+    expect(
+      checkInProgress([
+        { position: 1, state: 'sent', waitingReason: null, message: null },
+        { position: 2, state: 'sending', waitingReason: null, message: null },
+      ]).waiting,
+    ).toEqual([]);
   });
 });

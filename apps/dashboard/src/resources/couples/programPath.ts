@@ -1,4 +1,9 @@
-import type { CoupleProgramStepView, CoupleProgramView, ProgramStepWarning } from '@trellis/contracts';
+import type {
+  CoupleProgramStepView,
+  CoupleProgramView,
+  ProgramStepCheckInView,
+  ProgramStepWarning,
+} from '@trellis/contracts';
 
 export const STEP_STATUS_LABELS: Record<CoupleProgramStepView['status'], string> = {
   pending: 'Not yet open',
@@ -49,3 +54,25 @@ export const cautionLines = (warnings: readonly ProgramStepWarning[]): string[] 
       ? `${warning.message} The program will not open this step on its own until the concern is closed.`
       : warning.message,
   );
+
+const CHECK_IN_STATE_LABELS: Record<ProgramStepCheckInView['state'], string> = {
+  answered: 'answered',
+  sent: 'emailed, not answered yet',
+  sending: 'on its way (after their quiet hours)',
+  waiting: 'not sent',
+};
+
+/**
+ * Where an open check-in step stands, for the step's line: each partner's state ("Partner 1:
+ * answered · Partner 2: not sent"), and apart, what holds a check-in that was not sent, in the
+ * API's words (which partner and why: no consent to email, a safety pause they raised) — the
+ * therapist can fix that, or skip the step.
+ */
+export const checkInProgress = (
+  checkIns: readonly ProgramStepCheckInView[],
+): { summary: string | null; waiting: string[] } => ({
+  summary: checkIns.length
+    ? checkIns.map((c) => `Partner ${c.position}: ${CHECK_IN_STATE_LABELS[c.state]}`).join(' · ')
+    : null,
+  waiting: checkIns.flatMap((c) => (c.state === 'waiting' && c.message ? [c.message] : [])),
+});
