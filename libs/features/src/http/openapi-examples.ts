@@ -37,6 +37,12 @@ import type {
   CheckInForm,
   CheckInResult,
   CheckInScheduleView,
+  ClinicMeasureSummary,
+  CoupleMeasureResponses,
+  HealthResponse,
+  HomeworkGreeting,
+  MeasurePreview,
+  NotSafeReceipt,
   CoupleView,
   CreatedApiToken,
   HomeworkView,
@@ -54,6 +60,7 @@ import type {
 } from '../agreements/agreement.dto';
 import type { CreateApiTokenDto } from '../api-tokens/api-tokens.dto';
 import type { CreateAssignmentSeriesDto, UpdateAssignmentSeriesDto } from '../assignment-series/assignment-series.dto';
+import type { PasswordResetRequestDto, SetPasswordDto, TokenDto } from '../auth/account-links.dto';
 import type { LoginDto } from '../auth/auth.dto';
 import type { SecondFactorDto, TotpCodeDto } from '../auth/two-factor/two-factor.dto';
 import type { UpdateClinicDto } from '../clinic/clinic.dto';
@@ -61,11 +68,16 @@ import type { DigestPreferencesDto } from '../digests/digest-preferences.dto';
 import type { LiftSafetyPauseDto } from '../safety/safety.dto';
 import type { SafetyScreenDto } from '../safety/safety-screen.dto';
 import type { CreateAssignmentsDto, ReviewAssignmentDto, UpdateAssignmentDto } from '../assignments/assignment.dto';
-import type { CheckInSubmitDto, CreateCheckInScheduleDto } from '../check-ins/check-in-schedule.dto';
+import type {
+  CheckInLinkDto,
+  CheckInScheduleChangeDto,
+  CheckInSubmitDto,
+  CreateCheckInScheduleDto,
+} from '../check-ins/check-in-schedule.dto';
 import type { CreateCoupleDto, UpdateCoupleDto } from '../couples/couple.dto';
 import type { CreateExerciseDto, UpdateExerciseDto } from '../exercises/exercise.dto';
-import type { AnswersDto } from '../homework/homework.dto';
-import type { CreateMeasureDto } from '../measures/measure.dto';
+import type { AnswersDto, FreshLinkDto, HomeworkTokenDto } from '../homework/homework.dto';
+import type { CreateMeasureDto, CreateMeasureVersionDto, MeasurePreviewDto } from '../measures/measure.dto';
 import type { AddendumDto, CreateNoteDto, UpdateNoteDto } from '../notes/note.dto';
 import type {
   AddStepDto,
@@ -1116,6 +1128,97 @@ const calendarFeed: CalendarFeedView = {
   url: 'https://trellis.example.org/api/v1/calendar-feeds/example-feed-token-0123456789abcdef',
 };
 
+// Emailed-link pages (invitations, password resets, homework): enough to say "is this you?".
+const invitationLookup: { name: string; email: string; clinicName: string } = {
+  name: invitedStaff.name,
+  email: invitedStaff.email,
+  clinicName: 'Example Counseling',
+};
+
+const homeworkGreeting: HomeworkGreeting = { partnerFirstName: 'Alex', clinicName: 'Example Counseling' };
+
+const notSafeReceipt: NotSafeReceipt = { reportedAt: '2026-12-04T21:15:00.000Z' };
+
+const health: HealthResponse = { status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } };
+
+const clinicMeasureSummary: ClinicMeasureSummary = {
+  measures: [
+    {
+      measureId: ids.measure,
+      title: measure.title,
+      kind: 'outcome',
+      basis: 'clinic_threshold',
+      threshold: 5,
+      improving: 4,
+      unchanged: 5,
+      worsening: 1,
+      tooFew: 2,
+    },
+  ],
+};
+
+const measurePreview: MeasurePreview = {
+  score: 6,
+  itemScores: { together: 3, tension: 3 },
+  answeredCount: 2,
+  missingItemIds: [],
+  prorated: false,
+  band: null,
+  range: { min: 0, max: 8 },
+};
+
+const coupleMeasureResponses: CoupleMeasureResponses = {
+  measure,
+  partners: [
+    {
+      clientId: ids.partner1,
+      position: 1,
+      responses: [
+        {
+          id: 'a7b8c9d0-1e2f-4a3b-8c4d-6e7f8a9b0c1d',
+          occurrence: '2026-11-29',
+          submittedAt: '2026-11-29T18:30:00.000Z',
+          measureVersion: 1,
+          score: 5,
+          band: null,
+          prorated: false,
+          answers: { together: 3, tension: 2 },
+          itemScores: { together: 3, tension: 2 },
+        },
+        {
+          id: 'b8c9d0e1-2f3a-4b4c-9d5e-7f8a9b0c1d2e',
+          occurrence: '2026-12-06',
+          submittedAt: '2026-12-06T18:20:00.000Z',
+          measureVersion: 1,
+          score: 6,
+          band: null,
+          prorated: false,
+          answers: { together: 3, tension: 1 },
+          itemScores: { together: 3, tension: 3 },
+        },
+      ],
+    },
+    {
+      clientId: ids.partner2,
+      position: 2,
+      responses: [
+        {
+          id: 'c9d0e1f2-3a4b-4c5d-8e6f-8a9b0c1d2e3f',
+          occurrence: '2026-11-29',
+          submittedAt: '2026-11-30T08:05:00.000Z',
+          measureVersion: 1,
+          score: 4,
+          band: null,
+          prorated: false,
+          answers: { together: 2, tension: 2 },
+          itemScores: { together: 2, tension: 2 },
+        },
+      ],
+    },
+  ],
+  sessionDates: ['2026-11-24', '2026-12-01'],
+};
+
 const twoFactorChallenge: TwoFactorChallenge = { twoFactorRequired: true };
 
 const twoFactorEnabled: { recoveryCodes: string[] } = {
@@ -1178,6 +1281,12 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
   TherapistHome: home,
   TimelineEvent: timelineEvent,
   CalendarFeedView: calendarFeed,
+  HomeworkGreeting: homeworkGreeting,
+  NotSafeReceipt: notSafeReceipt,
+  HealthResponse: health,
+  ClinicMeasureSummary: clinicMeasureSummary,
+  MeasurePreview: measurePreview,
+  CoupleMeasureResponses: coupleMeasureResponses,
 };
 
 /**
@@ -1191,6 +1300,16 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   accountLinks_confirmReset: signInExamples,
   twoFactor_enable: { example: twoFactorEnabled },
   queueAdmin_counts: { example: queueCounts },
+  accountLinks_lookup: { example: invitationLookup },
+  accountLinks_lookupReset: { example: { name: staffMember.name, email: staffMember.email } },
+  accountLinks_requestReset: {
+    example: { message: 'If that email has an account, a link to reset the password is on its way.' },
+  },
+  homework_start: { example: { ok: true } },
+  homework_saveDraft: { example: { savedAt: '2026-12-02T19:12:00.000Z' } },
+  homework_submit: { example: { submittedAt: '2026-12-02T19:15:00.000Z' } },
+  homework_freshLink: { example: { message: 'If that address has homework waiting, a new link is on its way.' } },
+  health_live: { example: { status: 'ok' } },
 };
 
 /** A request body's example by the name of its DTO's schema in the document. */
@@ -1334,6 +1453,27 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   LiftSafetyPauseDto: {
     note: 'Example note: spoke with each partner separately; joint work resumes.',
   } satisfies LiftSafetyPauseDto,
+  TokenDto: { token: 'example-account-link-token-0123' } satisfies TokenDto,
+  SetPasswordDto: {
+    token: 'example-account-link-token-0123',
+    password: 'a long example passphrase',
+  } satisfies SetPasswordDto,
+  PasswordResetRequestDto: { email: staffMember.email } satisfies PasswordResetRequestDto,
+  HomeworkTokenDto: { token: 'example-homework-link-token-0123' } satisfies HomeworkTokenDto,
+  FreshLinkDto: { email: 'alex@example.org' } satisfies FreshLinkDto,
+  CheckInLinkDto: { token: 'example-check-in-link-token' } satisfies CheckInLinkDto,
+  CheckInScheduleChangeDto: {
+    kind: 'before_session',
+    hours: 24,
+    shareWithPartner: false,
+  } satisfies CheckInScheduleChangeDto,
+  MeasurePreviewDto: {
+    definition: { ...definition },
+    answers: { together: 3, tension: 1 },
+  } satisfies MeasurePreviewDto,
+  CreateMeasureVersionDto: {
+    definition: { ...definition, instructions: 'Think about the past two weeks.' },
+  } satisfies CreateMeasureVersionDto,
   SafetyScreenDto: {
     title: safetyScreen.title,
     instructions: safetyScreen.instructions,
