@@ -306,8 +306,9 @@ function referencedSchema(content: Record<string, { schema?: unknown }> | undefi
 
 /**
  * Examples for the main resources (openapi-examples.ts) on the JSON bodies that carry them: a
- * request DTO's, an answer's, and a list of them as `{ data: [example], total: 1 }`; an answer
- * whose schema is written out in place takes its operation's (OPERATION_EXAMPLES).
+ * request DTO's, an answer's, and a list of them as `{ data: [example], total: 1 }`. An answer
+ * whose schema is written out in place, or a CSV download, takes its operation's
+ * (OPERATION_EXAMPLES).
  */
 function addExamples(operation: OperationObject): void {
   const body = operation.requestBody;
@@ -321,7 +322,10 @@ function addExamples(operation: OperationObject): void {
     const name = referencedSchema(response.content) ?? '';
     const listed = name.startsWith('ListResponse_') ? RESPONSE_EXAMPLES[name.slice('ListResponse_'.length)] : undefined;
     const example = listed !== undefined ? { data: [listed], total: 1 } : RESPONSE_EXAMPLES[name];
-    const media = response.content?.['application/json'];
+    // JSON, or the one other type the answer has (a CSV download).
+    const types = Object.keys(response.content ?? {});
+    const type = types.includes('application/json') ? 'application/json' : types.length === 1 ? types[0] : undefined;
+    const media = type ? response.content?.[type] : undefined;
     if (!media) continue;
     if (example !== undefined) media.example = example;
     else if (!name && operation.operationId && OPERATION_EXAMPLES[operation.operationId]) {

@@ -59,6 +59,7 @@ import type {
   UpdateAgreementDto,
 } from '../agreements/agreement.dto';
 import type { CreateApiTokenDto } from '../api-tokens/api-tokens.dto';
+import { auditCsv } from '../audit/audit.csv';
 import type { CreateAssignmentSeriesDto, UpdateAssignmentSeriesDto } from '../assignment-series/assignment-series.dto';
 import type { PasswordResetRequestDto, SetPasswordDto, TokenDto } from '../auth/account-links.dto';
 import type { LoginDto } from '../auth/auth.dto';
@@ -78,6 +79,7 @@ import type { CreateCoupleDto, UpdateCoupleDto } from '../couples/couple.dto';
 import type { CreateExerciseDto, UpdateExerciseDto } from '../exercises/exercise.dto';
 import type { AnswersDto, FreshLinkDto, HomeworkTokenDto } from '../homework/homework.dto';
 import type { CreateMeasureDto, CreateMeasureVersionDto, MeasurePreviewDto } from '../measures/measure.dto';
+import { responsesCsv } from '../measures/measure-responses.csv';
 import type { AddendumDto, CreateNoteDto, UpdateNoteDto } from '../notes/note.dto';
 import type {
   AddStepDto,
@@ -1291,8 +1293,8 @@ export const RESPONSE_EXAMPLES: Record<string, unknown> = {
 
 /**
  * Examples for answers whose schema is written out in place (a union, a bare array, a small
- * object) rather than a named component, by operationId: one `example`, or several named
- * `examples` when the answer is one of a few shapes.
+ * object, a CSV download) rather than a named component, by operationId: one `example`, or several
+ * named `examples` when the answer is one of a few shapes.
  */
 export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   auth_login: signInExamples,
@@ -1310,6 +1312,14 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   homework_submit: { example: { submittedAt: '2026-12-02T19:15:00.000Z' } },
   homework_freshLink: { example: { message: 'If that address has homework waiting, a new link is on its way.' } },
   health_live: { example: { status: 'ok' } },
+  // The CSV downloads, made by the functions the endpoints use.
+  audit_export: { example: auditCsv([auditEntry]) },
+  coupleMeasures_exportCsv: {
+    example: responsesCsv(
+      coupleMeasureResponses,
+      definition.items.map((item) => item.id),
+    ),
+  },
 };
 
 /** A request body's example by the name of its DTO's schema in the document. */
