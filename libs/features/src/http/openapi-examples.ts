@@ -50,7 +50,7 @@ import type {
   MeasureSummary,
   SessionView,
 } from '@trellis/contracts';
-import type { MeasureDefinition, Prompt } from '@trellis/domain';
+import { safetyScreenPrompts, type MeasureDefinition, type Prompt } from '@trellis/domain';
 import type {
   AgreementReviewLinkDto,
   AgreementReviewSubmitDto,
@@ -135,6 +135,8 @@ const ids = {
   step2: '8f9a0b1c-2d3e-4f4a-9b5c-6d7e8f9a0b1c',
   step3: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',
   step4: 'a0b1c2d3-4e5f-4b6c-9d7e-8f9a0b1c2d3e',
+  step5: 'a2b3c4d5-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+  pathAssignment: 'b3c4d5e6-7f8a-4b9c-8d0e-2f3a4b5c6d7e',
   safetyPause: 'b1c2d3e4-5f6a-4c7d-8e9f-0a1b2c3d4e5f',
   safetyFlag: 'c2d3e4f5-6a7b-4d8e-9f0a-1b2c3d4e5f6a',
   liftedPause: 'd3e4f5a6-7b8c-4e9f-8a0b-2c3d4e5f6a7b',
@@ -722,7 +724,8 @@ const agreementReviewResult: AgreementReviewResult = {
   streaks: [{ agreementId: ids.agreement, text: agreement.text, keptWeeksInARow: 3 }],
 };
 
-// Recurring homework: the weekly appreciation exercise, due Sundays at 6 pm for twelve weeks.
+// Recurring homework: the weekly appreciation exercise, due Mondays at 9 pm for twelve weeks (the
+// assignment example is its second occurrence).
 const series: AssignmentSeriesView = {
   id: ids.series,
   coupleId: ids.couple,
@@ -730,9 +733,9 @@ const series: AssignmentSeriesView = {
   exerciseTitle: 'Weekly appreciation',
   rhythm: 'weekly',
   weekdays: [],
-  dueTime: '18:00',
+  dueTime: '21:00',
   timeZone: 'Europe/London',
-  startsOn: '2026-11-29',
+  startsOn: '2026-11-30',
   endsOn: null,
   count: 12,
   message: 'A few minutes each week to notice what the other did well.',
@@ -741,7 +744,7 @@ const series: AssignmentSeriesView = {
   stoppedReason: null,
   occurrencesSoFar: 2,
   lastAssignmentId: ids.assignment,
-  nextDueAt: '2026-12-13T18:00:00.000Z',
+  nextDueAt: '2026-12-14T21:00:00.000Z',
   createdAt: '2026-11-24T10:00:00.000Z',
 };
 
@@ -753,8 +756,8 @@ const clinic: ClinicSettings = {
   digestEmailDetail: 'names',
   neutralPartnerEmails: false,
   offTrackRecentDrop: 5,
-  offTrackGapWidening: 5,
-  offTrackLowCheckOut: 30,
+  offTrackGapWidening: 6,
+  offTrackLowCheckOut: 7,
   offTrackSessionsWithoutImprovement: 6,
   safetyCheckInIntervalDays: 28,
   safetyCheckInScreen: 'built_in',
@@ -767,13 +770,13 @@ const digest: DigestView = {
   id: ids.digest,
   kind: 'weekly',
   coupleId: null,
-  periodStart: '2026-11-30T00:00:00.000Z',
-  periodEnd: '2026-12-07T00:00:00.000Z',
-  createdAt: '2026-12-07T07:00:00.000Z',
+  periodStart: '2026-11-30T08:00:00.000Z',
+  periodEnd: '2026-12-07T08:00:00.000Z',
+  createdAt: '2026-12-07T08:00:02.000Z',
   content: {
     therapistName: 'Dana Example',
     clinicName: 'Example Counseling',
-    periodLabel: '30 November – 6 December',
+    periodLabel: '30 November – 7 December',
     couples: [
       {
         coupleId: ids.couple,
@@ -810,7 +813,8 @@ const digest: DigestView = {
 
 const digestPreferences: DigestPreferences = { weekly: true };
 
-// A couple on a four-step path: the first step done, the check-in open and waiting on one partner.
+// A couple on "Our first month" with one step added: the appreciation exercise done, the session
+// discussion done, the check-in open and waiting on one partner; the rest pending.
 const coupleProgram: CoupleProgramView = {
   id: ids.enrolment,
   coupleId: ids.couple,
@@ -819,7 +823,7 @@ const coupleProgram: CoupleProgramView = {
   status: 'active',
   createdAt: '2026-11-20T10:00:00.000Z',
   completedAt: null,
-  current: { step: 2, total: 4, title: 'How are we doing?', nextTitle: 'Talk it through together' },
+  current: { step: 3, total: 5, title: 'How are we doing?', nextTitle: 'Our evening check-in' },
   steps: [
     {
       id: ids.step1,
@@ -833,26 +837,44 @@ const coupleProgram: CoupleProgramView = {
       afterSessions: null,
       dueInDays: 7,
       status: 'done',
-      assignmentId: ids.assignment,
+      assignmentId: ids.pathAssignment,
       openedAt: '2026-11-20T10:00:00.000Z',
-      finishedAt: '2026-12-03T08:10:00.000Z',
+      finishedAt: '2026-11-26T20:40:00.000Z',
       warnings: [],
       checkIns: [],
     },
     {
       id: ids.step2,
       position: 2,
+      title: 'Talk it through together',
+      kind: 'discuss',
+      exerciseId: null,
+      measureId: null,
+      measureTitle: null,
+      opensWhen: 'after_sessions',
+      afterSessions: 1,
+      dueInDays: 7,
+      status: 'done',
+      assignmentId: null,
+      openedAt: '2026-11-26T20:40:00.000Z',
+      finishedAt: '2026-12-01T17:50:00.000Z',
+      warnings: [],
+      checkIns: [],
+    },
+    {
+      id: ids.step3,
+      position: 3,
       title: 'How are we doing?',
       kind: 'check_in',
       exerciseId: null,
       measureId: ids.measure,
       measureTitle: measure.title,
-      opensWhen: 'both_submitted',
+      opensWhen: 'reviewed',
       afterSessions: null,
       dueInDays: 7,
       status: 'open',
       assignmentId: null,
-      openedAt: '2026-12-03T08:10:00.000Z',
+      openedAt: '2026-12-01T17:50:00.000Z',
       finishedAt: null,
       warnings: [],
       checkIns: [
@@ -861,9 +883,34 @@ const coupleProgram: CoupleProgramView = {
       ],
     },
     {
-      id: ids.step3,
-      position: 3,
-      title: 'Talk it through together',
+      id: ids.step4,
+      position: 4,
+      title: 'Our evening check-in',
+      kind: 'exercise',
+      exerciseId: exerciseSummary.id,
+      measureId: null,
+      measureTitle: null,
+      opensWhen: 'both_submitted',
+      afterSessions: null,
+      dueInDays: 7,
+      status: 'pending',
+      assignmentId: null,
+      openedAt: null,
+      finishedAt: null,
+      warnings: [
+        {
+          code: 'later_phase',
+          message:
+            'This exercise belongs to the "Rebuilding" phase, and this couple is in "Understanding". Asking for ' +
+            'it too early can add pressure.',
+        },
+      ],
+      checkIns: [],
+    },
+    {
+      id: ids.step5,
+      position: 5,
+      title: 'What we have learned so far',
       kind: 'discuss',
       exerciseId: null,
       measureId: null,
@@ -876,29 +923,6 @@ const coupleProgram: CoupleProgramView = {
       openedAt: null,
       finishedAt: null,
       warnings: [],
-      checkIns: [],
-    },
-    {
-      id: ids.step4,
-      position: 4,
-      title: 'Our evening check-in',
-      kind: 'exercise',
-      exerciseId: exerciseSummary.id,
-      measureId: null,
-      measureTitle: null,
-      opensWhen: 'reviewed',
-      afterSessions: null,
-      dueInDays: 7,
-      status: 'pending',
-      assignmentId: null,
-      openedAt: null,
-      finishedAt: null,
-      warnings: [
-        {
-          code: 'later_phase',
-          message: 'This exercise is meant for the rebuilding phase; Alex & Sam are in understanding.',
-        },
-      ],
       checkIns: [],
     },
   ],
@@ -919,7 +943,7 @@ const coupleSafety: CoupleSafety = {
     flags: [
       {
         id: ids.safetyFlag,
-        partnerName: 'Sam Example',
+        partnerName: 'Sam',
         source: 'partner_flag',
         assignmentId: ids.assignment,
         homeworkTitle: 'Weekly appreciation',
@@ -957,28 +981,11 @@ const safetyScreen: SafetyScreenView = {
   freeTextQuestion: 'Is there anything else you would like your counselor to know?',
   version: 2,
   inUse: true,
-  prompts: [
-    {
-      id: 'q1',
-      kind: 'single_choice',
-      label: 'How safe do you feel at home at the moment?',
-      required: true,
-      audience: 'counselor_only',
-      options: [
-        { id: 'safe', label: 'Safe' },
-        { id: 'mostly_safe', label: 'Mostly safe' },
-        { id: 'not_safe', label: 'Not safe', concerning: true },
-      ],
-    },
-    {
-      id: 'anything_else',
-      kind: 'long_text',
-      label: 'Is there anything else you would like your counselor to know?',
-      required: false,
-      audience: 'counselor_only',
-      maxLength: 2000,
-    },
-  ],
+  // As the check-in sends it, made by the same function.
+  prompts: safetyScreenPrompts({
+    questions: safetyScreenQuestions,
+    freeTextQuestion: 'Is there anything else you would like your counselor to know?',
+  }),
   updatedAt: '2026-11-05T09:00:00.000Z',
 };
 
@@ -1010,7 +1017,7 @@ const job: JobView = {
   queue: 'reminders',
   name: 'send-reminder',
   state: 'failed',
-  data: { assignmentId: ids.assignment, clientId: ids.partner2 },
+  data: { responseId: homework.responseId, clinicId: ids.clinic, n: 1, dueAtMs: Date.parse(assignment.dueAt) },
   attemptsMade: 5,
   maxAttempts: 5,
   failedReason: 'Example: the mail server did not answer.',
@@ -1430,8 +1437,8 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
     coupleId: ids.couple,
     exerciseId: ids.exercise,
     rhythm: 'weekly',
-    dueTime: '18:00',
-    startsOn: '2026-11-29',
+    dueTime: '21:00',
+    startsOn: '2026-11-30',
     count: 12,
     message: series.message,
     shareAnswersAfterBoth: true,
@@ -1456,10 +1463,11 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
     title: 'Our evening check-in',
     kind: 'exercise',
     exerciseId: exerciseSummary.id,
-    opensWhen: 'reviewed',
+    opensWhen: 'both_submitted',
     dueInDays: 7,
+    beforeStepId: ids.step5,
   } satisfies AddStepDto,
-  ReorderStepsDto: { stepIds: [ids.step4, ids.step3] } satisfies ReorderStepsDto,
+  ReorderStepsDto: { stepIds: [ids.step5, ids.step4] } satisfies ReorderStepsDto,
   LiftSafetyPauseDto: {
     note: 'Example note: spoke with each partner separately; joint work resumes.',
   } satisfies LiftSafetyPauseDto,
