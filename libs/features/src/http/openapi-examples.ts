@@ -95,6 +95,7 @@ import type {
   RescheduleSessionDto,
   SessionOutcomeDto,
 } from '../sessions/session.dto';
+import { sessionsCalendar } from '../sessions/calendar-feed.ics';
 import type { InviteStaffDto, UpdateStaffDto } from '../staff/staff.dto';
 
 /**
@@ -1319,8 +1320,18 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   homework_submit: { example: { submittedAt: '2026-12-02T19:15:00.000Z' } },
   homework_freshLink: { example: { message: 'If that address has homework waiting, a new link is on its way.' } },
   health_live: { example: { status: 'ok' } },
-  // The CSV downloads, made by the functions the endpoints use.
+  // The CSV and iCalendar downloads, made by the functions the endpoints use.
   audit_export: { example: auditCsv([auditEntry]) },
+  // The feed a calendar app reads: the session example and the next one in its weekly series.
+  publicCalendarFeed_feed: {
+    example: sessionsCalendar(
+      [session, { ...session, id: 'e8f9a0b1-c2d3-4e4f-8a5b-6c7d8e9f0a1b', startsAt: '2026-12-15T17:00:00.000Z' }].map(
+        (s) => ({ ...s, startsAt: new Date(s.startsAt) }),
+      ),
+      'https://trellis.example.org',
+      new Date('2026-12-05T09:00:00.000Z'),
+    ),
+  },
   coupleMeasures_exportCsv: {
     example: responsesCsv(
       coupleMeasureResponses,
