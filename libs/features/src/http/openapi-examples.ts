@@ -76,6 +76,7 @@ import type {
   CreateCheckInScheduleDto,
 } from '../check-ins/check-in-schedule.dto';
 import type { CreateCoupleDto, UpdateCoupleDto } from '../couples/couple.dto';
+import { renderExportHtml } from '../couples/export-html';
 import type { CreateExerciseDto, UpdateExerciseDto } from '../exercises/exercise.dto';
 import type { AnswersDto, FreshLinkDto, HomeworkTokenDto } from '../homework/homework.dto';
 import type { CreateMeasureDto, CreateMeasureVersionDto, MeasurePreviewDto } from '../measures/measure.dto';
@@ -1320,7 +1321,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   homework_submit: { example: { submittedAt: '2026-12-02T19:15:00.000Z' } },
   homework_freshLink: { example: { message: 'If that address has homework waiting, a new link is on its way.' } },
   health_live: { example: { status: 'ok' } },
-  // The CSV and iCalendar downloads, made by the functions the endpoints use.
+  // The CSV, iCalendar and HTML downloads, made by the functions the endpoints use.
+  couples_exportHtml: { example: renderExportHtml(coupleExport) },
   audit_export: { example: auditCsv([auditEntry]) },
   // The feed a calendar app reads: the session example and the next one in its weekly series.
   publicCalendarFeed_feed: {
