@@ -78,7 +78,7 @@ import type {
 import type { CreateCoupleDto, UpdateCoupleDto } from '../couples/couple.dto';
 import { renderExportHtml } from '../couples/export-html';
 import type { CreateExerciseDto, UpdateExerciseDto } from '../exercises/exercise.dto';
-import type { AnswersDto, FreshLinkDto, HomeworkTokenDto } from '../homework/homework.dto';
+import type { AnswersDto, FreshLinkDto, HomeworkTokenDto, NotSafeDto } from '../homework/homework.dto';
 import type { CreateMeasureDto, CreateMeasureVersionDto, MeasurePreviewDto } from '../measures/measure.dto';
 import { responsesCsv } from '../measures/measure-responses.csv';
 import type { AddendumDto, CreateNoteDto, UpdateNoteDto } from '../notes/note.dto';
@@ -1492,6 +1492,8 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   PasswordResetRequestDto: { email: staffMember.email } satisfies PasswordResetRequestDto,
   HomeworkTokenDto: { token: 'example-homework-link-token-0123' } satisfies HomeworkTokenDto,
   FreshLinkDto: { email: 'alex@example.org' } satisfies FreshLinkDto,
+  // "I don't feel safe doing this exercise": the homework session says whose and which, so no body.
+  NotSafeDto: {} satisfies NotSafeDto,
   CheckInLinkDto: { token: 'example-check-in-link-token' } satisfies CheckInLinkDto,
   CheckInScheduleChangeDto: {
     kind: 'before_session',
