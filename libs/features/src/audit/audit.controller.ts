@@ -8,7 +8,7 @@ import { Roles } from '../auth/public.decorator';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { AuditService } from './audit.service';
-import { toCsv } from './csv';
+import { auditCsv } from './audit.csv';
 
 /** Read-only by design: there is no route that edits or deletes audit rows (and a trigger refuses it). */
 @ApiTags('audit')
@@ -42,34 +42,7 @@ export class AuditController {
   ): Promise<void> {
     const rows = await this.trail.exportRows(actor.staff.clinicId, query);
     await this.audit.record(actor, { action: 'audit.export', outcome: 'success', details: { rows: rows.length } });
-    const csv = toCsv(
-      [
-        'occurred_at',
-        'actor_type',
-        'actor_id',
-        'actor_name',
-        'action',
-        'record_type',
-        'record_id',
-        'record_name',
-        'outcome',
-        'ip',
-        'user_agent',
-      ],
-      rows.map((r) => [
-        r.occurredAt,
-        r.actorType,
-        r.actorId,
-        r.actorName,
-        r.action,
-        r.recordType,
-        r.recordId,
-        r.recordName,
-        r.outcome,
-        r.ip,
-        r.userAgent,
-      ]),
-    );
+    const csv = auditCsv(rows);
     const day = new Date().toISOString().slice(0, 10);
     reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -12,7 +12,7 @@ import { HOMEWORK_CSRF_HEADER } from '@trellis/contracts';
 import { ALLOW_DURING_2FA_ENROLLMENT, IS_PUBLIC, REQUIRED_ROLES, SESSION_ONLY } from '../auth/public.decorator';
 import { HomeworkHeaderGuard, HomeworkSessionGuard } from '../homework/homework-session.guard';
 import { PROBLEM_SCHEMA_REF } from './api-problem.decorator';
-import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES } from './openapi-examples';
+import { OPERATION_EXAMPLES, REQUEST_EXAMPLES, RESPONSE_EXAMPLES } from './openapi-examples';
 import GENERATED from './response-schemas.generated.json';
 
 /** The controller method behind each operationId (filled while Nest builds the document). */
@@ -306,7 +306,9 @@ function referencedSchema(content: Record<string, { schema?: unknown }> | undefi
 
 /**
  * Examples for the main resources (openapi-examples.ts) on the JSON bodies that carry them: a
- * request DTO's, an answer's, and a list of them as `{ data: [example], total: 1 }`.
+ * request DTO's, an answer's, and a list of them as `{ data: [example], total: 1 }`. An answer
+ * whose schema is written out in place, or a CSV download, takes its operation's
+ * (OPERATION_EXAMPLES).
  */
 function addExamples(operation: OperationObject): void {
   const body = operation.requestBody;
@@ -320,8 +322,15 @@ function addExamples(operation: OperationObject): void {
     const name = referencedSchema(response.content) ?? '';
     const listed = name.startsWith('ListResponse_') ? RESPONSE_EXAMPLES[name.slice('ListResponse_'.length)] : undefined;
     const example = listed !== undefined ? { data: [listed], total: 1 } : RESPONSE_EXAMPLES[name];
-    const media = response.content?.['application/json'];
-    if (media && example !== undefined) media.example = example;
+    // JSON, or the one other type the answer has (a CSV download).
+    const types = Object.keys(response.content ?? {});
+    const type = types.includes('application/json') ? 'application/json' : types.length === 1 ? types[0] : undefined;
+    const media = type ? response.content?.[type] : undefined;
+    if (!media) continue;
+    if (example !== undefined) media.example = example;
+    else if (!name && operation.operationId && OPERATION_EXAMPLES[operation.operationId]) {
+      Object.assign(media, OPERATION_EXAMPLES[operation.operationId]);
+    }
   }
 }
 

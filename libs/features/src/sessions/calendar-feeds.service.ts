@@ -1,6 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ical, { ICalEventStatus } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@trellis/config';
 import type { CalendarFeedView } from '@trellis/contracts';
@@ -8,6 +7,7 @@ import { hashSecretToken, mintSecretToken } from '@trellis/data';
 import type { Actor, StaffActor } from '../actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.tokens';
+import { sessionsCalendar } from './calendar-feed.ics';
 import { CalendarFeedsRepository, type FeedSession } from './calendar-feeds.repository';
 
 const DAY_MS = 86_400_000;
@@ -108,19 +108,6 @@ export class CalendarFeedsService {
   }
 
   private calendar(sessions: readonly FeedSession[]): string {
-    const base = this.config.http.publicUrl;
-    const calendar = ical({ name: 'Trellis sessions', prodId: { company: 'Trellis', product: 'sessions' } });
-    for (const s of sessions) {
-      calendar.createEvent({
-        id: `${s.id}@trellis`,
-        start: s.startsAt,
-        end: new Date(s.startsAt.getTime() + s.durationMinutes * 60_000),
-        summary: 'Couples session',
-        location: s.location ?? (s.videoUrl ? 'Video' : null),
-        url: `${base}/#/couples/${s.coupleId}/show/sessions`,
-        status: s.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      });
-    }
-    return calendar.toString();
+    return sessionsCalendar(sessions, this.config.http.publicUrl);
   }
 }
