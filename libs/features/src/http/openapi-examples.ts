@@ -275,7 +275,7 @@ const assignmentDetail: AssignmentDetail = {
 };
 
 const homework: HomeworkView = {
-  responseId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+  responseId: 'b3c4d5e6-f7a8-4b9c-8d0e-2f3a4b5c6d7e',
   partnerFirstName: 'Alex',
   clinicName: 'Example Counseling',
   therapistName: 'Dana Example',
