@@ -20,6 +20,8 @@ export enum QueueName {
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
 export enum JobName {
   SendEmail = 'send-email',
+  /** The daily sweep: drop `email_link_secret` rows older than any emailed link can live. */
+  PruneLinkSecrets = 'prune-link-secrets',
   /** Recompute one response's reminders from the database (after assign, due-date change, cancel). */
   PlanReminders = 'plan-reminders',
   /** One planned reminder firing; re-checks the state before anything is sent. */
@@ -72,6 +74,8 @@ export enum JobName {
  */
 export interface JobPayloads {
   [JobName.SendEmail]: { deliveryId: string; clinicId: string | null };
+  /** Every clinic's rows: the sweep reads the link lifetimes from the config when it runs. */
+  [JobName.PruneLinkSecrets]: { clinicId: null };
   [JobName.PlanReminders]: { responseId: string; clinicId: string };
   /** dueAtMs: the due date the reminder was planned for; a moved due date makes it stale. */
   [JobName.SendReminder]: { responseId: string; clinicId: string; n: number; dueAtMs: number };
@@ -112,6 +116,7 @@ export interface JobPayloads {
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
 export interface JobQueues {
   [JobName.SendEmail]: QueueName.Email;
+  [JobName.PruneLinkSecrets]: QueueName.Email;
   [JobName.PlanReminders]: QueueName.Reminders;
   [JobName.SendReminder]: QueueName.Reminders;
   [JobName.SyncDigestSchedules]: QueueName.Digests;
@@ -135,6 +140,7 @@ export interface JobQueues {
 
 export const JOB_QUEUE: JobQueues = {
   [JobName.SendEmail]: QueueName.Email,
+  [JobName.PruneLinkSecrets]: QueueName.Email,
   [JobName.PlanReminders]: QueueName.Reminders,
   [JobName.SendReminder]: QueueName.Reminders,
   [JobName.SyncDigestSchedules]: QueueName.Digests,
