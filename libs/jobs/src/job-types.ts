@@ -92,7 +92,11 @@ export interface JobPayloads {
   [JobName.PlanCheckIns]: { coupleId: string; clinicId: string };
   /** occurrence: the key planNextCheckIn gave it (no clinical text); a re-plan that differs makes it stale. */
   [JobName.SendCheckIn]: { scheduleId: string; clientId: string; clinicId: string; occurrence: string };
-  [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
+  /**
+   * sendKey: the ledger key of the check-in email this reminder follows (absent: the check-in's
+   * first, `check-in-<checkInId>`); a later send of the same check-in makes it stale.
+   */
+  [JobName.RemindCheckIn]: { checkInId: string; clinicId: string; sendKey?: string };
   [JobName.SendProgramCheckIn]: { programStepId: string; clientId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
