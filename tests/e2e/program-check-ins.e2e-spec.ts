@@ -458,6 +458,40 @@ describe('programs: check-in steps', () => {
     for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
     for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
   });
+  it('sends the check-ins of a step that came due while the path was paused when it is resumed, once', async () => {
+    const p = await practice();
+    // Night where they are: the step's sends wait for the morning, and the path is paused meanwhile.
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const jobs = await until(async () => {
+      const found = await Promise.all(p.partners.map((pt) => checkIns.getJob(`program-check-in-${first.id}-${pt.id}`)));
+      return found.every(Boolean) ? found.flatMap((job) => (job ? [job] : [])) : undefined;
+    }, 15_000);
+    const path = `/api/v1/couples/${p.couple.id}/program`;
+    await send(p.asTherapist, 'patch', path, { status: 'paused' }).expect(200);
+    for (const job of jobs) await job.promote();
+    await until(async () => {
+      const done = await Promise.all(jobs.map(async (job) => (await checkIns.getJob(job.id as string))?.finishedOn));
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+    // The path was paused when they came due: nothing was made.
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toEqual([]);
+
+    // Resumed (in their morning now): the open step's check-ins go out, one each.
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, middayZone()]);
+    await send(p.asTherapist, 'patch', path, { status: 'active' }).expect(200);
+    for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toHaveLength(2);
+    // Paused and resumed again: nothing more is sent.
+    await send(p.asTherapist, 'patch', path, { status: 'paused' }).expect(200);
+    await send(p.asTherapist, 'patch', path, { status: 'active' }).expect(200);
+    await new Promise((r) => setTimeout(r, 800));
+    for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toHaveLength(2);
+    // The step still waits for both answers.
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+  });
+
   it('waits for both partners even while one partner’s check-in waits for their morning', async () => {
     const p = await practice();
     // The first partner is at midday, the second at night: only the first is sent theirs now.
