@@ -492,6 +492,19 @@ describe('programs: check-in steps', () => {
     expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
   });
 
+  it('still plans the couple’s scheduled check-ins once a partner has a step’s check-in', async () => {
+    const p = await practice();
+    await enrolOnCheckInPath(p);
+    for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    // A schedule of the couple's own (its planning reads each partner's last check-in per schedule).
+    await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/check-in-schedules`, {
+      measureId,
+      kind: 'once',
+      onceAt: new Date(Date.now() + 1000).toISOString(),
+    }).expect(201);
+    await until(async () => p.partners.every((pt) => checkInEmailsTo(pt.email).length === 2) || undefined, 15_000);
+  });
+
   it('waits for both partners even while one partner’s check-in waits for their morning', async () => {
     const p = await practice();
     // The first partner is at midday, the second at night: only the first is sent theirs now.
