@@ -211,7 +211,11 @@ describe('check-ins: scheduled per couple, sent to each partner, answered once o
     const idOf = (partner: Client) => rows.find((r) => r.client_id === partner.id)?.id as string;
     const planned = await until(() => queue.getJob(`check-in-reminder-${idOf(partners[0])}`));
     expect(await planned.getState()).toBe('delayed');
-    expect(planned.data).toEqual({ checkInId: idOf(partners[0]), clinicId: couple.clinicId });
+    expect(planned.data).toEqual({
+      checkInId: idOf(partners[0]),
+      clinicId: couple.clinicId,
+      sendKey: `check-in-${idOf(partners[0])}`,
+    });
     expect(planned.opts.delay).toBeGreaterThan(23 * HOUR);
 
     // Partner 2 answers; then both reminders fire (made due now).

@@ -1,9 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { Queue } from 'bullmq';
 import { DataSource, IsNull } from 'typeorm';
+import { loadConfig } from '@trellis/config';
+import { bullConnectionOptions, JobName, QueueName } from '@trellis/jobs';
 import { EmailDelivery, Exercise } from '@trellis/data';
 import { DeliverySender } from '../../libs/features/src/email/delivery-sender.service';
 import { EmailDeliveriesRepository } from '../../libs/features/src/email/email-deliveries.repository';
+import { longestEmailedLinkLifetimeMs } from '../../libs/features/src/email/link-lifetime';
 import { createTestApp } from '../support/create-test-app';
 import { followEmailedLink, tokenFromEmail } from '../support/email-links';
 import { createClinic, createCouple, createStaff } from '../support/factories';
@@ -149,5 +153,87 @@ describe('an emailed link whose send lost its commit', () => {
     const resentToken = tokenFromEmail(resent.raw, 'invitation');
     await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token: resentToken }).expect(404);
     await request(app.getHttpServer()).post('/api/v1/auth/invitations/lookup').send({ token }).expect(404);
+  });
+
+  it('drops the secrets older than any emailed link lives, and keeps the recent ones working', async () => {
+    const clinic = await createClinic(db);
+    const admin = await createStaff(db, clinic, { role: 'admin' });
+    await setPassword(db, admin);
+    const { agent, csrfToken } = await signIn(app, admin.email);
+    const email = `kit-${Math.random().toString(36).slice(2, 8)}@example.test`;
+    lostCommits.add(email);
+    await agent
+      .post('/api/v1/staff/invitations')
+      .set('x-csrf-token', csrfToken)
+      .send({ email, name: 'Kit Marlow', role: 'therapist' })
+      .expect(201);
+    const [first] = await sentTwice(email, /invitation/i);
+
+    // Homework due far off: its link outlives every fixed lifetime (due date + the clinic's days).
+    const exercise = await db.getRepository(Exercise).findOneByOrFail({ clinicId: IsNull(), strategy: 'honest_talk' });
+    const dana = await createStaff(db, clinic);
+    await setPassword(db, dana);
+    const { couple, partners } = await createCouple(db, clinic, dana);
+    const asDana = await signIn(app, dana.email);
+    await asDana.agent
+      .post('/api/v1/assignments')
+      .set('x-csrf-token', asDana.csrfToken)
+      .send({ exerciseId: exercise.id, coupleIds: [couple.id], dueAt: new Date(Date.now() + 60 * DAY).toISOString() })
+      .expect(201);
+    await harness.mailbox.waitForMessageTo(partners[0].email);
+    const homework: { hash: string } = await until(async () => {
+      const [row] = await db.query(
+        `SELECT link_token_hash AS hash FROM homework_response WHERE client_id = $1 AND link_token_hash IS NOT NULL`,
+        [partners[0].id],
+      );
+      return row;
+    });
+
+    // A delivery sent twice long ago: both its secrets are past every link's lifetime.
+    const lifetimeMs = longestEmailedLinkLifetimeMs(loadConfig(process.env));
+    const oldKey = `old-delivery-${Math.random().toString(36).slice(2, 10)}`;
+    const oldHashes = [`${oldKey}-a`, `${oldKey}-b`];
+    await db.query(
+      `INSERT INTO email_link_secret (token_hash, delivery_key, stored, issued_at)
+       VALUES ($1, $3, false, $4), ($2, $3, true, $4)`,
+      [...oldHashes, oldKey, new Date(Date.now() - lifetimeMs - 3600 * 1000)],
+    );
+    // A delivery sent twice as long ago whose stored secret is that homework's live link stays.
+    const homeworkKey = `${oldKey}-homework`;
+    await db.query(
+      `INSERT INTO email_link_secret (token_hash, delivery_key, stored, issued_at)
+       VALUES ($1, $3, false, $4), ($2, $3, true, $4)`,
+      [`${homeworkKey}-a`, homework.hash, homeworkKey, new Date(Date.now() - lifetimeMs - 3600 * 1000)],
+    );
+    // One just inside the lifetime stays.
+    const recentKey = `${oldKey}-recent`;
+    await db.query(
+      `INSERT INTO email_link_secret (token_hash, delivery_key, stored, issued_at) VALUES ($1, $1, true, $2)`,
+      [recentKey, new Date(Date.now() - lifetimeMs + 3600 * 1000)],
+    );
+
+    // The retention job, as its scheduler runs it.
+    const emailQueue = new Queue(QueueName.Email, {
+      connection: bullConnectionOptions(process.env.REDIS_URL as string),
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      const job = await emailQueue.add(JobName.PruneLinkSecrets, { clinicId: null });
+      await until(async () => (await job.isCompleted()) || undefined);
+    } finally {
+      await emailQueue.close();
+    }
+
+    const left: { token_hash: string }[] = await db.query(
+      `SELECT token_hash FROM email_link_secret WHERE delivery_key = ANY($1::text[])`,
+      [[oldKey, recentKey, homeworkKey]],
+    );
+    expect(left.map((row) => row.token_hash).sort()).toEqual([`${homeworkKey}-a`, homework.hash, recentKey].sort());
+    // The recent delivery's secrets are kept: the first email's link still works.
+    const { token } = await followEmailedLink(app.getHttpServer(), first.raw, 'invitation');
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token, password: STRONG })
+      .expect(200);
   });
 });

@@ -363,6 +363,75 @@ describe('programs: check-in steps', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(checkInEmailsTo(p.partners[1].email)).toHaveLength(1);
   });
+  /** The reminder jobs waiting in the queue for one check-in. */
+  const pendingRemindersOf = async (checkInId: string) =>
+    (await checkIns.getDelayed()).filter(
+      (job) => job.name === JobName.RemindCheckIn && job.data.checkInId === checkInId,
+    );
+  const remindersTo = (address: string) => checkInEmailsTo(address).filter((m) => /^A reminder from/.test(m.subject));
+
+  /** Consent withheld for the second partner: their step check-in is made, not sent; its id. */
+  async function checkInWaitingForConsent(p: Awaited<ReturnType<typeof practice>>): Promise<string> {
+    await db.query(`UPDATE client SET email_consent = false WHERE id = $1`, [p.partners[1].id]);
+    const first = await enrolOnCheckInPath(p);
+    return until(async () => {
+      const [row]: { id: string }[] = await db.query(
+        `SELECT id FROM check_in WHERE program_step_id = $1 AND client_id = $2`,
+        [first.id, p.partners[1].id],
+      );
+      return row?.id;
+    }, 15_000);
+  }
+
+  const giveConsent = async (p: Awaited<ReturnType<typeof practice>>) => {
+    await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, {
+      partners: [{ position: 2, emailConsent: true }],
+    }).expect(200);
+    await harness.mailbox.waitForMessageTo(p.partners[1].email, /check-in/i, 15_000);
+  };
+
+  it('reminds a partner whose check-in went out late, after the first send’s reminder already ran', async () => {
+    const p = await practice();
+    const checkInId = await checkInWaitingForConsent(p);
+    // The first send's reminder comes due while consent is still missing: nothing is sent.
+    const early = await until(async () => (await pendingRemindersOf(checkInId))[0], 15_000);
+    await early.promote();
+    await until(async () => (await checkIns.getJob(early.id as string))?.finishedOn, 15_000);
+    expect(remindersTo(p.partners[1].email)).toEqual([]);
+
+    await giveConsent(p);
+    // The late send plans its own reminder, a day on; it goes out when it comes due.
+    const late = await until(async () => (await pendingRemindersOf(checkInId))[0], 15_000);
+    expect(late.id).not.toBe(early.id);
+    await late.promote();
+    await harness.mailbox.waitForMessageTo(p.partners[1].email, /^A reminder from/, 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(remindersTo(p.partners[1].email)).toHaveLength(1);
+  });
+
+  it('sends one reminder for a check-in that went out late before the first send’s reminder came due', async () => {
+    const p = await practice();
+    const checkInId = await checkInWaitingForConsent(p);
+    const early = await until(async () => (await pendingRemindersOf(checkInId))[0], 15_000);
+    await giveConsent(p);
+    const reminders = await until(async () => {
+      const found = await pendingRemindersOf(checkInId);
+      return found.length === 2 ? found : undefined;
+    }, 15_000);
+    expect(reminders.map((job) => job.id)).toContain(early.id);
+    // Both come due: the first send's is stale (the late send superseded it), the late send's goes.
+    for (const job of reminders) await job.promote();
+    await until(async () => {
+      const done = await Promise.all(
+        reminders.map(async (job) => (await checkIns.getJob(job.id as string))?.finishedOn),
+      );
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+    await harness.mailbox.waitForMessageTo(p.partners[1].email, /^A reminder from/, 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(remindersTo(p.partners[1].email)).toHaveLength(1);
+  });
+
   it('makes the check-ins of a couple paused before they were sent, says so, and sends them when it is active again', async () => {
     const p = await practice();
     await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, zoneAt(2)]);
@@ -389,6 +458,53 @@ describe('programs: check-in steps', () => {
     for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
     for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
   });
+  it('sends the check-ins of a step that came due while the path was paused when it is resumed, once', async () => {
+    const p = await practice();
+    // Night where they are: the step's sends wait for the morning, and the path is paused meanwhile.
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, zoneAt(2)]);
+    const first = await enrolOnCheckInPath(p);
+    const jobs = await until(async () => {
+      const found = await Promise.all(p.partners.map((pt) => checkIns.getJob(`program-check-in-${first.id}-${pt.id}`)));
+      return found.every(Boolean) ? found.flatMap((job) => (job ? [job] : [])) : undefined;
+    }, 15_000);
+    const path = `/api/v1/couples/${p.couple.id}/program`;
+    await send(p.asTherapist, 'patch', path, { status: 'paused' }).expect(200);
+    for (const job of jobs) await job.promote();
+    await until(async () => {
+      const done = await Promise.all(jobs.map(async (job) => (await checkIns.getJob(job.id as string))?.finishedOn));
+      return done.every(Boolean) || undefined;
+    }, 15_000);
+    // The path was paused when they came due: nothing was made.
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toEqual([]);
+
+    // Resumed (in their morning now): the open step's check-ins go out, one each.
+    await db.query(`UPDATE client SET timezone = $2 WHERE couple_id = $1`, [p.couple.id, middayZone()]);
+    await send(p.asTherapist, 'patch', path, { status: 'active' }).expect(200);
+    for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toHaveLength(2);
+    // Paused and resumed again: nothing more is sent.
+    await send(p.asTherapist, 'patch', path, { status: 'paused' }).expect(200);
+    await send(p.asTherapist, 'patch', path, { status: 'active' }).expect(200);
+    await new Promise((r) => setTimeout(r, 800));
+    for (const partner of p.partners) expect(checkInEmailsTo(partner.email)).toHaveLength(1);
+    expect(await db.query(`SELECT id FROM check_in WHERE program_step_id = $1`, [first.id])).toHaveLength(2);
+    // The step still waits for both answers.
+    expect((await stepsOf(p.couple.id)).map((s) => s.status)).toEqual(['open', 'pending']);
+  });
+
+  it('still plans the couple’s scheduled check-ins once a partner has a step’s check-in', async () => {
+    const p = await practice();
+    await enrolOnCheckInPath(p);
+    for (const partner of p.partners) await harness.mailbox.waitForMessageTo(partner.email, /check-in/i, 15_000);
+    // A schedule of the couple's own (its planning reads each partner's last check-in per schedule).
+    await send(p.asTherapist, 'post', `/api/v1/couples/${p.couple.id}/check-in-schedules`, {
+      measureId,
+      kind: 'once',
+      onceAt: new Date(Date.now() + 1000).toISOString(),
+    }).expect(201);
+    await until(async () => p.partners.every((pt) => checkInEmailsTo(pt.email).length === 2) || undefined, 15_000);
+  });
+
   it('waits for both partners even while one partner’s check-in waits for their morning', async () => {
     const p = await practice();
     // The first partner is at midday, the second at night: only the first is sent theirs now.

@@ -20,6 +20,8 @@ export enum QueueName {
 /** Every job, by name. Payloads carry ids only: Redis keeps job data in clear text. */
 export enum JobName {
   SendEmail = 'send-email',
+  /** The daily sweep: drop `email_link_secret` rows older than any emailed link can live. */
+  PruneLinkSecrets = 'prune-link-secrets',
   /** Recompute one response's reminders from the database (after assign, due-date change, cancel). */
   PlanReminders = 'plan-reminders',
   /** One planned reminder firing; re-checks the state before anything is sent. */
@@ -72,6 +74,8 @@ export enum JobName {
  */
 export interface JobPayloads {
   [JobName.SendEmail]: { deliveryId: string; clinicId: string | null };
+  /** Every clinic's rows: the sweep reads the link lifetimes from the config when it runs. */
+  [JobName.PruneLinkSecrets]: { clinicId: null };
   [JobName.PlanReminders]: { responseId: string; clinicId: string };
   /** dueAtMs: the due date the reminder was planned for; a moved due date makes it stale. */
   [JobName.SendReminder]: { responseId: string; clinicId: string; n: number; dueAtMs: number };
@@ -88,7 +92,11 @@ export interface JobPayloads {
   [JobName.PlanCheckIns]: { coupleId: string; clinicId: string };
   /** occurrence: the key planNextCheckIn gave it (no clinical text); a re-plan that differs makes it stale. */
   [JobName.SendCheckIn]: { scheduleId: string; clientId: string; clinicId: string; occurrence: string };
-  [JobName.RemindCheckIn]: { checkInId: string; clinicId: string };
+  /**
+   * sendKey: the ledger key of the check-in email this reminder follows (absent: the check-in's
+   * first, `check-in-<checkInId>`); a later send of the same check-in makes it stale.
+   */
+  [JobName.RemindCheckIn]: { checkInId: string; clinicId: string; sendKey?: string };
   [JobName.SendProgramCheckIn]: { programStepId: string; clientId: string; clinicId: string };
   /** Every clinic's couples: the sweep reads the intervals when it runs. */
   [JobName.SendSafetyCheckIns]: { clinicId: null };
@@ -112,6 +120,7 @@ export interface JobPayloads {
 /** Which queue each job runs on, as a type: a processor's job union is derived from it. */
 export interface JobQueues {
   [JobName.SendEmail]: QueueName.Email;
+  [JobName.PruneLinkSecrets]: QueueName.Email;
   [JobName.PlanReminders]: QueueName.Reminders;
   [JobName.SendReminder]: QueueName.Reminders;
   [JobName.SyncDigestSchedules]: QueueName.Digests;
@@ -135,6 +144,7 @@ export interface JobQueues {
 
 export const JOB_QUEUE: JobQueues = {
   [JobName.SendEmail]: QueueName.Email,
+  [JobName.PruneLinkSecrets]: QueueName.Email,
   [JobName.PlanReminders]: QueueName.Reminders,
   [JobName.SendReminder]: QueueName.Reminders,
   [JobName.SyncDigestSchedules]: QueueName.Digests,

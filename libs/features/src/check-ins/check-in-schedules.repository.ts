@@ -135,7 +135,8 @@ export class CheckInSchedulesRepository {
          (SELECT json_agg(json_build_object('id', p.id, 'position', p.position, 'timezone', p.timezone,
             'lastSent', (SELECT coalesce(json_object_agg(l.schedule_id, l.occurrence), '{}'::json) FROM (
                SELECT DISTINCT ON (k.schedule_id) k.schedule_id, k.occurrence FROM check_in k
-               WHERE k.client_id = p.id ORDER BY k.schedule_id, k.created_at DESC, k.id DESC) l))
+               WHERE k.client_id = p.id AND k.schedule_id IS NOT NULL -- a program step's has none
+               ORDER BY k.schedule_id, k.created_at DESC, k.id DESC) l))
             ORDER BY p.position)
           FROM client p WHERE p.couple_id = c.id AND p.clinic_id = c.clinic_id) AS partners
        FROM couple c WHERE c.clinic_id = $1 AND c.id = $2`,

@@ -15,7 +15,7 @@ import {
   runJob,
 } from '@trellis/jobs';
 import { APP_CONFIG } from '../config/config.tokens';
-import { queueCheckInEmailAndReminder } from './check-in-send';
+import { checkInReminderKey, firstCheckInEmailKey, queueCheckInEmailAndReminder } from './check-in-send';
 import { planCheckInFor } from './check-in-plan';
 import { CheckInSchedulesRepository } from './check-in-schedules.repository';
 import { CheckInsRepository } from './check-ins.repository';
@@ -109,15 +109,19 @@ export class CheckInsProcessor extends WorkerHost implements OnApplicationBootst
    * The reminder goes through the ledger like the first email; the composer re-checks everything
    * at send time (answered, consent, couple active, link not expired, check-in still there).
    */
-  private async remind({ checkInId, clinicId }: JobPayloads[JobName.RemindCheckIn]): Promise<void> {
-    await this.dataSource.transaction((manager) =>
-      queueEmailInTransaction(manager, {
+  private async remind({ checkInId, clinicId, sendKey }: JobPayloads[JobName.RemindCheckIn]): Promise<void> {
+    const followed = sendKey ?? firstCheckInEmailKey(checkInId);
+    await this.dataSource.transaction(async (manager) => {
+      // Stale: the check-in was sent again later (it waited for consent or a lifted pause); that
+      // send planned its own reminder, so one reminder follows the email that went.
+      if ((await this.checkIns.latestCheckInEmailKey(manager, clinicId, checkInId)) !== followed) return;
+      await queueEmailInTransaction(manager, {
         clinicId,
         template: 'check-in',
         subjectIds: { checkInId, kind: 'reminder' },
-        idempotencyKey: `check-in-reminder-${checkInId}`,
-      }),
-    );
+        idempotencyKey: checkInReminderKey(followed),
+      });
+    });
   }
 
   private async send(data: JobPayloads[JobName.SendCheckIn]): Promise<void> {

@@ -207,6 +207,20 @@ export class CheckInsRepository {
   }
 
   /** The partner's link (its hash), replacing any earlier one for this check-in; it works until expiresAt. */
+  /**
+   * The ledger key of the check-in's latest email (not a reminder), or null: the send a reminder
+   * must follow to go. The clinic narrows the ledger to its index.
+   */
+  async latestCheckInEmailKey(manager: EntityManager, clinicId: string, checkInId: string): Promise<string | null> {
+    const [row]: { key: string }[] = await manager.query(
+      `SELECT idempotency_key AS key FROM email_delivery
+       WHERE clinic_id = $1 AND template = 'check-in' AND subject_ids->>'checkInId' = $2 AND NOT subject_ids ? 'kind'
+       ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [clinicId, checkInId],
+    );
+    return row?.key ?? null;
+  }
+
   async storeLink(manager: EntityManager, checkInId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await manager.query(`UPDATE check_in SET link_token_hash = $2, link_expires_at = $3 WHERE id = $1`, [
       checkInId,

@@ -89,3 +89,25 @@ export async function currentLinkHash(manager: EntityManager, hash: string): Pro
   );
   return row?.hash ?? hash;
 }
+
+/**
+ * Retention: drops the secrets issued before `issuedBefore` (the caller passes now minus the
+ * longest lifetime a link minted for an email can have, so every link they could continue with has
+ * expired). A homework link is the exception, since it lives until its due date plus the clinic's
+ * link days, however far off that is: a delivery whose stored secret is still the live link of its
+ * homework response keeps its rows until that link expires, is revoked or replaced. Returns how
+ * many rows were dropped.
+ */
+export async function pruneLinkSecrets(dataSource: DataSource, issuedBefore: Date): Promise<number> {
+  const rows: unknown[] = await dataSource.query(
+    `DELETE FROM email_link_secret m
+     WHERE m.issued_at < $1
+       AND NOT EXISTS (
+         SELECT 1 FROM email_link_secret s JOIN homework_response r ON r.link_token_hash = s.token_hash
+         WHERE s.delivery_key = m.delivery_key AND s.stored
+           AND r.link_expires_at > now() AND r.link_revoked_at IS NULL)
+     RETURNING 1`,
+    [issuedBefore],
+  );
+  return rows.length;
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CoupleProgram, CoupleProgramStep } from '@trellis/data';
@@ -62,6 +63,47 @@ export class ProgramAdvancer {
     return this.open(manager, enrolment, next, couple.therapistId, now, actor);
   }
 
+  /**
+   * The path was resumed: an open check-in step whose send came due while it was paused found the
+   * path not active and made nothing (lockProgramStepForSend), and nothing else would send it. Its
+   * missing check-ins go out now through the same jobs as when the step opened, under new ids (the
+   * first jobs are kept, completed, and a re-add of their ids would be ignored); the worker's
+   * one-row-per-partner insert and the email's ledger key keep it to one check-in and one email,
+   * even beside a first job still waiting for quiet hours. Returns how many sends were queued.
+   */
+  async sendMissedCheckIns(manager: EntityManager, clinicId: string, coupleId: string): Promise<number> {
+    const enrolment = await this.programs.currentEnrolment(manager, clinicId, coupleId, true);
+    if (!enrolment || enrolment.status !== 'active') return 0;
+    const open = (await this.programs.steps(manager, enrolment.id)).find((s) => s.status === 'open');
+    if (!open || open.kind !== 'check_in') return 0;
+    const partners = await this.programs.partnersWithoutStepCheckIn(manager, coupleId, open.id);
+    await this.queueCheckInSends(manager, clinicId, open.id, partners, new Date(), `-resumed-${randomUUID()}`);
+    return partners.length;
+  }
+
+  private async queueCheckInSends(
+    manager: EntityManager,
+    clinicId: string,
+    stepId: string,
+    partners: readonly { id: string; timezone: string }[],
+    now: Date,
+    jobIdSuffix: string,
+  ): Promise<void> {
+    for (const partner of partners) {
+      await enqueueInTransaction(manager, {
+        name: JobName.SendProgramCheckIn,
+        data: { programStepId: stepId, clientId: partner.id, clinicId },
+        jobId: `program-check-in-${stepId}-${partner.id}${jobIdSuffix}`,
+        runAt: new Date(
+          outOfQuietHours(now.getTime(), partner.timezone, {
+            start: DEFAULT_QUIET_START_HOUR,
+            end: DEFAULT_QUIET_END_HOUR,
+          }),
+        ),
+      });
+    }
+  }
+
   private async open(
     manager: EntityManager,
     enrolment: CoupleProgram,
@@ -94,19 +136,8 @@ export class ProgramAdvancer {
       // Through the check-ins worker (CheckInsProcessor): the same row, link, email, consent and
       // reminder as a scheduled check-in, sent out of each partner's quiet hours. One job per
       // partner with a deterministic id; the step opens once, and the worker sends once.
-      for (const partner of await this.programs.partners(manager, enrolment.coupleId)) {
-        await enqueueInTransaction(manager, {
-          name: JobName.SendProgramCheckIn,
-          data: { programStepId: step.id, clientId: partner.id, clinicId: enrolment.clinicId },
-          jobId: `program-check-in-${step.id}-${partner.id}`,
-          runAt: new Date(
-            outOfQuietHours(now.getTime(), partner.timezone, {
-              start: DEFAULT_QUIET_START_HOUR,
-              end: DEFAULT_QUIET_END_HOUR,
-            }),
-          ),
-        });
-      }
+      const partners = await this.programs.partners(manager, enrolment.coupleId);
+      await this.queueCheckInSends(manager, enrolment.clinicId, step.id, partners, now, '');
     }
     await this.audit.record(
       actor,

@@ -126,6 +126,24 @@ export class ProgramsRepository {
     return manager.query(`SELECT id, timezone FROM client WHERE couple_id = $1 ORDER BY position`, [coupleId]);
   }
 
+  /**
+   * The partners whose check-in for this step was never made (its send came due while the path was
+   * paused, or has not run yet), with their time zones.
+   */
+  partnersWithoutStepCheckIn(
+    manager: EntityManager,
+    coupleId: string,
+    stepId: string,
+  ): Promise<{ id: string; timezone: string }[]> {
+    return manager.query(
+      `SELECT p.id, p.timezone FROM client p
+       WHERE p.couple_id = $1
+         AND NOT EXISTS (SELECT 1 FROM check_in k WHERE k.program_step_id = $2 AND k.client_id = p.id)
+       ORDER BY p.position`,
+      [coupleId, stepId],
+    );
+  }
+
   /** The exercise a step issues, whatever became of it since (the program chose it). */
   exercise(manager: EntityManager, id: string): Promise<Exercise | null> {
     return manager.findOneBy(Exercise, { id });

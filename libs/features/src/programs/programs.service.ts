@@ -205,7 +205,12 @@ export class ProgramsService {
     return this.changing(actor, coupleId, 'couple_program.update', async (manager) => {
       const enrolment = await this.current(manager, actor, coupleId);
       if (enrolment.status !== dto.status) await this.programs.setEnrolmentStatus(manager, enrolment.id, dto.status);
-      if (dto.status === 'active') await this.advancer.advance(manager, actor.staff.clinicId, coupleId, actor);
+      if (dto.status === 'active') {
+        const opened = await this.advancer.advance(manager, actor.staff.clinicId, coupleId, actor);
+        // Resumed from a pause: an open check-in step whose sends came due meanwhile made nothing.
+        if (!opened && enrolment.status === 'paused')
+          await this.advancer.sendMissedCheckIns(manager, actor.staff.clinicId, coupleId);
+      }
       return { recordId: enrolment.id, details: { status: dto.status } };
     });
   }
