@@ -387,7 +387,9 @@ describe('programs: check-in steps', () => {
     await send(p.asTherapist, 'patch', `/api/v1/couples/${p.couple.id}`, {
       partners: [{ position: 2, emailConsent: true }],
     }).expect(200);
-    await harness.mailbox.waitForMessageTo(p.partners[1].email, /check-in/i, 15_000);
+    // Consent → outbox → email queue → worker → SMTP: a loaded CI machine (the multi-replica proof
+    // runs beside this file) has taken over 15 s, so wait as long as the test may run.
+    await harness.mailbox.waitForMessageTo(p.partners[1].email, /check-in/i, 45_000);
   };
 
   it('reminds a partner whose check-in went out late, after the first send’s reminder already ran', async () => {
@@ -407,7 +409,7 @@ describe('programs: check-in steps', () => {
     await harness.mailbox.waitForMessageTo(p.partners[1].email, /^A reminder from/, 15_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(remindersTo(p.partners[1].email)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('sends one reminder for a check-in that went out late before the first send’s reminder came due', async () => {
     const p = await practice();
@@ -430,7 +432,7 @@ describe('programs: check-in steps', () => {
     await harness.mailbox.waitForMessageTo(p.partners[1].email, /^A reminder from/, 15_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(remindersTo(p.partners[1].email)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('makes the check-ins of a couple paused before they were sent, says so, and sends them when it is active again', async () => {
     const p = await practice();
